@@ -1,0 +1,188 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { AppDeps } from './deps.js';
+import { AppError } from './errors.js';
+import { errorMessage, type ErrorCode, type Locale } from '../shared/errors.js';
+import { ZErrorResponse } from '../shared/api/common.schema.js';
+import type { Actor, RequestContext, RouteDefinition, SignedInContext } from './http/route.js';
+import { loadMembership, type Membership } from './policies/membership.js';
+import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
+import { allRoutes } from './routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    samspilRoute?: RouteDefinition;
+  }
+}
+
+export const LOCALE_COOKIE = 'samspil_lang';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function pickLocale(request: FastifyRequest, actor: Actor | null): Locale {
+  const cookieLocale = request.cookies[LOCALE_COOKIE];
+  if (cookieLocale === 'da' || cookieLocale === 'en') return cookieLocale;
+  if (actor) return actor.locale;
+  const accept = request.headers['accept-language'] ?? '';
+  return /^en\b/i.test(accept.trim()) ? 'en' : 'da';
+}
+
+function sendError(reply: FastifyReply, status: number, code: ErrorCode, locale: Locale, extra: { field?: string; details?: unknown; params?: Record<string, string | number> } = {}) {
+  const requestId = String(reply.request.id);
+  return reply.status(status).send({
+    error: {
+      code,
+      message: errorMessage(code, locale, { requestId, ...extra.params }),
+      ...(extra.field ? { field: extra.field } : {}),
+      ...(extra.details !== undefined ? { details: extra.details } : {}),
+      requestId,
+    },
+  });
+}
+
+/**
+ * A browser sends Origin and Sec-Fetch-Site with every state-changing request; a request from
+ * another site is refused. Scripted API clients send neither and are let through: they cannot
+ * ride on a victim's cookie. Together with SameSite=Lax cookies this is the CSRF defence.
+ */
+function isCrossSite(request: FastifyRequest): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') return true;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID().slice(0, 8),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Samspil API', version: '1', description: 'School-home collaboration built around the school board\'s principle.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: false,
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'da');
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await findActorBySessionToken(deps, token) : null;
+    request.locale = pickLocale(request, request.actor);
+    if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+      return sendError(reply, 403, 'cross_site_request', request.locale);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const locale = request.locale ?? 'da';
+    if (error instanceof AppError) {
+      return sendError(reply, error.status, error.code, locale, { field: error.options.field, details: error.options.details, params: error.options.params });
+    }
+    const err = error as { validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>; statusCode?: number; code?: string };
+    if (err.validation) {
+      const issues = err.validation.map((v) => ({
+        field: (v.params?.issue?.path ?? []).join('.') || (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
+        message: v.message ?? '',
+      }));
+      return sendError(reply, 400, 'validation_failed', locale, { field: issues[0]?.field || undefined, details: issues });
+    }
+    if (err.statusCode === 429) return sendError(reply, 429, 'rate_limited', locale);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'validation_failed', locale);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendError(reply, err.statusCode, 'validation_failed', locale);
+    }
+    request.log.error({ err: error, requestId: request.id }, 'unhandled error');
+    return sendError(reply, 500, 'internal', locale);
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const route of allRoutes) {
+    typed.route({
+      method: route.method,
+      url: route.url,
+      bodyLimit: route.bodyLimit,
+      config: {
+        samspilRoute: route,
+        ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
+      },
+      schema: {
+        summary: route.summary,
+        tags: route.tags,
+        hide: route.hidden,
+        ...(route.params ? { params: route.params } : {}),
+        ...(route.query ? { querystring: route.query } : {}),
+        ...(route.body ? { body: route.body } : {}),
+        ...(route.response ? { response: { '4xx': ZErrorResponse, '5xx': ZErrorResponse, ...route.otherResponses, [route.status ?? 200]: route.response } } : {}),
+        ...(route.policy.kind === 'public' ? { security: [] } : {}),
+      },
+      handler: async (request, reply) => {
+        const memberships = new Map<string, Promise<Membership>>();
+        const ctx: RequestContext = {
+          deps,
+          request,
+          reply,
+          requestId: String(request.id),
+          locale: request.locale,
+          actor: request.actor,
+          membership(schoolId) {
+            if (!request.actor) throw new AppError('not_signed_in');
+            let m = memberships.get(schoolId);
+            if (!m) memberships.set(schoolId, (m = loadMembership(deps.db, request.actor.userId, schoolId)));
+            return m;
+          },
+        };
+        const input = { params: request.params, query: request.query, body: request.body } as never;
+        if (route.policy.kind === 'signed-in') {
+          if (!ctx.actor) throw new AppError('not_signed_in');
+          if (!(await route.policy.check(ctx as SignedInContext, input))) throw new AppError('forbidden');
+        }
+        const result = await route.handler(ctx, input);
+        if (result === reply || reply.sent) return reply;
+        if (route.status) reply.status(route.status);
+        return result;
+      },
+    });
+  }
+
+  if (deps.config.clientDir && existsSync(path.join(deps.config.clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.config.clientDir, wildcard: false, index: false });
+    // The web app owns every path outside /api: unknown ones get index.html and its router.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return sendError(reply, 404, 'not_found', request.locale ?? 'da');
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', request.locale ?? 'da'));
+  }
+  return app;
+}

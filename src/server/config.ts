@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  /** Set to use a PostgreSQL server instead of the embedded database. */
+  databaseUrl?: string;
+  /** The address users reach the app at; used in links sent by e-mail. */
+  publicUrl: string;
+  /** `smtp://user:pass@host:port`; without it mail is kept in the database and shown on /dev/mail. */
+  smtpUrl?: string;
+  mailFrom: string;
+  production: boolean;
+  sessionDays: number;
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
+  /** Serve the built client from this folder (absent in API-only tests). */
+  clientDir?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Samspil <no-reply@samspil.dk>',
+    production: env.NODE_ENV === 'production',
+    sessionDays: Number(env.SESSION_DAYS ?? 14),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME ?? 'MitID / UNI-Login' }
+        : undefined,
+    clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
+  };
+}

@@ -1,0 +1,54 @@
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  /** `pglite` for the embedded database, `postgres` for a server reached through a URL. */
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+// Both drivers must hand the same JavaScript values to the code: `date` stays an ISO string
+// (a calendar date has no time zone), bigint ids and counts stay strings.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const identity = (value: string) => value;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite database is used. */
+  url?: string;
+  /** Folder for PGlite's files; `memory://` keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  let dialect: Dialect;
+  let kind: DatabaseHandle['kind'];
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === DATE_OID || oid === INT8_OID ? identity : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    dialect = new PostgresDialect({ pool });
+    kind = 'postgres';
+  } else {
+    const client = await PGlite.create(options.dataDir ?? 'memory://', {
+      parsers: { [pgliteTypes.DATE]: identity, [pgliteTypes.INT8]: identity },
+    });
+    dialect = new PGliteDialect(client);
+    kind = 'pglite';
+  }
+  const db = new Kysely<Database>({ dialect });
+  return { db, kind, close: () => db.destroy() };
+}

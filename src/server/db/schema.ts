@@ -1,0 +1,224 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps come back as Date from both PGlite and node-postgres. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns are read as ISO strings (see db/database.ts type parsers). */
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: Generated<'da' | 'en'>;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  method: 'password' | 'magic-link' | 'oidc';
+  user_agent: string | null;
+}
+
+export interface MagicLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface SchoolsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  municipality: Generated<string>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface HouseholdsTable {
+  school_id: string;
+  id: Generated<string>;
+  external_id: string;
+  address_line: Generated<string>;
+  postal_code: Generated<string>;
+  city: Generated<string>;
+}
+
+export type PreferredChannel = 'app' | 'email' | 'sms' | 'letter';
+
+export interface PeopleTable {
+  school_id: string;
+  id: Generated<string>;
+  external_id: string;
+  user_id: string | null;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  household_id: string | null;
+  language: Generated<string>;
+  needs_interpreter: Generated<boolean>;
+  preferred_channel: Generated<PreferredChannel>;
+  address_protected: Generated<boolean>;
+  suspended: Generated<boolean>;
+  suspended_reason: string | null;
+  contact_hours: string | null;
+}
+
+export type SchoolRole = 'leader' | 'administrator' | 'teacher' | 'pedagogue' | 'board_member';
+
+export interface PersonRolesTable {
+  school_id: string;
+  person_id: string;
+  role: SchoolRole;
+}
+
+export interface ClassesTable {
+  school_id: string;
+  id: Generated<string>;
+  external_id: string;
+  grade: number;
+  letter: string;
+}
+
+export type ClassStaffRole = 'contact_teacher' | 'teacher' | 'pedagogue';
+
+export interface ClassStaffTable {
+  school_id: string;
+  class_id: string;
+  person_id: string;
+  role: ClassStaffRole;
+}
+
+export interface ClassRepresentativesTable {
+  school_id: string;
+  class_id: string;
+  person_id: string;
+}
+
+export interface StudentsTable {
+  school_id: string;
+  id: Generated<string>;
+  external_id: string;
+  user_id: string | null;
+  given_name: string;
+  family_name: string;
+  class_id: string;
+  birth_date: DateOnly | null;
+  first_language: Generated<string>;
+}
+
+export type GuardianshipKind = 'custody' | 'information_right';
+
+export interface GuardianshipsTable {
+  school_id: string;
+  student_id: string;
+  person_id: string;
+  kind: GuardianshipKind;
+}
+
+export interface InformationRequestsTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  person_id: string;
+  message: string;
+  status: Generated<'open' | 'answered' | 'declined'>;
+  response: string | null;
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  school_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_name: string;
+  action: string;
+  student_id: string | null;
+  subject: Generated<string>;
+  request_id: string | null;
+}
+
+export type PrincipleStatus = 'draft' | 'adopted' | 'superseded';
+
+export interface PrincipleVersionsTable {
+  school_id: string;
+  id: Generated<string>;
+  version: number;
+  status: PrincipleStatus;
+  content: Json<unknown>;
+  based_on_preset: string | null;
+  adopted_on: DateOnly | null;
+  adopted_by: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  school_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface ImportRunsTable {
+  school_id: string;
+  id: Generated<string>;
+  at: Timestamp;
+  by_name: string;
+  file_name: string;
+  dry_run: boolean;
+  summary: Json<unknown>;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  magic_links: MagicLinksTable;
+  sign_in_throttle: SignInThrottleTable;
+  schools: SchoolsTable;
+  households: HouseholdsTable;
+  people: PeopleTable;
+  person_roles: PersonRolesTable;
+  classes: ClassesTable;
+  class_staff: ClassStaffTable;
+  class_representatives: ClassRepresentativesTable;
+  students: StudentsTable;
+  guardianships: GuardianshipsTable;
+  information_requests: InformationRequestsTable;
+  audit_log: AuditLogTable;
+  principle_versions: PrincipleVersionsTable;
+  mail_outbox: MailOutboxTable;
+  import_runs: ImportRunsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type StudentRow = Selectable<StudentsTable>;
+export type NewPerson = Insertable<PeopleTable>;

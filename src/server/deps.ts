@@ -1,0 +1,12 @@
+import type { Db } from './db/database.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Mailer } from './notify/mailer.js';
+
+/** Everything a use case may touch from outside the process, passed in so tests can swap it. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  mailer: Mailer;
+}

@@ -1,0 +1,36 @@
+import type { ErrorCode } from '../shared/errors.js';
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  not_signed_in: 401,
+  invalid_credentials: 401,
+  magic_link_invalid: 400,
+  forbidden: 403,
+  cross_site_request: 403,
+  guardian_suspended: 403,
+  not_found: 404,
+  principle_no_adopted: 404,
+  unknown_preset: 404,
+  principle_no_draft: 409,
+  principle_draft_exists: 409,
+  sign_in_locked: 429,
+  rate_limited: 429,
+  import_invalid: 422,
+  import_empty: 422,
+  import_too_large: 413,
+  oidc_not_configured: 404,
+  oidc_failed: 400,
+  oidc_no_account: 403,
+};
+
+/** An error the user can act on: it carries a code with a translated message and, for forms, the field. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: { field?: string; params?: Record<string, string | number>; details?: unknown; status?: number } = {},
+  ) {
+    super(code);
+    this.status = options.status ?? STATUS_BY_CODE[code] ?? 400;
+  }
+}

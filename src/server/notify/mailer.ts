@@ -1,0 +1,51 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../clock.js';
+
+export interface OutgoingMail {
+  schoolId?: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** Records the mail in the outbox and, when SMTP is configured, delivers it. */
+  send(mail: OutgoingMail): Promise<void>;
+  /** True when mail is delivered over SMTP; false when it is only kept for the development mail page. */
+  readonly delivers: boolean;
+}
+
+/**
+ * Every mail is written to `mail_outbox` first, so nothing is lost if delivery fails; with SMTP
+ * settings it is then sent through nodemailer and marked sent (or the error kept for a retry).
+ */
+export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; from: string }): Mailer {
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  return {
+    delivers: transport !== null,
+    async send(mail) {
+      const row = await options.db
+        .insertInto('mail_outbox')
+        .values({
+          school_id: mail.schoolId ?? null,
+          to_address: mail.to,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html ?? null,
+          created_at: options.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (!transport) return;
+      try {
+        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await options.db.updateTable('mail_outbox').set({ sent_at: options.clock.now() }).where('id', '=', row.id).execute();
+      } catch (error) {
+        await options.db.updateTable('mail_outbox').set({ error: String(error) }).where('id', '=', row.id).execute();
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { mkdir } from 'node:fs/promises';
+import { buildApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createMailer } from './notify/mailer.js';
+import type { AppDeps } from './deps.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Opens the database the configuration names (PGlite in `dataDir` unless a URL is set) and migrates it. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+export function createDeps(config: Config, database: DatabaseHandle, clock: Clock = systemClock): AppDeps {
+  return {
+    db: database.db,
+    clock,
+    config,
+    mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
+}
+
+export async function createServer(config: Config, database: DatabaseHandle, options: { clock?: Clock; logger?: boolean } = {}): Promise<RunningServer> {
+  const deps = createDeps(config, database, options.clock);
+  const app = await buildApp(deps, { logger: options.logger });
+  return {
+    app,
+    deps,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

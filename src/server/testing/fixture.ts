@@ -1,0 +1,117 @@
+import type { Db } from '../db/database.js';
+import type { SchoolRole } from '../db/schema.js';
+
+/**
+ * A small school with one of every kind of actor the law distinguishes, used by the
+ * authorization matrix and the API tests. Student `ownStudent` (class 3.A) is "own family" for
+ * the guardians below; `otherStudent` (class 5.B) belongs to another family.
+ */
+export interface Fixture {
+  schoolId: string;
+  otherSchoolId: string;
+  classA: string;
+  classB: string;
+  ownStudent: string;
+  otherStudent: string;
+  users: Record<ActorName, string | null>;
+  people: Partial<Record<ActorName, string>>;
+}
+
+export const ACTORS = [
+  'anonymous',
+  'custodyGuardian',
+  'informationRightParent',
+  'suspendedGuardian',
+  'protectedGuardian',
+  'otherFamilyGuardian',
+  'student',
+  'contactTeacher',
+  'otherClassTeacher',
+  'leader',
+  'administrator',
+  'boardMember',
+  'otherSchoolLeader',
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+async function user(db: Db, email: string, name: string): Promise<string> {
+  const row = await db.insertInto('users').values({ email, name, password_hash: null, oidc_issuer: null, oidc_subject: null }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function person(
+  db: Db,
+  schoolId: string,
+  externalId: string,
+  userId: string | null,
+  given: string,
+  family: string,
+  extra: { roles?: SchoolRole[]; suspended?: boolean; addressProtected?: boolean; householdId?: string } = {},
+): Promise<string> {
+  const row = await db
+    .insertInto('people')
+    .values({
+      school_id: schoolId,
+      external_id: externalId,
+      user_id: userId,
+      given_name: given,
+      family_name: family,
+      email: null,
+      phone: null,
+      household_id: extra.householdId ?? null,
+      suspended: extra.suspended ?? false,
+      suspended_reason: extra.suspended ? 'Fixture' : null,
+      address_protected: extra.addressProtected ?? false,
+      contact_hours: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const role of extra.roles ?? []) {
+    await db.insertInto('person_roles').values({ school_id: schoolId, person_id: row.id, role }).execute();
+  }
+  return row.id;
+}
+
+export async function createFixture(db: Db): Promise<Fixture> {
+  const school = await db.insertInto('schools').values({ slug: 'fixture-skole', name: 'Fixture Skole', municipality: 'Testkommune' }).returning('id').executeTakeFirstOrThrow();
+  const other = await db.insertInto('schools').values({ slug: 'anden-skole', name: 'Anden Skole', municipality: 'Testkommune' }).returning('id').executeTakeFirstOrThrow();
+  const schoolId = school.id;
+  const classA = (await db.insertInto('classes').values({ school_id: schoolId, external_id: '3A', grade: 3, letter: 'A' }).returning('id').executeTakeFirstOrThrow()).id;
+  const classB = (await db.insertInto('classes').values({ school_id: schoolId, external_id: '5B', grade: 5, letter: 'B' }).returning('id').executeTakeFirstOrThrow()).id;
+  const household = (await db.insertInto('households').values({ school_id: schoolId, external_id: 'h1', address_line: 'Skolevej 1', postal_code: '7100', city: 'Vejle' }).returning('id').executeTakeFirstOrThrow()).id;
+  const protectedHousehold = (await db.insertInto('households').values({ school_id: schoolId, external_id: 'h2', address_line: 'Hemmelig Allé 9', postal_code: '7100', city: 'Vejle' }).returning('id').executeTakeFirstOrThrow()).id;
+
+  const users = {} as Record<ActorName, string | null>;
+  users.anonymous = null;
+  for (const name of ACTORS.slice(1)) users[name] = await user(db, `${name.toLowerCase()}@fixture.samspil.dk`, name);
+
+  const people: Partial<Record<ActorName, string>> = {};
+  people.custodyGuardian = await person(db, schoolId, 'p-custody', users.custodyGuardian, 'Mette', 'Hansen', { householdId: household });
+  people.informationRightParent = await person(db, schoolId, 'p-inforight', users.informationRightParent, 'Lars', 'Hansen');
+  people.suspendedGuardian = await person(db, schoolId, 'p-suspended', users.suspendedGuardian, 'Kim', 'Hansen', { suspended: true });
+  people.protectedGuardian = await person(db, schoolId, 'p-protected', users.protectedGuardian, 'Sara', 'Hansen', { addressProtected: true, householdId: protectedHousehold });
+  people.otherFamilyGuardian = await person(db, schoolId, 'p-other', users.otherFamilyGuardian, 'Ali', 'Hassan');
+  people.contactTeacher = await person(db, schoolId, 'p-contact', users.contactTeacher, 'Birgitte', 'Lund', { roles: ['teacher'] });
+  people.otherClassTeacher = await person(db, schoolId, 'p-teacher-b', users.otherClassTeacher, 'Jens', 'Møller', { roles: ['teacher'] });
+  people.leader = await person(db, schoolId, 'p-leader', users.leader, 'Hanne', 'Skov', { roles: ['leader'] });
+  people.administrator = await person(db, schoolId, 'p-admin', users.administrator, 'Ole', 'Kontor', { roles: ['administrator'] });
+  people.boardMember = await person(db, schoolId, 'p-board', users.boardMember, 'Tove', 'Bestyrelse', { roles: ['board_member'] });
+  people.otherSchoolLeader = await person(db, other.id, 'p-other-leader', users.otherSchoolLeader, 'Erik', 'Andenskole', { roles: ['leader'] });
+
+  const ownStudent = (await db.insertInto('students').values({ school_id: schoolId, external_id: 's1', user_id: users.student, given_name: 'Emma', family_name: 'Hansen', class_id: classA, birth_date: '2017-04-02' }).returning('id').executeTakeFirstOrThrow()).id;
+  const otherStudent = (await db.insertInto('students').values({ school_id: schoolId, external_id: 's2', user_id: null, given_name: 'Yusuf', family_name: 'Hassan', class_id: classB, birth_date: '2015-09-12' }).returning('id').executeTakeFirstOrThrow()).id;
+
+  await db.insertInto('guardianships').values([
+    { school_id: schoolId, student_id: ownStudent, person_id: people.custodyGuardian, kind: 'custody' },
+    { school_id: schoolId, student_id: ownStudent, person_id: people.protectedGuardian, kind: 'custody' },
+    { school_id: schoolId, student_id: ownStudent, person_id: people.informationRightParent, kind: 'information_right' },
+    { school_id: schoolId, student_id: ownStudent, person_id: people.suspendedGuardian, kind: 'custody' },
+    { school_id: schoolId, student_id: otherStudent, person_id: people.otherFamilyGuardian, kind: 'custody' },
+  ]).execute();
+  await db.insertInto('class_staff').values([
+    { school_id: schoolId, class_id: classA, person_id: people.contactTeacher, role: 'contact_teacher' },
+    { school_id: schoolId, class_id: classB, person_id: people.otherClassTeacher, role: 'contact_teacher' },
+  ]).execute();
+
+  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, users, people };
+}

@@ -1,0 +1,37 @@
+/**
+ * Error codes the user can act on, with their Danish and English text. The server answers
+ * `{ error: { code, message, field?, requestId } }` in the reader's language; the client may
+ * re-translate by code. `{name}` placeholders are filled from the error's params.
+ */
+export const ERROR_MESSAGES = {
+  validation_failed: { da: 'Nogle felter er ikke udfyldt rigtigt.', en: 'Some fields are not filled in correctly.' },
+  not_signed_in: { da: 'Du skal logge ind for at se dette.', en: 'You need to sign in to see this.' },
+  forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
+  not_found: { da: 'Vi kunne ikke finde det, du leder efter, eller du har ikke adgang til det.', en: 'We could not find what you are looking for, or you do not have access to it.' },
+  cross_site_request: { da: 'Forespørgslen kom fra en anden side og blev afvist.', en: 'The request came from another site and was refused.' },
+  invalid_credentials: { da: 'E-mail eller adgangskode er forkert.', en: 'The e-mail or password is wrong.' },
+  sign_in_locked: { da: 'For mange forsøg. Prøv igen om {minutes} minutter, eller log ind med et link på e-mail.', en: 'Too many attempts. Try again in {minutes} minutes, or sign in with a link by e-mail.' },
+  magic_link_invalid: { da: 'Linket er udløbet eller allerede brugt. Bed om et nyt.', en: 'The link has expired or has already been used. Ask for a new one.' },
+  oidc_not_configured: { da: 'Log ind via den fælles login-tjeneste er ikke sat op for denne installation.', en: 'Sign-in through the shared login service is not set up for this installation.' },
+  oidc_failed: { da: 'Login via den fælles login-tjeneste mislykkedes. Prøv igen.', en: 'Sign-in through the shared login service failed. Please try again.' },
+  oidc_no_account: { da: 'Vi kender ikke dit login hos nogen skole. Kontakt skolens kontor.', en: 'Your login is not known at any school. Please contact the school office.' },
+  rate_limited: { da: 'For mange forespørgsler. Vent lidt og prøv igen.', en: 'Too many requests. Wait a moment and try again.' },
+  guardian_suspended: { da: 'Din adgang er midlertidigt stoppet. Kontakt skolens ledelse.', en: 'Your access has been suspended. Please contact the school leadership.' },
+  principle_no_adopted: { da: 'Skolen har endnu ikke vedtaget et princip.', en: 'The school has not adopted a principle yet.' },
+  principle_no_draft: { da: 'Der er ikke noget udkast at vedtage.', en: 'There is no draft to adopt.' },
+  principle_draft_exists: { da: 'Der findes allerede et udkast. Ret i det i stedet.', en: 'A draft already exists. Edit it instead.' },
+  unknown_preset: { da: 'Skabelonen findes ikke.', en: 'The preset does not exist.' },
+  import_invalid: { da: 'Filen blev ikke importeret: {count} rækker har fejl. Intet er ændret.', en: 'The file was not imported: {count} rows have errors. Nothing was changed.' },
+  import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
+  import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
+  internal: { da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}', en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}' },
+} as const satisfies Record<string, { da: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type Locale = 'da' | 'en';
+export const LOCALES: readonly Locale[] = ['da', 'en'];
+
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  const template = ERROR_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
