@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from './routes.js';
+import { startTestApp, type TestApp } from './testing/test-app.js';
+
+describe('the route table', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has no route twice', () => {
+    const keys = allRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('gives every JSON route a response schema, so no field leaves the server unless a presenter chose it', () => {
+    const unchecked = allRoutes.filter((r) => !r.response && !r.produces && !r.hidden).map((r) => `${r.method} ${r.url}`);
+    expect(unchecked).toEqual([]);
+  });
+
+  it('documents every visible route in the OpenAPI document with its method', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const missing = allRoutes
+      .filter((r) => !r.hidden)
+      .filter((r) => {
+        const path = r.url.replace(/:(\w+)/g, '{$1}');
+        return !doc.paths[path]?.[r.method.toLowerCase()];
+      })
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+});
