@@ -1,4 +1,12 @@
+import { fromZonedTime } from 'date-fns-tz';
 import type { RequestContext } from '../http/route.js';
+import type { Membership } from '../policies/membership.js';
+import { AppError } from '../errors.js';
+import { ZRole, type TRole } from '../../shared/api/directory.schema.js';
+import type { TAuditEntry, TAuditPage, TAuditQuery } from '../../shared/api/audit.schema.js';
+import { findAuditRows, findClassIdsOfStudents, insertAuditRows, type AuditFilter, type AuditRow } from './audit.repository.js';
+
+const SCHOOL_TIME_ZONE = 'Europe/Copenhagen';
 
 export interface AuditEntry {
   schoolId: string;
@@ -10,26 +18,130 @@ export interface AuditEntry {
 }
 
 /**
+ * The capacity an actor acted in towards a student or class: their own relation to the child
+ * first, then their role in its class, then their school-wide role.
+ */
+export function actingRole(m: Membership, target: { studentId?: string | null; classId?: string | null }): TRole | null {
+  if (target.studentId) {
+    const kind = m.guardianOf.get(target.studentId);
+    if (kind) return kind === 'custody' ? 'guardian' : 'information_right_parent';
+    if (m.studentId === target.studentId) return 'student';
+  }
+  if (target.classId) {
+    const classRole = m.classRoles.get(target.classId);
+    if (classRole) return classRole;
+  }
+  if (m.roles.has('leader')) return 'leader';
+  if (m.roles.has('administrator')) return 'administrator';
+  if (target.classId && m.representativeOf.has(target.classId)) return 'class_representative';
+  for (const role of ['teacher', 'pedagogue', 'board_member'] as const) if (m.roles.has(role)) return role;
+  return null;
+}
+
+/**
  * Writes one audit row per read of a child's data. Reads are logged in the same request that
- * serves them, so a response never leaves without its log entry.
+ * serves them, so a response never leaves without its log entry. Each row names the capacity
+ * the actor read in, so the child's guardians can see who read what.
  */
 export async function recordAudit(ctx: RequestContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   const at = ctx.deps.clock.now();
-  await ctx.deps.db
-    .insertInto('audit_log')
-    .values(
-      list.map((e) => ({
-        school_id: e.schoolId,
-        at,
-        actor_user_id: ctx.actor?.userId ?? null,
-        actor_name: ctx.actor?.name ?? 'anonym',
-        action: e.action,
-        student_id: e.studentId ?? null,
-        subject: e.subject ?? '',
-        request_id: ctx.requestId,
-      })),
-    )
-    .execute();
+  const roles = new Map<AuditEntry, TRole | null>();
+  if (ctx.actor) {
+    for (const schoolId of new Set(list.map((e) => e.schoolId))) {
+      const ofSchool = list.filter((e) => e.schoolId === schoolId);
+      const [membership, classIds] = await Promise.all([
+        ctx.membership(schoolId),
+        findClassIdsOfStudents(ctx.deps.db, schoolId, [...new Set(ofSchool.flatMap((e) => (e.studentId ? [e.studentId] : [])))]),
+      ]);
+      for (const e of ofSchool) roles.set(e, actingRole(membership, { studentId: e.studentId, classId: e.studentId ? classIds.get(e.studentId) : null }));
+    }
+  }
+  await insertAuditRows(
+    ctx.deps.db,
+    list.map((e) => ({
+      school_id: e.schoolId,
+      at,
+      actor_user_id: ctx.actor?.userId ?? null,
+      actor_name: ctx.actor?.name ?? 'anonym',
+      actor_role: roles.get(e) ?? null,
+      action: e.action,
+      student_id: e.studentId ?? null,
+      subject: e.subject ?? '',
+      request_id: ctx.requestId,
+    })),
+  );
+}
+
+// The cursor is the position of the last row shown: its moment and id, so rows written in the
+// same millisecond still page correctly.
+const encodeCursor = (row: { at: Date; id: string }) => Buffer.from(`${row.at.toISOString()}|${row.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const moment = at ? new Date(at) : null;
+  if (!moment || Number.isNaN(moment.getTime()) || !id || !/^\d{1,19}$/.test(id)) {
+    throw new AppError('validation_failed', { field: 'before' });
+  }
+  return { at: moment, id };
+}
+
+const isCalendarDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const startOfSchoolDay = (day: string) => fromZonedTime(`${day}T00:00:00`, SCHOOL_TIME_ZONE);
+
+function nextCalendarDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** A day means the school's day in Copenhagen; `to` as a day includes that whole day. */
+function momentRange(from?: string, to?: string): { from?: Date; to?: Date } {
+  return {
+    from: from === undefined ? undefined : isCalendarDay(from) ? startOfSchoolDay(from) : new Date(from),
+    to: to === undefined ? undefined : isCalendarDay(to) ? startOfSchoolDay(nextCalendarDay(to)) : new Date(to),
+  };
+}
+
+function presentAuditRow(row: AuditRow): TAuditEntry {
+  const role = ZRole.safeParse(row.actor_role);
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: { name: row.actor_name, role: role.success ? role.data : null },
+    action: row.action,
+    student:
+      row.student_id && row.student_given_name !== null
+        ? { id: row.student_id, name: `${row.student_given_name} ${row.student_family_name ?? ''}`.trim() }
+        : null,
+    subject: row.subject,
+  };
+}
+
+async function auditPage(ctx: RequestContext, schoolId: string, filter: Omit<AuditFilter, 'limit' | 'before'>, paging: { limit: number; before?: string }): Promise<TAuditPage> {
+  // One row more than asked tells whether an older page exists.
+  const rows = await findAuditRows(ctx.deps.db, schoolId, {
+    ...filter,
+    before: paging.before ? decodeCursor(paging.before) : undefined,
+    limit: paging.limit + 1,
+  });
+  const page = rows.slice(0, paging.limit);
+  const last = page[page.length - 1];
+  return { entries: page.map(presentAuditRow), nextCursor: rows.length > paging.limit && last ? encodeCursor(last) : null };
+}
+
+/** The leadership's search through the school's whole audit log, newest first. */
+export async function searchAuditLog(ctx: RequestContext, schoolId: string, query: TAuditQuery): Promise<TAuditPage> {
+  const range = momentRange(query.from, query.to);
+  return auditPage(
+    ctx,
+    schoolId,
+    { studentId: query.studentId, actorName: query.actor || undefined, action: query.action || undefined, ...range },
+    query,
+  );
+}
+
+/** Who has read or handled one child's data: what the custody holders are entitled to see. */
+export async function findAuditOfStudent(ctx: RequestContext, schoolId: string, studentId: string, paging: { limit: number; before?: string }): Promise<TAuditPage> {
+  return auditPage(ctx, schoolId, { studentId }, paging);
 }

@@ -52,6 +52,8 @@ export const maySearchAuditLog = runsTheSchool;
 /** A custody holder may read who has read their child's data. */
 export const mayReadAuditOfStudent = (m: Membership, studentId: string) => hasCustodyOf(m, studentId) || runsTheSchool(m);
 
+/** Inside the app every member reads the adopted principle, except a suspended guardian, who sees nothing. */
+export const mayReadAdoptedPrinciple = (m: Membership) => isMemberOfSchool(m) && !m.suspended;
 /** The principle is public once adopted; drafts are for the leadership and the board. */
 export const mayReadPrincipleDrafts = (m: Membership) => runsTheSchool(m) || isBoardMember(m);
 /** Only the leader edits the draft and records the board's adoption. */
@@ -59,3 +61,50 @@ export const mayEditPrinciple = isLeader;
 
 /** Imports change the whole directory: administrators and leaders only. */
 export const mayImport = runsTheSchool;
+
+/** The class's staff and the leadership work with the child every day. */
+export const worksWithStudent = (m: Membership, student: { classId: string }) => teachesClass(m, student.classId) || runsTheSchool(m);
+
+/** The birth date is for custody holders, the class's staff and the leadership. */
+export const maySeeBirthDate = (m: Membership, student: { id: string; classId: string }) =>
+  hasCustodyOf(m, student.id) || worksWithStudent(m, student);
+
+/** Contact details, language needs and the suspension marker are for those who reach out to the family. */
+export const maySeeGuardianContactDetails = worksWithStudent;
+
+/**
+ * Where a guardian lives. A household with a protected person in it is shown to administrators
+ * only, since its address is the protected person's address too (so a protected guardian's
+ * co-parent never learns it). Other addresses go to the class's staff and the leadership, who
+ * write to the home, and to the guardian themself; parents are not shown each other's homes.
+ */
+export function maySeeAddressOf(
+  m: Membership,
+  guardian: { personId: string; householdProtected: boolean },
+  student: { classId: string },
+): boolean {
+  if (guardian.householdProtected) return maySeeProtectedAddress(m);
+  return worksWithStudent(m, student) || m.personId === guardian.personId;
+}
+
+/** Every member of the school may list classes; each sees only the classes that are theirs. */
+export const mayListClasses = isMemberOfSchool;
+
+/** A class's students with their families' needs: the class's staff and the leadership. */
+export const mayReadClassRoster = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+
+/** The board supervises (tilsyn) through aggregate figures; the leadership sees the school in full. */
+export const mayReadSchoolOverview = (m: Membership) => runsTheSchool(m) || isBoardMember(m);
+/** Figures that point at classes or families (open information requests, unreached families). */
+export const maySeeSchoolDetails = runsTheSchool;
+
+/**
+ * Forældreansvarsloven § 23: a parent without custody gets information about the child on
+ * request. Custody holders read the child's data directly and need no request.
+ */
+export const mayRequestInformation = hasInformationRightOf;
+export const mayReadOwnInformationRequests = (m: Membership) => [...m.guardianOf.values()].includes('information_right');
+/** The child's contact teacher (the hub of the class) and the leadership answer requests. */
+export const mayHandleInformationRequestOf = (m: Membership, classId: string) => isContactTeacherOf(m, classId) || runsTheSchool(m);
+export const mayHandleInformationRequests = (m: Membership) =>
+  runsTheSchool(m) || [...m.classRoles.values()].includes('contact_teacher');

@@ -1,0 +1,32 @@
+import { defineRoute } from '../http/route.js';
+import { ZSchoolParams } from '../../shared/api/common.schema.js';
+import { ZAuditPage, ZAuditPaging, ZAuditQuery } from '../../shared/api/audit.schema.js';
+import { ZStudentParams } from '../../shared/api/directory.schema.js';
+import { mayReadAuditOfStudent, maySearchAuditLog } from '../policies/rules.js';
+import { atSchool } from '../directory/school-policy.js';
+import { findAuditOfStudent, searchAuditLog } from './audit.service.js';
+
+export const auditRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/schools/:schoolId/audit-log',
+    summary: "Searches the school's audit log, newest first, a page at a time.",
+    tags: ['audit'],
+    params: ZSchoolParams,
+    query: ZAuditQuery,
+    response: ZAuditPage,
+    policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => maySearchAuditLog(m)),
+    handler: (ctx, { params, query }) => searchAuditLog(ctx, params.schoolId, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/schools/:schoolId/students/:studentId/audit-log',
+    summary: "Who has read or handled one child's data, newest first: for the custody holders and the leadership.",
+    tags: ['audit'],
+    params: ZStudentParams,
+    query: ZAuditPaging,
+    response: ZAuditPage,
+    policy: atSchool(ZStudentParams, 'custody holder of the student, or leadership', (m, { studentId }) => mayReadAuditOfStudent(m, studentId)),
+    handler: (ctx, { params, query }) => findAuditOfStudent(ctx, params.schoolId, params.studentId, query),
+  }),
+];

@@ -1,0 +1,87 @@
+import type { Actor, RequestContext } from '../http/route.js';
+import { AppError } from '../errors.js';
+import type { Membership } from '../policies/membership.js';
+import { findSchoolIdsOfUser } from '../policies/membership.js';
+import type { GuardianshipKind } from '../db/schema.js';
+import {
+  mayEditPrinciple,
+  mayHandleInformationRequests,
+  mayImport,
+  mayReadPrincipleDrafts,
+  mayReadSchoolOverview,
+  maySearchAuditLog,
+} from '../policies/rules.js';
+import { ROLES, type TAbilities, type TMe, type TMeChild, type TRole } from '../../shared/api/directory.schema.js';
+import type { Locale } from '../../shared/errors.js';
+import { presentClassRef } from './directory.presenter.js';
+import { findGuardianshipsOfUser, findSchoolsByIds, updateUserLocale, type UserGuardianshipRow } from './me.repository.js';
+
+/**
+ * Everything a person is at one school. A suspended guardian keeps the role (so the client can
+ * explain the suspension) but `Membership.guardianOf` is empty, so no rule grants them anything.
+ */
+export function rolesAt(m: Membership, guardianKinds: ReadonlySet<GuardianshipKind>): TRole[] {
+  const held = new Set<TRole>([...m.roles, ...m.classRoles.values()]);
+  if (guardianKinds.has('custody')) held.add('guardian');
+  if (guardianKinds.has('information_right')) held.add('information_right_parent');
+  if (m.studentId) held.add('student');
+  if (m.representativeOf.size > 0) held.add('class_representative');
+  return ROLES.filter((role) => held.has(role));
+}
+
+export function abilitiesAt(m: Membership): TAbilities {
+  return {
+    readSchoolOverview: mayReadSchoolOverview(m),
+    editPrinciple: mayEditPrinciple(m),
+    readPrincipleDrafts: mayReadPrincipleDrafts(m),
+    importDirectory: mayImport(m),
+    searchAuditLog: maySearchAuditLog(m),
+    handleInformationRequests: mayHandleInformationRequests(m),
+  };
+}
+
+function presentChild(row: UserGuardianshipRow): TMeChild {
+  return {
+    id: row.student_id,
+    schoolId: row.school_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    name: `${row.given_name} ${row.family_name}`.trim(),
+    relation: row.kind,
+    // § 23 gives information on request: not even the class is handed out unasked.
+    class: row.kind === 'custody' ? presentClassRef({ id: row.class_id, grade: row.grade, letter: row.letter }) : null,
+  };
+}
+
+function signedInActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('not_signed_in');
+  return ctx.actor;
+}
+
+/** The signed-in user, their schools with roles and abilities, and the children they may follow. */
+export async function readMe(ctx: RequestContext): Promise<TMe> {
+  const actor = signedInActor(ctx);
+  const { deps } = ctx;
+  const [schoolIds, guardianships] = await Promise.all([findSchoolIdsOfUser(deps.db, actor.userId), findGuardianshipsOfUser(deps.db, actor.userId)]);
+  const schools = await findSchoolsByIds(deps.db, [...new Set(schoolIds)]);
+  const memberships = await Promise.all(schools.map((s) => ctx.membership(s.id)));
+  const schoolEntries = schools.map((school, i) => {
+    const m = memberships[i]!;
+    const kinds = new Set(guardianships.filter((g) => g.school_id === school.id).map((g) => g.kind));
+    return { id: school.id, name: school.name, slug: school.slug, roles: rolesAt(m, kinds), suspended: m.suspended, abilities: abilitiesAt(m) };
+  });
+  return {
+    id: actor.userId,
+    name: actor.name,
+    email: actor.email,
+    locale: actor.locale,
+    roles: ROLES.filter((role) => schoolEntries.some((s) => s.roles.includes(role))),
+    schools: schoolEntries,
+    children: guardianships.filter((g) => !g.suspended).map(presentChild),
+  };
+}
+
+export async function updatePreferences(ctx: RequestContext, preferences: { locale: Locale }): Promise<{ locale: Locale }> {
+  await updateUserLocale(ctx.deps.db, signedInActor(ctx).userId, preferences.locale);
+  return { locale: preferences.locale };
+}

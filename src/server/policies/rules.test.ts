@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ClassStaffRole, GuardianshipKind, SchoolRole } from '../db/schema.js';
+import { EMPTY_MEMBERSHIP, type Membership } from './membership.js';
+import {
+  canReadStudent,
+  isAdministrator,
+  mayHandleInformationRequestOf,
+  mayReadSchoolOverview,
+  mayRequestInformation,
+  maySeeAddressOf,
+  maySeeBirthDate,
+  maySeeSchoolDetails,
+} from './rules.js';
+import { actingRole } from '../audit/audit.service.js';
+
+const STUDENTS = ['s1', 's2', 's3'];
+const CLASSES = ['c1', 'c2'];
+const PEOPLE = ['p1', 'p2', 'p3'];
+
+const arbMembership: fc.Arbitrary<Membership> = fc
+  .record({
+    personId: fc.option(fc.constantFrom(...PEOPLE), { nil: null }),
+    roles: fc.subarray<SchoolRole>(['leader', 'administrator', 'teacher', 'pedagogue', 'board_member']),
+    suspended: fc.boolean(),
+    guardianOf: fc.array(fc.tuple(fc.constantFrom(...STUDENTS), fc.constantFrom<GuardianshipKind>('custody', 'information_right')), { maxLength: 3 }),
+    classRoles: fc.array(fc.tuple(fc.constantFrom(...CLASSES), fc.constantFrom<ClassStaffRole>('contact_teacher', 'teacher', 'pedagogue')), { maxLength: 2 }),
+    studentId: fc.option(fc.constantFrom(...STUDENTS), { nil: null }),
+  })
+  .map((r) => ({
+    ...EMPTY_MEMBERSHIP('school', 'user'),
+    personId: r.personId,
+    roles: new Set(r.roles),
+    suspended: r.suspended,
+    // As loadMembership does: a suspended guardian's relations are not loaded at all.
+    guardianOf: r.suspended ? new Map() : new Map(r.guardianOf),
+    classRoles: new Map(r.classRoles),
+    studentId: r.studentId,
+  }));
+
+const arbStudent = fc.record({ id: fc.constantFrom(...STUDENTS), classId: fc.constantFrom(...CLASSES) });
+const arbGuardian = fc.record({ personId: fc.constantFrom(...PEOPLE), householdProtected: fc.boolean() });
+
+describe('access rules', () => {
+  it('shows a protected household to administrators and to no one else', () => {
+    fc.assert(
+      fc.property(arbMembership, arbGuardian, arbStudent, (m, guardian, student) => {
+        if (guardian.householdProtected) expect(maySeeAddressOf(m, guardian, student)).toBe(isAdministrator(m));
+      }),
+    );
+  });
+
+  it('never shows one parent the home of another parent', () => {
+    fc.assert(
+      fc.property(arbMembership, arbGuardian, arbStudent, (m, guardian, student) => {
+        const staff = m.roles.has('leader') || m.roles.has('administrator') || m.classRoles.has(student.classId);
+        if (!staff && m.personId !== guardian.personId) expect(maySeeAddressOf(m, guardian, student)).toBe(false);
+      }),
+    );
+  });
+
+  it('gives a parent with the right to information only, a suspended guardian or a board member no read of a child', () => {
+    fc.assert(
+      fc.property(arbMembership, arbStudent, (m, student) => {
+        const other = m.guardianOf.get(student.id) !== 'custody' && m.studentId !== student.id;
+        const noStaffRole = !m.roles.has('leader') && !m.roles.has('administrator') && !m.classRoles.has(student.classId);
+        if (other && noStaffRole) {
+          expect(canReadStudent(m, student)).toBe(false);
+          expect(maySeeBirthDate(m, student)).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('lets only a parent with the right to information ask, and only about that child', () => {
+    fc.assert(
+      fc.property(arbMembership, arbStudent, (m, student) => {
+        expect(mayRequestInformation(m, student.id)).toBe(m.guardianOf.get(student.id) === 'information_right');
+        if (m.suspended) expect(mayRequestInformation(m, student.id)).toBe(false);
+      }),
+    );
+  });
+
+  it('lets the contact teacher of the class or the leadership answer, no other teacher', () => {
+    fc.assert(
+      fc.property(arbMembership, fc.constantFrom(...CLASSES), (m, classId) => {
+        const expected = m.classRoles.get(classId) === 'contact_teacher' || m.roles.has('leader') || m.roles.has('administrator');
+        expect(mayHandleInformationRequestOf(m, classId)).toBe(expected);
+      }),
+    );
+  });
+
+  it('gives the board the overview but never the details that point at families', () => {
+    fc.assert(
+      fc.property(arbMembership, (m) => {
+        if (m.roles.has('board_member')) expect(mayReadSchoolOverview(m)).toBe(true);
+        if (!m.roles.has('leader') && !m.roles.has('administrator')) expect(maySeeSchoolDetails(m)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('actingRole: the capacity written to the audit log', () => {
+  it('names the relation to the child before any school role', () => {
+    fc.assert(
+      fc.property(arbMembership, arbStudent, (m, student) => {
+        const role = actingRole(m, { studentId: student.id, classId: student.classId });
+        const kind = m.guardianOf.get(student.id);
+        if (kind) expect(role).toBe(kind === 'custody' ? 'guardian' : 'information_right_parent');
+        else if (m.studentId === student.id) expect(role).toBe('student');
+        else if (m.classRoles.has(student.classId)) expect(role).toBe(m.classRoles.get(student.classId));
+      }),
+    );
+  });
+
+  it('falls back to the school role, leader first', () => {
+    const m = { ...EMPTY_MEMBERSHIP('school', 'user'), roles: new Set<SchoolRole>(['administrator', 'leader']) };
+    expect(actingRole(m, { studentId: 's1', classId: 'c1' })).toBe('leader');
+    expect(actingRole(EMPTY_MEMBERSHIP('school', 'user'), { studentId: 's1' })).toBeNull();
+  });
+});
