@@ -13,6 +13,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   unknown_preset: 404,
   principle_no_draft: 409,
   principle_draft_exists: 409,
+  principle_adopted_on_future: 400,
+  principle_adopted_on_before_current: 400,
   sign_in_locked: 429,
   rate_limited: 429,
   import_invalid: 422,
@@ -21,6 +23,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   oidc_not_configured: 404,
   oidc_failed: 400,
   oidc_no_account: 403,
+  information_right_only: 403,
+  information_request_not_needed: 403,
+  information_request_handled: 409,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

@@ -1,5 +1,14 @@
 import type { RouteDefinition } from './http/route.js';
 import { healthRoutes } from './health/health.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { oidcRoutes } from './auth/oidc.routes.js';
+import { devMailRoutes } from './notify/dev-mail.routes.js';
+import { meRoutes } from './directory/me.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { informationRequestRoutes } from './information-requests/information-request.routes.js';
+import { directoryImportRoutes } from './directory-import/directory-import.routes.js';
+import { principleRoutes } from './principle/principle.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -7,4 +16,13 @@ import { healthRoutes } from './health/health.routes.js';
  */
 export const allRoutes: RouteDefinition[] = [
   ...healthRoutes,
+  ...authRoutes,
+  ...oidcRoutes,
+  ...devMailRoutes,
+  ...meRoutes,
+  ...directoryRoutes,
+  ...auditRoutes,
+  ...informationRequestRoutes,
+  ...directoryImportRoutes,
+  ...principleRoutes,
 ];

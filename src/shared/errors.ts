@@ -18,12 +18,17 @@ export const ERROR_MESSAGES = {
   rate_limited: { da: 'For mange forespørgsler. Vent lidt og prøv igen.', en: 'Too many requests. Wait a moment and try again.' },
   guardian_suspended: { da: 'Din adgang er midlertidigt stoppet. Kontakt skolens ledelse.', en: 'Your access has been suspended. Please contact the school leadership.' },
   principle_no_adopted: { da: 'Skolen har endnu ikke vedtaget et princip.', en: 'The school has not adopted a principle yet.' },
-  principle_no_draft: { da: 'Der er ikke noget udkast at vedtage.', en: 'There is no draft to adopt.' },
+  principle_no_draft: { da: 'Der er ikke noget udkast til princippet. Opret et først.', en: 'There is no draft of the principle. Create one first.' },
   principle_draft_exists: { da: 'Der findes allerede et udkast. Ret i det i stedet.', en: 'A draft already exists. Edit it instead.' },
+  principle_adopted_on_future: { da: 'Vedtagelsesdatoen kan ikke ligge ude i fremtiden.', en: 'The adoption date cannot be in the future.' },
+  principle_adopted_on_before_current: { da: 'Vedtagelsesdatoen ligger før den gældende version, som blev vedtaget {date}.', en: 'The adoption date is before the current version, which was adopted on {date}.' },
   unknown_preset: { da: 'Skabelonen findes ikke.', en: 'The preset does not exist.' },
   import_invalid: { da: 'Filen blev ikke importeret: {count} rækker har fejl. Intet er ændret.', en: 'The file was not imported: {count} rows have errors. Nothing was changed.' },
   import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
   import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
+  information_right_only: { da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.', en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.' },
+  information_request_not_needed: { da: 'Du har forældremyndighed og kan se oplysningerne om dit barn direkte. Anmodninger er for forældre med orienteringsret.', en: 'You have custody and can see the information about your child directly. Requests are for parents with a right to information.' },
+  information_request_handled: { da: 'Anmodningen er allerede besvaret.', en: 'The request has already been answered.' },
   internal: { da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}', en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}' },
 } as const satisfies Record<string, { da: string; en: string }>;
 

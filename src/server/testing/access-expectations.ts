@@ -1,4 +1,5 @@
 import type { ActorName, Fixture } from './fixture.js';
+import { findPreset } from '../../domain/principle/presets.js';
 
 /**
  * What each route of the route table must allow, actor by actor, against the fixture school
@@ -23,4 +24,71 @@ export const LEADERSHIP = ['leader', 'administrator'] as const satisfies readonl
 export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/health': { allow: 'public' },
   'GET /api/openapi.json': { allow: 'public' },
+  // Auth (src/server/auth). Anyone may try to sign in, but a wrong password is refused for every
+  // caller, signed in or not (401 invalid_credentials; the fixture's users have no password), so
+  // the true outcome for this body is refusal for all. A fresh address per call keeps the
+  // per-address lock (429) out of the way.
+  'POST /api/auth/sign-in': {
+    allow: [],
+    body: (() => {
+      let call = 0;
+      return () => ({ email: `no-such-user-${(call += 1)}@fixture.samspil.dk`, password: 'not-the-password' });
+    })(),
+  },
+  'POST /api/auth/sign-out': { allow: 'signed-in' },
+  'POST /api/auth/sign-out-everywhere': { allow: 'signed-in' },
+  'GET /api/auth/sessions': { allow: 'signed-in' },
+  // Everyone may end their own sessions, but the matrix cannot name each actor's own session, so
+  // it asserts the other half: a session that is not yours is refused for all (401 or 404).
+  'DELETE /api/auth/sessions/:sessionId': { allow: [], params: () => ({ sessionId: '6f1c2a3e-8d4b-4c6a-9e2f-0b7d5a1c3e9f' }) },
+  'POST /api/auth/magic-link': { allow: 'public', body: () => ({ email: 'custodyguardian@fixture.samspil.dk' }) },
+  // An unknown token is a 400 magic_link_invalid for everyone: the route is reached and answers.
+  'POST /api/auth/magic-link/verify': { allow: 'public', body: () => ({ token: 'not-a-real-token' }) },
+  'GET /api/auth/providers': { allow: 'public' },
+  // Without OIDC settings (the test configuration) both answer 404 oidc_not_configured to everyone.
+  'GET /api/auth/oidc/start': { allow: 'public' },
+  'GET /api/auth/oidc/callback': { allow: 'public' },
+  'GET /api/dev/mail': { allow: 'public' },
+  // Directory, audit log and information requests (src/server/directory, audit, information-requests).
+  // The default student is Emma (3.A): custody holders, the student, 3.A's contact teacher and the
+  // leadership may read her; the § 23 parent, the suspended guardian, 5.B's teacher and the board may not.
+  'GET /api/me': { allow: 'signed-in' },
+  'PUT /api/me/preferences': { allow: 'signed-in', body: () => ({ locale: 'da' }) },
+  'GET /api/schools/:schoolId/students/:studentId': { allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP] },
+  // Every member of the school may list classes and sees only their own (an empty list for some).
+  'GET /api/schools/:schoolId/classes': {
+    allow: ['custodyGuardian', 'informationRightParent', 'suspendedGuardian', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+  },
+  'GET /api/schools/:schoolId/classes/:classId': { allow: ['contactTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/overview': { allow: [...LEADERSHIP, 'boardMember'] },
+  'POST /api/schools/:schoolId/students/:studentId/information-requests': { allow: ['informationRightParent'], body: () => ({ message: 'Hvordan går det med Emma i dansk?' }) },
+  // 5.B's contact teacher may open the list (it holds only 5.B's requests).
+  'GET /api/schools/:schoolId/information-requests': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/information-requests/mine': { allow: ['informationRightParent'] },
+  // The first allowed caller answers; later ones get 409 (already answered), which still shows access.
+  'POST /api/schools/:schoolId/information-requests/:requestId/answer': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ requestId: f.informationRequest }),
+    body: () => ({ response: 'Emma trives og læser godt.', status: 'answered' }),
+  },
+  'GET /api/schools/:schoolId/audit-log': { allow: LEADERSHIP },
+  'GET /api/schools/:schoolId/students/:studentId/audit-log': { allow: ['custodyGuardian', 'protectedGuardian', ...LEADERSHIP] },
+  // Directory import (src/server/directory-import). The matrix sends no file, so the leadership
+  // reaches the use case and gets 422 import_empty; a dry run keeps the fixture school as it is.
+  'POST /api/schools/:schoolId/imports': { allow: LEADERSHIP, query: () => ({ dryRun: 'true' }) },
+  'GET /api/schools/:schoolId/imports': { allow: LEADERSHIP },
+  // The principle (src/server/principle). The fixture school has none adopted, so allowed readers
+  // get 404 principle_no_adopted. The draft routes run in table order: the leader creates the
+  // draft, reads and saves it, adopts it, and the discard then finds none (404), all past the policy.
+  'GET /api/principle-presets': { allow: 'public' },
+  'GET /api/schools/:schoolId/principle': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+  },
+  'GET /api/public/schools/:slug/principle': { allow: 'public', params: () => ({ slug: 'fixture-skole' }), query: () => ({ lang: 'en' }) },
+  'GET /api/schools/:schoolId/principle/versions': { allow: [...LEADERSHIP, 'boardMember'] },
+  'POST /api/schools/:schoolId/principle/draft': { allow: ['leader'], body: () => ({}) },
+  'GET /api/schools/:schoolId/principle/draft': { allow: [...LEADERSHIP, 'boardMember'] },
+  'PUT /api/schools/:schoolId/principle/draft': { allow: ['leader'], body: () => ({ principle: findPreset('seed-001')?.principle }) },
+  'POST /api/schools/:schoolId/principle/draft/adopt': { allow: ['leader'], body: () => ({ adoptedOn: '2026-11-20', adoptedBy: 'Skolebestyrelsen, møde 19. november 2026' }) },
+  'DELETE /api/schools/:schoolId/principle/draft': { allow: ['leader'] },
 };
