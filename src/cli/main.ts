@@ -1,10 +1,21 @@
 import { loadConfig } from '../server/config.js';
 import { createServer, openConfiguredDatabase } from '../server/server.js';
+import { ensureDemoSchoolIfEmpty } from '../server/demo/demo.service.js';
+import { DEMO_USAGE, demoCommand, describeDemo } from './demo.command.js';
+import { IMPORT_USAGE, importCommand } from './import.command.js';
+import { runScheduleConferences } from './schedule-conferences.js';
 
 const USAGE = `samspil — school-home collaboration
 
-  samspil serve                         start the web app and API (PORT, DATA_DIR, DATABASE_URL)
+  samspil serve                         start the web app and API (PORT, DATA_DIR, DATABASE_URL);
+                                        an empty database gets the demo school (not with NODE_ENV=production)
   samspil migrate                       bring the database schema up to date
+  ${DEMO_USAGE}
+                                        create the demo school "Demo Skole", or rebuild it with --reset
+  ${IMPORT_USAGE}
+                                        import classes, students, guardians and staff (docs/IMPORT.md)
+  samspil schedule-conferences INSTANCE.json > SCHEDULE.json
+                                        plan a conference round (--help for its options)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -14,6 +25,12 @@ const commands: Record<string, Command> = {
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
     const server = await createServer(config, database, { logger: true });
+    // A fresh install shows something at once. In production an empty database stays empty:
+    // the demo accounts have a published password.
+    if (!config.production) {
+      const demo = await ensureDemoSchoolIfEmpty(database.db, server.deps.clock.now());
+      if (demo) process.stdout.write(describeDemo(demo, 'en'));
+    }
     await server.app.listen({ port: config.port, host: config.host });
     const stop = async () => {
       await server.close();
@@ -30,6 +47,9 @@ const commands: Record<string, Command> = {
     console.log('Database is up to date.');
     return 0;
   },
+  demo: demoCommand,
+  import: importCommand,
+  'schedule-conferences': async (args) => (await import('./schedule-conferences.js')).runScheduleConferences(args),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,7 +63,11 @@ export async function main(argv: string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // Unknown or malformed options are the caller's mistake, like a missing argument.
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
     return 1;
   }
 }
-

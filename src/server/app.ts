@@ -15,6 +15,7 @@ import type { Actor, RequestContext, RouteDefinition, SignedInContext } from './
 import { loadMembership, type Membership } from './policies/membership.js';
 import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
 import { allRoutes } from './routes.js';
+import { parseUploadBody, UPLOAD_CONTENT_TYPES } from './directory-import/upload-body.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -88,6 +89,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     transform: jsonSchemaTransform,
     hideUntagged: false,
   });
+
+  // Uploaded files (the directory import) arrive as raw bytes; the route's bodyLimit caps them.
+  app.addContentTypeParser(UPLOAD_CONTENT_TYPES, parseUploadBody);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'da');

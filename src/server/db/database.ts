@@ -40,6 +40,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           oid === DATE_OID || oid === INT8_OID ? identity : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client can be cut off by the server (restart, failover, a dropped test database);
+    // the pool discards it and the next query gets a fresh one, so this must not crash the process.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL pool: ${error.message}`);
+    });
     dialect = new PostgresDialect({ pool });
     kind = 'postgres';
   } else {

@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
+import { loadMembership } from '../policies/membership.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
+import { applyDemoDirectory, DEMO_PRESET_ID, ensureDemoSchool, ensureDemoSchoolIfEmpty, type DemoOutcome } from './demo.service.js';
+
+describe('the demo school', () => {
+  let t: TestApp;
+  let first: DemoOutcome;
+  let firstMs: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const started = Date.now();
+    first = (await ensureDemoSchoolIfEmpty(t.deps.db, TEST_NOW))!;
+    firstMs = Date.now() - started;
+  });
+  afterAll(() => t.close());
+
+  const db = () => t.deps.db;
+  const count = async (table: string, where = sql`true`) =>
+    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db())).rows[0]!.n);
+  async function state() {
+    const tables = ['schools', 'users', 'people', 'person_roles', 'students', 'classes', 'class_staff', 'class_representatives', 'households', 'guardianships', 'principle_versions'];
+    // One query at a time: the counts need no speed, and a small pool closes cleanly.
+    const counts: Record<string, number> = {};
+    for (const table of tables) counts[table] = await count(table);
+    return counts;
+  }
+  const userId = async (email: string) => (await db().selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+
+  it('is created in an empty database, quickly enough for a browser test to start a server with it', async () => {
+    expect(first.created).toBe(true);
+    const school = await db().selectFrom('schools').selectAll().where('id', '=', first.schoolId).executeTakeFirstOrThrow();
+    expect(school).toMatchObject({ slug: DEMO_SCHOOL.slug, name: 'Demo Skole', municipality: 'Vejle Kommune' });
+    expect(firstMs).toBeLessThan(15_000);
+    expect(await count('classes')).toBe(20);
+    expect(await count('students')).toBe(440);
+    expect(first.import!.counts.students.created).toBe(440);
+    // The generator went through the import, which recorded its run.
+    expect(await count('import_runs')).toBe(1);
+  });
+
+  it('gives the six demo accounts the demo password and everyone else a login by link', async () => {
+    for (const email of Object.values(DEMO_ACCOUNTS)) {
+      const res = await t.request({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: DEMO_PASSWORD } });
+      expect(res.statusCode, `${email}: ${res.body}`).toBe(200);
+    }
+    expect(await count('users', sql`password_hash is not null`)).toBe(6);
+    // Every guardian with an e-mail address can be sent a sign-in link.
+    expect(await count('people', sql`email is not null and user_id is null`)).toBe(0);
+  });
+
+  it('puts the demo accounts where the README says', async () => {
+    const schoolId = first.schoolId;
+    const classId = async (externalId: string) =>
+      (await db().selectFrom('classes').select('id').where('school_id', '=', schoolId).where('external_id', '=', externalId).executeTakeFirstOrThrow()).id;
+    const [class3A, class7A] = [await classId('3A'), await classId('7A')];
+
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.leader), schoolId)).roles).toEqual(new Set(['leader']));
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.administrator), schoolId)).roles).toEqual(new Set(['administrator']));
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.contactTeacher), schoolId)).classRoles.get(class3A)).toBe('contact_teacher');
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.student), schoolId)).studentClassId).toBe(class7A);
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.boardMember), schoolId)).roles.has('board_member')).toBe(true);
+
+    const parent = await loadMembership(db(), await userId(DEMO_ACCOUNTS.guardian), schoolId);
+    expect([...parent.guardianOf.values()]).toEqual(['custody', 'custody']);
+    const childClasses = await db().selectFrom('students').select('class_id').where('school_id', '=', schoolId).where('id', 'in', [...parent.guardianOf.keys()]).execute();
+    expect(new Set(childClasses.map((c) => c.class_id))).toEqual(new Set([class3A, class7A]));
+  });
+
+  it('has adopted the principle preset of seed 002', async () => {
+    const versions = await db().selectFrom('principle_versions').selectAll().where('school_id', '=', first.schoolId).execute();
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({ status: 'adopted', based_on_preset: DEMO_PRESET_ID, adopted_on: '2026-03-12' });
+    const leader = await db().selectFrom('people').select('id').where('school_id', '=', first.schoolId).where('external_id', '=', 'm001').executeTakeFirstOrThrow();
+    expect(versions[0]!.recorded_by).toBe(leader.id);
+  });
+
+  it('has one suspended guardian, a protected one and § 23 parents in the database', async () => {
+    expect(await count('people', sql`suspended`)).toBe(1);
+    expect(await count('people', sql`address_protected`)).toBeGreaterThanOrEqual(1);
+    expect(await count('guardianships', sql`kind = 'information_right'`)).toBeGreaterThanOrEqual(1);
+    expect(await count('people', sql`needs_interpreter`)).toBeGreaterThanOrEqual(2);
+    expect(await count('class_representatives')).toBe(40);
+    expect(await count('class_staff', sql`role = 'contact_teacher'`)).toBe(20);
+  });
+
+  it('does not duplicate anything when applied again', async () => {
+    const before = await state();
+    const again = await applyDemoDirectory(db(), first.schoolId, { now: TEST_NOW });
+    expect(again.counts.students).toEqual({ created: 0, updated: 0, unchanged: 440 });
+    expect(again.counts.guardians.created + again.counts.guardians.updated).toBe(0);
+    expect(again.counts.relations).toMatchObject({ created: 0, updated: 0, removed: 0 });
+    expect(await state()).toEqual(before);
+    expect((await ensureDemoSchool(db(), { now: TEST_NOW })).created).toBe(false);
+    expect(await ensureDemoSchoolIfEmpty(db(), TEST_NOW)).toBeNull();
+    expect(await state()).toEqual(before);
+  });
+
+  it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {
+    const before = await state();
+    const oldLeader = await userId(DEMO_ACCOUNTS.leader);
+    await db().insertInto('audit_log').values({ school_id: first.schoolId, at: TEST_NOW, actor_user_id: oldLeader, actor_name: 'Hanne Skovgaard', action: 'student.read' }).execute();
+    const reset = await ensureDemoSchool(db(), { now: TEST_NOW, reset: true });
+    expect(reset.created).toBe(true);
+    expect(reset.schoolId).not.toBe(first.schoolId);
+    expect(await state()).toEqual(before);
+    // The old school's rows in tables without a foreign key to schools are gone too.
+    expect(await count('audit_log', sql`school_id = ${first.schoolId}`)).toBe(0);
+    // The demo's own users were deleted and made again.
+    expect(await userId(DEMO_ACCOUNTS.leader)).not.toBe(oldLeader);
+  });
+});

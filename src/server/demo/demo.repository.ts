@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+export function findSchoolBySlug(db: Db, slug: string) {
+  return db.selectFrom('schools').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function countSchools(db: Db): Promise<number> {
+  const row = await db.selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertSchool(db: Db, school: { slug: string; name: string; municipality: string }): Promise<string> {
+  const row = await db.insertInto('schools').values(school).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Deletes a school and every row any table keeps for it. Tables are found by their `school_id`
+ * column rather than listed, so areas added later are covered too; a delete that a foreign key
+ * refuses is retried after the others, so the order of the tables does not matter.
+ */
+export async function deleteSchoolAndItsRows(db: Db, schoolId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const tables = await sql<{ table_name: string }>`
+      select c.table_name from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where c.column_name = 'school_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+      order by c.table_name`.execute(trx);
+    let pending = tables.rows.map((r) => r.table_name);
+    for (let pass = 0; pending.length > 0 && pass <= tables.rows.length; pass++) {
+      const refused: string[] = [];
+      for (const table of pending) {
+        await sql`savepoint school_delete`.execute(trx);
+        try {
+          await sql`delete from ${sql.table(table)} where school_id = ${schoolId}`.execute(trx);
+          await sql`release savepoint school_delete`.execute(trx);
+        } catch {
+          await sql`rollback to savepoint school_delete`.execute(trx);
+          refused.push(table);
+        }
+      }
+      pending = refused;
+    }
+    await trx.deleteFrom('schools').where('id', '=', schoolId).execute();
+  });
+}
+
+/**
+ * Deletes the users of an e-mail domain who no longer belong to any school (the demo's own
+ * logins). Returns false, deleting nothing, when some other table still refers to one of them
+ * (23503): they are then kept, and the next import links them again by their address.
+ */
+export async function deleteUnattachedUsersOfDomain(db: Db, domain: string): Promise<boolean> {
+  try {
+    await db
+      .deleteFrom('users')
+      .where(sql`lower(email)`, 'like', `%@${domain.toLowerCase()}`)
+      .where((eb) =>
+        eb.and([
+          eb.not(eb.exists(eb.selectFrom('people').select('people.id').whereRef('people.user_id', '=', 'users.id'))),
+          eb.not(eb.exists(eb.selectFrom('students').select('students.id').whereRef('students.user_id', '=', 'users.id'))),
+        ]),
+      )
+      .execute();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') return false;
+    throw error;
+  }
+}
+
+export async function setPasswordHash(db: Db, emails: readonly string[], passwordHash: string): Promise<number> {
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where(sql`lower(email)`, 'in', emails.map((e) => e.toLowerCase()))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findPersonIdByExternalId(db: Db, schoolId: string, externalId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('people').select('id').where('school_id', '=', schoolId).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.id;
+}
+
+export async function hasPrincipleVersion(db: Db, schoolId: string): Promise<boolean> {
+  const row = await db.selectFrom('principle_versions').select('id').where('school_id', '=', schoolId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

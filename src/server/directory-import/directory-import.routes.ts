@@ -1,0 +1,53 @@
+import { defineRoute } from '../http/route.js';
+import { atSchool } from '../directory/school-policy.js';
+import { AppError } from '../errors.js';
+import { mayImport } from '../policies/rules.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ZSchoolParams } from '../../shared/api/common.schema.js';
+import { MAX_IMPORT_BYTES, ZImportQuery, ZImportResult, ZImportRunList } from '../../shared/api/import.schema.js';
+import { findRecentImportRuns, importDirectoryFile } from './directory-import.service.js';
+
+export const directoryImportRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/schools/:schoolId/imports',
+    summary:
+      'Imports classes, students, guardians, relations and staff from one CSV file (docs/IMPORT.md). The body is the file itself, ' +
+      'sent as text/csv or application/octet-stream (UTF-8 or Windows-1252, separated by ; or ,). The whole file is checked first: ' +
+      'any bad row gives 422 import_invalid with every issue in details and nothing is written. With dryRun=true nothing is written either.',
+    tags: ['import'],
+    params: ZSchoolParams,
+    query: ZImportQuery,
+    response: ZImportResult,
+    bodyLimit: MAX_IMPORT_BYTES,
+    policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => mayImport(m)),
+    async handler(ctx, { params, query }) {
+      const body: unknown = ctx.request.body;
+      if (body !== undefined && !Buffer.isBuffer(body)) throw new AppError('validation_failed', { field: 'body', status: 415 });
+      const result = await importDirectoryFile(ctx.deps.db, body ?? Buffer.alloc(0), {
+        schoolId: params.schoolId,
+        fileName: query.fileName,
+        dryRun: query.dryRun,
+        byName: ctx.actor!.name,
+        now: ctx.deps.clock.now(),
+        locale: ctx.locale,
+      });
+      if (!result.dryRun) {
+        await recordAudit(ctx, { schoolId: params.schoolId, action: 'directory.import', subject: `${result.fileName} (${result.rows} rækker)` });
+      }
+      return result;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/schools/:schoolId/imports',
+    summary: "The school's 20 latest directory imports, newest first, with what each changed.",
+    tags: ['import'],
+    params: ZSchoolParams,
+    response: ZImportRunList,
+    policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => mayImport(m)),
+    async handler(ctx, { params }) {
+      return { runs: await findRecentImportRuns(ctx.deps.db, params.schoolId) };
+    },
+  }),
+];
