@@ -1,13 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app.js';
+import { initI18n } from './i18n/i18n.js';
+import './styles/app.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Samspil</h1>
-    </main>
-  );
-}
+initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,0 +1,47 @@
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations } from './axe.js';
+
+export const DEMO_PASSWORD = 'samspil-demo';
+
+/** The demo school's accounts (created by `samspil serve` on an empty database). */
+export const DEMO = {
+  leader: 'leder@demo.samspil.dk',
+  contactTeacher: 'kontaktlaerer@demo.samspil.dk',
+  guardian: 'foraelder@demo.samspil.dk',
+  boardMember: 'bestyrelse@demo.samspil.dk',
+  student: 'elev@demo.samspil.dk',
+  administrator: 'administrator@demo.samspil.dk',
+} as const;
+
+/** Signs in through the sign-in form and waits for the home page; both pages are checked with axe. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await visit(page, '/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Log ind|Sign in)$/ }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await settled(page);
+  await expectNoAxeViolations(page, `/ (${email})`);
+}
+
+/** Goes to a path, waits until its loading state is over, and checks it with axe. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await settled(page);
+  await expectNoAxeViolations(page, path);
+}
+
+/** Waits until the page shows no loading indicators. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0, undefined, { timeout: 15_000 });
+}
+
+/** The id of the demo school from the signed-in user's /api/me. */
+export async function mySchool(page: Page): Promise<{ id: string; slug: string; name: string }> {
+  const response = await page.request.get('/api/me');
+  const me = (await response.json()) as { schools: Array<{ id: string; slug: string; name: string }> };
+  const school = me.schools[0];
+  if (!school) throw new Error('The signed-in user has no school');
+  return school;
+}

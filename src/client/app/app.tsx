@@ -1,0 +1,102 @@
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { MagicLinkPage } from '../pages/auth/magic-link.page.js';
+import { SignInPage } from '../pages/auth/sign-in.page.js';
+import { HomePage } from '../pages/home/home.page.js';
+import { LoadError, Loading, NotFoundPage, ServerErrorPage } from '../ui/errors.js';
+import { Page } from '../ui/page.js';
+import { Layout } from './layout.js';
+import { SessionProvider, useSession } from './session.js';
+
+// Pages most visitors never open load on demand, so a parent on a phone downloads only what they use.
+const AuditLogPage = lazy(() => import('../pages/audit/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
+const StudentAuditLogPage = lazy(() => import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })));
+const ClassPage = lazy(() => import('../pages/classes/class.page.js').then((m) => ({ default: m.ClassPage })));
+const StudentPage = lazy(() => import('../pages/classes/student.page.js').then((m) => ({ default: m.StudentPage })));
+const DevMailPage = lazy(() => import('../pages/dev/dev-mail.page.js').then((m) => ({ default: m.DevMailPage })));
+const ImportPage = lazy(() => import('../pages/import/import.page.js').then((m) => ({ default: m.ImportPage })));
+const InformationRequestsPage = lazy(() => import('../pages/information-requests/information-requests.page.js').then((m) => ({ default: m.InformationRequestsPage })));
+const PrincipleDraftPage = lazy(() => import('../pages/principle/principle-draft.page.js').then((m) => ({ default: m.PrincipleDraftPage })));
+const PrinciplePage = lazy(() => import('../pages/principle/principle.page.js').then((m) => ({ default: m.PrinciplePage })));
+const PrincipleVersionsPage = lazy(() => import('../pages/principle/principle-versions.page.js').then((m) => ({ default: m.PrincipleVersionsPage })));
+const PublicPrinciplePage = lazy(() => import('../pages/principle/public-principle.page.js').then((m) => ({ default: m.PublicPrinciplePage })));
+const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('common.loadingTitle')}>
+      <Loading />
+    </Page>
+  );
+}
+
+/** Pages behind sign-in: a signed-out visitor is sent to sign in and brought back afterwards. */
+function RequireSignIn() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signed-out') return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (state.status === 'failed') return <LoadError error={state.error} title={t('common.loadingTitle')} />;
+  return <Outlet />;
+}
+
+/** A fault while drawing a page shows the calm error page instead of a blank screen. */
+class RenderErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <ServerErrorPage requestId={null} /> : this.props.children;
+  }
+}
+
+/** Each page gets a fresh error boundary, so leaving a failed page recovers the app. */
+function PageFrame() {
+  const location = useLocation();
+  return (
+    <RenderErrorBoundary key={location.pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </RenderErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route element={<PageFrame />}>
+              <Route path="login" element={<SignInPage />} />
+              <Route path="login/link" element={<MagicLinkPage />} />
+              <Route path="p/:slug" element={<PublicPrinciplePage />} />
+              <Route path="dev/mail" element={<DevMailPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route index element={<HomePage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="schools/:schoolId">
+                  <Route path="classes/:classId" element={<ClassPage />} />
+                  <Route path="students/:studentId" element={<StudentPage />} />
+                  <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
+                  <Route path="principle" element={<PrinciplePage />} />
+                  <Route path="principle/versions" element={<PrincipleVersionsPage />} />
+                  <Route path="principle/draft" element={<PrincipleDraftPage />} />
+                  <Route path="import" element={<ImportPage />} />
+                  <Route path="audit-log" element={<AuditLogPage />} />
+                  <Route path="information-requests" element={<InformationRequestsPage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

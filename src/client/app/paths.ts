@@ -1,0 +1,13 @@
+/** The app's addresses in one place, so links and routes cannot drift apart. */
+export const paths = {
+  publicPrinciple: (slug: string) => `/p/${encodeURIComponent(slug)}`,
+  class: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}`,
+  student: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}`,
+  principle: (schoolId: string) => `/schools/${schoolId}/principle`,
+  principleVersions: (schoolId: string) => `/schools/${schoolId}/principle/versions`,
+  principleDraft: (schoolId: string) => `/schools/${schoolId}/principle/draft`,
+  import: (schoolId: string) => `/schools/${schoolId}/import`,
+  auditLog: (schoolId: string) => `/schools/${schoolId}/audit-log`,
+  studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
+  informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
+};

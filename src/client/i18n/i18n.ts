@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../shared/errors.js';
+import da from './da.json';
+import en from './en.json';
+
+export const LOCALE_STORAGE_KEY = 'samspil_lang';
+/** The server reads the same cookie, so its error messages and e-mails follow the chosen language. */
+export const LOCALE_COOKIE = 'samspil_lang';
+
+export const isLocale = (value: unknown): value is Locale => value === 'da' || value === 'en';
+
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([key]) => key === name)?.[1];
+}
+
+/** The language the reader chose on this device, if any: Danish is the default otherwise. */
+export function storedLocale(): Locale | null {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    stored = null;
+  }
+  if (isLocale(stored)) return stored;
+  const cookie = readCookie(LOCALE_COOKIE);
+  return isLocale(cookie) ? cookie : null;
+}
+
+/** Applies a language to the page: the catalogue, `<html lang>`, and the persisted choice. */
+export async function applyLocale(locale: Locale, options: { persist: boolean }): Promise<void> {
+  if (options.persist) {
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+    } catch {
+      // Private browsing may refuse storage; the cookie below still carries the choice.
+    }
+    document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  }
+  document.documentElement.lang = locale;
+  await i18next.changeLanguage(locale);
+}
+
+export function initI18n(): Locale {
+  const locale = storedLocale() ?? 'da';
+  void i18next.use(initReactI18next).init({
+    resources: { da: { translation: da }, en: { translation: en } },
+    lng: locale,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  document.documentElement.lang = locale;
+  return locale;
+}

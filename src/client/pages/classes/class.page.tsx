@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { TClassDetail } from '../../../shared/api/directory.schema.js';
+import { directoryApi } from '../../api/school.api.js';
+import { paths } from '../../app/paths.js';
+import { useApi } from '../../app/use-api.js';
+import { Loaded } from '../../ui/errors.js';
+import { TableWrap } from '../../ui/table-wrap.js';
+import { Page, Section } from '../../ui/page.js';
+import { GuardianNeeds } from './guardian-needs.js';
+
+function Staff({ detail }: { detail: TClassDetail }) {
+  const { t } = useTranslation();
+  if (detail.staff.length === 0) return <p>{t('class.noStaff')}</p>;
+  return (
+    <ul className="plain-list">
+      {detail.staff.map((member) => (
+        <li key={`${member.name}-${member.role}`}>
+          <strong>{member.name}</strong> · {t(`roles.${member.role}`)}
+          {member.email ? (
+            <>
+              {' · '}
+              <a href={`mailto:${member.email}`}>{member.email}</a>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A class with its staff and students; staff see each home's language, interpreter need and channel. */
+export function ClassPage() {
+  const { t } = useTranslation();
+  const { schoolId = '', classId = '' } = useParams();
+  const detail = useApi(() => directoryApi.class(schoolId, classId), [schoolId, classId]);
+  return (
+    <Loaded result={detail} title={t('class.loadingTitle')}>
+      {(data) => (
+        <Page title={t('staff.className', { className: data.name })} wide>
+          <Section title={t('class.staff')} id="staff">
+            <Staff detail={data} />
+          </Section>
+          <Section title={t('class.students', { count: data.students.length })} id="students">
+            {data.students.length === 0 ? (
+              <p>{t('class.noStudents')}</p>
+            ) : (
+              <TableWrap label={t('class.studentsCaption', { className: data.name })}>
+                <table>
+                  <caption className="visually-hidden">{t('class.studentsCaption', { className: data.name })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('class.student')}</th>
+                      <th scope="col">{t('class.guardians')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.students.map((student) => (
+                      <tr key={student.id}>
+                        <th scope="row">
+                          <Link to={paths.student(schoolId, student.id)}>{student.name}</Link>
+                        </th>
+                        <td>
+                          {student.guardians.length === 0 ? <span>{t('class.noGuardians')}</span> : null}
+                          <ul className="plain-list">
+                            {student.guardians.map((guardian) => (
+                              <li key={guardian.id}>
+                                {guardian.name} <GuardianNeeds guardian={guardian} />
+                              </li>
+                            ))}
+                          </ul>
+                          {student.hasInformationRightParent ? <p className="field__hint">{t('class.informationRightParent')}</p> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )}
+          </Section>
+        </Page>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TMeChild, TStudentProfile } from '../../../shared/api/directory.schema.js';
+import { directoryApi } from '../../api/school.api.js';
+import { useApi } from '../../app/use-api.js';
+import { LoadedPart } from '../../ui/errors.js';
+import { paths } from '../../app/paths.js';
+
+function ContactTeacher({ profile }: { profile: TStudentProfile }) {
+  const { t } = useTranslation();
+  const teacher = profile.contactTeacher;
+  if (!teacher) return <p>{t('child.noContactTeacher')}</p>;
+  return (
+    <div className="contact">
+      <h4>{t('child.contactTeacher')}</h4>
+      <p className="contact__name">{teacher.name}</p>
+      <dl className="facts">
+        {teacher.contactHours ? (
+          <>
+            <dt>{t('child.contactHours')}</dt>
+            <dd>{teacher.contactHours}</dd>
+          </>
+        ) : null}
+        {teacher.email ? (
+          <>
+            <dt>{t('child.email')}</dt>
+            <dd>
+              <a href={`mailto:${teacher.email}`}>{teacher.email}</a>
+            </dd>
+          </>
+        ) : null}
+        {teacher.phone ? (
+          <>
+            <dt>{t('child.phone')}</dt>
+            <dd>
+              <a href={`tel:${teacher.phone.replace(/\s+/g, '')}`}>{teacher.phone}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {profile.responsePromise ? (
+        <p className="promise">{t('child.replyPromise', { count: profile.responsePromise.replyWithinWorkingDays })}</p>
+      ) : null}
+      <p className="field__hint">{t('child.sensitiveAdvice')}</p>
+    </div>
+  );
+}
+
+/** A custody holder's view of one child: class, the contact teacher and how and when to reach them. */
+export function ChildCard({ child }: { child: TMeChild }) {
+  const { t } = useTranslation();
+  const profile = useApi(() => directoryApi.student(child.schoolId, child.id), [child.schoolId, child.id]);
+  return (
+    <li className="card">
+      <article aria-labelledby={`child-${child.id}`}>
+        <h3 id={`child-${child.id}`} className="card__title">
+          {child.name}
+        </h3>
+        {child.class ? <p className="card__meta">{t('child.inClass', { className: child.class.name })}</p> : null}
+        <LoadedPart result={profile}>{(data) => <ContactTeacher profile={data} />}</LoadedPart>
+        <p className="card__links">
+          <Link to={paths.studentAuditLog(child.schoolId, child.id)}>{t('child.whoHasRead', { name: child.givenName })}</Link>
+        </p>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,134 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TMe } from '../../../shared/api/directory.schema.js';
+import { informationRequestApi } from '../../api/school.api.js';
+import { paths } from '../../app/paths.js';
+import { useSession } from '../../app/session.js';
+import { useApi } from '../../app/use-api.js';
+import { LoadedPart } from '../../ui/errors.js';
+import { Notice } from '../../ui/notice.js';
+import { Page, Section } from '../../ui/page.js';
+import { ChildCard } from './child-card.js';
+import { InformationRightCard } from './information-right-card.js';
+import { OpenInformationRequests } from './open-information-requests.js';
+import { SchoolOverview } from './school-overview.js';
+import { StaffClasses } from './staff-classes.js';
+import { StudentHome } from './student-home.js';
+
+type MeSchool = TMe['schools'][number];
+
+const STAFF_ROLES = new Set(['contact_teacher', 'teacher', 'pedagogue']);
+
+function InformationRightChildren({ school, children }: { school: MeSchool; children: TMe['children'] }) {
+  const requests = useApi(() => informationRequestApi.mine(school.id), [school.id]);
+  return (
+    <LoadedPart result={requests}>
+      {(data) => (
+        <ul className="card-list">
+          {children.map((child) => (
+            <InformationRightCard key={child.id} child={child} requests={data.requests.filter((r) => r.student.id === child.id)} onCreated={requests.reload} />
+          ))}
+        </ul>
+      )}
+    </LoadedPart>
+  );
+}
+
+function LeadershipLinks({ school }: { school: MeSchool }) {
+  const { t } = useTranslation();
+  const a = school.abilities;
+  const links = [
+    { show: true, to: paths.principle(school.id), label: t('home.links.principle') },
+    { show: a.readPrincipleDrafts || a.editPrinciple, to: paths.principleDraft(school.id), label: t('home.links.principleDraft') },
+    { show: a.handleInformationRequests, to: paths.informationRequests(school.id), label: t('home.links.informationRequests') },
+    { show: a.importDirectory, to: paths.import(school.id), label: t('home.links.import') },
+    { show: a.searchAuditLog, to: paths.auditLog(school.id), label: t('home.links.auditLog') },
+  ].filter((link) => link.show);
+  return (
+    <ul className="link-list">
+      {links.map((link) => (
+        <li key={link.to}>
+          <Link to={link.to}>{link.label}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Everything one person has to do with one school, section by section according to their roles. */
+function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe; showSchoolName: boolean }) {
+  const { t } = useTranslation();
+  const children = me.children.filter((child) => child.schoolId === school.id);
+  const custody = children.filter((child) => child.relation === 'custody');
+  const informationRight = children.filter((child) => child.relation === 'information_right');
+  const roles = new Set<string>(school.roles);
+  const isStaff = school.roles.some((role) => STAFF_ROLES.has(role));
+  const runsSchool = roles.has('leader') || roles.has('administrator');
+  const isBoard = roles.has('board_member');
+  const sid = school.id;
+
+  return (
+    <div className="stack-lg">
+      {showSchoolName ? <h2 className="school-name">{school.name}</h2> : null}
+      {school.suspended ? (
+        <Notice kind="info" title={t('home.suspended.title')}>
+          <p>{t('home.suspended.body', { school: school.name })}</p>
+        </Notice>
+      ) : null}
+      {custody.length > 0 ? (
+        <Section title={custody.length === 1 ? t('home.yourChild') : t('home.yourChildren')} id={`children-${sid}`}>
+          <ul className="card-list">
+            {custody.map((child) => (
+              <ChildCard key={child.id} child={child} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {informationRight.length > 0 ? (
+        <Section title={t('home.informationRight')} id={`information-right-${sid}`}>
+          <InformationRightChildren school={school} children={informationRight} />
+        </Section>
+      ) : null}
+      {roles.has('student') ? <StudentHome school={school} /> : null}
+      {isStaff ? (
+        <Section title={t('home.yourClasses')} id={`classes-${sid}`}>
+          <StaffClasses schoolId={sid} />
+        </Section>
+      ) : null}
+      {runsSchool || isBoard ? (
+        <Section title={runsSchool ? t('home.leadership') : t('home.board')} id={`leadership-${sid}`}>
+          <LeadershipLinks school={school} />
+        </Section>
+      ) : null}
+      {school.abilities.handleInformationRequests ? (
+        <Section title={t('home.openInformationRequests')} id={`requests-${sid}`}>
+          <OpenInformationRequests schoolId={sid} />
+        </Section>
+      ) : null}
+      {school.abilities.readSchoolOverview ? (
+        <Section title={t('home.overview')} id={`overview-${sid}`}>
+          <SchoolOverview schoolId={sid} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  if (!me) return null;
+  const firstName = me.name.split(' ')[0] ?? me.name;
+  return (
+    <Page title={t('home.title', { name: firstName })} wide>
+      {me.schools.length === 0 ? (
+        <Notice kind="info">
+          <p>{t('home.noSchools')}</p>
+        </Notice>
+      ) : null}
+      {me.schools.map((school) => (
+        <SchoolHome key={school.id} school={school} me={me} showSchoolName={me.schools.length > 1} />
+      ))}
+    </Page>
+  );
+}

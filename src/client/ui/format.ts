@@ -1,0 +1,18 @@
+/** Dates and times in the reader's language, in Danish time. */
+const TIME_ZONE = 'Europe/Copenhagen';
+
+const localeTag = (language: string) => (language === 'en' ? 'en-GB' : 'da-DK');
+
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+/** A calendar date (`2026-11-23`) without shifting it through time zones. */
+export function formatDate(isoDate: string, language: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, day!)));
+}
+
+export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(localeTag(language), options).format(value);
+}
