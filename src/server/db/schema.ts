@@ -153,6 +153,8 @@ export interface AuditLogTable {
   at: Timestamp;
   actor_user_id: string | null;
   actor_name: string;
+  /** The capacity the actor acted in (a `TRole` of src/shared/api/directory.schema.ts); migration 2026-11-23T1830. */
+  actor_role: string | null;
   action: string;
   student_id: string | null;
   subject: Generated<string>;

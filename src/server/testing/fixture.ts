@@ -13,6 +13,8 @@ export interface Fixture {
   classB: string;
   ownStudent: string;
   otherStudent: string;
+  /** An open § 23 request from `informationRightParent` about `ownStudent`. */
+  informationRequest: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -113,5 +115,20 @@ export async function createFixture(db: Db): Promise<Fixture> {
     { school_id: schoolId, class_id: classB, person_id: people.otherClassTeacher, role: 'contact_teacher' },
   ]).execute();
 
-  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, users, people };
+  // How guardians reach the contact teacher (shown on the child's profile).
+  await db
+    .updateTable('people')
+    .set({ email: 'birgitte.lund@fixture.samspil.dk', phone: '+45 12 34 56 78', contact_hours: 'Man–tor 8–15' })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', people.contactTeacher)
+    .execute();
+  const informationRequest = (
+    await db
+      .insertInto('information_requests')
+      .values({ school_id: schoolId, student_id: ownStudent, person_id: people.informationRightParent, message: 'Hvordan trives Emma i klassen?', created_at: new Date('2026-11-20T09:00:00Z') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, users, people };
 }
