@@ -15,6 +15,11 @@ export interface Config {
   production: boolean;
   sessionDays: number;
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
+  /**
+   * Whether to believe X-Forwarded-For: false by default, so a client cannot pick its own address
+   * and slip past per-IP limits; set TRUST_PROXY to the proxy's address (or `true`) behind one.
+   */
+  trustProxy: boolean | string;
   /** Serve the built client from this folder (absent in API-only tests). */
   clientDir?: string;
 }
@@ -37,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID
         ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME ?? 'MitID / UNI-Login' }
         : undefined,
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
   };
 }

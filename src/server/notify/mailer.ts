@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
+import { insertOutboxMail, markOutboxMailFailed, markOutboxMailSent } from './mail-outbox.repository.js';
 
 export interface OutgoingMail {
   schoolId?: string | null;
@@ -26,24 +27,20 @@ export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; 
   return {
     delivers: transport !== null,
     async send(mail) {
-      const row = await options.db
-        .insertInto('mail_outbox')
-        .values({
-          school_id: mail.schoolId ?? null,
-          to_address: mail.to,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html ?? null,
-          created_at: options.clock.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertOutboxMail(options.db, {
+        schoolId: mail.schoolId ?? null,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? null,
+        createdAt: options.clock.now(),
+      });
       if (!transport) return;
       try {
         await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
-        await options.db.updateTable('mail_outbox').set({ sent_at: options.clock.now() }).where('id', '=', row.id).execute();
+        await markOutboxMailSent(options.db, id, options.clock.now());
       } catch (error) {
-        await options.db.updateTable('mail_outbox').set({ error: String(error) }).where('id', '=', row.id).execute();
+        await markOutboxMailFailed(options.db, id, String(error));
         throw error;
       }
     },

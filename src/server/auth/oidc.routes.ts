@@ -1,0 +1,68 @@
+import { defineRoute, publicAccess } from '../http/route.js';
+import { AppError } from '../errors.js';
+import { ZAuthProviders, type TOidcLoginError } from '../../shared/api/auth.schema.js';
+import { clearOidcFlowCookie, readOidcFlowCookie, setOidcFlowCookie } from './auth-cookies.js';
+import { signInResponse } from './sign-in-response.js';
+import { beginOidcSignIn, completeOidcSignIn, oidcProvider } from './oidc.service.js';
+
+const OIDC_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+const loginErrorUrl = (code: TOidcLoginError) => `/login?error=${code}`;
+
+export const oidcRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/providers',
+    summary: 'The ways this installation lets people sign in.',
+    tags: ['auth'],
+    response: ZAuthProviders,
+    policy: publicAccess('the sign-in page'),
+    async handler(ctx) {
+      return { password: true, magicLink: true, oidc: oidcProvider(ctx.deps.config) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/oidc/start',
+    summary: 'Sends the browser to the shared login service (OpenID Connect, code flow with PKCE).',
+    tags: ['auth'],
+    produces: 'text/html',
+    rateLimit: OIDC_RATE_LIMIT,
+    policy: publicAccess('anyone may try to sign in'),
+    async handler(ctx) {
+      try {
+        const { redirectTo, flow } = await beginOidcSignIn(ctx.deps);
+        setOidcFlowCookie(ctx.reply, ctx.deps.config, flow);
+        return ctx.reply.redirect(redirectTo.href, 302);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        ctx.request.log.error({ err: error }, 'the login service could not be reached');
+        return ctx.reply.redirect(loginErrorUrl('oidc_failed'), 302);
+      }
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/auth/oidc/callback',
+    summary: 'Where the login service returns the browser: signs in and redirects to the start page, or to /login?error=….',
+    tags: ['auth'],
+    produces: 'text/html',
+    rateLimit: OIDC_RATE_LIMIT,
+    policy: publicAccess('the login service redirects here'),
+    async handler(ctx) {
+      const flow = readOidcFlowCookie(ctx.request);
+      clearOidcFlowCookie(ctx.reply, ctx.deps.config);
+      const url = ctx.request.url;
+      try {
+        const user = await completeOidcSignIn(ctx.deps, url.includes('?') ? url.slice(url.indexOf('?')) : '', flow);
+        await signInResponse(ctx, user, 'oidc');
+        return ctx.reply.redirect('/', 302);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'oidc_not_configured') throw error;
+        const code: TOidcLoginError = error instanceof AppError && error.code === 'oidc_no_account' ? 'oidc_no_account' : 'oidc_failed';
+        ctx.request.log.warn({ err: error, code }, 'sign-in through the login service failed');
+        return ctx.reply.redirect(loginErrorUrl(code), 302);
+      }
+    },
+  }),
+];

@@ -1,0 +1,26 @@
+import { defineRoute, publicAccess } from '../http/route.js';
+import { ZDevMailList, type TDevMail } from '../../shared/api/auth.schema.js';
+import { listKeptMails } from './dev-mail.service.js';
+
+const presentMail = (row: Awaited<ReturnType<typeof listKeptMails>>[number]): TDevMail => ({
+  id: row.id,
+  to: row.to_address,
+  subject: row.subject,
+  text: row.text_body,
+  createdAt: row.created_at.toISOString(),
+});
+
+export const devMailRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/dev/mail',
+    summary: 'The last 50 mails kept in the outbox (development installations without SMTP only).',
+    tags: ['development'],
+    response: ZDevMailList,
+    hidden: true,
+    policy: publicAccess('development page'),
+    async handler(ctx) {
+      return { mails: (await listKeptMails(ctx.deps)).map(presentMail) };
+    },
+  }),
+];
