@@ -94,7 +94,7 @@ describe('the samspil command line', () => {
     const bad = GOOD.replace('elev;e-cli;Åse;Østergård;10X', 'elev;e-cli;Åse;Østergård;9Q').replace('e-cli;f-cli;forældremyndighed', 'e-cli;f-ukendt;forældremyndighed');
     const run = await samspil('import', await file('bad.csv', bad), '--school', 'demo-skole');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Filen blev ikke importeret: 2 rækker har fejl. Intet er ændret.');
+    expect(run.stderr).toContain('Filen blev ikke importeret, fordi den har fejl (rækker med fejl: 2). Intet er ændret.');
     expect(run.stderr).toContain('linje 4 (Klasse): Klassen »9Q« findes hverken i filen eller på skolen.');
     expect(run.stderr).toContain('linje 6 (Forælder): Den voksne »f-ukendt« findes hverken i filen eller på skolen.');
   });

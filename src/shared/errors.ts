@@ -23,7 +23,7 @@ export const ERROR_MESSAGES = {
   principle_adopted_on_future: { da: 'Vedtagelsesdatoen kan ikke ligge ude i fremtiden.', en: 'The adoption date cannot be in the future.' },
   principle_adopted_on_before_current: { da: 'Vedtagelsesdatoen ligger før den gældende version, som blev vedtaget {date}.', en: 'The adoption date is before the current version, which was adopted on {date}.' },
   unknown_preset: { da: 'Skabelonen findes ikke.', en: 'The preset does not exist.' },
-  import_invalid: { da: 'Filen blev ikke importeret: {count} rækker har fejl. Intet er ændret.', en: 'The file was not imported: {count} rows have errors. Nothing was changed.' },
+  import_invalid: { da: 'Filen blev ikke importeret, fordi den har fejl (rækker med fejl: {count}). Intet er ændret.', en: 'The file was not imported because it has errors (rows with errors: {count}). Nothing was changed.' },
   import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
   import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
   information_right_only: { da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.', en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.' },

@@ -51,6 +51,17 @@ describe('the demo school', () => {
     expect(await count('people', sql`email is not null and user_id is null`)).toBe(0);
   });
 
+  it('shows the daily work in use: § 23 requests answered and waiting, and reads in the guardian\'s audit log', async () => {
+    const requests = await db().selectFrom('information_requests').select(['status', 'response']).where('school_id', '=', first.schoolId).orderBy('created_at').execute();
+    expect(requests.map((r) => r.status)).toEqual(['answered', 'open']);
+    expect(requests[0]!.response).toMatch(/trives/);
+    const guardian = await userId(DEMO_ACCOUNTS.guardian);
+    const me = (await t.request({ method: 'GET', url: '/api/me', as: guardian })).json() as { children: { id: string }[] };
+    const log = await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/students/${me.children[0]!.id}/audit-log`, as: guardian });
+    expect(log.statusCode).toBe(200);
+    expect(log.json().entries.some((e: { action: string; actor: { role: string } }) => e.action === 'student.read' && e.actor.role === 'contact_teacher')).toBe(true);
+  });
+
   it('puts the demo accounts where the README says', async () => {
     const schoolId = first.schoolId;
     const classId = async (externalId: string) =>

@@ -88,3 +88,70 @@ export async function hasPrincipleVersion(db: Db, schoolId: string): Promise<boo
   const row = await db.selectFrom('principle_versions').select('id').where('school_id', '=', schoolId).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+export async function hasInformationRequests(db: Db, schoolId: string): Promise<boolean> {
+  const row = await db.selectFrom('information_requests').select('id').where('school_id', '=', schoolId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The first parents (by import id) who have a right to information only, with their child and its contact teacher. */
+export function findInformationRightParents(db: Db, schoolId: string, limit: number) {
+  return db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .leftJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
+    .leftJoin('people as t', (j) => j.onRef('t.school_id', '=', 'cs.school_id').onRef('t.id', '=', 'cs.person_id'))
+    .select(['p.id as personId', 's.id as studentId', 's.given_name as studentName', 't.id as teacherId', 't.user_id as teacherUserId', 't.given_name as teacherGiven', 't.family_name as teacherFamily'])
+    .where('g.school_id', '=', schoolId)
+    .where('g.kind', '=', 'information_right')
+    .where('p.suspended', '=', false)
+    .orderBy('p.external_id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertInformationRequest(
+  db: Db,
+  request: { schoolId: string; studentId: string; personId: string; message: string; createdAt: Date; answer?: { response: string; at: Date; by: string } },
+): Promise<void> {
+  await db
+    .insertInto('information_requests')
+    .values({
+      school_id: request.schoolId,
+      student_id: request.studentId,
+      person_id: request.personId,
+      message: request.message,
+      created_at: request.createdAt,
+      ...(request.answer ? { status: 'answered' as const, response: request.answer.response, handled_at: request.answer.at, handled_by: request.answer.by } : {}),
+    })
+    .execute();
+}
+
+export async function insertAuditEntries(
+  db: Db,
+  entries: { schoolId: string; at: Date; actorUserId: string | null; actorName: string; actorRole: string; action: string; studentId: string; subject: string }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(entries.map((e) => ({ school_id: e.schoolId, at: e.at, actor_user_id: e.actorUserId, actor_name: e.actorName, actor_role: e.actorRole, action: e.action, student_id: e.studentId, subject: e.subject, request_id: null })))
+    .execute();
+}
+
+/** The custody holders' children of a demo account, with their contact teachers. */
+export function findChildrenWithContactTeacher(db: Db, schoolId: string, guardianEmail: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('people as p', 'p.user_id', 'u.id')
+    .innerJoin('guardianships as g', (j) => j.onRef('g.school_id', '=', 'p.school_id').onRef('g.person_id', '=', 'p.id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .innerJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
+    .innerJoin('people as t', (j) => j.onRef('t.school_id', '=', 'cs.school_id').onRef('t.id', '=', 'cs.person_id'))
+    .select(['s.id as studentId', 't.user_id as teacherUserId', 't.given_name as teacherGiven', 't.family_name as teacherFamily'])
+    .where('p.school_id', '=', schoolId)
+    .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
+    .where('g.kind', '=', 'custody')
+    .orderBy('s.external_id')
+    .execute();
+}

@@ -9,8 +9,13 @@ import {
   deleteSchoolAndItsRows,
   deleteUnattachedUsersOfDomain,
   findPersonIdByExternalId,
+  findChildrenWithContactTeacher,
+  findInformationRightParents,
   findSchoolBySlug,
+  hasInformationRequests,
   hasPrincipleVersion,
+  insertAuditEntries,
+  insertInformationRequest,
   insertSchool,
   setPasswordHash,
 } from './demo.repository.js';
@@ -59,7 +64,46 @@ export async function applyDemoDirectory(db: Db, schoolId: string, options: { no
       now: options.now,
     });
   }
+  if (!(await hasInformationRequests(db, schoolId))) await addDemoActivity(db, schoolId, options.now);
   return result;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A little of the daily work, so a fresh demo shows the features in use: parents with a right to
+ * information only (§ 23) have asked — one answered, one waiting for the contact teacher — and the
+ * demo guardian's children's audit log shows their contact teachers' reads.
+ */
+async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<void> {
+  const [answered, waiting] = await findInformationRightParents(db, schoolId, 2);
+  const audit: Parameters<typeof insertAuditEntries>[1] = [];
+  if (answered?.teacherId) {
+    const at = new Date(now.getTime() - 6 * DAY_MS);
+    const teacherName = `${answered.teacherGiven} ${answered.teacherFamily}`;
+    await insertInformationRequest(db, {
+      schoolId,
+      studentId: answered.studentId,
+      personId: answered.personId,
+      message: `Hvordan går det med ${answered.studentName} fagligt og socialt? Jeg vil gerne have en kort status før jul.`,
+      createdAt: new Date(now.getTime() - 8 * DAY_MS),
+      answer: { response: `${answered.studentName} trives i klassen, arbejder godt i dansk og matematik og er en aktiv del af fællesskabet i frikvartererne. Kontakt mig gerne, hvis du vil høre mere.`, at, by: answered.teacherId },
+    });
+    audit.push({ schoolId, at, actorUserId: answered.teacherUserId, actorName: teacherName, actorRole: 'contact_teacher', action: 'information-request.answer', studentId: answered.studentId, subject: 'information request' });
+  }
+  if (waiting) {
+    await insertInformationRequest(db, {
+      schoolId,
+      studentId: waiting.studentId,
+      personId: waiting.personId,
+      message: `Må jeg få en orientering om ${waiting.studentName}s fravær og trivsel i dette skoleår?`,
+      createdAt: new Date(now.getTime() - 1 * DAY_MS),
+    });
+  }
+  for (const [i, child] of (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).entries()) {
+    audit.push({ schoolId, at: new Date(now.getTime() - (i + 2) * DAY_MS), actorUserId: child.teacherUserId, actorName: `${child.teacherGiven} ${child.teacherFamily}`, actorRole: 'contact_teacher', action: 'student.read', studentId: child.studentId, subject: 'profile' });
+  }
+  await insertAuditEntries(db, audit);
 }
 
 /**

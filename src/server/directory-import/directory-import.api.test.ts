@@ -189,7 +189,7 @@ describe('POST /api/schools/:schoolId/imports', () => {
     expect(res.statusCode).toBe(422);
     const error = res.json<{ error: { code: string; message: string; details: TImportIssue[] } }>().error;
     expect(error.code).toBe('import_invalid');
-    expect(error.message).toBe('Filen blev ikke importeret: 6 rækker har fejl. Intet er ændret.');
+    expect(error.message).toBe('Filen blev ikke importeret, fordi den har fejl (rækker med fejl: 6). Intet er ændret.');
     expect(error.details.map((d) => [d.line, d.field, d.code])).toEqual([
       [3, 'klasse', 'unknown_class'],
       [4, 'id', 'duplicate_id'],
@@ -208,7 +208,7 @@ describe('POST /api/schools/:schoolId/imports', () => {
     const res = await upload('type,id,given_name\nstudent,e1,Bo\n', { headers: { cookie: 'samspil_lang=en' } });
     expect(res.statusCode).toBe(422);
     const error = res.json<{ error: { message: string; details: TImportIssue[] } }>().error;
-    expect(error.message).toBe('The file was not imported: 1 rows have errors. Nothing was changed.');
+    expect(error.message).toBe('The file was not imported because it has errors (rows with errors: 1). Nothing was changed.');
     expect(error.details.map((d) => [d.line, d.field, d.message])).toEqual([
       [1, 'family_name', 'The column "family_name" is missing (rows of type student need it).'],
       [1, 'class', 'The column "class" is missing (rows of type student need it).'],
