@@ -1,0 +1,499 @@
+import { GRID_MINUTES, formatClockTime, roundUpToGrid, type Language } from './clock.js';
+import type { TConferenceInstance, TConferenceSchedule } from './instance.schema.js';
+import { buildModel, householdEntity, intersectIntervals, type ConferenceModel, type Interval } from './model.js';
+import { createRandom, type Random } from './prng.js';
+import { compareObjectives, ScheduleState, type Objective, type Placement } from './schedule-state.js';
+import { explainUnscheduled, type UnscheduledReason } from './unscheduled-reasons.js';
+
+/**
+ * The conference scheduler. A constructive phase books each household's meetings as one block
+ * on one day (hardest households first), then a large neighbourhood search removes groups of
+ * related households and books them again in a shuffled order, keeping a change when the measure
+ * (placed, household days, household waiting, staff idle, interpreter idle — in that order) is no
+ * worse than late-acceptance allows. It never reads the clock: the caller says when to stop.
+ */
+
+export interface ScheduleOptions {
+  /** Same seed, same instance and same number of iterations give the same schedule. */
+  seed?: number;
+  /** Asked between improvement iterations; return true to stop and take the best schedule so far. */
+  shouldStop?: () => boolean;
+  /** Upper bound on improvement iterations (0 = constructive phase only). */
+  maxIterations?: number;
+  /** Stop after this many iterations without a better schedule; defaults to a size-dependent value. */
+  stagnationIterations?: number;
+  /** Language of `reason` in the returned schedule; both are in `reasons`. */
+  language?: Language;
+  /** Told of every better schedule found (iteration 0 is the constructed one), e.g. to time progress. */
+  onImprovement?: (objective: Objective, iteration: number) => void;
+}
+
+export interface ScheduleResult {
+  schedule: TConferenceSchedule;
+  /** The solver's own measure of the returned schedule. */
+  objective: Objective;
+  constructionObjective: Objective;
+  iterations: number;
+  /** Improvement iteration at which the returned schedule was found. */
+  bestIteration: number;
+  /** Meetings that cannot be placed even in an empty timetable. */
+  unplaceableAlone: number;
+  reasons: { meeting: string; reason: UnscheduledReason }[];
+}
+
+export function scheduleConferences(instance: TConferenceInstance, options: ScheduleOptions = {}): ScheduleResult {
+  const model = buildModel(instance);
+  const solver = new ConferenceSolver(model, options.seed ?? 1);
+  const constructionObjective = solver.construct();
+  options.onImprovement?.(constructionObjective, 0);
+  const stagnation = options.stagnationIterations ?? Math.max(400, 12 * model.householdCount);
+  const { iterations, bestIteration } = solver.improve({
+    shouldStop: options.shouldStop ?? (() => false),
+    maxIterations: options.maxIterations ?? Number.POSITIVE_INFINITY,
+    stagnationIterations: stagnation,
+    onImprovement: options.onImprovement ?? (() => undefined),
+  });
+  const state = solver.state;
+  const reasons = model.meetings
+    .filter((meeting) => !state.isPlaced(meeting.index))
+    .map((meeting) => ({ meeting: meeting.id, reason: explainUnscheduled(state, meeting.index) }));
+  const language = options.language ?? 'da';
+  return {
+    schedule: writeSchedule(state, reasons, language),
+    objective: state.objective(),
+    constructionObjective,
+    iterations,
+    bestIteration,
+    unplaceableAlone: solver.unplaceableCount,
+    reasons,
+  };
+}
+
+function writeSchedule(
+  state: ScheduleState,
+  reasons: { meeting: string; reason: UnscheduledReason }[],
+  language: Language,
+): TConferenceSchedule {
+  const { model } = state;
+  const placed = model.meetings
+    .filter((meeting) => state.isPlaced(meeting.index))
+    .map((meeting) => state.placementOf(meeting.index) as Placement)
+    .sort((a, b) => a.day - b.day || a.start - b.start || a.meeting - b.meeting);
+  return {
+    assignments: placed.map((placement) => {
+      const interpreter = placement.interpreter >= 0 ? model.entities[placement.interpreter]?.id : undefined;
+      return {
+        meeting: model.meetings[placement.meeting]?.id ?? '',
+        date: model.days[placement.day] ?? '',
+        start: formatClockTime(placement.start),
+        ...(interpreter ? { interpreter } : {}),
+      };
+    }),
+    unscheduled: reasons.map(({ meeting, reason }) => ({ meeting, reason: reason[language] })),
+  };
+}
+
+/** How hard a household is to place: fewer feasible blocks, an interpreter and more meetings make it harder. */
+interface HouseholdDifficulty {
+  household: number;
+  key: number;
+}
+
+/**
+ * Late acceptance: a change is also kept when it is no worse than the schedule this many
+ * iterations ago, which lets the search leave a local optimum without accepting much worse.
+ */
+const LATE_ACCEPTANCE_LENGTH = 30;
+const GRID = GRID_MINUTES;
+
+class ConferenceSolver {
+  readonly state: ScheduleState;
+  readonly model: ConferenceModel;
+  readonly placeable: boolean[];
+  readonly unplaceableCount: number;
+  private readonly random: Random;
+  private readonly difficulty: number[];
+  private readonly householdOrder: number[];
+  private readonly startsCache = new Map<number, number[]>();
+  private readonly householdBase: number;
+
+  constructor(model: ConferenceModel, seed: number) {
+    this.model = model;
+    this.householdBase = householdEntity(model, 0);
+    this.state = new ScheduleState(model);
+    this.random = createRandom(seed);
+    this.placeable = model.meetings.map((meeting) => this.isPlaceableAlone(meeting.index));
+    this.unplaceableCount = this.placeable.filter((ok) => !ok).length;
+    const difficulties = model.householdMeetings.map((_, household) => this.measureDifficulty(household));
+    this.difficulty = difficulties.map((entry) => entry.key);
+    this.householdOrder = [...difficulties].sort((a, b) => a.key - b.key || a.household - b.household).map((entry) => entry.household);
+  }
+
+  construct(): Objective {
+    for (const household of this.householdOrder) this.placeHousehold(household, null);
+    return this.state.objective();
+  }
+
+  improve(limits: {
+    shouldStop: () => boolean;
+    maxIterations: number;
+    stagnationIterations: number;
+    onImprovement: (objective: Objective, iteration: number) => void;
+  }): {
+    iterations: number;
+    bestIteration: number;
+  } {
+    const { state } = this;
+    let current = state.objective();
+    let best = current;
+    let bestPlacements = this.snapshot();
+    let bestIteration = 0;
+    const history: Objective[] = Array.from({ length: LATE_ACCEPTANCE_LENGTH }, () => current);
+    let iteration = 0;
+    while (iteration < limits.maxIterations && iteration - bestIteration < limits.stagnationIterations) {
+      if (this.atLowerBound(best) || limits.shouldStop()) break;
+      iteration++;
+      const households = this.destroy();
+      if (households.length === 0) break;
+      const previous: Placement[] = [];
+      for (const household of households) {
+        for (const meeting of this.model.householdMeetings[household] ?? []) {
+          if (state.isPlaced(meeting)) previous.push(state.unbook(meeting));
+        }
+      }
+      const leadFirst = this.random.chance(0.5);
+      const order = households
+        .map((household, index) => ({
+          household,
+          key: leadFirst && index === 0 ? -1 : (this.difficulty[household] ?? 0) * (0.6 + 0.8 * this.random.next()),
+        }))
+        .sort((a, b) => a.key - b.key)
+        .map((entry) => entry.household);
+      for (const household of order) this.placeHousehold(household, this.random);
+      const candidate = state.objective();
+      const slot = iteration % LATE_ACCEPTANCE_LENGTH;
+      if (compareObjectives(candidate, current) <= 0 || compareObjectives(candidate, history[slot] as Objective) <= 0) {
+        current = candidate;
+        if (compareObjectives(current, best) < 0) {
+          best = current;
+          bestPlacements = this.snapshot();
+          bestIteration = iteration;
+          limits.onImprovement(best, iteration);
+        }
+      } else {
+        for (const household of households) {
+          for (const meeting of this.model.householdMeetings[household] ?? []) if (state.isPlaced(meeting)) state.unbook(meeting);
+        }
+        for (const placement of previous) state.book(placement);
+      }
+      history[slot] = current;
+    }
+    if (compareObjectives(state.objective(), best) !== 0) this.restore(bestPlacements);
+    return { iterations: iteration, bestIteration };
+  }
+
+  private atLowerBound(objective: Objective): boolean {
+    return objective[0] === this.unplaceableCount && objective.slice(1).every((value) => value === 0);
+  }
+
+  private snapshot(): Placement[] {
+    const placements: Placement[] = [];
+    for (const meeting of this.model.meetings) {
+      const placement = this.state.placementOf(meeting.index);
+      if (placement) placements.push(placement);
+    }
+    return placements;
+  }
+
+  private restore(placements: Placement[]): void {
+    for (const meeting of this.model.meetings) if (this.state.isPlaced(meeting.index)) this.state.unbook(meeting.index);
+    for (const placement of placements) this.state.book(placement);
+  }
+
+  private isPlaceableAlone(meeting: number): boolean {
+    const data = this.model.meetings[meeting];
+    if (!data) return false;
+    if (data.needsInterpreter && data.interpreterCandidates.length === 0) return false;
+    const interpreters = data.needsInterpreter ? data.interpreterCandidates : [-1];
+    for (let day = 0; day < this.model.days.length; day++) {
+      for (const start of this.candidateStarts(meeting, day)) {
+        for (const interpreter of interpreters) if (this.state.fits(meeting, day, start, interpreter)) return true;
+      }
+    }
+    return false;
+  }
+
+  private measureDifficulty(household: number): HouseholdDifficulty {
+    const meetings = (this.model.householdMeetings[household] ?? []).filter((meeting) => this.placeable[meeting]);
+    if (meetings.length === 0) return { household, key: Number.POSITIVE_INFINITY };
+    let blocks = 0;
+    for (let day = 0; day < this.model.days.length; day++) {
+      for (const start of this.candidateStarts(meetings[0] as number, day)) {
+        const booked = this.bookChain(meetings, day, start, true);
+        if (booked) {
+          if (booked.length === meetings.length) blocks++;
+          for (const placement of booked) this.state.unbook(placement.meeting);
+        }
+      }
+    }
+    const needsInterpreter = this.model.meetings[meetings[0] as number]?.needsInterpreter ?? false;
+    const key = ((blocks + 1) * (needsInterpreter ? 0.5 : 1)) / meetings.length;
+    return { household, key };
+  }
+
+  /** Grid starts where the meeting's household and staff are all free for its whole length, ignoring bookings. */
+  private candidateStarts(meeting: number, day: number): number[] {
+    const key = meeting * this.model.days.length + day;
+    const cached = this.startsCache.get(key);
+    if (cached) return cached;
+    const data = this.model.meetings[meeting];
+    if (!data) return [];
+    let common: Interval[] = this.model.entities[householdEntity(this.model, data.household)]?.windows[day] ?? [];
+    for (const staff of data.staff) common = intersectIntervals(common, this.model.entities[staff]?.windows[day] ?? []);
+    const starts: number[] = [];
+    for (const interval of common) {
+      for (let start = roundUpToGrid(interval.start); start + data.minutes <= interval.end; start += GRID_MINUTES) starts.push(start);
+    }
+    this.startsCache.set(key, starts);
+    return starts;
+  }
+
+  /**
+   * Books the meetings in the given order: the first at `start`, each next one as early as it
+   * fits after the previous one (back to back when possible). Returns null when the first does
+   * not fit; meetings that fit nowhere later that day are left out of the chain.
+   */
+  private bookChain(order: readonly number[], day: number, start: number, strictBlock: boolean): Placement[] | null {
+    const booked: Placement[] = [];
+    let previousEnd = start;
+    let interpreter = -1;
+    const household = this.model.meetings[order[0] as number]?.household ?? 0;
+    const windows = this.model.entities[this.householdBase + household]?.windows[day] ?? [];
+    const dayEnd = windows[windows.length - 1]?.end ?? 0;
+    for (let position = 0; position < order.length; position++) {
+      const meeting = order[position] as number;
+      const minutes = this.model.meetings[meeting]?.minutes ?? 0;
+      let placed: Placement | null = null;
+      if (position === 0) {
+        placed = this.tryBook(meeting, day, start, interpreter);
+        if (!placed) return null;
+      } else {
+        const earliest = Math.ceil(previousEnd / GRID) * GRID;
+        const latest = strictBlock ? earliest + this.model.transferMinutes : dayEnd - minutes;
+        for (let time = earliest; time <= latest && !placed; time += GRID) placed = this.tryBook(meeting, day, time, interpreter);
+      }
+      if (placed) {
+        booked.push(placed);
+        previousEnd = placed.start + minutes;
+        if (placed.interpreter >= 0) interpreter = placed.interpreter;
+      }
+    }
+    return booked;
+  }
+
+  private tryBook(meeting: number, day: number, start: number, preferredInterpreter: number): Placement | null {
+    const data = this.model.meetings[meeting];
+    if (!data) return null;
+    if (!data.needsInterpreter) {
+      if (!this.state.fits(meeting, day, start, -1)) return null;
+      const placement = { meeting, day, start, interpreter: -1 };
+      this.state.book(placement);
+      return placement;
+    }
+    const candidates =
+      preferredInterpreter >= 0
+        ? [preferredInterpreter, ...data.interpreterCandidates.filter((entity) => entity !== preferredInterpreter)]
+        : data.interpreterCandidates;
+    for (const interpreter of candidates) {
+      if (this.state.fits(meeting, day, start, interpreter)) {
+        const placement = { meeting, day, start, interpreter };
+        this.state.book(placement);
+        return placement;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Books a household's unplaced meetings: tries every day, order and start for the first
+   * meeting and keeps the chain that leaves the best measure. Back-to-back chains are tried
+   * first; chains with waiting only when no back-to-back chain places every meeting without
+   * adding waiting. Meetings left over (no room on that day) go to another day the same way.
+   */
+  private placeHousehold(household: number, random: Random | null): void {
+    let pending = (this.model.householdMeetings[household] ?? []).filter(
+      (meeting) => this.placeable[meeting] && !this.state.isPlaced(meeting),
+    );
+    while (pending.length > 0) {
+      const waitingBefore = this.state.objective()[2];
+      let best = this.bestChain(pending, true, random);
+      const backToBack = best && best.placements.length === pending.length && best.objective[2] === waitingBefore;
+      if (!backToBack && pending.length > 1) {
+        const relaxed = this.bestChain(pending, false, random);
+        if (relaxed && (!best || compareObjectives(relaxed.objective, best.objective) < 0)) best = relaxed;
+      }
+      if (!best) return;
+      for (const placement of best.placements) this.state.book(placement);
+      const placed = new Set(best.placements.map((placement) => placement.meeting));
+      pending = pending.filter((meeting) => !placed.has(meeting));
+    }
+  }
+
+  private bestChain(
+    pending: readonly number[],
+    strictBlock: boolean,
+    random: Random | null,
+  ): { placements: Placement[]; objective: Objective } | null {
+    let best: Placement[] | null = null;
+    let bestObjective: Objective | null = null;
+    let ties = 0;
+    for (const order of orders(pending)) {
+      const first = order[0] as number;
+      for (let day = 0; day < this.model.days.length; day++) {
+        for (const start of this.candidateStarts(first, day)) {
+          const booked = this.bookChain(order, day, start, strictBlock);
+          if (!booked) continue;
+          const comparison = bestObjective ? this.state.compareTo(bestObjective) : -1;
+          if (comparison < 0) {
+            best = booked;
+            bestObjective = this.state.objective();
+            ties = 1;
+          } else if (comparison === 0 && random) {
+            ties++;
+            if (random.int(ties) === 0) best = booked;
+          }
+          for (const placement of booked) this.state.unbook(placement.meeting);
+        }
+      }
+    }
+    return best && bestObjective ? { placements: best, objective: bestObjective } : null;
+  }
+
+  /**
+   * Picks households to take out and book again: a troubled household with those competing for
+   * its staff's time, a stretch of one person's day, or a random handful. The first household is
+   * the one the move is about; the repair sometimes books it first.
+   */
+  private destroy(): number[] {
+    const { random, model, state } = this;
+    const chosen = new Set<number>();
+    const operator = random.next();
+    if (operator < 0.5) {
+      const troubled = this.troubledHouseholds();
+      const seed = troubled.length > 0 ? random.pick(troubled) : random.int(model.householdCount);
+      const size = 2 + random.int(troubled.length > 0 ? 20 : 10);
+      chosen.add(seed);
+      for (const household of random.shuffle(this.competitors(seed))) {
+        if (chosen.size >= size) break;
+        chosen.add(household);
+      }
+    } else if (operator < 0.9) {
+      const busiest = this.pickIdleEntityDay();
+      if (busiest) {
+        const list = state.bookingsOf(busiest.entity, busiest.day);
+        const center = random.int(list.length);
+        const reach = 1 + random.int(4);
+        for (let j = Math.max(0, center - reach); j <= Math.min(list.length - 1, center + reach); j++) {
+          const booking = list[j];
+          if (booking) chosen.add(model.meetings[booking.meeting]?.household ?? 0);
+        }
+      }
+    } else {
+      const size = Math.min(model.householdCount, 2 + random.int(8));
+      while (chosen.size < size) chosen.add(random.int(model.householdCount));
+    }
+    if (chosen.size === 0) chosen.add(random.int(model.householdCount));
+    return [...chosen];
+  }
+
+  /** Households with an unplaced meeting that could be placed, more than one day, or time waiting. */
+  private troubledHouseholds(): number[] {
+    const { model, state } = this;
+    const troubled: number[] = [];
+    for (let household = 0; household < model.householdCount; household++) {
+      const meetings = model.householdMeetings[household] ?? [];
+      const entity = householdEntity(model, household);
+      let days = 0;
+      let waits = false;
+      for (let day = 0; day < model.days.length; day++) {
+        const list = state.bookingsOf(entity, day);
+        if (list.length === 0) continue;
+        days++;
+        for (let j = 1; j < list.length; j++) {
+          const gap = (list[j]?.start ?? 0) - (list[j - 1]?.end ?? 0);
+          if (gap > model.transferMinutes || (gap > 0 && list[j]?.room === list[j - 1]?.room)) waits = true;
+        }
+      }
+      const unplaced = meetings.some((meeting) => this.placeable[meeting] && !state.isPlaced(meeting));
+      if (unplaced || days > 1 || waits) troubled.push(household);
+    }
+    return troubled;
+  }
+
+  /** Households booked with the same staff (or interpreters) on the days this household could come. */
+  private competitors(household: number): number[] {
+    const { model, state } = this;
+    const entity = householdEntity(model, household);
+    const people = new Set<number>();
+    for (const meeting of model.householdMeetings[household] ?? []) {
+      const data = model.meetings[meeting];
+      if (!data) continue;
+      for (const staff of data.staff) people.add(staff);
+      for (const interpreter of data.interpreterCandidates) people.add(interpreter);
+    }
+    const related = new Set<number>();
+    for (let day = 0; day < model.days.length; day++) {
+      const windows = model.entities[entity]?.windows[day] ?? [];
+      if (windows.length === 0) continue;
+      for (const person of people) {
+        for (const booking of state.bookingsOf(person, day)) {
+          const overlaps = windows.some((window) => booking.start < window.end + 30 && window.start - 30 < booking.end);
+          const other = model.meetings[booking.meeting]?.household ?? household;
+          if (overlaps && other !== household) related.add(other);
+        }
+      }
+    }
+    return [...related];
+  }
+
+  private pickIdleEntityDay(): { entity: number; day: number } | null {
+    const { model, state, random } = this;
+    const candidates: { entity: number; day: number; weight: number }[] = [];
+    let total = 0;
+    const people = model.staffCount + model.interpreterCount;
+    for (let entity = 0; entity < people; entity++) {
+      for (let day = 0; day < model.days.length; day++) {
+        const list = state.bookingsOf(entity, day);
+        if (list.length === 0) continue;
+        let busy = 0;
+        for (const booking of list) busy += booking.end - booking.start;
+        const weight = 5 + (list[list.length - 1]?.end ?? 0) - (list[0]?.start ?? 0) - busy;
+        candidates.push({ entity, day, weight });
+        total += weight;
+      }
+    }
+    if (candidates.length === 0) return null;
+    let target = random.next() * total;
+    for (const candidate of candidates) {
+      target -= candidate.weight;
+      if (target < 0) return candidate;
+    }
+    return candidates[candidates.length - 1] ?? null;
+  }
+}
+
+/** Orders in which a household's meetings may follow each other: all of them for up to four meetings. */
+function orders(meetings: readonly number[]): number[][] {
+  if (meetings.length <= 1) return [[...meetings]];
+  if (meetings.length > 4) return [[...meetings], [...meetings].reverse()];
+  const result: number[][] = [];
+  const permute = (prefix: number[], rest: number[]) => {
+    if (rest.length === 0) {
+      result.push(prefix);
+      return;
+    }
+    rest.forEach((meeting, index) => permute([...prefix, meeting], [...rest.slice(0, index), ...rest.slice(index + 1)]));
+  };
+  permute([], [...meetings]);
+  return result;
+}
