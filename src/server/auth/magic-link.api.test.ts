@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import type { TDevMail } from '../../shared/api/auth.schema.js';
 import { SESSION_COOKIE } from './session.service.js';
-import { createTestUser } from './test-users.js';
+import { createTestUser } from '../testing/test-users.js';
 
 let ip = 0;
 const nextIp = () => `198.51.100.${(ip += 1)}`;

@@ -5,7 +5,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { SESSION_COOKIE } from './session.service.js';
-import { createTestUser } from './test-users.js';
+import { createTestUser } from '../testing/test-users.js';
 
 /** The people the test login service knows, by the login typed into its form. */
 const ACCOUNTS: Record<string, { email: string; email_verified: boolean; name: string }> = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { SESSION_COOKIE } from './session.service.js';
-import { createTestUser } from './test-users.js';
+import { createTestUser } from '../testing/test-users.js';
 
 const PASSWORD = 'korrekt-hest-batteri';
 

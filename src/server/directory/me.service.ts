@@ -1,7 +1,7 @@
 import type { Actor, RequestContext } from '../http/route.js';
 import { AppError } from '../errors.js';
 import type { Membership } from '../policies/membership.js';
-import { findSchoolIdsOfUser } from '../policies/membership.js';
+import { findSchoolIdsOfUser } from '../policies/membership.repository.js';
 import type { GuardianshipKind } from '../db/schema.js';
 import {
   mayEditPrinciple,

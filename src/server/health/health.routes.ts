@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineRoute, publicAccess } from '../http/route.js';
+import { pingDatabase } from './health.repository.js';
 
 const ZHealth = z.object({ status: z.enum(['ok', 'unavailable']) });
 
@@ -15,7 +15,7 @@ export const healthRoutes = [
     policy: publicAccess(),
     async handler(ctx) {
       try {
-        await sql`select 1`.execute(ctx.deps.db);
+        await pingDatabase(ctx.deps.db);
         return { status: 'ok' as const };
       } catch (error) {
         ctx.request.log.error({ err: error }, 'database health check failed');

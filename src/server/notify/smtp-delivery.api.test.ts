@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { createTestUser } from '../auth/test-users.js';
+import { createTestUser } from '../testing/test-users.js';
 
 interface Received {
   from: string;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { findPersonOfUser, findRelationsOfPerson, findStudentOfUser } from './membership.repository.js';
 import type { ClassStaffRole, GuardianshipKind, SchoolRole } from '../db/schema.js';
 
 /**
@@ -38,21 +39,13 @@ export const EMPTY_MEMBERSHIP = (schoolId: string, userId: string): Membership =
 
 export async function loadMembership(db: Db, userId: string, schoolId: string): Promise<Membership> {
   const membership = EMPTY_MEMBERSHIP(schoolId, userId);
-  const [person, student] = await Promise.all([
-    db.selectFrom('people').select(['id', 'suspended']).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst(),
-    db.selectFrom('students').select(['id', 'class_id']).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst(),
-  ]);
+  const [person, student] = await Promise.all([findPersonOfUser(db, userId, schoolId), findStudentOfUser(db, userId, schoolId)]);
   if (student) {
     membership.studentId = student.id;
     membership.studentClassId = student.class_id;
   }
   if (!person) return membership;
-  const [roles, guardianships, classRoles, representatives] = await Promise.all([
-    db.selectFrom('person_roles').select('role').where('school_id', '=', schoolId).where('person_id', '=', person.id).execute(),
-    db.selectFrom('guardianships').select(['student_id', 'kind']).where('school_id', '=', schoolId).where('person_id', '=', person.id).execute(),
-    db.selectFrom('class_staff').select(['class_id', 'role']).where('school_id', '=', schoolId).where('person_id', '=', person.id).execute(),
-    db.selectFrom('class_representatives').select('class_id').where('school_id', '=', schoolId).where('person_id', '=', person.id).execute(),
-  ]);
+  const [roles, guardianships, classRoles, representatives] = await findRelationsOfPerson(db, person.id, schoolId);
   return {
     ...membership,
     personId: person.id,
@@ -62,15 +55,4 @@ export async function loadMembership(db: Db, userId: string, schoolId: string): 
     classRoles: new Map(classRoles.map((c) => [c.class_id, c.role])),
     representativeOf: new Set(representatives.map((r) => r.class_id)),
   };
-}
-
-/** Schools where a user has any membership, for /api/me and for choosing a school after sign-in. */
-export async function findSchoolIdsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('people')
-    .select('school_id')
-    .where('user_id', '=', userId)
-    .union(db.selectFrom('students').select('school_id').where('user_id', '=', userId))
-    .execute();
-  return rows.map((r) => r.school_id);
 }

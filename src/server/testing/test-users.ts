@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { hashPassword } from './password.js';
+import { hashPassword } from '../auth/password.js';
 
 /** A login identity for auth tests; the shared fixture's users have no password. */
 export async function createTestUser(
