@@ -7,6 +7,21 @@ const DAY2 = '2026-11-26';
 const afternoon = (date: string, from = '14:00', to = '18:00') => ({ date, from, to });
 
 describe('measureSchedule', () => {
+  it('counts a meeting as placeable when it fits the union of overlapping windows (found by fast-check)', () => {
+    const instance = ZConferenceInstance.parse({
+      round: 'property',
+      days: [DAY1],
+      transferMinutes: 0,
+      staff: [{ id: 't0', available: [afternoon(DAY1, '13:00', '13:40')] }],
+      interpreters: [],
+      households: [{ id: 'h0', available: [afternoon(DAY1, '13:01', '13:40'), afternoon(DAY1, '13:00', '13:15')] }],
+      meetings: [{ id: 'm0', student: 's0', household: 'h0', staff: ['t0'], minutes: 40, format: 'phone' }],
+    });
+    const measure = measureSchedule(instance, { assignments: [{ meeting: 'm0', date: DAY1, start: '13:00' }], unscheduled: [] });
+    expect(measure.placeable).toBe(1);
+    expect(measure.placed).toBe(1);
+  });
+
   it('computes measures 1–6 by hand-checked numbers', () => {
     const instance = ZConferenceInstance.parse({
       round: 'test',

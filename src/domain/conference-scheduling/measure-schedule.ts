@@ -55,14 +55,19 @@ export function placeableDays(instance: TConferenceInstance, meeting: TConferenc
     ? instance.interpreters.filter((interpreter) => interpreter.languages.includes(household.language ?? ''))
     : null;
   const days = new Set<string>();
-  for (const window of household.available) {
-    if (!instance.days.includes(window.date) || days.has(window.date)) continue;
-    const from = Math.ceil(minutesOf(window.from) / GRID) * GRID;
-    for (let start = from; start + meeting.minutes <= minutesOf(window.to); start += GRID) {
+  // A person's windows may overlap or touch; what counts is their union, so every grid start of
+  // the day is tried against it rather than one window at a time.
+  for (const date of instance.days) {
+    const sameDay = household.available.filter((window) => window.date === date);
+    if (sameDay.length === 0) continue;
+    const first = Math.ceil(Math.min(...sameDay.map((window) => minutesOf(window.from))) / GRID) * GRID;
+    const last = Math.max(...sameDay.map((window) => minutesOf(window.to)));
+    for (let start = first; start + meeting.minutes <= last; start += GRID) {
       const end = start + meeting.minutes;
-      if (!staff.every((member) => member && covered(member.available, window.date, start, end))) continue;
-      if (interpreters && !interpreters.some((interpreter) => covered(interpreter.available, window.date, start, end))) continue;
-      days.add(window.date);
+      if (!covered(household.available, date, start, end)) continue;
+      if (!staff.every((member) => member && covered(member.available, date, start, end))) continue;
+      if (interpreters && !interpreters.some((interpreter) => covered(interpreter.available, date, start, end))) continue;
+      days.add(date);
       break;
     }
   }
