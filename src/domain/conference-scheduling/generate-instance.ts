@@ -7,7 +7,7 @@ import type {
   TConferenceStaff,
   TMeetingFormat,
 } from './instance.schema.js';
-import { createRandom, type Random } from './prng.js';
+import { createRandom, type Random } from '../random.js';
 
 /**
  * Realistic conference rounds for tests and the benchmark: a Danish folkeskole with grades 0–9,

@@ -1,7 +1,7 @@
 import { GRID_MINUTES, formatClockTime, roundUpToGrid, type Language } from './clock.js';
 import type { TConferenceInstance, TConferenceSchedule } from './instance.schema.js';
 import { buildModel, householdEntity, intersectIntervals, type ConferenceModel, type Interval } from './model.js';
-import { createRandom, type Random } from './prng.js';
+import { createRandom, type Random } from '../random.js';
 import { compareObjectives, ScheduleState, type Objective, type Placement } from './schedule-state.js';
 import { explainUnscheduled, type UnscheduledReason } from './unscheduled-reasons.js';
 

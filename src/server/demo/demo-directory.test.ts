@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ImportRow } from '../directory-import/import-format.js';
 import { emptySnapshot, planImport } from '../directory-import/import-plan.js';
 import { asciiFold, buildDemoDirectory, DEMO_ACCOUNTS, DEMO_OTHER_LANGUAGES, DEMO_SEED, STUDENTS_PER_CLASS } from './demo-directory.js';
-import { createRandom } from './random.js';
 
 const demo = buildDemoDirectory({ seed: DEMO_SEED, schoolYear: 2026 });
 const rowsOf = (type: string) => demo.rows.filter((r) => r.values.type === type).map((r) => r.values);
@@ -16,18 +15,6 @@ const guardianById = new Map(guardians.map((g) => [g.id!, g]));
 const studentById = new Map(students.map((s) => [s.id!, s]));
 const relationsOf = (studentId: string) => relations.filter((r) => r.student === studentId);
 const childrenOf = (guardianId: string) => relations.filter((r) => r.guardian === guardianId).map((r) => studentById.get(r.student!)!);
-
-describe('the seeded random source', () => {
-  it('repeats its sequence for a seed and differs between seeds', () => {
-    const a = createRandom(7);
-    const b = createRandom(7);
-    const c = createRandom(8);
-    const seqA = Array.from({ length: 20 }, () => a.next());
-    expect(Array.from({ length: 20 }, () => b.next())).toEqual(seqA);
-    expect(Array.from({ length: 20 }, () => c.next())).not.toEqual(seqA);
-    expect(seqA.every((x) => x >= 0 && x < 1)).toBe(true);
-  });
-});
 
 describe('buildDemoDirectory', () => {
   it('gives the same school for the same seed, and another for another seed', () => {

@@ -1,7 +1,7 @@
 import type { GuardianshipKind, PreferredChannel } from '../db/schema.js';
 import { COLUMN_LABELS, COLUMNS, type Column, type ColumnHeaders, type ImportRow } from '../directory-import/import-format.js';
 import { DANISH_NAMES, NAMES_BY_LANGUAGE, VEJLE_STREETS, type NamePool } from './demo-names.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../../domain/random.js';
 
 /** The demo school is generated from this seed; the same seed always gives the same school. */
 export const DEMO_SEED = 20261123;
@@ -97,11 +97,11 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
   let childCount = 0;
   const newHousehold = (): Household => ({
     id: `h${pad(++householdCount, 4)}`,
-    address: `${rng.pick(VEJLE_STREETS)} ${rng.int(1, 140)}`,
+    address: `${rng.pick(VEJLE_STREETS)} ${rng.between(1, 140)}`,
     ...(rng.chance(0.75) ? { postalCode: '7100', city: 'Vejle' } : { postalCode: '7120', city: 'Vejle Øst' }),
   });
-  const phone = () => `+45 ${rng.int(20, 99)} ${pad(rng.int(0, 99), 2)} ${pad(rng.int(0, 99), 2)} ${pad(rng.int(0, 99), 2)}`;
-  const birthDate = (grade: number) => `${options.schoolYear - 6 - grade}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`;
+  const phone = () => `+45 ${rng.between(20, 99)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)}`;
+  const birthDate = (grade: number) => `${options.schoolYear - 6 - grade}-${pad(rng.between(1, 12), 2)}-${pad(rng.between(1, 28), 2)}`;
   const takeSlot = (classId: string) => free.set(classId, free.get(classId)! - 1);
   const child = (classId: string, given: string): Child =>
     ({ id: `e${pad(++childCount, 4)}`, given, classId, grade: gradeOf(classId), birthDate: birthDate(gradeOf(classId)), email: null });
@@ -308,7 +308,7 @@ function buildStaff(rng: Random, classIds: string[]): StaffMember[] {
       id: `m${pad(staff.length + 1, 3)}`,
       given,
       family,
-      phone: `+45 76 81 ${pad(rng.int(0, 99), 2)} ${pad(rng.int(0, 99), 2)}`,
+      phone: `+45 76 81 ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)}`,
       classes: [],
       contactTeacherFor: [],
       contactHours: null,
@@ -339,7 +339,7 @@ function buildStaff(rng: Random, classIds: string[]): StaffMember[] {
   }
   for (let i = 0; i < 14; i++) {
     const [given, family] = adultName();
-    add(given, family, ['teacher'], { classes: rng.shuffle(classIds).slice(0, rng.int(3, 5)).sort() });
+    add(given, family, ['teacher'], { classes: rng.shuffle(classIds).slice(0, rng.between(3, 5)).sort() });
   }
   const youngest = classIds.filter((id) => Number(id.slice(0, -1)) <= 3);
   for (let i = 0; i < 6; i++) {
