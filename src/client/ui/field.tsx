@@ -29,39 +29,39 @@ function Frame({ id, label, hint, error, hintId, errorId, children }: FieldFrame
   );
 }
 
-/** A labelled input whose hint and error are tied to it with aria-describedby. */
-export function TextField({ label, hint, error, id, ...input }: FieldFrame & ComponentProps<'input'>) {
+/** The ids that tie a control to its label, hint and error, and the attributes the control needs. */
+function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
   const generated = useId();
   const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = { id: inputId, hintId: `${inputId}-hint`, errorId: `${inputId}-error` };
+  const control = { id: inputId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(ids.hintId, ids.errorId, hint, error) } as const;
+  return { ids, control };
+}
+
+/** A labelled input whose hint and error are tied to it with aria-describedby. */
+export function TextField({ label, hint, error, id, ...input }: FieldFrame & ComponentProps<'input'>) {
+  const { ids, control } = useFieldIds(id, hint, error);
   return (
-    <Frame id={inputId} label={label} hint={hint} error={error} hintId={hintId} errorId={errorId}>
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hintId, errorId, hint, error)} {...input} />
+    <Frame {...ids} label={label} hint={hint} error={error}>
+      <input {...control} {...input} />
     </Frame>
   );
 }
 
 export function TextAreaField({ label, hint, error, id, ...area }: FieldFrame & ComponentProps<'textarea'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const { ids, control } = useFieldIds(id, hint, error);
   return (
-    <Frame id={inputId} label={label} hint={hint} error={error} hintId={hintId} errorId={errorId}>
-      <textarea id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hintId, errorId, hint, error)} {...area} />
+    <Frame {...ids} label={label} hint={hint} error={error}>
+      <textarea {...control} {...area} />
     </Frame>
   );
 }
 
 export function SelectField({ label, hint, error, id, children, ...select }: FieldFrame & ComponentProps<'select'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const { ids, control } = useFieldIds(id, hint, error);
   return (
-    <Frame id={inputId} label={label} hint={hint} error={error} hintId={hintId} errorId={errorId}>
-      <select id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(hintId, errorId, hint, error)} {...select}>
+    <Frame {...ids} label={label} hint={hint} error={error}>
+      <select {...control} {...select}>
         {children}
       </select>
     </Frame>
