@@ -26,6 +26,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   information_right_only: 403,
   information_request_not_needed: 403,
   information_request_handled: 409,
+  idempotency_key_reused: 422,
+  thread_no_recipient: 409,
+  closed_day_outside_school_year: 400,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

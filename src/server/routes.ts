@@ -9,6 +9,8 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { informationRequestRoutes } from './information-requests/information-request.routes.js';
 import { directoryImportRoutes } from './directory-import/directory-import.routes.js';
 import { principleRoutes } from './principle/principle.routes.js';
+import { messagingRoutes } from './messaging/messaging.routes.js';
+import { schoolCalendarRoutes } from './school-calendar/school-calendar.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -25,4 +27,6 @@ export const allRoutes: RouteDefinition[] = [
   ...informationRequestRoutes,
   ...directoryImportRoutes,
   ...principleRoutes,
+  ...messagingRoutes,
+  ...schoolCalendarRoutes,
 ];

@@ -199,6 +199,52 @@ export interface ImportRunsTable {
   summary: Json<unknown>;
 }
 
+export type ThreadKind = 'direct' | 'group';
+export type ThreadParticipantRole = 'guardian' | 'staff';
+export type MessageKind = 'message' | 'acknowledgement';
+
+/** Migration 2026-11-23T1900: messages with a promise. */
+export interface MessageThreadsTable {
+  school_id: string;
+  id: Generated<string>;
+  kind: Generated<ThreadKind>;
+  student_id: string | null;
+  subject: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_message_at: Timestamp;
+  reply_due_at: Timestamp | null;
+  promise_fulfilled_at: Timestamp | null;
+  promise_fulfilled_by: string | null;
+}
+
+export interface ThreadParticipantsTable {
+  school_id: string;
+  thread_id: string;
+  person_id: string;
+  role: ThreadParticipantRole;
+  last_read_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  school_id: string;
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string;
+  kind: Generated<MessageKind>;
+  body: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+  /** Insertion order, for messages written in the same millisecond. */
+  seq: Generated<string>;
+}
+
+export interface SchoolClosedDaysTable {
+  school_id: string;
+  date: DateOnly;
+  label: Generated<string>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -218,6 +264,10 @@ export interface Database {
   principle_versions: PrincipleVersionsTable;
   mail_outbox: MailOutboxTable;
   import_runs: ImportRunsTable;
+  message_threads: MessageThreadsTable;
+  thread_participants: ThreadParticipantsTable;
+  messages: MessagesTable;
+  school_closed_days: SchoolClosedDaysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -108,3 +108,38 @@ export const mayReadOwnInformationRequests = (m: Membership) => [...m.guardianOf
 export const mayHandleInformationRequestOf = (m: Membership, classId: string) => isContactTeacherOf(m, classId) || runsTheSchool(m);
 export const mayHandleInformationRequests = (m: Membership) =>
   runsTheSchool(m) || [...m.classRoles.values()].includes('contact_teacher');
+
+/**
+ * Who may write to the school about a child: the custody holders, and a parent with the right to
+ * information only, since asking the school is exactly their right (§ 23); nothing else is
+ * pushed to them. A suspended guardian writes nothing (`guardianOf` is empty while suspended).
+ */
+export const mayWriteAboutStudent = (m: Membership, studentId: string) => hasCustodyOf(m, studentId) || hasInformationRightOf(m, studentId);
+
+/** The reader's place in a thread: `staff` or `guardian` when a participant, else null. */
+export interface ThreadAccess {
+  participantRole: 'guardian' | 'staff' | null;
+  studentId: string | null;
+}
+
+/**
+ * A participant takes part in a thread. A guardian does so only while still the guardian of the
+ * child it is about and not suspended: losing custody or being suspended closes the thread too.
+ */
+export function takesPartInThread(m: Membership, thread: ThreadAccess): boolean {
+  if (thread.participantRole === 'staff') return true;
+  if (thread.participantRole === 'guardian') return !m.suspended && (thread.studentId === null || m.guardianOf.has(thread.studentId));
+  return false;
+}
+/** A thread is read by its participants and by the leadership of its school, who oversee the promises. */
+export const mayReadThread = (m: Membership, thread: ThreadAccess) => takesPartInThread(m, thread) || runsTheSchool(m);
+/** Only the participants write in a thread. */
+export const mayReplyInThread = takesPartInThread;
+/** Staff in the thread may answer with an acknowledgement ("modtaget – jeg ringer"), which keeps the promise. */
+export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff';
+/** Broken promises point at staff and families: the leadership's to see. */
+export const mayReadBrokenPromises = runsTheSchool;
+
+/** Every member of the school may read its closed days, except a suspended guardian, who sees nothing. */
+export const mayReadClosedDays = (m: Membership) => isMemberOfSchool(m) && !m.suspended;
+export const mayEditClosedDays = runsTheSchool;

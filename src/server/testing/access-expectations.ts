@@ -91,4 +91,21 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'PUT /api/schools/:schoolId/principle/draft': { allow: ['leader'], body: () => ({ principle: findPreset('seed-001')?.principle }) },
   'POST /api/schools/:schoolId/principle/draft/adopt': { allow: ['leader'], body: () => ({ adoptedOn: '2026-11-20', adoptedBy: 'Skolebestyrelsen, møde 19. november 2026' }) },
   'DELETE /api/schools/:schoolId/principle/draft': { allow: ['leader'] },
+  // Messages with a promise (src/server/messaging). Emma's custody holders and her § 23 parent may
+  // write about her (the suspended guardian gets 403, everyone else 404 as if she did not exist).
+  // The fixture thread is between custodyGuardian and 3.A's contact teacher; the leadership may read it.
+  'POST /api/threads': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian'],
+    body: (f) => ({ studentId: f.ownStudent, subject: 'Spørgsmål om Emma', body: 'Hvornår er næste forældremøde?' }),
+  },
+  'GET /api/threads': { allow: 'signed-in' },
+  'GET /api/threads/:threadId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
+  'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
+  'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({}) },
+  'GET /api/schools/:schoolId/broken-promises': { allow: LEADERSHIP },
+  // The school calendar (src/server/school-calendar): every member but a suspended guardian reads it.
+  'GET /api/schools/:schoolId/closed-days': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+  },
+  'PUT /api/schools/:schoolId/closed-days': { allow: LEADERSHIP, body: () => ({ schoolYear: 2026, days: [{ date: '2026-10-12', label: 'Efterårsferie' }] }) },
 };

@@ -15,6 +15,8 @@ export interface Fixture {
   otherStudent: string;
   /** An open § 23 request from `informationRightParent` about `ownStudent`. */
   informationRequest: string;
+  /** A message thread from `custodyGuardian` to 3.A's contact teacher about `ownStudent`. */
+  thread: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -130,5 +132,19 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
-  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, users, people };
+  const threadAt = new Date('2026-11-20T10:00:00Z');
+  const thread = (
+    await db
+      .insertInto('message_threads')
+      .values({ school_id: schoolId, student_id: ownStudent, subject: 'Emmas madpakke', created_by: people.custodyGuardian, created_at: threadAt, last_message_at: threadAt, reply_due_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db.insertInto('thread_participants').values([
+    { school_id: schoolId, thread_id: thread, person_id: people.custodyGuardian, role: 'guardian', last_read_at: threadAt },
+    { school_id: schoolId, thread_id: thread, person_id: people.contactTeacher, role: 'staff', last_read_at: null },
+  ]).execute();
+  await db.insertInto('messages').values({ school_id: schoolId, thread_id: thread, author_id: people.custodyGuardian, body: 'Emma har glemt sin madpakke i dag.', created_at: threadAt, idempotency_key: null }).execute();
+
+  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, users, people };
 }

@@ -1,0 +1,70 @@
+import type { Locale } from '../../shared/errors.js';
+import { messagingText, type TMessage, type TParticipantRole, type TPromiseStatus, type TThreadSummary } from '../../shared/api/messaging.schema.js';
+import { formatDueDate } from '../../domain/calendar/working-days.js';
+import type { MessageRow, ParticipantRow, ThreadRow } from './messaging.repository.js';
+
+/** Who reads: their person at the thread's school and the side they read from. */
+export interface Reader {
+  personId: string | null;
+  /** `staff` also for the leadership reading a thread they are not in. */
+  side: TParticipantRole;
+  locale: Locale;
+  now: Date;
+}
+
+const personName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
+
+export function promiseStatus(thread: Pick<ThreadRow, 'reply_due_at' | 'promise_fulfilled_at'>, now: Date): TPromiseStatus {
+  if (!thread.reply_due_at) return 'none';
+  if (thread.promise_fulfilled_at) return 'fulfilled';
+  return now.getTime() > thread.reply_due_at.getTime() ? 'broken' : 'open';
+}
+
+/** The promise in words while an answer is owed: the guardian is told what to expect, staff when to answer. */
+function replyDueText(thread: ThreadRow, status: TPromiseStatus, reader: Reader): string | null {
+  if (!thread.reply_due_at || (status !== 'open' && status !== 'broken')) return null;
+  const date = formatDueDate(thread.reply_due_at, reader.locale);
+  return messagingText(reader.side === 'guardian' ? 'replyDueForGuardian' : 'replyDueForStaff', reader.locale, { date });
+}
+
+export function presentThreadSummary(thread: ThreadRow, participants: ParticipantRow[], unreadCount: number, reader: Reader): TThreadSummary {
+  const status = promiseStatus(thread, reader.now);
+  return {
+    id: thread.id,
+    schoolId: thread.school_id,
+    kind: thread.kind,
+    subject: thread.subject,
+    student:
+      thread.student_id && thread.student_given_name !== null
+        ? { id: thread.student_id, name: `${thread.student_given_name} ${thread.student_family_name ?? ''}`.trim() }
+        : null,
+    createdAt: thread.created_at.toISOString(),
+    lastMessageAt: thread.last_message_at.toISOString(),
+    replyDueAt: thread.reply_due_at?.toISOString() ?? null,
+    replyDueText: replyDueText(thread, status, reader),
+    promiseStatus: status,
+    promiseFulfilledAt: thread.promise_fulfilled_at?.toISOString() ?? null,
+    unreadCount,
+    counterparts: participants.filter((p) => p.role !== reader.side).map((p) => ({ name: personName(p), role: p.role })),
+  };
+}
+
+export function presentMessage(message: MessageRow, participants: ParticipantRow[], reader: Reader): TMessage {
+  const authorRole = participants.find((p) => p.person_id === message.author_id)?.role ?? 'staff';
+  // An acknowledgement without words of its own reads in the reader's language.
+  const body = message.kind === 'acknowledgement' && message.body === '' ? messagingText('acknowledgementDefault', reader.locale) : message.body;
+  return {
+    id: message.id,
+    kind: message.kind,
+    body,
+    author: {
+      name: `${message.author_given_name} ${message.author_family_name}`.trim(),
+      role: authorRole,
+      isReader: message.author_id === reader.personId,
+    },
+    createdAt: message.created_at.toISOString(),
+  };
+}
+
+export const presentParticipant = (p: ParticipantRow) => ({ name: personName(p), role: p.role });
+export const presentName = (p: ParticipantRow) => ({ name: personName(p) });

@@ -1,0 +1,318 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { GuardianshipKind, MessageKind, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
+
+/** A user's relation to a child, found through the user's own person records at every school. */
+export interface GuardianshipOfUser {
+  schoolId: string;
+  personId: string;
+  suspended: boolean;
+  kind: GuardianshipKind;
+  classId: string;
+}
+
+export function findGuardianshipsOfUser(db: Db, userId: string, studentId: string): Promise<GuardianshipOfUser[]> {
+  return db
+    .selectFrom('people')
+    .innerJoin('guardianships', (j) => j.onRef('guardianships.school_id', '=', 'people.school_id').onRef('guardianships.person_id', '=', 'people.id'))
+    .innerJoin('students', (j) => j.onRef('students.school_id', '=', 'guardianships.school_id').onRef('students.id', '=', 'guardianships.student_id'))
+    .select(['people.school_id as schoolId', 'people.id as personId', 'people.suspended', 'guardianships.kind', 'students.class_id as classId'])
+    .where('people.user_id', '=', userId)
+    .where('guardianships.student_id', '=', studentId)
+    .execute();
+}
+
+/** The class's contact teachers, the hub of its collaboration with the homes. */
+export async function findContactTeachers(db: Db, schoolId: string, classId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('class_staff')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('class_id', '=', classId)
+    .where('role', '=', 'contact_teacher')
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+export async function findLeaders(db: Db, schoolId: string): Promise<string[]> {
+  const rows = await db.selectFrom('person_roles').select('person_id').where('school_id', '=', schoolId).where('role', '=', 'leader').orderBy('person_id').execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The school of a thread, looked for only among the schools the user belongs to. */
+export async function findThreadSchoolForUser(db: Db, userId: string, threadId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('message_threads')
+    .select('school_id')
+    .where('id', '=', threadId)
+    .where('school_id', 'in', db.selectFrom('people').select('school_id').where('user_id', '=', userId))
+    .executeTakeFirst();
+  return row?.school_id;
+}
+
+export interface ThreadRow {
+  school_id: string;
+  id: string;
+  kind: ThreadKind;
+  student_id: string | null;
+  subject: string;
+  created_at: Date;
+  last_message_at: Date;
+  reply_due_at: Date | null;
+  promise_fulfilled_at: Date | null;
+  student_given_name: string | null;
+  student_family_name: string | null;
+}
+
+function selectThreads(db: Db) {
+  return db
+    .selectFrom('message_threads as t')
+    .leftJoin('students as s', (j) => j.onRef('s.school_id', '=', 't.school_id').onRef('s.id', '=', 't.student_id'))
+    .select([
+      't.school_id',
+      't.id',
+      't.kind',
+      't.student_id',
+      't.subject',
+      't.created_at',
+      't.last_message_at',
+      't.reply_due_at',
+      't.promise_fulfilled_at',
+      's.given_name as student_given_name',
+      's.family_name as student_family_name',
+    ]);
+}
+
+export function findThread(db: Db, schoolId: string, threadId: string): Promise<ThreadRow | undefined> {
+  return selectThreads(db).where('t.school_id', '=', schoolId).where('t.id', '=', threadId).executeTakeFirst();
+}
+
+export interface OwnThreadRow extends ThreadRow {
+  person_id: string;
+  role: ThreadParticipantRole;
+  unread_count: number;
+}
+
+/** The threads a user takes part in at any of their schools, newest activity first. */
+export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
+  const rows = await selectThreads(db)
+    .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id'))
+    .innerJoin('people as me', (j) => j.onRef('me.school_id', '=', 'tp.school_id').onRef('me.id', '=', 'tp.person_id'))
+    .select([
+      'tp.person_id',
+      'tp.role',
+      (eb) =>
+        eb
+          .selectFrom('messages as m')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('m.school_id', '=', 't.school_id')
+          .whereRef('m.thread_id', '=', 't.id')
+          .whereRef('m.author_id', '<>', 'tp.person_id')
+          .where((e) => e.or([e('tp.last_read_at', 'is', null), e('m.created_at', '>', e.ref('tp.last_read_at'))]))
+          .as('unread_count'),
+    ])
+    .where('me.user_id', '=', userId)
+    .orderBy('t.last_message_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
+}
+
+export interface ParticipantRow {
+  thread_id: string;
+  person_id: string;
+  role: ThreadParticipantRole;
+  last_read_at: Date | null;
+  given_name: string;
+  family_name: string;
+}
+
+export function findParticipants(db: Db, schoolId: string, threadIds: string[]): Promise<ParticipantRow[]> {
+  if (threadIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('thread_participants as tp')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'tp.school_id').onRef('p.id', '=', 'tp.person_id'))
+    .select(['tp.thread_id', 'tp.person_id', 'tp.role', 'tp.last_read_at', 'p.given_name', 'p.family_name'])
+    .where('tp.school_id', '=', schoolId)
+    .where('tp.thread_id', 'in', threadIds)
+    .orderBy('tp.role')
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .execute();
+}
+
+export interface MessageRow {
+  id: string;
+  kind: MessageKind;
+  body: string;
+  created_at: Date;
+  author_id: string;
+  author_given_name: string;
+  author_family_name: string;
+}
+
+export function findMessages(db: Db, schoolId: string, threadId: string): Promise<MessageRow[]> {
+  return db
+    .selectFrom('messages as m')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'm.school_id').onRef('p.id', '=', 'm.author_id'))
+    .select(['m.id', 'm.kind', 'm.body', 'm.created_at', 'm.author_id', 'p.given_name as author_given_name', 'p.family_name as author_family_name'])
+    .where('m.school_id', '=', schoolId)
+    .where('m.thread_id', '=', threadId)
+    .orderBy('m.created_at')
+    .orderBy('m.seq')
+    .execute();
+}
+
+export function findMessageByKey(db: Db, schoolId: string, authorId: string, idempotencyKey: string) {
+  return db
+    .selectFrom('messages')
+    .select(['id', 'thread_id', 'kind', 'body'])
+    .where('school_id', '=', schoolId)
+    .where('author_id', '=', authorId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
+export async function markThreadRead(db: Db, schoolId: string, threadId: string, personId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('thread_participants')
+    .set({ last_read_at: at })
+    .where('school_id', '=', schoolId)
+    .where('thread_id', '=', threadId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export interface NewMessage {
+  schoolId: string;
+  authorId: string;
+  kind: MessageKind;
+  body: string;
+  at: Date;
+  idempotencyKey: string | null;
+}
+
+/** Thrown inside a transaction to undo it when the message turns out to be a retry. */
+class DuplicateSend extends Error {}
+
+/**
+ * Inserts the message unless its author already sent one with the same idempotency key; the
+ * unique index decides, so concurrent retries store exactly one. Returns the new message id or
+ * null for a retry, in which case `work` is not run.
+ */
+async function insertMessageOnce(trx: Db, threadId: string, message: NewMessage): Promise<string | null> {
+  const row = await trx
+    .insertInto('messages')
+    .values({
+      school_id: message.schoolId,
+      thread_id: threadId,
+      author_id: message.authorId,
+      kind: message.kind,
+      body: message.body,
+      created_at: message.at,
+      idempotency_key: message.idempotencyKey,
+    })
+    .onConflict((oc) => oc.columns(['school_id', 'author_id', 'idempotency_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Creates a thread with its participants and first message in one transaction. When the author's
+ * idempotency key was used before, the whole transaction is undone and null is returned: the
+ * caller then looks up the earlier message.
+ */
+export async function insertThreadWithMessage(
+  db: Db,
+  thread: { schoolId: string; studentId: string | null; subject: string; createdBy: string; replyDueAt: Date | null },
+  participants: Array<{ personId: string; role: ThreadParticipantRole }>,
+  message: NewMessage,
+): Promise<string | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('message_threads')
+        .values({
+          school_id: thread.schoolId,
+          kind: 'direct',
+          student_id: thread.studentId,
+          subject: thread.subject,
+          created_by: thread.createdBy,
+          created_at: message.at,
+          last_message_at: message.at,
+          reply_due_at: thread.replyDueAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('thread_participants')
+        .values(participants.map((p) => ({ school_id: thread.schoolId, thread_id: created.id, person_id: p.personId, role: p.role, last_read_at: p.personId === thread.createdBy ? message.at : null })))
+        .execute();
+      if ((await insertMessageOnce(trx, created.id, message)) === null) throw new DuplicateSend();
+      return created.id;
+    });
+  } catch (error) {
+    if (error instanceof DuplicateSend) return null;
+    throw error;
+  }
+}
+
+/** How a new message changes the thread's promise. */
+export type PromiseChange =
+  /** A staff answer keeps an open promise. */
+  | { kind: 'fulfil' }
+  /** A guardian's message starts a new promise unless one is already open. */
+  | { kind: 'start'; replyDueAt: Date | null }
+  | { kind: 'none' };
+
+/**
+ * Adds a message to a thread and updates its activity, the author's read mark and the promise,
+ * in one transaction. Null when the message is a retry of an earlier send.
+ */
+export async function insertReply(db: Db, threadId: string, message: NewMessage, promise: PromiseChange): Promise<string | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const id = await insertMessageOnce(trx, threadId, message);
+      if (id === null) throw new DuplicateSend();
+      const thread = () => trx.updateTable('message_threads').where('school_id', '=', message.schoolId).where('id', '=', threadId);
+      await thread().set({ last_message_at: sql<Date>`greatest(last_message_at, ${message.at})` }).execute();
+      if (promise.kind === 'fulfil') {
+        await thread()
+          .set({ promise_fulfilled_at: message.at, promise_fulfilled_by: message.authorId })
+          .where('reply_due_at', 'is not', null)
+          .where('promise_fulfilled_at', 'is', null)
+          .execute();
+      } else if (promise.kind === 'start') {
+        await thread()
+          .set({ reply_due_at: promise.replyDueAt, promise_fulfilled_at: null, promise_fulfilled_by: null })
+          .where((eb) => eb.or([eb('reply_due_at', 'is', null), eb('promise_fulfilled_at', 'is not', null)]))
+          .execute();
+      }
+      await markThreadRead(trx, message.schoolId, threadId, message.authorId, message.at);
+      return id;
+    });
+  } catch (error) {
+    if (error instanceof DuplicateSend) return null;
+    throw error;
+  }
+}
+
+export interface OpenPromiseRow extends ThreadRow {
+  reply_due_at: Date;
+}
+
+/** Threads whose promised answer was due before `now` and has not come. Most overdue first. */
+export async function findBrokenPromises(db: Db, schoolId: string, now: Date): Promise<OpenPromiseRow[]> {
+  const rows = await selectThreads(db)
+    .where('t.school_id', '=', schoolId)
+    .where('t.promise_fulfilled_at', 'is', null)
+    .where('t.reply_due_at', 'is not', null)
+    .where('t.reply_due_at', '<', now)
+    .orderBy('t.reply_due_at')
+    .orderBy('t.id')
+    .execute();
+  return rows.filter((r): r is OpenPromiseRow => r.reply_due_at !== null);
+}

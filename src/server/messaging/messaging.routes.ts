@@ -1,0 +1,81 @@
+import { defineRoute, signedIn, type Policy } from '../http/route.js';
+import { atSchool } from '../directory/school-policy.js';
+import { mayReadBrokenPromises } from '../policies/rules.js';
+import { ZSchoolParams } from '../../shared/api/common.schema.js';
+import { ZAcknowledge, ZBrokenPromiseList, ZCreateThread, ZPostMessage, ZThreadDetail, ZThreadList, ZThreadParams } from '../../shared/api/messaging.schema.js';
+import { acknowledgeThread, createThread, getThread, idempotencyKeyOf, listBrokenPromises, listThreads, postMessage } from './messaging.service.js';
+
+/** Needs a signed-in user; the use case applies the row-level rules. */
+const signedInThen = (name: string): Policy<any, any, any> => signedIn(name);
+
+const RETRY_NOTE = 'Send an `idempotency-key` header to make retries safe: the same key from the same author stores one message.';
+
+// Thread routes carry no school in the path: the school is the child's or the thread's, found
+// among the caller's own schools, and the row-level rules (policies/rules.ts) are applied in the
+// use case, which answers 404 for anything the caller may not see.
+export const messagingRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/api/threads',
+    summary: `A guardian (custody or right to information) writes to the school about their child; the child's contact teacher receives it, and the answer is promised by replyDueAt. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    body: ZCreateThread,
+    response: ZThreadDetail,
+    status: 201,
+    policy: signedInThen('guardian of the student (checked in the use case)'),
+    handler: (ctx, { body }) => createThread(ctx, body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/threads',
+    summary: "The caller's threads at all their schools, newest activity first, with unread counts and reply promises.",
+    tags: ['messaging'],
+    response: ZThreadList,
+    policy: signedInThen('any signed-in user; each sees the threads they take part in'),
+    handler: (ctx) => listThreads(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/threads/:threadId',
+    summary: "A thread with its messages, for its participants and the leadership of its school. Marks it read for a participant; staff reads of a child's thread are audit-logged.",
+    tags: ['messaging'],
+    params: ZThreadParams,
+    response: ZThreadDetail,
+    policy: signedInThen('participant or leadership of the thread\'s school (checked in the use case)'),
+    handler: (ctx, { params }) => getThread(ctx, params.threadId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/threads/:threadId/messages',
+    summary: `A participant writes in a thread. A staff participant's answer keeps the reply promise; a guardian's message starts one when none is open. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    params: ZThreadParams,
+    body: ZPostMessage,
+    response: ZThreadDetail,
+    status: 201,
+    policy: signedInThen('participant of the thread (checked in the use case)'),
+    handler: (ctx, { params, body }) => postMessage(ctx, params.threadId, body.body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/threads/:threadId/acknowledge',
+    summary: `A staff participant confirms receipt ("Modtaget – jeg ringer til dig"), which keeps the reply promise. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    params: ZThreadParams,
+    body: ZAcknowledge,
+    response: ZThreadDetail,
+    status: 201,
+    policy: signedInThen('staff participant of the thread (checked in the use case)'),
+    handler: (ctx, { params, body }) => acknowledgeThread(ctx, params.threadId, body.body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/schools/:schoolId/broken-promises',
+    summary: 'Threads whose promised answer is late, with who owed it and how many working days late it is. For the leadership.',
+    tags: ['messaging'],
+    params: ZSchoolParams,
+    response: ZBrokenPromiseList,
+    policy: atSchool(ZSchoolParams, 'leadership', (m) => mayReadBrokenPromises(m)),
+    handler: (ctx, { params }) => listBrokenPromises(ctx, params.schoolId),
+  }),
+];

@@ -1,0 +1,310 @@
+import type { Db } from '../db/database.js';
+import type { RequestContext, SignedInContext } from '../http/route.js';
+import type { Membership } from '../policies/membership.js';
+import { AppError } from '../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findAdoptedPrinciple } from '../principle/principle.service.js';
+import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
+import {
+  mayAcknowledgeInThread,
+  mayReadThread,
+  mayReplyInThread,
+  mayWriteAboutStudent,
+  takesPartInThread,
+  type ThreadAccess,
+} from '../policies/rules.js';
+import { addWorkingDays, localDate, replyDueAt, type SchoolCalendar } from '../../domain/calendar/working-days.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_MAX,
+  type TBrokenPromiseList,
+  type TCreateThread,
+  type TThreadDetail,
+  type TThreadList,
+} from '../../shared/api/messaging.schema.js';
+import {
+  findBrokenPromises,
+  findContactTeachers,
+  findGuardianshipsOfUser,
+  findLeaders,
+  findMessageByKey,
+  findMessages,
+  findParticipants,
+  findThread,
+  findThreadSchoolForUser,
+  findThreadsOfUser,
+  insertReply,
+  insertThreadWithMessage,
+  markThreadRead,
+  type NewMessage,
+  type ParticipantRow,
+  type PromiseChange,
+  type ThreadRow,
+} from './messaging.repository.js';
+import { presentMessage, presentName, presentParticipant, presentThreadSummary, type Reader } from './messaging.presenter.js';
+
+/** The route's policy has required a signed-in actor; this states it for the types. */
+function signedInContext(ctx: RequestContext): SignedInContext {
+  if (!ctx.actor) throw new AppError('not_signed_in');
+  return ctx as SignedInContext;
+}
+
+/** The inbox shows this many threads, newest activity first. */
+export const THREAD_LIST_LIMIT = 200;
+
+/** The `idempotency-key` header, if sent: any text up to IDEMPOTENCY_KEY_MAX characters. */
+export function idempotencyKeyOf(ctx: RequestContext): string | null {
+  const value = ctx.request.headers[IDEMPOTENCY_KEY_HEADER];
+  if (value === undefined) return null;
+  const key = (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+  if (key === '') return null;
+  if (key.length > IDEMPOTENCY_KEY_MAX) throw new AppError('validation_failed', { field: IDEMPOTENCY_KEY_HEADER });
+  return key;
+}
+
+/**
+ * The promise for a message arriving at `at`: the end of the Nth working day after it, N being
+ * the response time of the school's adopted principle (seed 002: three days). Null when the
+ * principle sets none or no principle is adopted.
+ */
+async function promiseFor(db: Db, schoolId: string, at: Date): Promise<Date | null> {
+  const adopted = await findAdoptedPrinciple(db, schoolId);
+  const responseTime = adopted?.principle.communication.responseTime;
+  if (!responseTime) return null;
+  return replyDueAt(at, responseTime.workingDays, await loadSchoolCalendar(db, schoolId));
+}
+
+/**
+ * A guardian writes to the school about their child. The school is the child's; the child's
+ * contact teachers receive it (the leaders when the class has none). A custody holder may
+ * write, and so may a parent with the right to information only (§ 23: they may ask, and
+ * nothing else is pushed to them); a suspended guardian may not. A child who is not the
+ * writer's is answered as missing, never as forbidden.
+ */
+export async function createThread(context: RequestContext, input: TCreateThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const relations = await findGuardianshipsOfUser(ctx.deps.db, ctx.actor.userId, input.studentId);
+  const relation = relations.find((r) => !r.suspended) ?? relations[0];
+  if (!relation) throw new AppError('not_found');
+  const { schoolId } = relation;
+  const m = await ctx.membership(schoolId);
+  if (!m.personId || !mayWriteAboutStudent(m, input.studentId)) throw new AppError(m.suspended ? 'guardian_suspended' : 'not_found');
+  const authorId = m.personId;
+
+  if (idempotencyKey) {
+    const earlier = await retriedThread(ctx.deps.db, schoolId, authorId, idempotencyKey, input);
+    if (earlier) return threadDetail(ctx, schoolId, earlier, m);
+  }
+
+  const contactTeachers = await findContactTeachers(ctx.deps.db, schoolId, relation.classId);
+  const recipients = (contactTeachers.length > 0 ? contactTeachers : await findLeaders(ctx.deps.db, schoolId)).filter((id) => id !== authorId);
+  if (recipients.length === 0) throw new AppError('thread_no_recipient');
+
+  const now = ctx.deps.clock.now();
+  const message: NewMessage = { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey };
+  const threadId =
+    (await insertThreadWithMessage(
+      ctx.deps.db,
+      { schoolId, studentId: input.studentId, subject: input.subject, createdBy: authorId, replyDueAt: await promiseFor(ctx.deps.db, schoolId, now) },
+      [{ personId: authorId, role: 'guardian' }, ...recipients.map((personId) => ({ personId, role: 'staff' as const }))],
+      message,
+    )) ?? (idempotencyKey ? await retriedThread(ctx.deps.db, schoolId, authorId, idempotencyKey, input) : null);
+  if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
+  return threadDetail(ctx, schoolId, threadId, m);
+}
+
+/** The thread an earlier send with this key created; a key reused for a different message is refused. */
+async function retriedThread(db: Db, schoolId: string, authorId: string, key: string, input: TCreateThread): Promise<string | null> {
+  const earlier = await findMessageByKey(db, schoolId, authorId, key);
+  if (!earlier) return null;
+  const thread = await findThread(db, schoolId, earlier.thread_id);
+  if (!thread || thread.student_id !== input.studentId || earlier.body !== input.body || earlier.kind !== 'message') {
+    throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+  }
+  return thread.id;
+}
+
+interface LoadedThread {
+  schoolId: string;
+  thread: ThreadRow;
+  participants: ParticipantRow[];
+  m: Membership;
+  access: ThreadAccess;
+}
+
+/**
+ * A thread as the actor may see it. Its school is looked for only among the actor's own
+ * schools, and a thread the actor may not read is answered as missing.
+ */
+async function loadReadableThread(ctx: SignedInContext, threadId: string): Promise<LoadedThread> {
+  const schoolId = await findThreadSchoolForUser(ctx.deps.db, ctx.actor.userId, threadId);
+  const thread = schoolId ? await findThread(ctx.deps.db, schoolId, threadId) : undefined;
+  if (!schoolId || !thread) throw new AppError('not_found');
+  const [participants, m] = await Promise.all([findParticipants(ctx.deps.db, schoolId, [threadId]), ctx.membership(schoolId)]);
+  const access: ThreadAccess = {
+    participantRole: participants.find((p) => p.person_id === m.personId)?.role ?? null,
+    studentId: thread.student_id,
+  };
+  if (!mayReadThread(m, access)) throw new AppError('not_found');
+  return { schoolId, thread, participants, m, access };
+}
+
+function readerOf(ctx: RequestContext, m: Membership, access: ThreadAccess): Reader {
+  return { personId: m.personId, side: access.participantRole ?? 'staff', locale: ctx.locale, now: ctx.deps.clock.now() };
+}
+
+async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: string, m: Membership): Promise<TThreadDetail> {
+  const [thread, participants, messages] = await Promise.all([
+    findThread(ctx.deps.db, schoolId, threadId),
+    findParticipants(ctx.deps.db, schoolId, [threadId]),
+    findMessages(ctx.deps.db, schoolId, threadId),
+  ]);
+  if (!thread) throw new AppError('not_found');
+  const me = participants.find((p) => p.person_id === m.personId);
+  const access: ThreadAccess = { participantRole: me?.role ?? null, studentId: thread.student_id };
+  const reader = readerOf(ctx, m, access);
+  const unread = me ? messages.filter((msg) => msg.author_id !== me.person_id && (!me.last_read_at || msg.created_at > me.last_read_at)).length : 0;
+  return {
+    ...presentThreadSummary(thread, participants, unread, reader),
+    participants: participants.map(presentParticipant),
+    messages: messages.map((msg) => presentMessage(msg, participants, reader)),
+    abilities: { reply: mayReplyInThread(m, access), acknowledge: mayAcknowledgeInThread(m, access) },
+  };
+}
+
+/**
+ * Opens a thread: its messages, read by the participants and by the leadership of its school.
+ * A participant's messages count as read from now on. Staff and the leadership reading a thread
+ * about a child are audit-logged.
+ */
+export async function getThread(context: RequestContext, threadId: string): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const { schoolId, thread, m, access } = await loadReadableThread(ctx, threadId);
+  if (m.personId && takesPartInThread(m, access)) await markThreadRead(ctx.deps.db, schoolId, threadId, m.personId, ctx.deps.clock.now());
+  if (thread.student_id && access.participantRole !== 'guardian') {
+    await recordAudit(ctx, { schoolId, action: 'thread.read', studentId: thread.student_id, subject: 'message thread' });
+  }
+  return threadDetail(ctx, schoolId, threadId, m);
+}
+
+/**
+ * The caller's threads at all their schools, newest activity first, with the unread count and
+ * the promise. A guardian's threads about a child disappear while suspended or once they are no
+ * longer the child's guardian.
+ */
+export async function listThreads(context: RequestContext): Promise<TThreadList> {
+  const ctx = signedInContext(context);
+  const rows = await findThreadsOfUser(ctx.deps.db, ctx.actor.userId, THREAD_LIST_LIMIT);
+  const schoolIds = [...new Set(rows.map((r) => r.school_id))];
+  const bySchool = new Map(
+    await Promise.all(
+      schoolIds.map(async (schoolId) => {
+        const m = await ctx.membership(schoolId);
+        const visible = rows.filter((r) => r.school_id === schoolId && takesPartInThread(m, { participantRole: r.role, studentId: r.student_id }));
+        const participants = await findParticipants(ctx.deps.db, schoolId, visible.map((r) => r.id));
+        return [schoolId, { m, visible: new Set(visible.map((r) => r.id)), participants }] as const;
+      }),
+    ),
+  );
+  const now = ctx.deps.clock.now();
+  const threads = rows.flatMap((r) => {
+    const school = bySchool.get(r.school_id);
+    if (!school?.visible.has(r.id)) return [];
+    const reader: Reader = { personId: r.person_id, side: r.role, locale: ctx.locale, now };
+    return [presentThreadSummary(r, school.participants.filter((p) => p.thread_id === r.id), r.unread_count, reader)];
+  });
+  const staffReads = rows.filter((r) => r.role === 'staff' && r.student_id && bySchool.get(r.school_id)?.visible.has(r.id));
+  await recordAudit(
+    ctx,
+    [...new Map(staffReads.map((r) => [`${r.school_id}/${r.student_id}`, r])).values()].map((r) => ({
+      schoolId: r.school_id,
+      action: 'thread.list',
+      studentId: r.student_id,
+      subject: 'message threads',
+    })),
+  );
+  return { threads };
+}
+
+async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewMessage['kind'], body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const { schoolId, thread, m, access } = loaded;
+  if (!m.personId) throw new AppError('not_found');
+  const now = ctx.deps.clock.now();
+  const promise: PromiseChange =
+    access.participantRole === 'staff'
+      ? { kind: 'fulfil' }
+      : thread.reply_due_at && !thread.promise_fulfilled_at
+        ? { kind: 'none' }
+        : { kind: 'start', replyDueAt: await promiseFor(ctx.deps.db, schoolId, now) };
+  const message: NewMessage = { schoolId, authorId: m.personId, kind, body, at: now, idempotencyKey };
+  const id = await insertReply(ctx.deps.db, thread.id, message, promise);
+  if (id === null && idempotencyKey) {
+    const earlier = await findMessageByKey(ctx.deps.db, schoolId, m.personId, idempotencyKey);
+    if (!earlier || earlier.thread_id !== thread.id || earlier.kind !== kind || earlier.body !== body) {
+      throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+    }
+  } else if (thread.student_id && access.participantRole === 'staff') {
+    // An answer about a child discloses the child's matters; to a § 23 parent it must be logged.
+    await recordAudit(ctx, { schoolId, action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply', studentId: thread.student_id, subject: 'message thread' });
+  }
+  return threadDetail(ctx, schoolId, thread.id, m);
+}
+
+/**
+ * A participant writes in a thread. Any staff participant's answer keeps the promise; a
+ * guardian's message starts a new promise when none is open, and leaves an open one as it was.
+ */
+export async function postMessage(context: RequestContext, threadId: string, body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const loaded = await loadReadableThread(ctx, threadId);
+  if (!mayReplyInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
+  return addMessage(ctx, loaded, 'message', body, idempotencyKey);
+}
+
+/** A staff participant confirms receipt ("modtaget – jeg ringer til dig"), which keeps the promise too. */
+export async function acknowledgeThread(context: RequestContext, threadId: string, body: string | undefined, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const loaded = await loadReadableThread(ctx, threadId);
+  if (!mayAcknowledgeInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
+  return addMessage(ctx, loaded, 'acknowledgement', body ?? '', idempotencyKey);
+}
+
+/** Working days of the school calendar after the due day, up to and including today. */
+export function workingDaysLate(dueAt: Date, now: Date, calendar: SchoolCalendar): number {
+  const today = localDate(now);
+  let day = localDate(dueAt);
+  let late = 0;
+  for (;;) {
+    day = addWorkingDays(day, 1, calendar);
+    if (day > today) return late;
+    late += 1;
+  }
+}
+
+/**
+ * The promises the school did not keep: answers due before now that have not come, with the
+ * staff who owed them and how many working days late they are. For the leadership.
+ */
+export async function listBrokenPromises(context: RequestContext, schoolId: string): Promise<TBrokenPromiseList> {
+  const ctx = signedInContext(context);
+  const now = ctx.deps.clock.now();
+  const [rows, calendar] = await Promise.all([findBrokenPromises(ctx.deps.db, schoolId, now), loadSchoolCalendar(ctx.deps.db, schoolId)]);
+  const participants = await findParticipants(ctx.deps.db, schoolId, rows.map((r) => r.id));
+  const of = (threadId: string, role: ParticipantRow['role']) => participants.filter((p) => p.thread_id === threadId && p.role === role).map(presentName);
+  await recordAudit(
+    ctx,
+    [...new Set(rows.flatMap((r) => (r.student_id ? [r.student_id] : [])))].map((studentId) => ({ schoolId, action: 'thread.broken-promises', studentId, subject: 'message threads' })),
+  );
+  return {
+    promises: rows.map((r) => ({
+      threadId: r.id,
+      subject: r.subject,
+      student: r.student_id && r.student_given_name !== null ? { id: r.student_id, name: `${r.student_given_name} ${r.student_family_name ?? ''}`.trim() } : null,
+      guardians: of(r.id, 'guardian'),
+      owedBy: of(r.id, 'staff'),
+      replyDueAt: r.reply_due_at.toISOString(),
+      workingDaysLate: workingDaysLate(r.reply_due_at, now, calendar),
+    })),
+  };
+}
+

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ZUuid } from './common.schema.js';
+import type { Locale } from '../errors.js';
+
+/** Longest message body, in characters; the composer's counter and the API share it. */
+export const MESSAGE_BODY_MAX = 20_000;
+/** Longest thread subject, in characters. */
+export const THREAD_SUBJECT_MAX = 200;
+/** Longest `idempotency-key` header a client may send. */
+export const IDEMPOTENCY_KEY_MAX = 200;
+
+/**
+ * The header that makes a send safe to retry: the same key from the same author stores one
+ * message and answers with the same thread, however often the request arrives.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/** Texts of the messaging area that are not errors, Danish first. `{date}` is a formatted day. */
+export const MESSAGING_TEXTS = {
+  /** Shown to the guardian who wrote: the school's promise (svartid, seed 002). */
+  replyDueForGuardian: { da: 'Du kan forvente svar senest {date}', en: 'You can expect a reply by {date}' },
+  /** Shown to staff and the leadership: when the answer is owed. */
+  replyDueForStaff: { da: 'Svar senest {date}', en: 'Reply by {date}' },
+  /** An acknowledgement sent without words of its own. */
+  acknowledgementDefault: { da: 'Modtaget – jeg vender tilbage.', en: 'Received – I will get back to you.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export function messagingText(key: keyof typeof MESSAGING_TEXTS, locale: Locale, params: Record<string, string> = {}): string {
+  return MESSAGING_TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+const ZIsoDateTime = z.iso.datetime().describe('ISO 8601 moment (UTC).');
+
+/** Plain text; HTML is not interpreted but kept as typed, and clients escape it when shown. */
+export const ZMessageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX);
+export const ZThreadSubject = z.string().trim().min(1).max(THREAD_SUBJECT_MAX);
+
+export const ZThreadParams = z.object({ threadId: ZUuid });
+
+/** A guardian writes to the school about their child; the child's contact teacher receives it. */
+export const ZCreateThread = z.object({
+  studentId: ZUuid,
+  subject: ZThreadSubject,
+  body: ZMessageBody,
+});
+export type TCreateThread = z.infer<typeof ZCreateThread>;
+
+export const ZPostMessage = z.object({ body: ZMessageBody });
+export type TPostMessage = z.infer<typeof ZPostMessage>;
+
+/** A short "received" that keeps the promise, e.g. "Modtaget – jeg ringer til dig i morgen". */
+export const ZAcknowledge = z.object({ body: ZMessageBody.optional() });
+export type TAcknowledge = z.infer<typeof ZAcknowledge>;
+
+export const ZThreadKind = z.enum(['direct', 'group']);
+export const ZParticipantRole = z.enum(['guardian', 'staff']);
+export type TParticipantRole = z.infer<typeof ZParticipantRole>;
+
+/**
+ * none: the school's principle sets no response time; open: an answer is owed and not yet late;
+ * broken: the answer is late; fulfilled: staff answered or acknowledged.
+ */
+export const ZPromiseStatus = z.enum(['none', 'open', 'broken', 'fulfilled']);
+export type TPromiseStatus = z.infer<typeof ZPromiseStatus>;
+
+const ZPersonRef = z.object({ name: z.string(), role: ZParticipantRole });
+
+/** A thread as its list row shows it to the reader. */
+export const ZThreadSummary = z.object({
+  id: ZUuid,
+  schoolId: ZUuid,
+  kind: ZThreadKind,
+  subject: z.string(),
+  /** The child the thread is about. */
+  student: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  createdAt: ZIsoDateTime,
+  lastMessageAt: ZIsoDateTime,
+  /** The promise: the end of the last working day by which staff answer (Copenhagen time). Null when the principle sets no response time. */
+  replyDueAt: ZIsoDateTime.nullable(),
+  /** The promise in words, in the reader's language: "Du kan forvente svar senest torsdag 26. november". */
+  replyDueText: z.string().nullable(),
+  promiseStatus: ZPromiseStatus,
+  promiseFulfilledAt: ZIsoDateTime.nullable(),
+  /** Messages from others that the reader has not opened yet. */
+  unreadCount: z.number().int().nonnegative(),
+  /** The other party: staff for a guardian, the guardians for staff. */
+  counterparts: z.array(ZPersonRef),
+});
+export type TThreadSummary = z.infer<typeof ZThreadSummary>;
+
+export const ZThreadList = z.object({ threads: z.array(ZThreadSummary) });
+export type TThreadList = z.infer<typeof ZThreadList>;
+
+export const ZMessage = z.object({
+  id: ZUuid,
+  kind: z.enum(['message', 'acknowledgement']),
+  /** Plain text exactly as written. */
+  body: z.string(),
+  author: ZPersonRef.extend({ isReader: z.boolean() }),
+  createdAt: ZIsoDateTime,
+});
+export type TMessage = z.infer<typeof ZMessage>;
+
+/** A thread with its messages, oldest first, and what the reader may do in it. */
+export const ZThreadDetail = ZThreadSummary.extend({
+  participants: z.array(ZPersonRef),
+  messages: z.array(ZMessage),
+  abilities: z.object({ reply: z.boolean(), acknowledge: z.boolean() }),
+});
+export type TThreadDetail = z.infer<typeof ZThreadDetail>;
+
+/** A promise the school did not keep, for the leadership. */
+export const ZBrokenPromise = z.object({
+  threadId: ZUuid,
+  subject: z.string(),
+  student: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  /** The guardians waiting for an answer. */
+  guardians: z.array(z.object({ name: z.string() })),
+  /** The staff in the thread, who owed the answer. */
+  owedBy: z.array(z.object({ name: z.string() })),
+  replyDueAt: ZIsoDateTime,
+  /** Working days of the school's calendar since the day the answer was due, up to today; 0 while only weekends, holidays or closed days have passed. */
+  workingDaysLate: z.number().int().nonnegative(),
+});
+export type TBrokenPromise = z.infer<typeof ZBrokenPromise>;
+
+export const ZBrokenPromiseList = z.object({ promises: z.array(ZBrokenPromise) });
+export type TBrokenPromiseList = z.infer<typeof ZBrokenPromiseList>;
