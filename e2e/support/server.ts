@@ -46,7 +46,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * empty embedded database, which `serve` fills with the demo school. The built client in
  * dist/client is served by it, so the tests see exactly what users get.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   if (!existsSync(path.join(root, 'dist/client/index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` first (npm test does it in pretest).');
   }
@@ -60,6 +60,7 @@ export async function startServer(): Promise<TestServer> {
   delete env.OIDC_ISSUER;
   delete env.OIDC_CLIENT_ID;
   delete env.CLIENT_DIR;
+  Object.assign(env, options.env);
 
   const chunks: string[] = [];
   const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,13 +14,13 @@ export interface Suite {
  * school) is the slow part, so tests in a file share it and each test takes its own context.
  * When a test fails, the server's recent output is printed to help find the cause.
  */
-export function useSuite(): Suite {
+export function useSuite(options: { env?: Record<string, string> } = {}): Suite {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   });
 
   afterEach(async (context) => {

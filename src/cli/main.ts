@@ -1,5 +1,6 @@
 import { loadConfig } from '../server/config.js';
 import { createServer, openConfiguredDatabase } from '../server/server.js';
+import { OffsetClock } from '../server/clock.js';
 import { ensureDemoSchoolIfEmpty } from '../server/demo/demo.service.js';
 import { DEMO_USAGE, demoCommand, describeDemo } from './demo.command.js';
 import { IMPORT_USAGE, importCommand } from './import.command.js';
@@ -24,7 +25,7 @@ const commands: Record<string, Command> = {
   async serve() {
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
-    const server = await createServer(config, database, { logger: true });
+    const server = await createServer(config, database, { logger: true, clock: config.testClock ? new OffsetClock() : undefined });
     // A fresh install shows something at once. In production an empty database stays empty:
     // the demo accounts have a published password.
     if (!config.production) {

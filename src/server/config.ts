@@ -22,6 +22,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Serve the built client from this folder (absent in API-only tests). */
   clientDir?: string;
+  /** Browser tests may move the server's clock (SAMSPIL_TEST_CLOCK=1); never in production. */
+  testClock: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
+    testClock: env.SAMSPIL_TEST_CLOCK === '1' && env.NODE_ENV !== 'production',
   };
 }

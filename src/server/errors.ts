@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   information_request_handled: 409,
   idempotency_key_reused: 422,
   thread_no_recipient: 409,
+  class_no_guardians: 409,
   closed_day_outside_school_year: 400,
 };
 

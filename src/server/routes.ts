@@ -3,6 +3,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { oidcRoutes } from './auth/oidc.routes.js';
 import { devMailRoutes } from './notify/dev-mail.routes.js';
+import { devClockRoutes } from './dev-clock/dev-clock.routes.js';
 import { meRoutes } from './directory/me.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -21,6 +22,7 @@ export const allRoutes: RouteDefinition[] = [
   ...authRoutes,
   ...oidcRoutes,
   ...devMailRoutes,
+  ...devClockRoutes,
   ...meRoutes,
   ...directoryRoutes,
   ...auditRoutes,

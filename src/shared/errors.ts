@@ -30,6 +30,7 @@ export const ERROR_MESSAGES = {
   information_request_not_needed: { da: 'Du har forældremyndighed og kan se oplysningerne om dit barn direkte. Anmodninger er for forældre med orienteringsret.', en: 'You have custody and can see the information about your child directly. Requests are for parents with a right to information.' },
   information_request_handled: { da: 'Anmodningen er allerede besvaret.', en: 'The request has already been answered.' },
   idempotency_key_reused: { da: 'Denne afsendelse er allerede brugt til en anden besked. Send beskeden igen som en ny.', en: 'This send has already been used for another message. Send the message again as a new one.' },
+  class_no_guardians: { da: 'Ingen forældre i klassen kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke klassebeskeder.', en: 'No parents in the class can receive the message. Parents with a right to information only and parents whose access is suspended do not get class messages.' },
   thread_no_recipient: { da: 'Der er ingen kontaktlærer eller ledelse at sende til. Kontakt skolens kontor.', en: 'There is no contact teacher or leadership to send to. Please contact the school office.' },
   closed_day_outside_school_year: { da: 'Datoen {date} ligger ikke i skoleåret {label}.', en: 'The date {date} is not in the school year {label}.' },
   internal: { da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}', en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}' },

@@ -7,6 +7,8 @@ export interface RequestOptions {
   /** A JSON body, or a raw body with its content type (CSV upload). */
   json?: unknown;
   raw?: { body: Blob | string; contentType: string };
+  /** Extra request headers, e.g. an idempotency key that makes a retried send safe. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -43,7 +45,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /** Calls the API; resolves with the parsed JSON body (undefined for empty answers) or throws `ApiError`. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.raw) {
     headers['content-type'] = options.raw.contentType;

@@ -10,6 +10,11 @@ import { Layout } from './layout.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Pages most visitors never open load on demand, so a parent on a phone downloads only what they use.
+const BrokenPromisesPage = lazy(() => import('../pages/messages/broken-promises.page.js').then((m) => ({ default: m.BrokenPromisesPage })));
+const ClassMessagePage = lazy(() => import('../pages/messages/class-message.page.js').then((m) => ({ default: m.ClassMessagePage })));
+const ComposePage = lazy(() => import('../pages/messages/compose.page.js').then((m) => ({ default: m.ComposePage })));
+const InboxPage = lazy(() => import('../pages/messages/inbox.page.js').then((m) => ({ default: m.InboxPage })));
+const ThreadPage = lazy(() => import('../pages/messages/thread.page.js').then((m) => ({ default: m.ThreadPage })));
 const AuditLogPage = lazy(() => import('../pages/audit/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
 const StudentAuditLogPage = lazy(() => import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })));
 const ClassPage = lazy(() => import('../pages/classes/class.page.js').then((m) => ({ default: m.ClassPage })));
@@ -80,8 +85,12 @@ export function App() {
               <Route element={<RequireSignIn />}>
                 <Route index element={<HomePage />} />
                 <Route path="profile" element={<ProfilePage />} />
+                <Route path="messages" element={<InboxPage />} />
+                <Route path="messages/new" element={<ComposePage />} />
+                <Route path="messages/:threadId" element={<ThreadPage />} />
                 <Route path="schools/:schoolId">
                   <Route path="classes/:classId" element={<ClassPage />} />
+                  <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
                   <Route path="students/:studentId" element={<StudentPage />} />
                   <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
                   <Route path="principle" element={<PrinciplePage />} />
@@ -90,6 +99,7 @@ export function App() {
                   <Route path="import" element={<ImportPage />} />
                   <Route path="audit-log" element={<AuditLogPage />} />
                   <Route path="information-requests" element={<InformationRequestsPage />} />
+                  <Route path="broken-promises" element={<BrokenPromisesPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFoundPage />} />

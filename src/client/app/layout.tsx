@@ -74,6 +74,9 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
+                    <NavLink to="/messages">{t('layout.nav.messages')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/profile">{t('layout.nav.profile')}</NavLink>
                   </li>
                   <li>

@@ -10,4 +10,9 @@ export const paths = {
   auditLog: (schoolId: string) => `/schools/${schoolId}/audit-log`,
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
+  brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
+  classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,
+  inbox: () => '/messages',
+  thread: (threadId: string) => `/messages/${threadId}`,
+  newMessage: (studentId?: string) => (studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new'),
 };

@@ -6,6 +6,7 @@ import { ZRole } from '../../shared/api/directory.schema.js';
 import { ZPrincipleStatus } from '../../shared/api/principle.schema.js';
 import { ZInformationRequestStatus } from '../../shared/api/information-request.schema.js';
 import { ZSessionMethod } from '../../shared/api/auth.schema.js';
+import { ZPromiseStatus, ZSensitiveTopic, ZWritingAdvice } from '../../shared/api/messaging.schema.js';
 import {
   ASPECT_IDS,
   PROSE_SECTION_IDS,
@@ -86,6 +87,9 @@ describe('translation catalogues', () => {
       ['principle.status', ZPrincipleStatus.options],
       ['informationRequests.status', ZInformationRequestStatus.options],
       ['profile.sessions.methods', ZSessionMethod.options],
+      ['messages.promise', ZPromiseStatus.options],
+      ['messages.advice.topics', ZSensitiveTopic.options],
+      ['messages.advice.band', ZWritingAdvice.shape.band.options],
       ['draft.texts', PROSE_SECTION_IDS],
       ['draft.aspectNames', ASPECT_IDS],
       ['draft.options.commitment', ZCommitment.options],

@@ -16,3 +16,10 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(localeTag(language), options).format(value);
 }
+
+/** A promised day as people say it: "torsdag 26. november" / "Thursday 26 November", in Danish time. */
+export function formatDueDay(iso: string, language: string): string {
+  const parts = new Intl.DateTimeFormat(localeTag(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return language === 'en' ? `${part('weekday')} ${part('day')} ${part('month')}` : `${part('weekday')} ${part('day')}. ${part('month')}`;
+}

@@ -216,6 +216,10 @@ export interface MessageThreadsTable {
   reply_due_at: Timestamp | null;
   promise_fulfilled_at: Timestamp | null;
   promise_fulfilled_by: string | null;
+  /** Migration 2026-11-23T1910: the class a group message was sent to. */
+  class_id: Generated<string | null>;
+  /** Migration 2026-11-23T1910: a guardian's private reply thread points at the group message it answers. */
+  parent_thread_id: Generated<string | null>;
 }
 
 export interface ThreadParticipantsTable {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { loadMembership } from '../policies/membership.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
+import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import { applyDemoDirectory, DEMO_PRESET_ID, ensureDemoSchool, ensureDemoSchoolIfEmpty, type DemoOutcome } from './demo.service.js';
 
 describe('the demo school', () => {
@@ -60,6 +61,26 @@ describe('the demo school', () => {
     const log = await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/students/${me.children[0]!.id}/audit-log`, as: guardian });
     expect(log.statusCode).toBe(200);
     expect(log.json().entries.some((e: { action: string; actor: { role: string } }) => e.action === 'student.read' && e.actor.role === 'contact_teacher')).toBe(true);
+  });
+
+  it('shows messages with a promise in use: answered, waiting, broken, and a message to 3.A\'s parents', async () => {
+    const guardian = await userId(DEMO_ACCOUNTS.guardian);
+    const inbox = (await t.request({ method: 'GET', url: '/api/threads', as: guardian })).json() as TThreadList;
+    const aboutEmma = inbox.threads.filter((th) => th.kind === 'direct' && th.student?.name === 'Emma Lindholm');
+    expect(aboutEmma.map((th) => th.promiseStatus).sort()).toEqual(['fulfilled', 'open']);
+    expect(aboutEmma.every((th) => th.counterparts.some((c) => c.name === 'Birgitte Lund'))).toBe(true);
+    const group = inbox.threads.find((th) => th.kind === 'group');
+    expect(group).toMatchObject({ counterparts: [{ name: 'Birgitte Lund', role: 'staff' }], unreadCount: 1 });
+
+    const teacher = await userId(DEMO_ACCOUNTS.contactTeacher);
+    const readers = (await t.request({ method: 'GET', url: `/api/threads/${group!.id}/readers`, as: teacher })).json() as TThreadReaders;
+    expect(readers.read.length).toBeGreaterThan(0);
+    expect(readers.notRead).toContainEqual({ name: 'Mette Lindholm' });
+
+    const broken = (await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/broken-promises`, as: await userId(DEMO_ACCOUNTS.leader) })).json() as TBrokenPromiseList;
+    expect(broken.promises.length).toBeGreaterThan(0);
+    expect(broken.promises[0]!.workingDaysLate).toBeGreaterThan(0);
+    expect(broken.promises.some((p) => p.student?.name === 'Emma Lindholm')).toBe(false);
   });
 
   it('puts the demo accounts where the README says', async () => {

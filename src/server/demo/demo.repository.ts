@@ -155,3 +155,43 @@ export function findChildrenWithContactTeacher(db: Db, schoolId: string, guardia
     .orderBy('s.external_id')
     .execute();
 }
+
+/** A custody holder's child with its class and contact teacher, for the demo's message threads. */
+export interface DemoFamilyOfClass {
+  guardianId: string;
+  studentId: string;
+  studentName: string;
+  classId: string;
+  teacherId: string;
+}
+
+function familiesWithContactTeacher(db: Db, schoolId: string) {
+  return db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+    .innerJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
+    .select(['p.id as guardianId', 's.id as studentId', 's.given_name as studentName', 's.class_id as classId', 'cs.person_id as teacherId'])
+    .where('g.school_id', '=', schoolId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false);
+}
+
+/** The demo account's child in a class (by import id), with the class's contact teacher. */
+export function findChildOfAccountInClass(db: Db, schoolId: string, guardianEmail: string, classExternalId: string): Promise<DemoFamilyOfClass | undefined> {
+  return familiesWithContactTeacher(db, schoolId)
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
+    .where('c.external_id', '=', classExternalId)
+    .executeTakeFirst();
+}
+
+/** The first custody holder (by import id) of a class that is not a demo account's, with the child and the contact teacher. */
+export function findFirstFamilyOfClass(db: Db, schoolId: string, classExternalId: string, notEmails: readonly string[]): Promise<DemoFamilyOfClass | undefined> {
+  return familiesWithContactTeacher(db, schoolId)
+    .where('c.external_id', '=', classExternalId)
+    .where((eb) => eb.or([eb('p.email', 'is', null), eb(sql`lower(p.email)`, 'not in', notEmails.map((e) => e.toLowerCase()))]))
+    .orderBy('p.external_id')
+    .executeTakeFirst();
+}

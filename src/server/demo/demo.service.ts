@@ -3,13 +3,17 @@ import { hashPassword } from '../auth/password.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
+import { promiseFor } from '../messaging/messaging.service.js';
+import { findCustodyGuardiansOfClass, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
 import { buildDemoDirectory, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SCHOOL, DEMO_SEED, type DemoDirectory } from './demo-directory.js';
 import {
   countSchools,
   deleteSchoolAndItsRows,
   deleteUnattachedUsersOfDomain,
   findPersonIdByExternalId,
+  findChildOfAccountInClass,
   findChildrenWithContactTeacher,
+  findFirstFamilyOfClass,
   findInformationRightParents,
   findSchoolBySlug,
   hasInformationRequests,
@@ -69,6 +73,7 @@ export async function applyDemoDirectory(db: Db, schoolId: string, options: { no
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * A little of the daily work, so a fresh demo shows the features in use: parents with a right to
@@ -104,6 +109,59 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     audit.push({ schoolId, at: new Date(now.getTime() - (i + 2) * DAY_MS), actorUserId: child.teacherUserId, actorName: `${child.teacherGiven} ${child.teacherFamily}`, actorRole: 'contact_teacher', action: 'student.read', studentId: child.studentId, subject: 'profile' });
   }
   await insertAuditEntries(db, audit);
+  await addDemoMessages(db, schoolId, now);
+}
+
+/**
+ * Messages with a promise in use: the demo guardian has written to 3.A's contact teacher twice —
+ * one answered, one waiting within its promise — a family in 4.A has waited two weeks for an
+ * answer (so the leader's list of broken promises is not empty), and 3.A's contact teacher has
+ * written to the class's parents, some of whom have read it.
+ */
+async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<void> {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  const directThread = async (family: { guardianId: string; studentId: string; teacherId: string }, subject: string, body: string, at: Date) =>
+    insertThreadWithMessage(
+      db,
+      { schoolId, studentId: family.studentId, subject, createdBy: family.guardianId, replyDueAt: await promiseFor(db, schoolId, at) },
+      [{ personId: family.guardianId, role: 'guardian' }, { personId: family.teacherId, role: 'staff' }],
+      { schoolId, authorId: family.guardianId, kind: 'message', body, at, idempotencyKey: null },
+    );
+
+  const emma = await findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A');
+  if (emma) {
+    const answered = await directThread(emma, 'Tandlæge torsdag', `${emma.studentName} skal til tandlæge torsdag kl. 10 og kommer i skole bagefter, ca. kl. 11.30.`, ago(5 * DAY_MS));
+    if (answered) {
+      const at = ago(5 * DAY_MS - 3 * HOUR_MS);
+      await insertReply(db, answered, { schoolId, authorId: emma.teacherId, kind: 'message', body: `Tak for beskeden. Jeg sørger for, at ${emma.studentName} får dagens opgaver, når hun kommer.`, at, idempotencyKey: null }, { kind: 'fulfil' });
+      await markThreadRead(db, schoolId, answered, emma.guardianId, ago(4 * DAY_MS));
+    }
+    await directThread(emma, 'Lektier i matematik', `${emma.studentName} synes, at matematiklektierne er svære i denne uge. Kan vi tale om, hvordan vi bedst hjælper hende hjemme?`, ago(3 * HOUR_MS));
+
+    const guardians = await findCustodyGuardiansOfClass(db, schoolId, emma.classId);
+    const groupAt = ago(DAY_MS);
+    const group = await insertThreadWithMessage(
+      db,
+      { schoolId, studentId: null, subject: 'Tur til Økolariet fredag', createdBy: emma.teacherId, replyDueAt: null, group: { classId: emma.classId } },
+      [{ personId: emma.teacherId, role: 'staff' }, ...guardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const }))],
+      {
+        schoolId,
+        authorId: emma.teacherId,
+        kind: 'message',
+        body: 'Kære forældre i 3.A\n\nPå fredag tager vi på tur til Økolariet. Vi går fra skolen kl. 8.15 og er tilbage kl. 13. Husk madpakke, drikkedunk og tøj efter vejret.\n\nVenlig hilsen Birgitte',
+        at: groupAt,
+        idempotencyKey: null,
+      },
+    );
+    // Some parents have read it; the demo guardian has not, so it shows as new.
+    const readers = guardians.filter((id) => id !== emma.guardianId).slice(0, Math.ceil(guardians.length / 2));
+    for (const [i, personId] of readers.entries()) if (group) await markThreadRead(db, schoolId, group, personId, new Date(groupAt.getTime() + (i + 1) * HOUR_MS));
+  }
+
+  const waiting = await findFirstFamilyOfClass(db, schoolId, '4A', Object.values(DEMO_ACCOUNTS));
+  if (waiting) {
+    await directThread(waiting, 'Frikvarteret', `${waiting.studentName} fortæller derhjemme, at det er svært at finde nogen at lege med i frikvartererne. Hvad oplever I i skolen?`, ago(14 * DAY_MS));
+  }
 }
 
 /**

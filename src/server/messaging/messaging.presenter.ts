@@ -27,6 +27,21 @@ function replyDueText(thread: ThreadRow, status: TPromiseStatus, reader: Reader)
   return messagingText(reader.side === 'guardian' ? 'replyDueForGuardian' : 'replyDueForStaff', reader.locale, { date });
 }
 
+/**
+ * The guardians of a group message as one entry, "Forældre i 3.A": a class's families are not
+ * shown to each other, and staff see who read it on the readers list instead.
+ */
+function classGuardians(thread: ThreadRow, locale: Locale) {
+  const name = messagingText('classGuardians', locale, { class: `${thread.class_grade ?? ''}.${thread.class_letter ?? ''}` });
+  return { name, role: 'guardian' as const };
+}
+
+/** The people of a thread as the reader may see them: a group message's guardians only as their group. */
+export function presentParticipants(thread: ThreadRow, participants: ParticipantRow[], locale: Locale) {
+  if (thread.kind !== 'group') return participants.map(presentParticipant);
+  return [...participants.filter((p) => p.role === 'staff').map(presentParticipant), classGuardians(thread, locale)];
+}
+
 export function presentThreadSummary(thread: ThreadRow, participants: ParticipantRow[], unreadCount: number, reader: Reader): TThreadSummary {
   const status = promiseStatus(thread, reader.now);
   return {
@@ -45,7 +60,8 @@ export function presentThreadSummary(thread: ThreadRow, participants: Participan
     promiseStatus: status,
     promiseFulfilledAt: thread.promise_fulfilled_at?.toISOString() ?? null,
     unreadCount,
-    counterparts: participants.filter((p) => p.role !== reader.side).map((p) => ({ name: personName(p), role: p.role })),
+    counterparts: presentParticipants(thread, participants, reader.locale).filter((p) => p.role !== reader.side),
+    parentThreadId: thread.parent_thread_id,
   };
 }
 

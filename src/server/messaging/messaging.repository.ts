@@ -63,12 +63,17 @@ export interface ThreadRow {
   promise_fulfilled_at: Date | null;
   student_given_name: string | null;
   student_family_name: string | null;
+  class_id: string | null;
+  parent_thread_id: string | null;
+  class_grade: number | null;
+  class_letter: string | null;
 }
 
 function selectThreads(db: Db) {
   return db
     .selectFrom('message_threads as t')
     .leftJoin('students as s', (j) => j.onRef('s.school_id', '=', 't.school_id').onRef('s.id', '=', 't.student_id'))
+    .leftJoin('classes as c', (j) => j.onRef('c.school_id', '=', 't.school_id').onRef('c.id', '=', 't.class_id'))
     .select([
       't.school_id',
       't.id',
@@ -81,6 +86,10 @@ function selectThreads(db: Db) {
       't.promise_fulfilled_at',
       's.given_name as student_given_name',
       's.family_name as student_family_name',
+      't.class_id',
+      't.parent_thread_id',
+      'c.grade as class_grade',
+      'c.letter as class_letter',
     ]);
 }
 
@@ -227,7 +236,15 @@ async function insertMessageOnce(trx: Db, threadId: string, message: NewMessage)
  */
 export async function insertThreadWithMessage(
   db: Db,
-  thread: { schoolId: string; studentId: string | null; subject: string; createdBy: string; replyDueAt: Date | null },
+  thread: {
+    schoolId: string;
+    studentId: string | null;
+    subject: string;
+    createdBy: string;
+    replyDueAt: Date | null;
+    /** A group message to a class's guardians, or a guardian's private reply to one. */
+    group?: { classId: string } | { parentThreadId: string };
+  },
   participants: Array<{ personId: string; role: ThreadParticipantRole }>,
   message: NewMessage,
 ): Promise<string | null> {
@@ -237,7 +254,9 @@ export async function insertThreadWithMessage(
         .insertInto('message_threads')
         .values({
           school_id: thread.schoolId,
-          kind: 'direct',
+          kind: thread.group && 'classId' in thread.group ? 'group' : 'direct',
+          class_id: thread.group && 'classId' in thread.group ? thread.group.classId : null,
+          parent_thread_id: thread.group && 'parentThreadId' in thread.group ? thread.group.parentThreadId : null,
           student_id: thread.studentId,
           subject: thread.subject,
           created_by: thread.createdBy,
@@ -315,4 +334,91 @@ export async function findBrokenPromises(db: Db, schoolId: string, now: Date): P
     .orderBy('t.id')
     .execute();
   return rows.filter((r): r is OpenPromiseRow => r.reply_due_at !== null);
+}
+
+/** The user's own schools: those where they have a person record. */
+const schoolsOfUser = (db: Db, userId: string) => db.selectFrom('people').select('school_id').where('user_id', '=', userId);
+
+/** A student's school and class, looked for only among the user's own schools (and in `schoolId` when given). */
+export function findStudentAmongUserSchools(db: Db, userId: string, studentId: string, schoolId: string | undefined) {
+  let query = db.selectFrom('students').select(['school_id as schoolId', 'class_id as classId']).where('id', '=', studentId).where('school_id', 'in', schoolsOfUser(db, userId));
+  if (schoolId) query = query.where('school_id', '=', schoolId);
+  return query.executeTakeFirst();
+}
+
+/** A class's school, looked for only among the user's own schools (and in `schoolId` when given). */
+export function findClassAmongUserSchools(db: Db, userId: string, classId: string, schoolId: string | undefined) {
+  let query = db.selectFrom('classes').select(['school_id as schoolId']).where('id', '=', classId).where('school_id', 'in', schoolsOfUser(db, userId));
+  if (schoolId) query = query.where('school_id', '=', schoolId);
+  return query.executeTakeFirst();
+}
+
+/**
+ * Whether a custody holder (not suspended) of the student, or of any student in the class, reads
+ * Danish as a second language or needs an interpreter.
+ */
+export async function someReaderNeedsPlainLanguage(db: Db, schoolId: string, readers: { studentId: string } | { classId: string }): Promise<boolean> {
+  let query = db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select('p.id')
+    .where('g.school_id', '=', schoolId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .where((eb) => eb.or([eb('p.language', '<>', 'da'), eb('p.needs_interpreter', '=', true)]));
+  query = 'studentId' in readers ? query.where('g.student_id', '=', readers.studentId) : query.where('s.class_id', '=', readers.classId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+export function findClass(db: Db, schoolId: string, classId: string) {
+  return db.selectFrom('classes').select(['id', 'grade', 'letter']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
+}
+
+/**
+ * Who receives a message to a class: the custody holders of its students. A parent with the right
+ * to information only gets nothing pushed (§ 23), and a suspended guardian nothing at all.
+ */
+export async function findCustodyGuardiansOfClass(db: Db, schoolId: string, classId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .select('g.person_id')
+    .distinct()
+    .where('g.school_id', '=', schoolId)
+    .where('s.class_id', '=', classId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .orderBy('g.person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The guardian's private reply thread to a group message, if they have answered it before. */
+export async function findPrivateReplyThread(db: Db, schoolId: string, parentThreadId: string, guardianId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('message_threads')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('parent_thread_id', '=', parentThreadId)
+    .where('created_by', '=', guardianId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The guardian's children in a class that they hold custody of, first by name. */
+export async function findCustodyChildrenInClass(db: Db, schoolId: string, guardianId: string, classId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select('s.id')
+    .where('g.school_id', '=', schoolId)
+    .where('g.person_id', '=', guardianId)
+    .where('g.kind', '=', 'custody')
+    .where('s.class_id', '=', classId)
+    .orderBy('s.given_name')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

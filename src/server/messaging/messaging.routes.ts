@@ -1,9 +1,33 @@
 import { defineRoute, signedIn, type Policy } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
-import { mayReadBrokenPromises } from '../policies/rules.js';
+import { mayReadBrokenPromises, mayWriteToClass } from '../policies/rules.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZAcknowledge, ZBrokenPromiseList, ZCreateThread, ZPostMessage, ZThreadDetail, ZThreadList, ZThreadParams } from '../../shared/api/messaging.schema.js';
-import { acknowledgeThread, createThread, getThread, idempotencyKeyOf, listBrokenPromises, listThreads, postMessage } from './messaging.service.js';
+import {
+  ZAcknowledge,
+  ZBrokenPromiseList,
+  ZClassMessageParams,
+  ZCreateGroupMessage,
+  ZCreateThread,
+  ZPostMessage,
+  ZThreadDetail,
+  ZThreadList,
+  ZThreadParams,
+  ZThreadReaders,
+  ZWritingAdvice,
+  ZWritingAdviceRequest,
+} from '../../shared/api/messaging.schema.js';
+import {
+  acknowledgeThread,
+  createThread,
+  getThread,
+  idempotencyKeyOf,
+  listBrokenPromises,
+  listThreadReaders,
+  listThreads,
+  postMessage,
+  sendClassMessage,
+} from './messaging.service.js';
+import { adviseOnDraft } from './writing-advice.service.js';
 
 /** Needs a signed-in user; the use case applies the row-level rules. */
 const signedInThen = (name: string): Policy<any, any, any> => signedIn(name);
@@ -47,7 +71,7 @@ export const messagingRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/threads/:threadId/messages',
-    summary: `A participant writes in a thread. A staff participant's answer keeps the reply promise; a guardian's message starts one when none is open. ${RETRY_NOTE}`,
+    summary: `A participant writes in a thread. A staff participant's answer keeps the reply promise; a guardian's message starts one when none is open. A guardian's answer to a group message goes to the staff alone, in the guardian's own reply thread (parentThreadId = the group message), whose detail is returned. ${RETRY_NOTE}`,
     tags: ['messaging'],
     params: ZThreadParams,
     body: ZPostMessage,
@@ -77,5 +101,39 @@ export const messagingRoutes = [
     response: ZBrokenPromiseList,
     policy: atSchool(ZSchoolParams, 'leadership', (m) => mayReadBrokenPromises(m)),
     handler: (ctx, { params }) => listBrokenPromises(ctx, params.schoolId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/writing-advice',
+    summary: 'Advice on a draft before it is sent: its LIX (Danish readability index), and hints to write easier, to call or meet about a sensitive matter, or to soften a shouting tone. Never blocks sending.',
+    tags: ['messaging'],
+    body: ZWritingAdviceRequest,
+    response: ZWritingAdvice,
+    // The composer asks as the writer types; the limit only stops a runaway client.
+    rateLimit: { max: 600, timeWindow: '1 minute' },
+    policy: signedInThen('any signed-in user; the student, class or school is used only where the writer may see it'),
+    handler: (ctx, { body }) => adviseOnDraft(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/schools/:schoolId/classes/:classId/messages',
+    summary: `Staff of the class or the leadership write to the class's guardians in one thread, shown as "Forældre i 3.A": the custody holders receive it, not parents with the right to information only (§ 23) nor suspended guardians. Each guardian's answer is private to the staff. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    params: ZClassMessageParams,
+    body: ZCreateGroupMessage,
+    response: ZThreadDetail,
+    status: 201,
+    policy: atSchool(ZClassMessageParams, "staff of the class or leadership", (m, params) => mayWriteToClass(m, params.classId)),
+    handler: (ctx, { params, body }) => sendClassMessage(ctx, params.schoolId, params.classId, body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/threads/:threadId/readers',
+    summary: "Who of the thread's guardians has read its newest message, by name. For the staff in the thread.",
+    tags: ['messaging'],
+    params: ZThreadParams,
+    response: ZThreadReaders,
+    policy: signedInThen('staff participant of the thread (checked in the use case)'),
+    handler: (ctx, { params }) => listThreadReaders(ctx, params.threadId),
   }),
 ];

@@ -7,6 +7,7 @@ import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import {
   mayAcknowledgeInThread,
+  mayListThreadReaders,
   mayReadThread,
   mayReplyInThread,
   mayWriteAboutStudent,
@@ -18,18 +19,24 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_MAX,
   type TBrokenPromiseList,
+  type TCreateGroupMessage,
   type TCreateThread,
   type TThreadDetail,
   type TThreadList,
+  type TThreadReaders,
 } from '../../shared/api/messaging.schema.js';
 import {
   findBrokenPromises,
+  findClass,
   findContactTeachers,
+  findCustodyChildrenInClass,
+  findCustodyGuardiansOfClass,
   findGuardianshipsOfUser,
   findLeaders,
   findMessageByKey,
   findMessages,
   findParticipants,
+  findPrivateReplyThread,
   findThread,
   findThreadSchoolForUser,
   findThreadsOfUser,
@@ -41,7 +48,7 @@ import {
   type PromiseChange,
   type ThreadRow,
 } from './messaging.repository.js';
-import { presentMessage, presentName, presentParticipant, presentThreadSummary, type Reader } from './messaging.presenter.js';
+import { presentMessage, presentName, presentParticipants, presentThreadSummary, type Reader } from './messaging.presenter.js';
 
 /** The route's policy has required a signed-in actor; this states it for the types. */
 function signedInContext(ctx: RequestContext): SignedInContext {
@@ -67,7 +74,7 @@ export function idempotencyKeyOf(ctx: RequestContext): string | null {
  * the response time of the school's adopted principle (seed 002: three days). Null when the
  * principle sets none or no principle is adopted.
  */
-async function promiseFor(db: Db, schoolId: string, at: Date): Promise<Date | null> {
+export async function promiseFor(db: Db, schoolId: string, at: Date): Promise<Date | null> {
   const adopted = await findAdoptedPrinciple(db, schoolId);
   const responseTime = adopted?.principle.communication.responseTime;
   if (!responseTime) return null;
@@ -166,7 +173,7 @@ async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: st
   const unread = me ? messages.filter((msg) => msg.author_id !== me.person_id && (!me.last_read_at || msg.created_at > me.last_read_at)).length : 0;
   return {
     ...presentThreadSummary(thread, participants, unread, reader),
-    participants: participants.map(presentParticipant),
+    participants: presentParticipants(thread, participants, ctx.locale),
     messages: messages.map((msg) => presentMessage(msg, participants, reader)),
     abilities: { reply: mayReplyInThread(m, access), acknowledge: mayAcknowledgeInThread(m, access) },
   };
@@ -258,7 +265,111 @@ export async function postMessage(context: RequestContext, threadId: string, bod
   const ctx = signedInContext(context);
   const loaded = await loadReadableThread(ctx, threadId);
   if (!mayReplyInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
+  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian') return replyPrivately(ctx, loaded, body, idempotencyKey);
   return addMessage(ctx, loaded, 'message', body, idempotencyKey);
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505';
+
+/**
+ * A guardian's answer to a group message goes to the staff alone: into the guardian's own reply
+ * thread for that message, made on the first answer with the group message's staff in it, so no
+ * other guardian ever sees it. It is a message like any other: it starts a promise. Answers with
+ * the reply thread's detail, whose id is not the group message's.
+ */
+async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const { schoolId, thread, participants, m } = group;
+  const { db } = ctx.deps;
+  if (!m.personId || !thread.class_id) throw new AppError('not_found');
+  const guardianId = m.personId;
+  const continueIn = async (replyThreadId: string) => addMessage(ctx, await loadReadableThread(ctx, replyThreadId), 'message', body, idempotencyKey);
+
+  const existing = await findPrivateReplyThread(db, schoolId, thread.id, guardianId);
+  if (existing) return continueIn(existing);
+  // Only a custody holder of a child still in the class answers; the reply is about that child.
+  const children = await findCustodyChildrenInClass(db, schoolId, guardianId, thread.class_id);
+  if (children.length === 0) throw new AppError('forbidden');
+  const now = ctx.deps.clock.now();
+  const staff = participants.filter((p) => p.role === 'staff').map((p) => ({ personId: p.person_id, role: 'staff' as const }));
+  try {
+    const created = await insertThreadWithMessage(
+      db,
+      {
+        schoolId,
+        studentId: children.length === 1 ? children[0]! : null,
+        subject: thread.subject,
+        createdBy: guardianId,
+        replyDueAt: await promiseFor(db, schoolId, now),
+        group: { parentThreadId: thread.id },
+      },
+      [{ personId: guardianId, role: 'guardian' }, ...staff],
+      { schoolId, authorId: guardianId, kind: 'message', body, at: now, idempotencyKey },
+    );
+    if (created) return threadDetail(ctx, schoolId, created, m);
+  } catch (error) {
+    // Two first answers raced and the other made the reply thread: continue in it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  const made = await findPrivateReplyThread(db, schoolId, thread.id, guardianId);
+  if (!made) throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+  return continueIn(made);
+}
+
+/**
+ * Staff write to all the guardians of a class in one thread ("Forældre i 3.A"). It reaches the
+ * custody holders of the class's students, never a parent with the right to information only
+ * (§ 23: nothing is pushed to them) nor a suspended guardian. The class's contact teachers are in
+ * the thread with the writer, so the hub sees the answers, which each guardian sends privately.
+ */
+export async function sendClassMessage(context: RequestContext, schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const { db } = ctx.deps;
+  const m = await ctx.membership(schoolId);
+  if (!m.personId || !(await findClass(db, schoolId, classId))) throw new AppError('not_found');
+  const authorId = m.personId;
+  const retried = async () => (idempotencyKey ? retriedClassMessage(db, schoolId, authorId, idempotencyKey, classId, input) : null);
+
+  const earlier = await retried();
+  if (earlier) return threadDetail(ctx, schoolId, earlier, m);
+  const staff = [...new Set([authorId, ...(await findContactTeachers(db, schoolId, classId))])];
+  const guardians = (await findCustodyGuardiansOfClass(db, schoolId, classId)).filter((id) => !staff.includes(id));
+  if (guardians.length === 0) throw new AppError('class_no_guardians');
+
+  const now = ctx.deps.clock.now();
+  const threadId =
+    (await insertThreadWithMessage(
+      db,
+      { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: { classId } },
+      [...staff.map((personId) => ({ personId, role: 'staff' as const })), ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
+      { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey },
+    )) ?? (await retried());
+  if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
+  return threadDetail(ctx, schoolId, threadId, m);
+}
+
+/** The group message an earlier send with this key created; a key reused for a different message is refused. */
+async function retriedClassMessage(db: Db, schoolId: string, authorId: string, key: string, classId: string, input: TCreateGroupMessage): Promise<string | null> {
+  const earlier = await findMessageByKey(db, schoolId, authorId, key);
+  if (!earlier) return null;
+  const thread = await findThread(db, schoolId, earlier.thread_id);
+  if (!thread || thread.kind !== 'group' || thread.class_id !== classId || thread.subject !== input.subject || earlier.body !== input.body) {
+    throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+  }
+  return thread.id;
+}
+
+/**
+ * Who of the thread's guardians has read its newest message, by name, for the staff in it. The
+ * names are the staff's to see; addresses and households never leave through here.
+ */
+export async function listThreadReaders(context: RequestContext, threadId: string): Promise<TThreadReaders> {
+  const ctx = signedInContext(context);
+  const { schoolId, thread, participants, m, access } = await loadReadableThread(ctx, threadId);
+  if (!mayListThreadReaders(m, access)) throw new AppError('forbidden');
+  if (thread.student_id) await recordAudit(ctx, { schoolId, action: 'thread.readers', studentId: thread.student_id, subject: 'message thread' });
+  const guardians = participants.filter((p) => p.role === 'guardian');
+  const hasRead = (p: ParticipantRow) => p.last_read_at !== null && p.last_read_at.getTime() >= thread.last_message_at.getTime();
+  return { read: guardians.filter(hasRead).map(presentName), notRead: guardians.filter((p) => !hasRead(p)).map(presentName) };
 }
 
 /** A staff participant confirms receipt ("modtaget – jeg ringer til dig"), which keeps the promise too. */

@@ -137,6 +137,13 @@ export const mayReadThread = (m: Membership, thread: ThreadAccess) => takesPartI
 export const mayReplyInThread = takesPartInThread;
 /** Staff in the thread may answer with an acknowledgement ("modtaget – jeg ringer"), which keeps the promise. */
 export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff';
+/**
+ * Who writes to all the guardians of a class: the class's staff and the leadership. Other
+ * teachers write to their own classes.
+ */
+export const mayWriteToClass = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+/** Read receipts are for the staff in the thread, who need to know who has not read it yet. */
+export const mayListThreadReaders = (_m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff';
 /** Broken promises point at staff and families: the leadership's to see. */
 export const mayReadBrokenPromises = runsTheSchool;
 

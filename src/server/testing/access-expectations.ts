@@ -49,6 +49,10 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/auth/oidc/start': { allow: 'public' },
   'GET /api/auth/oidc/callback': { allow: 'public' },
   'GET /api/dev/mail': { allow: 'public' },
+  // The test clock exists only with SAMSPIL_TEST_CLOCK=1, which the test app does not set: every
+  // actor gets 404 not_found, the same answer as for a path that does not exist.
+  'GET /api/dev/clock': { allow: [] },
+  'POST /api/dev/clock': { allow: [], body: () => ({ advanceHours: 24 }) },
   // Directory, audit log and information requests (src/server/directory, audit, information-requests).
   // The default student is Emma (3.A): custody holders, the student, 3.A's contact teacher and the
   // leadership may read her; the § 23 parent, the suspended guardian, 5.B's teacher and the board may not.
@@ -103,6 +107,13 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
   'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({}) },
   'GET /api/schools/:schoolId/broken-promises': { allow: LEADERSHIP },
+  // Group messages: 3.A's staff and the leadership write to 3.A's guardians; 5.B's teacher is refused.
+  'POST /api/schools/:schoolId/classes/:classId/messages': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Udflugt fredag', body: 'Husk madpakke og regntøj.' }) },
+  // Read receipts are for the staff in the thread: the fixture thread's contact teacher; a leader
+  // who may read the thread but is not in it is refused (403).
+  'GET /api/threads/:threadId/readers': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }) },
+  // Writing advice is for every writer; the student, class and school only tune it where the caller may see them.
+  'POST /api/writing-advice': { allow: 'signed-in', body: (f) => ({ text: 'Emma bliver mobbet i frikvarteret.', studentId: f.ownStudent }) },
   // The school calendar (src/server/school-calendar): every member but a suspended guardian reads it.
   'GET /api/schools/:schoolId/closed-days': {
     allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],

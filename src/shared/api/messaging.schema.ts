@@ -23,6 +23,8 @@ export const MESSAGING_TEXTS = {
   replyDueForStaff: { da: 'Svar senest {date}', en: 'Reply by {date}' },
   /** An acknowledgement sent without words of its own. */
   acknowledgementDefault: { da: 'Modtaget – jeg vender tilbage.', en: 'Received – I will get back to you.' },
+  /** The guardians of a group message, named as a group and never one by one. `{class}` is e.g. "3.A". */
+  classGuardians: { da: 'Forældre i {class}', en: 'Parents in {class}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export function messagingText(key: keyof typeof MESSAGING_TEXTS, locale: Locale, params: Record<string, string> = {}): string {
@@ -36,6 +38,22 @@ export const ZMessageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX);
 export const ZThreadSubject = z.string().trim().min(1).max(THREAD_SUBJECT_MAX);
 
 export const ZThreadParams = z.object({ threadId: ZUuid });
+
+/** A message from staff to the guardians of a class (the custody holders, not suspended). */
+export const ZCreateGroupMessage = z.object({
+  subject: ZThreadSubject,
+  body: ZMessageBody,
+});
+export type TCreateGroupMessage = z.infer<typeof ZCreateGroupMessage>;
+
+export const ZClassMessageParams = z.object({ schoolId: ZUuid, classId: ZUuid });
+
+/** Who of a thread's guardians has read its newest message: for the staff in the thread. */
+export const ZThreadReaders = z.object({
+  read: z.array(z.object({ name: z.string() })),
+  notRead: z.array(z.object({ name: z.string() })),
+});
+export type TThreadReaders = z.infer<typeof ZThreadReaders>;
 
 /** A guardian writes to the school about their child; the child's contact teacher receives it. */
 export const ZCreateThread = z.object({
@@ -83,8 +101,10 @@ export const ZThreadSummary = z.object({
   promiseFulfilledAt: ZIsoDateTime.nullable(),
   /** Messages from others that the reader has not opened yet. */
   unreadCount: z.number().int().nonnegative(),
-  /** The other party: staff for a guardian, the guardians for staff. */
+  /** The other party: staff for a guardian, the guardians for staff. A group message's guardians are one entry, "Forældre i 3.A". */
   counterparts: z.array(ZPersonRef),
+  /** A guardian's private reply to a group message: the group message it answers. */
+  parentThreadId: ZUuid.nullable(),
 });
 export type TThreadSummary = z.infer<typeof ZThreadSummary>;
 
@@ -126,3 +146,50 @@ export type TBrokenPromise = z.infer<typeof ZBrokenPromise>;
 
 export const ZBrokenPromiseList = z.object({ promises: z.array(ZBrokenPromise) });
 export type TBrokenPromiseList = z.infer<typeof ZBrokenPromiseList>;
+
+/** Topics that make a message better handled by phone or in a meeting (src/domain/writing-advice). */
+export const ZSensitiveTopic = z.enum([
+  'bullying',
+  'wellbeing',
+  'diagnosis',
+  'violence',
+  'family_conflict',
+  'grade_dispute',
+  'absence',
+  'self_harm',
+  'substance',
+  'sexuality_abuse',
+]);
+export type TSensitiveTopic = z.infer<typeof ZSensitiveTopic>;
+
+/**
+ * A draft the composer asks advice on. The student, class or school say who will read it, which
+ * tunes the advice; each is used only where the writer may see it, and ignored otherwise.
+ */
+export const ZWritingAdviceRequest = z.object({
+  text: z.string().max(MESSAGE_BODY_MAX),
+  subject: z.string().max(THREAD_SUBJECT_MAX).optional(),
+  /** The child the message is about: its custody holders read it. */
+  studentId: ZUuid.optional(),
+  /** The class written to: its guardians read it. */
+  classId: ZUuid.optional(),
+  /** The school written at, when neither a student nor a class is given. */
+  schoolId: ZUuid.optional(),
+});
+export type TWritingAdviceRequest = z.infer<typeof ZWritingAdviceRequest>;
+
+/** Codes only: the client holds the Danish and English wording. Advice never blocks sending. */
+export const ZAdviceHint = z.object({
+  code: z.enum(['write_easier', 'consider_call_or_meeting', 'tone_shouting']),
+  /** With consider_call_or_meeting: the topics that make the message sensitive. */
+  topics: z.array(ZSensitiveTopic).optional(),
+});
+export type TAdviceHint = z.infer<typeof ZAdviceHint>;
+
+export const ZWritingAdvice = z.object({
+  /** LIX, the Danish readability index, of the text, rounded. */
+  lix: z.number(),
+  band: z.enum(['easy', 'medium', 'hard']),
+  hints: z.array(ZAdviceHint),
+});
+export type TWritingAdvice = z.infer<typeof ZWritingAdvice>;

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { TClassDetail } from '../../../shared/api/directory.schema.js';
 import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
+import { useSession } from '../../app/session.js';
 import { useApi } from '../../app/use-api.js';
 import { Loaded } from '../../ui/errors.js';
 import { TableWrap } from '../../ui/table-wrap.js';
@@ -29,6 +30,23 @@ function Staff({ detail }: { detail: TClassDetail }) {
   );
 }
 
+/** The way to write to all the class's parents, for its staff and the leadership (who may write to every class). */
+function WriteToParents({ schoolId, classId, className }: { schoolId: string; classId: string; className: string }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
+  const runsSchool = me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ?? false;
+  const teaches = classes.status === 'ok' && classes.data.classes.some((c) => c.id === classId && c.staffRole !== null);
+  if (!runsSchool && !teaches) return null;
+  return (
+    <p>
+      <Link className="button" to={paths.classMessage(schoolId, classId)}>
+        {t('messages.group.write', { className })}
+      </Link>
+    </p>
+  );
+}
+
 /** A class with its staff and students; staff see each home's language, interpreter need and channel. */
 export function ClassPage() {
   const { t } = useTranslation();
@@ -38,6 +56,7 @@ export function ClassPage() {
     <Loaded result={detail} title={t('class.loadingTitle')}>
       {(data) => (
         <Page title={t('staff.className', { className: data.name })} wide>
+          <WriteToParents schoolId={schoolId} classId={classId} className={data.name} />
           <Section title={t('class.staff')} id="staff">
             <Staff detail={data} />
           </Section>

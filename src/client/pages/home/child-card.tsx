@@ -59,6 +59,11 @@ export function ChildCard({ child }: { child: TMeChild }) {
         {child.class ? <p className="card__meta">{t('child.inClass', { className: child.class.name })}</p> : null}
         <LoadedPart result={profile}>{(data) => <ContactTeacher profile={data} />}</LoadedPart>
         <p className="card__links">
+          <Link className="button button--secondary" to={paths.newMessage(child.id)}>
+            {t('child.writeToContactTeacher')}
+          </Link>
+        </p>
+        <p className="card__links">
           <Link to={paths.studentAuditLog(child.schoolId, child.id)}>{t('child.whoHasRead', { name: child.givenName })}</Link>
         </p>
       </article>

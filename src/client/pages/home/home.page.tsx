@@ -34,11 +34,12 @@ function InformationRightChildren({ school, children }: { school: MeSchool; chil
   );
 }
 
-function LeadershipLinks({ school }: { school: MeSchool }) {
+function LeadershipLinks({ school, runsSchool }: { school: MeSchool; runsSchool: boolean }) {
   const { t } = useTranslation();
   const a = school.abilities;
   const links = [
     { show: true, to: paths.principle(school.id), label: t('home.links.principle') },
+    { show: runsSchool, to: paths.brokenPromises(school.id), label: t('home.links.brokenPromises') },
     { show: a.readPrincipleDrafts || a.editPrinciple, to: paths.principleDraft(school.id), label: t('home.links.principleDraft') },
     { show: a.handleInformationRequests, to: paths.informationRequests(school.id), label: t('home.links.informationRequests') },
     { show: a.importDirectory, to: paths.import(school.id), label: t('home.links.import') },
@@ -97,7 +98,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       ) : null}
       {runsSchool || isBoard ? (
         <Section title={runsSchool ? t('home.leadership') : t('home.board')} id={`leadership-${sid}`}>
-          <LeadershipLinks school={school} />
+          <LeadershipLinks school={school} runsSchool={runsSchool} />
         </Section>
       ) : null}
       {school.abilities.handleInformationRequests ? (

@@ -1,0 +1,33 @@
+import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MESSAGE_BODY_MAX, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
+import { TextAreaField } from '../../ui/field.js';
+import { formatDueDay, formatNumber } from '../../ui/format.js';
+
+/** Where a thread's reply promise stands, in a few words: "Svar senest torsdag 26. november", "Besvaret". */
+export function PromiseState({ thread }: { thread: Pick<TThreadSummary, 'promiseStatus' | 'replyDueAt'> }) {
+  const { t, i18n } = useTranslation();
+  const date = thread.replyDueAt ? formatDueDay(thread.replyDueAt, i18n.language) : '';
+  switch (thread.promiseStatus) {
+    case 'fulfilled':
+      return <span className="badge badge--answered">{t('messages.promise.fulfilled')}</span>;
+    case 'open':
+      return <span className="badge badge--open">{t('messages.promise.open', { date })}</span>;
+    case 'broken':
+      return <span className="badge badge--late">{t('messages.promise.broken', { date })}</span>;
+    case 'none':
+      return null;
+  }
+}
+
+/** A message body with a live count against the shared limit, so nobody is surprised when sending. */
+export function MessageBodyField({ value, label, error, ...area }: { value: string; label: string; error?: string } & Omit<ComponentProps<'textarea'>, 'value'>) {
+  const { t, i18n } = useTranslation();
+  const counter = t('messages.compose.counter', { chars: formatNumber(value.length, i18n.language), max: formatNumber(MESSAGE_BODY_MAX, i18n.language) });
+  return <TextAreaField label={label} hint={counter} error={error} value={value} maxLength={MESSAGE_BODY_MAX} rows={8} {...area} />;
+}
+
+/** Plain text exactly as written: rendered as text (never HTML), with its line breaks kept. */
+export function MessageText({ body }: { body: string }) {
+  return <p className="message__body">{body}</p>;
+}

@@ -1,0 +1,202 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ZMessageBody, type TMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
+import { messagingApi } from '../../api/messaging.api.js';
+import { paths } from '../../app/paths.js';
+import { useSession } from '../../app/session.js';
+import { useApi } from '../../app/use-api.js';
+import { ActionError, Loaded } from '../../ui/errors.js';
+import { TextField } from '../../ui/field.js';
+import { formatDateTime } from '../../ui/format.js';
+import { Notice } from '../../ui/notice.js';
+import { Page, Section } from '../../ui/page.js';
+import { MessageBodyField, MessageText, PromiseState } from './message-parts.js';
+import { ThreadReaders } from './thread-readers.js';
+import { useOnceSend } from './use-once-send.js';
+import { WritingAdvice } from './writing-advice.js';
+
+/** Short enough for "Modtaget – jeg ringer i morgen"; a longer answer belongs in a reply. */
+const ACKNOWLEDGEMENT_MAX = 300;
+
+function MessageItem({ message }: { message: TMessage }) {
+  const { t, i18n } = useTranslation();
+  const mine = message.author.isReader;
+  return (
+    <li className={mine ? 'message message--mine' : 'message'}>
+      <article aria-label={t('messages.thread.messageFrom', { name: message.author.name })}>
+        <p className="message__meta">
+          <strong>{mine ? t('messages.thread.you') : message.author.name}</strong>
+          {' · '}
+          <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
+          {message.kind === 'acknowledgement' ? <span className="badge badge--answered">{t('messages.thread.acknowledgement')}</span> : null}
+        </p>
+        <MessageText body={message.body} />
+      </article>
+    </li>
+  );
+}
+
+function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: TThreadDetail): void }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [body, setBody] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const send = useOnceSend(async (key: string, text: string) => {
+    const detail = await messagingApi.reply(thread.id, text, key);
+    setBody('');
+    onSent(detail);
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ZMessageBody.safeParse(body);
+    if (!parsed.success) {
+      setFieldError(t('messages.compose.bodyMissing'));
+      return;
+    }
+    setFieldError(undefined);
+    void send.run(parsed.data);
+  };
+  // A staff participant may acknowledge; the request for a call is then worded from the school's side.
+  const requestCall = () => {
+    const child = thread.student?.name ?? '';
+    const name = me?.name ?? '';
+    setBody(thread.abilities.acknowledge ? t('messages.callRequest.staffBody', { child, name }) : t('messages.callRequest.guardianBody', { child, name }));
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      <MessageBodyField id="reply-body" label={t('messages.thread.replyLabel')} value={body} rows={5} error={fieldError} onChange={(event) => setBody(event.target.value)} />
+      <WritingAdvice draft={{ text: body, studentId: thread.student?.id }} onRequestCall={requestCall} />
+      <ActionError error={send.error} />
+      <p>
+        <button type="submit" className="button" disabled={send.busy}>
+          {send.busy ? t('messages.compose.sending') : t('messages.thread.send')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function AcknowledgeForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: TThreadDetail): void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const send = useOnceSend(async (key: string, note: string) => {
+    const detail = await messagingApi.acknowledge(thread.id, note ? { body: note } : {}, key);
+    setText('');
+    onSent(detail);
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send.run(text.trim());
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack panel panel--quiet">
+      <p>{t('messages.thread.acknowledgeExplanation')}</p>
+      <TextField
+        id="acknowledge-text"
+        label={t('messages.thread.acknowledgeLabel')}
+        hint={t('messages.thread.acknowledgeHint')}
+        value={text}
+        maxLength={ACKNOWLEDGEMENT_MAX}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <ActionError error={send.error} />
+      <p>
+        <button type="submit" className="button button--secondary" disabled={send.busy}>
+          {t('messages.thread.acknowledge')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function ThreadView({ initial }: { initial: TThreadDetail }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [thread, setThread] = useState(initial);
+  const [status, setStatus] = useState<string | null>((location.state as { sent?: boolean } | null)?.sent ? t('messages.thread.sentNew') : null);
+  const onSent = (detail: TThreadDetail) => {
+    // A guardian's answer to a class message starts a private thread with the staff.
+    if (detail.id !== thread.id) {
+      navigate(paths.thread(detail.id), { state: { sent: true } });
+      return;
+    }
+    setThread(detail);
+    setStatus(t('messages.thread.sent'));
+  };
+  const isStaff = thread.abilities.acknowledge || thread.messages.some((message) => message.author.isReader && message.author.role === 'staff');
+  const newest = thread.messages.at(-1)?.id ?? '';
+  const others = thread.counterparts.map((person) => person.name).join(', ');
+  const promiseOpen = thread.promiseStatus === 'open' || thread.promiseStatus === 'broken';
+  return (
+    <Page title={thread.subject}>
+      <p>
+        <Link to={paths.inbox()}>{t('messages.thread.back')}</Link>
+      </p>
+      <div aria-live="polite">
+        {status ? (
+          <Notice kind="success" live={false}>
+            <p>{status}</p>
+          </Notice>
+        ) : null}
+      </div>
+      <dl className="facts">
+        {thread.student ? (
+          <>
+            <dt>{t('messages.inbox.child')}</dt>
+            <dd>{thread.student.name}</dd>
+          </>
+        ) : null}
+        {others ? (
+          <>
+            <dt>{t('messages.inbox.with')}</dt>
+            <dd>{others}</dd>
+          </>
+        ) : null}
+        <dt>{t('messages.thread.state')}</dt>
+        <dd>
+          <PromiseState thread={thread} />
+          {thread.promiseStatus === 'none' ? t('messages.promise.none') : null}
+        </dd>
+      </dl>
+      {promiseOpen && thread.replyDueText ? <p className="promise">{thread.replyDueText}</p> : null}
+      {thread.parentThreadId ? (
+        <p>
+          <Link to={paths.thread(thread.parentThreadId)}>{t('messages.group.original')}</Link>
+        </p>
+      ) : null}
+      <Section title={t('messages.thread.messages', { count: thread.messages.length })} id="messages">
+        <ol className="messages">
+          {thread.messages.map((message) => (
+            <MessageItem key={message.id} message={message} />
+          ))}
+        </ol>
+        {isStaff ? <ThreadReaders threadId={thread.id} version={newest} /> : null}
+      </Section>
+      {thread.abilities.acknowledge && promiseOpen ? (
+        <Section title={t('messages.thread.acknowledgeTitle')} id="acknowledge">
+          <AcknowledgeForm thread={thread} onSent={onSent} />
+        </Section>
+      ) : null}
+      {thread.abilities.reply ? (
+        <Section title={t('messages.thread.replyTitle')} id="reply">
+          {thread.kind === 'group' && !isStaff ? <p className="field__hint">{t('messages.group.replyPrivately')}</p> : null}
+          <ReplyForm thread={thread} onSent={onSent} />
+        </Section>
+      ) : null}
+    </Page>
+  );
+}
+
+/** One thread: its messages in order, the promise, and the reader's way to answer. */
+export function ThreadPage() {
+  const { t } = useTranslation();
+  const { threadId = '' } = useParams();
+  const thread = useApi(() => messagingApi.thread(threadId), [threadId]);
+  return (
+    <Loaded result={thread} title={t('messages.thread.loadingTitle')}>
+      {(data) => <ThreadView key={data.id} initial={data} />}
+    </Loaded>
+  );
+}

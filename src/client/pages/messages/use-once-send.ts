@@ -1,0 +1,26 @@
+import { useRef } from 'react';
+import { newIdempotencyKey } from '../../api/messaging.api.js';
+import { useAction } from '../../app/use-api.js';
+
+/**
+ * A send that is safe to retry and to double-click: one idempotency key per compose attempt,
+ * kept until the send succeeds, and a second click while sending does nothing.
+ */
+export function useOnceSend<A extends unknown[]>(send: (key: string, ...args: A) => Promise<unknown>) {
+  const key = useRef(newIdempotencyKey());
+  const sending = useRef(false);
+  const action = useAction(async (...args: A) => {
+    await send(key.current, ...args);
+    key.current = newIdempotencyKey();
+  });
+  const run = async (...args: A) => {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await action.run(...args);
+    } finally {
+      sending.current = false;
+    }
+  };
+  return { ...action, run };
+}
