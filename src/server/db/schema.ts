@@ -220,6 +220,8 @@ export interface MessageThreadsTable {
   class_id: Generated<string | null>;
   /** Migration 2026-11-23T1910: a guardian's private reply thread points at the group message it answers. */
   parent_thread_id: Generated<string | null>;
+  /** Migration 2026-11-23T1920: the subject as a Danish full-text vector, kept by the database. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface ThreadParticipantsTable {
@@ -241,6 +243,8 @@ export interface MessagesTable {
   idempotency_key: string | null;
   /** Insertion order, for messages written in the same millisecond. */
   seq: Generated<string>;
+  /** Migration 2026-11-23T1920: the body as a Danish full-text vector, kept by the database. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface SchoolClosedDaysTable {

@@ -1,7 +1,7 @@
 import type { Locale } from '../../shared/errors.js';
-import { messagingText, type TMessage, type TParticipantRole, type TPromiseStatus, type TThreadSummary } from '../../shared/api/messaging.schema.js';
+import { messagingText, type TMessage, type TParticipantRole, type TPromiseStatus, type TSnippetPart, type TThreadSummary } from '../../shared/api/messaging.schema.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
-import type { MessageRow, ParticipantRow, ThreadRow } from './messaging.repository.js';
+import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type ThreadRow } from './messaging.repository.js';
 
 /** Who reads: their person at the thread's school and the side they read from. */
 export interface Reader {
@@ -84,3 +84,23 @@ export function presentMessage(message: MessageRow, participants: ParticipantRow
 
 export const presentParticipant = (p: ParticipantRow) => ({ name: personName(p), role: p.role });
 export const presentName = (p: ParticipantRow) => ({ name: personName(p) });
+
+/**
+ * A search snippet as plain-text pieces, the matched words as pieces of their own, so a client
+ * renders it as text and never as markup. Runs of white space (line breaks, and what the
+ * database left where it dropped markup-like text) become one space.
+ */
+export function presentSnippet(snippet: string): TSnippetPart[] {
+  const parts: TSnippetPart[] = [];
+  let match = false;
+  for (const piece of snippet.replace(/\s+/g, ' ').trim().split(new RegExp(`([${SNIPPET_MARK_START}${SNIPPET_MARK_STOP}])`))) {
+    if (piece === SNIPPET_MARK_START) match = true;
+    else if (piece === SNIPPET_MARK_STOP) match = false;
+    else if (piece !== '') {
+      const last = parts.at(-1);
+      if (last && last.match === match) last.text += piece;
+      else parts.push({ text: piece, match });
+    }
+  }
+  return parts;
+}

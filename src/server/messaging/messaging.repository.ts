@@ -103,9 +103,9 @@ export interface OwnThreadRow extends ThreadRow {
   unread_count: number;
 }
 
-/** The threads a user takes part in at any of their schools, newest activity first. */
-export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
-  const rows = await selectThreads(db)
+/** Threads the user takes part in at any of their schools, with their role and unread count. */
+function selectOwnThreads(db: Db, userId: string) {
+  return selectThreads(db)
     .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id'))
     .innerJoin('people as me', (j) => j.onRef('me.school_id', '=', 'tp.school_id').onRef('me.id', '=', 'tp.person_id'))
     .select([
@@ -121,12 +121,69 @@ export async function findThreadsOfUser(db: Db, userId: string, limit: number): 
           .where((e) => e.or([e('tp.last_read_at', 'is', null), e('m.created_at', '>', e.ref('tp.last_read_at'))]))
           .as('unread_count'),
     ])
-    .where('me.user_id', '=', userId)
+    .where('me.user_id', '=', userId);
+}
+
+/** The threads a user takes part in at any of their schools, newest activity first. */
+export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
+  const rows = await selectOwnThreads(db, userId).orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
+}
+
+/**
+ * Marks around the matching words of a search snippet. Control characters: they are removed from
+ * the text before the snippet is cut, so a mark can only be one the database set.
+ */
+export const SNIPPET_MARK_START = '\u0001';
+export const SNIPPET_MARK_STOP = '\u0002';
+
+export interface ThreadSearchRow extends OwnThreadRow {
+  /** The best matching message, or null when only the subject matches. */
+  matched_message_id: string | null;
+  /** A short excerpt of that message (or of the subject) with the matches between the marks. */
+  snippet: string;
+}
+
+/**
+ * The threads a user takes part in whose subject or messages match a web-search style query
+ * ("klassen", "madpakke -glemt", "\"sidste uge\""), stemmed with the Danish snowball stemmer.
+ * Best match first: a match in the subject weighs more than one in a message.
+ */
+export async function searchThreadsOfUser(db: Db, userId: string, text: string, limit: number): Promise<ThreadSearchRow[]> {
+  const query = sql`websearch_to_tsquery('danish', ${text})`;
+  const hits = selectOwnThreads(db, userId)
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('messages as m')
+          .select(['m.id', 'm.body', sql<number>`ts_rank(m.search_vector, ${query})`.as('rank')])
+          .whereRef('m.school_id', '=', 't.school_id')
+          .whereRef('m.thread_id', '=', 't.id')
+          .where(sql<boolean>`m.search_vector @@ ${query}`)
+          .orderBy('rank', 'desc')
+          .orderBy('m.seq', 'desc')
+          .limit(1)
+          .as('best'),
+      (j) => j.onTrue(),
+    )
+    .select(['best.id as matched_message_id', sql<string>`coalesce(best.body, t.subject)`.as('matched_text'), sql<number>`ts_rank(t.search_vector, ${query}) + coalesce(best.rank, 0)`.as('rank')])
+    .where((eb) => eb.or([eb('best.id', 'is not', null), sql<boolean>`t.search_vector @@ ${query}`]))
+    .orderBy('rank', 'desc')
     .orderBy('t.last_message_at', 'desc')
     .orderBy('t.id', 'desc')
-    .limit(limit)
+    .limit(limit);
+  // The snippet is cut only for the hits that are returned, after the limit.
+  const rows = await db
+    .selectFrom(hits.as('hit'))
+    .selectAll('hit')
+    .select(
+      sql<string>`ts_headline('danish', translate(hit.matched_text, ${SNIPPET_MARK_START + SNIPPET_MARK_STOP}, ''), ${query}, ${`StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`.as('snippet'),
+    )
+    .orderBy('hit.rank', 'desc')
+    .orderBy('hit.last_message_at', 'desc')
+    .orderBy('hit.id', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
+  return rows.map(({ matched_text: _text, rank: _rank, ...r }) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
 }
 
 export interface ParticipantRow {

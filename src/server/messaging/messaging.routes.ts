@@ -13,6 +13,8 @@ import {
   ZThreadList,
   ZThreadParams,
   ZThreadReaders,
+  ZThreadSearchQuery,
+  ZThreadSearchResult,
   ZWritingAdvice,
   ZWritingAdviceRequest,
 } from '../../shared/api/messaging.schema.js';
@@ -25,6 +27,7 @@ import {
   listThreadReaders,
   listThreads,
   postMessage,
+  searchThreads,
   sendClassMessage,
 } from './messaging.service.js';
 import { adviseOnDraft } from './writing-advice.service.js';
@@ -57,6 +60,16 @@ export const messagingRoutes = [
     response: ZThreadList,
     policy: signedInThen('any signed-in user; each sees the threads they take part in'),
     handler: (ctx) => listThreads(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/threads/search',
+    summary: "Search in the caller's own threads, their subjects and messages, in Danish (klassen finds klasse) with web-search syntax (-word, quoted phrases, or). Only the threads the caller may read, as in the thread list; best match first, each with a plain-text snippet in pieces, the matching words marked.",
+    tags: ['messaging'],
+    query: ZThreadSearchQuery,
+    response: ZThreadSearchResult,
+    policy: signedInThen('any signed-in user; each finds only the threads they take part in'),
+    handler: (ctx, { query }) => searchThreads(ctx, query.q),
   }),
   defineRoute({
     method: 'GET',

@@ -24,6 +24,8 @@ import {
   type TThreadDetail,
   type TThreadList,
   type TThreadReaders,
+  type TThreadSearchResult,
+  type TThreadSummary,
 } from '../../shared/api/messaging.schema.js';
 import {
   findBrokenPromises,
@@ -43,12 +45,14 @@ import {
   insertReply,
   insertThreadWithMessage,
   markThreadRead,
+  searchThreadsOfUser,
   type NewMessage,
+  type OwnThreadRow,
   type ParticipantRow,
   type PromiseChange,
   type ThreadRow,
 } from './messaging.repository.js';
-import { presentMessage, presentName, presentParticipants, presentThreadSummary, type Reader } from './messaging.presenter.js';
+import { presentMessage, presentName, presentParticipants, presentSnippet, presentThreadSummary, type Reader } from './messaging.presenter.js';
 
 /** The route's policy has required a signed-in actor; this states it for the types. */
 function signedInContext(ctx: RequestContext): SignedInContext {
@@ -195,13 +199,11 @@ export async function getThread(context: RequestContext, threadId: string): Prom
 }
 
 /**
- * The caller's threads at all their schools, newest activity first, with the unread count and
- * the promise. A guardian's threads about a child disappear while suspended or once they are no
- * longer the child's guardian.
+ * Of the caller's own thread rows, those they still take part in, as list rows: a guardian's
+ * threads about a child disappear while suspended or once they are no longer the child's
+ * guardian. Staff seeing threads about a child is audit-logged under `action`.
  */
-export async function listThreads(context: RequestContext): Promise<TThreadList> {
-  const ctx = signedInContext(context);
-  const rows = await findThreadsOfUser(ctx.deps.db, ctx.actor.userId, THREAD_LIST_LIMIT);
+async function presentOwnThreads<T extends OwnThreadRow>(ctx: SignedInContext, rows: T[], action: string): Promise<Array<{ row: T; summary: TThreadSummary }>> {
   const schoolIds = [...new Set(rows.map((r) => r.school_id))];
   const bySchool = new Map(
     await Promise.all(
@@ -214,23 +216,45 @@ export async function listThreads(context: RequestContext): Promise<TThreadList>
     ),
   );
   const now = ctx.deps.clock.now();
-  const threads = rows.flatMap((r) => {
-    const school = bySchool.get(r.school_id);
-    if (!school?.visible.has(r.id)) return [];
-    const reader: Reader = { personId: r.person_id, side: r.role, locale: ctx.locale, now };
-    return [presentThreadSummary(r, school.participants.filter((p) => p.thread_id === r.id), r.unread_count, reader)];
+  const shown = rows.flatMap((row) => {
+    const school = bySchool.get(row.school_id);
+    if (!school?.visible.has(row.id)) return [];
+    const reader: Reader = { personId: row.person_id, side: row.role, locale: ctx.locale, now };
+    return [{ row, summary: presentThreadSummary(row, school.participants.filter((p) => p.thread_id === row.id), row.unread_count, reader) }];
   });
-  const staffReads = rows.filter((r) => r.role === 'staff' && r.student_id && bySchool.get(r.school_id)?.visible.has(r.id));
+  const staffReads = shown.filter(({ row }) => row.role === 'staff' && row.student_id);
   await recordAudit(
     ctx,
-    [...new Map(staffReads.map((r) => [`${r.school_id}/${r.student_id}`, r])).values()].map((r) => ({
+    [...new Map(staffReads.map(({ row }) => [`${row.school_id}/${row.student_id}`, row])).values()].map((r) => ({
       schoolId: r.school_id,
-      action: 'thread.list',
+      action,
       studentId: r.student_id,
       subject: 'message threads',
     })),
   );
-  return { threads };
+  return shown;
+}
+
+/** The caller's threads at all their schools, newest activity first, with the unread count and the promise. */
+export async function listThreads(context: RequestContext): Promise<TThreadList> {
+  const ctx = signedInContext(context);
+  const rows = await findThreadsOfUser(ctx.deps.db, ctx.actor.userId, THREAD_LIST_LIMIT);
+  return { threads: (await presentOwnThreads(ctx, rows, 'thread.list')).map(({ summary }) => summary) };
+}
+
+/** A search answers with at most this many threads, best match first. */
+export const THREAD_SEARCH_LIMIT = 50;
+
+/**
+ * Search in the caller's own threads (Danish full-text search over subjects and messages), with
+ * the same visibility as the thread list: only threads the caller takes part in and may still
+ * read. Each hit carries a plain-text snippet of its best matching message.
+ */
+export async function searchThreads(context: RequestContext, text: string): Promise<TThreadSearchResult> {
+  const ctx = signedInContext(context);
+  const rows = await searchThreadsOfUser(ctx.deps.db, ctx.actor.userId, text, THREAD_SEARCH_LIMIT);
+  const shown = await presentOwnThreads(ctx, rows, 'thread.search');
+  return { threads: shown.map(({ row, summary }) => ({ ...summary, matchedMessageId: row.matched_message_id, snippet: presentSnippet(row.snippet) })) };
 }
 
 async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewMessage['kind'], body: string, idempotencyKey: string | null): Promise<TThreadDetail> {

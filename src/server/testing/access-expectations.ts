@@ -103,6 +103,8 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     body: (f) => ({ studentId: f.ownStudent, subject: 'Spørgsmål om Emma', body: 'Hvornår er næste forældremøde?' }),
   },
   'GET /api/threads': { allow: 'signed-in' },
+  // Everyone may search; each finds only their own threads (an empty list for most).
+  'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
   'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
   'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({}) },

@@ -111,6 +111,29 @@ export type TThreadSummary = z.infer<typeof ZThreadSummary>;
 export const ZThreadList = z.object({ threads: z.array(ZThreadSummary) });
 export type TThreadList = z.infer<typeof ZThreadList>;
 
+/** Longest search text, in characters. */
+export const THREAD_SEARCH_MAX = 200;
+
+/** Search in one's own threads: words as in a web search ("madpakke", "klassen -lejrskole", "\"sidste uge\""). */
+export const ZThreadSearchQuery = z.object({ q: z.string().trim().min(1).max(THREAD_SEARCH_MAX) });
+export type TThreadSearchQuery = z.infer<typeof ZThreadSearchQuery>;
+
+/** A piece of a snippet: plain text, `match` where it matched the search. Never HTML. */
+export const ZSnippetPart = z.object({ text: z.string(), match: z.boolean() });
+export type TSnippetPart = z.infer<typeof ZSnippetPart>;
+
+export const ZThreadSearchHit = ZThreadSummary.extend({
+  /** The best matching message; null when only the subject matches. */
+  matchedMessageId: ZUuid.nullable(),
+  /** A short excerpt of that message (or of the subject), in pieces, the matching words marked. */
+  snippet: z.array(ZSnippetPart),
+});
+export type TThreadSearchHit = z.infer<typeof ZThreadSearchHit>;
+
+/** The caller's threads that match, best match first. */
+export const ZThreadSearchResult = z.object({ threads: z.array(ZThreadSearchHit) });
+export type TThreadSearchResult = z.infer<typeof ZThreadSearchResult>;
+
 export const ZMessage = z.object({
   id: ZUuid,
   kind: z.enum(['message', 'acknowledgement']),
