@@ -1,3 +1,4 @@
+import { SENSITIVE_TOPICS } from '../../shared/api/messaging.schema.js';
 /**
  * Topics that a principle such as seed 002 wants handled by phone or in a meeting rather than in
  * writing ("mere komplekse eller følsomme problemstillinger"). Danish and English terms, matched
@@ -8,18 +9,7 @@
  * costs a glance, a false negative a conversation that should have been a call.
  */
 
-export const SENSITIVE_TOPICS = [
-  'bullying',
-  'wellbeing',
-  'diagnosis',
-  'violence',
-  'family_conflict',
-  'grade_dispute',
-  'absence',
-  'self_harm',
-  'substance',
-  'sexuality_abuse',
-] as const;
+export { SENSITIVE_TOPICS };
 export type SensitiveTopic = (typeof SENSITIVE_TOPICS)[number];
 
 export interface SensitiveTopicMatch {

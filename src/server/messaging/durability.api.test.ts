@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
+import { createPostgresTestDatabase } from '../testing/test-database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-directory.js';
 import { SESSION_COOKIE } from '../auth/session.service.js';
 import type { TMe } from '../../shared/api/directory.schema.js';
@@ -54,20 +54,9 @@ describe('durability of sent messages across a crash', () => {
     if (process.env.TEST_DB === 'postgres') {
       const adminUrl = process.env.DATABASE_URL;
       if (!adminUrl) throw new Error('TEST_DB=postgres needs DATABASE_URL');
-      const name = `samspil_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      dropDatabase = async () => {
-        const again = new pg.Client({ connectionString: adminUrl });
-        await again.connect();
-        await again.query(`drop database if exists ${name} with (force)`);
-        await again.end();
-      };
+      const fresh = await createPostgresTestDatabase(adminUrl);
+      databaseUrl = fresh.url;
+      dropDatabase = fresh.drop;
     }
   });
 

@@ -171,7 +171,7 @@ export const ZBrokenPromiseList = z.object({ promises: z.array(ZBrokenPromise) }
 export type TBrokenPromiseList = z.infer<typeof ZBrokenPromiseList>;
 
 /** Topics that make a message better handled by phone or in a meeting (src/domain/writing-advice). */
-export const ZSensitiveTopic = z.enum([
+export const SENSITIVE_TOPICS = [
   'bullying',
   'wellbeing',
   'diagnosis',
@@ -182,7 +182,8 @@ export const ZSensitiveTopic = z.enum([
   'self_harm',
   'substance',
   'sexuality_abuse',
-]);
+] as const;
+export const ZSensitiveTopic = z.enum(SENSITIVE_TOPICS);
 export type TSensitiveTopic = z.infer<typeof ZSensitiveTopic>;
 
 /**
