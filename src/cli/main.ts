@@ -1,6 +1,8 @@
 import { loadConfig } from '../server/config.js';
 import { createServer, openConfiguredDatabase } from '../server/server.js';
 import { OffsetClock } from '../server/clock.js';
+import { startJobLoop } from '../server/jobs/job-runner.js';
+import { JOB_HANDLERS } from '../server/jobs/job-handlers.js';
 import { ensureDemoSchoolIfEmpty } from '../server/demo/demo.service.js';
 import { DEMO_USAGE, demoCommand, describeDemo } from './demo.command.js';
 import { IMPORT_USAGE, importCommand } from './import.command.js';
@@ -33,7 +35,10 @@ const commands: Record<string, Command> = {
       if (demo) process.stdout.write(describeDemo(demo, 'en'));
     }
     await server.app.listen({ port: config.port, host: config.host });
+    // Reminders are due at whole minutes (08:00); polling every 30 seconds keeps them on time.
+    const jobs = startJobLoop(server.deps, JOB_HANDLERS, 30_000);
     const stop = async () => {
+      await jobs.stop();
       await server.close();
       process.exit(0);
     };

@@ -12,6 +12,7 @@ import { directoryImportRoutes } from './directory-import/directory-import.route
 import { principleRoutes } from './principle/principle.routes.js';
 import { messagingRoutes } from './messaging/messaging.routes.js';
 import { schoolCalendarRoutes } from './school-calendar/school-calendar.routes.js';
+import { notificationRoutes } from './notifications/notification.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -31,4 +32,5 @@ export const allRoutes: RouteDefinition[] = [
   ...principleRoutes,
   ...messagingRoutes,
   ...schoolCalendarRoutes,
+  ...notificationRoutes,
 ];

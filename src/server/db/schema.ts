@@ -253,6 +253,33 @@ export interface SchoolClosedDaysTable {
   label: Generated<string>;
 }
 
+/** Migration 2026-11-23T1930: background work, claimed with FOR UPDATE SKIP LOCKED. */
+export interface JobsTable {
+  id: Generated<string>;
+  school_id: string | null;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+  dedupe_key: string | null;
+}
+
+/** Migration 2026-11-23T1930: what a person is told in the app (e.g. a reply promise about to fall due). */
+export interface NotificationsTable {
+  school_id: string;
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  thread_id: string | null;
+  title: string;
+  body: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -276,6 +303,8 @@ export interface Database {
   thread_participants: ThreadParticipantsTable;
   messages: MessagesTable;
   school_closed_days: SchoolClosedDaysTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

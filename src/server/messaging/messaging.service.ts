@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
+import { schedulePromiseReminder } from './promise-reminder.service.js';
 import {
   mayAcknowledgeInThread,
   mayListThreadReaders,
@@ -121,6 +122,7 @@ export async function createThread(context: RequestContext, input: TCreateThread
       message,
     )) ?? (idempotencyKey ? await retriedThread(ctx.deps.db, schoolId, authorId, idempotencyKey, input) : null);
   if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
+  await schedulePromiseReminder(ctx.deps, schoolId, threadId);
   return threadDetail(ctx, schoolId, threadId, m);
 }
 
@@ -278,6 +280,7 @@ async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewM
     // An answer about a child discloses the child's matters; to a § 23 parent it must be logged.
     await recordAudit(ctx, { schoolId, action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply', studentId: thread.student_id, subject: 'message thread' });
   }
+  if (promise.kind === 'start') await schedulePromiseReminder(ctx.deps, schoolId, thread.id);
   return threadDetail(ctx, schoolId, thread.id, m);
 }
 
@@ -329,7 +332,10 @@ async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: s
       [{ personId: guardianId, role: 'guardian' }, ...staff],
       { schoolId, authorId: guardianId, kind: 'message', body, at: now, idempotencyKey },
     );
-    if (created) return threadDetail(ctx, schoolId, created, m);
+    if (created) {
+      await schedulePromiseReminder(ctx.deps, schoolId, created);
+      return threadDetail(ctx, schoolId, created, m);
+    }
   } catch (error) {
     // Two first answers raced and the other made the reply thread: continue in it.
     if (!isUniqueViolation(error)) throw error;

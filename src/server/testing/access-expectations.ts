@@ -121,4 +121,8 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
   },
   'PUT /api/schools/:schoolId/closed-days': { allow: LEADERSHIP, body: () => ({ schoolYear: 2026, days: [{ date: '2026-10-12', label: 'Efterårsferie' }] }) },
+  // Notifications (src/server/notifications): everyone reads their own list; the fixture's
+  // notification is the contact teacher's, and anyone else marking it read gets 404.
+  'GET /api/notifications': { allow: 'signed-in' },
+  'POST /api/notifications/:notificationId/read': { allow: ['contactTeacher'], params: (f) => ({ notificationId: f.notification }) },
 };

@@ -17,6 +17,8 @@ export interface Fixture {
   informationRequest: string;
   /** A message thread from `custodyGuardian` to 3.A's contact teacher about `ownStudent`. */
   thread: string;
+  /** A promise reminder for 3.A's contact teacher about `thread`. */
+  notification: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -146,5 +148,13 @@ export async function createFixture(db: Db): Promise<Fixture> {
   ]).execute();
   await db.insertInto('messages').values({ school_id: schoolId, thread_id: thread, author_id: people.custodyGuardian, body: 'Emma har glemt sin madpakke i dag.', created_at: threadAt, idempotency_key: null }).execute();
 
-  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, users, people };
+  const notification = (
+    await db
+      .insertInto('notifications')
+      .values({ school_id: schoolId, person_id: people.contactTeacher, kind: 'promise-reminder', thread_id: thread, title: 'Husk at svare: Emmas madpakke', body: 'Svar senest onsdag 25. november.', created_at: threadAt })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
+  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, notification, users, people };
 }

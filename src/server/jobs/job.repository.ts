@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+export interface NewJob {
+  schoolId: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  runAt: Date;
+  dedupeKey: string | null;
+  createdAt: Date;
+}
+
+export interface ClaimedJob {
+  id: string;
+  schoolId: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  /** Counting this run. */
+  attempts: number;
+}
+
+/** Queues a job; one with the same dedupe key queued before (done or not) keeps it from being queued again. */
+export async function insertJob(db: Db, job: NewJob): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      school_id: job.schoolId,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      run_at: job.runAt,
+      created_at: job.createdAt,
+      dedupe_key: job.dedupeKey,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/**
+ * Claims up to `limit` due jobs for one runner. The rows are locked with FOR UPDATE SKIP LOCKED
+ * inside the statement's transaction, so a runner in another process never takes the same job,
+ * and the claim is a lease: run_at moves `leaseMs` ahead, so a runner that dies mid-job leaves
+ * the job to be picked up again once the lease runs out rather than lost.
+ */
+export async function claimDueJobs(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const rows = await db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('done_at', 'is', null)
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    return trx
+      .updateTable('jobs')
+      .set({ run_at: leaseUntil, attempts: sql<number>`attempts + 1` })
+      .where('id', 'in', due.map((d) => d.id))
+      .returning(['id', 'school_id', 'kind', 'payload', 'attempts'])
+      .execute();
+  });
+  return rows.map((r) => ({ id: r.id, schoolId: r.school_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
+}
+
+export async function markJobDone(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('jobs').set({ done_at: at, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function rescheduleJob(db: Db, id: string, runAt: Date, error: string): Promise<void> {
+  await db.updateTable('jobs').set({ run_at: runAt, last_error: error }).where('id', '=', id).execute();
+}

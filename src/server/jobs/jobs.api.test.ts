@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
+import { createFixture, type Fixture } from '../testing/fixture.js';
+import { adoptPreset } from '../principle/principle.service.js';
+import { runDueJobs, startJobLoop, type JobHandlers } from './job-runner.js';
+import { JOB_HANDLERS } from './job-handlers.js';
+import { insertJob } from './job.repository.js';
+import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
+
+/** Wednesday 25 November 2026, 08:00 in Copenhagen: the reminder for a promise due Thursday. */
+const WEDNESDAY_0800 = new Date('2026-11-25T07:00:00Z');
+
+describe('background jobs and the promise reminder', () => {
+  let t: TestApp;
+  let f: Fixture;
+  let subjectNo = 0;
+
+  const write = async () => {
+    const subject = `Frikvarteret ${(subjectNo += 1)}`;
+    const res = await t.request({ method: 'POST', url: '/api/threads', as: f.users.custodyGuardian, payload: { studentId: f.ownStudent, subject, body: 'Emma er ked af det.' } });
+    expect(res.statusCode).toBe(201);
+    return { subject, threadId: (res.json() as TThreadDetail).id };
+  };
+  const notificationsOf = (threadId: string) => t.deps.db.selectFrom('notifications').selectAll().where('thread_id', '=', threadId).execute();
+  const mailsAbout = (subject: string) => t.deps.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', `%${subject} —%`).execute();
+  const reminderJobOf = (threadId: string) =>
+    t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'promise-reminder').where('dedupe_key', 'like', `promise-reminder:${threadId}:%`).execute();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-002', adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
+  });
+  beforeEach(async () => {
+    t.clock.set(TEST_NOW);
+    // Each test starts with nothing due but its own jobs.
+    await t.deps.db.updateTable('jobs').set({ done_at: TEST_NOW }).where('done_at', 'is', null).execute();
+  });
+  afterAll(() => t.close());
+
+  it('reminds the contact teacher at 08:00 the working day before the due day, in the app and by mail, once', async () => {
+    const { subject, threadId } = await write();
+    const [job] = await reminderJobOf(threadId);
+    expect(job?.run_at.toISOString()).toBe(WEDNESDAY_0800.toISOString());
+
+    t.clock.set(new Date(WEDNESDAY_0800.getTime() - 60_000));
+    expect(await runDueJobs(t.deps, JOB_HANDLERS)).toBe(0);
+    expect(await notificationsOf(threadId)).toHaveLength(0);
+
+    t.clock.set(WEDNESDAY_0800);
+    expect(await runDueJobs(t.deps, JOB_HANDLERS)).toBe(1);
+    const notifications = await notificationsOf(threadId);
+    expect(notifications.map((n) => n.person_id)).toEqual([f.people.contactTeacher]);
+    expect(notifications[0]).toMatchObject({ title: `Husk at svare: ${subject}`, body: 'Svar senest torsdag 26. november.', read_at: null });
+    const mails = await mailsAbout(subject);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`Husk at svare: ${subject} — svar senest torsdag 26. november`);
+    const teacher = await t.deps.db.selectFrom('users').select('email').where('id', '=', f.users.contactTeacher!).executeTakeFirstOrThrow();
+    expect(mails[0]!.to_address).toBe(teacher.email);
+
+    expect(await runDueJobs(t.deps, JOB_HANDLERS)).toBe(0);
+    expect(await notificationsOf(threadId)).toHaveLength(1);
+    expect(await mailsAbout(subject)).toHaveLength(1);
+  });
+
+  it('queues one reminder for a promise however many messages the guardian adds to it', async () => {
+    const { threadId } = await write();
+    const more = await t.request({ method: 'POST', url: `/api/threads/${threadId}/messages`, as: f.users.custodyGuardian, payload: { body: 'Og i dag igen.' } });
+    expect(more.statusCode).toBeLessThan(300);
+    expect(await reminderJobOf(threadId)).toHaveLength(1);
+  });
+
+  it('reminds no one when the promise was kept before', async () => {
+    const { subject, threadId } = await write();
+    const answer = await t.request({ method: 'POST', url: `/api/threads/${threadId}/messages`, as: f.users.contactTeacher, payload: { body: 'Tak, jeg taler med Emma.' } });
+    expect(answer.statusCode).toBeLessThan(300);
+    t.clock.set(WEDNESDAY_0800);
+    expect(await runDueJobs(t.deps, JOB_HANDLERS)).toBe(1);
+    expect(await notificationsOf(threadId)).toHaveLength(0);
+    expect(await mailsAbout(subject)).toHaveLength(0);
+    expect((await reminderJobOf(threadId))[0]?.done_at).not.toBeNull();
+  });
+
+  it('lets two runners at once send one reminder', async () => {
+    const { subject, threadId } = await write();
+    t.clock.set(WEDNESDAY_0800);
+    const claimed = await Promise.all([runDueJobs(t.deps, JOB_HANDLERS), runDueJobs(t.deps, JOB_HANDLERS)]);
+    expect(claimed.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await notificationsOf(threadId)).toHaveLength(1);
+    expect(await mailsAbout(subject)).toHaveLength(1);
+  });
+
+  it('retries a failing job later with the error kept, and finishes it when it succeeds', async () => {
+    let fail = true;
+    const runs: string[] = [];
+    const handlers: JobHandlers = {
+      flaky: async (_deps, job) => {
+        runs.push(job.id);
+        if (fail) throw new Error('the mail server is down');
+      },
+    };
+    await insertJob(t.deps.db, { schoolId: f.schoolId, kind: 'flaky', payload: {}, runAt: TEST_NOW, dedupeKey: null, createdAt: TEST_NOW });
+    expect(await runDueJobs(t.deps, handlers)).toBe(1);
+    const failed = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();
+    expect(failed).toMatchObject({ attempts: 1, last_error: 'the mail server is down', done_at: null });
+    expect(failed.run_at.getTime()).toBe(TEST_NOW.getTime() + 60_000);
+
+    expect(await runDueJobs(t.deps, handlers)).toBe(0);
+    t.clock.advance(60_000);
+    fail = false;
+    expect(await runDueJobs(t.deps, handlers)).toBe(1);
+    const done = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();
+    expect(done).toMatchObject({ attempts: 2, last_error: null });
+    expect(done.done_at).toEqual(t.clock.now());
+    expect(runs).toEqual([failed.id, failed.id]);
+  });
+
+  it('runs due jobs in a polling loop until it is stopped', async () => {
+    let ran!: () => void;
+    const running = new Promise<void>((resolve) => (ran = resolve));
+    await insertJob(t.deps.db, { schoolId: f.schoolId, kind: 'looped', payload: {}, runAt: TEST_NOW, dedupeKey: null, createdAt: TEST_NOW });
+    const loop = startJobLoop(t.deps, { looped: async () => ran() }, 10);
+    await running;
+    await loop.stop();
+    const job = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'looped').executeTakeFirstOrThrow();
+    expect(job.done_at).not.toBeNull();
+  });
+});
