@@ -8,6 +8,7 @@ import { ActionError } from '../../ui/errors.js';
 import { TextAreaField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
+import { RequestAnswer } from '../information-requests/request-answer.js';
 
 function RequestItem({ request }: { request: TOwnInformationRequest }) {
   const { t, i18n } = useTranslation();
@@ -19,15 +20,7 @@ function RequestItem({ request }: { request: TOwnInformationRequest }) {
       </p>
       <blockquote className="quote">{request.message}</blockquote>
       {request.response ? (
-        <div className="answer">
-          <p className="answer__by">
-            {t('informationRight.answerBy', {
-              name: request.handledBy?.name ?? t('informationRight.theSchool'),
-              date: request.handledAt ? formatDateTime(request.handledAt, i18n.language) : '',
-            })}
-          </p>
-          <p className="pre-line">{request.response}</p>
-        </div>
+        <RequestAnswer request={request} />
       ) : (
         <p className="field__hint">{t('informationRight.awaiting')}</p>
       )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { RequestAnswer } from './request-answer.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
@@ -95,15 +96,7 @@ export function InformationRequestsPage() {
                     {request.status === 'open' ? (
                       <AnswerForm schoolId={schoolId} request={request} onAnswered={requests.reload} />
                     ) : (
-                      <div className="answer">
-                        <p className="answer__by">
-                          {t('informationRight.answerBy', {
-                            name: request.handledBy?.name ?? t('informationRight.theSchool'),
-                            date: request.handledAt ? formatDateTime(request.handledAt, i18n.language) : '',
-                          })}
-                        </p>
-                        <p className="pre-line">{request.response}</p>
-                      </div>
+                      <RequestAnswer request={request} />
                     )}
                   </article>
                 </li>

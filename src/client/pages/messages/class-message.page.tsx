@@ -11,11 +11,10 @@ import { ActionError, Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { MessageBodyField } from './message-parts.js';
+import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 
-type Problems = Partial<Record<'subject' | 'body', string>>;
 
 function ClassComposer({ schoolId, classId, className }: { schoolId: string; classId: string; className: string }) {
   const { t } = useTranslation();
@@ -23,7 +22,7 @@ function ClassComposer({ schoolId, classId, className }: { schoolId: string; cla
   const navigate = useNavigate();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const [problems, setProblems] = useState<ComposeProblems>({});
   const send = useOnceSend(async (key: string, input: TCreateGroupMessage) => {
     const thread = await messagingApi.writeToClass(schoolId, classId, input, key);
     navigate(paths.thread(thread.id), { state: { sent: true } });
@@ -32,11 +31,7 @@ function ClassComposer({ schoolId, classId, className }: { schoolId: string; cla
     event.preventDefault();
     const parsed = ZCreateGroupMessage.safeParse({ subject, body });
     if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-      setProblems({
-        subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
-        body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
-      });
+      setProblems(composeProblems(parsed.error, t));
       return;
     }
     setProblems({});

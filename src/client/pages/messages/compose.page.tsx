@@ -12,7 +12,7 @@ import { ActionError } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { MessageBodyField } from './message-parts.js';
+import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 
@@ -32,7 +32,6 @@ function Recipient({ child }: { child: TMeChild }) {
   );
 }
 
-type Problems = Partial<Record<'subject' | 'body', string>>;
 
 function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChildId: string }) {
   const { t } = useTranslation();
@@ -41,7 +40,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   const [studentId, setStudentId] = useState(initialChildId);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const [problems, setProblems] = useState<ComposeProblems>({});
   const child = choices.find((c) => c.id === studentId) ?? choices[0]!;
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
     const thread = await messagingApi.create(input, key);
@@ -52,11 +51,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
     event.preventDefault();
     const parsed = ZCreateThread.safeParse({ studentId: child.id, subject, body });
     if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
-      setProblems({
-        subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
-        body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
-      });
+      setProblems(composeProblems(parsed.error, t));
       return;
     }
     setProblems({});

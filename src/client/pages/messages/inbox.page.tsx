@@ -8,7 +8,7 @@ import { useApi } from '../../app/use-api.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
-import { PromiseState } from './message-parts.js';
+import { PromiseState, ThreadParties } from './message-parts.js';
 
 function ThreadRow({ thread }: { thread: TThreadSummary }) {
   const { t, i18n } = useTranslation();
@@ -31,18 +31,7 @@ function ThreadRow({ thread }: { thread: TThreadSummary }) {
         <PromiseState thread={thread} />
       </p>
       <dl className="facts">
-        {thread.student ? (
-          <>
-            <dt>{t('messages.inbox.child')}</dt>
-            <dd>{thread.student.name}</dd>
-          </>
-        ) : null}
-        {others ? (
-          <>
-            <dt>{t('messages.inbox.with')}</dt>
-            <dd>{others}</dd>
-          </>
-        ) : null}
+        <ThreadParties thread={thread} others={others} />
         <dt>{t('messages.inbox.lastActivity')}</dt>
         <dd>{formatDateTime(thread.lastMessageAt, i18n.language)}</dd>
       </dl>

@@ -1,4 +1,6 @@
 import type { ComponentProps } from 'react';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
 import { TextAreaField } from '../../ui/field.js';
@@ -30,4 +32,36 @@ export function MessageBodyField({ value, label, error, ...area }: { value: stri
 /** Plain text exactly as written: rendered as text (never HTML), with its line breaks kept. */
 export function MessageText({ body }: { body: string }) {
   return <p className="message__body">{body}</p>;
+}
+
+/** What a composer shows under its subject and body when the shared schema refuses the draft. */
+export type ComposeProblems = Partial<Record<'subject' | 'body', string>>;
+
+export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblems {
+  const fields = new Set(error.issues.map((issue) => String(issue.path[0])));
+  return {
+    subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
+    body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
+  };
+}
+
+/** The child a thread is about and who is on the other side, as the first facts of a thread. */
+export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary, 'student'>; others: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {thread.student ? (
+        <>
+          <dt>{t('messages.inbox.child')}</dt>
+          <dd>{thread.student.name}</dd>
+        </>
+      ) : null}
+      {others ? (
+        <>
+          <dt>{t('messages.inbox.with')}</dt>
+          <dd>{others}</dd>
+        </>
+      ) : null}
+    </>
+  );
 }

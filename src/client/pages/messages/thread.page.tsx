@@ -11,7 +11,7 @@ import { TextField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
-import { MessageBodyField, MessageText, PromiseState } from './message-parts.js';
+import { MessageBodyField, MessageText, PromiseState, ThreadParties } from './message-parts.js';
 import { ThreadReaders } from './thread-readers.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
@@ -142,18 +142,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
         ) : null}
       </div>
       <dl className="facts">
-        {thread.student ? (
-          <>
-            <dt>{t('messages.inbox.child')}</dt>
-            <dd>{thread.student.name}</dd>
-          </>
-        ) : null}
-        {others ? (
-          <>
-            <dt>{t('messages.inbox.with')}</dt>
-            <dd>{others}</dd>
-          </>
-        ) : null}
+        <ThreadParties thread={thread} others={others} />
         <dt>{t('messages.thread.state')}</dt>
         <dd>
           <PromiseState thread={thread} />
