@@ -243,6 +243,8 @@ export interface MessagesTable {
   idempotency_key: string | null;
   /** Insertion order, for messages written in the same millisecond. */
   seq: Generated<string>;
+  /** Migration 2026-11-29T1900: staff marked it urgent (illness, safety); it is announced at once, past digests and quiet hours. */
+  urgent: Generated<boolean>;
   /** Migration 2026-11-23T1920: the body as a Danish full-text vector, kept by the database. */
   search_vector: ColumnType<string, never, never>;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { queueMessageNotification } from '../notifications/message-notification.repository.js';
 import type { GuardianshipKind, MessageKind, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
 
 /** A user's relation to a child, found through the user's own person records at every school. */
@@ -283,7 +284,9 @@ async function insertMessageOnce(trx: Db, threadId: string, message: NewMessage)
     .onConflict((oc) => oc.columns(['school_id', 'author_id', 'idempotency_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  return row?.id ?? null;
+  if (!row) return null;
+  await queueMessageNotification(trx, { schoolId: message.schoolId, threadId, messageId: row.id, at: message.at });
+  return row.id;
 }
 
 /**
