@@ -3,6 +3,7 @@ import { createServer, openConfiguredDatabase } from '../server/server.js';
 import { OffsetClock } from '../server/clock.js';
 import { startJobLoop } from '../server/jobs/job-runner.js';
 import { JOB_HANDLERS } from '../server/jobs/job-handlers.js';
+import { startDigestChains } from '../server/notifications/message-notification.service.js';
 import { ensureDemoSchoolIfEmpty } from '../server/demo/demo.service.js';
 import { DEMO_USAGE, demoCommand, describeDemo } from './demo.command.js';
 import { IMPORT_USAGE, importCommand } from './import.command.js';
@@ -35,6 +36,8 @@ const commands: Record<string, Command> = {
       if (demo) process.stdout.write(describeDemo(demo, 'en'));
     }
     await server.app.listen({ port: config.port, host: config.host });
+    // Each school's daily 17:00 digest queues the next one; this starts the chains (once per school and day).
+    await startDigestChains(server.deps);
     // Reminders are due at whole minutes (08:00); polling every 30 seconds keeps them on time.
     const jobs = startJobLoop(server.deps, JOB_HANDLERS, 30_000);
     const stop = async () => {

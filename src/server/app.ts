@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Uploaded files (the directory import) arrive as raw bytes; the route's bodyLimit caps them.
   app.addContentTypeParser(UPLOAD_CONTENT_TYPES, parseUploadBody);
+  // Message attachments arrive as multipart forms, read by the route (attachments/), which sets its own limits.
+  await app.register(multipart);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'da');

@@ -30,6 +30,22 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   thread_no_recipient: 409,
   class_no_guardians: 409,
   closed_day_outside_school_year: 400,
+  attachment_missing: 400,
+  attachment_too_large: 413,
+  attachment_type_not_allowed: 415,
+  attachment_image_unreadable: 415,
+  attachment_not_available: 422,
+  staff_absence_dates: 400,
+  staff_absence_too_long: 400,
+  staff_absence_in_past: 400,
+  staff_absence_overlap: 409,
+  staff_absence_not_staff: 400,
+  staff_absence_substitute_self: 400,
+  staff_absence_substitute_not_staff: 400,
+  staff_absence_substitute_absent: 409,
+  urgent_staff_only: 403,
+  recipient_not_staff: 422,
+  student_no_guardians: 409,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

@@ -13,6 +13,9 @@ import { principleRoutes } from './principle/principle.routes.js';
 import { messagingRoutes } from './messaging/messaging.routes.js';
 import { schoolCalendarRoutes } from './school-calendar/school-calendar.routes.js';
 import { notificationRoutes } from './notifications/notification.routes.js';
+import { attachmentRoutes } from './attachments/attachment.routes.js';
+import { draftRoutes } from './drafts/draft.routes.js';
+import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -33,4 +36,7 @@ export const allRoutes: RouteDefinition[] = [
   ...messagingRoutes,
   ...schoolCalendarRoutes,
   ...notificationRoutes,
+  ...attachmentRoutes,
+  ...draftRoutes,
+  ...staffAbsenceRoutes,
 ];

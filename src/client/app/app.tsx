@@ -12,8 +12,12 @@ import { SessionProvider, useSession } from './session.js';
 // Pages most visitors never open load on demand, so a parent on a phone downloads only what they use.
 const BrokenPromisesPage = lazy(() => import('../pages/messages/broken-promises.page.js').then((m) => ({ default: m.BrokenPromisesPage })));
 const ClassMessagePage = lazy(() => import('../pages/messages/class-message.page.js').then((m) => ({ default: m.ClassMessagePage })));
+const ColleagueMessagePage = lazy(() => import('../pages/messages/colleague-message.page.js').then((m) => ({ default: m.ColleagueMessagePage })));
+const GuardiansMessagePage = lazy(() => import('../pages/messages/guardians-message.page.js').then((m) => ({ default: m.GuardiansMessagePage })));
+const UrgentMessagesPage = lazy(() => import('../pages/messages/urgent-messages.page.js').then((m) => ({ default: m.UrgentMessagesPage })));
 const ComposePage = lazy(() => import('../pages/messages/compose.page.js').then((m) => ({ default: m.ComposePage })));
 const InboxPage = lazy(() => import('../pages/messages/inbox.page.js').then((m) => ({ default: m.InboxPage })));
+const MessageSearchPage = lazy(() => import('../pages/messages/search.page.js').then((m) => ({ default: m.MessageSearchPage })));
 const ThreadPage = lazy(() => import('../pages/messages/thread.page.js').then((m) => ({ default: m.ThreadPage })));
 const AuditLogPage = lazy(() => import('../pages/audit/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
 const StudentAuditLogPage = lazy(() => import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })));
@@ -26,6 +30,7 @@ const PrincipleDraftPage = lazy(() => import('../pages/principle/principle-draft
 const PrinciplePage = lazy(() => import('../pages/principle/principle.page.js').then((m) => ({ default: m.PrinciplePage })));
 const PrincipleVersionsPage = lazy(() => import('../pages/principle/principle-versions.page.js').then((m) => ({ default: m.PrincipleVersionsPage })));
 const PublicPrinciplePage = lazy(() => import('../pages/principle/public-principle.page.js').then((m) => ({ default: m.PublicPrinciplePage })));
+const NotificationsPage = lazy(() => import('../pages/notifications/notifications.page.js').then((m) => ({ default: m.NotificationsPage })));
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -85,13 +90,18 @@ export function App() {
               <Route element={<RequireSignIn />}>
                 <Route index element={<HomePage />} />
                 <Route path="profile" element={<ProfilePage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="messages" element={<InboxPage />} />
                 <Route path="messages/new" element={<ComposePage />} />
+                <Route path="messages/search" element={<MessageSearchPage />} />
                 <Route path="messages/:threadId" element={<ThreadPage />} />
                 <Route path="schools/:schoolId">
                   <Route path="classes/:classId" element={<ClassPage />} />
                   <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
                   <Route path="students/:studentId" element={<StudentPage />} />
+                  <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
+                  <Route path="messages/new" element={<ColleagueMessagePage />} />
+                  <Route path="urgent-messages" element={<UrgentMessagesPage />} />
                   <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
                   <Route path="principle" element={<PrinciplePage />} />
                   <Route path="principle/versions" element={<PrincipleVersionsPage />} />

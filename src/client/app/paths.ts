@@ -12,7 +12,15 @@ export const paths = {
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
   classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,
+  guardiansMessage: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/messages/new`,
+  colleagueMessage: (schoolId: string) => `/schools/${schoolId}/messages/new`,
+  urgentMessages: (schoolId: string) => `/schools/${schoolId}/urgent-messages`,
+  notifications: () => '/notifications',
+  notificationSettings: () => '/profile#notification-settings',
   inbox: () => '/messages',
   thread: (threadId: string) => `/messages/${threadId}`,
+  /** A thread opened at one of its messages (the thread page gives each message the id `message-<id>`). */
+  threadMessage: (threadId: string, messageId: string) => `/messages/${threadId}#message-${messageId}`,
+  messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
   newMessage: (studentId?: string) => (studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new'),
 };

@@ -10,9 +10,24 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
   return [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Frame({ id, label, hint, error, hintId, errorId, children }: FieldFrame & { id: string; hintId: string; errorId: string; children: ReactNode }) {
+/**
+ * The label, hint and error around one control. `number` keeps a short input narrow; `check` puts
+ * a checkbox before its label, as people expect to find it.
+ */
+export function Frame({
+  id,
+  label,
+  hint,
+  error,
+  hintId,
+  errorId,
+  variant,
+  children,
+}: FieldFrame & { id: string; hintId: string; errorId: string; variant?: 'number' | 'check'; children: ReactNode }) {
+  const className = ['field', variant ? `field--${variant}` : null, error ? 'field--invalid' : null].filter(Boolean).join(' ');
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div className={className}>
+      {variant === 'check' ? children : null}
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="field__hint" id={hintId}>
@@ -24,13 +39,13 @@ function Frame({ id, label, hint, error, hintId, errorId, children }: FieldFrame
           {error}
         </p>
       ) : null}
-      {children}
+      {variant === 'check' ? null : children}
     </div>
   );
 }
 
 /** The ids that tie a control to its label, hint and error, and the attributes the control needs. */
-function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
+export function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
   const generated = useId();
   const inputId = id ?? generated;
   const ids = { id: inputId, hintId: `${inputId}-hint`, errorId: `${inputId}-error` };

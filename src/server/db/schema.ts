@@ -267,6 +267,8 @@ export interface JobsTable {
   done_at: Timestamp | null;
   created_at: Timestamp;
   dedupe_key: string | null;
+  /** Migration 2026-11-29T1920: set when the job gave up after its last attempt; it is not run again. */
+  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Migration 2026-11-23T1930: what a person is told in the app (e.g. a reply promise about to fall due). */
@@ -280,6 +282,63 @@ export interface NotificationsTable {
   body: string;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  /** Migration 2026-11-29T1920: the message announced, so a digest leaves out what was read in the app. */
+  message_id: Generated<string | null>;
+  /** Migration 2026-11-29T1920: one notice per person and occasion, however often a job retries. */
+  dedupe_key: Generated<string | null>;
+}
+
+/** Migration 2026-11-29T1920: how one person at one school wants to be notified; no row means the defaults. */
+export interface NotificationSettingsTable {
+  school_id: string;
+  person_id: string;
+  /** Guardians: e-mail at once, or the daily digest at 17:00 (the default). */
+  mode: 'immediate' | 'digest';
+  /** Staff: their own quiet hours, null for none. */
+  quiet_hours: ColumnType<{ from: string; to: string; weekends: boolean } | null, string | null, string | null>;
+  updated_at: Timestamp;
+}
+
+/** Migration 2026-11-29T1930: a file sent with a message; pending (message_id null) until sent, its uploader's alone. */
+export interface AttachmentsTable {
+  school_id: string;
+  id: Generated<string>;
+  uploaded_by: string;
+  message_id: string | null;
+  /** Sniffed from the bytes. */
+  content_type: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Timestamp;
+  seq: Generated<string>;
+}
+
+/** Migration 2026-11-29T1930: a writer's unsent text for one composer target. */
+export interface DraftsTable {
+  school_id: string;
+  person_id: string;
+  target_kind: 'new-thread' | 'reply' | 'class-message';
+  target_id: string;
+  subject: string;
+  body: string;
+  attachment_ids: Json<string[]>;
+  updated_at: Timestamp;
+}
+
+/** Migration 2026-11-29T1910: a staff member away (both days included), with the colleague who takes their guardian messages. */
+export interface StaffAbsencesTable {
+  school_id: string;
+  id: Generated<string>;
+  person_id: string;
+  first_day: DateOnly;
+  last_day: DateOnly;
+  substitute_id: string | null;
+  note: Generated<string>;
+  /** Who registered it: the person themselves or someone of the leadership. */
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface Database {
@@ -307,6 +366,10 @@ export interface Database {
   school_closed_days: SchoolClosedDaysTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  staff_absences: StaffAbsencesTable;
+  notification_settings: NotificationSettingsTable;
+  attachments: AttachmentsTable;
+  drafts: DraftsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -67,7 +67,11 @@ describe('the demo school', () => {
     const guardian = await userId(DEMO_ACCOUNTS.guardian);
     const inbox = (await t.request({ method: 'GET', url: '/api/threads', as: guardian })).json() as TThreadList;
     const aboutEmma = inbox.threads.filter((th) => th.kind === 'direct' && th.student?.name === 'Emma Lindholm');
-    expect(aboutEmma.map((th) => th.promiseStatus).sort()).toEqual(['fulfilled', 'open']);
+    // Two from the guardian (answered, waiting) and one the teacher started, which owes no answer.
+    expect(aboutEmma.map((th) => th.promiseStatus).sort()).toEqual(['fulfilled', 'none', 'open']);
+    expect(inbox.threads.find((th) => th.kind === 'group' && th.urgent)).toMatchObject({ subject: 'Skoldkopper i 3.A' });
+    const urgentUses = await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/urgent-messages`, as: await userId(DEMO_ACCOUNTS.leader) });
+    expect(urgentUses.json().uses).toMatchObject([{ subject: 'Skoldkopper i 3.A', group: 'Forældre i 3.A', author: { name: 'Birgitte Lund' } }]);
     expect(aboutEmma.every((th) => th.counterparts.some((c) => c.name === 'Birgitte Lund'))).toBe(true);
     const group = inbox.threads.find((th) => th.kind === 'group');
     expect(group).toMatchObject({ counterparts: [{ name: 'Birgitte Lund', role: 'staff' }], unreadCount: 1 });

@@ -130,7 +130,7 @@ export async function insertInformationRequest(
 
 export async function insertAuditEntries(
   db: Db,
-  entries: { schoolId: string; at: Date; actorUserId: string | null; actorName: string; actorRole: string; action: string; studentId: string; subject: string }[],
+  entries: { schoolId: string; at: Date; actorUserId: string | null; actorName: string; actorRole: string; action: string; studentId: string | null; subject: string }[],
 ): Promise<void> {
   if (entries.length === 0) return;
   await db

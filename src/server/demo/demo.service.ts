@@ -4,7 +4,9 @@ import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
 import { promiseFor } from '../messaging/messaging.service.js';
-import { findCustodyGuardiansOfClass, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
+import { findCustodyGuardiansOfClass, findCustodyGuardiansOfStudent, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
+import { uploadDemoPdf } from './demo-pdf.js';
+import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import { buildDemoDirectory, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SCHOOL, DEMO_SEED, type DemoDirectory } from './demo-directory.js';
 import {
   countSchools,
@@ -22,6 +24,7 @@ import {
   insertInformationRequest,
   insertSchool,
   setPasswordHash,
+  type DemoFamilyOfClass,
 } from './demo.repository.js';
 
 /** The principle the demo school's board has adopted: Balleskolen's (seed 002). */
@@ -110,13 +113,18 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   }
   await insertAuditEntries(db, audit);
   await addDemoMessages(db, schoolId, now);
+  const leaderId = await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID);
+  if (leaderId) await addDemoStaffAbsence(db, schoolId, leaderId, now);
 }
+
+/** The programme 3.A's contact teacher attaches to the class message about the trip. */
+const DEMO_TRIP_PROGRAMME = ['Tur til Økolariet fredag', '', '8.15  Vi går fra skolen', '9.00  Værksted om vand og klima', '11.00  Madpakker i parken', '13.00  Tilbage på skolen'];
 
 /**
  * Messages with a promise in use: the demo guardian has written to 3.A's contact teacher twice —
  * one answered, one waiting within its promise — a family in 4.A has waited two weeks for an
  * answer (so the leader's list of broken promises is not empty), and 3.A's contact teacher has
- * written to the class's parents, some of whom have read it.
+ * written to the class's parents, with the trip's programme as a PDF, some of whom have read it.
  */
 async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<void> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -140,6 +148,7 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
 
     const guardians = await findCustodyGuardiansOfClass(db, schoolId, emma.classId);
     const groupAt = ago(DAY_MS);
+    const programme = await uploadDemoPdf(db, { schoolId, uploadedBy: emma.teacherId, name: 'Program for turen til Økolariet.pdf', lines: DEMO_TRIP_PROGRAMME, at: groupAt });
     const group = await insertThreadWithMessage(
       db,
       { schoolId, studentId: null, subject: 'Tur til Økolariet fredag', createdBy: emma.teacherId, replyDueAt: null, group: { classId: emma.classId } },
@@ -151,17 +160,62 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
         body: 'Kære forældre i 3.A\n\nPå fredag tager vi på tur til Økolariet. Vi går fra skolen kl. 8.15 og er tilbage kl. 13. Husk madpakke, drikkedunk og tøj efter vejret.\n\nVenlig hilsen Birgitte',
         at: groupAt,
         idempotencyKey: null,
+        attachmentIds: [programme],
       },
     );
     // Some parents have read it; the demo guardian has not, so it shows as new.
     const readers = guardians.filter((id) => id !== emma.guardianId).slice(0, Math.ceil(guardians.length / 2));
     for (const [i, personId] of readers.entries()) if (group) await markThreadRead(db, schoolId, group, personId, new Date(groupAt.getTime() + (i + 1) * HOUR_MS));
+    await addDemoStaffMessages(db, schoolId, emma, guardians, ago);
   }
 
   const waiting = await findFirstFamilyOfClass(db, schoolId, '4A', Object.values(DEMO_ACCOUNTS));
   if (waiting) {
     await directThread(waiting, 'Frikvarteret', `${waiting.studentName} fortæller derhjemme, at det er svært at finde nogen at lege med i frikvartererne. Hvad oplever I i skolen?`, ago(14 * DAY_MS));
   }
+}
+
+/**
+ * Staff writing first: 3.A's contact teacher warned the class's parents of chickenpox, marked
+ * urgent (illness) and so in the audit log and the leader's list of urgent messages, and wrote
+ * to Emma's parents about her reading, a thread with no promise until a parent answers.
+ */
+async function addDemoStaffMessages(db: Db, schoolId: string, emma: DemoFamilyOfClass, classGuardians: string[], ago: (ms: number) => Date): Promise<void> {
+  const urgentAt = ago(2 * DAY_MS);
+  const urgent = await insertThreadWithMessage(
+    db,
+    { schoolId, studentId: null, subject: 'Skoldkopper i 3.A', createdBy: emma.teacherId, replyDueAt: null, group: { classId: emma.classId } },
+    [{ personId: emma.teacherId, role: 'staff' }, ...classGuardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const }))],
+    {
+      schoolId,
+      authorId: emma.teacherId,
+      kind: 'message',
+      body: 'Kære forældre i 3.A\n\nDer er skoldkopper i klassen. Hold øje med feber og udslæt, og hold jeres barn hjemme, hvis det bliver sygt. Ring til kontoret, hvis I har spørgsmål.\n\nVenlig hilsen Birgitte',
+      at: urgentAt,
+      idempotencyKey: null,
+      urgent: true,
+    },
+  );
+  const teacher = (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).find((child) => child.studentId === emma.studentId);
+  if (urgent && teacher) {
+    await insertAuditEntries(db, [
+      { schoolId, at: urgentAt, actorUserId: teacher.teacherUserId, actorName: `${teacher.teacherGiven} ${teacher.teacherFamily}`, actorRole: 'contact_teacher', action: 'message.urgent', studentId: null, subject: 'urgent message' },
+    ]);
+  }
+  const parents = (await findCustodyGuardiansOfStudent(db, schoolId, emma.studentId)).filter((id) => id !== emma.teacherId);
+  await insertThreadWithMessage(
+    db,
+    { schoolId, studentId: emma.studentId, subject: `${emma.studentName}s læsebog`, createdBy: emma.teacherId, replyDueAt: null },
+    [{ personId: emma.teacherId, role: 'staff' }, ...parents.map((personId) => ({ personId, role: 'guardian' as const }))],
+    {
+      schoolId,
+      authorId: emma.teacherId,
+      kind: 'message',
+      body: `Hej\n\n${emma.studentName} har fået en ny læsebog med hjem. Læs gerne 15 minutter med hende hver dag, og skriv til mig, hvis den er for svær.\n\nVenlig hilsen Birgitte`,
+      at: ago(2 * DAY_MS - 2 * HOUR_MS),
+      idempotencyKey: null,
+    },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.js';
-import { claimDueJobs, markJobDone, rescheduleJob, type ClaimedJob } from './job.repository.js';
+import { claimDueJobs, markJobDone, markJobFailed, rescheduleJob, type ClaimedJob } from './job.repository.js';
 
 export type JobHandler = (deps: AppDeps, job: ClaimedJob) => Promise<void>;
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
@@ -10,6 +10,17 @@ const BATCH_SIZE = 20;
 const LEASE_MS = 10 * 60_000;
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 6 * 3_600_000;
+/**
+ * After this many failed runs (about 1.5 days with the back-off above) a job is left marked
+ * failed: an address that bounces or a message deleted since should not be retried forever.
+ */
+export const MAX_JOB_ATTEMPTS = 10;
+
+/** Told about each job that was given up, so an operator sees it in the log. */
+export type OnJobGaveUp = (job: ClaimedJob, error: string) => void;
+
+const logGaveUp: OnJobGaveUp = (job, error) =>
+  console.error(JSON.stringify({ level: 'error', msg: 'job failed for good', jobId: job.id, kind: job.kind, schoolId: job.schoolId, attempts: job.attempts, error }));
 
 /** A failed job waits one minute, then twice as long after each further failure, at most six hours. */
 export function retryDelayMs(attempts: number): number {
@@ -17,7 +28,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Runs every job due now once; returns how many were claimed. Tests call it with the manual clock. */
-export async function runDueJobs(deps: AppDeps, handlers: JobHandlers): Promise<number> {
+export async function runDueJobs(deps: AppDeps, handlers: JobHandlers, onGaveUp: OnJobGaveUp = logGaveUp): Promise<number> {
   const jobs = await claimDueJobs(deps.db, deps.clock.now(), BATCH_SIZE, LEASE_MS);
   for (const job of jobs) {
     try {
@@ -27,7 +38,12 @@ export async function runDueJobs(deps: AppDeps, handlers: JobHandlers): Promise<
       await markJobDone(deps.db, job.id, deps.clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await rescheduleJob(deps.db, job.id, new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts)), message);
+      if (job.attempts >= MAX_JOB_ATTEMPTS) {
+        await markJobFailed(deps.db, job.id, deps.clock.now(), message);
+        onGaveUp(job, message);
+      } else {
+        await rescheduleJob(deps.db, job.id, new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts)), message);
+      }
     }
   }
   return jobs.length;
@@ -46,8 +62,9 @@ export function startJobLoop(deps: AppDeps, handlers: JobHandlers, intervalMs: n
   const tick = () => {
     round = (async () => {
       try {
-        // A full batch means more may be waiting: keep going rather than wait a whole interval.
-        while (!stopped && (await runDueJobs(deps, handlers)) === BATCH_SIZE);
+        // Keep going while jobs were found: more may be waiting, and a job may have queued others
+        // due at once (a new message's e-mails), which should not wait a whole interval.
+        while (!stopped && (await runDueJobs(deps, handlers)) > 0);
       } catch (error) {
         onError(error);
       }

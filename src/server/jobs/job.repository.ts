@@ -35,6 +35,25 @@ export async function insertJob(db: Db, job: NewJob): Promise<void> {
     .execute();
 }
 
+/** Queues several jobs in one statement; each skips like `insertJob` when its dedupe key was used. */
+export async function insertJobs(db: Db, jobs: readonly NewJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .insertInto('jobs')
+    .values(
+      jobs.map((job) => ({
+        school_id: job.schoolId,
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        run_at: job.runAt,
+        created_at: job.createdAt,
+        dedupe_key: job.dedupeKey,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
 /**
  * Claims up to `limit` due jobs for one runner. The rows are locked with FOR UPDATE SKIP LOCKED
  * inside the statement's transaction, so a runner in another process never takes the same job,
@@ -48,6 +67,7 @@ export async function claimDueJobs(db: Db, now: Date, limit: number, leaseMs: nu
       .selectFrom('jobs')
       .select('id')
       .where('done_at', 'is', null)
+      .where('failed_at', 'is', null)
       .where('run_at', '<=', now)
       .orderBy('run_at')
       .limit(limit)
@@ -71,4 +91,23 @@ export async function markJobDone(db: Db, id: string, at: Date): Promise<void> {
 
 export async function rescheduleJob(db: Db, id: string, runAt: Date, error: string): Promise<void> {
   await db.updateTable('jobs').set({ run_at: runAt, last_error: error }).where('id', '=', id).execute();
+}
+
+/** Gives a job up for good: it keeps its last error and is never claimed again. */
+export async function markJobFailed(db: Db, id: string, at: Date, error: string): Promise<void> {
+  await db.updateTable('jobs').set({ failed_at: at, last_error: error }).where('id', '=', id).execute();
+}
+
+/** The school's job of a kind that finished last, e.g. the previous digest. */
+export async function findLatestDoneJob(db: Db, schoolId: string, kind: string) {
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'payload', 'done_at'])
+    .where('school_id', '=', schoolId)
+    .where('kind', '=', kind)
+    .where('done_at', 'is not', null)
+    .orderBy('done_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -1,7 +1,17 @@
 import type { Locale } from '../../shared/errors.js';
-import { messagingText, type TMessage, type TParticipantRole, type TPromiseStatus, type TSnippetPart, type TThreadSummary } from '../../shared/api/messaging.schema.js';
+import type { TAttachment } from '../../shared/api/attachment.schema.js';
+import {
+  messagingText,
+  type TColleague,
+  type TMessage,
+  type TParticipantRole,
+  type TPromiseStatus,
+  type TSnippetPart,
+  type TThreadSummary,
+  type TUrgentUse,
+} from '../../shared/api/messaging.schema.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
-import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type ThreadRow } from './messaging.repository.js';
+import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type StaffRow, type ThreadRow, type UrgentUseRow } from './messaging.repository.js';
 
 /** Who reads: their person at the thread's school and the side they read from. */
 export interface Reader {
@@ -42,6 +52,12 @@ export function presentParticipants(thread: ThreadRow, participants: Participant
   return [...participants.filter((p) => p.role === 'staff').map(presentParticipant), classGuardians(thread, locale)];
 }
 
+/** The other side: staff for a guardian, the guardians for staff; in a thread between staff, the other colleagues. */
+function counterpartsOf(thread: ThreadRow, participants: ParticipantRow[], reader: Reader) {
+  if (thread.kind === 'direct' && participants.every((p) => p.role === 'staff')) return participants.filter((p) => p.person_id !== reader.personId).map(presentParticipant);
+  return presentParticipants(thread, participants, reader.locale).filter((p) => p.role !== reader.side);
+}
+
 export function presentThreadSummary(thread: ThreadRow, participants: ParticipantRow[], unreadCount: number, reader: Reader): TThreadSummary {
   const status = promiseStatus(thread, reader.now);
   return {
@@ -60,12 +76,24 @@ export function presentThreadSummary(thread: ThreadRow, participants: Participan
     promiseStatus: status,
     promiseFulfilledAt: thread.promise_fulfilled_at?.toISOString() ?? null,
     unreadCount,
-    counterparts: presentParticipants(thread, participants, reader.locale).filter((p) => p.role !== reader.side),
+    counterparts: counterpartsOf(thread, participants, reader),
     parentThreadId: thread.parent_thread_id,
+    urgent: thread.urgent,
   };
 }
 
-export function presentMessage(message: MessageRow, participants: ParticipantRow[], reader: Reader): TMessage {
+/**
+ * When the school first read a message: the earliest read mark of a staff participant at or
+ * after the message was written. A read mark moves on with every visit, so this is the earliest
+ * read still on record, which is what the guardian needs: that someone at school has seen it.
+ */
+export function readByStaffAt(message: Pick<MessageRow, 'created_at'>, participants: ParticipantRow[]): Date | null {
+  const reads = participants.flatMap((p) => (p.role === 'staff' && p.last_read_at && p.last_read_at.getTime() >= message.created_at.getTime() ? [p.last_read_at.getTime()] : []));
+  return reads.length > 0 ? new Date(Math.min(...reads)) : null;
+}
+
+/** `attachments`: the message's files as attachments/ presents them. */
+export function presentMessage(message: MessageRow, participants: ParticipantRow[], reader: Reader, attachments: TAttachment[] = []): TMessage {
   const authorRole = participants.find((p) => p.person_id === message.author_id)?.role ?? 'staff';
   // An acknowledgement without words of its own reads in the reader's language.
   const body = message.kind === 'acknowledgement' && message.body === '' ? messagingText('acknowledgementDefault', reader.locale) : message.body;
@@ -79,6 +107,12 @@ export function presentMessage(message: MessageRow, participants: ParticipantRow
       isReader: message.author_id === reader.personId,
     },
     createdAt: message.created_at.toISOString(),
+    urgent: message.urgent,
+    attachments,
+    // Only a guardian learns, of their own messages only, whether the school has read them.
+    ...(reader.side === 'guardian' && authorRole === 'guardian' && message.author_id === reader.personId
+      ? { readByStaffAt: readByStaffAt(message, participants)?.toISOString() ?? null }
+      : {}),
   };
 }
 
@@ -103,4 +137,28 @@ export function presentSnippet(snippet: string): TSnippetPart[] {
     }
   }
   return parts;
+}
+
+/** A colleague as the staff list shows them: name, roles (school and class), and their classes. */
+export function presentColleague(p: StaffRow): TColleague {
+  return {
+    id: p.id,
+    name: personName(p),
+    roles: [...new Set<TColleague['roles'][number]>([...p.roles, ...p.class_roles.map((c) => c.role)])],
+    classes: [...new Set(p.class_roles.map((c) => `${c.grade}.${c.letter}`))],
+  };
+}
+
+/** One urgent use for the leadership: the recipients as a group or the child, never the guardians one by one. */
+export function presentUrgentUse(row: UrgentUseRow, locale: Locale): TUrgentUse {
+  const { thread } = row;
+  return {
+    messageId: row.message_id,
+    threadId: thread.id,
+    sentAt: row.created_at.toISOString(),
+    author: { name: `${row.author_given_name} ${row.author_family_name}`.trim() },
+    subject: thread.subject,
+    group: thread.kind === 'group' ? classGuardians(thread, locale).name : null,
+    student: thread.student_id && thread.student_given_name !== null ? { id: thread.student_id, name: `${thread.student_given_name} ${thread.student_family_name ?? ''}`.trim() } : null,
+  };
 }

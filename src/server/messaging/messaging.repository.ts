@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { queueMessageNotification } from '../notifications/message-notification.repository.js';
-import type { GuardianshipKind, MessageKind, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
+import { claimAttachments } from '../attachments/attachment.repository.js';
+import type { ClassStaffRole, GuardianshipKind, MessageKind, SchoolRole, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
 
 /** A user's relation to a child, found through the user's own person records at every school. */
 export interface GuardianshipOfUser {
@@ -68,6 +69,8 @@ export interface ThreadRow {
   parent_thread_id: string | null;
   class_grade: number | null;
   class_letter: string | null;
+  /** Some message in the thread was marked urgent. */
+  urgent: boolean;
 }
 
 function selectThreads(db: Db) {
@@ -91,6 +94,11 @@ function selectThreads(db: Db) {
       't.parent_thread_id',
       'c.grade as class_grade',
       'c.letter as class_letter',
+      (eb) =>
+        eb
+          .exists(eb.selectFrom('messages as um').select('um.id').whereRef('um.school_id', '=', 't.school_id').whereRef('um.thread_id', '=', 't.id').where('um.urgent', '=', true))
+          .$castTo<boolean>()
+          .as('urgent'),
     ]);
 }
 
@@ -214,6 +222,7 @@ export interface MessageRow {
   id: string;
   kind: MessageKind;
   body: string;
+  urgent: boolean;
   created_at: Date;
   author_id: string;
   author_given_name: string;
@@ -224,7 +233,7 @@ export function findMessages(db: Db, schoolId: string, threadId: string): Promis
   return db
     .selectFrom('messages as m')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'm.school_id').onRef('p.id', '=', 'm.author_id'))
-    .select(['m.id', 'm.kind', 'm.body', 'm.created_at', 'm.author_id', 'p.given_name as author_given_name', 'p.family_name as author_family_name'])
+    .select(['m.id', 'm.kind', 'm.body', 'm.urgent', 'm.created_at', 'm.author_id', 'p.given_name as author_given_name', 'p.family_name as author_family_name'])
     .where('m.school_id', '=', schoolId)
     .where('m.thread_id', '=', threadId)
     .orderBy('m.created_at')
@@ -259,6 +268,10 @@ export interface NewMessage {
   body: string;
   at: Date;
   idempotencyKey: string | null;
+  /** Marked urgent by staff; the notification job reads it to announce the message at once. */
+  urgent?: boolean;
+  /** The author's own pending uploads, claimed for the message in its transaction. */
+  attachmentIds?: readonly string[];
 }
 
 /** Thrown inside a transaction to undo it when the message turns out to be a retry. */
@@ -280,11 +293,14 @@ async function insertMessageOnce(trx: Db, threadId: string, message: NewMessage)
       body: message.body,
       created_at: message.at,
       idempotency_key: message.idempotencyKey,
+      urgent: message.urgent ?? false,
     })
     .onConflict((oc) => oc.columns(['school_id', 'author_id', 'idempotency_key']).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!row) return null;
+  // Throws when an id is not the author's pending upload, which undoes the whole send.
+  await claimAttachments(trx, message.schoolId, message.authorId, row.id, message.attachmentIds ?? []);
   await queueMessageNotification(trx, { schoolId: message.schoolId, threadId, messageId: row.id, at: message.at });
   return row.id;
 }
@@ -349,13 +365,21 @@ export type PromiseChange =
 
 /**
  * Adds a message to a thread and updates its activity, the author's read mark and the promise,
- * in one transaction. Null when the message is a retry of an earlier send.
+ * in one transaction. With `join`, the author becomes a participant in that role first (the
+ * leadership answering a thread it was not in). Null when the message is a retry of an earlier send.
  */
-export async function insertReply(db: Db, threadId: string, message: NewMessage, promise: PromiseChange): Promise<string | null> {
+export async function insertReply(db: Db, threadId: string, message: NewMessage, promise: PromiseChange, join?: ThreadParticipantRole): Promise<string | null> {
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertMessageOnce(trx, threadId, message);
       if (id === null) throw new DuplicateSend();
+      if (join) {
+        await trx
+          .insertInto('thread_participants')
+          .values({ school_id: message.schoolId, thread_id: threadId, person_id: message.authorId, role: join, last_read_at: message.at })
+          .onConflict((oc) => oc.columns(['school_id', 'thread_id', 'person_id']).doNothing())
+          .execute();
+      }
       const thread = () => trx.updateTable('message_threads').where('school_id', '=', message.schoolId).where('id', '=', threadId);
       await thread().set({ last_message_at: sql<Date>`greatest(last_message_at, ${message.at})` }).execute();
       if (promise.kind === 'fulfil') {
@@ -481,4 +505,106 @@ export async function findCustodyChildrenInClass(db: Db, schoolId: string, guard
     .orderBy('s.id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** A student of the school with their class, or undefined. */
+export function findStudent(db: Db, schoolId: string, studentId: string) {
+  return db.selectFrom('students').select(['id', 'class_id as classId']).where('school_id', '=', schoolId).where('id', '=', studentId).executeTakeFirst();
+}
+
+/**
+ * Who receives a message from staff about one child: the child's custody holders who are not
+ * suspended. A parent with the right to information only gets nothing pushed (§ 23).
+ */
+export async function findCustodyGuardiansOfStudent(db: Db, schoolId: string, studentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .select('g.person_id')
+    .where('g.school_id', '=', schoolId)
+    .where('g.student_id', '=', studentId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .orderBy('g.person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** School roles that make a person staff; class roles (class_staff) do too. */
+const STAFF_SCHOOL_ROLES = ['leader', 'administrator', 'teacher', 'pedagogue'] as const;
+
+export interface StaffRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  roles: SchoolRole[];
+  class_roles: Array<{ role: ClassStaffRole; grade: number; letter: string }>;
+}
+
+/** The school's staff: people with a staff role at the school or a role in one of its classes. With `ids`, only those. */
+export async function findStaff(db: Db, schoolId: string, ids?: string[]): Promise<StaffRow[]> {
+  if (ids && ids.length === 0) return [];
+  let query = db
+    .selectFrom('people as p')
+    .select(['p.id', 'p.given_name', 'p.family_name'])
+    .where('p.school_id', '=', schoolId)
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('person_roles as r').select('r.person_id').whereRef('r.school_id', '=', 'p.school_id').whereRef('r.person_id', '=', 'p.id').where('r.role', 'in', STAFF_SCHOOL_ROLES)),
+        eb.exists(eb.selectFrom('class_staff as cs').select('cs.person_id').whereRef('cs.school_id', '=', 'p.school_id').whereRef('cs.person_id', '=', 'p.id')),
+      ]),
+    )
+    .orderBy('p.family_name')
+    .orderBy('p.given_name')
+    .orderBy('p.id');
+  if (ids) query = query.where('p.id', 'in', ids);
+  const people = await query.execute();
+  if (people.length === 0) return [];
+  const personIds = people.map((p) => p.id);
+  const [roles, classRoles] = await Promise.all([
+    db.selectFrom('person_roles').select(['person_id', 'role']).where('school_id', '=', schoolId).where('person_id', 'in', personIds).where('role', 'in', STAFF_SCHOOL_ROLES).orderBy('role').execute(),
+    db
+      .selectFrom('class_staff as cs')
+      .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'cs.school_id').onRef('c.id', '=', 'cs.class_id'))
+      .select(['cs.person_id', 'cs.role', 'c.grade', 'c.letter'])
+      .where('cs.school_id', '=', schoolId)
+      .where('cs.person_id', 'in', personIds)
+      .orderBy('c.grade')
+      .orderBy('c.letter')
+      .execute(),
+  ]);
+  return people.map((p) => ({
+    ...p,
+    roles: roles.filter((r) => r.person_id === p.id).map((r) => r.role),
+    class_roles: classRoles.filter((r) => r.person_id === p.id).map(({ role, grade, letter }) => ({ role, grade, letter })),
+  }));
+}
+
+export interface UrgentUseRow {
+  message_id: string;
+  created_at: Date;
+  author_given_name: string;
+  author_family_name: string;
+  thread: ThreadRow;
+}
+
+/** The school's urgent messages, newest first. */
+export async function findUrgentUses(db: Db, schoolId: string, limit: number): Promise<UrgentUseRow[]> {
+  const rows = await db
+    .selectFrom('messages as m')
+    .innerJoin('people as a', (j) => j.onRef('a.school_id', '=', 'm.school_id').onRef('a.id', '=', 'm.author_id'))
+    .select(['m.id as message_id', 'm.thread_id', 'm.created_at', 'a.given_name as author_given_name', 'a.family_name as author_family_name'])
+    .where('m.school_id', '=', schoolId)
+    .where('m.urgent', '=', true)
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.seq', 'desc')
+    .limit(limit)
+    .execute();
+  const threadIds = [...new Set(rows.map((r) => r.thread_id))];
+  const threads = threadIds.length === 0 ? [] : await selectThreads(db).where('t.school_id', '=', schoolId).where('t.id', 'in', threadIds).execute();
+  const byId = new Map(threads.map((t) => [t.id, t]));
+  return rows.flatMap(({ thread_id, ...r }) => {
+    const thread = byId.get(thread_id);
+    return thread ? [{ ...r, thread }] : [];
+  });
 }

@@ -3,16 +3,22 @@ import type { RequestContext, SignedInContext } from '../http/route.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { markThreadNotificationsRead } from '../notifications/notification.repository.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { schedulePromiseReminder } from './promise-reminder.service.js';
+import { attachmentsOfThread } from '../attachments/attachment.service.js';
+import { routeGuardianMessage } from '../staff-absence/staff-absence.service.js';
 import {
   mayAcknowledgeInThread,
   mayListThreadReaders,
+  mayMarkUrgentInThread,
   mayReadThread,
   mayReplyInThread,
   mayWriteAboutStudent,
+  mayWriteToGuardiansOf,
   takesPartInThread,
+  worksWithStudent,
   type ThreadAccess,
 } from '../policies/rules.js';
 import { addWorkingDays, localDate, replyDueAt, type SchoolCalendar } from '../../domain/calendar/working-days.js';
@@ -20,8 +26,12 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_MAX,
   type TBrokenPromiseList,
+  type TColleagueList,
   type TCreateGroupMessage,
+  type TCreateStaffThread,
+  type TCreateStudentThread,
   type TCreateThread,
+  type TUrgentUseList,
   type TThreadDetail,
   type TThreadList,
   type TThreadReaders,
@@ -34,6 +44,7 @@ import {
   findContactTeachers,
   findCustodyChildrenInClass,
   findCustodyGuardiansOfClass,
+  findCustodyGuardiansOfStudent,
   findGuardianshipsOfUser,
   findLeaders,
   findMessageByKey,
@@ -43,6 +54,9 @@ import {
   findThread,
   findThreadSchoolForUser,
   findThreadsOfUser,
+  findStaff,
+  findStudent,
+  findUrgentUses,
   insertReply,
   insertThreadWithMessage,
   markThreadRead,
@@ -53,7 +67,16 @@ import {
   type PromiseChange,
   type ThreadRow,
 } from './messaging.repository.js';
-import { presentMessage, presentName, presentParticipants, presentSnippet, presentThreadSummary, type Reader } from './messaging.presenter.js';
+import {
+  presentColleague,
+  presentMessage,
+  presentName,
+  presentParticipants,
+  presentSnippet,
+  presentThreadSummary,
+  presentUrgentUse,
+  type Reader,
+} from './messaging.presenter.js';
 
 /** The route's policy has required a signed-in actor; this states it for the types. */
 function signedInContext(ctx: RequestContext): SignedInContext {
@@ -95,6 +118,8 @@ export async function promiseFor(db: Db, schoolId: string, at: Date): Promise<Da
  */
 export async function createThread(context: RequestContext, input: TCreateThread, idempotencyKey: string | null): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
+  // This route is the guardians' way in; staff mark urgent on their own sends only.
+  if (input.urgent) throw new AppError('urgent_staff_only', { field: 'urgent' });
   const relations = await findGuardianshipsOfUser(ctx.deps.db, ctx.actor.userId, input.studentId);
   const relation = relations.find((r) => !r.suspended) ?? relations[0];
   if (!relation) throw new AppError('not_found');
@@ -113,17 +138,20 @@ export async function createThread(context: RequestContext, input: TCreateThread
   if (recipients.length === 0) throw new AppError('thread_no_recipient');
 
   const now = ctx.deps.clock.now();
-  const message: NewMessage = { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey };
+  // An absent recipient's substitute receives it as well, or the promise counts from the first
+  // return when nobody is at work to read it; the guardian is told which (src/server/staff-absence).
+  const routing = await routeGuardianMessage(ctx.deps.db, schoolId, { ids: recipients, kind: contactTeachers.length > 0 ? 'contact_teacher' : 'leader' }, authorId, now, ctx.locale);
+  const message: NewMessage = { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey, attachmentIds: input.attachmentIds };
   const threadId =
     (await insertThreadWithMessage(
       ctx.deps.db,
-      { schoolId, studentId: input.studentId, subject: input.subject, createdBy: authorId, replyDueAt: await promiseFor(ctx.deps.db, schoolId, now) },
-      [{ personId: authorId, role: 'guardian' }, ...recipients.map((personId) => ({ personId, role: 'staff' as const }))],
+      { schoolId, studentId: input.studentId, subject: input.subject, createdBy: authorId, replyDueAt: routing.replyDueAt },
+      [{ personId: authorId, role: 'guardian' }, ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const }))],
       message,
     )) ?? (idempotencyKey ? await retriedThread(ctx.deps.db, schoolId, authorId, idempotencyKey, input) : null);
   if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
   await schedulePromiseReminder(ctx.deps, schoolId, threadId);
-  return threadDetail(ctx, schoolId, threadId, m);
+  return { ...(await threadDetail(ctx, schoolId, threadId, m)), absenceNotices: routing.notices };
 }
 
 /** The thread an earlier send with this key created; a key reused for a different message is refused. */
@@ -173,6 +201,7 @@ async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: st
     findMessages(ctx.deps.db, schoolId, threadId),
   ]);
   if (!thread) throw new AppError('not_found');
+  const attachments = await attachmentsOfThread(ctx.deps, schoolId, threadId);
   const me = participants.find((p) => p.person_id === m.personId);
   const access: ThreadAccess = { participantRole: me?.role ?? null, studentId: thread.student_id };
   const reader = readerOf(ctx, m, access);
@@ -180,7 +209,7 @@ async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: st
   return {
     ...presentThreadSummary(thread, participants, unread, reader),
     participants: presentParticipants(thread, participants, ctx.locale),
-    messages: messages.map((msg) => presentMessage(msg, participants, reader)),
+    messages: messages.map((msg) => presentMessage(msg, participants, reader, attachments.get(msg.id))),
     abilities: { reply: mayReplyInThread(m, access), acknowledge: mayAcknowledgeInThread(m, access) },
   };
 }
@@ -193,7 +222,11 @@ async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: st
 export async function getThread(context: RequestContext, threadId: string): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const { schoolId, thread, m, access } = await loadReadableThread(ctx, threadId);
-  if (m.personId && takesPartInThread(m, access)) await markThreadRead(ctx.deps.db, schoolId, threadId, m.personId, ctx.deps.clock.now());
+  if (m.personId && takesPartInThread(m, access)) {
+    const now = ctx.deps.clock.now();
+    await markThreadRead(ctx.deps.db, schoolId, threadId, m.personId, now);
+    await markThreadNotificationsRead(ctx.deps.db, schoolId, threadId, m.personId, now);
+  }
   if (thread.student_id && access.participantRole !== 'guardian') {
     await recordAudit(ctx, { schoolId, action: 'thread.read', studentId: thread.student_id, subject: 'message thread' });
   }
@@ -259,41 +292,53 @@ export async function searchThreads(context: RequestContext, text: string): Prom
   return { threads: shown.map(({ row, summary }) => ({ ...summary, matchedMessageId: row.matched_message_id, snippet: presentSnippet(row.snippet) })) };
 }
 
-async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewMessage['kind'], body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+/** Every urgent use is logged, with the child when the thread is about one, for the leadership to review. */
+async function recordUrgentUse(ctx: SignedInContext, schoolId: string, studentId: string | null): Promise<void> {
+  await recordAudit(ctx, { schoolId, action: 'message.urgent', studentId, subject: 'urgent message' });
+}
+
+async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewMessage['kind'], body: string, idempotencyKey: string | null, urgent = false, attachmentIds: readonly string[] = []): Promise<TThreadDetail> {
   const { schoolId, thread, m, access } = loaded;
   if (!m.personId) throw new AppError('not_found');
+  // The leadership answering a thread it is not in joins it as staff with this message.
+  const side = access.participantRole ?? 'staff';
   const now = ctx.deps.clock.now();
   const promise: PromiseChange =
-    access.participantRole === 'staff'
+    side === 'staff'
       ? { kind: 'fulfil' }
       : thread.reply_due_at && !thread.promise_fulfilled_at
         ? { kind: 'none' }
         : { kind: 'start', replyDueAt: await promiseFor(ctx.deps.db, schoolId, now) };
-  const message: NewMessage = { schoolId, authorId: m.personId, kind, body, at: now, idempotencyKey };
-  const id = await insertReply(ctx.deps.db, thread.id, message, promise);
+  const message: NewMessage = { schoolId, authorId: m.personId, kind, body, at: now, idempotencyKey, urgent, attachmentIds };
+  const id = await insertReply(ctx.deps.db, thread.id, message, promise, access.participantRole === null ? 'staff' : undefined);
   if (id === null && idempotencyKey) {
     const earlier = await findMessageByKey(ctx.deps.db, schoolId, m.personId, idempotencyKey);
     if (!earlier || earlier.thread_id !== thread.id || earlier.kind !== kind || earlier.body !== body) {
       throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
     }
-  } else if (thread.student_id && access.participantRole === 'staff') {
-    // An answer about a child discloses the child's matters; to a § 23 parent it must be logged.
-    await recordAudit(ctx, { schoolId, action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply', studentId: thread.student_id, subject: 'message thread' });
+  } else {
+    if (thread.student_id && side === 'staff') {
+      // An answer about a child discloses the child's matters; to a § 23 parent it must be logged.
+      await recordAudit(ctx, { schoolId, action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply', studentId: thread.student_id, subject: 'message thread' });
+    }
+    if (urgent) await recordUrgentUse(ctx, schoolId, thread.student_id);
   }
   if (promise.kind === 'start') await schedulePromiseReminder(ctx.deps, schoolId, thread.id);
   return threadDetail(ctx, schoolId, thread.id, m);
 }
 
 /**
- * A participant writes in a thread. Any staff participant's answer keeps the promise; a
- * guardian's message starts a new promise when none is open, and leaves an open one as it was.
+ * A participant writes in a thread, and so may the leadership, who joins it as staff with its
+ * first message. Any staff answer keeps the promise; a guardian's message starts a new promise
+ * when none is open, and leaves an open one as it was. Only staff may mark the message urgent.
  */
-export async function postMessage(context: RequestContext, threadId: string, body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+export async function postMessage(context: RequestContext, threadId: string, body: string, idempotencyKey: string | null, urgent = false, attachmentIds: readonly string[] = []): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const loaded = await loadReadableThread(ctx, threadId);
   if (!mayReplyInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
-  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian') return replyPrivately(ctx, loaded, body, idempotencyKey);
-  return addMessage(ctx, loaded, 'message', body, idempotencyKey);
+  if (urgent && !mayMarkUrgentInThread(loaded.m, loaded.access)) throw new AppError('urgent_staff_only', { field: 'urgent' });
+  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian') return replyPrivately(ctx, loaded, body, idempotencyKey, attachmentIds);
+  return addMessage(ctx, loaded, 'message', body, idempotencyKey, urgent, attachmentIds);
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505';
@@ -304,12 +349,12 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code
  * other guardian ever sees it. It is a message like any other: it starts a promise. Answers with
  * the reply thread's detail, whose id is not the group message's.
  */
-async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: string, idempotencyKey: string | null): Promise<TThreadDetail> {
+async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: string, idempotencyKey: string | null, attachmentIds: readonly string[]): Promise<TThreadDetail> {
   const { schoolId, thread, participants, m } = group;
   const { db } = ctx.deps;
   if (!m.personId || !thread.class_id) throw new AppError('not_found');
   const guardianId = m.personId;
-  const continueIn = async (replyThreadId: string) => addMessage(ctx, await loadReadableThread(ctx, replyThreadId), 'message', body, idempotencyKey);
+  const continueIn = async (replyThreadId: string) => addMessage(ctx, await loadReadableThread(ctx, replyThreadId), 'message', body, idempotencyKey, false, attachmentIds);
 
   const existing = await findPrivateReplyThread(db, schoolId, thread.id, guardianId);
   if (existing) return continueIn(existing);
@@ -330,7 +375,7 @@ async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: s
         group: { parentThreadId: thread.id },
       },
       [{ personId: guardianId, role: 'guardian' }, ...staff],
-      { schoolId, authorId: guardianId, kind: 'message', body, at: now, idempotencyKey },
+      { schoolId, authorId: guardianId, kind: 'message', body, at: now, idempotencyKey, attachmentIds },
     );
     if (created) {
       await schedulePromiseReminder(ctx.deps, schoolId, created);
@@ -366,13 +411,15 @@ export async function sendClassMessage(context: RequestContext, schoolId: string
   if (guardians.length === 0) throw new AppError('class_no_guardians');
 
   const now = ctx.deps.clock.now();
-  const threadId =
-    (await insertThreadWithMessage(
-      db,
-      { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: { classId } },
-      [...staff.map((personId) => ({ personId, role: 'staff' as const })), ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
-      { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey },
-    )) ?? (await retried());
+  const urgent = input.urgent ?? false;
+  const created = await insertThreadWithMessage(
+    db,
+    { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: { classId } },
+    [...staff.map((personId) => ({ personId, role: 'staff' as const })), ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
+    { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey, urgent, attachmentIds: input.attachmentIds },
+  );
+  if (created && urgent) await recordUrgentUse(ctx, schoolId, null);
+  const threadId = created ?? (await retried());
   if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
   return threadDetail(ctx, schoolId, threadId, m);
 }
@@ -449,3 +496,115 @@ export async function listBrokenPromises(context: RequestContext, schoolId: stri
   };
 }
 
+/** The thread an earlier staff send with this key created, when it was the same message; a key reused otherwise is refused. */
+async function retriedStaffThread(db: Db, schoolId: string, authorId: string, key: string, sent: { studentId: string | null; subject: string; body: string }): Promise<string | null> {
+  const earlier = await findMessageByKey(db, schoolId, authorId, key);
+  if (!earlier) return null;
+  const thread = await findThread(db, schoolId, earlier.thread_id);
+  if (!thread || thread.kind !== 'direct' || thread.student_id !== sent.studentId || thread.subject !== sent.subject || earlier.body !== sent.body || earlier.kind !== 'message') {
+    throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+  }
+  return thread.id;
+}
+
+/**
+ * Staff start a thread with a child's guardians: the writer and the child's custody holders who
+ * are not suspended. A parent with the right to information only is not included (§ 23: nothing
+ * is pushed to them). The school owes no answer to its own message, so no promise is set; a
+ * guardian's answer starts one as always. The child's class staff and the leadership may write;
+ * for anyone else the child is answered as missing.
+ */
+export async function createStudentThread(context: RequestContext, schoolId: string, studentId: string, input: TCreateStudentThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const { db } = ctx.deps;
+  const m = await ctx.membership(schoolId);
+  const student = await findStudent(db, schoolId, studentId);
+  if (!m.personId || !student || !mayWriteToGuardiansOf(m, student)) throw new AppError('not_found');
+  const authorId = m.personId;
+  const sent = { studentId, subject: input.subject, body: input.body };
+  const retried = async () => (idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null);
+
+  const earlier = await retried();
+  if (earlier) return threadDetail(ctx, schoolId, earlier, m);
+  const guardians = (await findCustodyGuardiansOfStudent(db, schoolId, studentId)).filter((id) => id !== authorId);
+  if (guardians.length === 0) throw new AppError('student_no_guardians');
+
+  const urgent = input.urgent ?? false;
+  const created = await insertThreadWithMessage(
+    db,
+    { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
+    [{ personId: authorId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
+    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, urgent },
+  );
+  if (created) {
+    // Writing to the home about a child discloses the child's matters: logged like a reply.
+    await recordAudit(ctx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
+    if (urgent) await recordUrgentUse(ctx, schoolId, studentId);
+  }
+  const threadId = created ?? (await retried());
+  if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
+  return threadDetail(ctx, schoolId, threadId, m);
+}
+
+/**
+ * A staff member writes to colleagues at the school, optionally about a child they work with.
+ * Every recipient must be staff of the school; an unknown or unauthorised one refuses the whole
+ * message. Staff owe each other no promise.
+ */
+export async function createStaffThread(context: RequestContext, schoolId: string, input: TCreateStaffThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+  const ctx = signedInContext(context);
+  const { db } = ctx.deps;
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const authorId = m.personId;
+  const studentId = input.studentId ?? null;
+  if (studentId) {
+    const student = await findStudent(db, schoolId, studentId);
+    if (!student || !worksWithStudent(m, student)) throw new AppError('not_found', { field: 'studentId' });
+  }
+  const sent = { studentId, subject: input.subject, body: input.body };
+  const retried = async () => (idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null);
+
+  const earlier = await retried();
+  if (earlier) return threadDetail(ctx, schoolId, earlier, m);
+  const wanted = [...new Set(input.recipientIds)].filter((id) => id !== authorId);
+  const recipients = await findStaff(db, schoolId, wanted);
+  if (wanted.length === 0 || recipients.length !== wanted.length) throw new AppError('recipient_not_staff', { field: 'recipientIds' });
+
+  const created = await insertThreadWithMessage(
+    db,
+    { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
+    [authorId, ...wanted].map((personId) => ({ personId, role: 'staff' as const })),
+    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey },
+  );
+  if (created && studentId) await recordAudit(ctx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
+  const threadId = created ?? (await retried());
+  if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
+  return threadDetail(ctx, schoolId, threadId, m);
+}
+
+/** The caller's colleagues at the school, to choose recipients from: names and roles only. */
+export async function listColleagues(context: RequestContext, schoolId: string): Promise<TColleagueList> {
+  const ctx = signedInContext(context);
+  const m = await ctx.membership(schoolId);
+  const staff = (await findStaff(ctx.deps.db, schoolId)).filter((p) => p.id !== m.personId);
+  return { staff: staff.map(presentColleague) };
+}
+
+/** The leadership's list shows this many urgent uses, newest first. */
+export const URGENT_USE_LIMIT = 500;
+
+/**
+ * Every use of "urgent" at the school, newest first, for the leadership: who, when, the thread's
+ * subject, and whom it went to as a group ("Forældre i 3.A") or the child it is about. Never the
+ * guardians' names or addresses. Seeing the children named is audit-logged.
+ */
+export async function listUrgentUses(context: RequestContext, schoolId: string): Promise<TUrgentUseList> {
+  const ctx = signedInContext(context);
+  const rows = await findUrgentUses(ctx.deps.db, schoolId, URGENT_USE_LIMIT);
+  await recordAudit(
+    ctx,
+    [...new Set(rows.flatMap((r) => (r.thread.student_id ? [r.thread.student_id] : [])))].map((studentId) => ({ schoolId, action: 'message.urgent-list', studentId, subject: 'urgent messages' })),
+  );
+  return { uses: rows.map((r) => presentUrgentUse(r, ctx.locale)) };
+}

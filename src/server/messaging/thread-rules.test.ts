@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SchoolRole } from '../db/schema.js';
 import { EMPTY_MEMBERSHIP, type Membership } from '../policies/membership.js';
-import { mayAcknowledgeInThread, mayReadThread, mayReplyInThread, mayWriteAboutStudent, runsTheSchool, type ThreadAccess } from '../policies/rules.js';
+import { mayAcknowledgeInThread, mayMarkUrgentInThread, mayReadThread, mayReplyInThread, mayWriteAboutStudent, runsTheSchool, type ThreadAccess } from '../policies/rules.js';
 import { workingDaysLate } from './messaging.service.js';
 
 const arbMembership: fc.Arbitrary<Membership> = fc
@@ -36,13 +36,22 @@ describe('thread rules', () => {
     );
   });
 
-  it('lets no one outside the thread read it but the leadership, and no one outside it write', () => {
+  it('lets no one outside the thread read, answer or acknowledge it but the leadership', () => {
     fc.assert(
       fc.property(arbMembership, arbAccess, (m, thread) => {
         if (thread.participantRole !== null) return;
         expect(mayReadThread(m, thread)).toBe(runsTheSchool(m));
-        expect(mayReplyInThread(m, thread)).toBe(false);
-        expect(mayAcknowledgeInThread(m, thread)).toBe(false);
+        expect(mayReplyInThread(m, thread)).toBe(runsTheSchool(m));
+        expect(mayAcknowledgeInThread(m, thread)).toBe(runsTheSchool(m));
+      }),
+    );
+  });
+
+  it('lets only staff mark a message urgent: staff in the thread, or the leadership answering it', () => {
+    fc.assert(
+      fc.property(arbMembership, arbAccess, (m, thread) => {
+        const expected = thread.participantRole === 'staff' || (thread.participantRole === null && runsTheSchool(m));
+        expect(mayMarkUrgentInThread(m, thread)).toBe(expected);
       }),
     );
   });

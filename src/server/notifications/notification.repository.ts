@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { insertJobs, type NewJob } from '../jobs/job.repository.js';
 
 export interface NewNotification {
   schoolId: string;
@@ -8,13 +9,30 @@ export interface NewNotification {
   title: string;
   body: string;
   createdAt: Date;
+  /** The message announced, if any. */
+  messageId?: string | null;
+  /** One notice per person and occasion: a second with the same key is not stored. */
+  dedupeKey?: string | null;
 }
 
 export async function insertNotifications(db: Db, notifications: NewNotification[]): Promise<void> {
   if (notifications.length === 0) return;
   await db
     .insertInto('notifications')
-    .values(notifications.map((n) => ({ school_id: n.schoolId, person_id: n.personId, kind: n.kind, thread_id: n.threadId, title: n.title, body: n.body, created_at: n.createdAt })))
+    .values(
+      notifications.map((n) => ({
+        school_id: n.schoolId,
+        person_id: n.personId,
+        kind: n.kind,
+        thread_id: n.threadId,
+        title: n.title,
+        body: n.body,
+        created_at: n.createdAt,
+        message_id: n.messageId ?? null,
+        dedupe_key: n.dedupeKey ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['school_id', 'person_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
     .execute();
 }
 
@@ -52,4 +70,33 @@ export async function markNotificationRead(db: Db, userId: string, notificationI
     .returning('id')
     .execute();
   return rows.length > 0;
+}
+
+/** Marks a person's unread notifications about one thread read: opening the thread has shown them what they told. */
+export async function markThreadNotificationsRead(db: Db, schoolId: string, threadId: string, personId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('school_id', '=', schoolId)
+    .where('person_id', '=', personId)
+    .where('thread_id', '=', threadId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/** Marks all the user's unread notifications read, at every school. */
+export async function markAllNotificationsRead(db: Db, userId: string, at: Date): Promise<void> {
+  await db.updateTable('notifications').set({ read_at: at }).where('person_id', 'in', personIdsOf(db, userId)).where('read_at', 'is', null).execute();
+}
+
+/**
+ * Stores a fan-out in one transaction: the notices (one per person and occasion, by their dedupe
+ * key) and the e-mail jobs (one per mail, by theirs). A retried fan-out therefore adds nothing,
+ * and each e-mail is retried on its own when its delivery fails.
+ */
+export async function saveFanOut(db: Db, notifications: NewNotification[], jobs: NewJob[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertNotifications(trx, notifications);
+    await insertJobs(trx, jobs);
+  });
 }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../http/route.js';
 import { AppError } from '../errors.js';
 import type { TNotificationList } from '../../shared/api/notification.schema.js';
-import { countUnreadOfUser, markNotificationRead, selectNotificationsOfUser } from './notification.repository.js';
+import { countUnreadOfUser, markAllNotificationsRead, markNotificationRead, selectNotificationsOfUser } from './notification.repository.js';
 
 /** The list shows this many, newest first; the unread count covers them all. */
 export const NOTIFICATION_LIST_LIMIT = 100;
@@ -33,5 +33,11 @@ export async function listNotifications(ctx: RequestContext): Promise<TNotificat
 /** Marks one of the caller's notifications read; someone else's is answered as missing. */
 export async function readNotification(ctx: RequestContext, notificationId: string): Promise<TNotificationList> {
   if (!(await markNotificationRead(ctx.deps.db, userIdOf(ctx), notificationId, ctx.deps.clock.now()))) throw new AppError('not_found');
+  return listNotifications(ctx);
+}
+
+/** Marks all the caller's notifications read ("Markér alle som læst"). */
+export async function readAllNotifications(ctx: RequestContext): Promise<TNotificationList> {
+  await markAllNotificationsRead(ctx.deps.db, userIdOf(ctx), ctx.deps.clock.now());
   return listNotifications(ctx);
 }

@@ -133,20 +133,45 @@ export function takesPartInThread(m: Membership, thread: ThreadAccess): boolean 
 }
 /** A thread is read by its participants and by the leadership of its school, who oversee the promises. */
 export const mayReadThread = (m: Membership, thread: ThreadAccess) => takesPartInThread(m, thread) || runsTheSchool(m);
-/** Only the participants write in a thread. */
-export const mayReplyInThread = takesPartInThread;
-/** Staff in the thread may answer with an acknowledgement ("modtaget – jeg ringer"), which keeps the promise. */
-export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff';
+/**
+ * The leadership answers for the school's promises, so it may answer a thread it is not in yet:
+ * its first message makes it a staff participant.
+ */
+const leadsWithoutTakingPart = (m: Membership, thread: ThreadAccess) => thread.participantRole === null && runsTheSchool(m);
+/** The participants write in a thread, and so may the leadership of its school. */
+export const mayReplyInThread = (m: Membership, thread: ThreadAccess) => takesPartInThread(m, thread) || leadsWithoutTakingPart(m, thread);
+/** Staff in the thread, and the leadership, may answer with an acknowledgement ("modtaget – jeg ringer"), which keeps the promise. */
+export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
+/** Only staff mark a message urgent (illness, safety): staff in the thread or the leadership answering it. */
+export const mayMarkUrgentInThread = mayAcknowledgeInThread;
 /**
  * Who writes to all the guardians of a class: the class's staff and the leadership. Other
  * teachers write to their own classes.
  */
 export const mayWriteToClass = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
-/** Read receipts are for the staff in the thread, who need to know who has not read it yet. */
-export const mayListThreadReaders = (_m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff';
+/**
+ * Read receipts are for the staff in the thread, who need to know who has not read it yet, and
+ * for the leadership, who may read and answer the thread anyway.
+ */
+export const mayListThreadReaders = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
+/** A child's class staff and the leadership write to the child's guardians. */
+export const mayWriteToGuardiansOf = worksWithStudent;
+/** Staff write to colleagues at their school and find them in the staff list. */
+export const mayWriteToStaff = isStaff;
+/** Every urgent use is for the leadership to review. */
+export const mayReadUrgentUses = runsTheSchool;
 /** Broken promises point at staff and families: the leadership's to see. */
 export const mayReadBrokenPromises = runsTheSchool;
 
 /** Every member of the school may read its closed days, except a suspended guardian, who sees nothing. */
 export const mayReadClosedDays = (m: Membership) => isMemberOfSchool(m) && !m.suspended;
 export const mayEditClosedDays = runsTheSchool;
+
+/** Who is told about messages and so keeps notification settings: staff, and guardians while not suspended. */
+export const mayKeepNotificationSettings = (m: Membership) => m.personId !== null && (isStaff(m) || isGuardian(m));
+
+/**
+ * Who writes messages at a school, and so uploads attachments and keeps drafts there: a
+ * guardian with a relation that is not suspended (an empty `guardianOf` while suspended) or staff.
+ */
+export const mayWriteMessages = (m: Membership) => m.personId !== null && !m.suspended && (isGuardian(m) || isStaff(m));

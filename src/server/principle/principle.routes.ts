@@ -84,7 +84,7 @@ export const principleRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/schools/:schoolId/principle/draft',
-    summary: 'Starts the draft of a new version, from a preset, an earlier version, or the adopted one.',
+    summary: 'Starts the draft of a new version, from a preset, an earlier version, or the adopted one. A request without a body counts as `{}`.',
     tags,
     params: ZSchoolParams,
     body: ZCreateDraftBody,

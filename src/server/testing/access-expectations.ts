@@ -106,14 +106,25 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
-  'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
-  'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }), body: () => ({}) },
+  // The leadership may answer a thread it is not in (it joins as staff); the other staff may not.
+  'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
+  'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }), body: () => ({}) },
   'GET /api/schools/:schoolId/broken-promises': { allow: LEADERSHIP },
   // Group messages: 3.A's staff and the leadership write to 3.A's guardians; 5.B's teacher is refused.
   'POST /api/schools/:schoolId/classes/:classId/messages': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Udflugt fredag', body: 'Husk madpakke og regntøj.' }) },
-  // Read receipts are for the staff in the thread: the fixture thread's contact teacher; a leader
-  // who may read the thread but is not in it is refused (403).
-  'GET /api/threads/:threadId/readers': { allow: ['contactTeacher'], params: (f) => ({ threadId: f.thread }) },
+  // Read receipts are for the staff in the thread (the fixture thread's contact teacher) and the
+  // leadership, who may read and answer it; the guardian in it is refused (403).
+  'GET /api/threads/:threadId/readers': { allow: ['contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
+  // Staff write to a child's guardians: Emma's class staff (3.A's contact teacher) and the
+  // leadership; 5.B's teacher gets 404 as if she did not exist, everyone else 403.
+  'POST /api/schools/:schoolId/students/:studentId/threads': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Emma i dag', body: 'Emma var glad i dag.' }) },
+  // Staff write to colleagues; each actor sends to two colleagues, dropping themself if listed.
+  'POST /api/schools/:schoolId/threads': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    body: (f) => ({ recipientIds: [f.people.contactTeacher, f.people.otherClassTeacher, f.people.leader], subject: 'Møde', body: 'Kan vi mødes torsdag?' }),
+  },
+  'GET /api/schools/:schoolId/staff': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/urgent-messages': { allow: LEADERSHIP },
   // Writing advice is for every writer; the student, class and school only tune it where the caller may see them.
   'POST /api/writing-advice': { allow: 'signed-in', body: (f) => ({ text: 'Emma bliver mobbet i frikvarteret.', studentId: f.ownStudent }) },
   // The school calendar (src/server/school-calendar): every member but a suspended guardian reads it.
@@ -124,5 +135,49 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // Notifications (src/server/notifications): everyone reads their own list; the fixture's
   // notification is the contact teacher's, and anyone else marking it read gets 404.
   'GET /api/notifications': { allow: 'signed-in' },
+  // Staff absences (src/server/staff-absence): staff read their own, the leadership everyone's.
+  // A teacher may register only their own absence (5.B's teacher naming 3.A's is refused); the
+  // first allowed caller stores it, and later ones get 409 for the overlap, which still shows access.
+  'GET /api/schools/:schoolId/staff-absences': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'POST /api/schools/:schoolId/staff-absences': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: (f) => ({ personId: f.people.contactTeacher, firstDay: '2027-03-01', lastDay: '2027-03-05', note: 'Kursus' }),
+  },
+  // Removing one's own absence is tested in staff-absence.api.test.ts; the matrix asserts the
+  // other half: an absence that is not there, or not yours, is refused for all (403 or 404).
+  'DELETE /api/schools/:schoolId/staff-absences/:absenceId': { allow: [], params: () => ({ absenceId: '3b0d7c1e-5a2f-4e8b-9c6d-1f2a3b4c5d6e' }) },
+  // The composer's notice: whoever may write about Emma (custody holders and the § 23 parent).
+  'GET /api/schools/:schoolId/students/:studentId/message-routing': { allow: ['custodyGuardian', 'protectedGuardian', 'informationRightParent'] },
   'POST /api/notifications/:notificationId/read': { allow: ['contactTeacher'], params: (f) => ({ notificationId: f.notification }) },
+  'POST /api/notifications/read-all': { allow: 'signed-in' },
+  // Notification settings: everyone reads their own (an empty list where they get no messages);
+  // saving needs staff or a guardian who is not suspended at the school named in the body.
+  'GET /api/me/notification-settings': { allow: 'signed-in' },
+  'PUT /api/me/notification-settings': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    body: (f) => ({ schoolId: f.schoolId, mode: 'digest', quietHours: { from: '18:00', to: '07:00', weekends: true } }),
+  },
+  // Attachments (src/server/attachments): those who write messages at the school upload (the
+  // matrix sends no file, so they reach the use case and get 400 attachment_missing); the
+  // suspended guardian, the student and the board member are refused. The fixture's sent PDF is
+  // read as its thread is; its pending upload is custodyGuardian's alone, who removes it first.
+  'POST /api/schools/:schoolId/attachments': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+  },
+  'GET /api/attachments/:attachmentId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ attachmentId: f.attachment }) },
+  'DELETE /api/attachments/:attachmentId': { allow: ['custodyGuardian'], params: (f) => ({ attachmentId: f.pendingAttachment }) },
+  // Drafts (src/server/drafts): everyone who writes messages keeps their own; nobody reaches another's.
+  'GET /api/schools/:schoolId/drafts/:targetKind/:targetId': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    params: (f) => ({ targetKind: 'reply', targetId: f.thread }),
+  },
+  'PUT /api/schools/:schoolId/drafts/:targetKind/:targetId': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    params: (f) => ({ targetKind: 'new-thread', targetId: f.ownStudent }),
+    body: () => ({ subject: 'Emma', body: 'Hej' }),
+  },
+  'DELETE /api/schools/:schoolId/drafts/:targetKind/:targetId': {
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    params: (f) => ({ targetKind: 'class-message', targetId: f.classA }),
+  },
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { SchoolRole } from '../db/schema.js';
 
@@ -19,6 +20,10 @@ export interface Fixture {
   thread: string;
   /** A promise reminder for 3.A's contact teacher about `thread`. */
   notification: string;
+  /** A PDF attached to the first message of `thread`. */
+  attachment: string;
+  /** An upload of `custodyGuardian`'s not yet sent. */
+  pendingAttachment: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -146,7 +151,20 @@ export async function createFixture(db: Db): Promise<Fixture> {
     { school_id: schoolId, thread_id: thread, person_id: people.custodyGuardian, role: 'guardian', last_read_at: threadAt },
     { school_id: schoolId, thread_id: thread, person_id: people.contactTeacher, role: 'staff', last_read_at: null },
   ]).execute();
-  await db.insertInto('messages').values({ school_id: schoolId, thread_id: thread, author_id: people.custodyGuardian, body: 'Emma har glemt sin madpakke i dag.', created_at: threadAt, idempotency_key: null }).execute();
+  const message = (
+    await db.insertInto('messages').values({ school_id: schoolId, thread_id: thread, author_id: people.custodyGuardian, body: 'Emma har glemt sin madpakke i dag.', created_at: threadAt, idempotency_key: null }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const attachmentOf = async (messageId: string | null, fileName: string) =>
+    (
+      await db
+        .insertInto('attachments')
+        .values({ school_id: schoolId, uploaded_by: people.custodyGuardian!, message_id: messageId, content_type: 'application/pdf', file_name: fileName, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf, created_at: threadAt })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const attachment = await attachmentOf(message, 'madplan.pdf');
+  const pendingAttachment = await attachmentOf(null, 'udkast.pdf');
 
   const notification = (
     await db
@@ -156,5 +174,5 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
-  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, notification, users, people };
+  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, notification, attachment, pendingAttachment, users, people };
 }

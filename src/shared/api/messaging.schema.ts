@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZUuid } from './common.schema.js';
+import { ZRole } from './directory.schema.js';
+import { ZAttachment, ZAttachmentIds } from './attachment.schema.js';
 import type { Locale } from '../errors.js';
 
 /** Longest message body, in characters; the composer's counter and the API share it. */
@@ -39,10 +41,19 @@ export const ZThreadSubject = z.string().trim().min(1).max(THREAD_SUBJECT_MAX);
 
 export const ZThreadParams = z.object({ threadId: ZUuid });
 
+/**
+ * Urgent (illness, safety): announced at once, past digests and quiet hours. Only staff may mark
+ * a message urgent; a guardian's `true` is refused, and every use is audit-logged.
+ */
+export const ZUrgent = z.boolean().optional();
+
 /** A message from staff to the guardians of a class (the custody holders, not suspended). */
 export const ZCreateGroupMessage = z.object({
   subject: ZThreadSubject,
   body: ZMessageBody,
+  urgent: ZUrgent,
+  /** The author's own pending uploads, sent with the message. */
+  attachmentIds: ZAttachmentIds.optional(),
 });
 export type TCreateGroupMessage = z.infer<typeof ZCreateGroupMessage>;
 
@@ -60,10 +71,72 @@ export const ZCreateThread = z.object({
   studentId: ZUuid,
   subject: ZThreadSubject,
   body: ZMessageBody,
+  /** Staff only: a guardian sending `true` is refused (urgent_staff_only). */
+  urgent: ZUrgent,
+  /** The author's own pending uploads, sent with the message. */
+  attachmentIds: ZAttachmentIds.optional(),
 });
 export type TCreateThread = z.infer<typeof ZCreateThread>;
 
-export const ZPostMessage = z.object({ body: ZMessageBody });
+/** Staff write to a child's guardians (the custody holders, not suspended); no reply is owed to staff. */
+export const ZCreateStudentThread = z.object({
+  subject: ZThreadSubject,
+  body: ZMessageBody,
+  urgent: ZUrgent,
+});
+export type TCreateStudentThread = z.infer<typeof ZCreateStudentThread>;
+
+export const ZStudentThreadParams = z.object({ schoolId: ZUuid, studentId: ZUuid });
+
+/** Most colleagues one message between staff goes to. */
+export const STAFF_RECIPIENTS_MAX = 50;
+
+/** A message between staff of one school, optionally about a child the writer works with. */
+export const ZCreateStaffThread = z.object({
+  /** Staff of the school, as listed by GET /api/schools/:schoolId/staff. */
+  recipientIds: z.array(ZUuid).min(1).max(STAFF_RECIPIENTS_MAX),
+  subject: ZThreadSubject,
+  body: ZMessageBody,
+  studentId: ZUuid.optional(),
+});
+export type TCreateStaffThread = z.infer<typeof ZCreateStaffThread>;
+
+/** A colleague the writer may choose as a recipient: name and roles only. */
+export const ZColleague = z.object({
+  id: ZUuid,
+  name: z.string(),
+  /** School roles (leader, administrator, teacher, pedagogue) and class roles (contact_teacher, …). */
+  roles: z.array(ZRole),
+  /** The classes they work with, e.g. "3.A". */
+  classes: z.array(z.string()),
+});
+export type TColleague = z.infer<typeof ZColleague>;
+export const ZColleagueList = z.object({ staff: z.array(ZColleague) });
+export type TColleagueList = z.infer<typeof ZColleagueList>;
+
+/** One use of "urgent", for the leadership: who, when, about what, to whom; never guardians' names or addresses. */
+export const ZUrgentUse = z.object({
+  messageId: ZUuid,
+  threadId: ZUuid,
+  sentAt: ZIsoDateTime,
+  author: z.object({ name: z.string() }),
+  subject: z.string(),
+  /** A class message's guardians as their group, "Forældre i 3.A". */
+  group: z.string().nullable(),
+  /** The child the thread is about. */
+  student: z.object({ id: ZUuid, name: z.string() }).nullable(),
+});
+export type TUrgentUse = z.infer<typeof ZUrgentUse>;
+export const ZUrgentUseList = z.object({ uses: z.array(ZUrgentUse) });
+export type TUrgentUseList = z.infer<typeof ZUrgentUseList>;
+
+export const ZPostMessage = z.object({
+  body: ZMessageBody,
+  /** Staff only: a guardian sending `true` is refused (urgent_staff_only). */
+  urgent: ZUrgent,
+  /** The author's own pending uploads, sent with the message. */
+  attachmentIds: ZAttachmentIds.optional(),
+});
 export type TPostMessage = z.infer<typeof ZPostMessage>;
 
 /** A short "received" that keeps the promise, e.g. "Modtaget – jeg ringer til dig i morgen". */
@@ -75,7 +148,8 @@ export const ZParticipantRole = z.enum(['guardian', 'staff']);
 export type TParticipantRole = z.infer<typeof ZParticipantRole>;
 
 /**
- * none: the school's principle sets no response time; open: an answer is owed and not yet late;
+ * none: no answer is owed: the school's principle sets no response time, or staff wrote last (a
+ * class message, a thread staff started, a thread between staff); open: an answer is owed and not yet late;
  * broken: the answer is late; fulfilled: staff answered or acknowledged.
  */
 export const ZPromiseStatus = z.enum(['none', 'open', 'broken', 'fulfilled']);
@@ -105,6 +179,8 @@ export const ZThreadSummary = z.object({
   counterparts: z.array(ZPersonRef),
   /** A guardian's private reply to a group message: the group message it answers. */
   parentThreadId: ZUuid.nullable(),
+  /** Staff marked a message in the thread urgent (illness, safety). */
+  urgent: z.boolean(),
 });
 export type TThreadSummary = z.infer<typeof ZThreadSummary>;
 
@@ -141,6 +217,15 @@ export const ZMessage = z.object({
   body: z.string(),
   author: ZPersonRef.extend({ isReader: z.boolean() }),
   createdAt: ZIsoDateTime,
+  /** Marked urgent by staff (illness, safety). */
+  urgent: z.boolean(),
+  /** Files sent with the message, downloaded from /api/attachments/:id. */
+  attachments: z.array(ZAttachment),
+  /**
+   * Only on a guardian's own messages, to that guardian: when the school first read it (the
+   * earliest read by a staff participant at or after it was written), null while unread.
+   */
+  readByStaffAt: ZIsoDateTime.nullable().optional(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
@@ -149,6 +234,8 @@ export const ZThreadDetail = ZThreadSummary.extend({
   participants: z.array(ZPersonRef),
   messages: z.array(ZMessage),
   abilities: z.object({ reply: z.boolean(), acknowledge: z.boolean() }),
+  /** In the answer to a guardian's new thread: one sentence per absent recipient, saying who got it instead or when to expect the answer (src/server/staff-absence). */
+  absenceNotices: z.array(z.string()).optional(),
 });
 export type TThreadDetail = z.infer<typeof ZThreadDetail>;
 

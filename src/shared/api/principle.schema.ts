@@ -71,13 +71,15 @@ export const ZPrincipleVersionsResponse = z.object({
 });
 export type TPrincipleVersionsResponse = z.infer<typeof ZPrincipleVersionsResponse>;
 
-export const ZCreateDraftBody = z
+const ZCreateDraftChoice = z
   .object({
     fromPreset: z.string().min(1).max(PRINCIPLE_LIMITS.presetIdMaxChars).optional(),
     fromVersion: ZUuid.optional(),
   })
   .refine((body) => !(body.fromPreset && body.fromVersion), { path: ['fromVersion'], message: 'Start from a preset or from a version, not both.' });
-export type TCreateDraftBody = z.infer<typeof ZCreateDraftBody>;
+/** Every field is optional, so a POST with no body at all (Fastify hands over `null`) means `{}`: the default start. */
+export const ZCreateDraftBody = z.preprocess((body) => body ?? {}, ZCreateDraftChoice);
+export type TCreateDraftBody = z.infer<typeof ZCreateDraftChoice>;
 
 export const ZSaveDraftBody = z.object({ principle: ZPrinciple });
 export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;

@@ -8,6 +8,7 @@ import { Loaded } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 import { Page, Section } from '../../ui/page.js';
 import { GuardianNeeds } from './guardian-needs.js';
+import { staffSchoolsOf } from '../messages/staff-schools.js';
 
 /** One student's record as staff and the leadership see it. Reading it is written to the audit log. */
 export function StudentPage() {
@@ -21,6 +22,13 @@ export function StudentPage() {
       {(data) => (
         <Page title={data.name} lead={t('child.inClass', { className: data.class.name })}>
           <p className="field__hint">{t('studentPage.auditNotice')}</p>
+          {staffSchoolsOf(me).some((s) => s.id === schoolId) ? (
+            <p>
+              <Link className="button" to={paths.guardiansMessage(schoolId, studentId)}>
+                {t('staffMessages.toGuardians.action')}
+              </Link>
+            </p>
+          ) : null}
           <Section title={t('studentPage.facts')} id="facts">
             <dl className="facts">
               {data.birthDate ? (

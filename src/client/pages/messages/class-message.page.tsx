@@ -11,9 +11,10 @@ import { ActionError, Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
+import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
+import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
 
 
 function ClassComposer({ schoolId, classId, className }: { schoolId: string; classId: string; className: string }) {
@@ -22,14 +23,17 @@ function ClassComposer({ schoolId, classId, className }: { schoolId: string; cla
   const navigate = useNavigate();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [urgent, setUrgent] = useState(false);
   const [problems, setProblems] = useState<ComposeProblems>({});
+  const draft = useComposerDraft({ schoolId, kind: 'class-message', targetId: classId }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
   const send = useOnceSend(async (key: string, input: TCreateGroupMessage) => {
     const thread = await messagingApi.writeToClass(schoolId, classId, input, key);
+    draft.sent();
     navigate(paths.thread(thread.id), { state: { sent: true } });
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateGroupMessage.safeParse({ subject, body });
+    const parsed = ZCreateGroupMessage.safeParse({ subject, body, urgent: urgent || undefined, attachmentIds: draft.attachmentIds });
     if (!parsed.success) {
       setProblems(composeProblems(parsed.error, t));
       return;
@@ -50,9 +54,11 @@ function ClassComposer({ schoolId, classId, className }: { schoolId: string; cla
       <TextField id="class-subject" label={t('messages.compose.subject')} value={subject} maxLength={THREAD_SUBJECT_MAX} error={problems.subject} onChange={(event) => setSubject(event.target.value)} />
       <MessageBodyField id="class-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, classId, schoolId }} onRequestCall={requestMeeting} />
+      <ComposerAttachments id="class-attachments" draft={draft} />
+      <UrgentField id="class-urgent" checked={urgent} onChange={setUrgent} />
       <ActionError error={send.error} />
       <p>
-        <button type="submit" className="button" disabled={send.busy}>
+        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
           {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
         </button>
       </p>

@@ -15,6 +15,8 @@ import { Page } from '../../ui/page.js';
 import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
+import { RecipientAbsence } from './recipient-absence.js';
+import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
 
 /** Who will read the message and when the school promises an answer; quiet when the profile is not the reader's to see. */
 function Recipient({ child }: { child: TMeChild }) {
@@ -42,14 +44,16 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<ComposeProblems>({});
   const child = choices.find((c) => c.id === studentId) ?? choices[0]!;
+  const draft = useComposerDraft({ schoolId: child.schoolId, kind: 'new-thread', targetId: child.id }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
     const thread = await messagingApi.create(input, key);
+    draft.sent();
     navigate(paths.thread(thread.id), { state: { sent: true } });
   });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateThread.safeParse({ studentId: child.id, subject, body });
+    const parsed = ZCreateThread.safeParse({ studentId: child.id, subject, body, attachmentIds: draft.attachmentIds });
     if (!parsed.success) {
       setProblems(composeProblems(parsed.error, t));
       return;
@@ -77,6 +81,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
         <p>{t('messages.compose.about', { name: child.name })}</p>
       )}
       <Recipient key={child.id} child={child} />
+      <RecipientAbsence key={`absence-${child.id}`} child={child} />
       <TextField
         id="compose-subject"
         label={t('messages.compose.subject')}
@@ -87,9 +92,10 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
       />
       <MessageBodyField id="compose-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, studentId: child.id }} onRequestCall={requestCall} />
+      <ComposerAttachments id="compose-attachments" draft={draft} />
       <ActionError error={send.error} />
       <p>
-        <button type="submit" className="button" disabled={send.busy}>
+        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
           {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
         </button>
       </p>

@@ -8,7 +8,9 @@ import { useApi } from '../../app/use-api.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
-import { PromiseState, ThreadParties } from './message-parts.js';
+import { PromiseState, ThreadParties, UrgentBadge } from './message-parts.js';
+import { staffSchoolsOf } from './staff-schools.js';
+import { MessageSearchForm } from './message-search-form.js';
 
 function ThreadRow({ thread }: { thread: TThreadSummary }) {
   const { t, i18n } = useTranslation();
@@ -28,6 +30,7 @@ function ThreadRow({ thread }: { thread: TThreadSummary }) {
             {t('messages.inbox.unread', { count: thread.unreadCount })}
           </span>
         ) : null}
+        {thread.urgent ? <UrgentBadge /> : null}
         <PromiseState thread={thread} />
       </p>
       <dl className="facts">
@@ -45,12 +48,14 @@ export function InboxPage() {
   const { me } = useSession();
   const threads = useApi(() => messagingApi.threads(), []);
   const canWrite = (me?.children.length ?? 0) > 0;
+  const workplaces = staffSchoolsOf(me);
   return (
     <Loaded result={threads} title={t('messages.inbox.title')}>
       {(data) => {
         const sorted = [...data.threads].sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
         return (
           <Page title={t('messages.inbox.title')}>
+            <MessageSearchForm />
             {canWrite ? (
               <p>
                 <Link className="button" to={paths.newMessage()}>
@@ -58,6 +63,13 @@ export function InboxPage() {
                 </Link>
               </p>
             ) : null}
+            {workplaces.map((school) => (
+              <p key={school.id}>
+                <Link className="button button--secondary" to={paths.colleagueMessage(school.id)}>
+                  {workplaces.length > 1 ? t('staffMessages.toColleagues.actionAt', { school: school.name }) : t('staffMessages.toColleagues.action')}
+                </Link>
+              </p>
+            ))}
             {sorted.length === 0 ? (
               <p>{t('messages.inbox.empty')}</p>
             ) : (

@@ -2,9 +2,9 @@ import type { ComponentProps } from 'react';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_BODY_MAX, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
-import { TextAreaField } from '../../ui/field.js';
-import { formatDueDay, formatNumber } from '../../ui/format.js';
+import { MESSAGE_BODY_MAX, type TMessage, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
+import { Frame, TextAreaField, useFieldIds } from '../../ui/field.js';
+import { formatDateTime, formatDueDay, formatNumber } from '../../ui/format.js';
 
 /** Where a thread's reply promise stands, in a few words: "Svar senest torsdag 26. november", "Besvaret". */
 export function PromiseState({ thread }: { thread: Pick<TThreadSummary, 'promiseStatus' | 'replyDueAt'> }) {
@@ -63,5 +63,34 @@ export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary,
         </>
       ) : null}
     </>
+  );
+}
+
+/** Staff only: marks the message urgent (illness, safety). The hint says what it does, so it is used sparingly. */
+export function UrgentField({ id, checked, onChange }: { id: string; checked: boolean; onChange(checked: boolean): void }) {
+  const { t } = useTranslation();
+  const hint = t('staffMessages.urgent.hint');
+  const { ids, control } = useFieldIds(id, hint, undefined);
+  return (
+    <Frame {...ids} label={t('staffMessages.urgent.label')} hint={hint} variant="check">
+      <input type="checkbox" {...control} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+    </Frame>
+  );
+}
+
+/** "Haster" on an urgent message or thread. */
+export function UrgentBadge() {
+  const { t } = useTranslation();
+  return <span className="badge badge--late">{t('staffMessages.urgent.badge')}</span>;
+}
+
+/** Under a guardian's own message: whether the school has read it yet. */
+export function ReadByStaff({ message }: { message: Pick<TMessage, 'readByStaffAt'> }) {
+  const { t, i18n } = useTranslation();
+  if (message.readByStaffAt === undefined) return null;
+  return (
+    <p className="message__read field__hint">
+      {message.readByStaffAt ? t('staffMessages.readByStaff.read', { date: formatDateTime(message.readByStaffAt, i18n.language) }) : t('staffMessages.readByStaff.notRead')}
+    </p>
   );
 }

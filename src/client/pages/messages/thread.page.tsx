@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ZMessageBody, type TMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
@@ -11,10 +11,12 @@ import { TextField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
-import { MessageBodyField, MessageText, PromiseState, ThreadParties } from './message-parts.js';
+import { MessageBodyField, MessageText, PromiseState, ReadByStaff, ThreadParties, UrgentBadge, UrgentField } from './message-parts.js';
 import { ThreadReaders } from './thread-readers.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
+import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
+import { AttachmentLinks } from './attachment-links.js';
 
 /** Short enough for "Modtaget – jeg ringer i morgen"; a longer answer belongs in a reply. */
 const ACKNOWLEDGEMENT_MAX = 300;
@@ -24,14 +26,18 @@ function MessageItem({ message }: { message: TMessage }) {
   const mine = message.author.isReader;
   return (
     <li className={mine ? 'message message--mine' : 'message'}>
-      <article aria-label={t('messages.thread.messageFrom', { name: message.author.name })}>
+      {/* The id is the target of a search hit's link; tabIndex lets the page move focus there. */}
+      <article id={`message-${message.id}`} tabIndex={-1} aria-label={t('messages.thread.messageFrom', { name: message.author.name })}>
         <p className="message__meta">
           <strong>{mine ? t('messages.thread.you') : message.author.name}</strong>
           {' · '}
           <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
           {message.kind === 'acknowledgement' ? <span className="badge badge--answered">{t('messages.thread.acknowledgement')}</span> : null}
+          {message.urgent ? <UrgentBadge /> : null}
         </p>
         <MessageText body={message.body} />
+        <AttachmentLinks attachments={message.attachments} />
+        <ReadByStaff message={message} />
       </article>
     </li>
   );
@@ -41,10 +47,16 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
   const { t } = useTranslation();
   const { me } = useSession();
   const [body, setBody] = useState('');
+  const [urgent, setUrgent] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const send = useOnceSend(async (key: string, text: string) => {
-    const detail = await messagingApi.reply(thread.id, text, key);
+  // Staff (and the leadership answering) may mark an answer to a home urgent; guardians may not.
+  const mayMarkUrgent = thread.abilities.acknowledge && thread.participants.some((person) => person.role === 'guardian');
+  const draft = useComposerDraft({ schoolId: thread.schoolId, kind: 'reply', targetId: thread.id }, { body, setText: (text) => setBody(text.body) });
+  const send = useOnceSend(async (key: string, text: string, asUrgent: boolean, attachmentIds: string[] | undefined) => {
+    const detail = await messagingApi.reply(thread.id, text, key, { ...(asUrgent ? { urgent: true } : {}), attachmentIds });
+    draft.sent();
     setBody('');
+    setUrgent(false);
     onSent(detail);
   });
   const onSubmit = (event: FormEvent) => {
@@ -55,7 +67,7 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
       return;
     }
     setFieldError(undefined);
-    void send.run(parsed.data);
+    void send.run(parsed.data, mayMarkUrgent && urgent, draft.attachmentIds);
   };
   // A staff participant may acknowledge; the request for a call is then worded from the school's side.
   const requestCall = () => {
@@ -67,9 +79,11 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
     <form onSubmit={onSubmit} noValidate className="stack">
       <MessageBodyField id="reply-body" label={t('messages.thread.replyLabel')} value={body} rows={5} error={fieldError} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, studentId: thread.student?.id }} onRequestCall={requestCall} />
+      <ComposerAttachments id="reply-attachments" draft={draft} />
+      {mayMarkUrgent ? <UrgentField id="reply-urgent" checked={urgent} onChange={setUrgent} /> : null}
       <ActionError error={send.error} />
       <p>
-        <button type="submit" className="button" disabled={send.busy}>
+        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
           {send.busy ? t('messages.compose.sending') : t('messages.thread.send')}
         </button>
       </p>
@@ -110,6 +124,20 @@ function AcknowledgeForm({ thread, onSent }: { thread: TThreadDetail; onSent(det
   );
 }
 
+/**
+ * Opened from a search hit (`#message-<id>`): the page only exists once loaded, so the browser's
+ * own jump to the anchor has nothing to find; scroll there and move focus so it is also announced.
+ */
+function useScrollToMessage(hash: string) {
+  useEffect(() => {
+    if (!hash.startsWith('#message-')) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [hash]);
+}
+
 function ThreadView({ initial }: { initial: TThreadDetail }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -129,6 +157,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
   const newest = thread.messages.at(-1)?.id ?? '';
   const others = thread.counterparts.map((person) => person.name).join(', ');
   const promiseOpen = thread.promiseStatus === 'open' || thread.promiseStatus === 'broken';
+  useScrollToMessage(location.hash);
   return (
     <Page title={thread.subject}>
       <p>
@@ -145,11 +174,11 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
         <ThreadParties thread={thread} others={others} />
         <dt>{t('messages.thread.state')}</dt>
         <dd>
-          <PromiseState thread={thread} />
+          {/* The promise is said once: in words while it is open, else as its state. */}
+          {thread.promiseStatus === 'open' && thread.replyDueText ? <p className="promise">{thread.replyDueText}</p> : <PromiseState thread={thread} />}
           {thread.promiseStatus === 'none' ? t('messages.promise.none') : null}
         </dd>
       </dl>
-      {promiseOpen && thread.replyDueText ? <p className="promise">{thread.replyDueText}</p> : null}
       {thread.parentThreadId ? (
         <p>
           <Link to={paths.thread(thread.parentThreadId)}>{t('messages.group.original')}</Link>
@@ -161,7 +190,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
             <MessageItem key={message.id} message={message} />
           ))}
         </ol>
-        {isStaff ? <ThreadReaders threadId={thread.id} version={newest} /> : null}
+        {isStaff && thread.participants.some((person) => person.role === 'guardian') ? <ThreadReaders threadId={thread.id} version={newest} /> : null}
       </Section>
       {thread.abilities.acknowledge && promiseOpen ? (
         <Section title={t('messages.thread.acknowledgeTitle')} id="acknowledge">

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPrinciple, TProseText } from '../../../shared/principle/principle.schema.js';
+import { Frame, useFieldIds } from '../../ui/field.js';
 import { fieldId, getIn, pathKey, type Path } from './draft-model.js';
 
 interface DraftForm {
@@ -28,87 +29,74 @@ function Problem({ path }: { path: Path }) {
   ) : null;
 }
 
-function errorProps(errors: Record<string, string>, path: Path, hintId?: string) {
+type ControlProps = ReturnType<typeof useFieldIds>['control'];
+
+/** One value of the principle with its label, hint and error: the shared field frame, its ids taken from the path. */
+function DraftField({ path, label, hint, variant, children }: { path: Path; label: string; hint?: string; variant?: 'number' | 'check'; children: (control: ControlProps) => ReactNode }) {
+  const { errors } = useDraftForm();
   const error = errors[pathKey(path)];
-  const describedBy = [hintId, error ? `${fieldId(path)}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
+  const { ids, control } = useFieldIds(fieldId(path), hint, error);
+  return (
+    <Frame {...ids} label={label} hint={hint} error={error} variant={variant}>
+      {children(control)}
+    </Frame>
+  );
 }
 
 export function NumberField({ path, label, hint, limits }: { path: Path; label: string; hint?: string; limits: { min: number; max: number } }) {
-  const { principle, errors, readOnly, set } = useDraftForm();
+  const { principle, readOnly, set } = useDraftForm();
   const value = getIn(principle, path);
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className={errors[pathKey(path)] ? 'field field--invalid field--number' : 'field field--number'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <Problem path={path} />
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={limits.min}
-        max={limits.max}
-        step={1}
-        readOnly={readOnly}
-        value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
-        onChange={(event) => set(path, event.target.value === '' ? Number.NaN : Number(event.target.value))}
-        {...errorProps(errors, path, hintId)}
-      />
-    </div>
+    <DraftField path={path} label={label} hint={hint} variant="number">
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={limits.min}
+          max={limits.max}
+          step={1}
+          readOnly={readOnly}
+          value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
+          onChange={(event) => set(path, event.target.value === '' ? Number.NaN : Number(event.target.value))}
+        />
+      )}
+    </DraftField>
   );
 }
 
 export function CheckField({ path, label, hint }: { path: Path; label: string; hint?: string }) {
-  const { principle, errors, readOnly, set } = useDraftForm();
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
+  const { principle, readOnly, set } = useDraftForm();
   return (
-    <div className="field field--check">
-      <input id={id} type="checkbox" disabled={readOnly} checked={getIn(principle, path) === true} onChange={(event) => set(path, event.target.checked)} {...errorProps(errors, path, hintId)} />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <Problem path={path} />
-    </div>
+    <DraftField path={path} label={label} hint={hint} variant="check">
+      {(control) => <input {...control} type="checkbox" disabled={readOnly} checked={getIn(principle, path) === true} onChange={(event) => set(path, event.target.checked)} />}
+    </DraftField>
   );
 }
 
 export function ChoiceField({ path, label, options }: { path: Path; label: string; options: ReadonlyArray<{ value: string; label: string }> }) {
-  const { principle, errors, readOnly, set } = useDraftForm();
-  const id = fieldId(path);
+  const { principle, readOnly, set } = useDraftForm();
   return (
-    <div className={errors[pathKey(path)] ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <Problem path={path} />
-      <select id={id} disabled={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)} {...errorProps(errors, path)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <DraftField path={path} label={label}>
+      {(control) => (
+        <select {...control} disabled={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </DraftField>
   );
 }
 
 export function TimeField({ path, label }: { path: Path; label: string }) {
-  const { principle, errors, readOnly, set } = useDraftForm();
-  const id = fieldId(path);
+  const { principle, readOnly, set } = useDraftForm();
   return (
-    <div className={errors[pathKey(path)] ? 'field field--invalid field--number' : 'field field--number'}>
-      <label htmlFor={id}>{label}</label>
-      <Problem path={path} />
-      <input id={id} type="time" readOnly={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)} {...errorProps(errors, path)} />
-    </div>
+    <DraftField path={path} label={label} variant="number">
+      {(control) => <input {...control} type="time" readOnly={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)} />}
+    </DraftField>
   );
 }
 
@@ -117,9 +105,10 @@ export function MultiChoiceField({ path, legend, options }: { path: Path; legend
   const { principle, errors, readOnly, set } = useDraftForm();
   const chosen = (getIn(principle, path) as string[] | undefined) ?? [];
   const id = fieldId(path);
+  const invalid = Boolean(errors[pathKey(path)]);
   const toggle = (value: string, on: boolean) => set(path, on ? options.map((o) => o.value).filter((v) => v === value || chosen.includes(v)) : chosen.filter((v) => v !== value));
   return (
-    <fieldset className="choice-group" id={id} tabIndex={-1} {...errorProps(errors, path)}>
+    <fieldset className="choice-group" id={id} tabIndex={-1} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
       <Problem path={path} />
       {options.map((option) => (
@@ -135,32 +124,16 @@ export function MultiChoiceField({ path, legend, options }: { path: Path; legend
 /** Danish (required) and English (optional) versions of one text. */
 export function LocalizedTextField({ path, label, hint, max, rows = 3, multiline = true }: { path: Path; label: string; hint?: string; max: number; rows?: number; multiline?: boolean }) {
   const { t } = useTranslation();
-  const { principle, errors, readOnly, set } = useDraftForm();
+  const { principle, readOnly, set } = useDraftForm();
   const text = (getIn(principle, path) as TProseText | null) ?? { da: '', en: '' };
   const part = (locale: 'da' | 'en') => {
     const partPath = [...path, locale];
-    const id = fieldId(partPath);
-    const hintId = hint && locale === 'da' ? `${id}-hint` : undefined;
-    const props = {
-      id,
-      lang: locale,
-      maxLength: max,
-      readOnly,
-      value: text[locale] ?? '',
-      onChange: (event: { target: { value: string } }) => set(partPath, event.target.value),
-      ...errorProps(errors, partPath, hintId),
-    };
+    const props = { lang: locale, maxLength: max, readOnly, value: text[locale] ?? '', onChange: (event: { target: { value: string } }) => set(partPath, event.target.value) };
+    // The hint explains both texts, so it stands once, under the Danish label.
     return (
-      <div className={errors[pathKey(partPath)] ? 'field field--invalid' : 'field'}>
-        <label htmlFor={id}>{t(`draft.textIn.${locale}`, { label })}</label>
-        {hintId ? (
-          <p className="field__hint" id={hintId}>
-            {hint}
-          </p>
-        ) : null}
-        <Problem path={partPath} />
-        {multiline ? <textarea rows={rows} {...props} /> : <input type="text" {...props} />}
-      </div>
+      <DraftField path={partPath} label={t(`draft.textIn.${locale}`, { label })} hint={locale === 'da' ? hint : undefined}>
+        {(control) => (multiline ? <textarea rows={rows} {...control} {...props} /> : <input type="text" {...control} {...props} />)}
+      </DraftField>
     );
   };
   return (
@@ -175,13 +148,12 @@ export function LocalizedTextField({ path, label, hint, max, rows = 3, multiline
 export function OptionalPart({ path, label, make, children }: { path: Path; label: string; make: () => unknown; children: ReactNode }) {
   const { principle, readOnly, set } = useDraftForm();
   const included = getIn(principle, path) != null;
-  const id = `${fieldId(path)}-included`;
+  const { ids, control } = useFieldIds(`${fieldId(path)}-included`, undefined, undefined);
   return (
     <div className="optional-part">
-      <div className="field field--check">
-        <input id={id} type="checkbox" disabled={readOnly} checked={included} onChange={(event) => set(path, event.target.checked ? make() : null)} />
-        <label htmlFor={id}>{label}</label>
-      </div>
+      <Frame {...ids} label={label} variant="check">
+        <input {...control} type="checkbox" disabled={readOnly} checked={included} onChange={(event) => set(path, event.target.checked ? make() : null)} />
+      </Frame>
       {included ? <div className="optional-part__body">{children}</div> : null}
     </div>
   );

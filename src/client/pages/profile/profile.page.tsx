@@ -12,6 +12,8 @@ import { describeDevice } from '../../ui/device.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
+import { AbsenceSection } from './absence-section.js';
+import { NotificationSettingsSection } from '../notifications/notification-settings-section.js';
 
 function LanguageChoice() {
   const { t, i18n } = useTranslation();
@@ -80,6 +82,8 @@ export function ProfilePage() {
       <Section title={t('profile.language.title')} id="language">
         <LanguageChoice />
       </Section>
+      <NotificationSettingsSection />
+      <AbsenceSection me={me} />
       <Section title={t('profile.sessions.title')} id="sessions">
         <p>{t('profile.sessions.lead')}</p>
         <ActionError error={endOne.error} />

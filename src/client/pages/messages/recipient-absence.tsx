@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { TMeChild } from '../../../shared/api/directory.schema.js';
+import { staffAbsenceApi } from '../../api/staff-absence.api.js';
+import { useApi } from '../../app/use-api.js';
+import { Notice } from '../../ui/notice.js';
+
+/**
+ * Before sending: a recipient who is absent today, and who gets the message instead or when
+ * the answer can be expected ("Mette Hansen er fraværende til og med fredag 4. december. Din
+ * besked går til Lars Jensen."). The server writes the sentences in the reader's language;
+ * quiet when nobody is away or the routing is not the reader's to see.
+ */
+export function RecipientAbsence({ child }: { child: TMeChild }) {
+  const { t, i18n } = useTranslation();
+  const routing = useApi(() => staffAbsenceApi.messageRouting(child.schoolId, child.id), [child.schoolId, child.id, i18n.language]);
+  if (routing.status !== 'ok' || routing.data.notices.length === 0) return null;
+  return (
+    <Notice kind="warning" title={t('staffAbsence.composerTitle')} live={false}>
+      {routing.data.notices.map((notice) => (
+        <p key={notice}>{notice}</p>
+      ))}
+    </Notice>
+  );
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { checkUploadedFile, sanitiseFileName, sniffContentType } from './attachment-content.js';
+import { contentDisposition } from './attachment.service.js';
+import { AppError } from '../errors.js';
+
+/** A CFB (OLE2) file whose first directory sector names one stream, as legacy Office files do. */
+function cfbWithStream(name: string): Buffer {
+  const bytes = Buffer.alloc(512 * 3);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes, 0);
+  const entry = 512 + 128; // the second directory entry, after the root entry
+  const encoded = Buffer.from(`${name}\0`, 'utf16le');
+  encoded.copy(bytes, entry);
+  bytes.writeUInt16LE(encoded.length, entry + 0x40);
+  bytes[entry + 0x42] = 2;
+  return bytes;
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+};
+
+describe('attachment content', () => {
+  it('knows a type from the bytes alone', async () => {
+    expect(await sniffContentType(Buffer.from('%PDF-1.7\n1 0 obj\n'))).toBe('application/pdf');
+    expect(await sniffContentType(await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).png().toBuffer())).toBe('image/png');
+    // A Windows program and an HTML page are not allowed, whatever they are called.
+    expect(await sniffContentType(Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'))).toBeNull();
+    expect(await sniffContentType(Buffer.from('<!doctype html><script>alert(1)</script>'))).toBeNull();
+  });
+
+  it('accepts legacy Word and Excel files by their CFB streams, and no other CFB file', async () => {
+    expect(await sniffContentType(cfbWithStream('WordDocument'))).toBe('application/msword');
+    expect(await sniffContentType(cfbWithStream('Workbook'))).toBe('application/vnd.ms-excel');
+    // An installer (.msi) is a CFB file too.
+    expect(await sniffContentType(cfbWithStream('SummaryInformation'))).toBeNull();
+  });
+
+  it('makes names safe and matching their content', () => {
+    expect(sanitiseFileName('C:\\Users\\mette\\Skema.PDF', 'application/pdf')).toBe('Skema.PDF');
+    expect(sanitiseFileName('../../etc/faktura.exe', 'application/pdf')).toBe('faktura.exe.pdf');
+    // A right-to-left override would show "gpj.exe" as "exe.jpg".
+    expect(sanitiseFileName('foto\u202Egpj.exe', 'image/jpeg')).toBe('fotogpj.exe.jpg');
+    expect(sanitiseFileName('   ', 'image/png')).toBe('fil.png');
+    expect(sanitiseFileName(`${'a'.repeat(300)}.pdf`, 'application/pdf')).toHaveLength(200);
+  });
+
+  it('removes GPS and the rest of EXIF from a JPEG, keeping its orientation', async () => {
+    const original = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#c33' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'Samspil', Model: 'Testkamera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '12/1 34/1 0/1' } })
+      .toBuffer();
+    const before = await sharp(original).metadata();
+    // The GPS IFD pointer (tag 0x8825, little-endian) is in the original's EXIF.
+    expect(before.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    expect(before.orientation).toBe(6);
+
+    const checked = await checkUploadedFile(original, 'IMG_0001.JPG');
+    const after = await sharp(checked.content).metadata();
+    expect(checked.contentType).toBe('image/jpeg');
+    expect(after.exif).toBeUndefined();
+    expect(after.xmp).toBeUndefined();
+    expect(after.orientation).toBeUndefined();
+    // Turned as the orientation said: 40×20 stored on its side shows as 20×40.
+    expect([after.width, after.height]).toEqual([20, 40]);
+  });
+
+  it('refuses what it cannot check', async () => {
+    expect(await refusal(checkUploadedFile(Buffer.alloc(0), 'tom.pdf'))).toBe('attachment_missing');
+    expect(await refusal(checkUploadedFile(Buffer.from('MZ\x90\x00', 'latin1'), 'rapport.pdf'))).toBe('attachment_type_not_allowed');
+    // A PNG signature with nothing behind it cannot be decoded and is not stored unchecked.
+    expect(await refusal(checkUploadedFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'x.png'))).toBe('attachment_image_unreadable');
+  });
+
+  it('offers the file under its own name (RFC 5987) with an ASCII fallback', () => {
+    expect(contentDisposition('Ærø "tur".pdf')).toBe(`attachment; filename="Aeroe _tur_.pdf"; filename*=UTF-8''%C3%86r%C3%B8%20%22tur%22.pdf`);
+  });
+});

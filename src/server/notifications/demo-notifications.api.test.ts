@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
+import { ensureDemoSchool } from '../demo/demo.service.js';
+import { DEMO_ACCOUNTS } from '../demo/demo-directory.js';
+import { runDueJobs } from '../jobs/job-runner.js';
+import { JOB_HANDLERS } from '../jobs/job-handlers.js';
+import type { TNotificationList, TNotificationSettingsList } from '../../shared/api/notification.schema.js';
+
+describe('the demo school’s notifications', () => {
+  let t: TestApp;
+  const as = async (email: string) => (await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await ensureDemoSchool(t.deps.db, { now: TEST_NOW });
+    // What `samspil serve` does first: the demo's messages were queued for announcement as they were stored.
+    while ((await runDueJobs(t.deps, JOB_HANDLERS)) > 0);
+  });
+  afterAll(() => t.close());
+
+  it('gives the demo guardian and contact teacher a few notifications, none about what they already read', async () => {
+    const guardian = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.guardian) })).json() as TNotificationList;
+    expect(guardian.notifications.map((n) => n.title).sort()).toEqual(['Haster: Skoldkopper i 3.A', 'Ny besked: Emmas læsebog', 'Ny besked: Tur til Økolariet fredag']);
+    expect(guardian.unread).toBe(3);
+    const teacher = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })).json() as TNotificationList;
+    expect(teacher.notifications.map((n) => n.title)).toContain('Ny besked: Lektier i matematik');
+    expect(teacher.notifications.map((n) => n.title)).not.toContain('Ny besked: Tandlæge torsdag');
+  });
+
+  it('keeps the demo guardian on the default daily digest', async () => {
+    const settings = (await t.request({ method: 'GET', url: '/api/me/notification-settings', as: await as(DEMO_ACCOUNTS.guardian) })).json() as TNotificationSettingsList;
+    expect(settings.schools.map((s) => s.mode)).toEqual(['digest']);
+  });
+});

@@ -1,0 +1,164 @@
+import type { AppDeps } from '../deps.js';
+import type { ClaimedJob, NewJob } from '../jobs/job.repository.js';
+import { findLatestDoneJob, insertJob } from '../jobs/job.repository.js';
+import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
+import { digestMail, messageMail, messageNotice, type MessageAbout } from '../notify/templates/message-notification.js';
+import { digestInstant, emailTiming, nextDate, nextDigestDate, previousDate } from './notification-timing.js';
+import { loadNotificationSettings } from './notification-settings.service.js';
+import {
+  findDigestMessages,
+  findDigestReader,
+  findDigestRecipients,
+  findMessageRecipient,
+  findMessageRecipients,
+  findMessageToAnnounce,
+  findSchoolIds,
+  hasSeenMessage,
+} from './message-notification.repository.js';
+import { saveFanOut } from './notification.repository.js';
+
+/**
+ * How people hear of new messages. Each step is its own job, so a failure repeats only itself:
+ *
+ * 1. `message-notification` (queued with the message): one transaction stores every recipient's
+ *    in-app notice and queues one `message-email` job per e-mail that is due. The notices and the
+ *    jobs carry unique keys (message + person), so a retried fan-out adds nothing.
+ * 2. `message-email`: one e-mail to one person, at once or when their quiet hours end. When the
+ *    SMTP server fails for the third recipient, only that job is retried; the first two are done.
+ * 3. `notification-digest` (one per school and day, 17:00 in Copenhagen): queues one
+ *    `digest-email` per guardian with unread news, then the next day's digest.
+ *
+ * One job per e-mail rather than a separate outbox of recipients: the jobs table already gives
+ * unique keys, claiming across processes, back-off and the attempt limit, so the same machinery
+ * that runs everything else makes each e-mail exactly-once-queued and separately retried.
+ */
+
+export const MESSAGE_EMAIL_JOB = 'message-email';
+export const DIGEST_JOB = 'notification-digest';
+export const DIGEST_EMAIL_JOB = 'digest-email';
+
+const senderName = (m: { author_given_name: string; author_family_name: string }) => `${m.author_given_name} ${m.author_family_name}`;
+const threadUrl = (deps: AppDeps, threadId: string) => `${deps.config.publicUrl}/messages/${threadId}`;
+
+function schoolOf(job: ClaimedJob): string {
+  if (!job.schoolId) throw new Error(`a ${job.kind} job without a school`);
+  return job.schoolId;
+}
+
+/** Step 1: every recipient's notice, and the e-mails that are due now or after quiet hours. */
+export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob): Promise<void> {
+  const schoolId = schoolOf(job);
+  const { threadId, messageId } = job.payload as { threadId: string; messageId: string };
+  const message = await findMessageToAnnounce(deps.db, schoolId, messageId);
+  if (!message) return;
+  // Someone who has opened the thread since the message arrived (the demo school's history, or a
+  // job that ran late) has seen it: there is nothing to tell them.
+  const recipients = (await findMessageRecipients(deps.db, schoolId, threadId, message.author_id)).filter((r) => !r.last_read_at || r.last_read_at < message.created_at);
+  if (recipients.length === 0) return;
+  const [settingsOf, calendar] = await Promise.all([
+    loadNotificationSettings(deps.db, schoolId, recipients.map((r) => r.person_id)),
+    loadSchoolCalendar(deps.db, schoolId),
+  ]);
+  const now = deps.clock.now();
+  const about = { subject: message.subject, sender: senderName(message), urgent: message.urgent };
+  const notifications = recipients.map((r) => ({
+    schoolId,
+    personId: r.person_id,
+    kind: 'message',
+    threadId,
+    messageId,
+    dedupeKey: `message:${messageId}`,
+    // Dated with the message, so the list reads in the order things happened.
+    createdAt: message.created_at,
+    ...messageNotice(r.locale, about),
+  }));
+  const emails: NewJob[] = [];
+  for (const r of recipients) {
+    if (!r.email) continue;
+    const settings = settingsOf(r.person_id);
+    const at = emailTiming({ now, urgent: message.urgent, audience: r.role, mode: settings.mode, quietHours: settings.quietHours, calendar });
+    if (at === 'digest') continue;
+    emails.push({
+      schoolId,
+      kind: MESSAGE_EMAIL_JOB,
+      payload: { threadId, messageId, personId: r.person_id },
+      runAt: at,
+      dedupeKey: `${MESSAGE_EMAIL_JOB}:${messageId}:${r.person_id}`,
+      createdAt: now,
+    });
+  }
+  await saveFanOut(deps.db, notifications, emails);
+}
+
+/**
+ * Step 2: one e-mail about one message. Checked again when it runs: a recipient who has left the
+ * thread (suspended, custody ended) gets nothing, and a staff member who read the message in the
+ * app before their quiet hours ended is not e-mailed about it. Urgent mail goes regardless.
+ */
+export async function handleMessageEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
+  const schoolId = schoolOf(job);
+  const { threadId, messageId, personId } = job.payload as { threadId: string; messageId: string; personId: string };
+  const message = await findMessageToAnnounce(deps.db, schoolId, messageId);
+  if (!message) return;
+  const recipient = await findMessageRecipient(deps.db, schoolId, threadId, personId);
+  if (!recipient?.email) return;
+  if (!message.urgent && (await hasSeenMessage(deps.db, schoolId, personId, messageId))) return;
+  const mail = messageMail({
+    locale: recipient.locale,
+    name: recipient.given_name,
+    message: { subject: message.subject, sender: senderName(message), urgent: message.urgent, url: threadUrl(deps, threadId) },
+  });
+  await deps.mailer.send({ schoolId, to: recipient.email, ...mail });
+}
+
+function digestJob(schoolId: string, date: string, createdAt: Date): NewJob {
+  return { schoolId, kind: DIGEST_JOB, payload: { date }, runAt: digestInstant(date), dedupeKey: `${DIGEST_JOB}:${schoolId}:${date}`, createdAt };
+}
+
+/**
+ * Starts each school's chain of daily digests: queues the next 17:00 digest unless it is queued
+ * already. `samspil serve` calls it at start-up, so a new school, or a chain broken by a digest
+ * that failed for good, is picked up at the next start.
+ */
+export async function startDigestChains(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<void> {
+  const now = deps.clock.now();
+  const date = nextDigestDate(now);
+  for (const schoolId of await findSchoolIds(deps.db)) await insertJob(deps.db, digestJob(schoolId, date, now));
+}
+
+/**
+ * Step 3: the school's digest for one day. It covers the messages since the previous digest that
+ * ran (or the day before, for the first), so a server that was down misses nothing, and then
+ * queues the next digest, at 17:00 on Copenhagen's clock whatever the clocks did in between.
+ */
+export async function handleDigest(deps: AppDeps, job: ClaimedJob): Promise<void> {
+  const schoolId = schoolOf(job);
+  const { date } = job.payload as { date: string };
+  const previous = await findLatestDoneJob(deps.db, schoolId, DIGEST_JOB);
+  const lastDate = (previous?.payload as { date?: string } | undefined)?.date;
+  const until = digestInstant(date);
+  const since = digestInstant(lastDate && lastDate < date ? lastDate : previousDate(date));
+  const now = deps.clock.now();
+  const guardians = await findDigestRecipients(deps.db, schoolId, since, until);
+  const mails: NewJob[] = guardians.map((personId) => ({
+    schoolId,
+    kind: DIGEST_EMAIL_JOB,
+    payload: { personId, since: since.toISOString(), until: until.toISOString() },
+    runAt: now,
+    dedupeKey: `${DIGEST_EMAIL_JOB}:${schoolId}:${date}:${personId}`,
+    createdAt: now,
+  }));
+  const next = nextDigestDate(now) > date ? nextDigestDate(now) : nextDate(date);
+  await saveFanOut(deps.db, [], [...mails, digestJob(schoolId, next, now)]);
+}
+
+/** One guardian's digest e-mail: only what is still unread when it is sent; nothing when that is nothing. */
+export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
+  const schoolId = schoolOf(job);
+  const { personId, since, until } = job.payload as { personId: string; since: string; until: string };
+  const [reader, messages] = await Promise.all([findDigestReader(deps.db, schoolId, personId), findDigestMessages(deps.db, schoolId, personId, new Date(since), new Date(until))]);
+  if (!reader?.email || messages.length === 0) return;
+  const about: MessageAbout[] = messages.map((m) => ({ subject: m.subject, sender: senderName(m), urgent: false, url: threadUrl(deps, m.thread_id) }));
+  const mail = digestMail({ locale: reader.locale, name: reader.given_name, messages: about, inboxUrl: `${deps.config.publicUrl}/messages` });
+  await deps.mailer.send({ schoolId, to: reader.email, ...mail });
+}
