@@ -66,6 +66,8 @@ describe('a contact teacher away: guardian messages go to the substitute', () =>
     await guardian.waitForURL((url) => /^\/messages\/[0-9a-f-]{36}$/.test(url.pathname));
     await settled(guardian);
     await guardian.getByText('Din besked er sendt.').waitFor();
+    // Where the message went is said again once it is sent.
+    await guardian.locator('.notice').getByText(new RegExp(`Din besked går til ${SUBSTITUTE}\\.$`)).waitFor();
 
     const substitute = await suite.page();
     await signIn(substitute, DEMO.leader);

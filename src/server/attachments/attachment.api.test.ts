@@ -164,6 +164,21 @@ describe('attachments', () => {
       expect((await json('GET', `/api/attachments/${letter.id}`, 'custodyGuardian')).statusCode).toBe(200);
       expect((await json('GET', `/api/attachments/${letter.id}`, 'otherFamilyGuardian')).statusCode).toBe(404);
     });
+
+    it('claims uploads for a thread staff start with a child’s parents and for one between colleagues', async () => {
+      const note = await uploaded('contactTeacher', 'note.png');
+      const home = await json('POST', `/api/schools/${f.schoolId}/students/${f.ownStudent}/threads`, 'contactTeacher', { subject: 'Emmas tegning', body: 'Se her.', attachmentIds: [note.id] });
+      expect(home.statusCode, home.body).toBe(201);
+      expect((home.json() as TThreadDetail).messages[0]!.attachments).toEqual([note]);
+      expect((await json('GET', `/api/attachments/${note.id}`, 'custodyGuardian')).statusCode).toBe(200);
+
+      const plan = await uploaded('contactTeacher', 'plan.png');
+      const staff = await json('POST', `/api/schools/${f.schoolId}/threads`, 'contactTeacher', { recipientIds: [f.people.otherClassTeacher], subject: 'Plan', body: 'Til mødet.', attachmentIds: [plan.id] });
+      expect(staff.statusCode, staff.body).toBe(201);
+      expect((staff.json() as TThreadDetail).messages[0]!.attachments).toEqual([plan]);
+      expect((await json('GET', `/api/attachments/${plan.id}`, 'otherClassTeacher')).statusCode).toBe(200);
+      expect((await json('GET', `/api/attachments/${plan.id}`, 'custodyGuardian')).statusCode).toBe(404);
+    });
   });
 
   describe('download', () => {

@@ -319,7 +319,7 @@ export interface AttachmentsTable {
 export interface DraftsTable {
   school_id: string;
   person_id: string;
-  target_kind: 'new-thread' | 'reply' | 'class-message';
+  target_kind: 'new-thread' | 'reply' | 'class-message' | 'staff-thread';
   target_id: string;
   subject: string;
   body: string;

@@ -11,7 +11,7 @@ import {
   type TUrgentUse,
 } from '../../shared/api/messaging.schema.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
-import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type StaffRow, type ThreadRow, type UrgentUseRow } from './messaging.repository.js';
+import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type PartyRow, type StaffRow, type ThreadRow, type UrgentUseRow } from './messaging.repository.js';
 
 /** Who reads: their person at the thread's school and the side they read from. */
 export interface Reader {
@@ -47,18 +47,18 @@ function classGuardians(thread: ThreadRow, locale: Locale) {
 }
 
 /** The people of a thread as the reader may see them: a group message's guardians only as their group. */
-export function presentParticipants(thread: ThreadRow, participants: ParticipantRow[], locale: Locale) {
+export function presentParticipants(thread: ThreadRow, participants: PartyRow[], locale: Locale) {
   if (thread.kind !== 'group') return participants.map(presentParticipant);
   return [...participants.filter((p) => p.role === 'staff').map(presentParticipant), classGuardians(thread, locale)];
 }
 
 /** The other side: staff for a guardian, the guardians for staff; in a thread between staff, the other colleagues. */
-function counterpartsOf(thread: ThreadRow, participants: ParticipantRow[], reader: Reader) {
+function counterpartsOf(thread: ThreadRow, participants: PartyRow[], reader: Reader) {
   if (thread.kind === 'direct' && participants.every((p) => p.role === 'staff')) return participants.filter((p) => p.person_id !== reader.personId).map(presentParticipant);
   return presentParticipants(thread, participants, reader.locale).filter((p) => p.role !== reader.side);
 }
 
-export function presentThreadSummary(thread: ThreadRow, participants: ParticipantRow[], unreadCount: number, reader: Reader): TThreadSummary {
+export function presentThreadSummary(thread: ThreadRow, participants: PartyRow[], unreadCount: number, reader: Reader): TThreadSummary {
   const status = promiseStatus(thread, reader.now);
   return {
     id: thread.id,
@@ -116,8 +116,8 @@ export function presentMessage(message: MessageRow, participants: ParticipantRow
   };
 }
 
-export const presentParticipant = (p: ParticipantRow) => ({ name: personName(p), role: p.role });
-export const presentName = (p: ParticipantRow) => ({ name: personName(p) });
+export const presentParticipant = (p: PartyRow) => ({ name: personName(p), role: p.role });
+export const presentName = (p: PartyRow) => ({ name: personName(p) });
 
 /**
  * A search snippet as plain-text pieces, the matched words as pieces of their own, so a client

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.js';
 import { queueMessageNotification } from '../notifications/message-notification.repository.js';
 import { claimAttachments } from '../attachments/attachment.repository.js';
@@ -106,10 +107,45 @@ export function findThread(db: Db, schoolId: string, threadId: string): Promise<
   return selectThreads(db).where('t.school_id', '=', schoolId).where('t.id', '=', threadId).executeTakeFirst();
 }
 
+/** A participant as a thread list names them. */
+export interface PartyRow {
+  person_id: string;
+  role: ThreadParticipantRole;
+  given_name: string;
+  family_name: string;
+}
+
 export interface OwnThreadRow extends ThreadRow {
   person_id: string;
   role: ThreadParticipantRole;
   unread_count: number;
+  /** Everyone in a direct thread; of a group message only its staff (its guardians are shown as their class). */
+  parties: PartyRow[];
+}
+
+/**
+ * The parties a thread list shows, as part of the list's own statement. A class message has a
+ * participant row per family, which the list shows as "Forældre i 3.A"; loading them would cost
+ * a guardian's inbox thousands of rows to show a few dozen names (bench/README.md, "Messages").
+ * The names are looked up one by one by primary key: joined, the planner hashes every person of
+ * the school once per listed thread. The caller sorts them (`byRoleAndName`).
+ */
+function listedParties(eb: ExpressionBuilder<any, any>, schoolId: string, threadId: string, kind: string) {
+  const nameOf = (e: ExpressionBuilder<any, any>, column: 'given_name' | 'family_name') =>
+    e.selectFrom('people as lpp').select(`lpp.${column}`).whereRef('lpp.school_id', '=', 'lp.school_id').whereRef('lpp.id', '=', 'lp.person_id');
+  return jsonArrayFrom(
+    eb
+      .selectFrom('thread_participants as lp')
+      .select((e) => ['lp.person_id', 'lp.role', nameOf(e, 'given_name').as('given_name'), nameOf(e, 'family_name').as('family_name')])
+      .whereRef('lp.school_id', '=', schoolId)
+      .whereRef('lp.thread_id', '=', threadId)
+      .where((w) => w.or([w('lp.role', '=', 'staff'), w(w.ref(kind), '<>', 'group')])),
+  ).$castTo<PartyRow[]>();
+}
+
+/** Parties in the order every thread shows them: guardians, then staff, each by family and given name. */
+function byRoleAndName(a: PartyRow, b: PartyRow): number {
+  return a.role.localeCompare(b.role) || a.family_name.localeCompare(b.family_name, 'da') || a.given_name.localeCompare(b.given_name, 'da');
 }
 
 /** Threads the user takes part in at any of their schools, with their role and unread count. */
@@ -135,8 +171,13 @@ function selectOwnThreads(db: Db, userId: string) {
 
 /** The threads a user takes part in at any of their schools, newest activity first. */
 export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
-  const rows = await selectOwnThreads(db, userId).orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
+  const rows = await selectOwnThreads(db, userId)
+    .select((eb) => listedParties(eb, 't.school_id', 't.id', 't.kind').as('parties'))
+    .orderBy('t.last_message_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0), parties: r.parties.sort(byRoleAndName) }));
 }
 
 /**
@@ -185,6 +226,7 @@ export async function searchThreadsOfUser(db: Db, userId: string, text: string, 
   const rows = await db
     .selectFrom(hits.as('hit'))
     .selectAll('hit')
+    .select((eb) => listedParties(eb, 'hit.school_id', 'hit.id', 'hit.kind').as('parties'))
     .select(
       sql<string>`ts_headline('danish', translate(hit.matched_text, ${SNIPPET_MARK_START + SNIPPET_MARK_STOP}, ''), ${query}, ${`StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`.as('snippet'),
     )
@@ -192,7 +234,7 @@ export async function searchThreadsOfUser(db: Db, userId: string, text: string, 
     .orderBy('hit.last_message_at', 'desc')
     .orderBy('hit.id', 'desc')
     .execute();
-  return rows.map(({ matched_text: _text, rank: _rank, ...r }) => ({ ...r, unread_count: Number(r.unread_count ?? 0) }));
+  return rows.map(({ matched_text: _text, rank: _rank, ...r }) => ({ ...r, unread_count: Number(r.unread_count ?? 0), parties: r.parties.sort(byRoleAndName) }));
 }
 
 export interface ParticipantRow {

@@ -240,22 +240,13 @@ export async function getThread(context: RequestContext, threadId: string): Prom
  */
 async function presentOwnThreads<T extends OwnThreadRow>(ctx: SignedInContext, rows: T[], action: string): Promise<Array<{ row: T; summary: TThreadSummary }>> {
   const schoolIds = [...new Set(rows.map((r) => r.school_id))];
-  const bySchool = new Map(
-    await Promise.all(
-      schoolIds.map(async (schoolId) => {
-        const m = await ctx.membership(schoolId);
-        const visible = rows.filter((r) => r.school_id === schoolId && takesPartInThread(m, { participantRole: r.role, studentId: r.student_id }));
-        const participants = await findParticipants(ctx.deps.db, schoolId, visible.map((r) => r.id));
-        return [schoolId, { m, visible: new Set(visible.map((r) => r.id)), participants }] as const;
-      }),
-    ),
-  );
+  const memberships = new Map(await Promise.all(schoolIds.map(async (schoolId) => [schoolId, await ctx.membership(schoolId)] as const)));
   const now = ctx.deps.clock.now();
   const shown = rows.flatMap((row) => {
-    const school = bySchool.get(row.school_id);
-    if (!school?.visible.has(row.id)) return [];
+    const m = memberships.get(row.school_id);
+    if (!m || !takesPartInThread(m, { participantRole: row.role, studentId: row.student_id })) return [];
     const reader: Reader = { personId: row.person_id, side: row.role, locale: ctx.locale, now };
-    return [{ row, summary: presentThreadSummary(row, school.participants.filter((p) => p.thread_id === row.id), row.unread_count, reader) }];
+    return [{ row, summary: presentThreadSummary(row, row.parties, row.unread_count, reader) }];
   });
   const staffReads = shown.filter(({ row }) => row.role === 'staff' && row.student_id);
   await recordAudit(
@@ -534,7 +525,7 @@ export async function createStudentThread(context: RequestContext, schoolId: str
     db,
     { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
     [{ personId: authorId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
-    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, urgent },
+    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, urgent, attachmentIds: input.attachmentIds },
   );
   if (created) {
     // Writing to the home about a child discloses the child's matters: logged like a reply.
@@ -575,7 +566,7 @@ export async function createStaffThread(context: RequestContext, schoolId: strin
     db,
     { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
     [authorId, ...wanted].map((personId) => ({ personId, role: 'staff' as const })),
-    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey },
+    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, attachmentIds: input.attachmentIds },
   );
   if (created && studentId) await recordAudit(ctx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
   const threadId = created ?? (await retried());

@@ -1,21 +1,31 @@
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.js';
 
-export function findPersonOfUser(db: Db, userId: string, schoolId: string) {
-  return db.selectFrom('people').select(['id', 'suspended']).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst();
-}
-
-export function findStudentOfUser(db: Db, userId: string, schoolId: string) {
-  return db.selectFrom('students').select(['id', 'class_id']).where('school_id', '=', schoolId).where('user_id', '=', userId).executeTakeFirst();
-}
-
-/** A person's roles, guardianships, class assignments and class representative seats at one school. */
-export function findRelationsOfPerson(db: Db, personId: string, schoolId: string) {
-  return Promise.all([
-    db.selectFrom('person_roles').select('role').where('school_id', '=', schoolId).where('person_id', '=', personId).execute(),
-    db.selectFrom('guardianships').select(['student_id', 'kind']).where('school_id', '=', schoolId).where('person_id', '=', personId).execute(),
-    db.selectFrom('class_staff').select(['class_id', 'role']).where('school_id', '=', schoolId).where('person_id', '=', personId).execute(),
-    db.selectFrom('class_representatives').select('class_id').where('school_id', '=', schoolId).where('person_id', '=', personId).execute(),
-  ]);
+/**
+ * Everything a user is at one school, in one round trip: their person record with its roles,
+ * guardianships, class assignments and class representative seats, and their student record.
+ * Every request that reaches a school loads this, so it is one statement rather than six.
+ */
+export function findMembershipRows(db: Db, userId: string, schoolId: string) {
+  return db
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('people as p')
+          .select((p) => [
+            'p.id',
+            'p.suspended',
+            jsonArrayFrom(p.selectFrom('person_roles as r').select('r.role').where('r.school_id', '=', schoolId).whereRef('r.person_id', '=', 'p.id')).as('roles'),
+            jsonArrayFrom(p.selectFrom('guardianships as g').select(['g.student_id', 'g.kind']).where('g.school_id', '=', schoolId).whereRef('g.person_id', '=', 'p.id')).as('guardianships'),
+            jsonArrayFrom(p.selectFrom('class_staff as cs').select(['cs.class_id', 'cs.role']).where('cs.school_id', '=', schoolId).whereRef('cs.person_id', '=', 'p.id')).as('classRoles'),
+            jsonArrayFrom(p.selectFrom('class_representatives as cr').select('cr.class_id').where('cr.school_id', '=', schoolId).whereRef('cr.person_id', '=', 'p.id')).as('representatives'),
+          ])
+          .where('p.school_id', '=', schoolId)
+          .where('p.user_id', '=', userId),
+      ).as('person'),
+      jsonObjectFrom(eb.selectFrom('students as st').select(['st.id', 'st.class_id']).where('st.school_id', '=', schoolId).where('st.user_id', '=', userId)).as('student'),
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 /** Schools where a user has any membership, for /api/me. */

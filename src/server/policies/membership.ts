@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { findPersonOfUser, findRelationsOfPerson, findStudentOfUser } from './membership.repository.js';
+import { findMembershipRows } from './membership.repository.js';
 import type { ClassStaffRole, GuardianshipKind, SchoolRole } from '../db/schema.js';
 
 /**
@@ -39,20 +39,19 @@ export const EMPTY_MEMBERSHIP = (schoolId: string, userId: string): Membership =
 
 export async function loadMembership(db: Db, userId: string, schoolId: string): Promise<Membership> {
   const membership = EMPTY_MEMBERSHIP(schoolId, userId);
-  const [person, student] = await Promise.all([findPersonOfUser(db, userId, schoolId), findStudentOfUser(db, userId, schoolId)]);
+  const { person, student } = await findMembershipRows(db, userId, schoolId);
   if (student) {
     membership.studentId = student.id;
     membership.studentClassId = student.class_id;
   }
   if (!person) return membership;
-  const [roles, guardianships, classRoles, representatives] = await findRelationsOfPerson(db, person.id, schoolId);
   return {
     ...membership,
     personId: person.id,
-    roles: new Set(roles.map((r) => r.role)),
+    roles: new Set(person.roles.map((r) => r.role)),
     suspended: person.suspended,
-    guardianOf: person.suspended ? new Map() : new Map(guardianships.map((g) => [g.student_id, g.kind])),
-    classRoles: new Map(classRoles.map((c) => [c.class_id, c.role])),
-    representativeOf: new Set(representatives.map((r) => r.class_id)),
+    guardianOf: person.suspended ? new Map() : new Map(person.guardianships.map((g) => [g.student_id, g.kind])),
+    classRoles: new Map(person.classRoles.map((c) => [c.class_id, c.role])),
+    representativeOf: new Set(person.representatives.map((r) => r.class_id)),
   };
 }

@@ -7,7 +7,8 @@ import { MESSAGE_BODY_MAX, THREAD_SUBJECT_MAX } from './messaging.schema.js';
  * What a draft is written for: a new thread about a child (the target is the student), a reply
  * in a thread (the thread), or a message to a class's guardians (the class).
  */
-export const DRAFT_TARGET_KINDS = ['new-thread', 'reply', 'class-message'] as const;
+/** The composers that keep drafts; a message to colleagues is keyed by its school. */
+export const DRAFT_TARGET_KINDS = ['new-thread', 'reply', 'class-message', 'staff-thread'] as const;
 export const ZDraftTargetKind = z.enum(DRAFT_TARGET_KINDS);
 export type TDraftTargetKind = z.infer<typeof ZDraftTargetKind>;
 

@@ -83,6 +83,7 @@ export const ZCreateStudentThread = z.object({
   subject: ZThreadSubject,
   body: ZMessageBody,
   urgent: ZUrgent,
+  attachmentIds: ZAttachmentIds.optional(),
 });
 export type TCreateStudentThread = z.infer<typeof ZCreateStudentThread>;
 
@@ -98,6 +99,7 @@ export const ZCreateStaffThread = z.object({
   subject: ZThreadSubject,
   body: ZMessageBody,
   studentId: ZUuid.optional(),
+  attachmentIds: ZAttachmentIds.optional(),
 });
 export type TCreateStaffThread = z.infer<typeof ZCreateStaffThread>;
 

@@ -14,6 +14,7 @@ import { composeProblems, MessageBodyField, type ComposeProblems } from './messa
 import { staffSchoolsOf } from './staff-schools.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
+import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
 
 /** The colleagues to choose from, each with their roles and classes so namesakes can be told apart. */
 function RecipientChoice({ colleagues, chosen, error, onToggle }: { colleagues: TColleague[]; chosen: ReadonlySet<string>; error?: string; onToggle(id: string): void }) {
@@ -47,8 +48,10 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<ComposeProblems & { recipientIds?: string }>({});
+  const draft = useComposerDraft({ schoolId, kind: 'staff-thread', targetId: schoolId }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
   const send = useOnceSend(async (key: string, input: TCreateStaffThread) => {
     const thread = await messagingApi.writeToStaff(schoolId, input, key);
+    draft.sent();
     navigate(paths.thread(thread.id), { state: { sent: true } });
   });
   const toggle = (id: string) =>
@@ -60,7 +63,7 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
     });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateStaffThread.safeParse({ recipientIds: [...chosen], subject, body });
+    const parsed = ZCreateStaffThread.safeParse({ recipientIds: [...chosen], subject, body, attachmentIds: draft.attachmentIds });
     if (!parsed.success) {
       const recipientsMissing = parsed.error.issues.some((issue) => issue.path[0] === 'recipientIds');
       setProblems({ ...composeProblems(parsed.error, t), recipientIds: recipientsMissing ? t('staffMessages.toColleagues.recipientsMissing') : undefined });
@@ -75,9 +78,10 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
       <TextField id="colleague-subject" label={t('messages.compose.subject')} value={subject} maxLength={THREAD_SUBJECT_MAX} error={problems.subject} onChange={(event) => setSubject(event.target.value)} />
       <MessageBodyField id="colleague-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, schoolId }} />
+      <ComposerAttachments id="colleague-attachments" draft={draft} />
       <ActionError error={send.error} />
       <p>
-        <button type="submit" className="button" disabled={send.busy}>
+        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
           {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
         </button>
       </p>

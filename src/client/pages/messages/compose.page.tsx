@@ -48,7 +48,8 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
     const thread = await messagingApi.create(input, key);
     draft.sent();
-    navigate(paths.thread(thread.id), { state: { sent: true } });
+    // Where an absent teacher's message went, or the later date, is said once more after sending.
+    navigate(paths.thread(thread.id), { state: { sent: true, notices: thread.absenceNotices ?? [] } });
   });
 
   const onSubmit = (event: FormEvent) => {

@@ -12,6 +12,7 @@ import { Page } from '../../ui/page.js';
 import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
+import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
 
 function GuardiansComposer({ schoolId, studentId, childName }: { schoolId: string; studentId: string; childName: string }) {
   const { t } = useTranslation();
@@ -20,13 +21,15 @@ function GuardiansComposer({ schoolId, studentId, childName }: { schoolId: strin
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [problems, setProblems] = useState<ComposeProblems>({});
+  const draft = useComposerDraft({ schoolId, kind: 'new-thread', targetId: studentId }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
   const send = useOnceSend(async (key: string, input: TCreateStudentThread) => {
     const thread = await messagingApi.writeToGuardians(schoolId, studentId, input, key);
+    draft.sent();
     navigate(paths.thread(thread.id), { state: { sent: true } });
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateStudentThread.safeParse({ subject, body, urgent: urgent || undefined });
+    const parsed = ZCreateStudentThread.safeParse({ subject, body, urgent: urgent || undefined, attachmentIds: draft.attachmentIds });
     if (!parsed.success) {
       setProblems(composeProblems(parsed.error, t));
       return;
@@ -43,10 +46,11 @@ function GuardiansComposer({ schoolId, studentId, childName }: { schoolId: strin
       <TextField id="guardians-subject" label={t('messages.compose.subject')} value={subject} maxLength={THREAD_SUBJECT_MAX} error={problems.subject} onChange={(event) => setSubject(event.target.value)} />
       <MessageBodyField id="guardians-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, studentId }} />
+      <ComposerAttachments id="guardians-attachments" draft={draft} />
       <UrgentField id="guardians-urgent" checked={urgent} onChange={setUrgent} />
       <ActionError error={send.error} />
       <p>
-        <button type="submit" className="button" disabled={send.busy}>
+        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
           {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
         </button>
       </p>

@@ -143,7 +143,9 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [thread, setThread] = useState(initial);
-  const [status, setStatus] = useState<string | null>((location.state as { sent?: boolean } | null)?.sent ? t('messages.thread.sentNew') : null);
+  const arrival = location.state as { sent?: boolean; notices?: string[] } | null;
+  const [status, setStatus] = useState<string | null>(arrival?.sent ? t('messages.thread.sentNew') : null);
+  const [notices, setNotices] = useState<string[]>(arrival?.notices ?? []);
   const onSent = (detail: TThreadDetail) => {
     // A guardian's answer to a class message starts a private thread with the staff.
     if (detail.id !== thread.id) {
@@ -152,6 +154,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
     }
     setThread(detail);
     setStatus(t('messages.thread.sent'));
+    setNotices([]);
   };
   const isStaff = thread.abilities.acknowledge || thread.messages.some((message) => message.author.isReader && message.author.role === 'staff');
   const newest = thread.messages.at(-1)?.id ?? '';
@@ -167,6 +170,9 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
         {status ? (
           <Notice kind="success" live={false}>
             <p>{status}</p>
+            {notices.map((notice) => (
+              <p key={notice}>{notice}</p>
+            ))}
           </Notice>
         ) : null}
       </div>

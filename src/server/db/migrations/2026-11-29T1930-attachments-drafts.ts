@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('drafts')
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('person_id', 'uuid', (c) => c.notNull())
-    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('new-thread', 'reply', 'class-message')`))
+    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('new-thread', 'reply', 'class-message', 'staff-thread')`))
     .addColumn('target_id', 'uuid', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(subject) <= 200`))
     .addColumn('body', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(body) <= 20000`))
