@@ -181,4 +181,20 @@ describe('messages with a promise', () => {
     expect(cells[2]).not.toBe('–');
     expect(cells[4]).toMatch(/^[1-9]\d* arbejdsdage?$/);
   });
+
+  it('tells a guardian writing at the weekend when the contact teacher reads messages again, and lets them write', async () => {
+    const guardian = await suite.page();
+    await signIn(guardian, DEMO.guardian);
+    // On to the next Saturday at noon in Copenhagen: inside seed 002's quiet hours (weekends).
+    const now = new Date(((await (await guardian.request.get('/api/dev/clock')).json()) as { now: string }).now);
+    const saturdayNoon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((6 - now.getUTCDay() + 7) % 7 || 7), 11));
+    const moved = await guardian.request.post('/api/dev/clock', { data: { advanceHours: (saturdayNoon.getTime() - now.getTime()) / 3_600_000 } });
+    expect(moved.status()).toBe(200);
+
+    await openComposer(guardian);
+    await guardian.getByText(/^.+ har fri nu og læser beskeder igen fra mandag \d{1,2}\. \S+ kl\. 07\.00\. Du kan sagtens skrive nu\.$/).waitFor();
+    await expectNoAxeViolations(guardian, 'compose at the weekend');
+    await send(guardian, 'Weekendbesked', 'Emma er syg i dag.');
+    await guardian.getByText('Din besked er sendt.').waitFor();
+  });
 });

@@ -5,6 +5,8 @@ import { isQuietTime } from '../principle/rules.js';
 import {
   SCHOOL_TIME_ZONE,
   addWorkingDays,
+  firstOnDutyAfter,
+  formatDayAndTime,
   formatDueDate,
   isPublicHoliday,
   isWorkingDay,
@@ -175,6 +177,43 @@ describe('nextOutsideQuietHours', () => {
     expect(nextOutsideQuietHours(cph('2026-03-28T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString()).toBe('2026-03-29T01:00:00.000Z');
     // 02:30 comes twice on 25 October: quiet hours end the first time.
     expect(nextOutsideQuietHours(cph('2026-10-24T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+});
+
+describe('firstOnDutyAfter', () => {
+  it('is null while a recipient is on duty, else the earliest end of their quiet hours', () => {
+    expect(firstOnDutyAfter(cph('2026-11-24T12:00'), [evenings])).toBeNull();
+    expect(firstOnDutyAfter(cph('2026-11-24T22:00'), [evenings, null])).toBeNull();
+    expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }])).toBeNull();
+    expect(firstOnDutyAfter(cph('2026-11-27T22:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }])).toEqual(cph('2026-11-28T06:30'));
+    expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [evenings])).toEqual(cph('2026-11-30T07:00'));
+    expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [])).toBeNull();
+  });
+
+  it('is never before the moment of writing, and no recipient is on duty before it (property)', () => {
+    const arbQuiet = fc.option(
+      fc.record({ from: fc.constantFrom('16:00', '18:00', '22:00'), to: fc.constantFrom('06:00', '07:00', '08:30'), weekends: fc.boolean() }),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 1) }), fc.array(arbQuiet, { minLength: 1, maxLength: 3 }), (ms, quiets) => {
+        const now = new Date(ms);
+        const first = firstOnDutyAfter(now, quiets, noClosedDays);
+        const ends = quiets.map((q) => nextOutsideQuietHours(now, q, noClosedDays).getTime());
+        if (first === null) expect(ends).toContain(now.getTime());
+        else {
+          expect(first.getTime()).toBeGreaterThan(now.getTime());
+          expect(Math.min(...ends)).toBe(first.getTime());
+        }
+      }),
+    );
+  });
+});
+
+describe('formatDayAndTime', () => {
+  it('says the day and the time in Copenhagen, in Danish and English', () => {
+    expect(formatDayAndTime(cph('2026-11-30T07:00'), 'da')).toBe('mandag 30. november kl. 07.00');
+    expect(formatDayAndTime(cph('2026-11-30T07:00'), 'en')).toBe('Monday 30 November at 07:00');
   });
 });
 

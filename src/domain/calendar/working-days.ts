@@ -154,6 +154,28 @@ export function formatDueDate(dueAt: Date, locale: 'da' | 'en'): string {
   return DUE_DATE_FORMATS[locale].format(dueAt);
 }
 
+const DAY_AND_TIME_FORMATS = {
+  da: new Intl.DateTimeFormat('da-DK', { timeZone: SCHOOL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+} as const;
+
+/** A moment as guardians read it: "mandag 30. november kl. 07.00" / "Monday 30 November at 07:00". */
+export function formatDayAndTime(instant: Date, locale: 'da' | 'en'): string {
+  return DAY_AND_TIME_FORMATS[locale].format(instant);
+}
+
+/**
+ * When a message written at `now` is first seen by one of its staff recipients, given each one's
+ * quiet hours: null when someone is on duty now, else the earliest end of their quiet hours.
+ * Guardians may always write; this is what they are told ("… læser beskeder igen fra …").
+ */
+export function firstOnDutyAfter(now: Date, recipientsQuietHours: ReadonlyArray<TQuietHours | null>, calendar?: SchoolCalendar): Date | null {
+  if (recipientsQuietHours.length === 0) return null;
+  const ends = recipientsQuietHours.map((quiet) => nextOutsideQuietHours(now, quiet, calendar).getTime());
+  const first = Math.min(...ends);
+  return first === now.getTime() ? null : new Date(first);
+}
+
 /**
  * When a notification due at `instant` may reach a staff member: the instant itself outside
  * their quiet hours, else the first moment the quiet hours end. With a calendar, quiet

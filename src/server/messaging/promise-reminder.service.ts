@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.js';
+import { absentOn } from '../staff-absence/staff-absence.service.js';
 import type { ClaimedJob } from '../jobs/job.repository.js';
 import { insertJob } from '../jobs/job.repository.js';
 import { saveFanOut } from '../notifications/notification.repository.js';
@@ -62,9 +63,13 @@ export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob): Pro
   const schoolId = job.schoolId;
   const promise = await openPromise(deps, schoolId, threadId, dueAt);
   if (!promise) return;
-  const staff = await findStaffRecipients(deps.db, schoolId, threadId);
-  const [settingsOf, calendar] = await Promise.all([loadNotificationSettings(deps.db, schoolId, staff.map((s) => s.person_id)), loadSchoolCalendar(deps.db, schoolId)]);
   const now = deps.clock.now();
+  const inThread = await findStaffRecipients(deps.db, schoolId, threadId);
+  // Someone away today is not reminded while a colleague in the thread (their substitute) is at work.
+  const away = await absentOn(deps.db, schoolId, inThread.map((s) => s.person_id), now);
+  const atWork = inThread.filter((s) => !away.has(s.person_id));
+  const staff = atWork.length > 0 ? atWork : inThread;
+  const [settingsOf, calendar] = await Promise.all([loadNotificationSettings(deps.db, schoolId, staff.map((s) => s.person_id)), loadSchoolCalendar(deps.db, schoolId)]);
   const key = `${PROMISE_REMINDER_JOB}:${threadId}:${dueAt}`;
   const notices = staff.map((s) => ({
     schoolId,

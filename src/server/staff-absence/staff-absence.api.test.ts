@@ -8,6 +8,8 @@ import type { TMessageRouting, TStaffAbsence, TStaffAbsenceList } from '../../sh
 import type { TMe } from '../../shared/api/directory.schema.js';
 import { ensureDemoSchool } from '../demo/demo.service.js';
 import { DEMO_ACCOUNTS } from '../demo/demo-directory.js';
+import { runDueJobs } from '../jobs/job-runner.js';
+import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 
 describe('staff absence and where guardian messages go meanwhile', () => {
   let t: TestApp;
@@ -15,7 +17,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
   let subjectNo = 0;
 
   // A fresh session per request: some tests move the clock by days, past the sessions' idle limit.
-  const send = async (method: 'GET' | 'POST' | 'DELETE', url: string, actor: ActorName, body?: unknown, lang?: 'en') =>
+  const send = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, actor: ActorName, body?: unknown, lang?: 'en') =>
     t.app.inject({
       method,
       url,
@@ -58,6 +60,8 @@ describe('staff absence and where guardian messages go meanwhile', () => {
         ],
         notices: [notice],
         replyDueAt: '2026-11-26T22:59:59.999Z',
+        readFrom: null,
+        readFromText: null,
       });
       expect((await routing('en')).notices).toEqual(['Birgitte Lund is absent until and including Friday 4 December. Your message goes to Jens Møller.']);
 
@@ -78,7 +82,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
       // The leadership registers it for her: no substitute.
       expect((await register('leader', { personId: f.people.contactTeacher, firstDay: '2026-11-20', lastDay: '2026-12-04' })).statusCode).toBe(201);
       const expected = 'Birgitte Lund er fraværende til og med fredag 4. december; du kan forvente svar senest torsdag 10. december.';
-      expect(await routing()).toEqual({ recipients: [{ name: 'Birgitte Lund', kind: 'contact_teacher' }], notices: [expected], replyDueAt: '2026-12-10T22:59:59.999Z' });
+      expect(await routing()).toEqual({ recipients: [{ name: 'Birgitte Lund', kind: 'contact_teacher' }], notices: [expected], replyDueAt: '2026-12-10T22:59:59.999Z', readFrom: null, readFromText: null });
       const thread = (await write()).json() as TThreadDetail;
       expect(thread.absenceNotices).toEqual([expected]);
       // Back Monday 7 December, three working days from then.
@@ -96,6 +100,33 @@ describe('staff absence and where guardian messages go meanwhile', () => {
       expect(now.recipients).toEqual([{ name: 'Birgitte Lund', kind: 'contact_teacher' }]);
     });
 
+    it('tells a guardian writing in the evening when the teacher reads messages again, by the teacher’s own quiet hours once set', async () => {
+      // Friday 27 November, 20:00 in Copenhagen: seed 002's quiet hours (18:00–07:00 and weekends).
+      t.clock.set(new Date('2026-11-27T19:00:00Z'));
+      expect(await routing()).toMatchObject({
+        readFrom: '2026-11-30T06:00:00.000Z',
+        readFromText: 'Birgitte Lund har fri nu og læser beskeder igen fra mandag 30. november kl. 07.00. Du kan sagtens skrive nu.',
+      });
+      expect((await routing('en')).readFromText).toBe('Birgitte Lund is off duty now and reads messages again from Monday 30 November at 07:00. You are welcome to write now.');
+      const own = await send('PUT', '/api/me/notification-settings', 'contactTeacher', { schoolId: f.schoolId, mode: 'digest', quietHours: { from: '21:00', to: '06:30', weekends: false } });
+      expect(own.statusCode, own.body).toBe(200);
+      expect(await routing()).toMatchObject({ readFrom: null, readFromText: null });
+      t.clock.set(new Date('2026-11-27T21:00:00Z'));
+      expect((await routing()).readFrom).toBe('2026-11-28T05:30:00.000Z');
+      await t.deps.db.deleteFrom('notification_settings').execute();
+    });
+
+    it('reminds the substitute of the promise, not the teacher who is away', async () => {
+      expect((await register('contactTeacher', { firstDay: '2026-11-23', lastDay: '2026-12-04', substituteId: f.people.otherClassTeacher })).statusCode).toBe(201);
+      const thread = (await write()).json() as TThreadDetail;
+      // Due Thursday 26 November; reminded Wednesday 25 November at 08:00.
+      t.clock.set(new Date('2026-11-25T07:00:00Z'));
+      await t.deps.db.updateTable('jobs').set({ done_at: TEST_NOW }).where('done_at', 'is', null).where('kind', '<>', 'promise-reminder').execute();
+      while ((await runDueJobs(t.deps, JOB_HANDLERS)) > 0);
+      const reminded = await t.deps.db.selectFrom('notifications').select('person_id').where('thread_id', '=', thread.id).where('kind', '=', 'promise-reminder').execute();
+      expect(reminded.map((r) => r.person_id)).toEqual([f.people.otherClassTeacher]);
+    });
+
     it('applies an absence from Monday to a message written on Saturday, when it will be read', async () => {
       t.clock.set(new Date('2026-11-28T09:00:00Z'));
       await register('contactTeacher', { firstDay: '2026-11-30', lastDay: '2026-12-04' });
@@ -107,7 +138,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
       await register('contactTeacher', { firstDay: '2026-12-07', lastDay: '2026-12-11', substituteId: f.people.otherClassTeacher });
       // Wednesday 25 November: the first absence is over, the second has not begun.
       t.clock.set(new Date('2026-11-25T09:00:00Z'));
-      expect(await routing()).toEqual({ recipients: [{ name: 'Birgitte Lund', kind: 'contact_teacher' }], notices: [], replyDueAt: '2026-11-30T22:59:59.999Z' });
+      expect(await routing()).toEqual({ recipients: [{ name: 'Birgitte Lund', kind: 'contact_teacher' }], notices: [], replyDueAt: '2026-11-30T22:59:59.999Z', readFrom: null, readFromText: null });
       const thread = (await write()).json() as TThreadDetail;
       expect(thread.absenceNotices).toEqual([]);
       expect(thread.participants.map((p) => p.name)).not.toContain('Jens Møller');

@@ -6,7 +6,8 @@ import { runsTheSchool } from '../policies/rules.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { findContactTeachers, findLeaders } from '../messaging/messaging.repository.js';
-import { addWorkingDays, formatDueDate, localDate, replyDueAt } from '../../domain/calendar/working-days.js';
+import { addWorkingDays, firstOnDutyAfter, formatDayAndTime, formatDueDate, localDate, replyDueAt } from '../../domain/calendar/working-days.js';
+import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { absentThrough, coversDay, firstReadingDay, replyDueAfterAbsence, routeAroundAbsences, type RecipientToday } from '../../domain/calendar/staff-absence.js';
 import {
   STAFF_ABSENCE_MAX_DAYS,
@@ -133,7 +134,9 @@ export interface GuardianMessageRouting {
   /** One sentence per absent recipient, in `locale`. */
   notices: string[];
   /** Who receives it, by name and why, for the composer. */
-  recipients: TMessageRouting['recipients'];
+  recipients: Array<TMessageRouting['recipients'][number] & { personId: string }>;
+  /** Those of `staffIds` who are away today. */
+  absentIds: string[];
 }
 
 /**
@@ -185,11 +188,20 @@ export async function routeGuardianMessage(
     staffIds: routing.staffIds,
     replyDueAt: due,
     notices,
-    recipients: routing.staffIds.map((id) => ({ name: names.get(id) ?? '', kind: substitutes.has(id) && !defaults.ids.includes(id) ? 'substitute' : defaults.kind })),
+    recipients: routing.staffIds.map((id) => ({ personId: id, name: names.get(id) ?? '', kind: substitutes.has(id) && !defaults.ids.includes(id) ? 'substitute' : defaults.kind })),
+    absentIds: routing.absent.map((a) => a.personId),
   };
 }
 
 /** The default recipients of a guardian's message about a child in `classId`: its contact teachers, else the leaders. */
+/** Of these staff, those away on the day of `now` (Europe/Copenhagen). */
+export async function absentOn(db: Db, schoolId: string, personIds: readonly string[], now: Date): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const today = localDate(now);
+  const absences = await findAbsencesFrom(db, schoolId, today, personIds);
+  return new Set(absences.filter((a) => coversDay({ firstDay: a.first_day, lastDay: a.last_day }, today)).map((a) => a.person_id));
+}
+
 export async function defaultRecipients(db: Db, schoolId: string, classId: string): Promise<{ ids: string[]; kind: DefaultRecipientKind }> {
   const contactTeachers = await findContactTeachers(db, schoolId, classId);
   return contactTeachers.length > 0 ? { ids: contactTeachers, kind: 'contact_teacher' } : { ids: await findLeaders(db, schoolId), kind: 'leader' };
@@ -205,8 +217,17 @@ export async function getMessageRouting(ctx: RequestContext, schoolId: string, s
   const classId = await findClassOfStudent(ctx.deps.db, schoolId, studentId);
   if (!classId) throw new AppError('not_found');
   const defaults = await defaultRecipients(ctx.deps.db, schoolId, classId);
-  const routing = await routeGuardianMessage(ctx.deps.db, schoolId, defaults, personId, ctx.deps.clock.now(), ctx.locale);
-  return { recipients: routing.recipients, notices: routing.notices, replyDueAt: routing.replyDueAt?.toISOString() ?? null };
+  const now = ctx.deps.clock.now();
+  const routing = await routeGuardianMessage(ctx.deps.db, schoolId, defaults, personId, now, ctx.locale);
+  // Who is away is told above; here, when those at work are off duty (their quiet hours).
+  const atWork = routing.staffIds.filter((id) => !routing.absentIds.includes(id));
+  const [settingsOf, calendar] = await Promise.all([loadNotificationSettings(ctx.deps.db, schoolId, atWork), loadSchoolCalendar(ctx.deps.db, schoolId)]);
+  const readFrom = firstOnDutyAfter(now, atWork.map((id) => settingsOf(id).quietHours), calendar);
+  const names = routing.recipients.filter((r) => atWork.includes(r.personId)).map((r) => r.name);
+  const readFromText = readFrom
+    ? staffAbsenceText(names.length === 1 ? 'offDutyOne' : 'offDutyMany', ctx.locale, { names: names.join(staffAbsenceText('and', ctx.locale)), when: formatDayAndTime(readFrom, ctx.locale) })
+    : null;
+  return { recipients: routing.recipients.map(({ personId: _id, ...r }) => r), notices: routing.notices, replyDueAt: routing.replyDueAt?.toISOString() ?? null, readFrom: readFrom?.toISOString() ?? null, readFromText };
 }
 
 /**

@@ -66,6 +66,10 @@ export const ZMessageRouting = z.object({
   notices: z.array(z.string()),
   /** The promise if sent now; null when the principle sets no response time. */
   replyDueAt: ZIsoDateTime.nullable(),
+  /** When the first recipient is on duty again, while all of them are in their quiet hours; else null. */
+  readFrom: ZIsoDateTime.nullable(),
+  /** That moment in words, in the reader's language ("… har fri nu og læser beskeder igen fra …"). */
+  readFromText: z.string().nullable(),
 });
 export type TMessageRouting = z.infer<typeof ZMessageRouting>;
 
@@ -77,6 +81,9 @@ export const STAFF_ABSENCE_TEXTS = {
   laterReply: { da: '{absent} er fraværende til og med {date}; du kan forvente svar senest {due}.', en: '{absent} is absent until and including {date}; you can expect a reply by {due}.' },
   /** An absent recipient with nobody else to read it, at a school whose principle promises no response time. */
   absentOnly: { da: '{absent} er fraværende til og med {date} og svarer, når vedkommende er tilbage.', en: '{absent} is absent until and including {date} and will reply when back.' },
+  /** Everyone the message goes to is in their quiet hours (the principle's or their own). Guardians may still write. */
+  offDutyOne: { da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.', en: '{names} is off duty now and reads messages again from {when}. You are welcome to write now.' },
+  offDutyMany: { da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.', en: '{names} are off duty now and read messages again from {when}. You are welcome to write now.' },
   /** Joins names: "Lars Jensen og Ida Holm". */
   and: { da: ' og ', en: ' and ' },
 } as const satisfies Record<string, Record<Locale, string>>;

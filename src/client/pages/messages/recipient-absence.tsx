@@ -7,18 +7,29 @@ import { Notice } from '../../ui/notice.js';
 /**
  * Before sending: a recipient who is absent today, and who gets the message instead or when
  * the answer can be expected ("Mette Hansen er fraværende til og med fredag 4. december. Din
- * besked går til Lars Jensen."). The server writes the sentences in the reader's language;
- * quiet when nobody is away or the routing is not the reader's to see.
+ * besked går til Lars Jensen."), and, outside the recipients' working hours, when they read
+ * messages again: guardians may always write, and see when it will be read. The server writes
+ * the sentences in the reader's language; quiet when there is nothing to tell.
  */
 export function RecipientAbsence({ child }: { child: TMeChild }) {
   const { t, i18n } = useTranslation();
   const routing = useApi(() => staffAbsenceApi.messageRouting(child.schoolId, child.id), [child.schoolId, child.id, i18n.language]);
-  if (routing.status !== 'ok' || routing.data.notices.length === 0) return null;
+  if (routing.status !== 'ok') return null;
+  const { notices, readFromText } = routing.data;
   return (
-    <Notice kind="warning" title={t('staffAbsence.composerTitle')} live={false}>
-      {routing.data.notices.map((notice) => (
-        <p key={notice}>{notice}</p>
-      ))}
-    </Notice>
+    <>
+      {notices.length > 0 ? (
+        <Notice kind="warning" title={t('staffAbsence.composerTitle')} live={false}>
+          {notices.map((notice) => (
+            <p key={notice}>{notice}</p>
+          ))}
+        </Notice>
+      ) : null}
+      {readFromText ? (
+        <Notice kind="info" live={false}>
+          <p>{readFromText}</p>
+        </Notice>
+      ) : null}
+    </>
   );
 }
