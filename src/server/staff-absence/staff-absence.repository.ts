@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.js';
-import type { SchoolRole } from '../db/schema.js';
 
 export interface StaffRow {
   id: string;
@@ -14,25 +13,6 @@ export interface StaffAbsenceRow {
   last_day: string;
   substitute_id: string | null;
   note: string;
-}
-
-const STAFF_ROLES: SchoolRole[] = ['leader', 'administrator', 'teacher', 'pedagogue'];
-
-/** The school's staff: people with a staff role or a place in a class's team, by name. */
-export function findStaffOfSchool(db: Db, schoolId: string): Promise<StaffRow[]> {
-  return db
-    .selectFrom('people as p')
-    .select(['p.id', 'p.given_name', 'p.family_name'])
-    .where('p.school_id', '=', schoolId)
-    .where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('person_roles as r').select('r.person_id').whereRef('r.school_id', '=', 'p.school_id').whereRef('r.person_id', '=', 'p.id').where('r.role', 'in', STAFF_ROLES)),
-        eb.exists(eb.selectFrom('class_staff as c').select('c.person_id').whereRef('c.school_id', '=', 'p.school_id').whereRef('c.person_id', '=', 'p.id')),
-      ]),
-    )
-    .orderBy('p.given_name')
-    .orderBy('p.family_name')
-    .execute();
 }
 
 /** Names of people at the school, for notices. */

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { runsTheSchool } from '../policies/rules.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
-import { findContactTeachers, findLeaders } from '../messaging/messaging.repository.js';
+import { findContactTeachers, findLeaders, findStaff } from '../messaging/messaging.repository.js';
 import { addWorkingDays, firstOnDutyAfter, formatDayAndTime, formatDueDate, localDate, replyDueAt } from '../../domain/calendar/working-days.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { absentThrough, coversDay, firstReadingDay, replyDueAfterAbsence, routeAroundAbsences, type RecipientToday } from '../../domain/calendar/staff-absence.js';
@@ -25,7 +25,6 @@ import {
   findNames,
   findClassOfStudent,
   findContactTeacherOfClass,
-  findStaffOfSchool,
   insertStaffAbsence,
   type StaffAbsenceRow,
   type StaffRow,
@@ -68,8 +67,8 @@ export async function listStaffAbsences(ctx: RequestContext, schoolId: string): 
   const { db } = ctx.deps;
   const today = localDate(ctx.deps.clock.now());
   const leadership = runsTheSchool(m);
-  const [staff, rows] = await Promise.all([findStaffOfSchool(db, schoolId), findAbsencesFrom(db, schoolId, today, leadership ? undefined : [personId])]);
-  const names = new Map(staff.map((p) => [p.id, p]));
+  const [staff, rows] = await Promise.all([findStaff(db, schoolId), findAbsencesFrom(db, schoolId, today, leadership ? undefined : [personId])]);
+  const names = new Map<string, StaffRow>(staff.map((p) => [p.id, p]));
   // A person or substitute who has since left the staff is still named.
   const missing = rows.flatMap((r) => [r.person_id, ...(r.substitute_id ? [r.substitute_id] : [])]).filter((id) => !names.has(id));
   for (const p of await findNames(db, schoolId, [...new Set(missing)])) names.set(p.id, p);
@@ -93,8 +92,8 @@ export async function createStaffAbsence(ctx: RequestContext, schoolId: string, 
   const today = localDate(now);
   const personId = input.personId ?? actorId;
   if (personId !== actorId && !runsTheSchool(m)) throw new AppError('forbidden', { field: 'personId' });
-  const staff = await findStaffOfSchool(db, schoolId);
-  const names = new Map(staff.map((p) => [p.id, p]));
+  const staff = await findStaff(db, schoolId);
+  const names = new Map<string, StaffRow>(staff.map((p) => [p.id, p]));
   const person = names.get(personId);
   if (!person) throw new AppError('staff_absence_not_staff', { field: 'personId' });
   if (input.lastDay < input.firstDay) throw new AppError('staff_absence_dates', { field: 'lastDay' });
