@@ -21,18 +21,7 @@ export interface ClaimedJob {
 
 /** Queues a job; one with the same dedupe key queued before (done or not) keeps it from being queued again. */
 export async function insertJob(db: Db, job: NewJob): Promise<void> {
-  await db
-    .insertInto('jobs')
-    .values({
-      school_id: job.schoolId,
-      kind: job.kind,
-      payload: JSON.stringify(job.payload),
-      run_at: job.runAt,
-      created_at: job.createdAt,
-      dedupe_key: job.dedupeKey,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await insertJobs(db, [job]);
 }
 
 /** Queues several jobs in one statement; each skips like `insertJob` when its dedupe key was used. */
