@@ -39,7 +39,7 @@ describe('messages in Danish: search', () => {
 
     // The search lives in the address: a bookmarked search opens with its results.
     await visit(guardian, '/messages/search?q=klasse');
-    expect(await heading(guardian)).toBe('Søg i beskeder');
+    await expect.poll(() => heading(guardian)).toBe('Søg i beskeder');
     expect(await guardian.getByRole('searchbox', { name: 'Søg efter' }).inputValue()).toBe('klasse');
     await guardian.getByText(/^\d+ (besked|beskeder) matcher »klasse«\.$/).waitFor();
     const hit = guardian.locator('li.search-hit').filter({ hasText: subject });
@@ -81,14 +81,14 @@ describe('messages in English, with the keyboard only', () => {
     await activate(page, page.getByRole('link', { name: 'Messages', exact: true }));
     await page.waitForURL((url) => url.pathname === '/messages');
     await settled(page);
-    expect(await heading(page)).toBe('Messages');
+    await expect.poll(() => heading(page)).toBe('Messages');
     await page.getByRole('search', { name: 'Search messages' }).waitFor();
     await expectNoAxeViolations(page, 'inbox (English)');
 
     await activate(page, page.getByRole('link', { name: 'Write a new message' }));
     await page.waitForURL((url) => url.pathname === '/messages/new');
     await settled(page);
-    expect(await heading(page)).toBe('Write to the contact teacher');
+    await expect.poll(() => heading(page)).toBe('Write to the contact teacher');
     await page.getByText(/^To: .*, contact teacher$/).waitFor();
     await expectNoAxeViolations(page, 'compose (English)');
 
@@ -114,7 +114,7 @@ describe('messages in English, with the keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/messages/search' && url.searchParams.get('q') === 'raincoat');
     await settled(page);
-    expect(await heading(page)).toBe('Search messages');
+    await expect.poll(() => heading(page)).toBe('Search messages');
     // The count sits in a polite live region, so it is read out when the results arrive.
     const status = page.locator('[aria-live="polite"]').filter({ hasText: 'matches' });
     await expect.poll(() => status.textContent()).toBe('1 message matches “raincoat”.');

@@ -138,7 +138,7 @@ describe('messages with a promise', () => {
     await guardian.locator('li.thread-row').filter({ hasText: subject }).getByRole('link').click();
     await settled(guardian);
     await guardian.getByText(/Husk gummistøvler fredag\./).waitFor();
-    await guardian.getByText('Dit svar går kun til klassens personale, ikke til de andre forældre.').waitFor();
+    await guardian.getByText('Dit svar går kun til skolens personale i tråden, ikke til de andre forældre.').waitFor();
     // The guardian is not shown who else has read it.
     expect(await guardian.getByRole('heading', { name: 'Hvem har læst' }).count()).toBe(0);
     await expectNoAxeViolations(guardian, 'class thread (guardian)');
@@ -147,7 +147,7 @@ describe('messages with a promise', () => {
     await guardian.waitForURL((url) => url.pathname !== groupPath && url.pathname.startsWith('/messages/'));
     await settled(guardian);
     await guardian.getByText('Tak, Emma har støvler med.').waitFor();
-    await guardian.getByRole('link', { name: 'Se beskeden til klassen' }).waitFor();
+    await guardian.getByRole('link', { name: 'Se fællesbeskeden' }).waitFor();
 
     await visit(teacher, groupPath);
     const readers = teacher.locator('.panel').filter({ has: teacher.getByRole('heading', { name: 'Hvem har læst' }) });
@@ -184,12 +184,13 @@ describe('messages with a promise', () => {
 
   it('tells a guardian writing at the weekend when the contact teacher reads messages again, and lets them write', async () => {
     const guardian = await suite.page();
-    await signIn(guardian, DEMO.guardian);
     // On to the next Saturday at noon in Copenhagen: inside seed 002's quiet hours (weekends).
+    // Signed in afterwards: a session idle for days has ended.
     const now = new Date(((await (await guardian.request.get('/api/dev/clock')).json()) as { now: string }).now);
     const saturdayNoon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((6 - now.getUTCDay() + 7) % 7 || 7), 11));
     const moved = await guardian.request.post('/api/dev/clock', { data: { advanceHours: (saturdayNoon.getTime() - now.getTime()) / 3_600_000 } });
     expect(moved.status()).toBe(200);
+    await signIn(guardian, DEMO.guardian);
 
     await openComposer(guardian);
     await guardian.getByText(/^.+ har fri nu og læser beskeder igen fra mandag \d{1,2}\. \S+ kl\. 07\.00\. Du kan sagtens skrive nu\.$/).waitFor();

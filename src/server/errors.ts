@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   idempotency_key_reused: 422,
   thread_no_recipient: 409,
   class_no_guardians: 409,
+  group_no_guardians: 409,
   closed_day_outside_school_year: 400,
   attachment_missing: 400,
   attachment_too_large: 413,

@@ -34,6 +34,10 @@ export const messagingApi = {
   readers: (threadId: string) => http.get<TThreadReaders>(`${thread(threadId)}/readers`),
   writeToClass: (schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string) =>
     http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/classes/${encodeURIComponent(classId)}/messages`, input, once(idempotencyKey)),
+  writeToGrade: (schoolId: string, grade: number, input: TCreateGroupMessage, idempotencyKey: string) =>
+    http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/grades/${grade}/messages`, input, once(idempotencyKey)),
+  writeToSchool: (schoolId: string, input: TCreateGroupMessage, idempotencyKey: string) =>
+    http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/messages`, input, once(idempotencyKey)),
   writeToGuardians: (schoolId: string, studentId: string, input: TCreateStudentThread, idempotencyKey: string) =>
     http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/students/${encodeURIComponent(studentId)}/threads`, input, once(idempotencyKey)),
   writeToStaff: (schoolId: string, input: TCreateStaffThread, idempotencyKey: string) =>

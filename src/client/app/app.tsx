@@ -13,6 +13,7 @@ import { SessionProvider, useSession } from './session.js';
 const BrokenPromisesPage = lazy(() => import('../pages/messages/broken-promises.page.js').then((m) => ({ default: m.BrokenPromisesPage })));
 const ClassMessagePage = lazy(() => import('../pages/messages/class-message.page.js').then((m) => ({ default: m.ClassMessagePage })));
 const ColleagueMessagePage = lazy(() => import('../pages/messages/colleague-message.page.js').then((m) => ({ default: m.ColleagueMessagePage })));
+const ParentsMessagePage = lazy(() => import('../pages/messages/parents-message.page.js').then((m) => ({ default: m.ParentsMessagePage })));
 const GuardiansMessagePage = lazy(() => import('../pages/messages/guardians-message.page.js').then((m) => ({ default: m.GuardiansMessagePage })));
 const UrgentMessagesPage = lazy(() => import('../pages/messages/urgent-messages.page.js').then((m) => ({ default: m.UrgentMessagesPage })));
 const ComposePage = lazy(() => import('../pages/messages/compose.page.js').then((m) => ({ default: m.ComposePage })));
@@ -101,6 +102,7 @@ export function App() {
                   <Route path="students/:studentId" element={<StudentPage />} />
                   <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
                   <Route path="messages/new" element={<ColleagueMessagePage />} />
+                  <Route path="parents/messages/new" element={<ParentsMessagePage />} />
                   <Route path="urgent-messages" element={<UrgentMessagesPage />} />
                   <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
                   <Route path="principle" element={<PrinciplePage />} />

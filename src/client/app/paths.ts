@@ -12,6 +12,8 @@ export const paths = {
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
   classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,
+  /** The leadership writes to the parents of the whole school, a grade or a class. */
+  parentsMessage: (schoolId: string) => `/schools/${schoolId}/parents/messages/new`,
   guardiansMessage: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/messages/new`,
   colleagueMessage: (schoolId: string) => `/schools/${schoolId}/messages/new`,
   urgentMessages: (schoolId: string) => `/schools/${schoolId}/urgent-messages`,

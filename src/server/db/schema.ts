@@ -222,6 +222,11 @@ export interface MessageThreadsTable {
   parent_thread_id: Generated<string | null>;
   /** Migration 2026-11-23T1920: the subject as a Danish full-text vector, kept by the database. */
   search_vector: ColumnType<string, never, never>;
+  /**
+   * Migration 2026-11-29T2000: the grade (årgang) a group message was sent to. A group thread has
+   * at most one of `class_id` and `grade`; with neither it went to the whole school.
+   */
+  grade: Generated<number | null>;
 }
 
 export interface ThreadParticipantsTable {
@@ -319,7 +324,7 @@ export interface AttachmentsTable {
 export interface DraftsTable {
   school_id: string;
   person_id: string;
-  target_kind: 'new-thread' | 'reply' | 'class-message' | 'staff-thread';
+  target_kind: 'new-thread' | 'reply' | 'class-message' | 'staff-thread' | 'parents-message';
   target_id: string;
   subject: string;
   body: string;

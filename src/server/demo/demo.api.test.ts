@@ -75,6 +75,7 @@ describe('the demo school', () => {
     expect(aboutEmma.every((th) => th.counterparts.some((c) => c.name === 'Birgitte Lund'))).toBe(true);
     const group = inbox.threads.find((th) => th.kind === 'group');
     expect(group).toMatchObject({ counterparts: [{ name: 'Birgitte Lund', role: 'staff' }], unreadCount: 1 });
+    expect(inbox.threads.find((th) => th.subject === 'Juleafslutning i kirken 18. december')).toMatchObject({ kind: 'group', counterparts: [{ name: 'Hanne Skovgaard', role: 'staff' }] });
 
     const teacher = await userId(DEMO_ACCOUNTS.contactTeacher);
     const readers = (await t.request({ method: 'GET', url: `/api/threads/${group!.id}/readers`, as: teacher })).json() as TThreadReaders;

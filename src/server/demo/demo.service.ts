@@ -4,7 +4,7 @@ import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
 import { promiseFor } from '../messaging/messaging.service.js';
-import { findCustodyGuardiansOfClass, findCustodyGuardiansOfStudent, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
+import { findCustodyGuardiansOf, findCustodyGuardiansOfClass, findCustodyGuardiansOfStudent, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
 import { uploadDemoPdf } from './demo-pdf.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import { buildDemoDirectory, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SCHOOL, DEMO_SEED, type DemoDirectory } from './demo-directory.js';
@@ -114,7 +114,32 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await insertAuditEntries(db, audit);
   await addDemoMessages(db, schoolId, now);
   const leaderId = await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID);
-  if (leaderId) await addDemoStaffAbsence(db, schoolId, leaderId, now);
+  if (leaderId) {
+    await addDemoSchoolMessage(db, schoolId, leaderId, now);
+    await addDemoStaffAbsence(db, schoolId, leaderId, now);
+  }
+}
+
+/**
+ * The leader has written to every family of the school ("Forældre på Demo Skole") about the
+ * Christmas service, a week ago: older than the class messages, so they stay on top of the inbox.
+ */
+async function addDemoSchoolMessage(db: Db, schoolId: string, leaderId: string, now: Date): Promise<void> {
+  const at = new Date(now.getTime() - 7 * DAY_MS);
+  const guardians = (await findCustodyGuardiansOf(db, schoolId, { wholeSchool: true })).filter((id) => id !== leaderId);
+  await insertThreadWithMessage(
+    db,
+    { schoolId, studentId: null, subject: 'Juleafslutning i kirken 18. december', createdBy: leaderId, replyDueAt: null, group: { wholeSchool: true } },
+    [{ personId: leaderId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
+    {
+      schoolId,
+      authorId: leaderId,
+      kind: 'message',
+      body: 'Kære forældre på Demo Skole\n\nVi holder juleafslutning i kirken fredag den 18. december kl. 10. Alle elever går sammen med deres klasse fra skolen kl. 9.30, og I er meget velkomne i kirken. Skoledagen slutter kl. 12.\n\nGlædelig jul\nHanne Skovgaard, skoleleder',
+      at,
+      idempotencyKey: null,
+    },
+  );
 }
 
 /** The programme 3.A's contact teacher attaches to the class message about the trip. */

@@ -38,18 +38,23 @@ function replyDueText(thread: ThreadRow, status: TPromiseStatus, reader: Reader)
 }
 
 /**
- * The guardians of a group message as one entry, "Forældre i 3.A": a class's families are not
- * shown to each other, and staff see who read it on the readers list instead.
+ * The guardians of a group message as one entry, "Forældre i 3.A", "Forældre i 3. årgang" or
+ * "Forældre på Demo Skole": the families are not shown to each other, and staff see who read it
+ * on the readers list instead.
  */
-function classGuardians(thread: ThreadRow, locale: Locale) {
-  const name = messagingText('classGuardians', locale, { class: `${thread.class_grade ?? ''}.${thread.class_letter ?? ''}` });
+function groupGuardians(thread: ThreadRow, locale: Locale) {
+  const name = thread.class_id
+    ? messagingText('classGuardians', locale, { class: `${thread.class_grade ?? ''}.${thread.class_letter ?? ''}` })
+    : thread.grade !== null
+      ? messagingText('gradeGuardians', locale, { grade: String(thread.grade) })
+      : messagingText('schoolGuardians', locale, { school: thread.school_name });
   return { name, role: 'guardian' as const };
 }
 
 /** The people of a thread as the reader may see them: a group message's guardians only as their group. */
 export function presentParticipants(thread: ThreadRow, participants: PartyRow[], locale: Locale) {
   if (thread.kind !== 'group') return participants.map(presentParticipant);
-  return [...participants.filter((p) => p.role === 'staff').map(presentParticipant), classGuardians(thread, locale)];
+  return [...participants.filter((p) => p.role === 'staff').map(presentParticipant), groupGuardians(thread, locale)];
 }
 
 /** The other side: staff for a guardian, the guardians for staff; in a thread between staff, the other colleagues. */
@@ -77,6 +82,7 @@ export function presentThreadSummary(thread: ThreadRow, participants: PartyRow[]
     promiseFulfilledAt: thread.promise_fulfilled_at?.toISOString() ?? null,
     unreadCount,
     counterparts: counterpartsOf(thread, participants, reader),
+    group: thread.kind === 'group' ? groupGuardians(thread, reader.locale).name : null,
     parentThreadId: thread.parent_thread_id,
     urgent: thread.urgent,
   };
@@ -158,7 +164,7 @@ export function presentUrgentUse(row: UrgentUseRow, locale: Locale): TUrgentUse 
     sentAt: row.created_at.toISOString(),
     author: { name: `${row.author_given_name} ${row.author_family_name}`.trim() },
     subject: thread.subject,
-    group: thread.kind === 'group' ? classGuardians(thread, locale).name : null,
+    group: thread.kind === 'group' ? groupGuardians(thread, locale).name : null,
     student: thread.student_id && thread.student_given_name !== null ? { id: thread.student_id, name: `${thread.student_given_name} ${thread.student_family_name ?? ''}`.trim() } : null,
   };
 }

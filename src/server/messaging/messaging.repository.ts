@@ -70,6 +70,9 @@ export interface ThreadRow {
   parent_thread_id: string | null;
   class_grade: number | null;
   class_letter: string | null;
+  /** The grade (årgang) a group message went to; a group thread with neither class nor grade went to the whole school. */
+  grade: number | null;
+  school_name: string;
   /** Some message in the thread was marked urgent. */
   urgent: boolean;
 }
@@ -79,6 +82,7 @@ function selectThreads(db: Db) {
     .selectFrom('message_threads as t')
     .leftJoin('students as s', (j) => j.onRef('s.school_id', '=', 't.school_id').onRef('s.id', '=', 't.student_id'))
     .leftJoin('classes as c', (j) => j.onRef('c.school_id', '=', 't.school_id').onRef('c.id', '=', 't.class_id'))
+    .innerJoin('schools as sc', 'sc.id', 't.school_id')
     .select([
       't.school_id',
       't.id',
@@ -95,6 +99,8 @@ function selectThreads(db: Db) {
       't.parent_thread_id',
       'c.grade as class_grade',
       'c.letter as class_letter',
+      't.grade',
+      'sc.name as school_name',
       (eb) =>
         eb
           .exists(eb.selectFrom('messages as um').select('um.id').whereRef('um.school_id', '=', 't.school_id').whereRef('um.thread_id', '=', 't.id').where('um.urgent', '=', true))
@@ -360,20 +366,22 @@ export async function insertThreadWithMessage(
     subject: string;
     createdBy: string;
     replyDueAt: Date | null;
-    /** A group message to a class's guardians, or a guardian's private reply to one. */
-    group?: { classId: string } | { parentThreadId: string };
+    /** A group message to the guardians of a class, a grade or the school, or a guardian's private reply to one. */
+    group?: GroupAudience | { parentThreadId: string };
   },
   participants: Array<{ personId: string; role: ThreadParticipantRole }>,
   message: NewMessage,
 ): Promise<string | null> {
+  const audience = thread.group && !('parentThreadId' in thread.group) ? thread.group : null;
   try {
     return await db.transaction().execute(async (trx) => {
       const created = await trx
         .insertInto('message_threads')
         .values({
           school_id: thread.schoolId,
-          kind: thread.group && 'classId' in thread.group ? 'group' : 'direct',
-          class_id: thread.group && 'classId' in thread.group ? thread.group.classId : null,
+          kind: audience ? 'group' : 'direct',
+          class_id: audience && 'classId' in audience ? audience.classId : null,
+          grade: audience && 'grade' in audience ? audience.grade : null,
           parent_thread_id: thread.group && 'parentThreadId' in thread.group ? thread.group.parentThreadId : null,
           student_id: thread.studentId,
           subject: thread.subject,
@@ -501,22 +509,62 @@ export function findClass(db: Db, schoolId: string, classId: string) {
   return db.selectFrom('classes').select(['id', 'grade', 'letter']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
 }
 
+/** Whom a group message goes to: the guardians of one class, of a grade (årgang), or of the whole school. */
+export type GroupAudience = { classId: string } | { grade: number } | { wholeSchool: true };
+
+/** The audience a group thread was sent to, as stored on it. */
+export function audienceOfThread(thread: Pick<ThreadRow, 'class_id' | 'grade'>): GroupAudience {
+  if (thread.class_id) return { classId: thread.class_id };
+  if (thread.grade !== null) return { grade: thread.grade };
+  return { wholeSchool: true };
+}
+
+/** Only the students of the audience: a grade's are those of its classes as they are now. */
+function studentsIn<Q extends { where: (...args: any[]) => Q }>(query: Q, audience: GroupAudience): Q {
+  if ('classId' in audience) return query.where('s.class_id', '=', audience.classId);
+  if ('grade' in audience) return query.where('s.class_id', 'in', (eb: ExpressionBuilder<any, any>) => eb.selectFrom('classes as gc').select('gc.id').whereRef('gc.school_id', '=', 's.school_id').where('gc.grade', '=', audience.grade));
+  return query;
+}
+
 /**
- * Who receives a message to a class: the custody holders of its students. A parent with the right
- * to information only gets nothing pushed (§ 23), and a suspended guardian nothing at all.
+ * Who receives a group message: the custody holders of the audience's students. A parent with
+ * the right to information only gets nothing pushed (§ 23), and a suspended guardian nothing at all.
  */
-export async function findCustodyGuardiansOfClass(db: Db, schoolId: string, classId: string): Promise<string[]> {
-  const rows = await db
+export async function findCustodyGuardiansOf(db: Db, schoolId: string, audience: GroupAudience): Promise<string[]> {
+  const query = db
     .selectFrom('guardianships as g')
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
     .select('g.person_id')
     .distinct()
     .where('g.school_id', '=', schoolId)
-    .where('s.class_id', '=', classId)
     .where('g.kind', '=', 'custody')
     .where('p.suspended', '=', false)
-    .orderBy('g.person_id')
+    .orderBy('g.person_id');
+  const rows = await studentsIn(query, audience).execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** Who receives a message to a class (see findCustodyGuardiansOf). */
+export const findCustodyGuardiansOfClass = (db: Db, schoolId: string, classId: string) => findCustodyGuardiansOf(db, schoolId, { classId });
+
+/** The ids of the school's classes in a grade (årgang), e.g. 3.A and 3.B for grade 3. */
+export async function findClassIdsOfGrade(db: Db, schoolId: string, grade: number): Promise<string[]> {
+  const rows = await db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('grade', '=', grade).orderBy('letter').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The contact teachers of any of the classes, each once. */
+export async function findContactTeachersOfClasses(db: Db, schoolId: string, classIds: readonly string[]): Promise<string[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('class_staff')
+    .select('person_id')
+    .distinct()
+    .where('school_id', '=', schoolId)
+    .where('class_id', 'in', classIds)
+    .where('role', '=', 'contact_teacher')
+    .orderBy('person_id')
     .execute();
   return rows.map((r) => r.person_id);
 }
@@ -533,19 +581,18 @@ export async function findPrivateReplyThread(db: Db, schoolId: string, parentThr
   return row?.id;
 }
 
-/** The guardian's children in a class that they hold custody of, first by name. */
-export async function findCustodyChildrenInClass(db: Db, schoolId: string, guardianId: string, classId: string): Promise<string[]> {
-  const rows = await db
+/** The guardian's children in the audience (a class, a grade or the school) that they hold custody of, first by name. */
+export async function findCustodyChildrenIn(db: Db, schoolId: string, guardianId: string, audience: GroupAudience): Promise<string[]> {
+  const query = db
     .selectFrom('guardianships as g')
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
     .select('s.id')
     .where('g.school_id', '=', schoolId)
     .where('g.person_id', '=', guardianId)
     .where('g.kind', '=', 'custody')
-    .where('s.class_id', '=', classId)
     .orderBy('s.given_name')
-    .orderBy('s.id')
-    .execute();
+    .orderBy('s.id');
+  const rows = await studentsIn(query, audience).execute();
   return rows.map((r) => r.id);
 }
 

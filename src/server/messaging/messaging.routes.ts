@@ -1,6 +1,7 @@
 import { defineRoute, signedIn, type Policy } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
-import { mayReadBrokenPromises, mayReadUrgentUses, mayWriteToClass, mayWriteToStaff } from '../policies/rules.js';
+import { mayReadBrokenPromises, mayReadUrgentUses, mayWriteToClass, mayWriteToGrade, mayWriteToSchool, mayWriteToStaff } from '../policies/rules.js';
+import { findClassIdsOfGrade } from './messaging.repository.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
   ZAcknowledge,
@@ -11,6 +12,7 @@ import {
   ZCreateStaffThread,
   ZCreateStudentThread,
   ZCreateThread,
+  ZGradeMessageParams,
   ZStudentThreadParams,
   ZPostMessage,
   ZThreadDetail,
@@ -38,6 +40,8 @@ import {
   postMessage,
   searchThreads,
   sendClassMessage,
+  sendGradeMessage,
+  sendSchoolMessage,
 } from './messaging.service.js';
 import { adviseOnDraft } from './writing-advice.service.js';
 
@@ -147,6 +151,30 @@ export const messagingRoutes = [
     status: 201,
     policy: atSchool(ZClassMessageParams, "staff of the class or leadership", (m, params) => mayWriteToClass(m, params.classId)),
     handler: (ctx, { params, body }) => sendClassMessage(ctx, params.schoolId, params.classId, body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/schools/:schoolId/grades/:grade/messages',
+    summary: `Staff of a class in the grade (årgang, 0–10) or the leadership write to the guardians of all its classes in one thread, shown as "Forældre i 3. årgang"; the grade's contact teachers are in it with the writer. The same rules as a class message: custody holders only (not § 23 parents nor suspended guardians), answers private to the staff, \`urgent\` audit-logged. A grade without classes at the school is 404 for the leadership and 403 for anyone else. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    params: ZGradeMessageParams,
+    body: ZCreateGroupMessage,
+    response: ZThreadDetail,
+    status: 201,
+    policy: atSchool(ZGradeMessageParams, 'staff of a class in the grade or leadership', async (m, params, ctx) => mayWriteToGrade(m, await findClassIdsOfGrade(ctx.deps.db, params.schoolId, params.grade))),
+    handler: (ctx, { params, body }) => sendGradeMessage(ctx, params.schoolId, params.grade, body, idempotencyKeyOf(ctx)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/schools/:schoolId/messages',
+    summary: `The leadership writes to the guardians of the whole school in one thread, shown as "Forældre på <skolens navn>"; the school's leaders are in it with the writer and see the answers. The same rules as a class message: custody holders only (not § 23 parents nor suspended guardians), answers private to the staff, \`urgent\` audit-logged. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    params: ZSchoolParams,
+    body: ZCreateGroupMessage,
+    response: ZThreadDetail,
+    status: 201,
+    policy: atSchool(ZSchoolParams, 'leadership', (m) => mayWriteToSchool(m)),
+    handler: (ctx, { params, body }) => sendSchoolMessage(ctx, params.schoolId, body, idempotencyKeyOf(ctx)),
   }),
   defineRoute({
     method: 'GET',

@@ -41,9 +41,12 @@ import {
 import {
   findBrokenPromises,
   findClass,
+  audienceOfThread,
+  findClassIdsOfGrade,
   findContactTeachers,
-  findCustodyChildrenInClass,
-  findCustodyGuardiansOfClass,
+  findContactTeachersOfClasses,
+  findCustodyChildrenIn,
+  findCustodyGuardiansOf,
   findCustodyGuardiansOfStudent,
   findGuardianshipsOfUser,
   findLeaders,
@@ -64,6 +67,7 @@ import {
   type NewMessage,
   type OwnThreadRow,
   type ParticipantRow,
+  type GroupAudience,
   type PromiseChange,
   type ThreadRow,
 } from './messaging.repository.js';
@@ -343,14 +347,15 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code
 async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: string, idempotencyKey: string | null, attachmentIds: readonly string[]): Promise<TThreadDetail> {
   const { schoolId, thread, participants, m } = group;
   const { db } = ctx.deps;
-  if (!m.personId || !thread.class_id) throw new AppError('not_found');
+  if (!m.personId || thread.kind !== 'group') throw new AppError('not_found');
   const guardianId = m.personId;
   const continueIn = async (replyThreadId: string) => addMessage(ctx, await loadReadableThread(ctx, replyThreadId), 'message', body, idempotencyKey, false, attachmentIds);
 
   const existing = await findPrivateReplyThread(db, schoolId, thread.id, guardianId);
   if (existing) return continueIn(existing);
-  // Only a custody holder of a child still in the class answers; the reply is about that child.
-  const children = await findCustodyChildrenInClass(db, schoolId, guardianId, thread.class_id);
+  // Only a custody holder of a child still in the audience (class, grade or school) answers; the
+  // reply is about that child when there is one, and about no child when several are in it.
+  const children = await findCustodyChildrenIn(db, schoolId, guardianId, audienceOfThread(thread));
   if (children.length === 0) throw new AppError('forbidden');
   const now = ctx.deps.clock.now();
   const staff = participants.filter((p) => p.role === 'staff').map((p) => ({ personId: p.person_id, role: 'staff' as const }));
@@ -382,30 +387,49 @@ async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: s
 }
 
 /**
- * Staff write to all the guardians of a class in one thread ("Forældre i 3.A"). It reaches the
- * custody holders of the class's students, never a parent with the right to information only
- * (§ 23: nothing is pushed to them) nor a suspended guardian. The class's contact teachers are in
- * the thread with the writer, so the hub sees the answers, which each guardian sends privately.
+ * Who a group message reaches and which staff are in it with the writer: the staff who see the
+ * private answers. Undefined when the class or grade does not exist at the school.
+ *  - a class: its contact teachers, the hub of its collaboration with the homes;
+ *  - a grade (årgang): the contact teachers of its classes;
+ *  - the whole school: the school's leaders, who answer for what the school says to every family.
  */
-export async function sendClassMessage(context: RequestContext, schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string | null): Promise<TThreadDetail> {
+async function staffOfAudience(db: Db, schoolId: string, audience: GroupAudience): Promise<string[] | undefined> {
+  if ('classId' in audience) return (await findClass(db, schoolId, audience.classId)) ? findContactTeachers(db, schoolId, audience.classId) : undefined;
+  if ('grade' in audience) {
+    const classIds = await findClassIdsOfGrade(db, schoolId, audience.grade);
+    return classIds.length > 0 ? findContactTeachersOfClasses(db, schoolId, classIds) : undefined;
+  }
+  return findLeaders(db, schoolId);
+}
+
+/**
+ * Staff write to all the guardians of a class, a grade or the whole school in one thread, shown
+ * as "Forældre i 3.A", "Forældre i 3. årgang" or "Forældre på Demo Skole". It reaches the custody
+ * holders of the audience's students, never a parent with the right to information only (§ 23:
+ * nothing is pushed to them) nor a suspended guardian. The audience's staff (staffOfAudience) are
+ * in the thread with the writer, so they see the answers, which each guardian sends privately.
+ * The route's policy has decided that the writer may write to this audience.
+ */
+async function sendGroupMessage(context: RequestContext, schoolId: string, audience: GroupAudience, input: TCreateGroupMessage, idempotencyKey: string | null): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const { db } = ctx.deps;
   const m = await ctx.membership(schoolId);
-  if (!m.personId || !(await findClass(db, schoolId, classId))) throw new AppError('not_found');
+  const audienceStaff = m.personId ? await staffOfAudience(db, schoolId, audience) : undefined;
+  if (!m.personId || !audienceStaff) throw new AppError('not_found');
   const authorId = m.personId;
-  const retried = async () => (idempotencyKey ? retriedClassMessage(db, schoolId, authorId, idempotencyKey, classId, input) : null);
+  const retried = async () => (idempotencyKey ? retriedGroupMessage(db, schoolId, authorId, idempotencyKey, audience, input) : null);
 
   const earlier = await retried();
   if (earlier) return threadDetail(ctx, schoolId, earlier, m);
-  const staff = [...new Set([authorId, ...(await findContactTeachers(db, schoolId, classId))])];
-  const guardians = (await findCustodyGuardiansOfClass(db, schoolId, classId)).filter((id) => !staff.includes(id));
-  if (guardians.length === 0) throw new AppError('class_no_guardians');
+  const staff = [...new Set([authorId, ...audienceStaff])];
+  const guardians = (await findCustodyGuardiansOf(db, schoolId, audience)).filter((id) => !staff.includes(id));
+  if (guardians.length === 0) throw new AppError('classId' in audience ? 'class_no_guardians' : 'group_no_guardians');
 
   const now = ctx.deps.clock.now();
   const urgent = input.urgent ?? false;
   const created = await insertThreadWithMessage(
     db,
-    { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: { classId } },
+    { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: audience },
     [...staff.map((personId) => ({ personId, role: 'staff' as const })), ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
     { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey, urgent, attachmentIds: input.attachmentIds },
   );
@@ -415,12 +439,26 @@ export async function sendClassMessage(context: RequestContext, schoolId: string
   return threadDetail(ctx, schoolId, threadId, m);
 }
 
-/** The group message an earlier send with this key created; a key reused for a different message is refused. */
-async function retriedClassMessage(db: Db, schoolId: string, authorId: string, key: string, classId: string, input: TCreateGroupMessage): Promise<string | null> {
+/** Staff of the class or the leadership write to the class's guardians ("Forældre i 3.A"). */
+export const sendClassMessage = (ctx: RequestContext, schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string | null) =>
+  sendGroupMessage(ctx, schoolId, { classId }, input, idempotencyKey);
+
+/** Staff of a class in the grade or the leadership write to the grade's guardians ("Forældre i 3. årgang"). */
+export const sendGradeMessage = (ctx: RequestContext, schoolId: string, grade: number, input: TCreateGroupMessage, idempotencyKey: string | null) =>
+  sendGroupMessage(ctx, schoolId, { grade }, input, idempotencyKey);
+
+/** The leadership writes to the guardians of the whole school ("Forældre på Demo Skole"). */
+export const sendSchoolMessage = (ctx: RequestContext, schoolId: string, input: TCreateGroupMessage, idempotencyKey: string | null) =>
+  sendGroupMessage(ctx, schoolId, { wholeSchool: true }, input, idempotencyKey);
+
+const sameAudience = (thread: ThreadRow, audience: GroupAudience) => JSON.stringify(audienceOfThread(thread)) === JSON.stringify(audience);
+
+/** The group message an earlier send with this key created; a key reused for a different message or audience is refused. */
+async function retriedGroupMessage(db: Db, schoolId: string, authorId: string, key: string, audience: GroupAudience, input: TCreateGroupMessage): Promise<string | null> {
   const earlier = await findMessageByKey(db, schoolId, authorId, key);
   if (!earlier) return null;
   const thread = await findThread(db, schoolId, earlier.thread_id);
-  if (!thread || thread.kind !== 'group' || thread.class_id !== classId || thread.subject !== input.subject || earlier.body !== input.body) {
+  if (!thread || thread.kind !== 'group' || !sameAudience(thread, audience) || thread.subject !== input.subject || earlier.body !== input.body) {
     throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
   }
   return thread.id;

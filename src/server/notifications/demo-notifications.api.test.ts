@@ -20,8 +20,13 @@ describe('the demo school’s notifications', () => {
 
   it('gives the demo guardian and contact teacher a few notifications, none about what they already read', async () => {
     const guardian = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.guardian) })).json() as TNotificationList;
-    expect(guardian.notifications.map((n) => n.title).sort()).toEqual(['Haster: Skoldkopper i 3.A', 'Ny besked: Emmas læsebog', 'Ny besked: Tur til Økolariet fredag']);
-    expect(guardian.unread).toBe(3);
+    expect(guardian.notifications.map((n) => n.title).sort()).toEqual([
+      'Haster: Skoldkopper i 3.A',
+      'Ny besked: Emmas læsebog',
+      'Ny besked: Juleafslutning i kirken 18. december',
+      'Ny besked: Tur til Økolariet fredag',
+    ]);
+    expect(guardian.unread).toBe(4);
     const teacher = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })).json() as TNotificationList;
     expect(teacher.notifications.map((n) => n.title)).toContain('Ny besked: Lektier i matematik');
     expect(teacher.notifications.map((n) => n.title)).not.toContain('Ny besked: Tandlæge torsdag');

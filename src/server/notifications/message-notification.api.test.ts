@@ -297,6 +297,25 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     expect(((await call('GET', '/api/notifications', 'contactTeacher')).json() as TNotificationList).unread).toBeGreaterThan(0);
   });
 
+  it('stops telling a guardian about a school-wide message once they hold custody of no child at the school (§ 23)', async () => {
+    const sent = await call('POST', `/api/schools/${f.schoolId}/messages`, 'leader', { subject: 'Juleafslutning', body: 'Vi ses i kirken.' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const threadId = (sent.json() as TThreadDetail).id;
+    await runAll();
+    const toGuardian = async () => (await noticesOf(threadId)).filter((n) => n.person_id === f.people.custodyGuardian);
+    expect(await toGuardian()).toHaveLength(1);
+    const custody = () => t.deps.db.updateTable('guardianships').where('person_id', '=', f.people.custodyGuardian!);
+    await custody().set({ kind: 'information_right' }).execute();
+    try {
+      const again = await call('POST', `/api/threads/${threadId}/messages`, 'leader', { body: 'Husk salmebogen.' });
+      expect(again.statusCode, again.body).toBe(201);
+      await runAll();
+      expect(await toGuardian()).toHaveLength(1);
+    } finally {
+      await custody().set({ kind: 'custody' }).execute();
+    }
+  });
+
   it('counts a notification read once its thread is opened, and only that thread’s', async () => {
     await call('POST', '/api/notifications/read-all', 'custodyGuardian');
     const first = await sendToClass();

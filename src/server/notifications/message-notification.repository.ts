@@ -24,14 +24,18 @@ export async function queueMessageNotification(trx: Db, input: { schoolId: strin
 /**
  * Whether the participant `tp` of thread `t` (person `p`) still receives its messages, as
  * takesPartInThread decides for requests: staff always; a guardian only while not suspended and
- * still a guardian of the child the thread is about, and for a message to a class only while
- * holding custody of a child in it (a parent with a right to information only gets nothing
- * pushed, § 23).
+ * still a guardian of the child the thread is about, and for a message to a class, a grade or
+ * the school only while holding custody of a child in it (a parent with a right to information
+ * only gets nothing pushed, § 23).
  */
 const stillReceives = sql<boolean>`(tp.role = 'staff' or (not p.suspended and (case
   when t.student_id is not null then exists (select 1 from guardianships g where g.school_id = tp.school_id and g.person_id = tp.person_id and g.student_id = t.student_id)
   when t.class_id is not null then exists (select 1 from guardianships g join students s on s.school_id = g.school_id and s.id = g.student_id
     where g.school_id = tp.school_id and g.person_id = tp.person_id and g.kind = 'custody' and s.class_id = t.class_id)
+  when t.grade is not null then exists (select 1 from guardianships g join students s on s.school_id = g.school_id and s.id = g.student_id
+    join classes c on c.school_id = s.school_id and c.id = s.class_id
+    where g.school_id = tp.school_id and g.person_id = tp.person_id and g.kind = 'custody' and c.grade = t.grade)
+  when t.kind = 'group' then exists (select 1 from guardianships g where g.school_id = tp.school_id and g.person_id = tp.person_id and g.kind = 'custody')
   else true end)))`;
 
 /** The account's language, else the directory's when the app speaks it, else Danish. */

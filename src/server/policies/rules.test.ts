@@ -8,6 +8,9 @@ import {
   mayHandleInformationRequestOf,
   mayReadSchoolOverview,
   mayRequestInformation,
+  mayWriteToClass,
+  mayWriteToGrade,
+  mayWriteToSchool,
   maySeeAddressOf,
   maySeeBirthDate,
   maySeeSchoolDetails,
@@ -86,6 +89,21 @@ describe('access rules', () => {
       fc.property(arbMembership, fc.constantFrom(...CLASSES), (m, classId) => {
         const expected = m.classRoles.get(classId) === 'contact_teacher' || m.roles.has('leader') || m.roles.has('administrator');
         expect(mayHandleInformationRequestOf(m, classId)).toBe(expected);
+      }),
+    );
+  });
+
+  it('lets the staff of a class in the grade or the leadership write to the grade, and only the leadership to the school', () => {
+    fc.assert(
+      fc.property(arbMembership, fc.subarray(CLASSES), (m, gradeClassIds) => {
+        const leadership = m.roles.has('leader') || m.roles.has('administrator');
+        expect(mayWriteToGrade(m, gradeClassIds)).toBe(leadership || gradeClassIds.some((c) => m.classRoles.has(c)));
+        expect(mayWriteToSchool(m)).toBe(leadership);
+        // Whoever may write to a class of the grade may write to the grade; a grade is never narrower.
+        for (const classId of gradeClassIds) if (mayWriteToClass(m, classId)) expect(mayWriteToGrade(m, gradeClassIds)).toBe(true);
+        // A grade without classes at the school is the leadership's alone, and so is the school.
+        expect(mayWriteToGrade(m, [])).toBe(leadership);
+        if (mayWriteToSchool(m)) expect(mayWriteToGrade(m, gradeClassIds)).toBe(true);
       }),
     );
   });

@@ -150,6 +150,14 @@ export const mayMarkUrgentInThread = mayAcknowledgeInThread;
  */
 export const mayWriteToClass = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
 /**
+ * Who writes to all the guardians of a grade (årgang, e.g. 3.A and 3.B): staff of a class in that
+ * grade, and the leadership. `gradeClassIds` are the grade's classes at the school; a grade with
+ * none is written to by nobody but the leadership (who are then told it does not exist).
+ */
+export const mayWriteToGrade = (m: Membership, gradeClassIds: readonly string[]) => gradeClassIds.some((classId) => teachesClass(m, classId)) || runsTheSchool(m);
+/** A message to every family of the school speaks for the school: the leadership's alone. */
+export const mayWriteToSchool = runsTheSchool;
+/**
  * Read receipts are for the staff in the thread, who need to know who has not read it yet, and
  * for the leadership, who may read and answer the thread anyway.
  */

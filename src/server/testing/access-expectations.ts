@@ -112,6 +112,10 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/schools/:schoolId/broken-promises': { allow: LEADERSHIP },
   // Group messages: 3.A's staff and the leadership write to 3.A's guardians; 5.B's teacher is refused.
   'POST /api/schools/:schoolId/classes/:classId/messages': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Udflugt fredag', body: 'Husk madpakke og regntøj.' }) },
+  // Grade 3 (3.A): the staff of a class in the grade and the leadership; 5.B's teacher is refused.
+  'POST /api/schools/:schoolId/grades/:grade/messages': { allow: ['contactTeacher', ...LEADERSHIP], params: () => ({ grade: '3' }), body: () => ({ subject: 'Trivselsdag for 3. årgang', body: 'Vi holder trivselsdag torsdag.' }) },
+  // The whole school's families: the leadership alone.
+  'POST /api/schools/:schoolId/messages': { allow: LEADERSHIP, body: () => ({ subject: 'Juleafslutning', body: 'Vi ses i kirken.' }) },
   // Read receipts are for the staff in the thread (the fixture thread's contact teacher) and the
   // leadership, who may read and answer it; the guardian in it is refused (403).
   'GET /api/threads/:threadId/readers': { allow: ['contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },

@@ -5,10 +5,11 @@ import { MESSAGE_BODY_MAX, THREAD_SUBJECT_MAX } from './messaging.schema.js';
 
 /**
  * What a draft is written for: a new thread about a child (the target is the student), a reply
- * in a thread (the thread), or a message to a class's guardians (the class).
+ * in a thread (the thread), or a message to a class's guardians (the class). A message to
+ * colleagues and the leadership's message to parents (whatever audience is chosen) are keyed by
+ * their school.
  */
-/** The composers that keep drafts; a message to colleagues is keyed by its school. */
-export const DRAFT_TARGET_KINDS = ['new-thread', 'reply', 'class-message', 'staff-thread'] as const;
+export const DRAFT_TARGET_KINDS = ['new-thread', 'reply', 'class-message', 'staff-thread', 'parents-message'] as const;
 export const ZDraftTargetKind = z.enum(DRAFT_TARGET_KINDS);
 export type TDraftTargetKind = z.infer<typeof ZDraftTargetKind>;
 

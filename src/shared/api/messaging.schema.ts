@@ -27,6 +27,10 @@ export const MESSAGING_TEXTS = {
   acknowledgementDefault: { da: 'Modtaget – jeg vender tilbage.', en: 'Received – I will get back to you.' },
   /** The guardians of a group message, named as a group and never one by one. `{class}` is e.g. "3.A". */
   classGuardians: { da: 'Forældre i {class}', en: 'Parents in {class}' },
+  /** The guardians of a whole grade (årgang), e.g. 3.A and 3.B. `{grade}` is e.g. "3". */
+  gradeGuardians: { da: 'Forældre i {grade}. årgang', en: 'Parents in grade {grade}' },
+  /** The guardians of the whole school. `{school}` is the school's name. */
+  schoolGuardians: { da: 'Forældre på {school}', en: 'Parents at {school}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export function messagingText(key: keyof typeof MESSAGING_TEXTS, locale: Locale, params: Record<string, string> = {}): string {
@@ -58,6 +62,8 @@ export const ZCreateGroupMessage = z.object({
 export type TCreateGroupMessage = z.infer<typeof ZCreateGroupMessage>;
 
 export const ZClassMessageParams = z.object({ schoolId: ZUuid, classId: ZUuid });
+/** A grade (årgang) as the school's classes number it: 0 (børnehaveklasse) to 10. */
+export const ZGradeMessageParams = z.object({ schoolId: ZUuid, grade: z.coerce.number().int().min(0).max(10) });
 
 /** Who of a thread's guardians has read its newest message: for the staff in the thread. */
 export const ZThreadReaders = z.object({
@@ -179,6 +185,11 @@ export const ZThreadSummary = z.object({
   unreadCount: z.number().int().nonnegative(),
   /** The other party: staff for a guardian, the guardians for staff. A group message's guardians are one entry, "Forældre i 3.A". */
   counterparts: z.array(ZPersonRef),
+  /**
+   * A group message's recipients as their group, for every reader: "Forældre i 3.A", "Forældre i
+   * 3. årgang" or "Forældre på Demo Skole". Null for any other thread.
+   */
+  group: z.string().nullable(),
   /** A guardian's private reply to a group message: the group message it answers. */
   parentThreadId: ZUuid.nullable(),
   /** Staff marked a message in the thread urgent (illness, safety). */

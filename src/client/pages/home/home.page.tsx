@@ -41,6 +41,7 @@ function LeadershipLinks({ school, runsSchool }: { school: MeSchool; runsSchool:
     { show: true, to: paths.principle(school.id), label: t('home.links.principle') },
     { show: runsSchool, to: paths.brokenPromises(school.id), label: t('home.links.brokenPromises') },
     { show: runsSchool, to: paths.urgentMessages(school.id), label: t('staffMessages.urgentLog.link') },
+    { show: runsSchool, to: paths.parentsMessage(school.id), label: t('parentsMessage.link') },
     { show: a.readPrincipleDrafts || a.editPrinciple, to: paths.principleDraft(school.id), label: t('home.links.principleDraft') },
     { show: a.handleInformationRequests, to: paths.informationRequests(school.id), label: t('home.links.informationRequests') },
     { show: a.importDirectory, to: paths.import(school.id), label: t('home.links.import') },

@@ -46,10 +46,19 @@ export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblem
 }
 
 /** The child a thread is about and who is on the other side, as the first facts of a thread. */
-export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary, 'student'>; others: string }) {
+export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary, 'student' | 'group' | 'counterparts'>; others: string }) {
   const { t } = useTranslation();
+  // Staff see a group message's guardians among the counterparts; a guardian, who is one of
+  // them, sees whom it was sent to ("Forældre i 3. årgang"), never the other families.
+  const sentTo = thread.group && !thread.counterparts.some((person) => person.role === 'guardian') ? thread.group : null;
   return (
     <>
+      {sentTo ? (
+        <>
+          <dt>{t('parentsMessage.sentTo')}</dt>
+          <dd>{sentTo}</dd>
+        </>
+      ) : null}
       {thread.student ? (
         <>
           <dt>{t('messages.inbox.child')}</dt>

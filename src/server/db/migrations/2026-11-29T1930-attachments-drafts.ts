@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely';
  * waits, owned by its uploader alone, with message_id null; sending claims it for the message in
  * the transaction that stores the message. The bytes live in the database like the messages
  * they belong to, so a backup of one is a backup of both. A draft is one per writer and composer
- * target (a new thread about a child, a reply in a thread, a message to a class).
+ * target (a new thread about a child, a reply in a thread, a message to a class, to colleagues or
+ * from the leadership to parents).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -34,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('drafts')
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('person_id', 'uuid', (c) => c.notNull())
-    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('new-thread', 'reply', 'class-message', 'staff-thread')`))
+    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('new-thread', 'reply', 'class-message', 'staff-thread', 'parents-message')`))
     .addColumn('target_id', 'uuid', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(subject) <= 200`))
     .addColumn('body', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(body) <= 20000`))
