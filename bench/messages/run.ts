@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { Database } from '../../src/server/db/schema.js';
-import { findParticipants, findThreadsOfUser } from '../../src/server/messaging/messaging.repository.js';
+import { findThreadsOfUser } from '../../src/server/messaging/messaging.repository.js';
 import { THREAD_LIST_LIMIT } from '../../src/server/messaging/messaging.service.js';
 import { createDeps } from '../../src/server/server.js';
 import { JOB_HANDLERS } from '../../src/server/jobs/job-handlers.js';
@@ -264,36 +264,6 @@ async function sendToAllGuardians(client: pg.ClientBase, school: BenchSchool, po
   return rounds;
 }
 
-/**
- * The participants query of the inbox for one user's threads as the app sends it (recorded from
- * `findParticipants`), against the same query without the guardians of class messages, whom no
- * summary shows one by one: one client, median of 30 runs each, rows parsed by `pg`.
- */
-async function timeParticipantQueries(pool: pg.Pool, schoolId: string, userId: string): Promise<{ loadedMs: number; shownMs: number }> {
-  const inbox = await recordedQuery((db) => findThreadsOfUser(db, userId, THREAD_LIST_LIMIT));
-  const threadIds = (await pool.query(inbox.sql, [...inbox.parameters])).rows.map((r: { id: string }) => r.id);
-  const current = await recordedQuery((db) => findParticipants(db, schoolId, threadIds));
-  const shownOnly = {
-    sql: `select tp.thread_id, tp.person_id, tp.role, p.given_name, p.family_name
-          from thread_participants tp
-          join people p on p.school_id = tp.school_id and p.id = tp.person_id
-          join message_threads t on t.school_id = tp.school_id and t.id = tp.thread_id
-          where tp.school_id = $1 and tp.thread_id = any($2::uuid[]) and (tp.role = 'staff' or t.kind <> 'group')
-          order by tp.role, p.family_name, p.given_name`,
-    parameters: [schoolId, threadIds],
-  };
-  const median = async (query: { sql: string; parameters: readonly unknown[] }) => {
-    const times: number[] = [];
-    for (let i = 0; i < 35; i++) {
-      const started = performance.now();
-      await pool.query(query.sql, [...query.parameters]);
-      if (i >= 5) times.push(performance.now() - started);
-    }
-    return percentile(times.sort((a, b) => a - b), 50);
-  };
-  return { loadedMs: await median(current), shownMs: await median(shownOnly) };
-}
-
 interface FanOut {
   ms: number;
   jobsRun: number;
@@ -364,19 +334,6 @@ async function main(): Promise<void> {
     );
     const medianUser = median.rows[0].user_id as string;
     const medianCookie = cookies[readers.findIndex((g) => g.userId === medianUser)]!;
-    const participantRows = (
-      await client.query(
-        `with mine as (
-           select t.school_id, t.id from people me
-           join thread_participants tp on tp.school_id = me.school_id and tp.person_id = me.id
-           join message_threads t on t.school_id = tp.school_id and t.id = tp.thread_id
-           where me.user_id = $1 order by t.last_message_at desc limit $2)
-         select count(*)::int as loaded, (count(*) filter (where tp.role = 'staff'))::int as shown
-         from thread_participants tp join mine on tp.school_id = mine.school_id and tp.thread_id = mine.id`,
-        [medianUser, THREAD_LIST_LIMIT],
-      )
-    ).rows[0] as { loaded: number; shown: number };
-    const participantTimes = await timeParticipantQueries(pool, school.schoolId, medianUser);
     const plan = (await client.query(`explain (analyze, buffers) ${template.sql}`, valuesFor(medianUser))).rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
 
     log('profiling one inbox request');
@@ -432,7 +389,7 @@ async function main(): Promise<void> {
     log('running the notification jobs the sends queued');
     const fanOut = await runQueuedJobs(client, deps);
 
-    const report = render({ school, generateSeconds, sizes, app: app.value, raw: raw.value, cpu: { app, raw }, participantRows, participantTimes, meanBytes: bytes / answers, meanRows: rawRows / rawAnswers, profile, serialAppMs, serialRawMs: percentile(serialRaw, 50), plan, rounds, fanOut });
+    const report = render({ school, generateSeconds, sizes, app: app.value, raw: raw.value, cpu: { app, raw }, meanBytes: bytes / answers, meanRows: rawRows / rawAnswers, profile, serialAppMs, serialRawMs: percentile(serialRaw, 50), plan, rounds, fanOut });
     process.stdout.write(report);
     if (outFile) await writeFile(outFile, report);
   } finally {
@@ -455,8 +412,6 @@ interface Results {
   app: LoadResult;
   raw: LoadResult;
   cpu: Record<'app' | 'raw', { appCores: number; benchCores: number }>;
-  participantRows: { loaded: number; shown: number };
-  participantTimes: { loadedMs: number; shownMs: number };
   meanBytes: number;
   meanRows: number;
   profile: QueryProfile;
@@ -495,9 +450,6 @@ function render(r: Results): string {
     `CPU (cores kept busy, of ${cpus().length}): app process ${r.cpu.app.appCores.toFixed(2)} and load generator ${r.cpu.app.benchCores.toFixed(2)} during the app's run, ` +
       `that is ${ms((1000 * r.cpu.app.appCores) / r.app.perSecond)} ms of app CPU per inbox request; the pg client ${r.cpu.raw.benchCores.toFixed(2)} during the raw run ` +
       `(${ms((1000 * r.cpu.raw.benchCores) / r.raw.perSecond)} ms per query). PostgreSQL and the machine's other work had the rest.`,
-    '',
-    `Thread participants loaded for the median guardian's inbox: ${r.participantRows.loaded} rows, of which the summaries show ${r.participantRows.shown} (the staff; a class message's guardians appear only as "Forældre i 3.A"). ` +
-      `The participants query takes ${ms(r.participantTimes.loadedMs)} ms for one client as the app sends it, ${ms(r.participantTimes.shownMs)} ms without the guardians of class messages.`,
     '',
     `#### What one inbox request runs (the same guardian, in-process, ${ms(r.profile.totalMs)} ms, ${r.profile.queries.length} queries, ${ms(r.profile.queries.reduce((s, q) => s + q.ms, 0))} ms in queries)`,
     '',
