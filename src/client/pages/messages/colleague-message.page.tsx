@@ -6,11 +6,11 @@ import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
 import { useApi } from '../../app/use-api.js';
-import { ActionError, Loaded } from '../../ui/errors.js';
+import { Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
+import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } from './message-parts.js';
 import { staffSchoolsOf } from './staff-schools.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
@@ -79,12 +79,7 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
       <MessageBodyField id="colleague-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, schoolId }} />
       <ComposerAttachments id="colleague-attachments" draft={draft} />
-      <ActionError error={send.error} />
-      <p>
-        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
-          {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
-        </button>
-      </p>
+      <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
     </form>
   );
 }

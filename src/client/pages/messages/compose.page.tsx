@@ -8,11 +8,10 @@ import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
 import { useApi } from '../../app/use-api.js';
-import { ActionError } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { composeProblems, MessageBodyField, type ComposeProblems } from './message-parts.js';
+import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { RecipientAbsence } from './recipient-absence.js';
@@ -94,12 +93,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
       <MessageBodyField id="compose-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
       <WritingAdvice draft={{ text: body, subject, studentId: child.id }} onRequestCall={requestCall} />
       <ComposerAttachments id="compose-attachments" draft={draft} />
-      <ActionError error={send.error} />
-      <p>
-        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
-          {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
-        </button>
-      </p>
+      <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
     </form>
   );
 }

@@ -4,9 +4,8 @@ import { useNavigate } from 'react-router';
 import { THREAD_SUBJECT_MAX, ZCreateGroupMessage, type TCreateGroupMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
 import type { DraftTarget } from '../../api/drafts.api.js';
 import { paths } from '../../app/paths.js';
-import { ActionError } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
-import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems } from './message-parts.js';
+import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
@@ -70,12 +69,7 @@ export function GroupComposer({ idPrefix, schoolId, classId, studentId, draftTar
       <WritingAdvice draft={{ text: body, subject, classId, studentId, schoolId }} onRequestCall={requestMeeting} />
       <ComposerAttachments id={`${idPrefix}-attachments`} draft={draft} />
       <UrgentField id={`${idPrefix}-urgent`} checked={urgent} onChange={setUrgent} />
-      <ActionError error={send.error} />
-      <p>
-        <button type="submit" className="button" disabled={send.busy || draft.uploading}>
-          {send.busy ? t('messages.compose.sending') : t('messages.compose.send')}
-        </button>
-      </p>
+      <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
     </form>
   );
 }

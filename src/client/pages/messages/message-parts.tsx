@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX, type TMessage, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
 import { Frame, TextAreaField, useFieldIds } from '../../ui/field.js';
 import { formatDateTime, formatDueDay, formatNumber } from '../../ui/format.js';
+import type { ApiError } from '../../api/api-error.js';
+import { ActionError } from '../../ui/errors.js';
 
 /** Where a thread's reply promise stands, in a few words: "Svar senest torsdag 26. november", "Besvaret". */
 export function PromiseState({ thread }: { thread: Pick<TThreadSummary, 'promiseStatus' | 'replyDueAt'> }) {
@@ -101,5 +103,23 @@ export function ReadByStaff({ message }: { message: Pick<TMessage, 'readByStaffA
     <p className="message__read field__hint">
       {message.readByStaffAt ? t('staffMessages.readByStaff.read', { date: formatDateTime(message.readByStaffAt, i18n.language) }) : t('staffMessages.readByStaff.notRead')}
     </p>
+  );
+}
+
+/**
+ * The end of every composer: what went wrong with the last send, and the send button, held while
+ * a send is under way or an attachment is still uploading.
+ */
+export function SendButton({ error, busy, waiting = false }: { error: ApiError | null; busy: boolean; waiting?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ActionError error={error} />
+      <p>
+        <button type="submit" className="button" disabled={busy || waiting}>
+          {busy ? t('messages.compose.sending') : t('messages.compose.send')}
+        </button>
+      </p>
+    </>
   );
 }
