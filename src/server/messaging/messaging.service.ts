@@ -199,13 +199,13 @@ function readerOf(ctx: RequestContext, m: Membership, access: ThreadAccess): Rea
 }
 
 async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: string, m: Membership): Promise<TThreadDetail> {
-  const [thread, participants, messages] = await Promise.all([
+  const [thread, participants, messages, attachments] = await Promise.all([
     findThread(ctx.deps.db, schoolId, threadId),
     findParticipants(ctx.deps.db, schoolId, [threadId]),
     findMessages(ctx.deps.db, schoolId, threadId),
+    attachmentsOfThread(ctx.deps, schoolId, threadId),
   ]);
   if (!thread) throw new AppError('not_found');
-  const attachments = await attachmentsOfThread(ctx.deps, schoolId, threadId);
   const me = participants.find((p) => p.person_id === m.personId);
   const access: ThreadAccess = { participantRole: me?.role ?? null, studentId: thread.student_id };
   const reader = readerOf(ctx, m, access);

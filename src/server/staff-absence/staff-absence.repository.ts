@@ -93,12 +93,6 @@ export async function deleteStaffAbsence(db: Db, schoolId: string, absenceId: st
   await db.deleteFrom('staff_absences').where('school_id', '=', schoolId).where('id', '=', absenceId).execute();
 }
 
-/** The class of a student at the school, or undefined. */
-export async function findClassOfStudent(db: Db, schoolId: string, studentId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('students').select('class_id').where('school_id', '=', schoolId).where('id', '=', studentId).executeTakeFirst();
-  return row?.class_id;
-}
-
 /** The contact teacher of a class named by its external id ("7A"), for the demo school. */
 export async function findContactTeacherOfClass(db: Db, schoolId: string, classExternalId: string): Promise<string | undefined> {
   const row = await db

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { runsTheSchool } from '../policies/rules.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
-import { findContactTeachers, findLeaders, findStaff } from '../messaging/messaging.repository.js';
+import { findContactTeachers, findLeaders, findStaff, findStudent } from '../messaging/messaging.repository.js';
 import { addWorkingDays, firstOnDutyAfter, formatDayAndTime, formatDueDate, localDate, replyDueAt } from '../../domain/calendar/working-days.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { absentThrough, coversDay, firstReadingDay, replyDueAfterAbsence, routeAroundAbsences, type RecipientToday } from '../../domain/calendar/staff-absence.js';
@@ -23,7 +23,6 @@ import {
   findAbsence,
   findAbsencesFrom,
   findNames,
-  findClassOfStudent,
   findContactTeacherOfClass,
   insertStaffAbsence,
   type StaffAbsenceRow,
@@ -213,7 +212,7 @@ export async function defaultRecipients(db: Db, schoolId: string, classId: strin
  */
 export async function getMessageRouting(ctx: RequestContext, schoolId: string, studentId: string): Promise<TMessageRouting> {
   const { personId } = await membershipWithPerson(ctx, schoolId);
-  const classId = await findClassOfStudent(ctx.deps.db, schoolId, studentId);
+  const classId = (await findStudent(ctx.deps.db, schoolId, studentId))?.classId;
   if (!classId) throw new AppError('not_found');
   const defaults = await defaultRecipients(ctx.deps.db, schoolId, classId);
   const now = ctx.deps.clock.now();
