@@ -22,7 +22,12 @@ export interface LoadResult {
  * window count, so the figures are not diluted by the warm-up or by a request cut off at the end.
  * `send` gets a running number, to spread the requests over many users.
  */
-export async function closedLoop(options: { concurrency: number; warmupSeconds: number; seconds: number; send: (n: number) => Promise<void> }): Promise<LoadResult> {
+export async function closedLoop(options: {
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+  send: (n: number) => Promise<void>;
+}): Promise<LoadResult> {
   const started = performance.now();
   const windowStart = started + options.warmupSeconds * 1000;
   const windowEnd = windowStart + options.seconds * 1000;
@@ -45,7 +50,10 @@ export async function closedLoop(options: { concurrency: number; warmupSeconds: 
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));
-  if (failures > 0) console.error(`${failures} failed requests; the first: ${firstError instanceof Error ? firstError.message : String(firstError)}`);
+  if (failures > 0)
+    console.error(
+      `${failures} failed requests; the first: ${firstError instanceof Error ? firstError.message : String(firstError)}`,
+    );
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,

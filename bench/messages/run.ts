@@ -6,7 +6,15 @@ import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+} from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import { SESSION_COOKIE, startSession } from '../../src/server/auth/session.service.js';
@@ -82,14 +90,21 @@ function processCpuSeconds(pid: number): number {
 }
 
 /** Runs `work` and says how many cores the app process and this process kept busy meanwhile. */
-async function withCpu<T>(appPid: number, work: () => Promise<T>): Promise<{ value: T; appCores: number; benchCores: number }> {
+async function withCpu<T>(
+  appPid: number,
+  work: () => Promise<T>,
+): Promise<{ value: T; appCores: number; benchCores: number }> {
   const app = processCpuSeconds(appPid);
   const own = process.cpuUsage();
   const started = performance.now();
   const value = await work();
   const wall = (performance.now() - started) / 1000;
   const used = process.cpuUsage(own);
-  return { value, appCores: (processCpuSeconds(appPid) - app) / wall, benchCores: (used.user + used.system) / 1e6 / wall };
+  return {
+    value,
+    appCores: (processCpuSeconds(appPid) - app) / wall,
+    benchCores: (used.user + used.system) / 1e6 / wall,
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -98,7 +113,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -108,11 +125,28 @@ interface HttpAnswer {
   body: string;
 }
 
-function request(agent: http.Agent, port: number, method: 'GET' | 'POST', path: string, cookie: string, body?: unknown): Promise<HttpAnswer> {
+function request(
+  agent: http.Agent,
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  cookie: string,
+  body?: unknown,
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { agent, host: '127.0.0.1', port, method, path, headers: { cookie, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: {
+          cookie,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -151,7 +185,15 @@ async function recordedQuery(run: (db: Kysely<Database>) => Promise<unknown>): P
 async function startAppProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/messages/serve.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', CLIENT_DIR: '/nonexistent', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      CLIENT_DIR: '/nonexistent',
+      SMTP_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const agent = new http.Agent();
@@ -174,7 +216,10 @@ interface QueryProfile {
 }
 
 /** One inbox request in this process through the same app, with every query it sends and its time. */
-async function profileInboxRequest(databaseUrl: string, cookie: string): Promise<{ profile: QueryProfile; serialAppMs: number }> {
+async function profileInboxRequest(
+  databaseUrl: string,
+  cookie: string,
+): Promise<{ profile: QueryProfile; serialAppMs: number }> {
   // A pool without the app's type parsers (db/database.ts): they differ only for `date` and
   // `int8` columns, and the inbox reads no `date` and gets its counts as strings either way.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
@@ -185,7 +230,10 @@ async function profileInboxRequest(databaseUrl: string, cookie: string): Promise
       if (event.level === 'query') recording?.push({ sql: event.query.sql, ms: event.queryDurationMillis });
     },
   });
-  const deps = createDeps({ ...loadConfig({ DATABASE_URL: databaseUrl }), clientDir: undefined }, { db, kind: 'postgres', close: () => db.destroy() });
+  const deps = createDeps(
+    { ...loadConfig({ DATABASE_URL: databaseUrl }), clientDir: undefined },
+    { db, kind: 'postgres', close: () => db.destroy() },
+  );
   const app = await buildApp(deps);
   const inbox = () => app.inject({ method: 'GET', url: '/api/threads', headers: { cookie } });
   const times: number[] = [];
@@ -216,15 +264,29 @@ interface SendRound {
 }
 
 const WARMUP_SENDS = 3;
-const COUNTED_TABLES = ['message_threads', 'thread_participants', 'messages', 'jobs', 'audit_log', 'notifications', 'mail_outbox'] as const;
+const COUNTED_TABLES = [
+  'message_threads',
+  'thread_participants',
+  'messages',
+  'jobs',
+  'audit_log',
+  'notifications',
+  'mail_outbox',
+] as const;
 
 async function countRows(client: pg.ClientBase): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) counts[table] = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
+  for (const table of COUNTED_TABLES)
+    counts[table] = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
   return counts;
 }
 
-async function sendToAllGuardians(client: pg.ClientBase, school: BenchSchool, port: number, cookie: string): Promise<SendRound[]> {
+async function sendToAllGuardians(
+  client: pg.ClientBase,
+  school: BenchSchool,
+  port: number,
+  cookie: string,
+): Promise<SendRound[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: school.classes.length });
   const post = async (url: string, subject: string) => {
     const started = performance.now();
@@ -235,7 +297,8 @@ async function sendToAllGuardians(client: pg.ClientBase, school: BenchSchool, po
     if (answer.status !== 201) throw new Error(`${url} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
     return performance.now() - started;
   };
-  const send = (classId: string, subject: string) => post(`/api/schools/${school.schoolId}/classes/${classId}/messages`, subject);
+  const send = (classId: string, subject: string) =>
+    post(`/api/schools/${school.schoolId}/classes/${classId}/messages`, subject);
   const sendToSchool = (subject: string) => post(`/api/schools/${school.schoolId}/messages`, subject);
   // The write path's first use (JIT, opening pool connections) is not part of the measurement.
   for (const c of school.classes.slice(0, WARMUP_SENDS)) await send(c.id, 'Opvarmning');
@@ -251,7 +314,13 @@ async function sendToAllGuardians(client: pg.ClientBase, school: BenchSchool, po
       `select count(distinct tp.person_id) as n from thread_participants tp join message_threads t on t.school_id = tp.school_id and t.id = tp.thread_id where t.subject = $1 and tp.role = 'guardian'`,
       [subject],
     );
-    rounds.push({ label, wallMs, perRequestMs, written: Object.fromEntries(COUNTED_TABLES.map((t) => [t, after[t]! - before[t]!])), guardiansReached: Number(reached.rows[0].n) });
+    rounds.push({
+      label,
+      wallMs,
+      perRequestMs,
+      written: Object.fromEntries(COUNTED_TABLES.map((t) => [t, after[t]! - before[t]!])),
+      guardiansReached: Number(reached.rows[0].n),
+    });
   };
   await measure('one school-wide message', 'Lukket tirsdag', async () => [await sendToSchool('Lukket tirsdag')]);
   await measure('one class after the other', 'Lukket fredag', async () => {
@@ -259,7 +328,9 @@ async function sendToAllGuardians(client: pg.ClientBase, school: BenchSchool, po
     for (const c of school.classes) times.push(await send(c.id, 'Lukket fredag'));
     return times;
   });
-  await measure('all classes at once', 'Lukket mandag', () => Promise.all(school.classes.map((c) => send(c.id, 'Lukket mandag'))));
+  await measure('all classes at once', 'Lukket mandag', () =>
+    Promise.all(school.classes.map((c) => send(c.id, 'Lukket mandag'))),
+  );
   agent.destroy();
   return rounds;
 }
@@ -279,7 +350,8 @@ async function runQueuedJobs(client: pg.ClientBase, deps: AppDeps): Promise<FanO
   const before = await countRows(client);
   const started = performance.now();
   let jobsRun = 0;
-  for (let ran = await runDueJobs(deps, JOB_HANDLERS); ran > 0; ran = await runDueJobs(deps, JOB_HANDLERS)) jobsRun += ran;
+  for (let ran = await runDueJobs(deps, JOB_HANDLERS); ran > 0; ran = await runDueJobs(deps, JOB_HANDLERS))
+    jobsRun += ran;
   const ms = performance.now() - started;
   const after = await countRows(client);
   return { ms, jobsRun, written: Object.fromEntries(COUNTED_TABLES.map((t) => [t, after[t]! - before[t]!])) };
@@ -318,7 +390,8 @@ async function main(): Promise<void> {
     const deps = createDeps({ ...loadConfig({ DATABASE_URL: databaseUrl }), clientDir: undefined }, database);
     const readers = school.guardians.filter((g) => !g.suspended);
     const cookies: string[] = [];
-    for (const g of readers) cookies.push(`${SESSION_COOKIE}=${(await startSession(deps, g.userId, 'password')).token}`);
+    for (const g of readers)
+      cookies.push(`${SESSION_COOKIE}=${(await startSession(deps, g.userId, 'password')).token}`);
     const leaderCookie = `${SESSION_COOKIE}=${(await startSession(deps, school.leader.userId, 'password')).token}`;
     const sizes = await inboxSizes(client, school);
 
@@ -334,7 +407,9 @@ async function main(): Promise<void> {
     );
     const medianUser = median.rows[0].user_id as string;
     const medianCookie = cookies[readers.findIndex((g) => g.userId === medianUser)]!;
-    const plan = (await client.query(`explain (analyze, buffers) ${template.sql}`, valuesFor(medianUser))).rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
+    const plan = (await client.query(`explain (analyze, buffers) ${template.sql}`, valuesFor(medianUser))).rows.map(
+      (r: Record<string, string>) => r['QUERY PLAN']!,
+    );
 
     log('profiling one inbox request');
     const { profile, serialAppMs } = await profileInboxRequest(databaseUrl, medianCookie);
@@ -389,7 +464,22 @@ async function main(): Promise<void> {
     log('running the notification jobs the sends queued');
     const fanOut = await runQueuedJobs(client, deps);
 
-    const report = render({ school, generateSeconds, sizes, app: app.value, raw: raw.value, cpu: { app, raw }, meanBytes: bytes / answers, meanRows: rawRows / rawAnswers, profile, serialAppMs, serialRawMs: percentile(serialRaw, 50), plan, rounds, fanOut });
+    const report = render({
+      school,
+      generateSeconds,
+      sizes,
+      app: app.value,
+      raw: raw.value,
+      cpu: { app, raw },
+      meanBytes: bytes / answers,
+      meanRows: rawRows / rawAnswers,
+      profile,
+      serialAppMs,
+      serialRawMs: percentile(serialRaw, 50),
+      plan,
+      rounds,
+      fanOut,
+    });
     process.stdout.write(report);
     if (outFile) await writeFile(outFile, report);
   } finally {
@@ -427,13 +517,17 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—'
 function render(r: Results): string {
   const ratio = r.app.perSecond / r.raw.perSecond;
   const lines: string[] = [];
-  const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
   const summarize = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 110);
   lines.push(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average at the end ${load}. ` +
       `${concurrency} concurrent clients, ${warmupSeconds} s warm-up and ${seconds} s measured per side; pool of ${POOL_SIZE} connections on both sides.`,
     '',
-    `School: ${Object.entries(r.school.rows).map(([k, v]) => `${v} ${k}`).join(', ')} (generated and loaded in ${r.generateSeconds.toFixed(0)} s). ` +
+    `School: ${Object.entries(r.school.rows)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')} (generated and loaded in ${r.generateSeconds.toFixed(0)} s). ` +
       `Threads per guardian: median ${r.sizes.median} (${r.sizes.min}–${r.sizes.max}); the inbox shows the newest ${THREAD_LIST_LIMIT}.`,
     '',
     '### Inbox: the app against the raw query',
@@ -485,7 +579,11 @@ function render(r: Results): string {
       `${r.fanOut.jobsRun} jobs in ${r.fanOut.ms.toFixed(0)} ms, writing ${r.fanOut.written.notifications} notices in the app and queuing ${r.fanOut.written.jobs} e-mail jobs, ` +
       `of which ${r.fanOut.written.mail_outbox} were due at once and went to the outbox (guardians get the 17:00 digest by default).`,
   );
-  lines.push('', `**Send to all guardians: ${schoolWide.wallMs.toFixed(0)} ms as one school-wide message** (aim: under 1,000 ms) — ${schoolWide.wallMs < 1000 ? 'met' : 'NOT met'}.`, '');
+  lines.push(
+    '',
+    `**Send to all guardians: ${schoolWide.wallMs.toFixed(0)} ms as one school-wide message** (aim: under 1,000 ms) — ${schoolWide.wallMs < 1000 ? 'met' : 'NOT met'}.`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -1,6 +1,9 @@
 import loadHighs from 'highs';
 import { formatClockTime, parseClockTime } from '../../src/domain/conference-scheduling/clock.js';
-import type { TConferenceInstance, TConferenceSchedule } from '../../src/domain/conference-scheduling/instance.schema.js';
+import type {
+  TConferenceInstance,
+  TConferenceSchedule,
+} from '../../src/domain/conference-scheduling/instance.schema.js';
 
 /**
  * An exact reference for small rounds: a time-indexed mixed-integer model solved by HiGHS, one
@@ -48,7 +51,9 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
   const staffIndex = new Map(instance.staff.map((member, index) => [member.id, index]));
   const householdIndex = new Map(instance.households.map((household, index) => [household.id, index]));
   const windows = (available: readonly { date: string; from: string; to: string }[], day: number) =>
-    available.filter((window) => window.date === days[day]).map((window) => [parseClockTime(window.from), parseClockTime(window.to)] as const);
+    available
+      .filter((window) => window.date === days[day])
+      .map((window) => [parseClockTime(window.from), parseClockTime(window.to)] as const);
   const inside = (spans: readonly (readonly [number, number])[], start: number, end: number) =>
     spans.some(([from, to]) => from <= start && end <= to);
 
@@ -70,7 +75,9 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
     rooms[m] = meeting.format === 'in-person' ? (instance.staff[staff[0]!]?.room ?? null) : null;
     if (staff.some((s) => (instance.staff[s]?.maxConsecutiveMinutes ?? Infinity) < meeting.minutes)) return;
     const interpreters = householdData.needsInterpreter
-      ? instance.interpreters.flatMap((interpreter, i) => (interpreter.languages.includes(householdData.language ?? '') ? [i] : []))
+      ? instance.interpreters.flatMap((interpreter, i) =>
+          interpreter.languages.includes(householdData.language ?? '') ? [i] : [],
+        )
       : [-1];
     for (let day = 0; day < days.length; day++) {
       const householdWindows = windows(householdData.available, day);
@@ -80,10 +87,15 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
           const end = start + meeting.minutes;
           if (!staffWindows.every((spans) => inside(spans, start, end))) continue;
           for (const interpreter of interpreters) {
-            if (interpreter >= 0 && !inside(windows(instance.interpreters[interpreter]!.available, day), start, end)) continue;
+            if (interpreter >= 0 && !inside(windows(instance.interpreters[interpreter]!.available, day), start, end))
+              continue;
             const variable: Variable = { name: `x${variables.length}`, meeting: m, day, start, end, interpreter };
             variables.push(variable);
-            const people = [`h${household}`, ...staff.map((s) => `s${s}`), ...(interpreter >= 0 ? [`i${interpreter}`] : [])];
+            const people = [
+              `h${household}`,
+              ...staff.map((s) => `s${s}`),
+              ...(interpreter >= 0 ? [`i${interpreter}`] : []),
+            ];
             peopleOf.set(variable, people);
             for (const person of people) attend(person, variable);
           }
@@ -106,17 +118,30 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
   };
 
   const byMeeting = new Map<number, Variable[]>();
-  for (const variable of variables) byMeeting.set(variable.meeting, [...(byMeeting.get(variable.meeting) ?? []), variable]);
-  for (const list of byMeeting.values()) if (list.length > 1) row(list.map((v) => `+ ${v.name}`), '<=', 1);
+  for (const variable of variables)
+    byMeeting.set(variable.meeting, [...(byMeeting.get(variable.meeting) ?? []), variable]);
+  for (const list of byMeeting.values())
+    if (list.length > 1)
+      row(
+        list.map((v) => `+ ${v.name}`),
+        '<=',
+        1,
+      );
 
   for (const [key, list] of byPersonDay) {
     const person = key.split('_')[0] as string;
     const coverage = new Map<number, Variable[]>();
     for (const variable of list) {
-      for (let slot = variable.start / SLOT; slot < variable.end / SLOT; slot++) coverage.set(slot, [...(coverage.get(slot) ?? []), variable]);
+      for (let slot = variable.start / SLOT; slot < variable.end / SLOT; slot++)
+        coverage.set(slot, [...(coverage.get(slot) ?? []), variable]);
     }
     for (const covering of coverage.values()) {
-      if (new Set(covering.map((v) => v.meeting)).size > 1) row(covering.map((v) => `+ ${v.name}`), '<=', 1);
+      if (new Set(covering.map((v) => v.meeting)).size > 1)
+        row(
+          covering.map((v) => `+ ${v.name}`),
+          '<=',
+          1,
+        );
     }
     if (transfer > 0) {
       for (const a of list) {
@@ -169,7 +194,11 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
       }
       if (new Set(list.map((v) => v.meeting)).size > 1) {
         // Slot s lies inside the day's span when some meeting is at or before it (a) and some at or after it (z).
-        const [started, pending, inside] = [(u: number) => `a_${key}_${u}`, (u: number) => `e_${key}_${u}`, (u: number) => `n_${key}_${u}`];
+        const [started, pending, inside] = [
+          (u: number) => `a_${key}_${u}`,
+          (u: number) => `e_${key}_${u}`,
+          (u: number) => `n_${key}_${u}`,
+        ];
         for (let slot = first; slot <= last; slot++) {
           extraColumns.push(
             { name: started(slot), lower: 0, upper: 1, binary: false },
@@ -199,11 +228,15 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
       daysUsed.push(used);
       // Per meeting rather than per start: the stronger form lets the LP bound see whole meetings.
       const perMeeting = new Map<number, Variable[]>();
-      for (const variable of list) perMeeting.set(variable.meeting, [...(perMeeting.get(variable.meeting) ?? []), variable]);
+      for (const variable of list)
+        perMeeting.set(variable.meeting, [...(perMeeting.get(variable.meeting) ?? []), variable]);
       for (const group of perMeeting.values()) row([`+ ${used}`, ...group.map((v) => `- ${v.name}`)], '>=', 0);
       if (new Set(list.map((v) => v.meeting)).size < 2) continue;
       const [first, last, span] = [`F_h${h}_${day}`, `L_h${h}_${day}`, `S_h${h}_${day}`];
-      extraColumns.push({ name: first, lower: 0, upper: BIG, binary: false }, { name: last, lower: 0, upper: BIG, binary: false });
+      extraColumns.push(
+        { name: first, lower: 0, upper: BIG, binary: false },
+        { name: last, lower: 0, upper: BIG, binary: false },
+      );
       extraColumns.push({ name: span, lower: 0, upper: BIG, binary: false });
       for (const variable of list) {
         row([`+ ${first}`, `+ ${BIG - variable.start} ${variable.name}`], '<=', BIG);
@@ -254,19 +287,32 @@ export async function solveExactly(instance: TConferenceInstance, secondsPerStag
       ...rows,
       ...fixed,
       'Bounds',
-      ...extraColumns.filter((column) => !column.binary).map((column) => ` ${column.lower} <= ${column.name} <= ${column.upper}`),
+      ...extraColumns
+        .filter((column) => !column.binary)
+        .map((column) => ` ${column.lower} <= ${column.name} <= ${column.upper}`),
       'Binary',
-      ...chunk([...variables.map((v) => v.name), ...extraColumns.filter((column) => column.binary).map((column) => column.name)]),
+      ...chunk([
+        ...variables.map((v) => v.name),
+        ...extraColumns.filter((column) => column.binary).map((column) => column.name),
+      ]),
       'End',
     ].join('\n');
     const result = highs.solve(model, { output_flag: false, time_limit: secondsPerStage, mip_rel_gap: 0 });
     const seconds = (performance.now() - started) / 1000;
-    const hasSolution = result.Status === 'Optimal' || (result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue));
-    stages.push({ name: stage.name, status: result.Status, value: hasSolution ? Math.round(result.ObjectiveValue) : Number.NaN, seconds });
+    const hasSolution =
+      result.Status === 'Optimal' || (result.Status === 'Time limit reached' && Number.isFinite(result.ObjectiveValue));
+    stages.push({
+      name: stage.name,
+      status: result.Status,
+      value: hasSolution ? Math.round(result.ObjectiveValue) : Number.NaN,
+      seconds,
+    });
     if (!hasSolution) break;
     solution = result.Columns as Record<string, { Primal?: number }>;
     const bound = Math.round(result.ObjectiveValue);
-    fixed.push(` f${fixed.length}: ${sum(objective.map((term, index) => (index === 0 && term.startsWith('+ ') ? term.slice(2) : term)))} ${stage.sense === 'Maximize' ? '>=' : '<='} ${bound}`);
+    fixed.push(
+      ` f${fixed.length}: ${sum(objective.map((term, index) => (index === 0 && term.startsWith('+ ') ? term.slice(2) : term)))} ${stage.sense === 'Maximize' ? '>=' : '<='} ${bound}`,
+    );
     if (result.Status !== 'Optimal') break;
   }
 

@@ -1,5 +1,8 @@
 import { formatClockTime } from '../../src/domain/conference-scheduling/clock.js';
-import type { TConferenceInstance, TConferenceSchedule } from '../../src/domain/conference-scheduling/instance.schema.js';
+import type {
+  TConferenceInstance,
+  TConferenceSchedule,
+} from '../../src/domain/conference-scheduling/instance.schema.js';
 import { buildModel } from '../../src/domain/conference-scheduling/model.js';
 import { ScheduleState } from '../../src/domain/conference-scheduling/schedule-state.js';
 

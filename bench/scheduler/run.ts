@@ -2,7 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { generateSchoolInstance } from '../../src/domain/conference-scheduling/generate-instance.js';
-import type { TConferenceInstance, TConferenceSchedule } from '../../src/domain/conference-scheduling/instance.schema.js';
+import type {
+  TConferenceInstance,
+  TConferenceSchedule,
+} from '../../src/domain/conference-scheduling/instance.schema.js';
 import { measureSchedule, type ScheduleMeasure } from '../../src/domain/conference-scheduling/measure-schedule.js';
 import { scheduleConferences } from '../../src/domain/conference-scheduling/schedule-conferences.js';
 import type { Objective } from '../../src/domain/conference-scheduling/schedule-state.js';
@@ -54,7 +57,13 @@ interface Row {
   seed: number;
   size: { meetings: number; staff: number; households: number; interpreters: number };
   greedy: ScheduleMeasure & { seconds: number };
-  solver: ScheduleMeasure & { seconds: number; cpuSeconds: number; secondsToFinal: number; iterations: number; staffSpanIdle: number };
+  solver: ScheduleMeasure & {
+    seconds: number;
+    cpuSeconds: number;
+    secondsToFinal: number;
+    iterations: number;
+    staffSpanIdle: number;
+  };
   exact?: ExactResult & { measure: ScheduleMeasure | null };
 }
 
@@ -80,7 +89,12 @@ function solve(instance: TConferenceInstance) {
   );
   const final = run.value.objective;
   const firstFinal = improvements.find((entry) => entry.objective.slice(0, 3).every((value, i) => value === final[i]));
-  return { schedule: run.value.schedule, iterations: run.value.iterations, ...run, secondsToFinal: firstFinal?.at ?? run.seconds };
+  return {
+    schedule: run.value.schedule,
+    iterations: run.value.iterations,
+    ...run,
+    secondsToFinal: firstFinal?.at ?? run.seconds,
+  };
 }
 
 async function main(): Promise<void> {
@@ -112,7 +126,10 @@ async function main(): Promise<void> {
       };
       if (suite.exact) {
         const exact = await solveExactly(instance, exactSeconds);
-        row.exact = { ...exact, measure: exact.schedule ? measureSchedule(instance, exact.schedule as TConferenceSchedule) : null };
+        row.exact = {
+          ...exact,
+          measure: exact.schedule ? measureSchedule(instance, exact.schedule as TConferenceSchedule) : null,
+        };
       }
       rows.push(row);
       process.stderr.write(
@@ -128,7 +145,9 @@ async function main(): Promise<void> {
 
 function render(rows: Row[]): string {
   const lines: string[] = [];
-  const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
   lines.push(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average at the end ${load}. ` +
       `Budget ${budgetSeconds} s per instance (the scheduler stops earlier when it stops improving), exact stages ${exactSeconds} s each.`,

@@ -21,7 +21,12 @@ describe('the school leader', () => {
     const overview = page.getByRole('region', { name: 'Skolen i tal' });
     await overview.getByText('Elever', { exact: true }).first().waitFor();
     await overview.getByRole('table', { name: 'Klasser' }).getByRole('link', { name: '3.A' }).waitFor();
-    for (const name of ['Princip for skole-hjem-samarbejdet', 'Importér elever, forældre og personale', 'Søg i logbogen over opslag', 'Besvar anmodninger om oplysninger']) {
+    for (const name of [
+      'Princip for skole-hjem-samarbejdet',
+      'Importér elever, forældre og personale',
+      'Søg i logbogen over opslag',
+      'Besvar anmodninger om oplysninger',
+    ]) {
       await page.getByRole('link', { name }).first().waitFor();
     }
     await expectNoAxeViolations(page, '/ (leader)');
@@ -40,7 +45,10 @@ describe('the school leader', () => {
     await visit(page, `/schools/${school.id}/principle`);
     await page.getByText(/Version 1, vedtaget .* af Skolebestyrelsen/).waitFor();
     await page.getByRole('heading', { name: 'Det lover skolen' }).waitFor();
-    await page.getByText(/på beskeder fra forældre senest 3 arbejdsdage/).first().waitFor();
+    await page
+      .getByText(/på beskeder fra forældre senest 3 arbejdsdage/)
+      .first()
+      .waitFor();
 
     await page.getByRole('link', { name: 'Udkast til ny version' }).click();
     await settled(page);
@@ -82,7 +90,10 @@ describe('the school leader', () => {
 
     // The public page follows the adopted version, with the aspect and its indicators.
     await visit(page, `/p/${school.slug}`);
-    await page.getByText(/senest 2 arbejdsdage/).first().waitFor();
+    await page
+      .getByText(/senest 2 arbejdsdage/)
+      .first()
+      .waitFor();
     await page.getByRole('heading', { name: 'Fem aspekter af et godt samarbejde' }).waitFor();
     const aspect = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Kommunikation' }) });
     await aspect.getByText('Det kan vi se, når').waitFor();
@@ -95,7 +106,9 @@ describe('the school leader', () => {
     const school = await mySchool(page);
     await visit(page, `/schools/${school.id}/import`);
 
-    await page.getByLabel('CSV-fil').setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
+    await page
+      .getByLabel('CSV-fil')
+      .setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
     await page.getByRole('button', { name: 'Tjek filen' }).click();
     const issues = page.getByRole('table', { name: /fejl i filen/ });
     await issues.waitFor();
@@ -120,12 +133,16 @@ describe('the school leader', () => {
     await page.getByLabel('Hvem').fill('Hanne');
     await page.getByLabel('Hvad').selectOption({ label: 'Opslag på klasser' });
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('actor') === 'Hanne' && url.searchParams.get('action') === 'class');
+    await page.waitForURL(
+      (url) => url.searchParams.get('actor') === 'Hanne' && url.searchParams.get('action') === 'class',
+    );
     await settled(page);
     const rows = page.getByRole('table', { name: 'Resultater' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(22);
-    for (const actor of await rows.locator('td:nth-child(2)').allTextContents()) expect(actor).toBe('Hanne Skovgaard (skoleleder)');
-    for (const action of await rows.locator('td:nth-child(3)').allTextContents()) expect(action).toBe('Så klassens elevlisteklasse 3.A');
+    for (const actor of await rows.locator('td:nth-child(2)').allTextContents())
+      expect(actor).toBe('Hanne Skovgaard (skoleleder)');
+    for (const action of await rows.locator('td:nth-child(3)').allTextContents())
+      expect(action).toBe('Så klassens elevlisteklasse 3.A');
     expect(await rows.locator('td:nth-child(4)').allTextContents()).toContain('Emma Lindholm');
     await expectNoAxeViolations(page, 'audit log search');
   });

@@ -19,7 +19,9 @@ async function openComposer(page: Page): Promise<void> {
 
 describe('drafts and attachments', () => {
   it('keeps a guardian’s draft across a visit elsewhere, sends a PNG with it, and the teacher downloads the file', async () => {
-    const png = await sharp({ create: { width: 12, height: 8, channels: 3, background: '#4a8' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 12, height: 8, channels: 3, background: '#4a8' } })
+      .png()
+      .toBuffer();
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await openComposer(guardian);
@@ -36,7 +38,9 @@ describe('drafts and attachments', () => {
     await guardian.getByText('Kladde gemt').waitFor();
     await guardian.getByRole('button', { name: 'Kassér kladde' }).waitFor();
 
-    await guardian.getByLabel('Vedhæft filer').setInputFiles({ name: 'hamster.png', mimeType: 'image/png', buffer: png });
+    await guardian
+      .getByLabel('Vedhæft filer')
+      .setInputFiles({ name: 'hamster.png', mimeType: 'image/png', buffer: png });
     await guardian.locator('.attachment-picker li').filter({ hasText: 'hamster.png' }).getByText('Vedhæftet').waitFor();
     await guardian.getByRole('button', { name: 'Fjern hamster.png' }).waitFor();
     await expectNoAxeViolations(guardian, 'compose (file attached)');
@@ -78,7 +82,13 @@ describe('drafts and attachments', () => {
     await openComposer(guardian);
     await guardian.getByLabel('Besked', { exact: true }).fill('Se vedhæftede');
     await guardian.getByText('Kladde gemt').waitFor();
-    await guardian.getByLabel('Vedhæft filer').setInputFiles({ name: 'skema.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1') });
+    await guardian
+      .getByLabel('Vedhæft filer')
+      .setInputFiles({
+        name: 'skema.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
+      });
     await guardian.getByText(/Den type fil kan ikke vedhæftes/).waitFor();
     await expectNoAxeViolations(guardian, 'compose (file refused)');
     await guardian.getByRole('button', { name: 'Kassér kladde' }).click();
@@ -93,7 +103,12 @@ describe('drafts and attachments', () => {
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await visit(guardian, '/messages');
-    await guardian.locator('li.thread-row').filter({ hasText: 'Tur til Økolariet fredag' }).getByRole('link').first().click();
+    await guardian
+      .locator('li.thread-row')
+      .filter({ hasText: 'Tur til Økolariet fredag' })
+      .getByRole('link')
+      .first()
+      .click();
     await settled(guardian);
     const link = guardian.getByRole('link', { name: 'Program for turen til Økolariet.pdf' });
     await link.waitFor();

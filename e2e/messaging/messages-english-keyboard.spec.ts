@@ -34,7 +34,9 @@ describe('messages in Danish: search', () => {
     const me = (await (await guardian.request.get('/api/me')).json()) as { children: Array<{ id: string }> };
     const subject = 'Uro efter frokost';
     const body = 'Emma fortæller, at der er meget uro i klassen efter frokost. <img src=x onerror="window.__pwned=1">';
-    const sent = await guardian.request.post('/api/threads', { data: { studentId: me.children[0]!.id, subject, body } });
+    const sent = await guardian.request.post('/api/threads', {
+      data: { studentId: me.children[0]!.id, subject, body },
+    });
     expect(sent.status()).toBe(201);
 
     // The search lives in the address: a bookmarked search opens with its results.
@@ -96,13 +98,17 @@ describe('messages in English, with the keyboard only', () => {
     await tabTo(page, page.getByLabel('Subject'));
     await page.keyboard.type(subject);
     await tabTo(page, page.getByLabel('Message', { exact: true }));
-    await page.keyboard.type('Hello\nEmma left her blue raincoat at school on Friday. Could she bring it home today?\nBest regards');
+    await page.keyboard.type(
+      'Hello\nEmma left her blue raincoat at school on Friday. Could she bring it home today?\nBest regards',
+    );
     await page.getByText(/^\d+ of 20,000 characters$/).waitFor();
     await activate(page, page.getByRole('button', { name: 'Send message' }));
     await page.waitForURL((url) => /^\/messages\/[0-9a-f-]{36}$/.test(url.pathname));
     await settled(page);
     await page.getByText('Your message has been sent.').waitFor();
-    await expect.poll(() => page.locator('.promise').textContent()).toMatch(/^You can expect a reply by (Monday|Tuesday|Wednesday|Thursday|Friday),? \d{1,2} [A-Z][a-z]+$/);
+    await expect
+      .poll(() => page.locator('.promise').textContent())
+      .toMatch(/^You can expect a reply by (Monday|Tuesday|Wednesday|Thursday|Friday),? \d{1,2} [A-Z][a-z]+$/);
     await expectNoAxeViolations(page, 'thread (English, just sent)');
     const threadPath = new URL(page.url()).pathname;
 

@@ -38,9 +38,16 @@ describe('messages with a promise', () => {
     await send(guardian, SUBJECT, 'Hej\nKan Emma låne en cykelhjelm på turen i morgen?\nVenlig hilsen');
     await guardian.getByText('Din besked er sendt.').waitFor();
     const promise = guardian.locator('.promise');
-    await expect.poll(() => promise.textContent()).toMatch(/^Du kan forvente svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/);
+    await expect
+      .poll(() => promise.textContent())
+      .toMatch(/^Du kan forvente svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/);
     // Line breaks survive as text.
-    expect(await guardian.locator('.message__body').first().evaluate((el) => (el as HTMLElement).innerText)).toContain('Hej\nKan Emma');
+    expect(
+      await guardian
+        .locator('.message__body')
+        .first()
+        .evaluate((el) => (el as HTMLElement).innerText),
+    ).toContain('Hej\nKan Emma');
     await expectNoAxeViolations(guardian, 'thread (guardian, just sent)');
 
     await visit(guardian, '/messages');
@@ -90,7 +97,8 @@ describe('messages with a promise', () => {
     await settled(teacher);
     await teacher.locator('.message__body').filter({ hasText: HOSTILE }).waitFor();
     expect(await teacher.locator('main img').count()).toBe(0);
-    for (const page of [guardian, teacher]) expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    for (const page of [guardian, teacher])
+      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
 
   it('advises the teacher to call or meet about bullying, and turns the reply into a request for a call', async () => {
@@ -103,11 +111,15 @@ describe('messages with a promise', () => {
     await reply.fill('Vi har set mobning i frikvarteret, og Emma var med i det. Det må stoppe nu.');
     const advice = teacher.locator('.advice');
     await advice.getByText(/^Læsbarhed: (let|middel|svær) \(LIX \d+\)$/).waitFor();
-    await advice.getByText('Overvej at ringe eller mødes. Beskeden handler om mobning, og det tales bedst igennem.').waitFor();
+    await advice
+      .getByText('Overvej at ringe eller mødes. Beskeden handler om mobning, og det tales bedst igennem.')
+      .waitFor();
     expect(await advice.getAttribute('aria-live')).toBe('polite');
     await expectNoAxeViolations(teacher, 'thread with advice');
     await advice.getByRole('button', { name: 'Bed om en opringning eller et møde' }).click();
-    await expect.poll(() => reply.inputValue()).toMatch(/^Tak for din besked\. .*Kan jeg ringe til dig, eller vil du komme til et møde/s);
+    await expect
+      .poll(() => reply.inputValue())
+      .toMatch(/^Tak for din besked\. .*Kan jeg ringe til dig, eller vil du komme til et møde/s);
     // The advice never blocks: the button to send stays enabled.
     expect(await teacher.getByRole('button', { name: 'Send svar' }).isEnabled()).toBe(true);
   });
@@ -174,7 +186,10 @@ describe('messages with a promise', () => {
     await expect.poll(() => leader.locator('h1').textContent()).toBe('Brudte svarløfter');
     await expectNoAxeViolations(leader, 'broken promises');
     expect(new URL(leader.url()).pathname).toBe(`/schools/${school.id}/broken-promises`);
-    const row = leader.getByRole('table', { name: 'Beskeder uden svar til tiden' }).locator('tbody tr').filter({ hasText: subject });
+    const row = leader
+      .getByRole('table', { name: 'Beskeder uden svar til tiden' })
+      .locator('tbody tr')
+      .filter({ hasText: subject });
     await row.waitFor();
     const cells = await row.locator('th, td').allTextContents();
     expect(cells[1]).not.toBe('–');
@@ -187,13 +202,21 @@ describe('messages with a promise', () => {
     // On to the next Saturday at noon in Copenhagen: inside seed 002's quiet hours (weekends).
     // Signed in afterwards: a session idle for days has ended.
     const now = new Date(((await (await guardian.request.get('/api/dev/clock')).json()) as { now: string }).now);
-    const saturdayNoon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((6 - now.getUTCDay() + 7) % 7 || 7), 11));
-    const moved = await guardian.request.post('/api/dev/clock', { data: { advanceHours: (saturdayNoon.getTime() - now.getTime()) / 3_600_000 } });
+    const saturdayNoon = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((6 - now.getUTCDay() + 7) % 7 || 7), 11),
+    );
+    const moved = await guardian.request.post('/api/dev/clock', {
+      data: { advanceHours: (saturdayNoon.getTime() - now.getTime()) / 3_600_000 },
+    });
     expect(moved.status()).toBe(200);
     await signIn(guardian, DEMO.guardian);
 
     await openComposer(guardian);
-    await guardian.getByText(/^.+ har fri nu og læser beskeder igen fra mandag \d{1,2}\. \S+ kl\. 07\.00\. Du kan sagtens skrive nu\.$/).waitFor();
+    await guardian
+      .getByText(
+        /^.+ har fri nu og læser beskeder igen fra mandag \d{1,2}\. \S+ kl\. 07\.00\. Du kan sagtens skrive nu\.$/,
+      )
+      .waitFor();
     await expectNoAxeViolations(guardian, 'compose at the weekend');
     await send(guardian, 'Weekendbesked', 'Emma er syg i dag.');
     await guardian.getByText('Din besked er sendt.').waitFor();

@@ -39,12 +39,17 @@ describe('notifications of new messages', () => {
     const before = await unreadIn(link);
 
     // The contact teacher writes to 3.A's parents.
-    const me = (await (await guardian.request.get('/api/me')).json()) as { schools: Array<{ id: string }>; children: Array<{ class: { id: string; name: string } | null }> };
+    const me = (await (await guardian.request.get('/api/me')).json()) as {
+      schools: Array<{ id: string }>;
+      children: Array<{ class: { id: string; name: string } | null }>;
+    };
     const classA = me.children.find((c) => c.class?.name === '3.A')!.class!;
     const teacher = await suite.page();
     await signIn(teacher, DEMO.contactTeacher);
     const subject = `Motionsdag ${Date.now()}`;
-    const sent = await teacher.request.post(`/api/schools/${me.schools[0]!.id}/classes/${classA.id}/messages`, { data: { subject, body: 'Husk løbesko og drikkedunk på fredag.' } });
+    const sent = await teacher.request.post(`/api/schools/${me.schools[0]!.id}/classes/${classA.id}/messages`, {
+      data: { subject, body: 'Husk løbesko og drikkedunk på fredag.' },
+    });
     expect(sent.status()).toBe(201);
     const threadId = ((await sent.json()) as { id: string }).id;
 
@@ -59,10 +64,14 @@ describe('notifications of new messages', () => {
         { timeout: 60_000, interval: 2_000 },
       )
       .toBe(before + 1);
-    expect(await link.getAttribute('aria-label')).toBe(`Notifikationer, ${before + 1} ${before + 1 === 1 ? 'ulæst' : 'ulæste'}`);
+    expect(await link.getAttribute('aria-label')).toBe(
+      `Notifikationer, ${before + 1} ${before + 1 === 1 ? 'ulæst' : 'ulæste'}`,
+    );
 
     // Chosen "at once": the e-mail is in the development outbox, with a link and without the body.
-    const mails = (await (await guardian.request.get('/api/dev/mail')).json()) as { mails: Array<{ to: string; subject: string; text: string }> };
+    const mails = (await (await guardian.request.get('/api/dev/mail')).json()) as {
+      mails: Array<{ to: string; subject: string; text: string }>;
+    };
     const mail = mails.mails.find((m) => m.to === DEMO.guardian && m.subject === `Ny besked: ${subject}`);
     expect(mail?.text).toContain(`/messages/${threadId}`);
     expect(mail?.text).not.toContain('løbesko');

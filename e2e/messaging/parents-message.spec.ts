@@ -20,7 +20,9 @@ describe('the leadership writes to parents: the whole school, a grade or a class
     const audience = leader.getByLabel('Til', { exact: true });
     expect(await audience.inputValue()).toBe('school');
     expect(await audience.locator('option:checked').textContent()).toBe('Alle forældre på Demo Skole');
-    await leader.getByText('Hver forælder kan svare. Svaret ses kun af dig og skolens ledelse, ikke af de andre forældre.').waitFor();
+    await leader
+      .getByText('Hver forælder kan svare. Svaret ses kun af dig og skolens ledelse, ikke af de andre forældre.')
+      .waitFor();
     await expectNoAxeViolations(leader, 'write to parents (whole school)');
 
     await audience.selectOption({ label: 'Forældre i 3. årgang' });
@@ -29,7 +31,9 @@ describe('the leadership writes to parents: the whole school, a grade or a class
     await leader.getByRole('button', { name: 'Send besked' }).click();
     await leader.getByText('Skriv et emne.').waitFor();
     await leader.getByLabel('Emne').fill(SUBJECT);
-    await leader.getByLabel('Besked', { exact: true }).fill('Kære forældre i 3. årgang\nTorsdag holder vi trivselsdag for hele årgangen. Husk madpakke og drikkedunk.');
+    await leader
+      .getByLabel('Besked', { exact: true })
+      .fill('Kære forældre i 3. årgang\nTorsdag holder vi trivselsdag for hele årgangen. Husk madpakke og drikkedunk.');
     await expectNoAxeViolations(leader, 'write to parents (grade 3)');
     await leader.getByRole('button', { name: 'Send besked' }).click();
     await leader.waitForURL((url) => THREAD_PATH.test(url.pathname));
@@ -59,7 +63,10 @@ describe('the leadership writes to parents: the whole school, a grade or a class
     await guardian.getByText(ANSWER).waitFor();
     // Emma is the guardian's one child in grade 3 (Oscar is in 7.A): the answer is about her.
     await guardian.getByText('Emma Lindholm', { exact: true }).waitFor();
-    await guardian.locator('.promise').getByText(/^Du kan forvente svar senest/).waitFor();
+    await guardian
+      .locator('.promise')
+      .getByText(/^Du kan forvente svar senest/)
+      .waitFor();
     await guardian.getByRole('link', { name: 'Se fællesbeskeden' }).waitFor();
     await expectNoAxeViolations(guardian, 'private answer to the grade message');
 

@@ -7,7 +7,10 @@ import { useSuite } from '../support/suite.js';
 const suite = useSuite();
 
 /** Today and later days on Copenhagen's calendar, as a date field takes them (the server's clock is the real one). */
-const copenhagenDay = (daysAhead = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(Date.now() + daysAhead * 86_400_000));
+const copenhagenDay = (daysAhead = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
+    new Date(Date.now() + daysAhead * 86_400_000),
+  );
 const SUBSTITUTE = 'Hanne Skovgaard';
 const SUBJECT = 'Svømning på torsdag';
 
@@ -57,17 +60,26 @@ describe('a contact teacher away: guardian messages go to the substitute', () =>
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await openComposer(guardian);
-    const notice = guardian.getByText(new RegExp(`^Birgitte Lund er fraværende til og med \\S+ \\d{1,2}\\. \\S+\\. Din besked går til ${SUBSTITUTE}\\.$`));
+    const notice = guardian.getByText(
+      new RegExp(
+        `^Birgitte Lund er fraværende til og med \\S+ \\d{1,2}\\. \\S+\\. Din besked går til ${SUBSTITUTE}\\.$`,
+      ),
+    );
     await notice.waitFor();
     await expectNoAxeViolations(guardian, 'compose with an absence notice');
     await guardian.getByLabel('Emne').fill(SUBJECT);
-    await guardian.getByLabel('Besked', { exact: true }).fill('Hej\nEmma har glemt sit badetøj. Må hun låne et par badebukser?\nVenlig hilsen');
+    await guardian
+      .getByLabel('Besked', { exact: true })
+      .fill('Hej\nEmma har glemt sit badetøj. Må hun låne et par badebukser?\nVenlig hilsen');
     await guardian.getByRole('button', { name: 'Send besked' }).click();
     await guardian.waitForURL((url) => /^\/messages\/[0-9a-f-]{36}$/.test(url.pathname));
     await settled(guardian);
     await guardian.getByText('Din besked er sendt.').waitFor();
     // Where the message went is said again once it is sent.
-    await guardian.locator('.notice').getByText(new RegExp(`Din besked går til ${SUBSTITUTE}\\.$`)).waitFor();
+    await guardian
+      .locator('.notice')
+      .getByText(new RegExp(`Din besked går til ${SUBSTITUTE}\\.$`))
+      .waitFor();
 
     const substitute = await suite.page();
     await signIn(substitute, DEMO.leader);
@@ -80,8 +92,13 @@ describe('a contact teacher away: guardian messages go to the substitute', () =>
     const leaderSection = substitute.getByRole('region', { name: 'Fravær' });
     const cards = leaderSection.getByRole('list', { name: 'Registreret fravær' }).getByRole('listitem');
     await expect.poll(() => cards.count()).toBe(2);
-    await cards.filter({ hasText: 'Birgitte Lund' }).getByRole('button', { name: /^Slet fraværet for Birgitte Lund, / }).waitFor();
-    expect(await leaderSection.getByLabel('Hvem er fraværende').locator('option').first().textContent()).toBe(SUBSTITUTE);
+    await cards
+      .filter({ hasText: 'Birgitte Lund' })
+      .getByRole('button', { name: /^Slet fraværet for Birgitte Lund, / })
+      .waitFor();
+    expect(await leaderSection.getByLabel('Hvem er fraværende').locator('option').first().textContent()).toBe(
+      SUBSTITUTE,
+    );
     await expectNoAxeViolations(substitute, 'profile with absences (leader)');
   });
 
@@ -110,7 +127,11 @@ describe('a contact teacher away: guardian messages go to the substitute', () =>
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await openComposer(guardian);
-    await guardian.getByText(/^Birgitte Lund er fraværende til og med \S+ \d{1,2}\. \S+; du kan forvente svar senest \S+ \d{1,2}\. \S+\.$/).waitFor();
+    await guardian
+      .getByText(
+        /^Birgitte Lund er fraværende til og med \S+ \d{1,2}\. \S+; du kan forvente svar senest \S+ \d{1,2}\. \S+\.$/,
+      )
+      .waitFor();
     await expectNoAxeViolations(guardian, 'compose with a later promise');
   });
 });

@@ -30,13 +30,19 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await teacher.getByRole('link', { name: 'Skriv til forældrene i 3.A' }).click();
     await settled(teacher);
     await teacher.getByLabel('Emne').fill(URGENT_SUBJECT);
-    await teacher.getByLabel('Besked', { exact: true }).fill('Kære forældre\nSkolen holder lukket i morgen på grund af stormen. Hold børnene hjemme.');
+    await teacher
+      .getByLabel('Besked', { exact: true })
+      .fill('Kære forældre\nSkolen holder lukket i morgen på grund af stormen. Hold børnene hjemme.');
     const urgent = teacher.getByRole('checkbox', { name: 'Haster (sygdom, sikkerhed)' });
     await urgent.check();
     await teacher.getByText(/^Kun ved sygdom eller sikkerhed\./).waitFor();
     await expectNoAxeViolations(teacher, 'class message, urgent');
     await sendAndOpen(teacher);
-    await teacher.locator('.message').filter({ hasText: 'Skolen holder lukket' }).getByText('Haster', { exact: true }).waitFor();
+    await teacher
+      .locator('.message')
+      .filter({ hasText: 'Skolen holder lukket' })
+      .getByText('Haster', { exact: true })
+      .waitFor();
 
     // Writing first to one child's parents, from the child's page.
     await visit(teacher, classPath);
@@ -52,7 +58,9 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await teacher.getByRole('button', { name: 'Send besked' }).click();
     await teacher.getByText('Skriv et emne.').waitFor();
     await teacher.getByLabel('Emne').fill(TO_PARENTS_SUBJECT);
-    await teacher.getByLabel('Besked', { exact: true }).fill('Hej\nEmma har glemt sit gymnastiktøj to gange. Husk det gerne på torsdag.');
+    await teacher
+      .getByLabel('Besked', { exact: true })
+      .fill('Hej\nEmma har glemt sit gymnastiktøj to gange. Husk det gerne på torsdag.');
     const staffThread = await sendAndOpen(teacher);
     await teacher.getByText('Din besked er sendt.').waitFor();
     await expectNoAxeViolations(teacher, 'thread started by the teacher');
@@ -60,7 +68,11 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await visit(guardian, '/messages');
-    await guardian.locator('li.thread-row').filter({ hasText: URGENT_SUBJECT }).getByText('Haster', { exact: true }).waitFor();
+    await guardian
+      .locator('li.thread-row')
+      .filter({ hasText: URGENT_SUBJECT })
+      .getByText('Haster', { exact: true })
+      .waitFor();
     await guardian.locator('li.thread-row').filter({ hasText: TO_PARENTS_SUBJECT }).getByRole('link').click();
     await settled(guardian);
     // A guardian is never offered "urgent".
@@ -71,14 +83,21 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     const mine = guardian.locator('.message--mine').filter({ hasText: 'Tak, det pakker vi.' });
     await mine.getByText('Ikke læst endnu').waitFor();
     // The guardian's answer starts the school's promise.
-    await guardian.locator('.promise').getByText(/^Du kan forvente svar senest/).waitFor();
+    await guardian
+      .locator('.promise')
+      .getByText(/^Du kan forvente svar senest/)
+      .waitFor();
     await expectNoAxeViolations(guardian, 'thread (guardian, not read yet)');
 
     await visit(teacher, staffThread);
     await teacher.getByText('Tak, det pakker vi.').waitFor();
 
     await visit(guardian, staffThread);
-    await guardian.locator('.message--mine').filter({ hasText: 'Tak, det pakker vi.' }).getByText(/^Læst af skolen \d/).waitFor();
+    await guardian
+      .locator('.message--mine')
+      .filter({ hasText: 'Tak, det pakker vi.' })
+      .getByText(/^Læst af skolen \d/)
+      .waitFor();
   });
 
   it('a teacher writes to a colleague from the inbox', async () => {
@@ -90,7 +109,10 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await expect.poll(() => teacher.locator('h1').textContent()).toBe('Ny besked til kollega');
     await teacher.getByRole('button', { name: 'Send besked' }).click();
     await teacher.getByText('Vælg mindst én kollega.').waitFor();
-    await teacher.getByRole('checkbox', { name: /skoleleder/ }).first().check();
+    await teacher
+      .getByRole('checkbox', { name: /skoleleder/ })
+      .first()
+      .check();
     await teacher.getByLabel('Emne').fill(TO_COLLEAGUE_SUBJECT);
     await teacher.getByLabel('Besked', { exact: true }).fill('Har du tid til at være med til forældremødet i 3.A?');
     await expectNoAxeViolations(teacher, 'message to a colleague');
@@ -101,7 +123,11 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     const leader = await suite.page();
     await signIn(leader, DEMO.leader);
     await visit(leader, '/messages');
-    await leader.locator('li.thread-row').filter({ hasText: TO_COLLEAGUE_SUBJECT }).getByText('1 ulæst', { exact: true }).waitFor();
+    await leader
+      .locator('li.thread-row')
+      .filter({ hasText: TO_COLLEAGUE_SUBJECT })
+      .getByText('1 ulæst', { exact: true })
+      .waitFor();
   });
 
   it('the promise is shown once; a leader answers a thread they are not in and reviews every urgent use', async () => {
@@ -113,7 +139,10 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await guardian.getByLabel('Emne').fill(subject);
     await guardian.getByLabel('Besked', { exact: true }).fill('Mormor henter Emma på fredag.');
     const threadPath = await sendAndOpen(guardian);
-    await guardian.locator('.promise').getByText(/^Du kan forvente svar senest/).waitFor();
+    await guardian
+      .locator('.promise')
+      .getByText(/^Du kan forvente svar senest/)
+      .waitFor();
     expect(await guardian.locator('.promise').count()).toBe(1);
     expect(await guardian.getByText(/^Svar senest/).count()).toBe(0);
 
@@ -133,7 +162,10 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await expect.poll(() => leader.locator('h1').textContent()).toBe('Hastebeskeder');
     await expectNoAxeViolations(leader, 'urgent messages');
     // The demo's own urgent class message; guardians are named only as their class.
-    const row = leader.getByRole('table', { name: 'Beskeder markeret som hastende' }).locator('tbody tr').filter({ hasText: 'Skoldkopper i 3.A' });
+    const row = leader
+      .getByRole('table', { name: 'Beskeder markeret som hastende' })
+      .locator('tbody tr')
+      .filter({ hasText: 'Skoldkopper i 3.A' });
     await row.getByText('Forældre i 3.A').waitFor();
     await row.getByText('Birgitte Lund').waitFor();
   });

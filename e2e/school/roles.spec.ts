@@ -54,13 +54,16 @@ describe('each role sees its own school', () => {
     await expectNoAxeViolations(page, 'principle (board member)');
   });
 
-  it("shows the student their class and the principle in simple words", async () => {
+  it('shows the student their class and the principle in simple words', async () => {
     const page = await suite.page();
     await signIn(page, DEMO.student);
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hej Oscar');
     await page.getByRole('region', { name: 'Din klasse' }).getByText('Klasse 7.A').waitFor();
-    await page.getByRole('region', { name: 'Sådan arbejder skolen og dit hjem sammen' }).getByRole('heading', { name: 'Det lover skolen' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Sådan arbejder skolen og dit hjem sammen' })
+      .getByRole('heading', { name: 'Det lover skolen' })
+      .waitFor();
     await expectNoAxeViolations(page, '/ (student)');
   });
 
@@ -71,11 +74,15 @@ describe('each role sees its own school', () => {
 
     const visitor = await suite.page();
     await visit(visitor, `/p/${school.slug}`);
-    await expect.poll(() => visitor.locator('h1').textContent()).toBe(`${school.name}: princip for skole-hjem-samarbejdet`);
+    await expect
+      .poll(() => visitor.locator('h1').textContent())
+      .toBe(`${school.name}: princip for skole-hjem-samarbejdet`);
     await visitor.getByRole('heading', { name: 'Det lover skolen' }).waitFor();
     await visitor.getByText(/Version 1, vedtaget/).waitFor();
     await visitor.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => visitor.locator('h1').textContent()).toBe(`${school.name}: principle for school-home collaboration`);
+    await expect
+      .poll(() => visitor.locator('h1').textContent())
+      .toBe(`${school.name}: principle for school-home collaboration`);
     await expectNoAxeViolations(visitor, '/p/:slug (English)');
   });
 });
@@ -97,7 +104,11 @@ describe('the law on parents without custody and suspended access', () => {
     await card.getByLabel(`Hvad vil du gerne vide om ${parent.child.givenName}?`).fill('Hvordan trives hun i klassen?');
     await card.getByRole('button', { name: 'Send anmodning' }).click();
     await card.getByText('Tak. Din anmodning er sendt til skolen.').waitFor();
-    await card.getByRole('listitem').filter({ hasText: 'Hvordan trives hun i klassen?' }).getByText('Skolen har ikke svaret endnu.').waitFor();
+    await card
+      .getByRole('listitem')
+      .filter({ hasText: 'Hvordan trives hun i klassen?' })
+      .getByText('Skolen har ikke svaret endnu.')
+      .waitFor();
 
     await leader.getByRole('link', { name: 'Besvar anmodninger om oplysninger' }).click();
     await settled(leader);

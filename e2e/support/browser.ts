@@ -17,7 +17,11 @@ export interface PageOptions {
 }
 
 /** A fresh browser context (its own cookies and storage) with one page, pointed at the server. */
-export async function newPage(browser: Browser, baseURL: string, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  options: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? MOBILE_VIEWPORT,

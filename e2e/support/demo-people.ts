@@ -1,7 +1,12 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 
 interface ClassDetail {
-  students: Array<{ id: string; givenName: string; hasInformationRightParent: boolean; guardians: Array<{ id: string; suspended: boolean }> }>;
+  students: Array<{
+    id: string;
+    givenName: string;
+    hasInformationRightParent: boolean;
+    guardians: Array<{ id: string; suspended: boolean }>;
+  }>;
 }
 interface StudentProfile {
   guardians: Array<{ id: string; name: string; relation: string; email?: string | null; suspended?: boolean }>;
@@ -26,14 +31,22 @@ async function json<T>(request: APIRequestContext, path: string): Promise<T> {
 export async function findParent(leader: Page, kind: 'information_right' | 'suspended'): Promise<FoundParent> {
   const me = await json<{ schools: Array<{ id: string }> }>(leader.request, '/api/me');
   const schoolId = me.schools[0]!.id;
-  const { classes } = await json<{ classes: Array<{ id: string }> }>(leader.request, `/api/schools/${schoolId}/classes`);
+  const { classes } = await json<{ classes: Array<{ id: string }> }>(
+    leader.request,
+    `/api/schools/${schoolId}/classes`,
+  );
   for (const klass of classes) {
     const detail = await json<ClassDetail>(leader.request, `/api/schools/${schoolId}/classes/${klass.id}`);
-    const candidates = detail.students.filter((s) => (kind === 'information_right' ? s.hasInformationRightParent : s.guardians.some((g) => g.suspended)));
+    const candidates = detail.students.filter((s) =>
+      kind === 'information_right' ? s.hasInformationRightParent : s.guardians.some((g) => g.suspended),
+    );
     for (const student of candidates) {
       const profile = await json<StudentProfile>(leader.request, `/api/schools/${schoolId}/students/${student.id}`);
-      const parent = profile.guardians.find((g) => (kind === 'information_right' ? g.relation === 'information_right' : g.suspended) && g.email);
-      if (parent?.email) return { email: parent.email, name: parent.name, child: { id: student.id, givenName: student.givenName } };
+      const parent = profile.guardians.find(
+        (g) => (kind === 'information_right' ? g.relation === 'information_right' : g.suspended) && g.email,
+      );
+      if (parent?.email)
+        return { email: parent.email, name: parent.name, child: { id: student.id, givenName: student.givenName } };
     }
   }
   throw new Error(`The demo school has no ${kind} parent with an e-mail address`);

@@ -21,7 +21,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -29,7 +31,8 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output()}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) return;
@@ -52,7 +55,13 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   }
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'samspil-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
   // Each spec gets its own embedded database, even where CI points DATABASE_URL at a shared server.
   delete env.NODE_ENV;
   delete env.DATABASE_URL;
@@ -63,7 +72,11 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   Object.assign(env, options.env);
 
   const chunks: string[] = [];
-  const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (data: Buffer) => chunks.push(data.toString()));
   child.stderr!.on('data', (data: Buffer) => chunks.push(data.toString()));
   const output = () => chunks.join('').slice(-20_000);

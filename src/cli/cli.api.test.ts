@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLOW = 180_000;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs `samspil` as a user would, against its own database: a PGlite folder in a temporary
@@ -63,14 +67,15 @@ describe('the samspil command line', () => {
     return target;
   };
 
-  const GOOD = [
-    'Type;Id;Fornavn;Efternavn;Klasse;Kontaktlærer for;Roller;E-mail;Elev;Forælder;Relationstype',
-    'klasse;10X;;;;;;;;;',
-    'medarbejder;m-cli;Søren;Ærø;10X;10X;lærer;soeren.cli@skole.dk;;;',
-    'elev;e-cli;Åse;Østergård;10X;;;;;;',
-    'forælder;f-cli;Bo;Østergård;;;;bo.cli@skole.dk;;;',
-    'relation;;;;;;;;e-cli;f-cli;forældremyndighed',
-  ].join('\r\n') + '\r\n';
+  const GOOD =
+    [
+      'Type;Id;Fornavn;Efternavn;Klasse;Kontaktlærer for;Roller;E-mail;Elev;Forælder;Relationstype',
+      'klasse;10X;;;;;;;;;',
+      'medarbejder;m-cli;Søren;Ærø;10X;10X;lærer;soeren.cli@skole.dk;;;',
+      'elev;e-cli;Åse;Østergård;10X;;;;;;',
+      'forælder;f-cli;Bo;Østergård;;;;bo.cli@skole.dk;;;',
+      'relation;;;;;;;;e-cli;f-cli;forældremyndighed',
+    ].join('\r\n') + '\r\n';
 
   it('creates the demo school and names its accounts', { timeout: SLOW }, async () => {
     const run = await samspil('demo');
@@ -82,7 +87,13 @@ describe('the samspil command line', () => {
   });
 
   it('checks a Windows-1252 file with --dry-run and reports what it would do', { timeout: SLOW }, async () => {
-    const run = await samspil('import', await file('excel.csv', iconv.encode(GOOD, 'win1252')), '--school', 'demo-skole', '--dry-run');
+    const run = await samspil(
+      'import',
+      await file('excel.csv', iconv.encode(GOOD, 'win1252')),
+      '--school',
+      'demo-skole',
+      '--dry-run',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Læst som windows-1252, adskilt med semikolon');
@@ -91,10 +102,15 @@ describe('the samspil command line', () => {
   });
 
   it('refuses a file with bad rows, exits with 2 and names every line', { timeout: SLOW }, async () => {
-    const bad = GOOD.replace('elev;e-cli;Åse;Østergård;10X', 'elev;e-cli;Åse;Østergård;9Q').replace('e-cli;f-cli;forældremyndighed', 'e-cli;f-ukendt;forældremyndighed');
+    const bad = GOOD.replace('elev;e-cli;Åse;Østergård;10X', 'elev;e-cli;Åse;Østergård;9Q').replace(
+      'e-cli;f-cli;forældremyndighed',
+      'e-cli;f-ukendt;forældremyndighed',
+    );
     const run = await samspil('import', await file('bad.csv', bad), '--school', 'demo-skole');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Filen blev ikke importeret, fordi den har fejl (rækker med fejl: 2). Intet er ændret.');
+    expect(run.stderr).toContain(
+      'Filen blev ikke importeret, fordi den har fejl (rækker med fejl: 2). Intet er ændret.',
+    );
     expect(run.stderr).toContain('linje 4 (Klasse): Klassen »9Q« findes hverken i filen eller på skolen.');
     expect(run.stderr).toContain('linje 6 (Forælder): Den voksne »f-ukendt« findes hverken i filen eller på skolen.');
   });
@@ -114,23 +130,32 @@ describe('the samspil command line', () => {
     expect(again.stdout).toContain('The import has been saved.');
   });
 
-  it('refuses a missing file, an oversized file, an unknown school and wrong arguments with exit code 2', { timeout: SLOW }, async () => {
-    const missing = await samspil('import', path.join(dir, 'findes-ikke.csv'), '--school', 'demo-skole');
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Filen findes ikke');
+  it(
+    'refuses a missing file, an oversized file, an unknown school and wrong arguments with exit code 2',
+    { timeout: SLOW },
+    async () => {
+      const missing = await samspil('import', path.join(dir, 'findes-ikke.csv'), '--school', 'demo-skole');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('Filen findes ikke');
 
-    const huge = await samspil('import', await file('huge.csv', Buffer.alloc(11 * 1024 * 1024, 'a')), '--school', 'demo-skole');
-    expect(huge.code).toBe(2);
-    expect(huge.stderr).toContain('Filen er for stor (højst 10 MB).');
+      const huge = await samspil(
+        'import',
+        await file('huge.csv', Buffer.alloc(11 * 1024 * 1024, 'a')),
+        '--school',
+        'demo-skole',
+      );
+      expect(huge.code).toBe(2);
+      expect(huge.stderr).toContain('Filen er for stor (højst 10 MB).');
 
-    const noSchool = await samspil('import', await file('ok.csv', GOOD), '--school', 'ingen-skole');
-    expect(noSchool.code).toBe(2);
-    expect(noSchool.stderr).toContain('Skolen findes ikke: ingen-skole');
+      const noSchool = await samspil('import', await file('ok.csv', GOOD), '--school', 'ingen-skole');
+      expect(noSchool.code).toBe(2);
+      expect(noSchool.stderr).toContain('Skolen findes ikke: ingen-skole');
 
-    expect((await samspil('import')).code).toBe(2);
-    expect((await samspil('import', 'x.csv', '--skole', 'demo-skole')).code).toBe(2);
-    expect((await samspil('no-such-command')).code).toBe(2);
-  });
+      expect((await samspil('import')).code).toBe(2);
+      expect((await samspil('import', 'x.csv', '--skole', 'demo-skole')).code).toBe(2);
+      expect((await samspil('no-such-command')).code).toBe(2);
+    },
+  );
 
   it('leaves an existing demo school alone without --reset', { timeout: SLOW }, async () => {
     const run = await samspil('demo');

@@ -32,17 +32,26 @@ export function describeDemo(outcome: DemoOutcome, locale: Locale = 'da'): strin
   const t = TEXT[locale];
   const accounts = Object.values(outcome.accounts);
   const width = Math.max(...accounts.map((a) => a.email.length));
-  return [
-    outcome.import ? t.created(DEMO_SCHOOL.name, outcome.import.counts) : t.exists(DEMO_SCHOOL.name),
-    t.accounts(DEMO_PASSWORD),
-    ...accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.name} — ${a.description[locale]}`),
-    t.others,
-  ].join('\n') + '\n';
+  return (
+    [
+      outcome.import ? t.created(DEMO_SCHOOL.name, outcome.import.counts) : t.exists(DEMO_SCHOOL.name),
+      t.accounts(DEMO_PASSWORD),
+      ...accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.name} — ${a.description[locale]}`),
+      t.others,
+    ].join('\n') + '\n'
+  );
 }
 
 /** `samspil demo`: creates the demo school if it is missing; `--reset` rebuilds it from the seed. */
 export async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false }, seed: { type: 'string' }, lang: { type: 'string', default: 'da' } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      reset: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      lang: { type: 'string', default: 'da' },
+    },
+  });
   const locale: Locale = values.lang === 'en' ? 'en' : 'da';
   const seed = values.seed === undefined ? DEMO_SEED : Number(values.seed);
   if (!Number.isInteger(seed)) {

@@ -20,7 +20,14 @@ const TEXT = {
     header: (school: string, file: string, rows: number) => `${school}: ${file}, ${rows} rækker`,
     read: (encoding: string, delimiter: string) => `Læst som ${encoding}, adskilt med ${delimiter}`,
     columns: ['', 'nye', 'ændrede', 'uændrede'],
-    kinds: { classes: 'klasser', students: 'elever', guardians: 'forældre', staff: 'medarbejdere', households: 'husstande', relations: 'relationer' },
+    kinds: {
+      classes: 'klasser',
+      students: 'elever',
+      guardians: 'forældre',
+      staff: 'medarbejdere',
+      households: 'husstande',
+      relations: 'relationer',
+    },
     removed: (n: number) => `Relationer fjernet (ikke længere i filen): ${n}`,
     users: (n: number) => `Nye logins (log ind med link på e-mail): ${n}`,
     warnings: 'Bemærk:',
@@ -36,7 +43,14 @@ const TEXT = {
     header: (school: string, file: string, rows: number) => `${school}: ${file}, ${rows} rows`,
     read: (encoding: string, delimiter: string) => `Read as ${encoding}, separated by ${delimiter}`,
     columns: ['', 'new', 'changed', 'unchanged'],
-    kinds: { classes: 'classes', students: 'students', guardians: 'guardians', staff: 'staff', households: 'households', relations: 'relations' },
+    kinds: {
+      classes: 'classes',
+      students: 'students',
+      guardians: 'guardians',
+      staff: 'staff',
+      households: 'households',
+      relations: 'relations',
+    },
     removed: (n: number) => `Relations removed (no longer in the file): ${n}`,
     users: (n: number) => `New logins (sign in with a link by e-mail): ${n}`,
     warnings: 'Note:',
@@ -59,7 +73,9 @@ function formatResult(result: TImportResult, schoolName: string, locale: Locale)
     t.header(schoolName, result.fileName, result.rows),
     t.read(result.encoding, t.delimiters[result.delimiter] ?? result.delimiter),
     '',
-    ...table.map((r) => '  ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]! + 2))).join('')),
+    ...table.map(
+      (r) => '  ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]! + 2))).join(''),
+    ),
     '',
     t.removed(result.counts.relations.removed),
     t.users(result.counts.usersCreated),
@@ -79,7 +95,12 @@ export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { school: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, lang: { type: 'string', default: 'da' }, json: { type: 'boolean', default: false } },
+    options: {
+      school: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'da' },
+      json: { type: 'boolean', default: false },
+    },
   });
   const locale: Locale = values.lang === 'en' ? 'en' : 'da';
   const t = TEXT[locale];
@@ -88,7 +109,10 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write(`${t.usage}\n`);
     return 2;
   }
-  const size = await stat(file).then((s) => s.size, () => null);
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => null,
+  );
   if (size === null) {
     process.stderr.write(`${t.noFile(file)}\n`);
     return 2;
@@ -114,15 +138,21 @@ export async function importCommand(args: string[]): Promise<number> {
       now: systemClock.now(),
       locale,
     });
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, school.name, locale));
+    process.stdout.write(
+      values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, school.name, locale),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const issues = (error.options.details ?? []) as TImportIssue[];
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: errorMessage(error.code, locale, error.options.params), details: issues } }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: error.code, message: errorMessage(error.code, locale, error.options.params), details: issues } }, null, 2)}\n`,
+      );
     } else {
-      process.stderr.write(`${errorMessage(error.code, locale, error.options.params)}\n${issues.map((i) => formatIssue(i, locale) + '\n').join('')}`);
+      process.stderr.write(
+        `${errorMessage(error.code, locale, error.options.params)}\n${issues.map((i) => formatIssue(i, locale) + '\n').join('')}`,
+      );
     }
     return 2;
   } finally {

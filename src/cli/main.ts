@@ -28,7 +28,10 @@ const commands: Record<string, Command> = {
   async serve() {
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
-    const server = await createServer(config, database, { logger: true, clock: config.testClock ? new OffsetClock() : undefined });
+    const server = await createServer(config, database, {
+      logger: true,
+      clock: config.testClock ? new OffsetClock() : undefined,
+    });
     // A fresh install shows something at once. In production an empty database stays empty:
     // the demo accounts have a published password.
     if (!config.production) {

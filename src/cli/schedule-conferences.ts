@@ -38,7 +38,14 @@ interface Arguments {
 type ArgumentError = Record<Language, string>;
 
 function parseArguments(args: string[]): Arguments | ArgumentError {
-  const result: Arguments = { file: '', seconds: 5, seed: 1, iterations: Number.POSITIVE_INFINITY, language: 'da', report: false };
+  const result: Arguments = {
+    file: '',
+    seconds: 5,
+    seed: 1,
+    iterations: Number.POSITIVE_INFINITY,
+    language: 'da',
+    report: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const next = args[i + 1];
@@ -89,7 +96,9 @@ export async function runScheduleConferences(args: string[]): Promise<number> {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(
-      parsed.language === 'da' ? `Kan ikke læse ${parsed.file}: ${detail}\n` : `Cannot read ${parsed.file}: ${detail}\n`,
+      parsed.language === 'da'
+        ? `Kan ikke læse ${parsed.file}: ${detail}\n`
+        : `Cannot read ${parsed.file}: ${detail}\n`,
     );
     return 2;
   }
@@ -114,7 +123,8 @@ export async function runScheduleConferences(args: string[]): Promise<number> {
   });
   const elapsed = (performance.now() - started) / 1000;
   process.stdout.write(`${JSON.stringify(result.schedule, null, 2)}\n`);
-  if (parsed.report) process.stderr.write(report(validation.instance, result.schedule, elapsed, result.iterations, parsed.language));
+  if (parsed.report)
+    process.stderr.write(report(validation.instance, result.schedule, elapsed, result.iterations, parsed.language));
   return 0;
 }
 
@@ -126,24 +136,27 @@ function report(
   language: Language,
 ): string {
   const m = measureSchedule(instance, schedule);
-  const rows: [string, string, string | number][] =
+  const rows: [string, string, string | number][] = [
     [
-      [
-        '1. Gyldig (ingen hårde regler brudt)',
-        '1. Feasible (no hard rule broken)',
-        m.feasible ? (language === 'da' ? 'ja' : 'yes') : `${language === 'da' ? 'NEJ' : 'NO'} (${m.violations})`,
-      ],
-      ['2. Planlagt / kan planlægges', '2. Scheduled / placeable', `${m.placed} / ${m.placeable} (${m.meetings})`],
-      ['3. Husstandsdage ud over én', '3. Household days beyond one', `${m.householdDays} (≥ ${m.householdDaysLowerBound})`],
-      ['4. Husstandes ventetid (min)', '4. Household waiting (min)', m.householdWaiting],
-      ['5. Personalets spildtid (min)', '5. Staff idle (min)', m.staffIdle],
-      ['6. Tolkenes spildtid (min)', '6. Interpreter idle (min)', m.interpreterIdle],
-      [
-        'Mulige husstande uden ventetid / og med alle samtaler planlagt',
-        'Possible households without waiting / and with every meeting placed',
-        `${m.householdsWithZeroWaiting} / ${m.householdsServedWithoutWaiting} / ${m.possibleHouseholds}`,
-      ],
-      ['Tid (s) / forbedringsskridt', 'Time (s) / improvement steps', `${seconds.toFixed(2)} / ${iterations}`],
-    ];
+      '1. Gyldig (ingen hårde regler brudt)',
+      '1. Feasible (no hard rule broken)',
+      m.feasible ? (language === 'da' ? 'ja' : 'yes') : `${language === 'da' ? 'NEJ' : 'NO'} (${m.violations})`,
+    ],
+    ['2. Planlagt / kan planlægges', '2. Scheduled / placeable', `${m.placed} / ${m.placeable} (${m.meetings})`],
+    [
+      '3. Husstandsdage ud over én',
+      '3. Household days beyond one',
+      `${m.householdDays} (≥ ${m.householdDaysLowerBound})`,
+    ],
+    ['4. Husstandes ventetid (min)', '4. Household waiting (min)', m.householdWaiting],
+    ['5. Personalets spildtid (min)', '5. Staff idle (min)', m.staffIdle],
+    ['6. Tolkenes spildtid (min)', '6. Interpreter idle (min)', m.interpreterIdle],
+    [
+      'Mulige husstande uden ventetid / og med alle samtaler planlagt',
+      'Possible households without waiting / and with every meeting placed',
+      `${m.householdsWithZeroWaiting} / ${m.householdsServedWithoutWaiting} / ${m.possibleHouseholds}`,
+    ],
+    ['Tid (s) / forbedringsskridt', 'Time (s) / improvement steps', `${seconds.toFixed(2)} / ${iterations}`],
+  ];
   return `${rows.map(([da, en, value]) => `${language === 'da' ? da : en}: ${value}`).join('\n')}\n`;
 }

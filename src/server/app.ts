@@ -4,7 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -39,7 +44,13 @@ function pickLocale(request: FastifyRequest, actor: Actor | null): Locale {
   return /^en\b/i.test(accept.trim()) ? 'en' : 'da';
 }
 
-function sendError(reply: FastifyReply, status: number, code: ErrorCode, locale: Locale, extra: { field?: string; details?: unknown; params?: Record<string, string | number> } = {}) {
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  locale: Locale,
+  extra: { field?: string; details?: unknown; params?: Record<string, string | number> } = {},
+) {
   const requestId = String(reply.request.id);
   return reply.status(status).send({
     error: {
@@ -83,7 +94,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Samspil API', version: '1', description: 'School-home collaboration built around the school board\'s principle.' },
+      info: {
+        title: 'Samspil API',
+        version: '1',
+        description: "School-home collaboration built around the school board's principle.",
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
@@ -111,15 +126,26 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setErrorHandler((error, request, reply) => {
     const locale = request.locale ?? 'da';
     if (error instanceof AppError) {
-      return sendError(reply, error.status, error.code, locale, { field: error.options.field, details: error.options.details, params: error.options.params });
+      return sendError(reply, error.status, error.code, locale, {
+        field: error.options.field,
+        details: error.options.details,
+        params: error.options.params,
+      });
     }
-    const err = error as { validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>; statusCode?: number; code?: string };
+    const err = error as {
+      validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>;
+      statusCode?: number;
+      code?: string;
+    };
     if (err.validation) {
       const issues = err.validation.map((v) => ({
         field: (v.params?.issue?.path ?? []).join('.') || (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
         message: v.message ?? '',
       }));
-      return sendError(reply, 400, 'validation_failed', locale, { field: issues[0]?.field || undefined, details: issues });
+      return sendError(reply, 400, 'validation_failed', locale, {
+        field: issues[0]?.field || undefined,
+        details: issues,
+      });
     }
     if (err.statusCode === 429) return sendError(reply, 429, 'rate_limited', locale);
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'validation_failed', locale);
@@ -147,7 +173,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { querystring: route.query } : {}),
         ...(route.body ? { body: route.body } : {}),
-        ...(route.response ? { response: { '4xx': ZErrorResponse, '5xx': ZErrorResponse, ...route.otherResponses, [route.status ?? 200]: route.response } } : {}),
+        ...(route.response
+          ? {
+              response: {
+                '4xx': ZErrorResponse,
+                '5xx': ZErrorResponse,
+                ...route.otherResponses,
+                [route.status ?? 200]: route.response,
+              },
+            }
+          : {}),
         ...(route.policy.kind === 'public' ? { security: [] } : {}),
       },
       handler: async (request, reply) => {

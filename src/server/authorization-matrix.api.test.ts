@@ -31,8 +31,14 @@ describe('authorization matrix: every route × every actor', () => {
 
   it('has an expectation for every route in the route table, and no stale ones', () => {
     const keys = allRoutes.map(routeKey);
-    expect(keys.filter((k) => !(k in ACCESS_EXPECTATIONS)), 'routes without an access expectation').toEqual([]);
-    expect(Object.keys(ACCESS_EXPECTATIONS).filter((k) => !keys.includes(k)), 'expectations without a route').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in ACCESS_EXPECTATIONS)),
+      'routes without an access expectation',
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS_EXPECTATIONS).filter((k) => !keys.includes(k)),
+      'expectations without a route',
+    ).toEqual([]);
   });
 
   it('gives every route a policy', () => {
@@ -60,9 +66,13 @@ describe('authorization matrix: every route × every actor', () => {
           headers: body !== undefined ? { ...headers, 'content-type': 'application/json' } : headers,
           payload: body !== undefined ? JSON.stringify(body) : undefined,
         });
-        const denied = res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && !allowed(expectation, actor));
+        const denied =
+          res.statusCode === 401 || res.statusCode === 403 || (res.statusCode === 404 && !allowed(expectation, actor));
         const ok = allowed(expectation, actor) ? !denied && res.statusCode < 500 : denied;
-        if (!ok) outcomes.push(`${actor}: got ${res.statusCode} ${res.body.slice(0, 160)} but expected ${allowed(expectation, actor) ? 'access' : 'refusal'}`);
+        if (!ok)
+          outcomes.push(
+            `${actor}: got ${res.statusCode} ${res.body.slice(0, 160)} but expected ${allowed(expectation, actor) ? 'access' : 'refusal'}`,
+          );
       }
       expect(outcomes).toEqual([]);
     });

@@ -42,7 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: Number(env.SESSION_DAYS ?? 14),
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID
-        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET ?? '', name: env.OIDC_NAME ?? 'MitID / UNI-Login' }
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+            name: env.OIDC_NAME ?? 'MitID / UNI-Login',
+          }
         : undefined,
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),

@@ -54,7 +54,12 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly options: { field?: string; params?: Record<string, string | number>; details?: unknown; status?: number } = {},
+    readonly options: {
+      field?: string;
+      params?: Record<string, string | number>;
+      details?: unknown;
+      status?: number;
+    } = {},
   ) {
     super(code);
     this.status = options.status ?? STATUS_BY_CODE[code] ?? 400;

@@ -15,12 +15,16 @@ describe('the route table', () => {
   });
 
   it('gives every JSON route a response schema, so no field leaves the server unless a presenter chose it', () => {
-    const unchecked = allRoutes.filter((r) => !r.response && !r.produces && !r.hidden).map((r) => `${r.method} ${r.url}`);
+    const unchecked = allRoutes
+      .filter((r) => !r.response && !r.produces && !r.hidden)
+      .map((r) => `${r.method} ${r.url}`);
     expect(unchecked).toEqual([]);
   });
 
   it('documents every visible route in the OpenAPI document with its method', async () => {
-    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const missing = allRoutes
       .filter((r) => !r.hidden)
       .filter((r) => {

@@ -18,7 +18,10 @@ export interface RunningServer {
 /** Opens the database the configuration names (PGlite in `dataDir` unless a URL is set) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   await migrateToLatest(database.db);
   return database;
 }
@@ -32,7 +35,11 @@ export function createDeps(config: Config, database: DatabaseHandle, clock: Cloc
   };
 }
 
-export async function createServer(config: Config, database: DatabaseHandle, options: { clock?: Clock; logger?: boolean } = {}): Promise<RunningServer> {
+export async function createServer(
+  config: Config,
+  database: DatabaseHandle,
+  options: { clock?: Clock; logger?: boolean } = {},
+): Promise<RunningServer> {
   const deps = createDeps(config, database, options.clock);
   const app = await buildApp(deps, { logger: options.logger });
   return {

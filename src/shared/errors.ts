@@ -7,50 +7,167 @@ export const ERROR_MESSAGES = {
   validation_failed: { da: 'Nogle felter er ikke udfyldt rigtigt.', en: 'Some fields are not filled in correctly.' },
   not_signed_in: { da: 'Du skal logge ind for at se dette.', en: 'You need to sign in to see this.' },
   forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
-  not_found: { da: 'Vi kunne ikke finde det, du leder efter, eller du har ikke adgang til det.', en: 'We could not find what you are looking for, or you do not have access to it.' },
-  cross_site_request: { da: 'Forespørgslen kom fra en anden side og blev afvist.', en: 'The request came from another site and was refused.' },
+  not_found: {
+    da: 'Vi kunne ikke finde det, du leder efter, eller du har ikke adgang til det.',
+    en: 'We could not find what you are looking for, or you do not have access to it.',
+  },
+  cross_site_request: {
+    da: 'Forespørgslen kom fra en anden side og blev afvist.',
+    en: 'The request came from another site and was refused.',
+  },
   invalid_credentials: { da: 'E-mail eller adgangskode er forkert.', en: 'The e-mail or password is wrong.' },
-  sign_in_locked: { da: 'For mange forsøg. Prøv igen om {minutes} minutter, eller log ind med et link på e-mail.', en: 'Too many attempts. Try again in {minutes} minutes, or sign in with a link by e-mail.' },
-  magic_link_invalid: { da: 'Linket er udløbet eller allerede brugt. Bed om et nyt.', en: 'The link has expired or has already been used. Ask for a new one.' },
-  oidc_not_configured: { da: 'Log ind via den fælles login-tjeneste er ikke sat op for denne installation.', en: 'Sign-in through the shared login service is not set up for this installation.' },
-  oidc_failed: { da: 'Login via den fælles login-tjeneste mislykkedes. Prøv igen.', en: 'Sign-in through the shared login service failed. Please try again.' },
-  oidc_no_account: { da: 'Vi kender ikke dit login hos nogen skole. Kontakt skolens kontor.', en: 'Your login is not known at any school. Please contact the school office.' },
-  rate_limited: { da: 'For mange forespørgsler. Vent lidt og prøv igen.', en: 'Too many requests. Wait a moment and try again.' },
-  guardian_suspended: { da: 'Din adgang er midlertidigt stoppet. Kontakt skolens ledelse.', en: 'Your access has been suspended. Please contact the school leadership.' },
-  principle_no_adopted: { da: 'Skolen har endnu ikke vedtaget et princip.', en: 'The school has not adopted a principle yet.' },
-  principle_no_draft: { da: 'Der er ikke noget udkast til princippet. Opret et først.', en: 'There is no draft of the principle. Create one first.' },
-  principle_draft_exists: { da: 'Der findes allerede et udkast. Ret i det i stedet.', en: 'A draft already exists. Edit it instead.' },
-  principle_adopted_on_future: { da: 'Vedtagelsesdatoen kan ikke ligge ude i fremtiden.', en: 'The adoption date cannot be in the future.' },
-  principle_adopted_on_before_current: { da: 'Vedtagelsesdatoen ligger før den gældende version, som blev vedtaget {date}.', en: 'The adoption date is before the current version, which was adopted on {date}.' },
+  sign_in_locked: {
+    da: 'For mange forsøg. Prøv igen om {minutes} minutter, eller log ind med et link på e-mail.',
+    en: 'Too many attempts. Try again in {minutes} minutes, or sign in with a link by e-mail.',
+  },
+  magic_link_invalid: {
+    da: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
+    en: 'The link has expired or has already been used. Ask for a new one.',
+  },
+  oidc_not_configured: {
+    da: 'Log ind via den fælles login-tjeneste er ikke sat op for denne installation.',
+    en: 'Sign-in through the shared login service is not set up for this installation.',
+  },
+  oidc_failed: {
+    da: 'Login via den fælles login-tjeneste mislykkedes. Prøv igen.',
+    en: 'Sign-in through the shared login service failed. Please try again.',
+  },
+  oidc_no_account: {
+    da: 'Vi kender ikke dit login hos nogen skole. Kontakt skolens kontor.',
+    en: 'Your login is not known at any school. Please contact the school office.',
+  },
+  rate_limited: {
+    da: 'For mange forespørgsler. Vent lidt og prøv igen.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  guardian_suspended: {
+    da: 'Din adgang er midlertidigt stoppet. Kontakt skolens ledelse.',
+    en: 'Your access has been suspended. Please contact the school leadership.',
+  },
+  principle_no_adopted: {
+    da: 'Skolen har endnu ikke vedtaget et princip.',
+    en: 'The school has not adopted a principle yet.',
+  },
+  principle_no_draft: {
+    da: 'Der er ikke noget udkast til princippet. Opret et først.',
+    en: 'There is no draft of the principle. Create one first.',
+  },
+  principle_draft_exists: {
+    da: 'Der findes allerede et udkast. Ret i det i stedet.',
+    en: 'A draft already exists. Edit it instead.',
+  },
+  principle_adopted_on_future: {
+    da: 'Vedtagelsesdatoen kan ikke ligge ude i fremtiden.',
+    en: 'The adoption date cannot be in the future.',
+  },
+  principle_adopted_on_before_current: {
+    da: 'Vedtagelsesdatoen ligger før den gældende version, som blev vedtaget {date}.',
+    en: 'The adoption date is before the current version, which was adopted on {date}.',
+  },
   unknown_preset: { da: 'Skabelonen findes ikke.', en: 'The preset does not exist.' },
-  import_invalid: { da: 'Filen blev ikke importeret, fordi den har fejl (rækker med fejl: {count}). Intet er ændret.', en: 'The file was not imported because it has errors (rows with errors: {count}). Nothing was changed.' },
+  import_invalid: {
+    da: 'Filen blev ikke importeret, fordi den har fejl (rækker med fejl: {count}). Intet er ændret.',
+    en: 'The file was not imported because it has errors (rows with errors: {count}). Nothing was changed.',
+  },
   import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
   import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
-  information_right_only: { da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.', en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.' },
-  information_request_not_needed: { da: 'Du har forældremyndighed og kan se oplysningerne om dit barn direkte. Anmodninger er for forældre med orienteringsret.', en: 'You have custody and can see the information about your child directly. Requests are for parents with a right to information.' },
-  information_request_handled: { da: 'Anmodningen er allerede besvaret.', en: 'The request has already been answered.' },
-  idempotency_key_reused: { da: 'Denne afsendelse er allerede brugt til en anden besked. Send beskeden igen som en ny.', en: 'This send has already been used for another message. Send the message again as a new one.' },
-  class_no_guardians: { da: 'Ingen forældre i klassen kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke klassebeskeder.', en: 'No parents in the class can receive the message. Parents with a right to information only and parents whose access is suspended do not get class messages.' },
-  group_no_guardians: { da: 'Ingen forældre kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke fællesbeskeder.', en: 'No parents can receive the message. Parents with a right to information only and parents whose access is suspended do not get group messages.' },
-  thread_no_recipient: { da: 'Der er ingen kontaktlærer eller ledelse at sende til. Kontakt skolens kontor.', en: 'There is no contact teacher or leadership to send to. Please contact the school office.' },
-  urgent_staff_only: { da: 'Kun skolens personale kan markere en besked som hastende.', en: 'Only school staff can mark a message as urgent.' },
-  recipient_not_staff: { da: 'Beskeden kan kun sendes til personale på skolen. Vælg modtagerne på listen over kolleger.', en: 'The message can only be sent to staff at the school. Choose the recipients from the list of colleagues.' },
-  student_no_guardians: { da: 'Ingen forældre kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke beskeder fra skolen.', en: 'No parents can receive the message. Parents with a right to information only and parents whose access is suspended do not get messages from the school.' },
-  closed_day_outside_school_year: { da: 'Datoen {date} ligger ikke i skoleåret {label}.', en: 'The date {date} is not in the school year {label}.' },
-  staff_absence_dates: { da: 'Sidste dag kan ikke ligge før første dag.', en: 'The last day cannot be before the first day.' },
-  staff_absence_too_long: { da: 'Et fravær kan højst vare {maxDays} dage. Registrér et nyt bagefter.', en: 'An absence can last at most {maxDays} days. Register a new one afterwards.' },
-  staff_absence_in_past: { da: 'Fraværet er allerede slut. Registrér kun fravær fra i dag og frem.', en: 'The absence has already ended. Only register absences from today onwards.' },
-  staff_absence_overlap: { da: '{name} er allerede registreret fraværende i nogle af dagene ({firstDay} til {lastDay}).', en: '{name} is already registered as absent on some of these days ({firstDay} to {lastDay}).' },
-  staff_absence_not_staff: { da: 'Fravær kan kun registreres for skolens ansatte.', en: 'Absences can only be registered for staff of the school.' },
-  staff_absence_substitute_self: { da: 'Vælg en anden kollega som stedfortræder end den fraværende.', en: 'Choose a colleague other than the absent person as substitute.' },
-  staff_absence_substitute_not_staff: { da: 'Stedfortræderen skal være ansat på samme skole.', en: 'The substitute must be a member of staff at the same school.' },
-  staff_absence_substitute_absent: { da: '{name} er selv fraværende i nogle af dagene og kan ikke være stedfortræder.', en: '{name} is absent on some of these days and cannot be the substitute.' },
+  information_right_only: {
+    da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.',
+    en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.',
+  },
+  information_request_not_needed: {
+    da: 'Du har forældremyndighed og kan se oplysningerne om dit barn direkte. Anmodninger er for forældre med orienteringsret.',
+    en: 'You have custody and can see the information about your child directly. Requests are for parents with a right to information.',
+  },
+  information_request_handled: {
+    da: 'Anmodningen er allerede besvaret.',
+    en: 'The request has already been answered.',
+  },
+  idempotency_key_reused: {
+    da: 'Denne afsendelse er allerede brugt til en anden besked. Send beskeden igen som en ny.',
+    en: 'This send has already been used for another message. Send the message again as a new one.',
+  },
+  class_no_guardians: {
+    da: 'Ingen forældre i klassen kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke klassebeskeder.',
+    en: 'No parents in the class can receive the message. Parents with a right to information only and parents whose access is suspended do not get class messages.',
+  },
+  group_no_guardians: {
+    da: 'Ingen forældre kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke fællesbeskeder.',
+    en: 'No parents can receive the message. Parents with a right to information only and parents whose access is suspended do not get group messages.',
+  },
+  thread_no_recipient: {
+    da: 'Der er ingen kontaktlærer eller ledelse at sende til. Kontakt skolens kontor.',
+    en: 'There is no contact teacher or leadership to send to. Please contact the school office.',
+  },
+  urgent_staff_only: {
+    da: 'Kun skolens personale kan markere en besked som hastende.',
+    en: 'Only school staff can mark a message as urgent.',
+  },
+  recipient_not_staff: {
+    da: 'Beskeden kan kun sendes til personale på skolen. Vælg modtagerne på listen over kolleger.',
+    en: 'The message can only be sent to staff at the school. Choose the recipients from the list of colleagues.',
+  },
+  student_no_guardians: {
+    da: 'Ingen forældre kan modtage beskeden. Forældre med orienteringsret og forældre, hvis adgang er stoppet, får ikke beskeder fra skolen.',
+    en: 'No parents can receive the message. Parents with a right to information only and parents whose access is suspended do not get messages from the school.',
+  },
+  closed_day_outside_school_year: {
+    da: 'Datoen {date} ligger ikke i skoleåret {label}.',
+    en: 'The date {date} is not in the school year {label}.',
+  },
+  staff_absence_dates: {
+    da: 'Sidste dag kan ikke ligge før første dag.',
+    en: 'The last day cannot be before the first day.',
+  },
+  staff_absence_too_long: {
+    da: 'Et fravær kan højst vare {maxDays} dage. Registrér et nyt bagefter.',
+    en: 'An absence can last at most {maxDays} days. Register a new one afterwards.',
+  },
+  staff_absence_in_past: {
+    da: 'Fraværet er allerede slut. Registrér kun fravær fra i dag og frem.',
+    en: 'The absence has already ended. Only register absences from today onwards.',
+  },
+  staff_absence_overlap: {
+    da: '{name} er allerede registreret fraværende i nogle af dagene ({firstDay} til {lastDay}).',
+    en: '{name} is already registered as absent on some of these days ({firstDay} to {lastDay}).',
+  },
+  staff_absence_not_staff: {
+    da: 'Fravær kan kun registreres for skolens ansatte.',
+    en: 'Absences can only be registered for staff of the school.',
+  },
+  staff_absence_substitute_self: {
+    da: 'Vælg en anden kollega som stedfortræder end den fraværende.',
+    en: 'Choose a colleague other than the absent person as substitute.',
+  },
+  staff_absence_substitute_not_staff: {
+    da: 'Stedfortræderen skal være ansat på samme skole.',
+    en: 'The substitute must be a member of staff at the same school.',
+  },
+  staff_absence_substitute_absent: {
+    da: '{name} er selv fraværende i nogle af dagene og kan ikke være stedfortræder.',
+    en: '{name} is absent on some of these days and cannot be the substitute.',
+  },
   attachment_missing: { da: 'Vælg en fil at vedhæfte.', en: 'Choose a file to attach.' },
-  attachment_too_large: { da: 'Filen er for stor. En vedhæftet fil må højst fylde {maxMb} MB.', en: 'The file is too large. An attachment can be at most {maxMb} MB.' },
-  attachment_type_not_allowed: { da: 'Den type fil kan ikke vedhæftes. Du kan vedhæfte PDF, billeder (JPEG, PNG, WebP, GIF, HEIC) og Office-dokumenter.', en: 'That kind of file cannot be attached. You can attach PDF, images (JPEG, PNG, WebP, GIF, HEIC) and office documents.' },
-  attachment_image_unreadable: { da: 'Billedet kunne ikke læses. Gem det som JPEG eller PNG, og prøv igen.', en: 'The image could not be read. Save it as JPEG or PNG and try again.' },
-  attachment_not_available: { da: 'En af de vedhæftede filer findes ikke længere eller er allerede sendt. Fjern den, og vedhæft den igen.', en: 'One of the attached files no longer exists or has already been sent. Remove it and attach it again.' },
-  internal: { da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}', en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}' },
+  attachment_too_large: {
+    da: 'Filen er for stor. En vedhæftet fil må højst fylde {maxMb} MB.',
+    en: 'The file is too large. An attachment can be at most {maxMb} MB.',
+  },
+  attachment_type_not_allowed: {
+    da: 'Den type fil kan ikke vedhæftes. Du kan vedhæfte PDF, billeder (JPEG, PNG, WebP, GIF, HEIC) og Office-dokumenter.',
+    en: 'That kind of file cannot be attached. You can attach PDF, images (JPEG, PNG, WebP, GIF, HEIC) and office documents.',
+  },
+  attachment_image_unreadable: {
+    da: 'Billedet kunne ikke læses. Gem det som JPEG eller PNG, og prøv igen.',
+    en: 'The image could not be read. Save it as JPEG or PNG and try again.',
+  },
+  attachment_not_available: {
+    da: 'En af de vedhæftede filer findes ikke længere eller er allerede sendt. Fjern den, og vedhæft den igen.',
+    en: 'One of the attached files no longer exists or has already been sent. Remove it and attach it again.',
+  },
+  internal: {
+    da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}',
+    en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -52,7 +52,14 @@ export function fieldProblems(error: ApiError, plainText: string): Record<string
   const problems: Record<string, string> = {};
   if (Array.isArray(error.details)) {
     for (const item of error.details) {
-      if (item && typeof item === 'object' && 'field' in item && typeof item.field === 'string' && item.field && !('line' in item)) {
+      if (
+        item &&
+        typeof item === 'object' &&
+        'field' in item &&
+        typeof item.field === 'string' &&
+        item.field &&
+        !('line' in item)
+      ) {
         problems[item.field] ??= plainText;
       }
     }

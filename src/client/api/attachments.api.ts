@@ -7,9 +7,18 @@ const attachment = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
 function errorOf(xhr: XMLHttpRequest): ApiError {
   if (xhr.status === 0) return new ApiError(0, 'network', '', null, undefined, undefined);
   try {
-    const { error } = JSON.parse(xhr.responseText) as { error?: { code?: unknown; message?: unknown; requestId?: unknown; field?: unknown } };
+    const { error } = JSON.parse(xhr.responseText) as {
+      error?: { code?: unknown; message?: unknown; requestId?: unknown; field?: unknown };
+    };
     if (error && typeof error.code === 'string') {
-      return new ApiError(xhr.status, error.code, typeof error.message === 'string' ? error.message : '', typeof error.requestId === 'string' ? error.requestId : null, typeof error.field === 'string' ? error.field : undefined, undefined);
+      return new ApiError(
+        xhr.status,
+        error.code,
+        typeof error.message === 'string' ? error.message : '',
+        typeof error.requestId === 'string' ? error.requestId : null,
+        typeof error.field === 'string' ? error.field : undefined,
+        undefined,
+      );
     }
   } catch {
     // Not our JSON (a proxy's page): described by its status below.
@@ -21,7 +30,12 @@ function errorOf(xhr: XMLHttpRequest): ApiError {
  * Uploads one file as multipart form data. XMLHttpRequest rather than fetch, because only it
  * reports upload progress; `onProgress` gets the share sent, from 0 to 1.
  */
-function upload(schoolId: string, file: File, onProgress: (share: number) => void, signal?: AbortSignal): Promise<TAttachment> {
+function upload(
+  schoolId: string,
+  file: File,
+  onProgress: (share: number) => void,
+  signal?: AbortSignal,
+): Promise<TAttachment> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/schools/${encodeURIComponent(schoolId)}/attachments`);
@@ -29,7 +43,8 @@ function upload(schoolId: string, file: File, onProgress: (share: number) => voi
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.onload = () => (xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as TAttachment) : reject(errorOf(xhr)));
+    xhr.onload = () =>
+      xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as TAttachment) : reject(errorOf(xhr));
     xhr.onerror = () => reject(errorOf(xhr));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort());

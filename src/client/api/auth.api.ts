@@ -1,4 +1,10 @@
-import type { TAuthProviders, TDevMailList, TSessionList, TSignInResponse, TSignOutEverywhereResponse } from '../../shared/api/auth.schema.js';
+import type {
+  TAuthProviders,
+  TDevMailList,
+  TSessionList,
+  TSignInResponse,
+  TSignOutEverywhereResponse,
+} from '../../shared/api/auth.schema.js';
 import { http } from './http.js';
 
 export const authApi = {

@@ -40,7 +40,14 @@ async function toApiError(response: Response): Promise<ApiError> {
       error.details,
     );
   }
-  return new ApiError(response.status, response.status >= 500 ? 'internal' : 'unknown', '', response.headers.get('x-request-id'), undefined, undefined);
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'internal' : 'unknown',
+    '',
+    response.headers.get('x-request-id'),
+    undefined,
+    undefined,
+  );
 }
 
 /** Calls the API; resolves with the parsed JSON body (undefined for empty answers) or throws `ApiError`. */
@@ -56,7 +63,13 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', '', null, undefined, undefined);

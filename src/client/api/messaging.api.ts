@@ -24,27 +24,47 @@ const once = (idempotencyKey: string) => ({ headers: { [IDEMPOTENCY_KEY_HEADER]:
  */
 export const messagingApi = {
   threads: () => http.get<TThreadList>('/api/threads'),
-  search: (q: string, signal?: AbortSignal) => http.get<TThreadSearchResult>('/api/threads/search', { query: { q }, signal }),
+  search: (q: string, signal?: AbortSignal) =>
+    http.get<TThreadSearchResult>('/api/threads/search', { query: { q }, signal }),
   thread: (threadId: string) => http.get<TThreadDetail>(thread(threadId)),
-  create: (input: TCreateThread, idempotencyKey: string) => http.post<TThreadDetail>('/api/threads', input, once(idempotencyKey)),
-  reply: (threadId: string, body: string, idempotencyKey: string, options: { urgent?: boolean; attachmentIds?: string[] } = {}) =>
-    http.post<TThreadDetail>(`${thread(threadId)}/messages`, { body, ...options }, once(idempotencyKey)),
+  create: (input: TCreateThread, idempotencyKey: string) =>
+    http.post<TThreadDetail>('/api/threads', input, once(idempotencyKey)),
+  reply: (
+    threadId: string,
+    body: string,
+    idempotencyKey: string,
+    options: { urgent?: boolean; attachmentIds?: string[] } = {},
+  ) => http.post<TThreadDetail>(`${thread(threadId)}/messages`, { body, ...options }, once(idempotencyKey)),
   acknowledge: (threadId: string, input: TAcknowledge, idempotencyKey: string) =>
     http.post<TThreadDetail>(`${thread(threadId)}/acknowledge`, input, once(idempotencyKey)),
   readers: (threadId: string) => http.get<TThreadReaders>(`${thread(threadId)}/readers`),
   writeToClass: (schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string) =>
-    http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/classes/${encodeURIComponent(classId)}/messages`, input, once(idempotencyKey)),
+    http.post<TThreadDetail>(
+      `/api/schools/${encodeURIComponent(schoolId)}/classes/${encodeURIComponent(classId)}/messages`,
+      input,
+      once(idempotencyKey),
+    ),
   writeToGrade: (schoolId: string, grade: number, input: TCreateGroupMessage, idempotencyKey: string) =>
-    http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/grades/${grade}/messages`, input, once(idempotencyKey)),
+    http.post<TThreadDetail>(
+      `/api/schools/${encodeURIComponent(schoolId)}/grades/${grade}/messages`,
+      input,
+      once(idempotencyKey),
+    ),
   writeToSchool: (schoolId: string, input: TCreateGroupMessage, idempotencyKey: string) =>
     http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/messages`, input, once(idempotencyKey)),
   writeToGuardians: (schoolId: string, studentId: string, input: TCreateStudentThread, idempotencyKey: string) =>
-    http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/students/${encodeURIComponent(studentId)}/threads`, input, once(idempotencyKey)),
+    http.post<TThreadDetail>(
+      `/api/schools/${encodeURIComponent(schoolId)}/students/${encodeURIComponent(studentId)}/threads`,
+      input,
+      once(idempotencyKey),
+    ),
   writeToStaff: (schoolId: string, input: TCreateStaffThread, idempotencyKey: string) =>
     http.post<TThreadDetail>(`/api/schools/${encodeURIComponent(schoolId)}/threads`, input, once(idempotencyKey)),
   colleagues: (schoolId: string) => http.get<TColleagueList>(`/api/schools/${encodeURIComponent(schoolId)}/staff`),
-  urgentUses: (schoolId: string) => http.get<TUrgentUseList>(`/api/schools/${encodeURIComponent(schoolId)}/urgent-messages`),
-  brokenPromises: (schoolId: string) => http.get<TBrokenPromiseList>(`/api/schools/${encodeURIComponent(schoolId)}/broken-promises`),
+  urgentUses: (schoolId: string) =>
+    http.get<TUrgentUseList>(`/api/schools/${encodeURIComponent(schoolId)}/urgent-messages`),
+  brokenPromises: (schoolId: string) =>
+    http.get<TBrokenPromiseList>(`/api/schools/${encodeURIComponent(schoolId)}/broken-promises`),
 };
 
 /** A fresh key for one compose attempt; older browsers on plain http lack randomUUID. */

@@ -1,4 +1,8 @@
-import type { TNotificationList, TNotificationSettingsList, TPutNotificationSettings } from '../../shared/api/notification.schema.js';
+import type {
+  TNotificationList,
+  TNotificationSettingsList,
+  TPutNotificationSettings,
+} from '../../shared/api/notification.schema.js';
 import { http } from './http.js';
 
 export const notificationsApi = {
@@ -6,5 +10,6 @@ export const notificationsApi = {
   read: (notificationId: string) => http.post<TNotificationList>(`/api/notifications/${notificationId}/read`),
   readAll: () => http.post<TNotificationList>('/api/notifications/read-all'),
   settings: () => http.get<TNotificationSettingsList>('/api/me/notification-settings'),
-  saveSettings: (settings: TPutNotificationSettings) => http.put<TNotificationSettingsList>('/api/me/notification-settings', settings),
+  saveSettings: (settings: TPutNotificationSettings) =>
+    http.put<TNotificationSettingsList>('/api/me/notification-settings', settings),
 };

@@ -11,14 +11,16 @@ import type {
 import { http } from './http.js';
 
 const school = (schoolId: string) => `/api/schools/${encodeURIComponent(schoolId)}`;
-const student = (schoolId: string, studentId: string) => `${school(schoolId)}/students/${encodeURIComponent(studentId)}`;
+const student = (schoolId: string, studentId: string) =>
+  `${school(schoolId)}/students/${encodeURIComponent(studentId)}`;
 
 export type TAuditSearch = Partial<Omit<TAuditQuery, 'limit'>> & { limit?: number };
 
 export const directoryApi = {
   student: (schoolId: string, studentId: string) => http.get<TStudentProfile>(student(schoolId, studentId)),
   classes: (schoolId: string) => http.get<TClassList>(`${school(schoolId)}/classes`),
-  class: (schoolId: string, classId: string) => http.get<TClassDetail>(`${school(schoolId)}/classes/${encodeURIComponent(classId)}`),
+  class: (schoolId: string, classId: string) =>
+    http.get<TClassDetail>(`${school(schoolId)}/classes/${encodeURIComponent(classId)}`),
   overview: (schoolId: string) => http.get<TSchoolOverview>(`${school(schoolId)}/overview`),
 };
 
@@ -28,7 +30,10 @@ export const informationRequestApi = {
   list: (schoolId: string, status?: TInformationRequestStatus) =>
     http.get<TInformationRequestList>(`${school(schoolId)}/information-requests`, { query: { status } }),
   answer: (schoolId: string, requestId: string, answer: TAnswerInformationRequest) =>
-    http.post<TInformationRequest>(`${school(schoolId)}/information-requests/${encodeURIComponent(requestId)}/answer`, answer),
+    http.post<TInformationRequest>(
+      `${school(schoolId)}/information-requests/${encodeURIComponent(requestId)}/answer`,
+      answer,
+    ),
   mine: (schoolId: string) => http.get<TOwnInformationRequestList>(`${school(schoolId)}/information-requests/mine`),
 };
 

@@ -2,5 +2,6 @@ import type { TWritingAdvice, TWritingAdviceRequest } from '../../shared/api/mes
 import { http } from './http.js';
 
 export const writingAdviceApi = {
-  advise: (draft: TWritingAdviceRequest, signal?: AbortSignal) => http.post<TWritingAdvice>('/api/writing-advice', draft, { signal }),
+  advise: (draft: TWritingAdviceRequest, signal?: AbortSignal) =>
+    http.post<TWritingAdvice>('/api/writing-advice', draft, { signal }),
 };

@@ -10,28 +10,58 @@ import { Layout } from './layout.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Pages most visitors never open load on demand, so a parent on a phone downloads only what they use.
-const BrokenPromisesPage = lazy(() => import('../pages/messages/broken-promises.page.js').then((m) => ({ default: m.BrokenPromisesPage })));
-const ClassMessagePage = lazy(() => import('../pages/messages/class-message.page.js').then((m) => ({ default: m.ClassMessagePage })));
-const ColleagueMessagePage = lazy(() => import('../pages/messages/colleague-message.page.js').then((m) => ({ default: m.ColleagueMessagePage })));
-const ParentsMessagePage = lazy(() => import('../pages/messages/parents-message.page.js').then((m) => ({ default: m.ParentsMessagePage })));
-const GuardiansMessagePage = lazy(() => import('../pages/messages/guardians-message.page.js').then((m) => ({ default: m.GuardiansMessagePage })));
-const UrgentMessagesPage = lazy(() => import('../pages/messages/urgent-messages.page.js').then((m) => ({ default: m.UrgentMessagesPage })));
+const BrokenPromisesPage = lazy(() =>
+  import('../pages/messages/broken-promises.page.js').then((m) => ({ default: m.BrokenPromisesPage })),
+);
+const ClassMessagePage = lazy(() =>
+  import('../pages/messages/class-message.page.js').then((m) => ({ default: m.ClassMessagePage })),
+);
+const ColleagueMessagePage = lazy(() =>
+  import('../pages/messages/colleague-message.page.js').then((m) => ({ default: m.ColleagueMessagePage })),
+);
+const ParentsMessagePage = lazy(() =>
+  import('../pages/messages/parents-message.page.js').then((m) => ({ default: m.ParentsMessagePage })),
+);
+const GuardiansMessagePage = lazy(() =>
+  import('../pages/messages/guardians-message.page.js').then((m) => ({ default: m.GuardiansMessagePage })),
+);
+const UrgentMessagesPage = lazy(() =>
+  import('../pages/messages/urgent-messages.page.js').then((m) => ({ default: m.UrgentMessagesPage })),
+);
 const ComposePage = lazy(() => import('../pages/messages/compose.page.js').then((m) => ({ default: m.ComposePage })));
 const InboxPage = lazy(() => import('../pages/messages/inbox.page.js').then((m) => ({ default: m.InboxPage })));
-const MessageSearchPage = lazy(() => import('../pages/messages/search.page.js').then((m) => ({ default: m.MessageSearchPage })));
+const MessageSearchPage = lazy(() =>
+  import('../pages/messages/search.page.js').then((m) => ({ default: m.MessageSearchPage })),
+);
 const ThreadPage = lazy(() => import('../pages/messages/thread.page.js').then((m) => ({ default: m.ThreadPage })));
 const AuditLogPage = lazy(() => import('../pages/audit/audit-log.page.js').then((m) => ({ default: m.AuditLogPage })));
-const StudentAuditLogPage = lazy(() => import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })));
+const StudentAuditLogPage = lazy(() =>
+  import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })),
+);
 const ClassPage = lazy(() => import('../pages/classes/class.page.js').then((m) => ({ default: m.ClassPage })));
 const StudentPage = lazy(() => import('../pages/classes/student.page.js').then((m) => ({ default: m.StudentPage })));
 const DevMailPage = lazy(() => import('../pages/dev/dev-mail.page.js').then((m) => ({ default: m.DevMailPage })));
 const ImportPage = lazy(() => import('../pages/import/import.page.js').then((m) => ({ default: m.ImportPage })));
-const InformationRequestsPage = lazy(() => import('../pages/information-requests/information-requests.page.js').then((m) => ({ default: m.InformationRequestsPage })));
-const PrincipleDraftPage = lazy(() => import('../pages/principle/principle-draft.page.js').then((m) => ({ default: m.PrincipleDraftPage })));
-const PrinciplePage = lazy(() => import('../pages/principle/principle.page.js').then((m) => ({ default: m.PrinciplePage })));
-const PrincipleVersionsPage = lazy(() => import('../pages/principle/principle-versions.page.js').then((m) => ({ default: m.PrincipleVersionsPage })));
-const PublicPrinciplePage = lazy(() => import('../pages/principle/public-principle.page.js').then((m) => ({ default: m.PublicPrinciplePage })));
-const NotificationsPage = lazy(() => import('../pages/notifications/notifications.page.js').then((m) => ({ default: m.NotificationsPage })));
+const InformationRequestsPage = lazy(() =>
+  import('../pages/information-requests/information-requests.page.js').then((m) => ({
+    default: m.InformationRequestsPage,
+  })),
+);
+const PrincipleDraftPage = lazy(() =>
+  import('../pages/principle/principle-draft.page.js').then((m) => ({ default: m.PrincipleDraftPage })),
+);
+const PrinciplePage = lazy(() =>
+  import('../pages/principle/principle.page.js').then((m) => ({ default: m.PrinciplePage })),
+);
+const PrincipleVersionsPage = lazy(() =>
+  import('../pages/principle/principle-versions.page.js').then((m) => ({ default: m.PrincipleVersionsPage })),
+);
+const PublicPrinciplePage = lazy(() =>
+  import('../pages/principle/public-principle.page.js').then((m) => ({ default: m.PublicPrinciplePage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../pages/notifications/notifications.page.js').then((m) => ({ default: m.NotificationsPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -49,7 +79,8 @@ function RequireSignIn() {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading') return <PageLoading />;
-  if (state.status === 'signed-out') return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (state.status === 'signed-out')
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (state.status === 'failed') return <LoadError error={state.error} title={t('common.loadingTitle')} />;
   return <Outlet />;
 }

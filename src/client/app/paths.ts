@@ -24,5 +24,6 @@ export const paths = {
   /** A thread opened at one of its messages (the thread page gives each message the id `message-<id>`). */
   threadMessage: (threadId: string, messageId: string) => `/messages/${threadId}#message-${messageId}`,
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
-  newMessage: (studentId?: string) => (studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new'),
+  newMessage: (studentId?: string) =>
+    studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
 };

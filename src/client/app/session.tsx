@@ -36,7 +36,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'signed-out' });
         return null;
       }
-      setState({ status: 'failed', error: error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined) });
+      setState({
+        status: 'failed',
+        error: error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined),
+      });
       return null;
     }
   }, []);

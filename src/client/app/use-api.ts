@@ -6,11 +6,14 @@ export type ApiResult<T> =
   | { status: 'ok'; data: T; reload(): void }
   | { status: 'error'; error: ApiError; reload(): void };
 
-const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined));
+const asApiError = (error: unknown) =>
+  error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined);
 
 /** Loads data for a page and reloads it when `deps` change or `reload()` is called. */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): ApiResult<T> {
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ApiError }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ApiError }
+  >({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;

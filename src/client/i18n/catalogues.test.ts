@@ -62,13 +62,17 @@ describe('translation catalogues', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    const mismatched = [...danish.keys()].filter((key) => english.has(key) && placeholders(danish.get(key)!).join() !== placeholders(english.get(key)!).join());
+    const mismatched = [...danish.keys()].filter(
+      (key) => english.has(key) && placeholders(danish.get(key)!).join() !== placeholders(english.get(key)!).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 
   it('give every plural both its one and other form', () => {
     const plurals = [...danish.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, ''));
-    const incomplete = [...new Set(plurals)].filter((base) => !danish.has(`${base}_one`) || !danish.has(`${base}_other`));
+    const incomplete = [...new Set(plurals)].filter(
+      (base) => !danish.has(`${base}_one`) || !danish.has(`${base}_other`),
+    );
     expect(incomplete).toEqual([]);
   });
 
@@ -100,7 +104,9 @@ describe('translation catalogues', () => {
       ['draft.options.testResults', ZTestResultsRole.options],
       ['draft.options.planForm', ZStudentPlanForm.options],
     ];
-    const missing = families.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((key) => !danish.has(key));
+    const missing = families
+      .flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`))
+      .filter((key) => !danish.has(key));
     expect(missing).toEqual([]);
   });
 
@@ -109,6 +115,8 @@ describe('translation catalogues', () => {
     expect(danish.get('home.informationRight')).toBe('Orienteringsret');
     expect(danish.get('guardian.relation.custody')).toBe('Forældremyndighed');
     expect(danish.get('principle.title')).toContain('skole-hjem-samarbejde');
-    expect(danish.get('child.replyPromise_other')).toBe('Vi svarer senest {{count}} arbejdsdage efter din henvendelse.');
+    expect(danish.get('child.replyPromise_other')).toBe(
+      'Vi svarer senest {{count}} arbejdsdage efter din henvendelse.',
+    );
   });
 });

@@ -10,7 +10,8 @@ import { Page } from './page.js';
 /** The translated text of an error, re-rendered when the language changes. */
 export function useErrorText() {
   const { t, i18n } = useTranslation();
-  return (error: ApiError) => describeApiError(error, isLocale(i18n.language) ? i18n.language : 'da', t('errors.network'));
+  return (error: ApiError) =>
+    describeApiError(error, isLocale(i18n.language) ? i18n.language : 'da', t('errors.network'));
 }
 
 /** Inline error for a failed action, announced to screen readers. */
@@ -86,7 +87,15 @@ export function Loading() {
 }
 
 /** Renders a page's data once loaded, or its loading and error states. */
-export function Loaded<T>({ result, title, children }: { result: ApiResult<T>; title: string; children: (data: T) => ReactNode }) {
+export function Loaded<T>({
+  result,
+  title,
+  children,
+}: {
+  result: ApiResult<T>;
+  title: string;
+  children: (data: T) => ReactNode;
+}) {
   if (result.status === 'loading') {
     return (
       <Page title={title}>

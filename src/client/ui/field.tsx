@@ -24,7 +24,9 @@ export function Frame({
   variant,
   children,
 }: FieldFrame & { id: string; hintId: string; errorId: string; variant?: 'number' | 'check'; children: ReactNode }) {
-  const className = ['field', variant ? `field--${variant}` : null, error ? 'field--invalid' : null].filter(Boolean).join(' ');
+  const className = ['field', variant ? `field--${variant}` : null, error ? 'field--invalid' : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className}>
       {variant === 'check' ? children : null}
@@ -49,7 +51,11 @@ export function useFieldIds(id: string | undefined, hint: unknown, error: unknow
   const generated = useId();
   const inputId = id ?? generated;
   const ids = { id: inputId, hintId: `${inputId}-hint`, errorId: `${inputId}-error` };
-  const control = { id: inputId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(ids.hintId, ids.errorId, hint, error) } as const;
+  const control = {
+    id: inputId,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(ids.hintId, ids.errorId, hint, error),
+  } as const;
   return { ids, control };
 }
 

@@ -6,7 +6,17 @@ import { useTranslation } from 'react-i18next';
  * and the content. The layout moves focus to the `h1` after navigation, so screen readers announce
  * the new page.
  */
-export function Page({ title, lead, children, wide = false }: { title: string; lead?: ReactNode; children?: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  lead,
+  children,
+  wide = false,
+}: {
+  title: string;
+  lead?: ReactNode;
+  children?: ReactNode;
+  wide?: boolean;
+}) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
@@ -22,7 +32,19 @@ export function Page({ title, lead, children, wide = false }: { title: string; l
   );
 }
 
-export function Section({ title, children, id, level = 2, actions }: { title: string; children: ReactNode; id?: string; level?: 2 | 3; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  id,
+  level = 2,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  id?: string;
+  level?: 2 | 3;
+  actions?: ReactNode;
+}) {
   const headingId = id ? `${id}-title` : undefined;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (

@@ -2,18 +2,41 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromZonedTime } from 'date-fns-tz';
 import { SCHOOL_TIME_ZONE, localDate, replyDueAt, type SchoolCalendar } from './working-days.js';
-import { absencesOverlap, absentThrough, firstReadingDay, firstWorkingDayBack, replyDueAfterAbsence, routeAroundAbsences } from './staff-absence.js';
+import {
+  absencesOverlap,
+  absentThrough,
+  firstReadingDay,
+  firstWorkingDayBack,
+  replyDueAfterAbsence,
+  routeAroundAbsences,
+} from './staff-absence.js';
 
 const cph = (local: string) => fromZonedTime(local, SCHOOL_TIME_ZONE);
 const calendar = (...closedDays: string[]): SchoolCalendar => ({ closedDays: new Set(closedDays) });
 const noClosedDays = calendar();
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('absencesOverlap', () => {
   it('counts a shared first or last day as overlap, and days that only touch as none', () => {
-    expect(absencesOverlap({ firstDay: '2026-11-23', lastDay: '2026-11-25' }, { firstDay: '2026-11-25', lastDay: '2026-11-27' })).toBe(true);
-    expect(absencesOverlap({ firstDay: '2026-11-23', lastDay: '2026-11-25' }, { firstDay: '2026-11-26', lastDay: '2026-11-27' })).toBe(false);
-    expect(absencesOverlap({ firstDay: '2026-11-20', lastDay: '2026-11-30' }, { firstDay: '2026-11-24', lastDay: '2026-11-24' })).toBe(true);
+    expect(
+      absencesOverlap(
+        { firstDay: '2026-11-23', lastDay: '2026-11-25' },
+        { firstDay: '2026-11-25', lastDay: '2026-11-27' },
+      ),
+    ).toBe(true);
+    expect(
+      absencesOverlap(
+        { firstDay: '2026-11-23', lastDay: '2026-11-25' },
+        { firstDay: '2026-11-26', lastDay: '2026-11-27' },
+      ),
+    ).toBe(false);
+    expect(
+      absencesOverlap(
+        { firstDay: '2026-11-20', lastDay: '2026-11-30' },
+        { firstDay: '2026-11-24', lastDay: '2026-11-24' },
+      ),
+    ).toBe(true);
   });
 });
 
@@ -39,7 +62,9 @@ describe('firstWorkingDayBack', () => {
   it('skips the weekend, public holidays and the school’s closed days', () => {
     expect(firstWorkingDayBack('2026-12-04', noClosedDays)).toBe('2026-12-07');
     // Back after Christmas: 25 and 26 December are public holidays; the school closes until 4 January.
-    expect(firstWorkingDayBack('2026-12-23', calendar('2026-12-24', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'))).toBe('2027-01-04');
+    expect(
+      firstWorkingDayBack('2026-12-23', calendar('2026-12-24', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31')),
+    ).toBe('2027-01-04');
   });
 });
 
@@ -70,24 +95,39 @@ describe('replyDueAfterAbsence', () => {
       arrivedAt: fc.constant(arrivedAt),
       n: fc.integer({ min: 1, max: 15 }),
       lastDay: fc.integer({ min: -30, max: 60 }).map((offset) => dayAfter(localDate(arrivedAt), offset)),
-      cal: fc.uniqueArray(fc.integer({ min: 0, max: 90 }), { maxLength: 20 }).map((offsets) => calendar(...offsets.map((d) => dayAfter(localDate(arrivedAt), d)))),
+      cal: fc
+        .uniqueArray(fc.integer({ min: 0, max: 90 }), { maxLength: 20 })
+        .map((offsets) => calendar(...offsets.map((d) => dayAfter(localDate(arrivedAt), d)))),
     }),
   );
 
   it('is never earlier than the normal promise (property)', () => {
     fc.assert(
-      fc.property(arbCase, ({ arrivedAt, n, lastDay, cal }) => replyDueAfterAbsence(arrivedAt, n, lastDay, cal) >= replyDueAt(arrivedAt, n, cal)),
+      fc.property(
+        arbCase,
+        ({ arrivedAt, n, lastDay, cal }) =>
+          replyDueAfterAbsence(arrivedAt, n, lastDay, cal) >= replyDueAt(arrivedAt, n, cal),
+      ),
     );
   });
 
   it('never falls due before the teacher is back (property)', () => {
-    fc.assert(fc.property(arbCase, ({ arrivedAt, n, lastDay, cal }) => localDate(replyDueAfterAbsence(arrivedAt, n, lastDay, cal)) > lastDay));
+    fc.assert(
+      fc.property(
+        arbCase,
+        ({ arrivedAt, n, lastDay, cal }) => localDate(replyDueAfterAbsence(arrivedAt, n, lastDay, cal)) > lastDay,
+      ),
+    );
   });
 
   it('gives later dates for later returns (property)', () => {
     fc.assert(
-      fc.property(arbCase, fc.integer({ min: 0, max: 20 }), ({ arrivedAt, n, lastDay, cal }, more) =>
-        replyDueAfterAbsence(arrivedAt, n, dayAfter(lastDay, more), cal) >= replyDueAfterAbsence(arrivedAt, n, lastDay, cal),
+      fc.property(
+        arbCase,
+        fc.integer({ min: 0, max: 20 }),
+        ({ arrivedAt, n, lastDay, cal }, more) =>
+          replyDueAfterAbsence(arrivedAt, n, dayAfter(lastDay, more), cal) >=
+          replyDueAfterAbsence(arrivedAt, n, lastDay, cal),
       ),
     );
   });
@@ -115,11 +155,19 @@ describe('routeAroundAbsences', () => {
   });
 
   it('keeps the normal promise while another contact teacher is at work', () => {
-    const routing = routeAroundAbsences([{ ...mette, substituteId: null }, { personId: 'ida', absentThrough: null, substituteId: null }]);
+    const routing = routeAroundAbsences([
+      { ...mette, substituteId: null },
+      { personId: 'ida', absentThrough: null, substituteId: null },
+    ]);
     expect(routing).toMatchObject({ staffIds: ['mette', 'ida'], readersNow: ['ida'], countFromAfter: null });
   });
 
   it('routes nothing when everyone is at work', () => {
-    expect(routeAroundAbsences([{ personId: 'ida', absentThrough: null, substituteId: null }])).toEqual({ staffIds: ['ida'], readersNow: ['ida'], countFromAfter: null, absent: [] });
+    expect(routeAroundAbsences([{ personId: 'ida', absentThrough: null, substituteId: null }])).toEqual({
+      staffIds: ['ida'],
+      readersNow: ['ida'],
+      countFromAfter: null,
+      absent: [],
+    });
   });
 });

@@ -28,7 +28,11 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
  * (sick Monday to Wednesday, then a course Thursday to Friday, or a weekend in between); null
  * when they are at work today.
  */
-export function absentThrough(absences: readonly AbsenceDays[], today: string, calendar: SchoolCalendar): string | null {
+export function absentThrough(
+  absences: readonly AbsenceDays[],
+  today: string,
+  calendar: SchoolCalendar,
+): string | null {
   let through: string | null = null;
   let day = today;
   for (;;) {
@@ -65,7 +69,12 @@ export function firstWorkingDayBack(lastDay: string, calendar: SchoolCalendar): 
  * day they are back, as if the message arrived that morning. Never earlier than the normal
  * promise, which still holds for an absence that ended before the message arrived.
  */
-export function replyDueAfterAbsence(arrivedAt: Date, workingDays: number, lastDayAbsent: string, calendar: SchoolCalendar): Date {
+export function replyDueAfterAbsence(
+  arrivedAt: Date,
+  workingDays: number,
+  lastDayAbsent: string,
+  calendar: SchoolCalendar,
+): Date {
   const normal = replyDueAt(arrivedAt, workingDays, calendar);
   // Noon UTC is 12:00 or 13:00 in Copenhagen, safely inside the return day whatever the season.
   const back = replyDueAt(new Date(`${firstWorkingDayBack(lastDayAbsent, calendar)}T12:00:00Z`), workingDays, calendar);
@@ -98,11 +107,15 @@ export interface AbsenceRouting {
  * present recipient nor a substitute is there, the promise counts from the first return.
  */
 export function routeAroundAbsences(recipients: readonly RecipientToday[]): AbsenceRouting {
-  const absent = recipients.flatMap((r) => (r.absentThrough === null ? [] : [{ personId: r.personId, absentThrough: r.absentThrough, substituteId: r.substituteId }]));
+  const absent = recipients.flatMap((r) =>
+    r.absentThrough === null
+      ? []
+      : [{ personId: r.personId, absentThrough: r.absentThrough, substituteId: r.substituteId }],
+  );
   const present = recipients.filter((r) => r.absentThrough === null).map((r) => r.personId);
   const substitutes = absent.flatMap((a) => (a.substituteId ? [a.substituteId] : []));
   const readersNow = [...new Set([...present, ...substitutes])];
   const staffIds = [...new Set([...recipients.map((r) => r.personId), ...substitutes])];
-  const countFromAfter = readersNow.length > 0 ? null : absent.map((a) => a.absentThrough).sort()[0] ?? null;
+  const countFromAfter = readersNow.length > 0 ? null : (absent.map((a) => a.absentThrough).sort()[0] ?? null);
   return { staffIds, readersNow, countFromAfter, absent };
 }

@@ -34,7 +34,18 @@ describe('localDate', () => {
 
 describe('isPublicHoliday', () => {
   it('knows the Danish public holidays of 2026', () => {
-    for (const date of ['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26']) {
+    for (const date of [
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-14',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
+    ]) {
       expect(isPublicHoliday(date), date).toBe(true);
     }
   });
@@ -111,7 +122,16 @@ describe('replyDueAt: the school year', () => {
   it('counts Christmas Eve and New Year’s Eve as working days unless the school closes', () => {
     expect(localDate(replyDueAt(cph('2026-12-22T12:00'), 3, noClosedDays))).toBe('2026-12-28');
     expect(localDate(replyDueAt(cph('2026-12-30T12:00'), 3, noClosedDays))).toBe('2027-01-05');
-    const christmasBreak = calendar('2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31');
+    const christmasBreak = calendar(
+      '2026-12-21',
+      '2026-12-22',
+      '2026-12-23',
+      '2026-12-24',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+    );
     expect(localDate(replyDueAt(cph('2026-12-18T15:00'), 3, christmasBreak))).toBe('2027-01-06');
   });
 
@@ -126,8 +146,12 @@ describe('replyDueAt across daylight-saving changes', () => {
     expect(replyDueAt(cph('2026-10-23T10:00'), 1, noClosedDays).toISOString()).toBe('2026-10-26T22:59:59.999Z');
     expect(replyDueAt(cph('2026-10-23T23:30'), 3, noClosedDays).toISOString()).toBe('2026-10-28T22:59:59.999Z');
     // 02:30 comes twice that night; both are Sunday.
-    expect(replyDueAt(new Date('2026-10-25T00:30:00Z'), 1, noClosedDays).toISOString()).toBe('2026-10-26T22:59:59.999Z');
-    expect(replyDueAt(new Date('2026-10-25T01:30:00Z'), 1, noClosedDays).toISOString()).toBe('2026-10-26T22:59:59.999Z');
+    expect(replyDueAt(new Date('2026-10-25T00:30:00Z'), 1, noClosedDays).toISOString()).toBe(
+      '2026-10-26T22:59:59.999Z',
+    );
+    expect(replyDueAt(new Date('2026-10-25T01:30:00Z'), 1, noClosedDays).toISOString()).toBe(
+      '2026-10-26T22:59:59.999Z',
+    );
   });
 
   it('the weekend summer time starts (29 March 2026)', () => {
@@ -139,14 +163,20 @@ describe('replyDueAt across daylight-saving changes', () => {
 
 describe('reminderAt', () => {
   it('08:00 on the working day before the due day', () => {
-    expect(reminderAt(replyDueAt(cph('2026-11-23T10:00'), 3, noClosedDays), noClosedDays).toISOString()).toBe('2026-11-25T07:00:00.000Z');
-    expect(reminderAt(replyDueAt(cph('2026-04-01T10:00'), 3, noClosedDays), noClosedDays).toISOString()).toBe('2026-04-08T06:00:00.000Z');
+    expect(reminderAt(replyDueAt(cph('2026-11-23T10:00'), 3, noClosedDays), noClosedDays).toISOString()).toBe(
+      '2026-11-25T07:00:00.000Z',
+    );
+    expect(reminderAt(replyDueAt(cph('2026-04-01T10:00'), 3, noClosedDays), noClosedDays).toISOString()).toBe(
+      '2026-04-08T06:00:00.000Z',
+    );
   });
 
   it('reaches back over weekends, Easter and closed days, and across a clock change', () => {
     expect(reminderAt(cph('2026-04-07T23:59:59.999'), noClosedDays).toISOString()).toBe('2026-04-01T06:00:00.000Z');
     expect(reminderAt(cph('2026-03-30T23:59:59.999'), noClosedDays).toISOString()).toBe('2026-03-27T07:00:00.000Z');
-    expect(reminderAt(cph('2026-11-26T23:59:59.999'), calendar('2026-11-25')).toISOString()).toBe('2026-11-24T07:00:00.000Z');
+    expect(reminderAt(cph('2026-11-26T23:59:59.999'), calendar('2026-11-25')).toISOString()).toBe(
+      '2026-11-24T07:00:00.000Z',
+    );
   });
 });
 
@@ -160,23 +190,33 @@ describe('nextOutsideQuietHours', () => {
     expect(nextOutsideQuietHours(cph('2026-11-24T22:00'), evenings)).toEqual(cph('2026-11-25T07:00'));
     expect(nextOutsideQuietHours(cph('2026-11-25T03:00'), evenings)).toEqual(cph('2026-11-25T07:00'));
     expect(nextOutsideQuietHours(cph('2026-11-27T19:00'), evenings)).toEqual(cph('2026-11-30T07:00'));
-    expect(nextOutsideQuietHours(cph('2026-11-28T20:00'), { ...evenings, weekends: false })).toEqual(cph('2026-11-29T07:00'));
-    expect(nextOutsideQuietHours(cph('2026-11-24T12:30'), { from: '12:00', to: '13:00', weekends: false })).toEqual(cph('2026-11-24T13:00'));
+    expect(nextOutsideQuietHours(cph('2026-11-28T20:00'), { ...evenings, weekends: false })).toEqual(
+      cph('2026-11-29T07:00'),
+    );
+    expect(nextOutsideQuietHours(cph('2026-11-24T12:30'), { from: '12:00', to: '13:00', weekends: false })).toEqual(
+      cph('2026-11-24T13:00'),
+    );
   });
 
   it('with the school’s calendar, holidays and closed days are quiet like weekends', () => {
     expect(nextOutsideQuietHours(cph('2026-04-01T19:00'), evenings)).toEqual(cph('2026-04-02T07:00'));
     expect(nextOutsideQuietHours(cph('2026-04-01T19:00'), evenings, noClosedDays)).toEqual(cph('2026-04-07T07:00'));
-    expect(nextOutsideQuietHours(cph('2026-10-09T19:00'), evenings, calendar('2026-10-12', '2026-10-13'))).toEqual(cph('2026-10-14T07:00'));
+    expect(nextOutsideQuietHours(cph('2026-10-09T19:00'), evenings, calendar('2026-10-12', '2026-10-13'))).toEqual(
+      cph('2026-10-14T07:00'),
+    );
   });
 
   it('across clock changes', () => {
     expect(nextOutsideQuietHours(cph('2026-03-27T19:00'), evenings).toISOString()).toBe('2026-03-30T05:00:00.000Z');
     expect(nextOutsideQuietHours(cph('2026-10-23T19:00'), evenings).toISOString()).toBe('2026-10-26T06:00:00.000Z');
     // 02:30 does not exist on 29 March: quiet hours end when the clocks jump to 03:00.
-    expect(nextOutsideQuietHours(cph('2026-03-28T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(
+      nextOutsideQuietHours(cph('2026-03-28T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString(),
+    ).toBe('2026-03-29T01:00:00.000Z');
     // 02:30 comes twice on 25 October: quiet hours end the first time.
-    expect(nextOutsideQuietHours(cph('2026-10-24T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(
+      nextOutsideQuietHours(cph('2026-10-24T23:00'), { from: '22:00', to: '02:30', weekends: false }).toISOString(),
+    ).toBe('2026-10-25T00:30:00.000Z');
   });
 });
 
@@ -184,28 +224,40 @@ describe('firstOnDutyAfter', () => {
   it('is null while a recipient is on duty, else the earliest end of their quiet hours', () => {
     expect(firstOnDutyAfter(cph('2026-11-24T12:00'), [evenings])).toBeNull();
     expect(firstOnDutyAfter(cph('2026-11-24T22:00'), [evenings, null])).toBeNull();
-    expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }])).toBeNull();
-    expect(firstOnDutyAfter(cph('2026-11-27T22:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }])).toEqual(cph('2026-11-28T06:30'));
+    expect(
+      firstOnDutyAfter(cph('2026-11-27T19:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }]),
+    ).toBeNull();
+    expect(
+      firstOnDutyAfter(cph('2026-11-27T22:00'), [evenings, { from: '21:00', to: '06:30', weekends: false }]),
+    ).toEqual(cph('2026-11-28T06:30'));
     expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [evenings])).toEqual(cph('2026-11-30T07:00'));
     expect(firstOnDutyAfter(cph('2026-11-27T19:00'), [])).toBeNull();
   });
 
   it('is never before the moment of writing, and no recipient is on duty before it (property)', () => {
     const arbQuiet = fc.option(
-      fc.record({ from: fc.constantFrom('16:00', '18:00', '22:00'), to: fc.constantFrom('06:00', '07:00', '08:30'), weekends: fc.boolean() }),
+      fc.record({
+        from: fc.constantFrom('16:00', '18:00', '22:00'),
+        to: fc.constantFrom('06:00', '07:00', '08:30'),
+        weekends: fc.boolean(),
+      }),
       { nil: null },
     );
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 1) }), fc.array(arbQuiet, { minLength: 1, maxLength: 3 }), (ms, quiets) => {
-        const now = new Date(ms);
-        const first = firstOnDutyAfter(now, quiets, noClosedDays);
-        const ends = quiets.map((q) => nextOutsideQuietHours(now, q, noClosedDays).getTime());
-        if (first === null) expect(ends).toContain(now.getTime());
-        else {
-          expect(first.getTime()).toBeGreaterThan(now.getTime());
-          expect(Math.min(...ends)).toBe(first.getTime());
-        }
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 1) }),
+        fc.array(arbQuiet, { minLength: 1, maxLength: 3 }),
+        (ms, quiets) => {
+          const now = new Date(ms);
+          const first = firstOnDutyAfter(now, quiets, noClosedDays);
+          const ends = quiets.map((q) => nextOutsideQuietHours(now, q, noClosedDays).getTime());
+          if (first === null) expect(ends).toContain(now.getTime());
+          else {
+            expect(first.getTime()).toBeGreaterThan(now.getTime());
+            expect(Math.min(...ends)).toBe(first.getTime());
+          }
+        },
+      ),
     );
   });
 });
@@ -220,11 +272,16 @@ describe('formatDayAndTime', () => {
 // Instants from 2025 to 2028: four sets of Danish holidays and eight clock changes.
 const arbInstant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 1) }).map((ms) => new Date(ms));
 const arbWorkingDays = fc.integer({ min: 1, max: 20 });
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Closed days in the weeks after an arrival, where they can move its due date. */
 const arbCalendarNear = (instant: Date) =>
-  fc.uniqueArray(fc.integer({ min: 0, max: 45 }), { maxLength: 20 }).map((offsets) => calendar(...offsets.map((d) => dayAfter(localDate(instant), d))));
-const arbArrival = arbInstant.chain((arrivedAt) => fc.record({ arrivedAt: fc.constant(arrivedAt), cal: arbCalendarNear(arrivedAt), n: arbWorkingDays }));
+  fc
+    .uniqueArray(fc.integer({ min: 0, max: 45 }), { maxLength: 20 })
+    .map((offsets) => calendar(...offsets.map((d) => dayAfter(localDate(instant), d))));
+const arbArrival = arbInstant.chain((arrivedAt) =>
+  fc.record({ arrivedAt: fc.constant(arrivedAt), cal: arbCalendarNear(arrivedAt), n: arbWorkingDays }),
+);
 
 describe('replyDueAt properties', () => {
   it('falls at the end of a working day strictly after the arrival day', () => {
@@ -246,7 +303,8 @@ describe('replyDueAt properties', () => {
         const arrivalDay = localDate(arrivedAt);
         const dueDay = localDate(replyDueAt(arrivedAt, n, cal));
         let counted = 0;
-        for (let day = dayAfter(arrivalDay, 1); day <= dueDay; day = dayAfter(day, 1)) if (isWorkingDay(day, cal)) counted += 1;
+        for (let day = dayAfter(arrivalDay, 1); day <= dueDay; day = dayAfter(day, 1))
+          if (isWorkingDay(day, cal)) counted += 1;
         expect(counted).toBe(n);
       }),
     );
@@ -256,7 +314,9 @@ describe('replyDueAt properties', () => {
     fc.assert(
       fc.property(arbArrival, fc.integer({ min: 0, max: 10 * 86_400_000 }), ({ arrivedAt, cal, n }, later) => {
         const laterArrival = new Date(arrivedAt.getTime() + later);
-        expect(replyDueAt(laterArrival, n, cal).getTime()).toBeGreaterThanOrEqual(replyDueAt(arrivedAt, n, cal).getTime());
+        expect(replyDueAt(laterArrival, n, cal).getTime()).toBeGreaterThanOrEqual(
+          replyDueAt(arrivedAt, n, cal).getTime(),
+        );
       }),
     );
   });
@@ -265,7 +325,9 @@ describe('replyDueAt properties', () => {
     fc.assert(
       fc.property(arbArrival, fc.integer({ min: 0, max: 45 }), ({ arrivedAt, cal, n }, offset) => {
         const extra = calendar(...cal.closedDays, dayAfter(localDate(arrivedAt), offset));
-        expect(replyDueAt(arrivedAt, n, extra).getTime()).toBeGreaterThanOrEqual(replyDueAt(arrivedAt, n, cal).getTime());
+        expect(replyDueAt(arrivedAt, n, extra).getTime()).toBeGreaterThanOrEqual(
+          replyDueAt(arrivedAt, n, cal).getTime(),
+        );
       }),
     );
   });
@@ -291,9 +353,15 @@ describe('nextOutsideQuietHours properties', () => {
   const arbQuiet = fc.record({ from: clockTime, to: clockTime, weekends: fc.boolean() }).filter((q) => q.from !== q.to);
   const quietAt = (instant: Date, quiet: { from: string; to: string; weekends: boolean }, cal: SchoolCalendar) => {
     const date = formatInTimeZone(instant, SCHOOL_TIME_ZONE, 'yyyy-MM-dd');
-    const [hours, minutes] = formatInTimeZone(instant, SCHOOL_TIME_ZONE, 'HH:mm').split(':').map(Number) as [number, number];
+    const [hours, minutes] = formatInTimeZone(instant, SCHOOL_TIME_ZONE, 'HH:mm').split(':').map(Number) as [
+      number,
+      number,
+    ];
     if (quiet.weekends && !isWorkingDay(date, cal)) return true;
-    return isQuietTime(quiet, { isoWeekday: Number(formatInTimeZone(instant, SCHOOL_TIME_ZONE, 'i')), minuteOfDay: hours * 60 + minutes });
+    return isQuietTime(quiet, {
+      isoWeekday: Number(formatInTimeZone(instant, SCHOOL_TIME_ZONE, 'i')),
+      minuteOfDay: hours * 60 + minutes,
+    });
   };
 
   it('gives the first moment outside quiet hours, never earlier than asked', () => {
@@ -304,7 +372,8 @@ describe('nextOutsideQuietHours properties', () => {
         expect(quietAt(released, quiet, cal)).toBe(false);
         if (released.getTime() > arrivedAt.getTime()) {
           expect(quietAt(new Date(released.getTime() - 1), quiet, cal)).toBe(true);
-          for (let t = arrivedAt.getTime(); t < released.getTime(); t += 15 * 60_000) expect(quietAt(new Date(t), quiet, cal)).toBe(true);
+          for (let t = arrivedAt.getTime(); t < released.getTime(); t += 15 * 60_000)
+            expect(quietAt(new Date(t), quiet, cal)).toBe(true);
         }
       }),
     );

@@ -32,7 +32,9 @@ interface WallClock {
  * because date-fns-tz's getTimezoneOffset takes a wall-clock reading in the machine's own zone.
  */
 function offsetAt(epochMs: number): number {
-  const [sign, hours, minutes] = formatInTimeZone(epochMs, SCHOOL_TIME_ZONE, 'xxx').match(/^([+-])(\d{2}):(\d{2})$/)!.slice(1);
+  const [sign, hours, minutes] = formatInTimeZone(epochMs, SCHOOL_TIME_ZONE, 'xxx')
+    .match(/^([+-])(\d{2}):(\d{2})$/)!
+    .slice(1);
   return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * MINUTE;
 }
 
@@ -48,7 +50,11 @@ function wallClock(instant: Date): WallClock {
 
 function parseDate(date: string): number {
   const epochMs = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(epochMs) || new Date(epochMs).toISOString().slice(0, 10) !== date) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(epochMs) ||
+    new Date(epochMs).toISOString().slice(0, 10) !== date
+  ) {
     throw new RangeError(`Not an ISO date: ${date}`);
   }
   return epochMs;
@@ -116,7 +122,7 @@ export function isWorkingDay(date: string, calendar: SchoolCalendar): boolean {
 export function addWorkingDays(date: string, n: number, calendar: SchoolCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of at least 0: ${n}`);
   let day = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = shiftDate(day, 1);
     if (isWorkingDay(day, calendar)) counted += 1;
   }
@@ -155,8 +161,22 @@ export function formatDueDate(dueAt: Date, locale: 'da' | 'en'): string {
 }
 
 const DAY_AND_TIME_FORMATS = {
-  da: new Intl.DateTimeFormat('da-DK', { timeZone: SCHOOL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }),
+  da: new Intl.DateTimeFormat('da-DK', {
+    timeZone: SCHOOL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: SCHOOL_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }),
 } as const;
 
 /** A moment as guardians read it: "mandag 30. november kl. 07.00" / "Monday 30 November at 07:00". */
@@ -169,7 +189,11 @@ export function formatDayAndTime(instant: Date, locale: 'da' | 'en'): string {
  * quiet hours: null when someone is on duty now, else the earliest end of their quiet hours.
  * Guardians may always write; this is what they are told ("… læser beskeder igen fra …").
  */
-export function firstOnDutyAfter(now: Date, recipientsQuietHours: ReadonlyArray<TQuietHours | null>, calendar?: SchoolCalendar): Date | null {
+export function firstOnDutyAfter(
+  now: Date,
+  recipientsQuietHours: ReadonlyArray<TQuietHours | null>,
+  calendar?: SchoolCalendar,
+): Date | null {
   if (recipientsQuietHours.length === 0) return null;
   const ends = recipientsQuietHours.map((quiet) => nextOutsideQuietHours(now, quiet, calendar).getTime());
   const first = Math.min(...ends);

@@ -63,21 +63,35 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
     });
   }
   const pedagogues = new Map<number, string>();
-  for (const grade of new Set(classes.filter((schoolClass) => schoolClass.grade <= 2).map((schoolClass) => schoolClass.grade))) {
+  for (const grade of new Set(
+    classes.filter((schoolClass) => schoolClass.grade <= 2).map((schoolClass) => schoolClass.grade),
+  )) {
     const id = `p${pedagogues.size + 1}`;
     pedagogues.set(grade, id);
     staff.push({ id, label: `pædagog ${grade}. årgang`, available: afternoons(random, days, 3), ...breakRule(random) });
   }
   const counsellor = classes.length >= 6 ? 'v1' : null;
   if (counsellor) {
-    staff.push({ id: counsellor, label: 'inklusionsvejleder', room: 'vejlederkontoret', available: afternoons(random, days, 3), ...breakRule(random) });
+    staff.push({
+      id: counsellor,
+      label: 'inklusionsvejleder',
+      room: 'vejlederkontoret',
+      available: afternoons(random, days, 3),
+      ...breakRule(random),
+    });
   }
   const leaders = new Map<string, string>();
   if (classes.length >= 6) {
     for (const stage of new Set(classes.map((schoolClass) => STAGES[stageOf(schoolClass.grade)] as string))) {
       const id = `l${leaders.size + 1}`;
       leaders.set(stage, id);
-      staff.push({ id, label: `afdelingsleder ${stage}`, room: `kontor ${stage}`, available: afternoons(random, days, 2), ...breakRule(random) });
+      staff.push({
+        id,
+        label: `afdelingsleder ${stage}`,
+        room: `kontor ${stage}`,
+        available: afternoons(random, days, 2),
+        ...breakRule(random),
+      });
     }
   }
 
@@ -97,7 +111,8 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
         needsInterpreter,
         available: householdTimes(random, days),
       });
-      if (needsInterpreter && language) languagesNeeded.set(language, (languagesNeeded.get(language) ?? 0) + children.length);
+      if (needsInterpreter && language)
+        languagesNeeded.set(language, (languagesNeeded.get(language) ?? 0) + children.length);
       for (const student of children) {
         const schoolClass = studentClass.get(student) as SchoolClass;
         const meetingStaff = [schoolClass.teacher];
@@ -127,7 +142,11 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
     for (let i = 0; i < count; i++) {
       const other = needed.filter((code) => code !== language);
       const languages = other.length > 0 && random.chance(0.3) ? [language, random.pick(other)] : [language];
-      interpreters.push({ id: `i${interpreters.length + 1}`, languages, available: afternoons(random, days, 2 + random.int(2)) });
+      interpreters.push({
+        id: `i${interpreters.length + 1}`,
+        languages,
+        available: afternoons(random, days, 2 + random.int(2)),
+      });
     }
   }
 
@@ -220,7 +239,9 @@ function afternoons(random: Random, days: readonly string[], count: number): TAv
 }
 
 function breakRule(random: Random): { maxConsecutiveMinutes: number; breakMinutes: number } {
-  return random.chance(0.2) ? { maxConsecutiveMinutes: 90, breakMinutes: 10 } : { maxConsecutiveMinutes: 120, breakMinutes: 15 };
+  return random.chance(0.2)
+    ? { maxConsecutiveMinutes: 90, breakMinutes: 10 }
+    : { maxConsecutiveMinutes: 120, breakMinutes: 15 };
 }
 
 /** The times a household says it can come, from any afternoon to one narrow slot. */
@@ -234,7 +255,8 @@ function householdTimes(random: Random, days: readonly string[]): TAvailabilityW
     while (chosen.size < count) chosen.add(random.pick(pool));
     return [...chosen].sort((a, b) => a - b);
   };
-  const on = (chosen: number[], from: string, to: string) => chosen.map((day) => ({ date: days[day] as string, from, to }));
+  const on = (chosen: number[], from: string, to: string) =>
+    chosen.map((day) => ({ date: days[day] as string, from, to }));
   if (draw < 0.3) return on(all, '13:30', '18:30');
   if (draw < 0.6) return on(all, '16:00', '18:30');
   if (draw < 0.8) return on(some(2), '14:00', '18:00');

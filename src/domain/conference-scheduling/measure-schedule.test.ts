@@ -17,7 +17,10 @@ describe('measureSchedule', () => {
       households: [{ id: 'h0', available: [afternoon(DAY1, '13:01', '13:40'), afternoon(DAY1, '13:00', '13:15')] }],
       meetings: [{ id: 'm0', student: 's0', household: 'h0', staff: ['t0'], minutes: 40, format: 'phone' }],
     });
-    const measure = measureSchedule(instance, { assignments: [{ meeting: 'm0', date: DAY1, start: '13:00' }], unscheduled: [] });
+    const measure = measureSchedule(instance, {
+      assignments: [{ meeting: 'm0', date: DAY1, start: '13:00' }],
+      unscheduled: [],
+    });
     expect(measure.placeable).toBe(1);
     expect(measure.placed).toBe(1);
   });

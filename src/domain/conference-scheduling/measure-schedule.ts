@@ -48,7 +48,11 @@ export function placeableDays(instance: TConferenceInstance, meeting: TConferenc
   const household = instance.households.find((candidate) => candidate.id === meeting.household);
   const staff = meeting.staff.map((id) => instance.staff.find((member) => member.id === id));
   if (!household || staff.some((member) => !member)) return [];
-  if (staff.some((member) => member?.maxConsecutiveMinutes !== undefined && meeting.minutes > member.maxConsecutiveMinutes)) {
+  if (
+    staff.some(
+      (member) => member?.maxConsecutiveMinutes !== undefined && meeting.minutes > member.maxConsecutiveMinutes,
+    )
+  ) {
     return [];
   }
   const interpreters = household.needsInterpreter
@@ -66,7 +70,8 @@ export function placeableDays(instance: TConferenceInstance, meeting: TConferenc
       const end = start + meeting.minutes;
       if (!covered(household.available, date, start, end)) continue;
       if (!staff.every((member) => member && covered(member.available, date, start, end))) continue;
-      if (interpreters && !interpreters.some((interpreter) => covered(interpreter.available, date, start, end))) continue;
+      if (interpreters && !interpreters.some((interpreter) => covered(interpreter.available, date, start, end)))
+        continue;
       days.add(date);
       break;
     }
@@ -80,7 +85,8 @@ function fewestExtraDays(placeable: readonly string[][]): number {
   if (needed.length === 0) return 0;
   const days = [...new Set(needed.flat())];
   for (let size = 1; size <= days.length; size++) {
-    if (subsets(days, size).some((chosen) => needed.every((options) => options.some((day) => chosen.includes(day))))) return size - 1;
+    if (subsets(days, size).some((chosen) => needed.every((options) => options.some((day) => chosen.includes(day)))))
+      return size - 1;
   }
   return days.length - 1;
 }
@@ -95,7 +101,8 @@ export function measureSchedule(instance: TConferenceInstance, schedule: TConfer
   const meetings = new Map(instance.meetings.map((meeting) => [meeting.id, meeting]));
   const rooms = new Map(instance.staff.map((member) => [member.id, member.room ?? null]));
   const byPerson = new Map<string, Attendance[]>();
-  const add = (person: string, attendance: Attendance) => byPerson.set(person, [...(byPerson.get(person) ?? []), attendance]);
+  const add = (person: string, attendance: Attendance) =>
+    byPerson.set(person, [...(byPerson.get(person) ?? []), attendance]);
   let placed = 0;
   const placedMeetings = new Set<string>();
   for (const assignment of schedule.assignments) {
@@ -116,7 +123,9 @@ export function measureSchedule(instance: TConferenceInstance, schedule: TConfer
   }
 
   const placeableOn = new Map(instance.meetings.map((meeting) => [meeting.id, placeableDays(instance, meeting)]));
-  const placeableIds = new Set(instance.meetings.filter((meeting) => (placeableOn.get(meeting.id)?.length ?? 0) > 0).map((meeting) => meeting.id));
+  const placeableIds = new Set(
+    instance.meetings.filter((meeting) => (placeableOn.get(meeting.id)?.length ?? 0) > 0).map((meeting) => meeting.id),
+  );
   const perDay = (list: readonly Attendance[]) => {
     const days = new Map<string, Attendance[]>();
     for (const attendance of list) days.set(attendance.date, [...(days.get(attendance.date) ?? []), attendance]);
@@ -124,7 +133,9 @@ export function measureSchedule(instance: TConferenceInstance, schedule: TConfer
     return [...days.values()];
   };
   const spanMinusBusy = (day: readonly Attendance[]) =>
-    (day[day.length - 1]?.end ?? 0) - (day[0]?.start ?? 0) - day.reduce((sum, attendance) => sum + attendance.end - attendance.start, 0);
+    (day[day.length - 1]?.end ?? 0) -
+    (day[0]?.start ?? 0) -
+    day.reduce((sum, attendance) => sum + attendance.end - attendance.start, 0);
 
   let householdDays = 0;
   let householdDaysLowerBound = 0;
@@ -147,7 +158,8 @@ export function measureSchedule(instance: TConferenceInstance, schedule: TConfer
         const attendance = day[i] as Attendance;
         if (i > 0) freeSinceLastRoom += attendance.start - (day[i - 1] as Attendance).end;
         if (attendance.room === null) continue;
-        if (lastRoom !== null && attendance.room !== lastRoom) walking += Math.min(instance.transferMinutes, freeSinceLastRoom);
+        if (lastRoom !== null && attendance.room !== lastRoom)
+          walking += Math.min(instance.transferMinutes, freeSinceLastRoom);
         lastRoom = attendance.room;
         freeSinceLastRoom = 0;
       }
@@ -187,7 +199,8 @@ export function measureSchedule(instance: TConferenceInstance, schedule: TConfer
   }
   let interpreterIdle = 0;
   for (const interpreter of instance.interpreters) {
-    for (const day of perDay(byPerson.get(`interpreter:${interpreter.id}`) ?? [])) interpreterIdle += spanMinusBusy(day);
+    for (const day of perDay(byPerson.get(`interpreter:${interpreter.id}`) ?? []))
+      interpreterIdle += spanMinusBusy(day);
   }
 
   return {

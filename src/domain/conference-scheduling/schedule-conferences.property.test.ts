@@ -37,7 +37,10 @@ const instanceArbitrary: fc.Arbitrary<TConferenceInstance> = fc
           room: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
           available: fc.array(windowArbitrary(dayCount), { minLength: 1, maxLength: 3 }),
           breakRule: fc.option(
-            fc.record({ maxConsecutiveMinutes: fc.constantFrom(30, 45, 60, 120), breakMinutes: fc.constantFrom(5, 10, 15) }),
+            fc.record({
+              maxConsecutiveMinutes: fc.constantFrom(30, 45, 60, 120),
+              breakMinutes: fc.constantFrom(5, 10, 15),
+            }),
             { nil: undefined },
           ),
         }),
@@ -114,7 +117,9 @@ describe('scheduleConferences on generated instances', { timeout: 60_000 }, () =
       fc.property(instanceArbitrary, fc.nat(1000), (instance, seed) => {
         const result = scheduleConferences(instance, { seed, maxIterations: 25 });
         expect(validateSchedule(instance, result.schedule)).toEqual([]);
-        const listed = [...result.schedule.assignments, ...result.schedule.unscheduled].map((entry) => entry.meeting).sort();
+        const listed = [...result.schedule.assignments, ...result.schedule.unscheduled]
+          .map((entry) => entry.meeting)
+          .sort();
         expect(listed).toEqual(instance.meetings.map((meeting) => meeting.id).sort());
       }),
       { numRuns: 150 },
@@ -134,7 +139,7 @@ describe('scheduleConferences on generated instances', { timeout: 60_000 }, () =
     );
   });
 
-  it("keeps its own measure equal to the independent measure of what it wrote", () => {
+  it('keeps its own measure equal to the independent measure of what it wrote', () => {
     fc.assert(
       fc.property(instanceArbitrary, fc.nat(1000), (instance, seed) => {
         const result = scheduleConferences(instance, { seed, maxIterations: 25 });

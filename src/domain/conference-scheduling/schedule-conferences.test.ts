@@ -44,7 +44,11 @@ function competitors(staff: string, count: number, date: string, prefix: string)
 
 describe('scheduleConferences: corner cases', { timeout: 30_000 }, () => {
   it('puts siblings in three classes back to back on one day, with walking time between the rooms', () => {
-    const others = [competitors('t1', 5, TUESDAY, 'a'), competitors('t2', 5, TUESDAY, 'b'), competitors('t3', 5, TUESDAY, 'c')];
+    const others = [
+      competitors('t1', 5, TUESDAY, 'a'),
+      competitors('t2', 5, TUESDAY, 'b'),
+      competitors('t3', 5, TUESDAY, 'c'),
+    ];
     const { result, violations, measure } = solve({
       round: 'test',
       days: [TUESDAY, THURSDAY],
@@ -89,7 +93,9 @@ describe('scheduleConferences: corner cases', { timeout: 30_000 }, () => {
       ],
     });
     expect(violations).toEqual([]);
-    const times = [assignment(result.schedule, 'm1').start, assignment(result.schedule, 'm2').start].sort((a, b) => a - b);
+    const times = [assignment(result.schedule, 'm1').start, assignment(result.schedule, 'm2').start].sort(
+      (a, b) => a - b,
+    );
     expect(times).toEqual([16 * 60, 16 * 60 + 20]);
   });
 
@@ -157,7 +163,9 @@ describe('scheduleConferences: corner cases', { timeout: 30_000 }, () => {
     expect(measure.interpreterIdle).toBe(5);
     expect(measure.householdWaiting).toBe(0);
     expect(assignment(result.schedule, 'm4').interpreter).toBeUndefined();
-    expect(result.schedule.unscheduled).toEqual([{ meeting: 'm3', reason: expect.stringContaining('Ingen tolk i runden taler "ti"') }]);
+    expect(result.schedule.unscheduled).toEqual([
+      { meeting: 'm3', reason: expect.stringContaining('Ingen tolk i runden taler "ti"') },
+    ]);
   });
 
   it('needs no walking time or room for phone meetings, but does for two rooms in person', () => {
@@ -188,7 +196,10 @@ describe('scheduleConferences: corner cases', { timeout: 30_000 }, () => {
   });
 
   it('fills a teacher who is free only one afternoon and says who is fully booked for the rest', () => {
-    const households = Array.from({ length: 10 }, (_, i) => ({ id: `h${i}`, available: [afternoon(TUESDAY), afternoon(THURSDAY)] }));
+    const households = Array.from({ length: 10 }, (_, i) => ({
+      id: `h${i}`,
+      available: [afternoon(TUESDAY), afternoon(THURSDAY)],
+    }));
     const { result, violations, measure } = solve(
       {
         round: 'test',

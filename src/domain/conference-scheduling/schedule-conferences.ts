@@ -126,7 +126,9 @@ class ConferenceSolver {
     this.unplaceableCount = this.placeable.filter((ok) => !ok).length;
     const difficulties = model.householdMeetings.map((_, household) => this.measureDifficulty(household));
     this.difficulty = difficulties.map((entry) => entry.key);
-    this.householdOrder = [...difficulties].sort((a, b) => a.key - b.key || a.household - b.household).map((entry) => entry.household);
+    this.householdOrder = [...difficulties]
+      .sort((a, b) => a.key - b.key || a.household - b.household)
+      .map((entry) => entry.household);
   }
 
   construct(): Objective {
@@ -182,7 +184,8 @@ class ConferenceSolver {
         }
       } else {
         for (const household of households) {
-          for (const meeting of this.model.householdMeetings[household] ?? []) if (state.isPlaced(meeting)) state.unbook(meeting);
+          for (const meeting of this.model.householdMeetings[household] ?? [])
+            if (state.isPlaced(meeting)) state.unbook(meeting);
         }
         for (const placement of previous) state.book(placement);
       }
@@ -252,7 +255,8 @@ class ConferenceSolver {
     for (const staff of data.staff) common = intersectIntervals(common, this.model.entities[staff]?.windows[day] ?? []);
     const starts: number[] = [];
     for (const interval of common) {
-      for (let start = roundUpToGrid(interval.start); start + data.minutes <= interval.end; start += GRID_MINUTES) starts.push(start);
+      for (let start = roundUpToGrid(interval.start); start + data.minutes <= interval.end; start += GRID_MINUTES)
+        starts.push(start);
     }
     this.startsCache.set(key, starts);
     return starts;
@@ -280,7 +284,8 @@ class ConferenceSolver {
       } else {
         const earliest = Math.ceil(previousEnd / GRID) * GRID;
         const latest = strictBlock ? earliest + this.model.transferMinutes : dayEnd - minutes;
-        for (let time = earliest; time <= latest && !placed; time += GRID) placed = this.tryBook(meeting, day, time, interpreter);
+        for (let time = earliest; time <= latest && !placed; time += GRID)
+          placed = this.tryBook(meeting, day, time, interpreter);
       }
       if (placed) {
         booked.push(placed);
@@ -492,7 +497,9 @@ function orders(meetings: readonly number[]): number[][] {
       result.push(prefix);
       return;
     }
-    rest.forEach((meeting, index) => permute([...prefix, meeting], [...rest.slice(0, index), ...rest.slice(index + 1)]));
+    rest.forEach((meeting, index) =>
+      permute([...prefix, meeting], [...rest.slice(0, index), ...rest.slice(index + 1)]),
+    );
   };
   permute([], [...meetings]);
   return result;

@@ -102,7 +102,11 @@ export class ScheduleState {
   canBook(entity: number, day: number, start: number, end: number, room: number): boolean {
     const slots = this.busySlots[entity] as Uint8Array;
     const offset = day * SLOTS_PER_DAY;
-    for (let slot = offset + Math.floor(start / SLOT_MINUTES), last = offset + Math.ceil(end / SLOT_MINUTES); slot < last; slot++) {
+    for (
+      let slot = offset + Math.floor(start / SLOT_MINUTES), last = offset + Math.ceil(end / SLOT_MINUTES);
+      slot < last;
+      slot++
+    ) {
       if (slots[slot] === 1) return false;
     }
     const person = this.model.entities[entity] as ModelEntity;

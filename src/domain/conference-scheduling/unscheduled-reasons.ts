@@ -42,7 +42,9 @@ export function explainUnscheduled(state: ScheduleState, meeting: number): Unsch
     for (let b = a + 1; b < people.length; b++) {
       const first = people[a] as number;
       const second = people[b] as number;
-      const shared = model.days.map((_, day) => intersectIntervals(windowsOf(first)[day] ?? [], windowsOf(second)[day] ?? []));
+      const shared = model.days.map((_, day) =>
+        intersectIntervals(windowsOf(first)[day] ?? [], windowsOf(second)[day] ?? []),
+      );
       if (shared.every((intervals) => intervals.length === 0)) {
         const [x, y] = [name(first), name(second)];
         return {
@@ -54,11 +56,25 @@ export function explainUnscheduled(state: ScheduleState, meeting: number): Unsch
   }
 
   const common = model.days.map((_, day) =>
-    people.reduce<Interval[]>((acc, entity) => intersectIntervals(acc, windowsOf(entity)[day] ?? []), windowsOf(household)[day] ?? []),
+    people.reduce<Interval[]>(
+      (acc, entity) => intersectIntervals(acc, windowsOf(entity)[day] ?? []),
+      windowsOf(household)[day] ?? [],
+    ),
   );
-  const together = { da: joinNames(people.map((entity) => name(entity).da), 'da'), en: joinNames(people.map((entity) => name(entity).en), 'en') };
+  const together = {
+    da: joinNames(
+      people.map((entity) => name(entity).da),
+      'da',
+    ),
+    en: joinNames(
+      people.map((entity) => name(entity).en),
+      'en',
+    ),
+  };
   const commonText = { da: describeWindows(state, common, 'da'), en: describeWindows(state, common, 'en') };
-  const longEnough = common.map((intervals) => intervals.filter((interval) => interval.end - roundUpToGrid(interval.start) >= data.minutes));
+  const longEnough = common.map((intervals) =>
+    intervals.filter((interval) => interval.end - roundUpToGrid(interval.start) >= data.minutes),
+  );
   if (longEnough.every((intervals) => intervals.length === 0)) {
     return {
       da: `${together.da} er kun ledige samtidig ${commonText.da}, og det er kortere end samtalens ${data.minutes} minutter. Bed om flere mulige tider.`,
@@ -96,7 +112,10 @@ export function explainUnscheduled(state: ScheduleState, meeting: number): Unsch
         for (const entity of people) {
           if (!state.canBook(entity, day, start, end, data.room)) blocked.set(entity, (blocked.get(entity) ?? 0) + 1);
         }
-        if (data.needsInterpreter && !data.interpreterCandidates.some((entity) => state.canBook(entity, day, start, end, data.room))) {
+        if (
+          data.needsInterpreter &&
+          !data.interpreterCandidates.some((entity) => state.canBook(entity, day, start, end, data.room))
+        ) {
           interpreterBlocked++;
         }
       }
@@ -126,8 +145,14 @@ export function explainUnscheduled(state: ScheduleState, meeting: number): Unsch
   const busy = name(busiest);
   if (busiest === household) {
     return {
-      da: `${householdName.da} har kun ${commonText.da} fælles med ${joinNames(data.staff.map((entity) => name(entity).da), 'da')} og har allerede ${others} andre samtaler i det tidsrum. Bed ${householdName.da} om flere mulige tider.`,
-      en: `${householdName.en} shares only ${commonText.en} with ${joinNames(data.staff.map((entity) => name(entity).en), 'en')} and already has ${others} other meetings then. Ask ${householdName.en} for more possible times.`,
+      da: `${householdName.da} har kun ${commonText.da} fælles med ${joinNames(
+        data.staff.map((entity) => name(entity).da),
+        'da',
+      )} og har allerede ${others} andre samtaler i det tidsrum. Bed ${householdName.da} om flere mulige tider.`,
+      en: `${householdName.en} shares only ${commonText.en} with ${joinNames(
+        data.staff.map((entity) => name(entity).en),
+        'en',
+      )} and already has ${others} other meetings then. Ask ${householdName.en} for more possible times.`,
     };
   }
   return {
@@ -159,16 +184,27 @@ function describeWindows(state: ScheduleState, perDay: readonly (readonly Interv
   perDay.forEach((intervals, day) => {
     if (intervals.length === 0) return;
     const date = state.model.days[day] ?? '';
-    parts.push(`${formatDay(date, language)} ${joinNames(intervals.map((interval) => formatInterval(interval.start, interval.end)), language)}`);
+    parts.push(
+      `${formatDay(date, language)} ${joinNames(
+        intervals.map((interval) => formatInterval(interval.start, interval.end)),
+        language,
+      )}`,
+    );
   });
   if (parts.length === 0) return language === 'da' ? 'ingen tider' : 'no times';
   return joinNames(parts, language);
 }
 
-function describeFree(state: ScheduleState, entity: number, perDay: readonly (readonly Interval[])[], language: Language): string {
+function describeFree(
+  state: ScheduleState,
+  entity: number,
+  perDay: readonly (readonly Interval[])[],
+  language: Language,
+): string {
   const count = perDay.reduce((sum, intervals) => sum + intervals.length, 0);
   const who = nameOf(state, entity, language);
-  if (count === 0) return language === 'da' ? `${who} har ingen ledige tider i runden` : `${who} has no free time in the round`;
+  if (count === 0)
+    return language === 'da' ? `${who} har ingen ledige tider i runden` : `${who} has no free time in the round`;
   const when = describeWindows(state, perDay, language);
   if (language === 'da') return count === 1 ? `${who} er kun ledig ${when}` : `${who} er ledig ${when}`;
   return count === 1 ? `${who} is free only ${when}` : `${who} is free ${when}`;

@@ -6,11 +6,24 @@ const good = {
   days: ['2026-11-24', '2026-11-26'],
   transferMinutes: 5,
   staff: [
-    { id: 't1', room: 'A12', available: [{ date: '2026-11-24', from: '14:00', to: '18:00' }], maxConsecutiveMinutes: 120, breakMinutes: 15 },
+    {
+      id: 't1',
+      room: 'A12',
+      available: [{ date: '2026-11-24', from: '14:00', to: '18:00' }],
+      maxConsecutiveMinutes: 120,
+      breakMinutes: 15,
+    },
     { id: 'p1', available: [{ date: '2026-11-24', from: '14:00', to: '18:00' }] },
   ],
   interpreters: [{ id: 'i1', languages: ['ar'], available: [{ date: '2026-11-26', from: '14:00', to: '17:00' }] }],
-  households: [{ id: 'h1', language: 'ar', needsInterpreter: true, available: [{ date: '2026-11-26', from: '15:00', to: '18:00' }] }],
+  households: [
+    {
+      id: 'h1',
+      language: 'ar',
+      needsInterpreter: true,
+      available: [{ date: '2026-11-26', from: '15:00', to: '18:00' }],
+    },
+  ],
   meetings: [{ id: 'm1', student: 's1', household: 'h1', staff: ['t1', 'p1'], minutes: 20, format: 'in-person' }],
 };
 
@@ -56,7 +69,11 @@ describe('validateInstance', () => {
       copy.staff[0]!.available.push({ date: '2026-11-25', from: '17:00', to: '16:00' });
       copy.households[0]!.available.push({ date: '2026-11-26', from: '16:00', to: '16:00' });
     });
-    expect(pathsOf(data)).toEqual(['staff[0].available[1].date', 'staff[0].available[1]', 'households[0].available[1]']);
+    expect(pathsOf(data)).toEqual([
+      'staff[0].available[1].date',
+      'staff[0].available[1]',
+      'households[0].available[1]',
+    ]);
   });
 
   it('finds duplicate ids, an interpreter need without a language and an in-person meeting without a room', () => {
@@ -76,7 +93,10 @@ describe('validateInstance', () => {
     const result = validateInstance(data);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((issue) => issue.path).sort()).toEqual(['meetings[0].minutes', 'staff[0].available[0].from']);
+    expect(result.issues.map((issue) => issue.path).sort()).toEqual([
+      'meetings[0].minutes',
+      'staff[0].available[0].from',
+    ]);
     expect(result.issues.every((issue) => issue.message.da !== '' && issue.message.en !== '')).toBe(true);
   });
 

@@ -8,9 +8,7 @@ export interface InstanceIssue {
   message: Record<Language, string>;
 }
 
-export type InstanceValidation =
-  | { ok: true; instance: TConferenceInstance }
-  | { ok: false; issues: InstanceIssue[] };
+export type InstanceValidation = { ok: true; instance: TConferenceInstance } | { ok: false; issues: InstanceIssue[] };
 
 export function formatInstanceIssue(issue: InstanceIssue, language: Language): string {
   return issue.path === '' ? issue.message[language] : `${issue.path}: ${issue.message[language]}`;
@@ -25,7 +23,12 @@ export function parseInstanceJson(text: string): InstanceValidation {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      issues: [{ path: '', message: { da: `filen er ikke gyldig JSON (${detail})`, en: `the file is not valid JSON (${detail})` } }],
+      issues: [
+        {
+          path: '',
+          message: { da: `filen er ikke gyldig JSON (${detail})`, en: `the file is not valid JSON (${detail})` },
+        },
+      ],
     };
   }
   return validateInstance(data);
@@ -67,7 +70,8 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
   const issues: InstanceIssue[] = [];
   const roundDays = new Set<string>();
   instance.days.forEach((day, index) => {
-    if (roundDays.has(day)) issues.push(issue(`days[${index}]`, `datoen "${day}" står to gange`, `the date "${day}" is listed twice`));
+    if (roundDays.has(day))
+      issues.push(issue(`days[${index}]`, `datoen "${day}" står to gange`, `the date "${day}" is listed twice`));
     roundDays.add(day);
   });
 
@@ -75,7 +79,9 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
     const seen = new Set<string>();
     items.forEach((item, index) => {
       if (seen.has(item.id)) {
-        issues.push(issue(`${kind}[${index}].id`, `id'et "${item.id}" bruges to gange`, `the id "${item.id}" is used twice`));
+        issues.push(
+          issue(`${kind}[${index}].id`, `id'et "${item.id}" bruges to gange`, `the id "${item.id}" is used twice`),
+        );
       }
       seen.add(item.id);
     });
@@ -102,10 +108,16 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
       const to = parseClockTime(window.to);
       if (to < from) {
         issues.push(
-          issue(at, `slutter (${window.to}) før det begynder (${window.from})`, `ends (${window.to}) before it starts (${window.from})`),
+          issue(
+            at,
+            `slutter (${window.to}) før det begynder (${window.from})`,
+            `ends (${window.to}) before it starts (${window.from})`,
+          ),
         );
       } else if (to === from) {
-        issues.push(issue(at, `er tomt (begynder og slutter ${window.from})`, `is empty (starts and ends at ${window.from})`));
+        issues.push(
+          issue(at, `er tomt (begynder og slutter ${window.from})`, `is empty (starts and ends at ${window.from})`),
+        );
       }
     });
   };
@@ -141,7 +153,11 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
     const at = `meetings[${index}]`;
     if (!householdIds.has(meeting.household)) {
       issues.push(
-        issue(`${at}.household`, `ukendt husstands-id "${meeting.household}"`, `unknown household id "${meeting.household}"`),
+        issue(
+          `${at}.household`,
+          `ukendt husstands-id "${meeting.household}"`,
+          `unknown household id "${meeting.household}"`,
+        ),
       );
     }
     if (meeting.staff.length === 0) {
@@ -153,7 +169,9 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
     meeting.staff.forEach((staffId, position) => {
       const member = staffById.get(staffId);
       if (!member) {
-        issues.push(issue(`${at}.staff[${position}]`, `ukendt medarbejder-id "${staffId}"`, `unknown staff id "${staffId}"`));
+        issues.push(
+          issue(`${at}.staff[${position}]`, `ukendt medarbejder-id "${staffId}"`, `unknown staff id "${staffId}"`),
+        );
       } else if (position === 0 && meeting.format === 'in-person' && member.room === undefined) {
         issues.push(
           issue(
@@ -165,7 +183,11 @@ function findCrossReferenceIssues(instance: TConferenceInstance): InstanceIssue[
       }
       if (seen.has(staffId)) {
         issues.push(
-          issue(`${at}.staff[${position}]`, `medarbejderen "${staffId}" står to gange`, `staff id "${staffId}" appears twice`),
+          issue(
+            `${at}.staff[${position}]`,
+            `medarbejderen "${staffId}" står to gange`,
+            `staff id "${staffId}" appears twice`,
+          ),
         );
       }
       seen.add(staffId);

@@ -8,13 +8,31 @@ const instance = ZConferenceInstance.parse({
   days: ['2026-11-24', '2026-11-26'],
   transferMinutes: 5,
   staff: [
-    { id: 't1', room: 'A', available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }], maxConsecutiveMinutes: 40, breakMinutes: 10 },
-    { id: 't2', room: 'B', available: [{ date: '2026-11-24', from: '14:00', to: '15:00' }, { date: '2026-11-24', from: '15:00', to: '16:00' }] },
+    {
+      id: 't1',
+      room: 'A',
+      available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }],
+      maxConsecutiveMinutes: 40,
+      breakMinutes: 10,
+    },
+    {
+      id: 't2',
+      room: 'B',
+      available: [
+        { date: '2026-11-24', from: '14:00', to: '15:00' },
+        { date: '2026-11-24', from: '15:00', to: '16:00' },
+      ],
+    },
   ],
   interpreters: [{ id: 'i1', languages: ['ar'], available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }] }],
   households: [
     { id: 'h1', available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }] },
-    { id: 'h2', language: 'ar', needsInterpreter: true, available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }] },
+    {
+      id: 'h2',
+      language: 'ar',
+      needsInterpreter: true,
+      available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }],
+    },
     { id: 'h3', available: [{ date: '2026-11-24', from: '14:00', to: '16:00' }] },
   ],
   meetings: [
@@ -35,14 +53,20 @@ const valid: TConferenceSchedule = {
   unscheduled: [],
 };
 
-function withAssignment(meeting: string, change: Partial<TConferenceSchedule['assignments'][number]>): TConferenceSchedule {
+function withAssignment(
+  meeting: string,
+  change: Partial<TConferenceSchedule['assignments'][number]>,
+): TConferenceSchedule {
   return {
     ...valid,
-    assignments: valid.assignments.map((assignment) => (assignment.meeting === meeting ? { ...assignment, ...change } : assignment)),
+    assignments: valid.assignments.map((assignment) =>
+      assignment.meeting === meeting ? { ...assignment, ...change } : assignment,
+    ),
   };
 }
 
-const rules = (schedule: TConferenceSchedule): ViolationRule[] => validateSchedule(instance, schedule).map((violation) => violation.rule);
+const rules = (schedule: TConferenceSchedule): ViolationRule[] =>
+  validateSchedule(instance, schedule).map((violation) => violation.rule);
 
 describe('validateSchedule', () => {
   it('accepts a schedule that keeps every rule, including adjacent windows and a 10-minute break after 40 minutes', () => {
@@ -54,7 +78,10 @@ describe('validateSchedule', () => {
     expect(rules({ ...valid, unscheduled: [{ meeting: 'm9', reason: 'x' }] })).toEqual(['unknown-meeting']);
     expect(rules({ ...valid, unscheduled: [{ meeting: 'm1', reason: 'x' }] })).toEqual(['duplicate-meeting']);
     expect(
-      rules({ assignments: valid.assignments.filter((a) => a.meeting !== 'm4'), unscheduled: [{ meeting: 'm4', reason: ' ' }] }),
+      rules({
+        assignments: valid.assignments.filter((a) => a.meeting !== 'm4'),
+        unscheduled: [{ meeting: 'm4', reason: ' ' }],
+      }),
     ).toEqual(['missing-reason']);
   });
 
@@ -70,7 +97,10 @@ describe('validateSchedule', () => {
 
   it('finds a household walking between rooms without transfer time, but not for phone meetings', () => {
     expect(rules(withAssignment('m2', { start: '14:20' }))).toContain('transfer');
-    const phoneInstance = { ...instance, meetings: instance.meetings.map((m) => (m.id === 'm2' ? { ...m, format: 'phone' as const } : m)) };
+    const phoneInstance = {
+      ...instance,
+      meetings: instance.meetings.map((m) => (m.id === 'm2' ? { ...m, format: 'phone' as const } : m)),
+    };
     const schedule = withAssignment('m2', { start: '14:20' });
     expect(validateSchedule(phoneInstance, schedule)).toEqual([]);
   });

@@ -40,7 +40,12 @@ export const minutesOf = (text: string): number => {
 };
 
 /** Whether [start, end) on `date` lies inside the union of the windows. */
-export function covered(windows: readonly { date: string; from: string; to: string }[], date: string, start: number, end: number): boolean {
+export function covered(
+  windows: readonly { date: string; from: string; to: string }[],
+  date: string,
+  start: number,
+  end: number,
+): boolean {
   const sameDay = windows
     .filter((window) => window.date === date)
     .map((window) => [minutesOf(window.from), minutesOf(window.to)] as const)
@@ -90,7 +95,8 @@ export function validateSchedule(instance: TConferenceInstance, schedule: TConfe
     const start = minutesOf(assignment.start);
     const end = start + meeting.minutes;
     const where = `${meeting.id} (${assignment.date} ${assignment.start})`;
-    if (!instance.days.includes(assignment.date)) fail('outside-round', `${where}: ${assignment.date} is not a day of the round`);
+    if (!instance.days.includes(assignment.date))
+      fail('outside-round', `${where}: ${assignment.date} is not a day of the round`);
     if (!(start % 5 === 0)) fail('off-grid', `${where}: the start is not on the 5-minute grid`);
     const room = meeting.format === 'in-person' ? (staff.get(meeting.staff[0] ?? '')?.room ?? null) : null;
     const presence: Presence = { meeting: meeting.id, date: assignment.date, start, end, room };
@@ -109,13 +115,17 @@ export function validateSchedule(instance: TConferenceInstance, schedule: TConfe
           fail('interpreter', `${where}: interpreter ${interpreter.id} does not speak ${household.language}`);
         }
       } else if (assignment.interpreter) {
-        fail('interpreter', `${where}: household ${household.id} needs no interpreter, but ${assignment.interpreter} is booked`);
+        fail(
+          'interpreter',
+          `${where}: household ${household.id} needs no interpreter, but ${assignment.interpreter} is booked`,
+        );
       }
     }
     for (const staffId of meeting.staff) {
       const member = staff.get(staffId);
       if (!member) continue;
-      if (!covered(member.available, assignment.date, start, end)) fail('availability', `${where}: ${staffId} is not free then`);
+      if (!covered(member.available, assignment.date, start, end))
+        fail('availability', `${where}: ${staffId} is not free then`);
       attend(`staff ${staffId}`, presence);
     }
     if (assignment.interpreter) {
@@ -140,7 +150,8 @@ export function validateSchedule(instance: TConferenceInstance, schedule: TConfe
         for (let j = i + 1; j < day.length; j++) {
           const a = day[i] as Presence;
           const b = day[j] as Presence;
-          if (a.start < b.end && b.start < a.end) fail('overlap', `${person} is in ${a.meeting} and ${b.meeting} at once on ${date}`);
+          if (a.start < b.end && b.start < a.end)
+            fail('overlap', `${person} is in ${a.meeting} and ${b.meeting} at once on ${date}`);
         }
       }
       const inPerson = day.filter((presence) => presence.room !== null);
@@ -169,7 +180,10 @@ export function validateSchedule(instance: TConferenceInstance, schedule: TConfe
               runEnd = Math.max(runEnd, presence.end);
             }
             if (runEnd - runStart > limit) {
-              fail('break', `${person} works ${runEnd - runStart} minutes without a ${pause}-minute break on ${date} (until ${presence.meeting}); at most ${limit} are allowed`);
+              fail(
+                'break',
+                `${person} works ${runEnd - runStart} minutes without a ${pause}-minute break on ${date} (until ${presence.meeting}); at most ${limit} are allowed`,
+              );
               break;
             }
           }

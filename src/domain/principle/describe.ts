@@ -52,10 +52,26 @@ function joinList(items: readonly string[], conjunction: string): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const DA_CADENCE: Record<TUpdateCadence, string> = { weekly: 'hver uge', fortnightly: 'hver anden uge', monthly: 'hver måned' };
-const EN_CADENCE: Record<TUpdateCadence, string> = { weekly: 'every week', fortnightly: 'every other week', monthly: 'every month' };
-const DA_CONCERN: Record<TConcernKind, string> = { academic: 'faglige', well_being: 'trivselsmæssige', behaviour: 'adfærdsmæssige' };
-const EN_CONCERN: Record<TConcernKind, string> = { academic: 'academic', well_being: 'well-being', behaviour: 'behavioural' };
+const DA_CADENCE: Record<TUpdateCadence, string> = {
+  weekly: 'hver uge',
+  fortnightly: 'hver anden uge',
+  monthly: 'hver måned',
+};
+const EN_CADENCE: Record<TUpdateCadence, string> = {
+  weekly: 'every week',
+  fortnightly: 'every other week',
+  monthly: 'every month',
+};
+const DA_CONCERN: Record<TConcernKind, string> = {
+  academic: 'faglige',
+  well_being: 'trivselsmæssige',
+  behaviour: 'adfærdsmæssige',
+};
+const EN_CONCERN: Record<TConcernKind, string> = {
+  academic: 'academic',
+  well_being: 'well-being',
+  behaviour: 'behavioural',
+};
 const DA_CHANNEL: Record<TPersonalChannel, string> = { phone: 'pr. telefon', meeting: 'ved et møde' };
 const EN_CHANNEL: Record<TPersonalChannel, string> = { phone: 'by phone', meeting: 'in a meeting' };
 
@@ -90,19 +106,32 @@ const DA: Phrases = {
   seenWhen: 'Det kan vi se, når:',
   conferences(c) {
     const count = plural(c.perYear, 'skole-hjem-samtale', 'skole-hjem-samtaler');
-    const promise = { firm: `Skolen holder ${count} om året`, at_least: `Skolen holder mindst ${count} om året`, target: `Skolen tilstræber at holde ${count} om året` }[c.commitment];
+    const promise = {
+      firm: `Skolen holder ${count} om året`,
+      at_least: `Skolen holder mindst ${count} om året`,
+      target: `Skolen tilstræber at holde ${count} om året`,
+    }[c.commitment];
     const needsBased =
-      c.needsBasedRounds === 0 ? '' : c.needsBasedRounds === 1 ? (c.perYear === 2 ? '; den ene runde kan være behovssamtaler' : '; én af runderne kan være behovssamtaler') : `; ${c.needsBasedRounds} af runderne kan være behovssamtaler`;
+      c.needsBasedRounds === 0
+        ? ''
+        : c.needsBasedRounds === 1
+          ? c.perYear === 2
+            ? '; den ene runde kan være behovssamtaler'
+            : '; én af runderne kan være behovssamtaler'
+          : `; ${c.needsBasedRounds} af runderne kan være behovssamtaler`;
     const sentences = [`${promise}${needsBased}.`];
     if (c.extraWhenNeeded) sentences.push('Skolen vurderer løbende, om en elev har brug for ekstra samtaler.');
     sentences.push(`Invitationen sendes mindst ${plural(c.invitationLeadDays, 'dag', 'dage')} før samtalen.`);
     if (c.studentPlan) {
       const what = c.studentPlan.form === 'student_plan' ? 'Elevplanen sendes hjem' : 'Meddelelsesbogen er opdateret';
-      sentences.push(`${what} mindst ${plural(c.studentPlan.leadDays, 'dag', 'dage')} før samtalen, så forældre og barn kan forberede sig sammen.`);
+      sentences.push(
+        `${what} mindst ${plural(c.studentPlan.leadDays, 'dag', 'dage')} før samtalen, så forældre og barn kan forberede sig sammen.`,
+      );
     }
     if (c.studentsTakePart) sentences.push('Eleven deltager selv i samtalen.');
     if (c.allPartiesAddTopics) sentences.push('Alle parter kan sætte emner på dagsordenen.');
-    if (c.testResults === 'included_not_central') sentences.push('Testresultater drøftes, men de er ikke omdrejningspunktet for samtalen.');
+    if (c.testResults === 'included_not_central')
+      sentences.push('Testresultater drøftes, men de er ikke omdrejningspunktet for samtalen.');
     if (c.testResults === 'central') sentences.push('Testresultater er et centralt emne i samtalen.');
     if (c.concreteAgreements) sentences.push('Samtalen munder ud i konkrete aftaler om, hvem der gør hvad.');
     return sentences;
@@ -110,33 +139,56 @@ const DA: Phrases = {
   parentMeetings(p) {
     const count = plural(p.perYear, 'forældremøde', 'forældremøder');
     const sentences = [
-      { firm: `Hver klasse holder ${count} om året.`, at_least: `Hver klasse holder mindst ${count} om året.`, target: `Skolen tilstræber ${count} om året i hver klasse.` }[p.commitment],
+      {
+        firm: `Hver klasse holder ${count} om året.`,
+        at_least: `Hver klasse holder mindst ${count} om året.`,
+        target: `Skolen tilstræber ${count} om året i hver klasse.`,
+      }[p.commitment],
     ];
     if (p.wellBeingPlanTopics) sentences.push('Emner fra skolens trivselshandleplan tages op på forældremøderne.');
-    if (p.representativesHelpPlan) sentences.push('Klassens kontaktforældre kan være med til at planlægge og holde møderne.');
+    if (p.representativesHelpPlan)
+      sentences.push('Klassens kontaktforældre kan være med til at planlægge og holde møderne.');
     return sentences;
   },
   communication(c) {
     const sentences: string[] = [];
     if (c.contactTeacherIsHub) {
-      sentences.push('Kontaktlæreren er omdrejningspunkt for samarbejdet med hjemmet.', 'Forældrene får at vide, hvordan og hvornår de kan kontakte kontaktlæreren.');
+      sentences.push(
+        'Kontaktlæreren er omdrejningspunkt for samarbejdet med hjemmet.',
+        'Forældrene får at vide, hvordan og hvornår de kan kontakte kontaktlæreren.',
+      );
     }
     if (c.responseTime) {
       const days = plural(c.responseTime.workingDays, 'arbejdsdag', 'arbejdsdage');
-      sentences.push(`${c.responseTime.isTarget ? 'Vi tilstræber at svare' : 'Vi svarer'} på beskeder fra forældre senest ${days} efter, at vi har modtaget dem.`);
+      sentences.push(
+        `${c.responseTime.isTarget ? 'Vi tilstræber at svare' : 'Vi svarer'} på beskeder fra forældre senest ${days} efter, at vi har modtaget dem.`,
+      );
     }
-    if (c.sensitiveMattersInPerson) sentences.push('Komplekse eller følsomme sager tager vi i telefonen eller på et møde, hvor der er plads til nuancer og spørgsmål.');
+    if (c.sensitiveMattersInPerson)
+      sentences.push(
+        'Komplekse eller følsomme sager tager vi i telefonen eller på et møde, hvor der er plads til nuancer og spørgsmål.',
+      );
     if (c.quietHours) {
       const { from, to, weekends } = c.quietHours;
-      sentences.push(`Medarbejderne får ikke notifikationer mellem kl. ${daTime(from)} og kl. ${daTime(to)}${weekends ? ' eller i weekenden' : ''}.`);
+      sentences.push(
+        `Medarbejderne får ikke notifikationer mellem kl. ${daTime(from)} og kl. ${daTime(to)}${weekends ? ' eller i weekenden' : ''}.`,
+      );
     }
     return sentences;
   },
   classUpdate: (band) => `I ${daGrades(band)} skriver klassen hjem ${DA_CADENCE[band.cadence]}.`,
   earlyDialogue(e) {
-    const kinds = joinList(e.concernKinds.map((k) => DA_CONCERN[k]), 'eller');
-    const channels = joinList(e.channels.map((c) => DA_CHANNEL[c]), 'eller');
-    return [`Opstår der ${kinds} udfordringer, kontakter skolen hjemmet ${channels} senest ${plural(e.contactWithinWorkingDays, 'arbejdsdag', 'arbejdsdage')} efter, at bekymringen er registreret.`];
+    const kinds = joinList(
+      e.concernKinds.map((k) => DA_CONCERN[k]),
+      'eller',
+    );
+    const channels = joinList(
+      e.channels.map((c) => DA_CHANNEL[c]),
+      'eller',
+    );
+    return [
+      `Opstår der ${kinds} udfordringer, kontakter skolen hjemmet ${channels} senest ${plural(e.contactWithinWorkingDays, 'arbejdsdag', 'arbejdsdage')} efter, at bekymringen er registreret.`,
+    ];
   },
   involvementGrows: 'Elevernes inddragelse i samtalerne vokser med alderen.',
   involvement(band) {
@@ -180,19 +232,37 @@ const EN: Phrases = {
   seenWhen: 'We can see it when:',
   conferences(c) {
     const count = plural(c.perYear, 'school-home conference', 'school-home conferences');
-    const promise = { firm: `The school holds ${count} a year`, at_least: `The school holds at least ${count} a year`, target: `The school aims to hold ${count} a year` }[c.commitment];
+    const promise = {
+      firm: `The school holds ${count} a year`,
+      at_least: `The school holds at least ${count} a year`,
+      target: `The school aims to hold ${count} a year`,
+    }[c.commitment];
     const needsBased =
-      c.needsBasedRounds === 0 ? '' : c.needsBasedRounds === 1 ? (c.perYear === 2 ? '; one of the two rounds may be needs-based conferences' : '; one of the rounds may be needs-based conferences') : `; ${c.needsBasedRounds} of the rounds may be needs-based conferences`;
+      c.needsBasedRounds === 0
+        ? ''
+        : c.needsBasedRounds === 1
+          ? c.perYear === 2
+            ? '; one of the two rounds may be needs-based conferences'
+            : '; one of the rounds may be needs-based conferences'
+          : `; ${c.needsBasedRounds} of the rounds may be needs-based conferences`;
     const sentences = [`${promise}${needsBased}.`];
     if (c.extraWhenNeeded) sentences.push('The school keeps assessing whether a student needs extra conferences.');
-    sentences.push(`The invitation is sent at least ${plural(c.invitationLeadDays, 'day', 'days')} before the conference.`);
+    sentences.push(
+      `The invitation is sent at least ${plural(c.invitationLeadDays, 'day', 'days')} before the conference.`,
+    );
     if (c.studentPlan) {
-      const what = c.studentPlan.form === 'student_plan' ? 'The student plan is sent home' : 'The message book is brought up to date';
-      sentences.push(`${what} at least ${plural(c.studentPlan.leadDays, 'day', 'days')} before the conference, so parent and child can prepare together.`);
+      const what =
+        c.studentPlan.form === 'student_plan'
+          ? 'The student plan is sent home'
+          : 'The message book is brought up to date';
+      sentences.push(
+        `${what} at least ${plural(c.studentPlan.leadDays, 'day', 'days')} before the conference, so parent and child can prepare together.`,
+      );
     }
     if (c.studentsTakePart) sentences.push('The student takes part in the conference.');
     if (c.allPartiesAddTopics) sentences.push('Every party can put topics on the agenda.');
-    if (c.testResults === 'included_not_central') sentences.push('Test results are discussed, but they are not the centre of the conference.');
+    if (c.testResults === 'included_not_central')
+      sentences.push('Test results are discussed, but they are not the centre of the conference.');
     if (c.testResults === 'central') sentences.push('Test results are a central topic of the conference.');
     if (c.concreteAgreements) sentences.push('The conference ends in concrete agreements on who does what.');
     return sentences;
@@ -200,22 +270,36 @@ const EN: Phrases = {
   parentMeetings(p) {
     const count = plural(p.perYear, 'parent meeting', 'parent meetings');
     const sentences = [
-      { firm: `Each class holds ${count} a year.`, at_least: `Each class holds at least ${count} a year.`, target: `The school aims for ${count} a year in each class.` }[p.commitment],
+      {
+        firm: `Each class holds ${count} a year.`,
+        at_least: `Each class holds at least ${count} a year.`,
+        target: `The school aims for ${count} a year in each class.`,
+      }[p.commitment],
     ];
-    if (p.wellBeingPlanTopics) sentences.push("Topics from the school's well-being action plan are taken up at the parent meetings.");
-    if (p.representativesHelpPlan) sentences.push('The class parent representatives can help plan and run the meetings.');
+    if (p.wellBeingPlanTopics)
+      sentences.push("Topics from the school's well-being action plan are taken up at the parent meetings.");
+    if (p.representativesHelpPlan)
+      sentences.push('The class parent representatives can help plan and run the meetings.');
     return sentences;
   },
   communication(c) {
     const sentences: string[] = [];
     if (c.contactTeacherIsHub) {
-      sentences.push('The contact teacher is the hub of the collaboration with the home.', 'Parents are told how and when they can reach the contact teacher.');
+      sentences.push(
+        'The contact teacher is the hub of the collaboration with the home.',
+        'Parents are told how and when they can reach the contact teacher.',
+      );
     }
     if (c.responseTime) {
       const days = plural(c.responseTime.workingDays, 'working day', 'working days');
-      sentences.push(`${c.responseTime.isTarget ? 'We aim to reply' : 'We reply'} to messages from parents within ${days} of receiving them.`);
+      sentences.push(
+        `${c.responseTime.isTarget ? 'We aim to reply' : 'We reply'} to messages from parents within ${days} of receiving them.`,
+      );
     }
-    if (c.sensitiveMattersInPerson) sentences.push('Complex or sensitive matters are handled by phone or in a meeting, where there is room for nuance and questions.');
+    if (c.sensitiveMattersInPerson)
+      sentences.push(
+        'Complex or sensitive matters are handled by phone or in a meeting, where there is room for nuance and questions.',
+      );
     if (c.quietHours) {
       const { from, to, weekends } = c.quietHours;
       sentences.push(`Staff receive no notifications between ${from} and ${to}${weekends ? ' or at weekends' : ''}.`);
@@ -224,9 +308,17 @@ const EN: Phrases = {
   },
   classUpdate: (band) => `In ${enGrades(band)}, the class writes home ${EN_CADENCE[band.cadence]}.`,
   earlyDialogue(e) {
-    const kinds = joinList(e.concernKinds.map((k) => EN_CONCERN[k]), 'or');
-    const channels = joinList(e.channels.map((c) => EN_CHANNEL[c]), 'or');
-    return [`If ${kinds} challenges arise, the school contacts the home ${channels} within ${plural(e.contactWithinWorkingDays, 'working day', 'working days')} of the concern being registered.`];
+    const kinds = joinList(
+      e.concernKinds.map((k) => EN_CONCERN[k]),
+      'or',
+    );
+    const channels = joinList(
+      e.channels.map((c) => EN_CHANNEL[c]),
+      'or',
+    );
+    return [
+      `If ${kinds} challenges arise, the school contacts the home ${channels} within ${plural(e.contactWithinWorkingDays, 'working day', 'working days')} of the concern being registered.`,
+    ];
   },
   involvementGrows: "Students' involvement in the conferences grows with age.",
   involvement(band) {
@@ -265,7 +357,12 @@ function involvementSentences(rules: TStudentInvolvementRules, phrases: Phrases)
 }
 
 function describeAspect(aspect: TGuidepostAspect, locale: Locale): TPrincipleDescription['aspects'][number] {
-  const texts = [aspect.title, aspect.intro, ...aspect.meansThat.map((s) => s.text), ...aspect.seenWhen.map((s) => s.text)];
+  const texts = [
+    aspect.title,
+    aspect.intro,
+    ...aspect.meansThat.map((s) => s.text),
+    ...aspect.seenWhen.map((s) => s.text),
+  ];
   // One language per aspect: a half-translated list would read as two voices.
   const lang: Locale = locale === 'en' && texts.every((t) => t.en) ? 'en' : 'da';
   const inLang = (t: TLocalizedText) => pick(t, lang).text;
@@ -302,7 +399,9 @@ export function describePrinciple(principle: TPrinciple, locale: Locale): TPrinc
   return {
     locale,
     prose,
-    rules: candidates.filter(([, sentences]) => sentences.length > 0).map(([id, sentences]) => ({ id, heading: phrases.rules[id], sentences })),
+    rules: candidates
+      .filter(([, sentences]) => sentences.length > 0)
+      .map(([id, sentences]) => ({ id, heading: phrases.rules[id], sentences })),
     aspects: principle.aspects.filter((a) => a.adopted).map((aspect) => describeAspect(aspect, locale)),
   };
 }

@@ -19,7 +19,9 @@ describe('PRINCIPLE_PRESETS', () => {
 
   it('validates every preset against the model unchanged, and the API shape with the aspects', () => {
     for (const p of PRINCIPLE_PRESETS) expect(ZPrinciple.parse(p.principle), p.id).toEqual(p.principle);
-    expect(() => ZPrinciplePresetsResponse.parse({ presets: PRINCIPLE_PRESETS, aspects: GUIDEPOST_ASPECTS })).not.toThrow();
+    expect(() =>
+      ZPrinciplePresetsResponse.parse({ presets: PRINCIPLE_PRESETS, aspects: GUIDEPOST_ASPECTS }),
+    ).not.toThrow();
   });
 
   it('gives every preset a name, source and note in Danish and English', () => {
@@ -33,7 +35,13 @@ describe('PRINCIPLE_PRESETS', () => {
 
   it('seed 000: at least one conference a year, student plans and invitations in good time, the board supervises', () => {
     const p = preset('seed-000');
-    expect(p.conferences).toMatchObject({ perYear: 1, commitment: 'at_least', needsBasedRounds: 0, extraWhenNeeded: true, concreteAgreements: true });
+    expect(p.conferences).toMatchObject({
+      perYear: 1,
+      commitment: 'at_least',
+      needsBasedRounds: 0,
+      extraWhenNeeded: true,
+      concreteAgreements: true,
+    });
     expect(p.conferences.studentPlan).toEqual({ form: 'student_plan', leadDays: 7 });
     expect(p.conferences.invitationLeadDays).toBe(21);
     expect(p.oversight.boardSupervises).toBe(true);
@@ -46,21 +54,52 @@ describe('PRINCIPLE_PRESETS', () => {
 
   it('seed 001: two parent meetings and two conferences, involvement grows with age, youngest written to most often', () => {
     const p = preset('seed-001');
-    expect(p.conferences).toMatchObject({ perYear: 2, commitment: 'firm', studentsTakePart: true, allPartiesAddTopics: true, testResults: 'included_not_central' });
-    expect(p.parentMeetings).toEqual({ perYear: 2, commitment: 'firm', wellBeingPlanTopics: true, representativesHelpPlan: true });
-    expect([0, 3, 4, 6, 7, 9].map((g) => classUpdateCadenceFor(p, g))).toEqual(['weekly', 'weekly', 'fortnightly', 'fortnightly', 'monthly', 'monthly']);
+    expect(p.conferences).toMatchObject({
+      perYear: 2,
+      commitment: 'firm',
+      studentsTakePart: true,
+      allPartiesAddTopics: true,
+      testResults: 'included_not_central',
+    });
+    expect(p.parentMeetings).toEqual({
+      perYear: 2,
+      commitment: 'firm',
+      wellBeingPlanTopics: true,
+      representativesHelpPlan: true,
+    });
+    expect([0, 3, 4, 6, 7, 9].map((g) => classUpdateCadenceFor(p, g))).toEqual([
+      'weekly',
+      'weekly',
+      'fortnightly',
+      'fortnightly',
+      'monthly',
+      'monthly',
+    ]);
     expect([1, 5, 8].map((g) => studentInvolvementFor(p, g))).toEqual(['present', 'contributes', 'co_leads']);
     expect(findPreset('seed-001')?.note.da).toContain('skolens eget valg');
   });
 
   it('seed 002 (Balleskolen): contact teacher as hub, reply within 3 working days as a target, sensitive matters in person, one needs-based round, early contact', () => {
     const p = preset('seed-002');
-    expect(p.communication).toMatchObject({ contactTeacherIsHub: true, responseTime: { workingDays: 3, isTarget: true }, sensitiveMattersInPerson: true });
+    expect(p.communication).toMatchObject({
+      contactTeacherIsHub: true,
+      responseTime: { workingDays: 3, isTarget: true },
+      sensitiveMattersInPerson: true,
+    });
     expect(p.communication.quietHours).toEqual({ from: '18:00', to: '07:00', weekends: true });
-    expect(p.conferences).toMatchObject({ perYear: 2, needsBasedRounds: 1, commitment: 'target', studentsTakePart: true });
+    expect(p.conferences).toMatchObject({
+      perYear: 2,
+      needsBasedRounds: 1,
+      commitment: 'target',
+      studentsTakePart: true,
+    });
     expect(regularConferenceRounds(p)).toBe(1);
     expect(p.parentMeetings).toMatchObject({ perYear: 2, commitment: 'target' });
-    expect(p.earlyDialogue).toEqual({ contactWithinWorkingDays: 2, channels: ['phone', 'meeting'], concernKinds: ['academic', 'well_being', 'behaviour'] });
+    expect(p.earlyDialogue).toEqual({
+      contactWithinWorkingDays: 2,
+      channels: ['phone', 'meeting'],
+      concernKinds: ['academic', 'well_being', 'behaviour'],
+    });
     expect(p.conferences.studentPlan?.form).toBe('message_book');
     expect(p.texts.studentRole?.da).toContain('støttes i gradvist at tage ansvar for egen udvikling');
     expect(findPreset('seed-002')?.note.da).toContain('arbejdsdage');
@@ -89,9 +128,15 @@ describe('GUIDEPOST_ASPECTS (seed 004)', () => {
 
   it('quotes the document word for word', () => {
     const communication = GUIDEPOST_ASPECTS[0];
-    expect(communication?.seenWhen[0]?.text.da).toBe('vi skriver, ringer eller mødes afhængigt af situationen og modtageren.');
-    expect(GUIDEPOST_ASPECTS[4]?.seenWhen[1]?.text.da).toBe('vi ved, hvornår vi skal skrive, ringe eller mødes med forældrene.');
-    expect(GUIDEPOST_ASPECTS[3]?.meansThat[1]?.text.da).toBe('vi er åbne og nysgerrige - også i forhold til det, der er svært.');
+    expect(communication?.seenWhen[0]?.text.da).toBe(
+      'vi skriver, ringer eller mødes afhængigt af situationen og modtageren.',
+    );
+    expect(GUIDEPOST_ASPECTS[4]?.seenWhen[1]?.text.da).toBe(
+      'vi ved, hvornår vi skal skrive, ringe eller mødes med forældrene.',
+    );
+    expect(GUIDEPOST_ASPECTS[3]?.meansThat[1]?.text.da).toBe(
+      'vi er åbne og nysgerrige - også i forhold til det, der er svært.',
+    );
   });
 
   it('starts every preset with all five aspects, none adopted yet', () => {

@@ -19,7 +19,8 @@ export type PrinciplePresetId = 'seed-000' | 'seed-001' | 'seed-002';
 const DEFAULT_QUIET_HOURS: TQuietHours = { from: '18:00', to: '07:00', weekends: true };
 
 /** The seeds do not refer to Vejle's guideposts, so a preset leaves every aspect for the board to adopt. */
-const guidepostsNotYetAdopted = (): TGuidepostAspect[] => GUIDEPOST_ASPECTS.map((aspect) => ({ ...aspect, adopted: false }));
+const guidepostsNotYetAdopted = (): TGuidepostAspect[] =>
+  GUIDEPOST_ASPECTS.map((aspect) => ({ ...aspect, adopted: false }));
 
 const paragraphs = (...blocks: string[]) => blocks.join('\n\n');
 const bullets = (...items: string[]) => items.map((item) => `- ${item}`).join('\n');
@@ -111,7 +112,12 @@ const seed000: TPrinciple = {
     testResults: 'unspecified',
   },
   parentMeetings: null,
-  communication: { contactTeacherIsHub: false, responseTime: null, sensitiveMattersInPerson: false, quietHours: DEFAULT_QUIET_HOURS },
+  communication: {
+    contactTeacherIsHub: false,
+    responseTime: null,
+    sensitiveMattersInPerson: false,
+    quietHours: DEFAULT_QUIET_HOURS,
+  },
   classUpdates: { bands: [] },
   earlyDialogue: null,
   studentInvolvement: { bands: [] },
@@ -166,7 +172,19 @@ const seed001: TPrinciple = {
     schoolResponsibilities: {
       da: paragraphs(
         'Der er mange forskellige fora og platforme, hvor skole og hjem er i berøring med hinanden – og som indgår i samarbejdet. Nogle af dem er:\n' +
-          bullets('AULA', 'Forældremøder', 'Skolehjemsamtaler', 'Ugebrev/plan', 'Min Uddannelse', 'Sociale medier', 'Skolens hjemmeside', 'Arrangementer på skolen', 'Trivselsarrangementer', 'Lege-/hyggegrupper', 'Kontaktforældre'),
+          bullets(
+            'AULA',
+            'Forældremøder',
+            'Skolehjemsamtaler',
+            'Ugebrev/plan',
+            'Min Uddannelse',
+            'Sociale medier',
+            'Skolens hjemmeside',
+            'Arrangementer på skolen',
+            'Trivselsarrangementer',
+            'Lege-/hyggegrupper',
+            'Kontaktforældre',
+          ),
         'AULA er platformen for den skriftlige kommunikation mellem skole og hjem. Skolens personale er ansvarlige for, at der kontinuerligt udsendes skriftlig information om arbejdet i klassen, tilpasset årgangene. I de yngste klasser er informationsbehovet størst hvorfor der hyppigst udsendes information der.',
         'Forældremøder har til formål at understøtte den faglige og trivselsmæssige udvikling på klasse- og individniveau – gennem information og dialog. Der afholdes 2 årlige forældremøder. Emner fra skolens trivselshandleplan tages op på forældremøderne. Eksterne oplægsholdere kan indgå som en naturlig del af indholdet. Klassens kontaktforældre kan medvirke i planlægningen og afviklingen af forældremøder.',
         'Skolen inviterer til 2 årlige skole-hjemsamtaler. Drøftelse af testresultater indgår som en del af samtalerne, men er ikke omdrejningspunktet. Samtalen giver anledning til at der træffes konkrete aftaler til støtte for barnets fortsatte trivsel og læring. Samtalerne tilrettelægges så de giver størst muligt udbytte for elever og forældre – og personalet opfordres til at afprøve forskellige former for samtaler, der tilgodeser den konkrete elevgruppe. Samtalerne tilrettelægges, så alle har mulighed for at forberede sig og at alle parter kan tage emner op.',
@@ -174,7 +192,19 @@ const seed001: TPrinciple = {
       ),
       en: paragraphs(
         'There are many different forums and platforms where school and home meet, and which are part of the collaboration. Some of them are:\n' +
-          bullets('AULA', 'Parent meetings', 'School-home conferences', 'Weekly letter/plan', 'Min Uddannelse', 'Social media', "The school's website", 'Events at the school', 'Well-being events', 'Play groups', 'Class parent representatives'),
+          bullets(
+            'AULA',
+            'Parent meetings',
+            'School-home conferences',
+            'Weekly letter/plan',
+            'Min Uddannelse',
+            'Social media',
+            "The school's website",
+            'Events at the school',
+            'Well-being events',
+            'Play groups',
+            'Class parent representatives',
+          ),
         "AULA is the platform for written communication between school and home. The school's staff are responsible for sending out written information about the work in the class continuously, adapted to each year group. The need for information is greatest in the youngest classes, so information is sent out most often there.",
         "Parent meetings are to support academic development and well-being at class and individual level, through information and dialogue. Two parent meetings are held each year. Topics from the school's well-being action plan are taken up at the parent meetings. External speakers can be a natural part of the content. The class parent representatives can help plan and run the parent meetings.",
         "The school invites parents to two school-home conferences a year. Test results are discussed as part of the conferences, but they are not the centre of them. The conference leads to concrete agreements that support the child's continued well-being and learning. The conferences are planned to give students and parents as much as possible, and staff are encouraged to try different kinds of conferences that suit the particular group of students. The conferences are planned so that everyone can prepare and every party can raise topics.",
@@ -201,7 +231,12 @@ const seed001: TPrinciple = {
     testResults: 'included_not_central',
   },
   parentMeetings: { perYear: 2, commitment: 'firm', wellBeingPlanTopics: true, representativesHelpPlan: true },
-  communication: { contactTeacherIsHub: false, responseTime: null, sensitiveMattersInPerson: false, quietHours: DEFAULT_QUIET_HOURS },
+  communication: {
+    contactTeacherIsHub: false,
+    responseTime: null,
+    sensitiveMattersInPerson: false,
+    quietHours: DEFAULT_QUIET_HOURS,
+  },
   classUpdates: YOUNGEST_MOST_OFTEN,
   earlyDialogue: null,
   studentInvolvement: INVOLVEMENT_GROWS_WITH_AGE,
@@ -263,7 +298,11 @@ const seed002: TPrinciple = {
     quietHours: DEFAULT_QUIET_HOURS,
   },
   classUpdates: YOUNGEST_MOST_OFTEN,
-  earlyDialogue: { contactWithinWorkingDays: 2, channels: ['phone', 'meeting'], concernKinds: ['academic', 'well_being', 'behaviour'] },
+  earlyDialogue: {
+    contactWithinWorkingDays: 2,
+    channels: ['phone', 'meeting'],
+    concernKinds: ['academic', 'well_being', 'behaviour'],
+  },
   studentInvolvement: INVOLVEMENT_GROWS_WITH_AGE,
   oversight: { boardSupervises: true, reportsPerYear: 1 },
   aspects: guidepostsNotYetAdopted(),
@@ -303,7 +342,10 @@ export const PRINCIPLE_PRESETS: readonly (TPrinciplePreset & { id: PrinciplePres
   },
   {
     id: 'seed-002',
-    name: { da: 'Princip for skole-hjem-samarbejde på Balleskolen', en: 'Principle for school-home collaboration at Balleskolen' },
+    name: {
+      da: 'Princip for skole-hjem-samarbejde på Balleskolen',
+      en: 'Principle for school-home collaboration at Balleskolen',
+    },
     source: {
       da: 'Balleskolens princip for skole-hjem-samarbejde.',
       en: "Balleskolen's principle for school-home collaboration.",

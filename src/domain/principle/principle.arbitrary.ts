@@ -15,18 +15,27 @@ import { GUIDEPOST_ASPECTS } from './guideposts.js';
 /** fast-check generators of valid principles, for property tests of the model and its readers. */
 
 const int = (limits: { min: number; max: number }) => fc.integer(limits);
-const text = (max: number) => fc.string({ minLength: 1, maxLength: Math.min(max, 80) }).filter((s) => s.trim().length > 0);
+const text = (max: number) =>
+  fc.string({ minLength: 1, maxLength: Math.min(max, 80) }).filter((s) => s.trim().length > 0);
 const localized = (max: number): fc.Arbitrary<TLocalizedText> =>
-  fc.record({ da: text(max), en: text(max) }, { requiredKeys: ['da'] }).map((t) => ({ ...t, da: t.da.trim(), ...(t.en !== undefined ? { en: t.en.trim() } : {}) }));
+  fc
+    .record({ da: text(max), en: text(max) }, { requiredKeys: ['da'] })
+    .map((t) => ({ ...t, da: t.da.trim(), ...(t.en !== undefined ? { en: t.en.trim() } : {}) }));
 const commitment = fc.constantFrom('firm' as const, 'at_least' as const, 'target' as const);
-const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const clock = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
 /** Bands that run upwards without overlapping, each holding a generated value. */
 function gradeBands<T>(value: fc.Arbitrary<T>): fc.Arbitrary<Array<{ fromGrade: number; toGrade: number; value: T }>> {
   return fc.uniqueArray(int(L.grade), { maxLength: L.gradeBandsMax }).chain((starts) => {
     const sorted = [...starts].sort((a, b) => a - b);
-    const parts = sorted.map((start, i) => fc.tuple(fc.integer({ min: start, max: (sorted[i + 1] ?? L.grade.max + 1) - 1 }), value));
-    return fc.tuple(...parts).map((chosen) => chosen.map(([toGrade, v], i) => ({ fromGrade: sorted[i] as number, toGrade, value: v })));
+    const parts = sorted.map((start, i) =>
+      fc.tuple(fc.integer({ min: start, max: (sorted[i + 1] ?? L.grade.max + 1) - 1 }), value),
+    );
+    return fc
+      .tuple(...parts)
+      .map((chosen) => chosen.map(([toGrade, v], i) => ({ fromGrade: sorted[i] as number, toGrade, value: v })));
   });
 }
 
@@ -57,19 +66,32 @@ export const arbPrinciple: fc.Arbitrary<TPrinciple> = fc
         needsBasedRounds: fc.constant(Math.min(perYear - 1, Math.floor(needsBasedShare * perYear))),
         extraWhenNeeded: fc.boolean(),
         invitationLeadDays: int(L.invitationLeadDays),
-        studentPlan: fc.option(fc.record({ form: fc.constantFrom('student_plan' as const, 'message_book' as const), leadDays: int(L.studentPlanLeadDays) }), { nil: null }),
+        studentPlan: fc.option(
+          fc.record({
+            form: fc.constantFrom('student_plan' as const, 'message_book' as const),
+            leadDays: int(L.studentPlanLeadDays),
+          }),
+          { nil: null },
+        ),
         studentsTakePart: fc.boolean(),
         allPartiesAddTopics: fc.boolean(),
         concreteAgreements: fc.boolean(),
         testResults: fc.constantFrom('unspecified' as const, 'included_not_central' as const, 'central' as const),
       }),
       parentMeetings: fc.option(
-        fc.record({ perYear: int(L.parentMeetingsPerYear), commitment, wellBeingPlanTopics: fc.boolean(), representativesHelpPlan: fc.boolean() }),
+        fc.record({
+          perYear: int(L.parentMeetingsPerYear),
+          commitment,
+          wellBeingPlanTopics: fc.boolean(),
+          representativesHelpPlan: fc.boolean(),
+        }),
         { nil: null },
       ),
       communication: fc.record({
         contactTeacherIsHub: fc.boolean(),
-        responseTime: fc.option(fc.record({ workingDays: int(L.responseWorkingDays), isTarget: fc.boolean() }), { nil: null }),
+        responseTime: fc.option(fc.record({ workingDays: int(L.responseWorkingDays), isTarget: fc.boolean() }), {
+          nil: null,
+        }),
         sensitiveMattersInPerson: fc.boolean(),
         quietHours: fc.option(quietHours, { nil: null }),
       }),
@@ -86,10 +108,16 @@ export const arbPrinciple: fc.Arbitrary<TPrinciple> = fc
       ),
       // Involvement never falls with age, so generated levels are sorted by their rank.
       studentInvolvement: gradeBands(fc.constantFrom(...STUDENT_INVOLVEMENT_LEVELS)).map((bands) => {
-        const levels = bands.map((b) => b.value).sort((a, b) => STUDENT_INVOLVEMENT_LEVELS.indexOf(a) - STUDENT_INVOLVEMENT_LEVELS.indexOf(b));
-        return { bands: bands.map(({ fromGrade, toGrade }, i) => ({ fromGrade, toGrade, level: levels[i] ?? 'present' })) };
+        const levels = bands
+          .map((b) => b.value)
+          .sort((a, b) => STUDENT_INVOLVEMENT_LEVELS.indexOf(a) - STUDENT_INVOLVEMENT_LEVELS.indexOf(b));
+        return {
+          bands: bands.map(({ fromGrade, toGrade }, i) => ({ fromGrade, toGrade, level: levels[i] ?? 'present' })),
+        };
       }),
       oversight: fc.record({ boardSupervises: fc.boolean(), reportsPerYear: int(L.boardReportsPerYear) }),
-      aspects: fc.tuple(...GUIDEPOST_ASPECTS.map(() => fc.boolean())).map((adopted) => GUIDEPOST_ASPECTS.map((aspect, i) => ({ ...aspect, adopted: adopted[i] ?? false }))),
+      aspects: fc
+        .tuple(...GUIDEPOST_ASPECTS.map(() => fc.boolean()))
+        .map((adopted) => GUIDEPOST_ASPECTS.map((aspect, i) => ({ ...aspect, adopted: adopted[i] ?? false }))),
     }),
   );

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { classUpdateCadenceFor, isQuietTime, regularConferenceRounds, studentInvolvementFor } from './rules.js';
 import { arbPrinciple } from './principle.arbitrary.js';
 
-const at = (isoWeekday: number, hhmm: string) => ({ isoWeekday, minuteOfDay: Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)) });
+const at = (isoWeekday: number, hhmm: string) => ({
+  isoWeekday,
+  minuteOfDay: Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)),
+});
 
 describe('isQuietTime', () => {
   const evenings = { from: '18:00', to: '07:00', weekends: true };
@@ -39,6 +42,11 @@ describe('grade lookups', () => {
   });
 
   it('leaves at least one round a year for every student', () => {
-    fc.assert(fc.property(arbPrinciple, (p) => regularConferenceRounds(p) >= 1 && regularConferenceRounds(p) <= p.conferences.perYear));
+    fc.assert(
+      fc.property(
+        arbPrinciple,
+        (p) => regularConferenceRounds(p) >= 1 && regularConferenceRounds(p) <= p.conferences.perYear,
+      ),
+    );
   });
 });

@@ -46,7 +46,8 @@ export function adviseOnMessage(input: AdviceInput): Advice {
 
   // Staff owe guardians plain language; a guardian writing to professionals is not told to simplify.
   const tooHard = band === 'hard' || (band === 'medium' && input.readerNeedsPlainLanguage);
-  if (input.sender === 'staff' && tooHard && words(input.text).length >= MIN_WORDS_FOR_READABILITY) hints.push({ code: 'write_easier' });
+  if (input.sender === 'staff' && tooHard && words(input.text).length >= MIN_WORDS_FOR_READABILITY)
+    hints.push({ code: 'write_easier' });
 
   return { lix: value, band, hints };
 }

@@ -12,13 +12,17 @@ describe('lix', () => {
 
   it('a sentence from Balleskolen’s principle (seed 002)', () => {
     // 15 words, 1 sentence, 9 long: Forældrene informeres hvordan hvornår kontaktlæreren kontaktes hvilken svartid forventes
-    const text = 'Forældrene informeres om, hvordan og hvornår kontaktlæreren kan kontaktes, og hvilken svartid der kan forventes.';
+    const text =
+      'Forældrene informeres om, hvordan og hvornår kontaktlæreren kan kontaktes, og hvilken svartid der kan forventes.';
     expect(lix(text)).toBeCloseTo(15 + 60, 10);
   });
 
   it('English, with a time of day that is one word and no sentence end', () => {
     // 16 words (8:30 is one), 3 sentences, 1 long: clothes → 16/3 + 100/16
-    expect(lix('The trip is on Friday. Bring a packed lunch and warm clothes. We leave at 8:30.')).toBeCloseTo(16 / 3 + 6.25, 10);
+    expect(lix('The trip is on Friday. Bring a packed lunch and warm clothes. We leave at 8:30.')).toBeCloseTo(
+      16 / 3 + 6.25,
+      10,
+    );
   });
 
   it('dates, times and abbreviations do not end sentences', () => {
@@ -56,13 +60,27 @@ describe('lix', () => {
 
 describe('splitSentences', () => {
   it('keeps ordinals and abbreviations inside their sentence', () => {
-    expect(splitSentences('Mødet er d. 26. november kl. 17. Vi glæder os!')).toEqual(['Mødet er d. 26. november kl. 17.', 'Vi glæder os!']);
+    expect(splitSentences('Mødet er d. 26. november kl. 17. Vi glæder os!')).toEqual([
+      'Mødet er d. 26. november kl. 17.',
+      'Vi glæder os!',
+    ]);
   });
 });
 
 describe('lixBand', () => {
   it('uses the Danish scale: under 35 easy, 35–44 medium, 45 and up hard', () => {
-    expect([0, 24, 34, 34.99, 35, 44, 44.99, 45, 54, 80].map(lixBand)).toEqual(['easy', 'easy', 'easy', 'easy', 'medium', 'medium', 'medium', 'hard', 'hard', 'hard']);
+    expect([0, 24, 34, 34.99, 35, 44, 44.99, 45, 54, 80].map(lixBand)).toEqual([
+      'easy',
+      'easy',
+      'easy',
+      'easy',
+      'medium',
+      'medium',
+      'medium',
+      'hard',
+      'hard',
+      'hard',
+    ]);
   });
 });
 
@@ -91,10 +109,14 @@ describe('lix properties', () => {
 
   it('bands never get easier as LIX rises', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: 0, max: 200, noNaN: true }), (a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(rank[lixBand(low)]).toBeLessThanOrEqual(rank[lixBand(high)]);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (a, b) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(rank[lixBand(low)]).toBeLessThanOrEqual(rank[lixBand(high)]);
+        },
+      ),
     );
   });
 });

@@ -17,7 +17,25 @@ const LONG_WORD_LETTERS = 6;
  * Abbreviations that end in a full stop in the middle of a sentence ("f.eks.", "kl. 8"), so
  * their stop does not count as the end of one.
  */
-const MID_SENTENCE_ABBREVIATIONS = new Set(['f.eks', 'bl.a', 'ca', 'kl', 'nr', 'jf', 'pga', 'mht', 'hhv', 'inkl', 'ekskl', 'tlf', 'ang', 'vedr', 'e.g', 'i.e', 'approx']);
+const MID_SENTENCE_ABBREVIATIONS = new Set([
+  'f.eks',
+  'bl.a',
+  'ca',
+  'kl',
+  'nr',
+  'jf',
+  'pga',
+  'mht',
+  'hhv',
+  'inkl',
+  'ekskl',
+  'tlf',
+  'ang',
+  'vedr',
+  'e.g',
+  'i.e',
+  'approx',
+]);
 
 /** A run of . ! ? : that is followed by a space, a closing quote or bracket, or the end. */
 const TERMINATOR = /[.!?:]+(?=[\s"'”’»)\]]|$)/gu;

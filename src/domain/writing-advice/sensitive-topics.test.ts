@@ -150,7 +150,11 @@ describe('detectSensitiveTopics', () => {
   });
 
   it('lists several topics in a fixed order', () => {
-    expect(topicsOf('Efter skilsmissen er hun blevet mobbet, og hun har meget fravær.')).toEqual(['bullying', 'family_conflict', 'absence']);
+    expect(topicsOf('Efter skilsmissen er hun blevet mobbet, og hun har meget fravær.')).toEqual([
+      'bullying',
+      'family_conflict',
+      'absence',
+    ]);
   });
 
   it('matches Danish letters whether composed or decomposed', () => {
@@ -175,10 +179,15 @@ describe('detectSensitiveTopics', () => {
 
   it('still finds a topic whatever innocent text surrounds it', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...INNOCENT), fc.constantFrom(...SENSITIVE_TOPICS), fc.nat(), (innocent, topic, pick) => {
-        const sentence = SENSITIVE[topic][pick % SENSITIVE[topic].length]!;
-        expect(topicsOf(`${innocent} ${sentence} ${innocent}`)).toContain(topic);
-      }),
+      fc.property(
+        fc.constantFrom(...INNOCENT),
+        fc.constantFrom(...SENSITIVE_TOPICS),
+        fc.nat(),
+        (innocent, topic, pick) => {
+          const sentence = SENSITIVE[topic][pick % SENSITIVE[topic].length]!;
+          expect(topicsOf(`${innocent} ${sentence} ${innocent}`)).toContain(topic);
+        },
+      ),
     );
   });
 });

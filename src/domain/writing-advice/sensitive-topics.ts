@@ -145,11 +145,17 @@ const CASE_SENSITIVE_TERMS: Partial<Record<SensitiveTopic, readonly string[]>> =
 };
 
 const wholeWords = (alternatives: readonly string[], flags: string) =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives.map((a) => a.replaceAll(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, flags);
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${alternatives.map((a) => a.replaceAll(' ', String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`,
+    flags,
+  );
 
 const MATCHERS = SENSITIVE_TOPICS.map((topic) => ({
   topic,
-  patterns: [wholeWords(TERMS[topic], 'giu'), ...(CASE_SENSITIVE_TERMS[topic] ? [wholeWords(CASE_SENSITIVE_TERMS[topic], 'gu')] : [])],
+  patterns: [
+    wholeWords(TERMS[topic], 'giu'),
+    ...(CASE_SENSITIVE_TERMS[topic] ? [wholeWords(CASE_SENSITIVE_TERMS[topic], 'gu')] : []),
+  ],
 }));
 
 /** The sensitive topics a text touches, in the order of SENSITIVE_TOPICS, each with the words that gave it away. */

@@ -4,20 +4,29 @@ import { detectShouting } from './shouting.js';
 
 describe('detectShouting', () => {
   it('hears a message in capitals', () => {
-    expect(detectShouting('JEG ER MEGET VRED OVER AT INGEN HAR SVARET')).toEqual({ shouting: true, reasons: ['capitals'] });
+    expect(detectShouting('JEG ER MEGET VRED OVER AT INGEN HAR SVARET')).toEqual({
+      shouting: true,
+      reasons: ['capitals'],
+    });
     expect(detectShouting('WHY HAS NOBODY ANSWERED MY MESSAGE')).toEqual({ shouting: true, reasons: ['capitals'] });
   });
 
   it('hears one sentence in capitals inside a calm message', () => {
-    const text = 'Jeg har skrevet flere gange om turen i næste uge. HVORFOR HAR INGEN SVARET MIG? Vi vil gerne vide, hvad vi skal pakke.';
+    const text =
+      'Jeg har skrevet flere gange om turen i næste uge. HVORFOR HAR INGEN SVARET MIG? Vi vil gerne vide, hvad vi skal pakke.';
     expect(detectShouting(text).reasons).toEqual(['capitals']);
   });
 
   it('hears piles of exclamation marks', () => {
     expect(detectShouting('Hvorfor har ingen svaret mig!!!')).toEqual({ shouting: true, reasons: ['exclamations'] });
     expect(detectShouting('Svar nu!!?!').reasons).toEqual(['exclamations']);
-    expect(detectShouting('Det er ikke i orden! I skal svare! Jeg venter! Nu! Hvorfor sker der ingenting!').reasons).toEqual(['exclamations']);
-    expect(detectShouting('SVAR MIG NU ELLER JEG KLAGER!!!')).toEqual({ shouting: true, reasons: ['capitals', 'exclamations'] });
+    expect(
+      detectShouting('Det er ikke i orden! I skal svare! Jeg venter! Nu! Hvorfor sker der ingenting!').reasons,
+    ).toEqual(['exclamations']);
+    expect(detectShouting('SVAR MIG NU ELLER JEG KLAGER!!!')).toEqual({
+      shouting: true,
+      reasons: ['capitals', 'exclamations'],
+    });
   });
 
   it('lets a friendly message, acronyms, headings and short greetings pass', () => {

@@ -14,9 +14,53 @@ export interface ShoutingResult {
  * ("EU", "TV", the B of 5.B) never count.
  */
 const ACRONYMS = new Set([
-  'ADHD', 'ADD', 'OCD', 'DCD', 'PPR', 'SFO', 'SFH', 'AULA', 'UNI', 'PLC', 'AKT', 'SSP', 'UUV', 'KUU', 'BUPL', 'DLF', 'FOA', 'BUF',
-  'CPR', 'NEMID', 'MITID', 'SMS', 'PDF', 'GPS', 'USA', 'DGI', 'DBU', 'FDF', 'KFUM', 'KFUK', 'LEGO', 'IKEA', 'NATO', 'UNICEF', 'DSB',
-  'ASF', 'FVU', 'FSA', 'STX', 'HHX', 'HTX', 'EUD', 'EUX', 'TEACCH', 'ICT', 'SENCO', 'PTA',
+  'ADHD',
+  'ADD',
+  'OCD',
+  'DCD',
+  'PPR',
+  'SFO',
+  'SFH',
+  'AULA',
+  'UNI',
+  'PLC',
+  'AKT',
+  'SSP',
+  'UUV',
+  'KUU',
+  'BUPL',
+  'DLF',
+  'FOA',
+  'BUF',
+  'CPR',
+  'NEMID',
+  'MITID',
+  'SMS',
+  'PDF',
+  'GPS',
+  'USA',
+  'DGI',
+  'DBU',
+  'FDF',
+  'KFUM',
+  'KFUK',
+  'LEGO',
+  'IKEA',
+  'NATO',
+  'UNICEF',
+  'DSB',
+  'ASF',
+  'FVU',
+  'FSA',
+  'STX',
+  'HHX',
+  'HTX',
+  'EUD',
+  'EUX',
+  'TEACCH',
+  'ICT',
+  'SENCO',
+  'PTA',
 ]);
 
 const MIN_WORD_LETTERS = 3;
@@ -47,9 +91,11 @@ const shoutsInCapitals = (text: string, minWords: number) => {
 export function detectShouting(text: string): ShoutingResult {
   const reasons: ShoutingReason[] = [];
   const sentences = splitSentences(text);
-  if (shoutsInCapitals(text, 1) || sentences.some((sentence) => shoutsInCapitals(sentence, MIN_SENTENCE_WORDS))) reasons.push('capitals');
+  if (shoutsInCapitals(text, 1) || sentences.some((sentence) => shoutsInCapitals(sentence, MIN_SENTENCE_WORDS)))
+    reasons.push('capitals');
   const exclamations = text.match(/!/g)?.length ?? 0;
   // One cheerful "Tak!" per sentence is friendly; most sentences ending in "!" is not.
-  if (EXCLAMATION_RUN.test(text) || (exclamations >= MANY_EXCLAMATIONS && exclamations * 2 > sentences.length)) reasons.push('exclamations');
+  if (EXCLAMATION_RUN.test(text) || (exclamations >= MANY_EXCLAMATIONS && exclamations * 2 > sentences.length))
+    reasons.push('exclamations');
   return { shouting: reasons.length > 0, reasons };
 }

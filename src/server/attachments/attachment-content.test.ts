@@ -17,7 +17,10 @@ function cfbWithStream(name: string): Buffer {
 }
 
 const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).code;
 };
@@ -25,9 +28,17 @@ const refusal = async (promise: Promise<unknown>) => {
 describe('attachment content', () => {
   it('knows a type from the bytes alone', async () => {
     expect(await sniffContentType(Buffer.from('%PDF-1.7\n1 0 obj\n'))).toBe('application/pdf');
-    expect(await sniffContentType(await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).png().toBuffer())).toBe('image/png');
+    expect(
+      await sniffContentType(
+        await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } })
+          .png()
+          .toBuffer(),
+      ),
+    ).toBe('image/png');
     // A Windows program and an HTML page are not allowed, whatever they are called.
-    expect(await sniffContentType(Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'))).toBeNull();
+    expect(
+      await sniffContentType(Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1')),
+    ).toBeNull();
     expect(await sniffContentType(Buffer.from('<!doctype html><script>alert(1)</script>'))).toBeNull();
   });
 
@@ -51,7 +62,15 @@ describe('attachment content', () => {
     const original = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#c33' } })
       .jpeg()
       .withMetadata({ orientation: 6 })
-      .withExif({ IFD0: { Make: 'Samspil', Model: 'Testkamera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '12/1 34/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'Samspil', Model: 'Testkamera' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '55/1 40/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '12/1 34/1 0/1',
+        },
+      })
       .toBuffer();
     const before = await sharp(original).metadata();
     // The GPS IFD pointer (tag 0x8825, little-endian) is in the original's EXIF.
@@ -70,12 +89,23 @@ describe('attachment content', () => {
 
   it('refuses what it cannot check', async () => {
     expect(await refusal(checkUploadedFile(Buffer.alloc(0), 'tom.pdf'))).toBe('attachment_missing');
-    expect(await refusal(checkUploadedFile(Buffer.from('MZ\x90\x00', 'latin1'), 'rapport.pdf'))).toBe('attachment_type_not_allowed');
+    expect(await refusal(checkUploadedFile(Buffer.from('MZ\x90\x00', 'latin1'), 'rapport.pdf'))).toBe(
+      'attachment_type_not_allowed',
+    );
     // A PNG signature with nothing behind it cannot be decoded and is not stored unchecked.
-    expect(await refusal(checkUploadedFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'x.png'))).toBe('attachment_image_unreadable');
+    expect(
+      await refusal(
+        checkUploadedFile(
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+          'x.png',
+        ),
+      ),
+    ).toBe('attachment_image_unreadable');
   });
 
   it('offers the file under its own name (RFC 5987) with an ASCII fallback', () => {
-    expect(contentDisposition('Ærø "tur".pdf')).toBe(`attachment; filename="Aeroe _tur_.pdf"; filename*=UTF-8''%C3%86r%C3%B8%20%22tur%22.pdf`);
+    expect(contentDisposition('Ærø "tur".pdf')).toBe(
+      `attachment; filename="Aeroe _tur_.pdf"; filename*=UTF-8''%C3%86r%C3%B8%20%22tur%22.pdf`,
+    );
   });
 });

@@ -31,7 +31,8 @@ const isAllowed = (mime: string): mime is TAttachmentType => Object.hasOwn(ATTAC
 function cfbHasStream(bytes: Buffer, name: string): boolean {
   const needle = Buffer.from(`${name}\0`, 'utf16le');
   for (let at = bytes.indexOf(needle, 512); at !== -1; at = bytes.indexOf(needle, at + 2)) {
-    if ((at - 512) % 128 === 0 && bytes.readUInt16LE(at + 0x40) === needle.length && bytes[at + 0x42] === 2) return true;
+    if ((at - 512) % 128 === 0 && bytes.readUInt16LE(at + 0x40) === needle.length && bytes[at + 0x42] === 2)
+      return true;
   }
   return false;
 }
@@ -79,11 +80,17 @@ export function sanitiseFileName(original: string, contentType: TAttachmentType)
  * the way the EXIF orientation said, since that tag goes too. HEIC/HEIF is stored as JPEG, which
  * every browser shows. An image sharp cannot decode is refused rather than stored unchecked.
  */
-export async function reencodeImage(bytes: Buffer, contentType: TAttachmentType): Promise<{ content: Buffer; contentType: TAttachmentType }> {
+export async function reencodeImage(
+  bytes: Buffer,
+  contentType: TAttachmentType,
+): Promise<{ content: Buffer; contentType: TAttachmentType }> {
   try {
     if (contentType === 'image/gif') {
       // GIFs carry no orientation; animated ones keep their frames.
-      return { content: await sharp(bytes, { animated: true, limitInputPixels: MAX_IMAGE_PIXELS }).gif().toBuffer(), contentType };
+      return {
+        content: await sharp(bytes, { animated: true, limitInputPixels: MAX_IMAGE_PIXELS }).gif().toBuffer(),
+        contentType,
+      };
     }
     const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
     switch (contentType) {
@@ -103,7 +110,14 @@ export async function reencodeImage(bytes: Buffer, contentType: TAttachmentType)
   }
 }
 
-const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif']);
+const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/heic',
+  'image/heif',
+]);
 
 /**
  * Checks an uploaded file and makes it fit to store: the type comes from the bytes (415 when it
@@ -113,7 +127,9 @@ export async function checkUploadedFile(bytes: Buffer, originalName: string): Pr
   if (bytes.length === 0) throw new AppError('attachment_missing');
   const sniffed = await sniffContentType(bytes);
   if (!sniffed) throw new AppError('attachment_type_not_allowed');
-  const { content, contentType } = IMAGE_TYPES.has(sniffed) ? await reencodeImage(bytes, sniffed) : { content: bytes, contentType: sniffed };
+  const { content, contentType } = IMAGE_TYPES.has(sniffed)
+    ? await reencodeImage(bytes, sniffed)
+    : { content: bytes, contentType: sniffed };
   return {
     contentType,
     name: sanitiseFileName(originalName, contentType),

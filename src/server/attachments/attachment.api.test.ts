@@ -14,8 +14,13 @@ const HOUR = 3_600_000;
 /** A multipart body with one file, as a browser's FormData sends it. */
 function multipart(fileName: string, bytes: Buffer, declaredType = 'application/octet-stream', field = 'file') {
   const boundary = `----samspil${createHash('sha1').update(fileName).digest('hex').slice(0, 16)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${declaredType}\r\n\r\n`);
-  return { payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${declaredType}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 describe('attachments', () => {
@@ -24,10 +29,22 @@ describe('attachments', () => {
   let png: Buffer;
 
   // A fresh session per request: the tests move the clock by a day, past the sessions' idle limit.
-  const cookieOf = async (actor: ActorName) => `${SESSION_COOKIE}=${(await startSession(t.deps, f.users[actor]!, 'password')).token}`;
-  const upload = async (actor: ActorName, fileName: string, bytes: Buffer, declaredType?: string, schoolId = f.schoolId) => {
+  const cookieOf = async (actor: ActorName) =>
+    `${SESSION_COOKIE}=${(await startSession(t.deps, f.users[actor]!, 'password')).token}`;
+  const upload = async (
+    actor: ActorName,
+    fileName: string,
+    bytes: Buffer,
+    declaredType?: string,
+    schoolId = f.schoolId,
+  ) => {
     const body = multipart(fileName, bytes, declaredType);
-    return t.app.inject({ method: 'POST', url: `/api/schools/${schoolId}/attachments`, headers: { cookie: await cookieOf(actor), 'content-type': body.contentType }, payload: body.payload });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/schools/${schoolId}/attachments`,
+      headers: { cookie: await cookieOf(actor), 'content-type': body.contentType },
+      payload: body.payload,
+    });
   };
   const uploaded = async (actor: ActorName, fileName = 'tegning.png', bytes = png) => {
     const res = await upload(actor, fileName, bytes);
@@ -35,15 +52,37 @@ describe('attachments', () => {
     return res.json() as TAttachment;
   };
   const json = async (method: 'GET' | 'POST' | 'DELETE', url: string, actor: ActorName, body?: unknown) =>
-    t.app.inject({ method, url, headers: { cookie: await cookieOf(actor), ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, payload: body === undefined ? undefined : JSON.stringify(body) });
-  const count = async (table: 'attachments' | 'messages' | 'message_threads') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-  const stored = (id: string) => t.deps.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
-  const writeThread = (actor: ActorName, attachmentIds: string[]) => json('POST', '/api/threads', actor, { studentId: f.ownStudent, subject: 'Tegning', body: 'Se Emmas tegning.', attachmentIds });
+    t.app.inject({
+      method,
+      url,
+      headers: { cookie: await cookieOf(actor), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const count = async (table: 'attachments' | 'messages' | 'message_threads') =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const stored = (id: string) =>
+    t.deps.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  const writeThread = (actor: ActorName, attachmentIds: string[]) =>
+    json('POST', '/api/threads', actor, {
+      studentId: f.ownStudent,
+      subject: 'Tegning',
+      body: 'Se Emmas tegning.',
+      attachmentIds,
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#3a6' } }).png().toBuffer();
+    png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer();
   });
   beforeEach(() => t.clock.set(TEST_NOW));
   afterAll(() => t.close());
@@ -53,7 +92,13 @@ describe('attachments', () => {
       const attachment = await uploaded('custodyGuardian', 'Emmas tegning.png');
       expect(attachment).toMatchObject({ name: 'Emmas tegning.png', contentType: 'image/png' });
       const row = await stored(attachment.id);
-      expect(row).toMatchObject({ school_id: f.schoolId, uploaded_by: f.people.custodyGuardian, message_id: null, content_type: 'image/png', size: attachment.size });
+      expect(row).toMatchObject({
+        school_id: f.schoolId,
+        uploaded_by: f.people.custodyGuardian,
+        message_id: null,
+        content_type: 'image/png',
+        size: attachment.size,
+      });
       const content = Buffer.from(row!.content);
       expect(content.length).toBe(attachment.size);
       expect(row!.sha256).toBe(createHash('sha256').update(content).digest('hex'));
@@ -63,7 +108,15 @@ describe('attachments', () => {
     it('stores a JPEG with GPS in its EXIF without any metadata', async () => {
       const jpeg = await sharp({ create: { width: 10, height: 6, channels: 3, background: '#c33' } })
         .jpeg()
-        .withExif({ IFD0: { Make: 'Samspil' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '12/1 34/1 0/1' } })
+        .withExif({
+          IFD0: { Make: 'Samspil' },
+          IFD3: {
+            GPSLatitudeRef: 'N',
+            GPSLatitude: '55/1 40/1 0/1',
+            GPSLongitudeRef: 'E',
+            GPSLongitude: '12/1 34/1 0/1',
+          },
+        })
         .toBuffer();
       expect((await sharp(jpeg).metadata()).exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
       const attachment = await uploaded('contactTeacher', 'udflugt.jpg', jpeg);
@@ -80,10 +133,23 @@ describe('attachments', () => {
 
     it('refuses a program renamed .pdf and a web page renamed .png with 415, translated, storing nothing', async () => {
       const before = await count('attachments');
-      const exe = await upload('custodyGuardian', 'faktura.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'), 'application/pdf');
+      const exe = await upload(
+        'custodyGuardian',
+        'faktura.pdf',
+        Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00', 'latin1'),
+        'application/pdf',
+      );
       expect(exe.statusCode).toBe(415);
-      expect(exe.json().error).toMatchObject({ code: 'attachment_type_not_allowed', message: expect.stringContaining('kan ikke vedhæftes') });
-      const html = await upload('custodyGuardian', 'billede.png', Buffer.from('<!doctype html><script>alert(document.cookie)</script>'), 'image/png');
+      expect(exe.json().error).toMatchObject({
+        code: 'attachment_type_not_allowed',
+        message: expect.stringContaining('kan ikke vedhæftes'),
+      });
+      const html = await upload(
+        'custodyGuardian',
+        'billede.png',
+        Buffer.from('<!doctype html><script>alert(document.cookie)</script>'),
+        'image/png',
+      );
       expect(html.statusCode).toBe(415);
       expect(await count('attachments')).toBe(before);
     });
@@ -93,7 +159,10 @@ describe('attachments', () => {
       const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x20)]);
       const res = await upload('custodyGuardian', 'stor.pdf', big);
       expect(res.statusCode).toBe(413);
-      expect(res.json().error).toMatchObject({ code: 'attachment_too_large', message: 'Filen er for stor. En vedhæftet fil må højst fylde 10 MB.' });
+      expect(res.json().error).toMatchObject({
+        code: 'attachment_too_large',
+        message: 'Filen er for stor. En vedhæftet fil må højst fylde 10 MB.',
+      });
       expect(await count('attachments')).toBe(before);
     });
 
@@ -102,7 +171,12 @@ describe('attachments', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('attachment_missing');
       const wrongField = multipart('a.png', png, 'image/png', 'other');
-      const other = await t.app.inject({ method: 'POST', url: `/api/schools/${f.schoolId}/attachments`, headers: { cookie: await cookieOf('custodyGuardian'), 'content-type': wrongField.contentType }, payload: wrongField.payload });
+      const other = await t.app.inject({
+        method: 'POST',
+        url: `/api/schools/${f.schoolId}/attachments`,
+        headers: { cookie: await cookieOf('custodyGuardian'), 'content-type': wrongField.contentType },
+        payload: wrongField.payload,
+      });
       expect(other.json().error.code).toBe('attachment_missing');
     });
 
@@ -140,7 +214,14 @@ describe('attachments', () => {
       const sent = (await writeThread('custodyGuardian', [own.id])).json() as TThreadDetail;
       expect((await writeThread('custodyGuardian', [own.id])).statusCode).toBe(422);
       expect((await writeThread('custodyGuardian', ['6f1c2a3e-8d4b-4c6a-9e2f-0b7d5a1c3e9f'])).statusCode).toBe(422);
-      expect((await json('POST', `/api/threads/${sent.id}/messages`, 'contactTeacher', { body: 'Tak.', attachmentIds: [own.id] })).statusCode).toBe(422);
+      expect(
+        (
+          await json('POST', `/api/threads/${sent.id}/messages`, 'contactTeacher', {
+            body: 'Tak.',
+            attachmentIds: [own.id],
+          })
+        ).statusCode,
+      ).toBe(422);
       expect((await json('GET', `/api/threads/${sent.id}`, 'custodyGuardian')).json().messages).toHaveLength(1);
     });
 
@@ -151,12 +232,19 @@ describe('attachments', () => {
 
     it('claims uploads for a reply and for a class message', async () => {
       const reply = await uploaded('contactTeacher', 'svar.png');
-      const res = await json('POST', `/api/threads/${f.thread}/messages`, 'contactTeacher', { body: 'Her er ugeplanen.', attachmentIds: [reply.id] });
+      const res = await json('POST', `/api/threads/${f.thread}/messages`, 'contactTeacher', {
+        body: 'Her er ugeplanen.',
+        attachmentIds: [reply.id],
+      });
       expect(res.statusCode, res.body).toBe(201);
       expect((res.json() as TThreadDetail).messages.at(-1)!.attachments).toEqual([reply]);
 
       const letter = await uploaded('contactTeacher', 'brev.png');
-      const group = await json('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, 'contactTeacher', { subject: 'Udflugt', body: 'Se brevet.', attachmentIds: [letter.id] });
+      const group = await json('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, 'contactTeacher', {
+        subject: 'Udflugt',
+        body: 'Se brevet.',
+        attachmentIds: [letter.id],
+      });
       expect(group.statusCode, group.body).toBe(201);
       const groupThread = group.json() as TThreadDetail;
       expect(groupThread.messages[0]!.attachments).toEqual([letter]);
@@ -167,13 +255,22 @@ describe('attachments', () => {
 
     it('claims uploads for a thread staff start with a child’s parents and for one between colleagues', async () => {
       const note = await uploaded('contactTeacher', 'note.png');
-      const home = await json('POST', `/api/schools/${f.schoolId}/students/${f.ownStudent}/threads`, 'contactTeacher', { subject: 'Emmas tegning', body: 'Se her.', attachmentIds: [note.id] });
+      const home = await json('POST', `/api/schools/${f.schoolId}/students/${f.ownStudent}/threads`, 'contactTeacher', {
+        subject: 'Emmas tegning',
+        body: 'Se her.',
+        attachmentIds: [note.id],
+      });
       expect(home.statusCode, home.body).toBe(201);
       expect((home.json() as TThreadDetail).messages[0]!.attachments).toEqual([note]);
       expect((await json('GET', `/api/attachments/${note.id}`, 'custodyGuardian')).statusCode).toBe(200);
 
       const plan = await uploaded('contactTeacher', 'plan.png');
-      const staff = await json('POST', `/api/schools/${f.schoolId}/threads`, 'contactTeacher', { recipientIds: [f.people.otherClassTeacher], subject: 'Plan', body: 'Til mødet.', attachmentIds: [plan.id] });
+      const staff = await json('POST', `/api/schools/${f.schoolId}/threads`, 'contactTeacher', {
+        recipientIds: [f.people.otherClassTeacher],
+        subject: 'Plan',
+        body: 'Til mødet.',
+        attachmentIds: [plan.id],
+      });
       expect(staff.statusCode, staff.body).toBe(201);
       expect((staff.json() as TThreadDetail).messages[0]!.attachments).toEqual([plan]);
       expect((await json('GET', `/api/attachments/${plan.id}`, 'otherClassTeacher')).statusCode).toBe(200);
@@ -188,13 +285,23 @@ describe('attachments', () => {
       const res = await json('GET', `/api/attachments/${a.id}`, 'contactTeacher');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('image/png');
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="Aeroe-tur.png"; filename*=UTF-8''%C3%86r%C3%B8-tur.png`);
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="Aeroe-tur.png"; filename*=UTF-8''%C3%86r%C3%B8-tur.png`,
+      );
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-security-policy']).toContain('sandbox');
       expect(res.rawPayload.equals(Buffer.from((await stored(a.id))!.content))).toBe(true);
 
-      for (const actor of ['custodyGuardian', 'leader'] as const) expect((await json('GET', `/api/attachments/${a.id}`, actor)).statusCode).toBe(200);
-      for (const actor of ['otherFamilyGuardian', 'otherClassTeacher', 'informationRightParent', 'suspendedGuardian', 'boardMember', 'otherSchoolLeader'] as const) {
+      for (const actor of ['custodyGuardian', 'leader'] as const)
+        expect((await json('GET', `/api/attachments/${a.id}`, actor)).statusCode).toBe(200);
+      for (const actor of [
+        'otherFamilyGuardian',
+        'otherClassTeacher',
+        'informationRightParent',
+        'suspendedGuardian',
+        'boardMember',
+        'otherSchoolLeader',
+      ] as const) {
         expect((await json('GET', `/api/attachments/${a.id}`, actor)).statusCode, actor).toBe(404);
       }
       expect(thread.student?.id).toBe(f.ownStudent);
@@ -203,18 +310,28 @@ describe('attachments', () => {
     it("logs staff downloads from a child's thread as the thread read is, and not the guardian's own", async () => {
       const a = await uploaded('custodyGuardian');
       await writeThread('custodyGuardian', [a.id]);
-      const logged = () => t.deps.db.selectFrom('audit_log').select(['action', 'student_id', 'actor_user_id']).where('action', '=', 'thread.attachment').execute();
+      const logged = () =>
+        t.deps.db
+          .selectFrom('audit_log')
+          .select(['action', 'student_id', 'actor_user_id'])
+          .where('action', '=', 'thread.attachment')
+          .execute();
       const before = (await logged()).length;
       await json('GET', `/api/attachments/${a.id}`, 'custodyGuardian');
       expect(await logged()).toHaveLength(before);
       await json('GET', `/api/attachments/${a.id}`, 'leader');
-      expect((await logged()).at(-1)).toEqual({ action: 'thread.attachment', student_id: f.ownStudent, actor_user_id: f.users.leader });
+      expect((await logged()).at(-1)).toEqual({
+        action: 'thread.attachment',
+        student_id: f.ownStudent,
+        actor_user_id: f.users.leader,
+      });
     });
 
     it('gives a pending upload to its uploader alone', async () => {
       const a = await uploaded('custodyGuardian');
       expect((await json('GET', `/api/attachments/${a.id}`, 'custodyGuardian')).statusCode).toBe(200);
-      for (const actor of ['contactTeacher', 'leader', 'protectedGuardian'] as const) expect((await json('GET', `/api/attachments/${a.id}`, actor)).statusCode).toBe(404);
+      for (const actor of ['contactTeacher', 'leader', 'protectedGuardian'] as const)
+        expect((await json('GET', `/api/attachments/${a.id}`, actor)).statusCode).toBe(404);
     });
   });
 
@@ -235,7 +352,11 @@ describe('attachments', () => {
       const sent = await uploaded('custodyGuardian');
       const drafted = await uploaded('custodyGuardian');
       await writeThread('custodyGuardian', [sent.id]);
-      const draft = await json('GET', `/api/schools/${f.schoolId}/drafts/new-thread/${f.ownStudent}`, 'custodyGuardian');
+      const draft = await json(
+        'GET',
+        `/api/schools/${f.schoolId}/drafts/new-thread/${f.ownStudent}`,
+        'custodyGuardian',
+      );
       expect(draft.statusCode).toBe(200);
       await t.app.inject({
         method: 'PUT',

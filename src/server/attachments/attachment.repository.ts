@@ -46,7 +46,13 @@ export async function insertAttachment(db: Db, attachment: NewAttachment): Promi
  * message. An id that is not the author's pending upload at that school (someone else's, already
  * sent, removed, or unknown) throws `attachment_not_available`, which undoes the whole send.
  */
-export async function claimAttachments(trx: Db, schoolId: string, authorId: string, messageId: string, ids: readonly string[]): Promise<void> {
+export async function claimAttachments(
+  trx: Db,
+  schoolId: string,
+  authorId: string,
+  messageId: string,
+  ids: readonly string[],
+): Promise<void> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return;
   const claimed = await trx
@@ -74,7 +80,12 @@ export function findAttachmentsOfThread(db: Db, schoolId: string, threadId: stri
 }
 
 /** A person's own pending uploads among `ids`, in the order of `ids`. */
-export async function findPendingOfPerson(db: Db, schoolId: string, personId: string, ids: readonly string[]): Promise<AttachmentInfoRow[]> {
+export async function findPendingOfPerson(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  ids: readonly string[],
+): Promise<AttachmentInfoRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('attachments')
@@ -97,7 +108,11 @@ export interface AttachmentPlaceRow {
 }
 
 /** An attachment looked for only among the schools the user belongs to. */
-export function findAttachmentForUser(db: Db, userId: string, attachmentId: string): Promise<AttachmentPlaceRow | undefined> {
+export function findAttachmentForUser(
+  db: Db,
+  userId: string,
+  attachmentId: string,
+): Promise<AttachmentPlaceRow | undefined> {
   return db
     .selectFrom('attachments as a')
     .leftJoin('messages as m', (j) => j.onRef('m.school_id', '=', 'a.school_id').onRef('m.id', '=', 'a.message_id'))
@@ -114,7 +129,11 @@ export interface AttachmentFileRow {
   content: Uint8Array;
 }
 
-export function findAttachmentFile(db: Db, schoolId: string, attachmentId: string): Promise<AttachmentFileRow | undefined> {
+export function findAttachmentFile(
+  db: Db,
+  schoolId: string,
+  attachmentId: string,
+): Promise<AttachmentFileRow | undefined> {
   return db
     .selectFrom('attachments')
     .select(['file_name', 'content_type', 'size', 'content'])
@@ -124,7 +143,12 @@ export function findAttachmentFile(db: Db, schoolId: string, attachmentId: strin
 }
 
 /** Removes a person's own pending upload; false when there was none. */
-export async function deletePendingAttachment(db: Db, schoolId: string, personId: string, attachmentId: string): Promise<boolean> {
+export async function deletePendingAttachment(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  attachmentId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('attachments')
     .where('school_id', '=', schoolId)

@@ -2,7 +2,12 @@ import { defineRoute, signedIn } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
 import { mayWriteMessages } from '../policies/rules.js';
 import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ATTACHMENT_FORM_FIELD, ATTACHMENT_MAX_BYTES, ZAttachment, ZAttachmentParams } from '../../shared/api/attachment.schema.js';
+import {
+  ATTACHMENT_FORM_FIELD,
+  ATTACHMENT_MAX_BYTES,
+  ZAttachment,
+  ZAttachmentParams,
+} from '../../shared/api/attachment.schema.js';
 import { downloadAttachment, removePendingAttachment, uploadAttachment } from './attachment.service.js';
 
 /** Room for the multipart envelope (boundaries, part headers) around a file of the largest size. */
@@ -16,7 +21,7 @@ export const attachmentRoutes = [
       `Upload one file to send with a message: multipart/form-data with the file in the field "${ATTACHMENT_FORM_FIELD}", at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB (413 attachment_too_large). ` +
       'The type is sniffed from the bytes, never from the name or the declared type: PDF, JPEG, PNG, WebP, GIF, HEIC/HEIF (when it can be decoded; stored as JPEG), ' +
       'docx, xlsx, pptx, odt, ods, odp, doc and xls; anything else is 415 attachment_type_not_allowed and nothing is stored. Images are re-encoded without metadata (EXIF, GPS). ' +
-      'The upload is the uploader\'s alone until a message they send names it in attachmentIds; one never sent is removed after 24 hours.',
+      "The upload is the uploader's alone until a message they send names it in attachmentIds; one never sent is removed after 24 hours.",
     tags: ['attachments'],
     params: ZSchoolParams,
     response: ZAttachment,
@@ -40,7 +45,7 @@ export const attachmentRoutes = [
   defineRoute({
     method: 'DELETE',
     url: '/api/attachments/:attachmentId',
-    summary: 'Remove one of your own uploads before it is sent. Anything else (sent, someone else\'s, unknown) is 404.',
+    summary: "Remove one of your own uploads before it is sent. Anything else (sent, someone else's, unknown) is 404.",
     tags: ['attachments'],
     params: ZAttachmentParams,
     response: ZOk,

@@ -23,21 +23,30 @@ export const PENDING_ATTACHMENT_TTL_MS = 24 * 3_600_000;
 export const REMOVE_STALE_ATTACHMENTS_JOB = 'attachments.remove-stale';
 
 const MB = 1024 * 1024;
-const tooLarge = () => new AppError('attachment_too_large', { status: 413, params: { maxMb: Math.round(ATTACHMENT_MAX_BYTES / MB) } });
+const tooLarge = () =>
+  new AppError('attachment_too_large', { status: 413, params: { maxMb: Math.round(ATTACHMENT_MAX_BYTES / MB) } });
 
 function signedInContext(ctx: RequestContext): SignedInContext {
   if (!ctx.actor) throw new AppError('not_signed_in');
   return ctx as SignedInContext;
 }
 
-export const presentAttachment = (row: AttachmentInfoRow): TAttachment => ({ id: row.id, name: row.file_name, size: row.size, contentType: row.content_type });
+export const presentAttachment = (row: AttachmentInfoRow): TAttachment => ({
+  id: row.id,
+  name: row.file_name,
+  size: row.size,
+  contentType: row.content_type,
+});
 
 /** Reads the one file of a multipart upload, refusing a missing or oversized one with a translated error. */
 async function readUploadedFile(ctx: RequestContext): Promise<{ bytes: Buffer; name: string }> {
   if (!ctx.request.isMultipart()) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
   try {
-    const file: MultipartFile | undefined = await ctx.request.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 } });
-    if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+    const file: MultipartFile | undefined = await ctx.request.file({
+      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 },
+    });
+    if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD)
+      throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
     return { bytes: await file.toBuffer(), name: file.filename };
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -54,13 +63,22 @@ async function readUploadedFile(ctx: RequestContext): Promise<{ bytes: Buffer; n
  */
 export async function uploadAttachment(context: RequestContext, schoolId: string): Promise<TAttachment> {
   const ctx = signedInContext(context);
-  if (Number(ctx.request.headers['content-length']) > (ctx.request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES)) throw tooLarge();
+  if (Number(ctx.request.headers['content-length']) > (ctx.request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES))
+    throw tooLarge();
   const m = await ctx.membership(schoolId);
   if (!m.personId || !mayWriteMessages(m)) throw new AppError('forbidden');
   const { bytes, name } = await readUploadedFile(ctx);
   const checked = await checkUploadedFile(bytes, name);
   const now = ctx.deps.clock.now();
-  const row = await insertAttachment(ctx.deps.db, { schoolId, uploadedBy: m.personId, contentType: checked.contentType, fileName: checked.name, content: checked.content, sha256: checked.sha256, at: now });
+  const row = await insertAttachment(ctx.deps.db, {
+    schoolId,
+    uploadedBy: m.personId,
+    contentType: checked.contentType,
+    fileName: checked.name,
+    content: checked.content,
+    sha256: checked.sha256,
+    at: now,
+  });
   await scheduleStaleAttachmentRemoval(ctx.deps, schoolId, now);
   return presentAttachment(row);
 }
@@ -84,11 +102,19 @@ async function scheduleStaleAttachmentRemoval(deps: Pick<AppDeps, 'db'>, schoolI
 /** The job: removes the school's uploads older than PENDING_ATTACHMENT_TTL_MS that no message and no draft holds. */
 export async function handleRemoveStaleAttachments(deps: AppDeps, job: ClaimedJob): Promise<void> {
   if (!job.schoolId) return;
-  await deleteStalePendingAttachments(deps.db, job.schoolId, new Date(deps.clock.now().getTime() - PENDING_ATTACHMENT_TTL_MS));
+  await deleteStalePendingAttachments(
+    deps.db,
+    job.schoolId,
+    new Date(deps.clock.now().getTime() - PENDING_ATTACHMENT_TTL_MS),
+  );
 }
 
 /** The attachments of a thread's messages, by message id, as the thread detail shows them. */
-export async function attachmentsOfThread(deps: Pick<AppDeps, 'db'>, schoolId: string, threadId: string): Promise<Map<string, TAttachment[]>> {
+export async function attachmentsOfThread(
+  deps: Pick<AppDeps, 'db'>,
+  schoolId: string,
+  threadId: string,
+): Promise<Map<string, TAttachment[]>> {
   const byMessage = new Map<string, TAttachment[]>();
   for (const row of await findAttachmentsOfThread(deps.db, schoolId, threadId)) {
     if (!row.message_id) continue;
@@ -101,9 +127,13 @@ export async function attachmentsOfThread(deps: Pick<AppDeps, 'db'>, schoolId: s
 const DANISH_LETTERS: Record<string, string> = { æ: 'ae', Æ: 'Ae', ø: 'oe', Ø: 'Oe', å: 'aa', Å: 'Aa' };
 
 export function contentDisposition(name: string): string {
-  const ascii = name
-    .replace(/[æøåÆØÅ]/g, (c) => DANISH_LETTERS[c] ?? c)
-    .normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_').trim() || 'fil';
+  const ascii =
+    name
+      .replace(/[æøåÆØÅ]/g, (c) => DANISH_LETTERS[c] ?? c)
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%;]/g, '_')
+      .trim() || 'fil';
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -124,12 +154,23 @@ export async function downloadAttachment(context: RequestContext, attachmentId: 
   if (!place.thread_id) {
     if (place.uploaded_by !== m.personId) throw new AppError('not_found');
   } else {
-    const [thread, participants] = await Promise.all([findThread(db, place.school_id, place.thread_id), findParticipants(db, place.school_id, [place.thread_id])]);
+    const [thread, participants] = await Promise.all([
+      findThread(db, place.school_id, place.thread_id),
+      findParticipants(db, place.school_id, [place.thread_id]),
+    ]);
     if (!thread) throw new AppError('not_found');
-    const access: ThreadAccess = { participantRole: participants.find((p) => p.person_id === m.personId)?.role ?? null, studentId: thread.student_id };
+    const access: ThreadAccess = {
+      participantRole: participants.find((p) => p.person_id === m.personId)?.role ?? null,
+      studentId: thread.student_id,
+    };
     if (!mayReadThread(m, access)) throw new AppError('not_found');
     if (thread.student_id && access.participantRole !== 'guardian') {
-      await recordAudit(ctx, { schoolId: place.school_id, action: 'thread.attachment', studentId: thread.student_id, subject: 'message attachment' });
+      await recordAudit(ctx, {
+        schoolId: place.school_id,
+        action: 'thread.attachment',
+        studentId: thread.student_id,
+        subject: 'message attachment',
+      });
     }
   }
   const file = await findAttachmentFile(db, place.school_id, attachmentId);
@@ -150,6 +191,7 @@ export async function removePendingAttachment(context: RequestContext, attachmen
   const place = await findAttachmentForUser(ctx.deps.db, ctx.actor.userId, attachmentId);
   if (!place) throw new AppError('not_found');
   const m = await ctx.membership(place.school_id);
-  if (!m.personId || !(await deletePendingAttachment(ctx.deps.db, place.school_id, m.personId, attachmentId))) throw new AppError('not_found');
+  if (!m.personId || !(await deletePendingAttachment(ctx.deps.db, place.school_id, m.personId, attachmentId)))
+    throw new AppError('not_found');
   return { ok: true };
 }

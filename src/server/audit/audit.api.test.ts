@@ -11,7 +11,11 @@ describe('the audit log', () => {
   const readProfile = (actor: ActorName, studentId: string) =>
     t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/students/${studentId}`, as: f.users[actor] });
   const search = async (query: string, actor: ActorName = 'leader'): Promise<TAuditPage> => {
-    const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/audit-log${query}`, as: f.users[actor] });
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/audit-log${query}`,
+      as: f.users[actor],
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as TAuditPage;
   };
@@ -54,7 +58,9 @@ describe('the audit log', () => {
   it('filters by day in Copenhagen time, the "to" day included', async () => {
     expect((await search('?from=2026-11-24')).entries.map((e) => e.actor.name)).toEqual(['custodyGuardian']);
     expect((await search('?to=2026-11-23')).entries.map((e) => e.actor.name)).toEqual(['leader', 'contactTeacher']);
-    expect((await search('?from=2026-11-23T09:30:00Z&to=2026-11-23T10:30:00Z')).entries.map((e) => e.actor.name)).toEqual(['leader']);
+    expect(
+      (await search('?from=2026-11-23T09:30:00Z&to=2026-11-23T10:30:00Z')).entries.map((e) => e.actor.name),
+    ).toEqual(['leader']);
     expect((await search('?from=2026-11-25')).entries).toEqual([]);
   });
 
@@ -75,7 +81,11 @@ describe('the audit log', () => {
   });
 
   it('refuses a cursor it did not make', async () => {
-    const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/audit-log?before=bm90LWEtY3Vyc29y`, as: f.users.leader });
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/audit-log?before=bm90LWEtY3Vyc29y`,
+      as: f.users.leader,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('before');
   });
@@ -85,18 +95,37 @@ describe('the audit log', () => {
       const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/audit-log`, as: f.users[actor] });
       expect(res.statusCode, actor).toBe(403);
     }
-    const own = await t.request({ method: 'GET', url: `/api/schools/${f.otherSchoolId}/audit-log`, as: f.users.otherSchoolLeader });
+    const own = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.otherSchoolId}/audit-log`,
+      as: f.users.otherSchoolLeader,
+    });
     expect(own.statusCode).toBe(200);
     expect((own.json() as TAuditPage).entries).toEqual([]);
   });
 
   it("shows a custody holder their own child's log only", async () => {
-    const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log`, as: f.users.custodyGuardian });
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log`,
+      as: f.users.custodyGuardian,
+    });
     expect(res.statusCode).toBe(200);
     const names = (res.json() as TAuditPage).entries.map((e) => e.student?.name);
     expect(new Set(names)).toEqual(new Set(['Emma Hansen']));
-    for (const actor of ['informationRightParent', 'suspendedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'student', 'boardMember'] as const) {
-      const refused = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log`, as: f.users[actor] });
+    for (const actor of [
+      'informationRightParent',
+      'suspendedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'student',
+      'boardMember',
+    ] as const) {
+      const refused = await t.request({
+        method: 'GET',
+        url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log`,
+        as: f.users[actor],
+      });
       expect(refused.statusCode, actor).toBe(403);
     }
   });

@@ -10,7 +10,11 @@ export async function insertAuditRows(db: Db, rows: NewAuditRow[]): Promise<void
 }
 
 /** The class of each student, to name the capacity an actor read them in. */
-export async function findClassIdsOfStudents(db: Db, schoolId: string, studentIds: string[]): Promise<Map<string, string>> {
+export async function findClassIdsOfStudents(
+  db: Db,
+  schoolId: string,
+  studentIds: string[],
+): Promise<Map<string, string>> {
   if (studentIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('students')
@@ -72,7 +76,9 @@ export async function findAuditRows(db: Db, schoolId: string, filter: AuditFilte
   if (filter.actorName) query = query.where('audit_log.actor_name', 'ilike', `%${escapeLike(filter.actorName)}%`);
   if (filter.action) {
     const action = filter.action;
-    query = query.where((eb) => eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${escapeLike(action)}.%`)]));
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${escapeLike(action)}.%`)]),
+    );
   }
   if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
   if (filter.to) query = query.where('audit_log.at', '<', filter.to);

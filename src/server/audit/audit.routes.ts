@@ -26,7 +26,9 @@ export const auditRoutes = [
     params: ZStudentParams,
     query: ZAuditPaging,
     response: ZAuditPage,
-    policy: atSchool(ZStudentParams, 'custody holder of the student, or leadership', (m, { studentId }) => mayReadAuditOfStudent(m, studentId)),
+    policy: atSchool(ZStudentParams, 'custody holder of the student, or leadership', (m, { studentId }) =>
+      mayReadAuditOfStudent(m, studentId),
+    ),
     handler: (ctx, { params, query }) => findAuditOfStudent(ctx, params.schoolId, params.studentId, query),
   }),
 ];

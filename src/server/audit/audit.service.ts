@@ -4,7 +4,13 @@ import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
 import { ZRole, type TRole } from '../../shared/api/directory.schema.js';
 import type { TAuditEntry, TAuditPage, TAuditQuery } from '../../shared/api/audit.schema.js';
-import { findAuditRows, findClassIdsOfStudents, insertAuditRows, type AuditFilter, type AuditRow } from './audit.repository.js';
+import {
+  findAuditRows,
+  findClassIdsOfStudents,
+  insertAuditRows,
+  type AuditFilter,
+  type AuditRow,
+} from './audit.repository.js';
 
 const SCHOOL_TIME_ZONE = 'Europe/Copenhagen';
 
@@ -21,7 +27,10 @@ export interface AuditEntry {
  * The capacity an actor acted in towards a student or class: their own relation to the child
  * first, then their role in its class, then their school-wide role.
  */
-export function actingRole(m: Membership, target: { studentId?: string | null; classId?: string | null }): TRole | null {
+export function actingRole(
+  m: Membership,
+  target: { studentId?: string | null; classId?: string | null },
+): TRole | null {
   if (target.studentId) {
     const kind = m.guardianOf.get(target.studentId);
     if (kind) return kind === 'custody' ? 'guardian' : 'information_right_parent';
@@ -53,9 +62,15 @@ export async function recordAudit(ctx: RequestContext, entries: AuditEntry | Aud
       const ofSchool = list.filter((e) => e.schoolId === schoolId);
       const [membership, classIds] = await Promise.all([
         ctx.membership(schoolId),
-        findClassIdsOfStudents(ctx.deps.db, schoolId, [...new Set(ofSchool.flatMap((e) => (e.studentId ? [e.studentId] : [])))]),
+        findClassIdsOfStudents(ctx.deps.db, schoolId, [
+          ...new Set(ofSchool.flatMap((e) => (e.studentId ? [e.studentId] : []))),
+        ]),
       ]);
-      for (const e of ofSchool) roles.set(e, actingRole(membership, { studentId: e.studentId, classId: e.studentId ? classIds.get(e.studentId) : null }));
+      for (const e of ofSchool)
+        roles.set(
+          e,
+          actingRole(membership, { studentId: e.studentId, classId: e.studentId ? classIds.get(e.studentId) : null }),
+        );
     }
   }
   await insertAuditRows(
@@ -76,7 +91,8 @@ export async function recordAudit(ctx: RequestContext, entries: AuditEntry | Aud
 
 // The cursor is the position of the last row shown: its moment and id, so rows written in the
 // same millisecond still page correctly.
-const encodeCursor = (row: { at: Date; id: string }) => Buffer.from(`${row.at.toISOString()}|${row.id}`).toString('base64url');
+const encodeCursor = (row: { at: Date; id: string }) =>
+  Buffer.from(`${row.at.toISOString()}|${row.id}`).toString('base64url');
 
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
@@ -118,7 +134,12 @@ function presentAuditRow(row: AuditRow): TAuditEntry {
   };
 }
 
-async function auditPage(ctx: RequestContext, schoolId: string, filter: Omit<AuditFilter, 'limit' | 'before'>, paging: { limit: number; before?: string }): Promise<TAuditPage> {
+async function auditPage(
+  ctx: RequestContext,
+  schoolId: string,
+  filter: Omit<AuditFilter, 'limit' | 'before'>,
+  paging: { limit: number; before?: string },
+): Promise<TAuditPage> {
   // One row more than asked tells whether an older page exists.
   const rows = await findAuditRows(ctx.deps.db, schoolId, {
     ...filter,
@@ -127,7 +148,10 @@ async function auditPage(ctx: RequestContext, schoolId: string, filter: Omit<Aud
   });
   const page = rows.slice(0, paging.limit);
   const last = page[page.length - 1];
-  return { entries: page.map(presentAuditRow), nextCursor: rows.length > paging.limit && last ? encodeCursor(last) : null };
+  return {
+    entries: page.map(presentAuditRow),
+    nextCursor: rows.length > paging.limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** The leadership's search through the school's whole audit log, newest first. */
@@ -142,6 +166,11 @@ export async function searchAuditLog(ctx: RequestContext, schoolId: string, quer
 }
 
 /** Who has read or handled one child's data: what the custody holders are entitled to see. */
-export async function findAuditOfStudent(ctx: RequestContext, schoolId: string, studentId: string, paging: { limit: number; before?: string }): Promise<TAuditPage> {
+export async function findAuditOfStudent(
+  ctx: RequestContext,
+  schoolId: string,
+  studentId: string,
+  paging: { limit: number; before?: string },
+): Promise<TAuditPage> {
   return auditPage(ctx, schoolId, { studentId }, paging);
 }

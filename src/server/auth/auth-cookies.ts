@@ -17,7 +17,13 @@ const secure = (config: Config) => config.publicUrl.startsWith('https:');
  * and gone when the session expires.
  */
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(config), expires: expiresAt });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secure(config),
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config): void {
@@ -33,7 +39,13 @@ const ZOidcFlow = z.object({ state: z.string().min(1), nonce: z.string().min(1),
  */
 export function setOidcFlowCookie(reply: FastifyReply, config: Config, flow: OidcFlow): void {
   const value = Buffer.from(JSON.stringify(flow)).toString('base64url');
-  reply.setCookie(OIDC_FLOW_COOKIE, value, { httpOnly: true, sameSite: 'lax', path: OIDC_FLOW_PATH, secure: secure(config), maxAge: OIDC_FLOW_SECONDS });
+  reply.setCookie(OIDC_FLOW_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: OIDC_FLOW_PATH,
+    secure: secure(config),
+    maxAge: OIDC_FLOW_SECONDS,
+  });
 }
 
 export function readOidcFlowCookie(request: FastifyRequest): OidcFlow | undefined {
@@ -48,5 +60,10 @@ export function readOidcFlowCookie(request: FastifyRequest): OidcFlow | undefine
 }
 
 export function clearOidcFlowCookie(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(OIDC_FLOW_COOKIE, { httpOnly: true, sameSite: 'lax', path: OIDC_FLOW_PATH, secure: secure(config) });
+  reply.clearCookie(OIDC_FLOW_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: OIDC_FLOW_PATH,
+    secure: secure(config),
+  });
 }

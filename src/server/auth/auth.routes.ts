@@ -78,7 +78,9 @@ export const authRoutes = [
     tags: ['auth'],
     params: ZSessionParams,
     response: ZOk,
-    policy: signedIn<typeof ZSessionParams, undefined, undefined>('own session (checked by the use case, 404 otherwise)'),
+    policy: signedIn<typeof ZSessionParams, undefined, undefined>(
+      'own session (checked by the use case, 404 otherwise)',
+    ),
     async handler(ctx, { params }) {
       const { wasCurrent } = await endOwnSession(ctx.deps, ctx.actor!, params.sessionId);
       if (wasCurrent) clearSessionCookie(ctx.reply, ctx.deps.config);
@@ -98,7 +100,9 @@ export const authRoutes = [
     async handler(ctx, { body }) {
       // The answer must not tell whether the address has an account, neither by its content nor
       // by how long it takes, so the link is made and mailed after the reply has gone.
-      void requestMagicLink(ctx.deps, body.email, ctx.deps.clock.now()).catch((error: unknown) => ctx.request.log.error({ err: error }, 'sign-in link could not be sent'));
+      void requestMagicLink(ctx.deps, body.email, ctx.deps.clock.now()).catch((error: unknown) =>
+        ctx.request.log.error({ err: error }, 'sign-in link could not be sent'),
+      );
       return { ok: true as const };
     },
   }),

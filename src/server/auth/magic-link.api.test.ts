@@ -18,8 +18,19 @@ describe('sign-in by mailed link', () => {
   afterAll(() => t.close());
 
   const requestLink = (email: string, from = nextIp()) =>
-    t.request({ method: 'POST', url: '/api/auth/magic-link', headers: { 'x-forwarded-for': from }, payload: { email } });
-  const verify = (token: string) => t.request({ method: 'POST', url: '/api/auth/magic-link/verify', headers: { 'x-forwarded-for': nextIp() }, payload: { token } });
+    t.request({
+      method: 'POST',
+      url: '/api/auth/magic-link',
+      headers: { 'x-forwarded-for': from },
+      payload: { email },
+    });
+  const verify = (token: string) =>
+    t.request({
+      method: 'POST',
+      url: '/api/auth/magic-link/verify',
+      headers: { 'x-forwarded-for': nextIp() },
+      payload: { token },
+    });
   const mails = async () => (await t.request({ method: 'GET', url: '/api/dev/mail' })).json().mails as TDevMail[];
   /** The link is mailed after the 202 has gone, so the test waits for it. */
   async function nextMailTo(to: string, count: number): Promise<TDevMail> {
@@ -42,10 +53,16 @@ describe('sign-in by mailed link', () => {
 
     const first = await verify(tokenIn(mail));
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ user: { id: mette, name: 'Mette Hansen', email: 'mette@example.dk', locale: 'da' } });
+    expect(first.json()).toEqual({
+      user: { id: mette, name: 'Mette Hansen', email: 'mette@example.dk', locale: 'da' },
+    });
     const cookie = first.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const sessions = await t.request({ method: 'GET', url: '/api/auth/sessions', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const sessions = await t.request({
+      method: 'GET',
+      url: '/api/auth/sessions',
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(sessions.json().sessions).toEqual([expect.objectContaining({ method: 'magic-link', current: true })]);
 
     const second = await verify(tokenIn(mail));
@@ -112,14 +129,22 @@ describe('sign-in by mailed link', () => {
     await createTestUser(t.deps.db, { email: 'scanned@example.dk' });
     await requestLink('scanned@example.dk');
     const token = tokenIn(await nextMailTo('scanned@example.dk', 1));
-    expect((await t.request({ method: 'GET', url: `/api/auth/magic-link/verify?token=${token}` })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/auth/magic-link/verify?token=${token}` })).statusCode).toBe(
+      404,
+    );
     expect((await t.request({ method: 'GET', url: `/login/link?token=${token}` })).statusCode).toBe(404);
     expect((await verify(token)).statusCode).toBe(200);
   });
 
   it('clears a password lock on the address, since the mailbox proved who it is', async () => {
     await createTestUser(t.deps.db, { email: 'forgot@example.dk', password: 'the-right-password' });
-    const signIn = (password: string) => t.request({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-for': nextIp() }, payload: { email: 'forgot@example.dk', password } });
+    const signIn = (password: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { 'x-forwarded-for': nextIp() },
+        payload: { email: 'forgot@example.dk', password },
+      });
     for (let i = 0; i < 5; i += 1) await signIn('wrong');
     expect((await signIn('the-right-password')).statusCode).toBe(429);
     await requestLink('forgot@example.dk');
@@ -153,12 +178,24 @@ describe('GET /api/dev/mail', () => {
   it('shows the newest 50 kept mails without SMTP outside production', async () => {
     const t = await startTestApp();
     try {
-      for (let i = 0; i < 52; i += 1) await t.deps.mailer.send({ to: `r${i}@example.dk`, subject: `Emne ${i}`, text: `Tekst ${i}`, html: '<p>x</p>' });
+      for (let i = 0; i < 52; i += 1)
+        await t.deps.mailer.send({
+          to: `r${i}@example.dk`,
+          subject: `Emne ${i}`,
+          text: `Tekst ${i}`,
+          html: '<p>x</p>',
+        });
       const res = await t.request({ method: 'GET', url: '/api/dev/mail' });
       expect(res.statusCode).toBe(200);
       const list = res.json().mails as TDevMail[];
       expect(list).toHaveLength(50);
-      expect(list[0]).toEqual({ id: expect.any(String), to: 'r51@example.dk', subject: 'Emne 51', text: 'Tekst 51', createdAt: t.clock.now().toISOString() });
+      expect(list[0]).toEqual({
+        id: expect.any(String),
+        to: 'r51@example.dk',
+        subject: 'Emne 51',
+        text: 'Tekst 51',
+        createdAt: t.clock.now().toISOString(),
+      });
       expect(list.at(-1)!.to).toBe('r2@example.dk');
       const doc = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json();
       expect(Object.keys(doc.paths)).not.toContain('/api/dev/mail');

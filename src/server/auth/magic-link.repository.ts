@@ -20,7 +20,13 @@ export async function insertMagicLinkWithinLimit(
     if (Number(count) >= limit.max) return false;
     await trx
       .insertInto('magic_links')
-      .values({ token_hash: link.tokenHash, user_id: link.userId, created_at: link.createdAt, expires_at: link.expiresAt, used_at: null })
+      .values({
+        token_hash: link.tokenHash,
+        user_id: link.userId,
+        created_at: link.createdAt,
+        expires_at: link.expiresAt,
+        used_at: null,
+      })
       .execute();
     return true;
   });
@@ -44,5 +50,10 @@ export async function consumeMagicLink(db: Db, tokenHash: string, now: Date): Pr
 
 /** Retires a user's other open links once one has been used. */
 export async function retireOpenMagicLinks(db: Db, userId: string, now: Date): Promise<void> {
-  await db.updateTable('magic_links').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('magic_links')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -12,7 +12,8 @@ const MAGIC_LINK_MS = MAGIC_LINK_MINUTES * 60_000;
 const MAX_LINKS_PER_LIFETIME = 3;
 
 /** Where the web client receives the token; the page asks before it signs in, so mail scanners that follow links use nothing up. */
-export const magicLinkUrl = (publicUrl: string, token: string) => `${publicUrl}/login/link?token=${encodeURIComponent(token)}`;
+export const magicLinkUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/login/link?token=${encodeURIComponent(token)}`;
 
 /**
  * Mails a single-use sign-in link to the account with this address. Nothing tells the caller
@@ -25,11 +26,21 @@ export async function requestMagicLink(deps: AppDeps, email: string, requestedAt
   const token = newToken();
   const stored = await insertMagicLinkWithinLimit(
     deps.db,
-    { tokenHash: hashToken(token), userId: user.id, createdAt: requestedAt, expiresAt: new Date(requestedAt.getTime() + MAGIC_LINK_MS) },
+    {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: requestedAt,
+      expiresAt: new Date(requestedAt.getTime() + MAGIC_LINK_MS),
+    },
     { since: new Date(requestedAt.getTime() - MAGIC_LINK_MS), max: MAX_LINKS_PER_LIFETIME },
   );
   if (!stored) return;
-  const mail = magicLinkMail({ locale: user.locale, name: user.name, link: magicLinkUrl(deps.config.publicUrl, token), minutes: MAGIC_LINK_MINUTES });
+  const mail = magicLinkMail({
+    locale: user.locale,
+    name: user.name,
+    link: magicLinkUrl(deps.config.publicUrl, token),
+    minutes: MAGIC_LINK_MINUTES,
+  });
   await deps.mailer.send({ to: user.email, ...mail });
 }
 

@@ -26,7 +26,9 @@ class CookieJar {
       const [pair, ...attributes] = line.split(';');
       const name = pair!.slice(0, pair!.indexOf('=')).trim();
       const value = pair!.slice(pair!.indexOf('=') + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!) < new Date()));
+      const expired = attributes.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!) < new Date()),
+      );
       if (!value || expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -51,7 +53,9 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
     await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
 
-    t = await startTestApp({ oidc: { issuer, clientId: 'samspil', clientSecret: 'samspil-secret', name: 'Test-login' } });
+    t = await startTestApp({
+      oidc: { issuer, clientId: 'samspil', clientSecret: 'samspil-secret', name: 'Test-login' },
+    });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     samspil = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     // The address the app is reached at is only known once it listens; links and the callback derive from it.
@@ -59,7 +63,15 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
 
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'samspil', client_secret: 'samspil-secret', redirect_uris: [`${samspil}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'samspil',
+          client_secret: 'samspil-secret',
+          redirect_uris: [`${samspil}/api/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       findAccount: (_ctx, id) => {
         const claims = ACCOUNTS[id];
@@ -80,7 +92,11 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
   });
 
   const fetchWith = async (jar: CookieJar, url: string, init: RequestInit = {}) => {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header() },
+    });
     jar.take(res);
     return res;
   };
@@ -90,7 +106,10 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
    * redirects, fills in the provider's login form and consent form (or cancels), and stops at
    * Samspil's answer to the callback.
    */
-  async function signInThroughProvider(login: string, options: { cancel?: boolean; beforeCallback?: (jar: CookieJar) => Promise<void> } = {}) {
+  async function signInThroughProvider(
+    login: string,
+    options: { cancel?: boolean; beforeCallback?: (jar: CookieJar) => Promise<void> } = {},
+  ) {
     const jar = new CookieJar();
     let res = await fetchWith(jar, `${samspil}/api/auth/oidc/start`);
     expect(res.status).toBe(302);
@@ -128,7 +147,8 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
     throw new Error('the sign-in did not come back to Samspil');
   }
 
-  const sessionsWith = (jar: CookieJar) => fetch(`${samspil}/api/auth/sessions`, { headers: { cookie: `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` } });
+  const sessionsWith = (jar: CookieJar) =>
+    fetch(`${samspil}/api/auth/sessions`, { headers: { cookie: `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` } });
 
   it('tells the sign-in page about the login service', async () => {
     const res = await fetch(`${samspil}/api/auth/providers`);
@@ -149,7 +169,11 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
     expect(sessions.status).toBe(200);
     expect((await sessions.json()).sessions).toEqual([expect.objectContaining({ method: 'oidc', current: true })]);
 
-    const user = await t.deps.db.selectFrom('users').select(['oidc_issuer', 'oidc_subject']).where('id', '=', mette).executeTakeFirstOrThrow();
+    const user = await t.deps.db
+      .selectFrom('users')
+      .select(['oidc_issuer', 'oidc_subject'])
+      .where('id', '=', mette)
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ oidc_issuer: issuer, oidc_subject: 'sub-mette' });
   });
 
@@ -158,9 +182,16 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
     try {
       const { res, jar } = await signInThroughProvider('sub-mette');
       expect(res.headers.get('location')).toBe('/');
-      const me = await fetch(`${samspil}/api/auth/sessions`, { headers: { cookie: `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` } });
+      const me = await fetch(`${samspil}/api/auth/sessions`, {
+        headers: { cookie: `${SESSION_COOKIE}=${jar.get(SESSION_COOKIE)}` },
+      });
       expect(me.status).toBe(200);
-      const sessionUser = await t.deps.db.selectFrom('sessions').select('user_id').where('method', '=', 'oidc').orderBy('created_at', 'desc').execute();
+      const sessionUser = await t.deps.db
+        .selectFrom('sessions')
+        .select('user_id')
+        .where('method', '=', 'oidc')
+        .orderBy('created_at', 'desc')
+        .execute();
       expect(new Set(sessionUser.map((s) => s.user_id))).toEqual(new Set([mette]));
     } finally {
       ACCOUNTS['sub-mette']!.email = 'mette@example.dk';
@@ -177,16 +208,28 @@ describe('sign-in through an OpenID Connect login service (end to end)', () => {
   it('does not trust an e-mail address the service has not verified', async () => {
     const { res } = await signInThroughProvider('sub-unverified');
     expect(res.headers.get('location')).toBe('/login?error=oidc_no_account');
-    const ali = await t.deps.db.selectFrom('users').select('oidc_subject').where('email', '=', 'ali@example.dk').executeTakeFirstOrThrow();
+    const ali = await t.deps.db
+      .selectFrom('users')
+      .select('oidc_subject')
+      .where('email', '=', 'ali@example.dk')
+      .executeTakeFirstOrThrow();
     expect(ali.oidc_subject).toBeNull();
   });
 
   it('does not hand an account already linked to another identity to a new one with the same address', async () => {
     const linked = await createTestUser(t.deps.db, { email: 'linked@example.dk' });
-    await t.deps.db.updateTable('users').set({ oidc_issuer: issuer, oidc_subject: 'sub-original' }).where('id', '=', linked).execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ oidc_issuer: issuer, oidc_subject: 'sub-original' })
+      .where('id', '=', linked)
+      .execute();
     const { res } = await signInThroughProvider('sub-newcomer');
     expect(res.headers.get('location')).toBe('/login?error=oidc_no_account');
-    const row = await t.deps.db.selectFrom('users').select('oidc_subject').where('id', '=', linked).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('users')
+      .select('oidc_subject')
+      .where('id', '=', linked)
+      .executeTakeFirstOrThrow();
     expect(row.oidc_subject).toBe('sub-original');
   });
 
@@ -229,7 +272,11 @@ describe('without a login service', () => {
   it('says so to the sign-in page and answers 404 oidc_not_configured', async () => {
     const t = await startTestApp();
     try {
-      expect((await t.request({ method: 'GET', url: '/api/auth/providers' })).json()).toEqual({ password: true, magicLink: true, oidc: null });
+      expect((await t.request({ method: 'GET', url: '/api/auth/providers' })).json()).toEqual({
+        password: true,
+        magicLink: true,
+        oidc: null,
+      });
       for (const url of ['/api/auth/oidc/start', '/api/auth/oidc/callback?code=x&state=y']) {
         const res = await t.request({ method: 'GET', url });
         expect(res.statusCode).toBe(404);

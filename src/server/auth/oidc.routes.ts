@@ -44,7 +44,8 @@ export const oidcRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/auth/oidc/callback',
-    summary: 'Where the login service returns the browser: signs in and redirects to the start page, or to /login?error=….',
+    summary:
+      'Where the login service returns the browser: signs in and redirects to the start page, or to /login?error=….',
     tags: ['auth'],
     produces: 'text/html',
     rateLimit: OIDC_RATE_LIMIT,
@@ -59,7 +60,8 @@ export const oidcRoutes = [
         return ctx.reply.redirect('/', 302);
       } catch (error) {
         if (error instanceof AppError && error.code === 'oidc_not_configured') throw error;
-        const code: TOidcLoginError = error instanceof AppError && error.code === 'oidc_no_account' ? 'oidc_no_account' : 'oidc_failed';
+        const code: TOidcLoginError =
+          error instanceof AppError && error.code === 'oidc_no_account' ? 'oidc_no_account' : 'oidc_failed';
         ctx.request.log.warn({ err: error, code }, 'sign-in through the login service failed');
         return ctx.reply.redirect(loginErrorUrl(code), 302);
       }

@@ -53,7 +53,11 @@ function clientConfiguration(settings: OidcSettings): Promise<client.Configurati
 /** Where to send the browser to sign in, and the secrets that tie its return to this request (PKCE, state, nonce). */
 export async function beginOidcSignIn(deps: AppDeps): Promise<{ redirectTo: URL; flow: OidcFlow }> {
   const configuration = await clientConfiguration(settingsOf(deps));
-  const flow: OidcFlow = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
+  const flow: OidcFlow = {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    codeVerifier: client.randomPKCECodeVerifier(),
+  };
   const redirectTo = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidcCallbackUrl(deps.config),
     scope: SCOPE,
@@ -70,7 +74,11 @@ export async function beginOidcSignIn(deps: AppDeps): Promise<{ redirectTo: URL;
  * token, and finds the user by their identity there or, the first time, by a verified e-mail
  * address (which then links the identity). Fails with `oidc_failed` or `oidc_no_account`.
  */
-export async function completeOidcSignIn(deps: AppDeps, callbackSearch: string, flow: OidcFlow | undefined): Promise<AuthUser> {
+export async function completeOidcSignIn(
+  deps: AppDeps,
+  callbackSearch: string,
+  flow: OidcFlow | undefined,
+): Promise<AuthUser> {
   const configuration = await clientConfiguration(settingsOf(deps));
   if (!flow) throw new AppError('oidc_failed');
   const currentUrl = new URL(oidcCallbackUrl(deps.config));
@@ -95,7 +103,8 @@ export async function completeOidcSignIn(deps: AppDeps, callbackSearch: string, 
   const email = await verifiedEmail(configuration, tokens.access_token, claims);
   const byEmail = email ? await findUserByEmail(deps.db, email) : undefined;
   // An account already linked to another identity is not taken over by a matching address.
-  if (!byEmail || !(await linkOidcIdentity(deps.db, byEmail.id, issuer, claims.sub))) throw new AppError('oidc_no_account');
+  if (!byEmail || !(await linkOidcIdentity(deps.db, byEmail.id, issuer, claims.sub)))
+    throw new AppError('oidc_no_account');
   return byEmail;
 }
 
@@ -103,7 +112,11 @@ export async function completeOidcSignIn(deps: AppDeps, callbackSearch: string, 
  * The e-mail address the login service vouches for. Many services put it only in UserInfo and
  * not in the ID token, so that is asked when the token lacks it.
  */
-async function verifiedEmail(configuration: client.Configuration, accessToken: string, claims: client.IDToken): Promise<string | null> {
+async function verifiedEmail(
+  configuration: client.Configuration,
+  accessToken: string,
+  claims: client.IDToken,
+): Promise<string | null> {
   let source: Readonly<Record<string, unknown>> = claims;
   if (claims.email === undefined && configuration.serverMetadata().userinfo_endpoint) {
     try {

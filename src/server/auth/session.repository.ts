@@ -13,7 +13,15 @@ export interface NewSession {
 export async function insertSession(db: Db, s: NewSession): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt, method: s.method, user_agent: s.userAgent })
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+      method: s.method,
+      user_agent: s.userAgent,
+    })
     .execute();
 }
 
@@ -22,7 +30,14 @@ export async function findOpenSessionByTokenHash(db: Db, tokenHash: string, now:
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sessionId', 'sessions.last_seen_at as lastSeenAt', 'users.id as userId', 'users.name', 'users.email', 'users.locale'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at as lastSeenAt',
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'users.locale',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.ended_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -48,7 +63,12 @@ export async function listOpenSessionsOfUser(db: Db, userId: string, now: Date, 
 }
 
 export async function endSessionById(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: now })
+    .where('id', '=', sessionId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** Ends one session only if it belongs to the user; returns whether one was ended. */

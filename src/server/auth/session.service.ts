@@ -32,7 +32,14 @@ export async function startSession(
   const token = newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.sessionDays * 24 * 60 * 60 * 1000);
-  await insertSession(deps.db, { tokenHash: hashToken(token), userId, method, userAgent: userAgent?.slice(0, 300) ?? null, now, expiresAt });
+  await insertSession(deps.db, {
+    tokenHash: hashToken(token),
+    userId,
+    method,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    now,
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 

@@ -15,7 +15,12 @@ describe('sessions: sign-out, sign-out everywhere, listing and ending one', () =
   afterAll(() => t.close());
 
   async function signIn(email: string, userAgent = 'Vitest'): Promise<string> {
-    const res = await t.request({ method: 'POST', url: '/api/auth/sign-in', headers: { 'user-agent': userAgent }, payload: { email, password: PASSWORD } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'user-agent': userAgent },
+      payload: { email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
   }
@@ -51,28 +56,50 @@ describe('sessions: sign-out, sign-out everywhere, listing and ending one', () =
       ['Laptop', true, 'password'],
       ['Phone', false, 'password'],
     ]);
-    expect(Object.keys(sessions[0]!).sort()).toEqual(['createdAt', 'current', 'id', 'lastSeenAt', 'method', 'userAgent']);
-    expect((await sessionsWith(phone)).json().sessions.find((s: { current: boolean }) => s.current).userAgent).toBe('Phone');
+    expect(Object.keys(sessions[0]!).sort()).toEqual([
+      'createdAt',
+      'current',
+      'id',
+      'lastSeenAt',
+      'method',
+      'userAgent',
+    ]);
+    expect((await sessionsWith(phone)).json().sessions.find((s: { current: boolean }) => s.current).userAgent).toBe(
+      'Phone',
+    );
   });
 
   it("ends one of one's own sessions, but answers 404 for another user's", async () => {
     const phone = await signIn('ali@example.dk', 'Old phone');
     const laptop = await signIn('ali@example.dk', 'Laptop 2');
     const metteCookie = await signIn('mette@example.dk');
-    const phoneId = (await sessionsWith(phone)).json().sessions.find((s: { current: boolean }) => s.current).id as string;
+    const phoneId = (await sessionsWith(phone)).json().sessions.find((s: { current: boolean }) => s.current)
+      .id as string;
 
-    const stranger = await t.request({ method: 'DELETE', url: `/api/auth/sessions/${phoneId}`, headers: { cookie: metteCookie } });
+    const stranger = await t.request({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${phoneId}`,
+      headers: { cookie: metteCookie },
+    });
     expect(stranger.statusCode).toBe(404);
     expect(stranger.json().error.code).toBe('not_found');
     expect((await sessionsWith(phone)).statusCode).toBe(200);
 
-    const own = await t.request({ method: 'DELETE', url: `/api/auth/sessions/${phoneId}`, headers: { cookie: laptop } });
+    const own = await t.request({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${phoneId}`,
+      headers: { cookie: laptop },
+    });
     expect(own.statusCode).toBe(200);
     expect(own.cookies).toEqual([]);
     expect((await sessionsWith(phone)).statusCode).toBe(401);
     expect((await sessionsWith(laptop)).statusCode).toBe(200);
 
-    const again = await t.request({ method: 'DELETE', url: `/api/auth/sessions/${phoneId}`, headers: { cookie: laptop } });
+    const again = await t.request({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${phoneId}`,
+      headers: { cookie: laptop },
+    });
     expect(again.statusCode).toBe(404);
   });
 

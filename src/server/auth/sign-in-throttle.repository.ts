@@ -24,10 +24,18 @@ export async function updateThrottle<T extends { state: ThrottleState }>(
       .where('key', '=', key)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const result = decide({ failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until });
+    const result = decide({
+      failures: row.failures,
+      windowStartedAt: row.window_started_at,
+      lockedUntil: row.locked_until,
+    });
     await trx
       .updateTable('sign_in_throttle')
-      .set({ failures: result.state.failures, window_started_at: result.state.windowStartedAt, locked_until: result.state.lockedUntil })
+      .set({
+        failures: result.state.failures,
+        window_started_at: result.state.windowStartedAt,
+        locked_until: result.state.lockedUntil,
+      })
       .where('key', '=', key)
       .execute();
     return result;

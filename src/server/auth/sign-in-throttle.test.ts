@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { beginAttempt, LOCK_MS, MAX_FAILURES, minutesLeft, recordFailure, WINDOW_MS, type ThrottleState } from './sign-in-throttle.js';
+import {
+  beginAttempt,
+  LOCK_MS,
+  MAX_FAILURES,
+  minutesLeft,
+  recordFailure,
+  WINDOW_MS,
+  type ThrottleState,
+} from './sign-in-throttle.js';
 
 const T0 = new Date('2026-11-23T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -23,7 +31,10 @@ function play(attempts: Array<{ afterMs: number; succeeds: boolean }>) {
 
 describe('sign-in throttle', () => {
   it('locks an address at the fifth failure within the window, for fifteen minutes', () => {
-    const outcomes = play([...Array.from({ length: MAX_FAILURES }, () => ({ afterMs: 1000, succeeds: false })), { afterMs: 1000, succeeds: true }]);
+    const outcomes = play([
+      ...Array.from({ length: MAX_FAILURES }, () => ({ afterMs: 1000, succeeds: false })),
+      { afterMs: 1000, succeeds: true },
+    ]);
     expect(outcomes.slice(0, MAX_FAILURES).every((o) => o.allowed)).toBe(true);
     expect(outcomes[MAX_FAILURES - 1]!.lockedUntil).toEqual(at(MAX_FAILURES * 1000 + LOCK_MS));
     expect(outcomes[MAX_FAILURES]!.allowed).toBe(false);
@@ -54,8 +65,13 @@ describe('sign-in throttle', () => {
     expect(minutesLeft(at(1), T0)).toBe(1);
   });
 
-  const attempts = fc.array(fc.record({ afterMs: fc.integer({ min: 0, max: 40 * 60_000 }), succeeds: fc.boolean() }), { maxLength: 60 });
-  const failures = fc.array(fc.record({ afterMs: fc.integer({ min: 0, max: 40 * 60_000 }), succeeds: fc.constant(false) }), { maxLength: 80 });
+  const attempts = fc.array(fc.record({ afterMs: fc.integer({ min: 0, max: 40 * 60_000 }), succeeds: fc.boolean() }), {
+    maxLength: 60,
+  });
+  const failures = fc.array(
+    fc.record({ afterMs: fc.integer({ min: 0, max: 40 * 60_000 }), succeeds: fc.constant(false) }),
+    { maxLength: 80 },
+  );
 
   it('lets a guesser check at most MAX_FAILURES passwords per window (plus one burst)', () => {
     fc.assert(

@@ -17,16 +17,17 @@ export interface ThrottleState {
 }
 
 export type AttemptDecision =
-  | { allowed: true; state: ThrottleState }
-  | { allowed: false; state: ThrottleState; lockedUntil: Date };
+  { allowed: true; state: ThrottleState } | { allowed: false; state: ThrottleState; lockedUntil: Date };
 
 const isLocked = (state: ThrottleState, now: Date): state is ThrottleState & { lockedUntil: Date } =>
   state.lockedUntil !== null && now.getTime() < state.lockedUntil.getTime();
 
 /** Decides whether a sign-in attempt may check its password, and counts it. */
 export function beginAttempt(previous: ThrottleState | undefined, now: Date): AttemptDecision {
-  if (previous && isLocked(previous, now)) return { allowed: false, state: previous, lockedUntil: previous.lockedUntil };
-  const windowOver = !previous || previous.lockedUntil !== null || now.getTime() - previous.windowStartedAt.getTime() >= WINDOW_MS;
+  if (previous && isLocked(previous, now))
+    return { allowed: false, state: previous, lockedUntil: previous.lockedUntil };
+  const windowOver =
+    !previous || previous.lockedUntil !== null || now.getTime() - previous.windowStartedAt.getTime() >= WINDOW_MS;
   const current: ThrottleState = windowOver ? { failures: 0, windowStartedAt: now, lockedUntil: null } : previous;
   if (current.failures >= MAX_FAILURES) {
     const lockedUntil = new Date(now.getTime() + LOCK_MS);

@@ -14,32 +14,54 @@ describe('POST /api/auth/sign-in', () => {
   let userId: string;
   beforeAll(async () => {
     t = await startTestApp();
-    userId = await createTestUser(t.deps.db, { email: 'Mette.Hansen@Example.dk', name: 'Mette Hansen', password: PASSWORD, locale: 'en' });
+    userId = await createTestUser(t.deps.db, {
+      email: 'Mette.Hansen@Example.dk',
+      name: 'Mette Hansen',
+      password: PASSWORD,
+      locale: 'en',
+    });
   });
   afterAll(() => t.close());
 
   const signIn = (email: string, password: string, from = nextIp(), headers: Record<string, string> = {}) =>
-    t.request({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-for': from, 'user-agent': 'Vitest', ...headers }, payload: { email, password } });
+    t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'x-forwarded-for': from, 'user-agent': 'Vitest', ...headers },
+      payload: { email, password },
+    });
 
   it('signs in, answers the user and sets an httpOnly, SameSite=Lax session cookie that expires with the session', async () => {
     const res = await signIn(' mette.hansen@example.DK ', PASSWORD);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ user: { id: userId, name: 'Mette Hansen', email: 'Mette.Hansen@Example.dk', locale: 'en' } });
+    expect(res.json()).toEqual({
+      user: { id: userId, name: 'Mette Hansen', email: 'Mette.Hansen@Example.dk', locale: 'en' },
+    });
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
     expect(cookie.expires?.getTime()).toBe(t.clock.now().getTime() + t.deps.config.sessionDays * 86_400_000);
 
-    const sessions = await t.request({ method: 'GET', url: '/api/auth/sessions', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const sessions = await t.request({
+      method: 'GET',
+      url: '/api/auth/sessions',
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(sessions.statusCode).toBe(200);
-    expect(sessions.json().sessions).toEqual([expect.objectContaining({ method: 'password', userAgent: 'Vitest', current: true })]);
+    expect(sessions.json().sessions).toEqual([
+      expect.objectContaining({ method: 'password', userAgent: 'Vitest', current: true }),
+    ]);
   });
 
   it('marks the cookie Secure when the app is served over https', async () => {
     const https = await startTestApp({ publicUrl: 'https://samspil.example' });
     try {
       await createTestUser(https.deps.db, { email: 'a@example.dk', password: PASSWORD });
-      const res = await https.request({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@example.dk', password: PASSWORD } });
+      const res = await https.request({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'a@example.dk', password: PASSWORD },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
     } finally {
@@ -96,7 +118,10 @@ describe('POST /api/auth/sign-in', () => {
 
     const right = await signIn('locked@example.dk', PASSWORD);
     expect(right.statusCode).toBe(429);
-    expect(right.json().error).toMatchObject({ code: 'sign_in_locked', message: expect.stringContaining('15 minutter') });
+    expect(right.json().error).toMatchObject({
+      code: 'sign_in_locked',
+      message: expect.stringContaining('15 minutter'),
+    });
     expect(right.cookies).toEqual([]);
 
     t.clock.advance(14 * 60_000);
@@ -117,7 +142,9 @@ describe('POST /api/auth/sign-in', () => {
 
   it('lets no more than five of many parallel guesses check a password', async () => {
     await createTestUser(t.deps.db, { email: 'parallel@example.dk', password: PASSWORD });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn('parallel@example.dk', `guess-${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn('parallel@example.dk', `guess-${i}`)),
+    );
     const checked = results.filter((r) => r.json().error.code === 'invalid_credentials').length;
     expect(checked).toBeLessThanOrEqual(5);
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
@@ -143,7 +170,17 @@ describe('POST /api/auth/sign-in', () => {
   it('limits the requests of one client address per minute as a second line', async () => {
     const from = nextIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i += 1) statuses.push((await t.request({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-for': from }, payload: { email: `x${i}@example.dk`, password: 'p' } })).statusCode);
+    for (let i = 0; i < 31; i += 1)
+      statuses.push(
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/auth/sign-in',
+            headers: { 'x-forwarded-for': from },
+            payload: { email: `x${i}@example.dk`, password: 'p' },
+          })
+        ).statusCode,
+      );
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
     const other = await signIn('mette.hansen@example.dk', PASSWORD);
@@ -151,7 +188,12 @@ describe('POST /api/auth/sign-in', () => {
   });
 
   it('rejects a malformed body before looking anything up', async () => {
-    const res = await t.request({ method: 'POST', url: '/api/auth/sign-in', headers: { 'x-forwarded-for': nextIp() }, payload: { email: 'not-an-address', password: PASSWORD } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'x-forwarded-for': nextIp() },
+      payload: { email: 'not-an-address', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'email' });
   });
@@ -172,14 +214,22 @@ describe('POST /api/auth/sign-in', () => {
 
     it('refuses sign-out posted from another site, so the session survives', async () => {
       const cookie = await t.cookieFor(userId);
-      const res = await t.request({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie, origin: 'https://evil.example' } });
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/sign-out',
+        headers: { cookie, origin: 'https://evil.example' },
+      });
       expect(res.statusCode).toBe(403);
       expect((await t.request({ method: 'GET', url: '/api/auth/sessions', headers: { cookie } })).statusCode).toBe(200);
     });
 
     it('lets a scripted client without Origin or Sec-Fetch-Site sign in, and a same-origin browser too', async () => {
       expect((await signIn('mette.hansen@example.dk', PASSWORD)).statusCode).toBe(200);
-      const sameOrigin = await signIn('mette.hansen@example.dk', PASSWORD, nextIp(), { host: 'samspil.example', origin: 'https://samspil.example', 'sec-fetch-site': 'same-origin' });
+      const sameOrigin = await signIn('mette.hansen@example.dk', PASSWORD, nextIp(), {
+        host: 'samspil.example',
+        origin: 'https://samspil.example',
+        'sec-fetch-site': 'same-origin',
+      });
       expect(sameOrigin.statusCode).toBe(200);
     });
   });

@@ -17,13 +17,17 @@ export const throttleKeyOf = (email: string) => createHash('sha256').update(emai
  */
 const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(24).toString('base64url'));
 
-const locked = (lockedUntil: Date, now: Date) => new AppError('sign_in_locked', { params: { minutes: minutesLeft(lockedUntil, now) } });
+const locked = (lockedUntil: Date, now: Date) =>
+  new AppError('sign_in_locked', { params: { minutes: minutesLeft(lockedUntil, now) } });
 
 /**
  * Checks an e-mail and password. A wrong address and a wrong password fail alike with
  * `invalid_credentials`; too many failures for one address lock it with `sign_in_locked`.
  */
-export async function signInWithPassword(deps: AppDeps, credentials: { email: string; password: string }): Promise<AuthUser> {
+export async function signInWithPassword(
+  deps: AppDeps,
+  credentials: { email: string; password: string },
+): Promise<AuthUser> {
   const key = throttleKeyOf(credentials.email);
   const startedAt = deps.clock.now();
   const attempt = await updateThrottle(deps.db, key, startedAt, (current) => beginAttempt(current, startedAt));
@@ -38,7 +42,9 @@ export async function signInWithPassword(deps: AppDeps, credentials: { email: st
   }
 
   const failedAt = deps.clock.now();
-  const after = await updateThrottle(deps.db, key, failedAt, (current) => ({ state: recordFailure(current, failedAt) }));
+  const after = await updateThrottle(deps.db, key, failedAt, (current) => ({
+    state: recordFailure(current, failedAt),
+  }));
   if (after.state.lockedUntil && after.state.lockedUntil > failedAt) throw locked(after.state.lockedUntil, failedAt);
   throw new AppError('invalid_credentials');
 }

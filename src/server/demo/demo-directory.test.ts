@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRow } from '../directory-import/import-format.js';
 import { emptySnapshot, planImport } from '../directory-import/import-plan.js';
-import { asciiFold, buildDemoDirectory, DEMO_ACCOUNTS, DEMO_OTHER_LANGUAGES, DEMO_SEED, STUDENTS_PER_CLASS } from './demo-directory.js';
+import {
+  asciiFold,
+  buildDemoDirectory,
+  DEMO_ACCOUNTS,
+  DEMO_OTHER_LANGUAGES,
+  DEMO_SEED,
+  STUDENTS_PER_CLASS,
+} from './demo-directory.js';
 
 const demo = buildDemoDirectory({ seed: DEMO_SEED, schoolYear: 2026 });
 const rowsOf = (type: string) => demo.rows.filter((r) => r.values.type === type).map((r) => r.values);
@@ -14,7 +21,8 @@ const list = (value: string | undefined) => (value ?? '').split(' ').filter(Bool
 const guardianById = new Map(guardians.map((g) => [g.id!, g]));
 const studentById = new Map(students.map((s) => [s.id!, s]));
 const relationsOf = (studentId: string) => relations.filter((r) => r.student === studentId);
-const childrenOf = (guardianId: string) => relations.filter((r) => r.guardian === guardianId).map((r) => studentById.get(r.student!)!);
+const childrenOf = (guardianId: string) =>
+  relations.filter((r) => r.guardian === guardianId).map((r) => studentById.get(r.student!)!);
 
 describe('buildDemoDirectory', () => {
   it('gives the same school for the same seed, and another for another seed', () => {
@@ -31,8 +39,33 @@ describe('buildDemoDirectory', () => {
   });
 
   it('has grades 0–9 with classes A and B of 22 students each', () => {
-    expect(classes.map((c) => c.id)).toEqual(['0A', '0B', '1A', '1B', '2A', '2B', '3A', '3B', '4A', '4B', '5A', '5B', '6A', '6B', '7A', '7B', '8A', '8B', '9A', '9B']);
-    for (const c of classes) expect(students.filter((s) => s.class === c.id), c.id).toHaveLength(STUDENTS_PER_CLASS);
+    expect(classes.map((c) => c.id)).toEqual([
+      '0A',
+      '0B',
+      '1A',
+      '1B',
+      '2A',
+      '2B',
+      '3A',
+      '3B',
+      '4A',
+      '4B',
+      '5A',
+      '5B',
+      '6A',
+      '6B',
+      '7A',
+      '7B',
+      '8A',
+      '8B',
+      '9A',
+      '9B',
+    ]);
+    for (const c of classes)
+      expect(
+        students.filter((s) => s.class === c.id),
+        c.id,
+      ).toHaveLength(STUDENTS_PER_CLASS);
     // Birth years fit the grade: 0th grade turns 6 in the year the school year starts.
     expect(students.filter((s) => s.class === '0A').every((s) => s.birth_date!.startsWith('2020-'))).toBe(true);
     expect(students.filter((s) => s.class === '9B').every((s) => s.birth_date!.startsWith('2011-'))).toBe(true);
@@ -40,11 +73,20 @@ describe('buildDemoDirectory', () => {
 
   it('gives every class a contact teacher, other teachers, and pedagogues in grades 0–3', () => {
     for (const c of classes) {
-      expect(staff.filter((s) => list(s.contact_teacher_for).includes(c.id!)), c.id).toHaveLength(1);
-      expect(staff.some((s) => list(s.class).includes(c.id!) && !list(s.contact_teacher_for).includes(c.id!)), c.id).toBe(true);
+      expect(
+        staff.filter((s) => list(s.contact_teacher_for).includes(c.id!)),
+        c.id,
+      ).toHaveLength(1);
+      expect(
+        staff.some((s) => list(s.class).includes(c.id!) && !list(s.contact_teacher_for).includes(c.id!)),
+        c.id,
+      ).toBe(true);
     }
     for (const id of ['0A', '0B', '1A', '1B', '2A', '2B', '3A', '3B']) {
-      expect(staff.some((s) => list(s.roles).includes('pedagogue') && list(s.class).includes(id)), id).toBe(true);
+      expect(
+        staff.some((s) => list(s.roles).includes('pedagogue') && list(s.class).includes(id)),
+        id,
+      ).toBe(true);
     }
     expect(staff.filter((s) => list(s.roles).includes('leader'))).toHaveLength(1);
     expect(staff.filter((s) => list(s.roles).includes('administrator'))).toHaveLength(1);
@@ -54,7 +96,9 @@ describe('buildDemoDirectory', () => {
     let together = 0;
     let twoHomes = 0;
     for (const s of students) {
-      const custody = relationsOf(s.id!).filter((r) => r.kind === 'custody').map((r) => guardianById.get(r.guardian!)!);
+      const custody = relationsOf(s.id!)
+        .filter((r) => r.kind === 'custody')
+        .map((r) => guardianById.get(r.guardian!)!);
       expect(custody.length, s.id).toBeGreaterThanOrEqual(1);
       if (custody.length === 2 && custody[0]!.household === custody[1]!.household) together++;
       if (custody.length === 2 && custody[0]!.household !== custody[1]!.household) twoHomes++;
@@ -68,7 +112,9 @@ describe('buildDemoDirectory', () => {
     expect(informationRight.length).toBeGreaterThanOrEqual(1);
     // They live apart from the custody holder.
     for (const r of informationRight) {
-      const custody = relationsOf(r.student!).filter((x) => x.kind === 'custody').map((x) => guardianById.get(x.guardian!)!.household);
+      const custody = relationsOf(r.student!)
+        .filter((x) => x.kind === 'custody')
+        .map((x) => guardianById.get(x.guardian!)!.household);
       expect(custody).not.toContain(guardianById.get(r.guardian!)!.household);
     }
   });
@@ -84,15 +130,25 @@ describe('buildDemoDirectory', () => {
     // Their children still have another custody holder with access.
     for (const g of [...suspended, ...protectedOnes]) {
       for (const child of childrenOf(g.id!)) {
-        expect(relationsOf(child.id!).some((r) => r.kind === 'custody' && r.guardian !== g.id && guardianById.get(r.guardian!)!.suspended === 'nej')).toBe(true);
+        expect(
+          relationsOf(child.id!).some(
+            (r) => r.kind === 'custody' && r.guardian !== g.id && guardianById.get(r.guardian!)!.suspended === 'nej',
+          ),
+        ).toBe(true);
       }
     }
   });
 
   it('has families with Arabic, Somali, Ukrainian, Turkish and Urdu at home, some needing an interpreter', () => {
     for (const language of DEMO_OTHER_LANGUAGES) {
-      expect(students.some((s) => s.language === language), language).toBe(true);
-      expect(guardians.some((g) => g.language === language), language).toBe(true);
+      expect(
+        students.some((s) => s.language === language),
+        language,
+      ).toBe(true);
+      expect(
+        guardians.some((g) => g.language === language),
+        language,
+      ).toBe(true);
     }
     expect(guardians.filter((g) => g.interpreter === 'ja').length).toBeGreaterThanOrEqual(2);
     expect(guardians.filter((g) => g.interpreter === 'ja').every((g) => g.language !== 'da')).toBe(true);

@@ -1,5 +1,11 @@
 import type { GuardianshipKind, PreferredChannel } from '../db/schema.js';
-import { COLUMN_LABELS, COLUMNS, type Column, type ColumnHeaders, type ImportRow } from '../directory-import/import-format.js';
+import {
+  COLUMN_LABELS,
+  COLUMNS,
+  type Column,
+  type ColumnHeaders,
+  type ImportRow,
+} from '../directory-import/import-format.js';
 import { DANISH_NAMES, NAMES_BY_LANGUAGE, VEJLE_STREETS, type NamePool } from './demo-names.js';
 import { createRandom, type Random } from '../../domain/random.js';
 
@@ -26,12 +32,18 @@ export const STUDENTS_PER_CLASS = 22;
 export const DEMO_OTHER_LANGUAGES = ['ar', 'so', 'uk', 'tr', 'ur'] as const;
 type Language = 'da' | (typeof DEMO_OTHER_LANGUAGES)[number];
 
-export const SUSPENSION_REASON = 'Adgangen er midlertidigt stoppet efter afgørelse fra Familieretshuset (sag under behandling).';
+export const SUSPENSION_REASON =
+  'Adgangen er midlertidigt stoppet efter afgørelse fra Familieretshuset (sag under behandling).';
 
 /** How a family's adults relate to the children and where they live. */
 type Structure = 'together' | 'joint-custody' | 'single' | 'information-right';
 
-interface Household { id: string; address: string; postalCode: string; city: string }
+interface Household {
+  id: string;
+  address: string;
+  postalCode: string;
+  city: string;
+}
 interface Adult {
   id: string;
   given: string;
@@ -48,7 +60,14 @@ interface Adult {
   board: boolean;
   representativeFor: string[];
 }
-interface Child { id: string; given: string; classId: string; grade: number; birthDate: string; email: string | null }
+interface Child {
+  id: string;
+  given: string;
+  classId: string;
+  grade: number;
+  birthDate: string;
+  email: string | null;
+}
 interface Family {
   structure: Structure;
   language: Language;
@@ -66,14 +85,20 @@ export interface DemoDirectory {
   accounts: Record<DemoAccount, { email: string; name: string; description: { da: string; en: string } }>;
 }
 
-const HEADERS: ColumnHeaders = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((c) => [c, COLUMN_LABELS[c].en]));
+const HEADERS: ColumnHeaders = Object.fromEntries(
+  (Object.keys(COLUMNS) as Column[]).map((c) => [c, COLUMN_LABELS[c].en]),
+);
 
 /** ASCII for e-mail addresses: æ → ae, ø → oe, å → aa, other accents dropped. */
 export function asciiFold(text: string): string {
   return text
     .toLowerCase()
-    .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/ı/g, 'i')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9-]/g, '');
 }
 
@@ -100,11 +125,19 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
     address: `${rng.pick(VEJLE_STREETS)} ${rng.between(1, 140)}`,
     ...(rng.chance(0.75) ? { postalCode: '7100', city: 'Vejle' } : { postalCode: '7120', city: 'Vejle Øst' }),
   });
-  const phone = () => `+45 ${rng.between(20, 99)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)}`;
-  const birthDate = (grade: number) => `${options.schoolYear - 6 - grade}-${pad(rng.between(1, 12), 2)}-${pad(rng.between(1, 28), 2)}`;
+  const phone = () =>
+    `+45 ${rng.between(20, 99)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)} ${pad(rng.between(0, 99), 2)}`;
+  const birthDate = (grade: number) =>
+    `${options.schoolYear - 6 - grade}-${pad(rng.between(1, 12), 2)}-${pad(rng.between(1, 28), 2)}`;
   const takeSlot = (classId: string) => free.set(classId, free.get(classId)! - 1);
-  const child = (classId: string, given: string): Child =>
-    ({ id: `e${pad(++childCount, 4)}`, given, classId, grade: gradeOf(classId), birthDate: birthDate(gradeOf(classId)), email: null });
+  const child = (classId: string, given: string): Child => ({
+    id: `e${pad(++childCount, 4)}`,
+    given,
+    classId,
+    grade: gradeOf(classId),
+    birthDate: birthDate(gradeOf(classId)),
+    email: null,
+  });
   const adult = (given: string, family: string, household: Household, kind: GuardianshipKind = 'custody'): Adult => ({
     id: `f${pad(++adultCount, 4)}`,
     given,
@@ -132,7 +165,14 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
     const oscar = { ...child('7A', 'Oscar'), email: DEMO_ACCOUNTS.student };
     const mette = { ...adult('Mette', 'Lindholm', home), email: DEMO_ACCOUNTS.guardian };
     const jesper = adult('Jesper', 'Lindholm', home);
-    families.push({ structure: 'together', language: 'da', surname: 'Lindholm', children: [emma, oscar], adults: [mette, jesper], fixed: true });
+    families.push({
+      structure: 'together',
+      language: 'da',
+      surname: 'Lindholm',
+      children: [emma, oscar],
+      adults: [mette, jesper],
+      fixed: true,
+    });
   }
   {
     const home = newHousehold();
@@ -140,7 +180,14 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
     const karla = child('5B', 'Karla');
     const anne = { ...adult('Anne', 'Holm', home), email: DEMO_ACCOUNTS.boardMember, board: true };
     const kasper = adult('Kasper', 'Holm', home);
-    families.push({ structure: 'together', language: 'da', surname: 'Holm', children: [karla], adults: [anne, kasper], fixed: true });
+    families.push({
+      structure: 'together',
+      language: 'da',
+      surname: 'Holm',
+      children: [karla],
+      adults: [anne, kasper],
+      fixed: true,
+    });
   }
 
   // The rest: families of one to three children, siblings always in different grades.
@@ -150,7 +197,10 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
     if (openGrades.length === 0) break;
     const r = rng.next();
     const size = Math.min(r < 0.62 ? 1 : r < 0.92 ? 2 : 3, openGrades.length);
-    const chosen = rng.shuffle(openGrades).slice(0, size).sort((a, b) => a - b);
+    const chosen = rng
+      .shuffle(openGrades)
+      .slice(0, size)
+      .sort((a, b) => a - b);
     const classesOfFamily = chosen.map((g) => {
       const open = DEMO_LETTERS.map((l) => classIdOf(g, l)).filter((id) => free.get(id)! > 0);
       const id = rng.pick(open);
@@ -158,7 +208,8 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
       return id;
     });
     const s = rng.next();
-    const structure: Structure = s < 0.7 ? 'together' : s < 0.83 ? 'joint-custody' : s < 0.94 ? 'single' : 'information-right';
+    const structure: Structure =
+      s < 0.7 ? 'together' : s < 0.83 ? 'joint-custody' : s < 0.94 ? 'single' : 'information-right';
     skeletons.push({ classIds: classesOfFamily, structure });
   }
   // Every home language and every legal situation the platform handles appears at least once.
@@ -172,7 +223,9 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
     const language = languages[index]!;
     const names: NamePool = language === 'da' ? DANISH_NAMES : NAMES_BY_LANGUAGE[language];
     const surname = rng.pick(names.surnames);
-    const children = skeleton.classIds.map((classId) => child(classId, rng.pick(rng.chance(0.5) ? names.girls : names.boys)));
+    const children = skeleton.classIds.map((classId) =>
+      child(classId, rng.pick(rng.chance(0.5) ? names.girls : names.boys)),
+    );
     const otherSurname = () => (rng.chance(0.4) ? rng.pick(names.surnames) : surname);
     const mother = () => rng.pick(names.mothers);
     const father = () => rng.pick(names.fathers);
@@ -191,7 +244,12 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
   });
 
   // Needs, channels and contact details.
-  const CONTACT_HOURS = ['Efter kl. 16', 'Hverdage kl. 8–9', 'Bedst om aftenen', 'Arbejder i skiftehold – skriv hellere end at ringe'];
+  const CONTACT_HOURS = [
+    'Efter kl. 16',
+    'Hverdage kl. 8–9',
+    'Bedst om aftenen',
+    'Arbejder i skiftehold – skriv hellere end at ringe',
+  ];
   for (const family of families) {
     for (const a of family.adults) {
       if (family.language !== 'da') {
@@ -204,7 +262,8 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
       }
       if (!family.fixed && rng.chance(0.1)) a.contactHours = rng.pick(CONTACT_HOURS);
       // A family that only reads letters has given the school no e-mail address.
-      if (!a.email && a.channel !== 'letter') a.email = `${asciiFold(a.given)}.${asciiFold(a.family)}.${Number(a.id.slice(1))}@${DEMO_EMAIL_DOMAIN}`;
+      if (!a.email && a.channel !== 'letter')
+        a.email = `${asciiFold(a.given)}.${asciiFold(a.family)}.${Number(a.id.slice(1))}@${DEMO_EMAIL_DOMAIN}`;
     }
   }
   const generated = families.filter((f) => !f.fixed);
@@ -239,46 +298,96 @@ export function buildDemoDirectory(options: { seed: number; schoolYear: number }
   for (const id of classIds) push({ type: 'class', id, grade: String(gradeOf(id)), letter: id.slice(-1) });
   for (const s of staff) {
     push({
-      type: 'staff', id: s.id, given_name: s.given, family_name: s.family, email: s.email, phone: s.phone,
-      contact_hours: s.contactHours ?? '', roles: s.roles.join(' '), class: s.classes.join(' '), contact_teacher_for: s.contactTeacherFor.join(' '),
+      type: 'staff',
+      id: s.id,
+      given_name: s.given,
+      family_name: s.family,
+      email: s.email,
+      phone: s.phone,
+      contact_hours: s.contactHours ?? '',
+      roles: s.roles.join(' '),
+      class: s.classes.join(' '),
+      contact_teacher_for: s.contactTeacherFor.join(' '),
     });
   }
   for (const f of families) {
     for (const c of f.children) {
-      push({ type: 'student', id: c.id, given_name: c.given, family_name: f.surname, class: c.classId, birth_date: c.birthDate, language: f.language, email: c.email ?? '' });
+      push({
+        type: 'student',
+        id: c.id,
+        given_name: c.given,
+        family_name: f.surname,
+        class: c.classId,
+        birth_date: c.birthDate,
+        language: f.language,
+        email: c.email ?? '',
+      });
     }
   }
   for (const f of families) {
     for (const a of f.adults) {
       push({
-        type: 'guardian', id: a.id, given_name: a.given, family_name: a.family, email: a.email ?? '', phone: a.phone,
-        household: a.household.id, address: a.household.address, postal_code: a.household.postalCode, city: a.household.city,
-        language: f.language, interpreter: yesNo(a.interpreter), channel: a.channel, address_protected: yesNo(a.protected),
-        suspended: yesNo(a.suspended), suspended_reason: a.suspended ? SUSPENSION_REASON : '', contact_hours: a.contactHours ?? '',
-        roles: a.board ? 'board_member' : '', representative_for: a.representativeFor.join(' '),
+        type: 'guardian',
+        id: a.id,
+        given_name: a.given,
+        family_name: a.family,
+        email: a.email ?? '',
+        phone: a.phone,
+        household: a.household.id,
+        address: a.household.address,
+        postal_code: a.household.postalCode,
+        city: a.household.city,
+        language: f.language,
+        interpreter: yesNo(a.interpreter),
+        channel: a.channel,
+        address_protected: yesNo(a.protected),
+        suspended: yesNo(a.suspended),
+        suspended_reason: a.suspended ? SUSPENSION_REASON : '',
+        contact_hours: a.contactHours ?? '',
+        roles: a.board ? 'board_member' : '',
+        representative_for: a.representativeFor.join(' '),
       });
     }
   }
   for (const f of families) {
-    for (const c of f.children) for (const a of f.adults) push({ type: 'relation', student: c.id, guardian: a.id, kind: a.kind });
+    for (const c of f.children)
+      for (const a of f.adults) push({ type: 'relation', student: c.id, guardian: a.id, kind: a.kind });
   }
 
   const lindholm = families[0]!;
   const holm = families[1]!;
   const contactOf3A = staff.find((s) => s.contactTeacherFor.includes('3A'))!;
   const named = (email: string, name: string, da: string, en: string) => ({ email, name, description: { da, en } });
-  const childList = (and: string) => lindholm.children.map((c) => `${c.given} (${c.classId.replace(/(\d+)/, '$1.')})`).join(` ${and} `);
+  const childList = (and: string) =>
+    lindholm.children.map((c) => `${c.given} (${c.classId.replace(/(\d+)/, '$1.')})`).join(` ${and} `);
   return {
     headers: HEADERS,
     rows,
     accounts: {
       leader: named(DEMO_ACCOUNTS.leader, 'Hanne Skovgaard', 'skoleleder', 'school leader'),
-      administrator: named(DEMO_ACCOUNTS.administrator, 'Birthe Vinther', 'administrator (kontoret)', 'administrator (school office)'),
-      contactTeacher: named(DEMO_ACCOUNTS.contactTeacher, `${contactOf3A.given} ${contactOf3A.family}`, 'kontaktlærer for 3.A', 'contact teacher of 3.A'),
-      guardian: named(DEMO_ACCOUNTS.guardian, 'Mette Lindholm', `forælder med forældremyndighed for ${childList('og')}`, `guardian with custody of ${childList('and')}`),
+      administrator: named(
+        DEMO_ACCOUNTS.administrator,
+        'Birthe Vinther',
+        'administrator (kontoret)',
+        'administrator (school office)',
+      ),
+      contactTeacher: named(
+        DEMO_ACCOUNTS.contactTeacher,
+        `${contactOf3A.given} ${contactOf3A.family}`,
+        'kontaktlærer for 3.A',
+        'contact teacher of 3.A',
+      ),
+      guardian: named(
+        DEMO_ACCOUNTS.guardian,
+        'Mette Lindholm',
+        `forælder med forældremyndighed for ${childList('og')}`,
+        `guardian with custody of ${childList('and')}`,
+      ),
       boardMember: named(
-        DEMO_ACCOUNTS.boardMember, 'Anne Holm',
-        `formand for skolebestyrelsen, forælder til ${holm.children[0]!.given} (5.B)`, `chair of the school board, parent of ${holm.children[0]!.given} (5.B)`,
+        DEMO_ACCOUNTS.boardMember,
+        'Anne Holm',
+        `formand for skolebestyrelsen, forælder til ${holm.children[0]!.given} (5.B)`,
+        `chair of the school board, parent of ${holm.children[0]!.given} (5.B)`,
       ),
       student: named(DEMO_ACCOUNTS.student, 'Oscar Lindholm', 'elev i 7.A', 'student in 7.A'),
     },
@@ -302,7 +411,8 @@ function buildStaff(rng: Random, classIds: string[]): StaffMember[] {
   const usedEmails = new Set<string>();
   const add = (given: string, family: string, roles: string[], extra: Partial<StaffMember> = {}) => {
     let email = extra.email ?? `${asciiFold(given)}.${asciiFold(family)}@${DEMO_EMAIL_DOMAIN}`;
-    for (let n = 2; usedEmails.has(email); n++) email = `${asciiFold(given)}.${asciiFold(family)}${n}@${DEMO_EMAIL_DOMAIN}`;
+    for (let n = 2; usedEmails.has(email); n++)
+      email = `${asciiFold(given)}.${asciiFold(family)}${n}@${DEMO_EMAIL_DOMAIN}`;
     usedEmails.add(email);
     const member: StaffMember = {
       id: `m${pad(staff.length + 1, 3)}`,
@@ -319,10 +429,14 @@ function buildStaff(rng: Random, classIds: string[]): StaffMember[] {
     staff.push(member);
     return member;
   };
-  const adultName = () => [rng.pick(rng.chance(0.5) ? DANISH_NAMES.mothers : DANISH_NAMES.fathers), rng.pick(DANISH_NAMES.surnames)] as const;
+  const adultName = () =>
+    [rng.pick(rng.chance(0.5) ? DANISH_NAMES.mothers : DANISH_NAMES.fathers), rng.pick(DANISH_NAMES.surnames)] as const;
 
   add('Hanne', 'Skovgaard', ['leader'], { email: DEMO_ACCOUNTS.leader, contactHours: 'Man–fre kl. 8–16' });
-  add('Birthe', 'Vinther', ['administrator'], { email: DEMO_ACCOUNTS.administrator, contactHours: 'Man–fre kl. 7.30–15' });
+  add('Birthe', 'Vinther', ['administrator'], {
+    email: DEMO_ACCOUNTS.administrator,
+    contactHours: 'Man–fre kl. 7.30–15',
+  });
   const hours = ['Man–tors kl. 8–15', 'Hverdage kl. 7.45–14', 'Man, ons og fre kl. 8–13'];
   for (const classId of classIds) {
     const grade = Number(classId.slice(0, -1));
@@ -344,7 +458,9 @@ function buildStaff(rng: Random, classIds: string[]): StaffMember[] {
   const youngest = classIds.filter((id) => Number(id.slice(0, -1)) <= 3);
   for (let i = 0; i < 6; i++) {
     const [given, family] = adultName();
-    add(given, family, ['pedagogue'], { classes: [youngest[i % youngest.length]!, youngest[(i + 6) % youngest.length]!] });
+    add(given, family, ['pedagogue'], {
+      classes: [youngest[i % youngest.length]!, youngest[(i + 6) % youngest.length]!],
+    });
   }
   // The staff's representatives on the school board: a teacher and a pedagogue.
   staff.find((s) => s.contactTeacherFor.includes('6B'))!.roles.push('board_member');

@@ -14,6 +14,6 @@ describe('the demo PDF', () => {
     expect(entries).toHaveLength(5);
     entries.forEach((offset, i) => expect(text.slice(offset, offset + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`));
     // Danish letters in WinAnsi, parentheses escaped.
-    expect(text).toContain('(Tur til \u00d8kolariet \\(fredag\\)) \'');
+    expect(text).toContain("(Tur til \u00d8kolariet \\(fredag\\)) '");
   });
 });

@@ -9,7 +9,9 @@ import { insertAttachment } from '../attachments/attachment.repository.js';
  */
 export function textPdf(lines: readonly string[]): Buffer {
   const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ['BT', '/F1 14 Tf', '72 770 Td', '20 TL', ...lines.map((line) => `(${escape(line)}) '`), 'ET'].join('\n');
+  const content = ['BT', '/F1 14 Tf', '72 770 Td', '20 TL', ...lines.map((line) => `(${escape(line)}) '`), 'ET'].join(
+    '\n',
+  );
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -33,8 +35,19 @@ export function textPdf(lines: readonly string[]): Buffer {
  * Stores a text PDF as a pending upload of `uploadedBy`, checked like any upload, for a demo
  * message to claim through its attachmentIds. Returns the attachment id.
  */
-export async function uploadDemoPdf(db: Db, upload: { schoolId: string; uploadedBy: string; name: string; lines: readonly string[]; at: Date }): Promise<string> {
+export async function uploadDemoPdf(
+  db: Db,
+  upload: { schoolId: string; uploadedBy: string; name: string; lines: readonly string[]; at: Date },
+): Promise<string> {
   const checked = await checkUploadedFile(textPdf(upload.lines), upload.name);
-  const row = await insertAttachment(db, { schoolId: upload.schoolId, uploadedBy: upload.uploadedBy, contentType: checked.contentType, fileName: checked.name, content: checked.content, sha256: checked.sha256, at: upload.at });
+  const row = await insertAttachment(db, {
+    schoolId: upload.schoolId,
+    uploadedBy: upload.uploadedBy,
+    contentType: checked.contentType,
+    fileName: checked.name,
+    content: checked.content,
+    sha256: checked.sha256,
+    at: upload.at,
+  });
   return row.id;
 }

@@ -4,7 +4,13 @@ import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { loadMembership } from '../policies/membership.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
-import { applyDemoDirectory, DEMO_PRESET_ID, ensureDemoSchool, ensureDemoSchoolIfEmpty, type DemoOutcome } from './demo.service.js';
+import {
+  applyDemoDirectory,
+  DEMO_PRESET_ID,
+  ensureDemoSchool,
+  ensureDemoSchoolIfEmpty,
+  type DemoOutcome,
+} from './demo.service.js';
 
 describe('the demo school', () => {
   let t: TestApp;
@@ -20,19 +26,38 @@ describe('the demo school', () => {
 
   const db = () => t.deps.db;
   const count = async (table: string, where = sql`true`) =>
-    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db())).rows[0]!.n);
+    Number(
+      (await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db())).rows[0]!.n,
+    );
   async function state() {
-    const tables = ['schools', 'users', 'people', 'person_roles', 'students', 'classes', 'class_staff', 'class_representatives', 'households', 'guardianships', 'principle_versions'];
+    const tables = [
+      'schools',
+      'users',
+      'people',
+      'person_roles',
+      'students',
+      'classes',
+      'class_staff',
+      'class_representatives',
+      'households',
+      'guardianships',
+      'principle_versions',
+    ];
     // One query at a time: the counts need no speed, and a small pool closes cleanly.
     const counts: Record<string, number> = {};
     for (const table of tables) counts[table] = await count(table);
     return counts;
   }
-  const userId = async (email: string) => (await db().selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const userId = async (email: string) =>
+    (await db().selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
   it('is created in an empty database, quickly enough for a browser test to start a server with it', async () => {
     expect(first.created).toBe(true);
-    const school = await db().selectFrom('schools').selectAll().where('id', '=', first.schoolId).executeTakeFirstOrThrow();
+    const school = await db()
+      .selectFrom('schools')
+      .selectAll()
+      .where('id', '=', first.schoolId)
+      .executeTakeFirstOrThrow();
     expect(school).toMatchObject({ slug: DEMO_SCHOOL.slug, name: 'Demo Skole', municipality: 'Vejle Kommune' });
     expect(firstMs).toBeLessThan(15_000);
     expect(await count('classes')).toBe(20);
@@ -44,7 +69,11 @@ describe('the demo school', () => {
 
   it('gives the six demo accounts the demo password and everyone else a login by link', async () => {
     for (const email of Object.values(DEMO_ACCOUNTS)) {
-      const res = await t.request({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password: DEMO_PASSWORD } });
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email, password: DEMO_PASSWORD },
+      });
       expect(res.statusCode, `${email}: ${res.body}`).toBe(200);
     }
     expect(await count('users', sql`password_hash is not null`)).toBe(6);
@@ -52,37 +81,74 @@ describe('the demo school', () => {
     expect(await count('people', sql`email is not null and user_id is null`)).toBe(0);
   });
 
-  it('shows the daily work in use: § 23 requests answered and waiting, and reads in the guardian\'s audit log', async () => {
-    const requests = await db().selectFrom('information_requests').select(['status', 'response']).where('school_id', '=', first.schoolId).orderBy('created_at').execute();
+  it("shows the daily work in use: § 23 requests answered and waiting, and reads in the guardian's audit log", async () => {
+    const requests = await db()
+      .selectFrom('information_requests')
+      .select(['status', 'response'])
+      .where('school_id', '=', first.schoolId)
+      .orderBy('created_at')
+      .execute();
     expect(requests.map((r) => r.status)).toEqual(['answered', 'open']);
     expect(requests[0]!.response).toMatch(/trives/);
     const guardian = await userId(DEMO_ACCOUNTS.guardian);
-    const me = (await t.request({ method: 'GET', url: '/api/me', as: guardian })).json() as { children: { id: string }[] };
-    const log = await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/students/${me.children[0]!.id}/audit-log`, as: guardian });
+    const me = (await t.request({ method: 'GET', url: '/api/me', as: guardian })).json() as {
+      children: { id: string }[];
+    };
+    const log = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/students/${me.children[0]!.id}/audit-log`,
+      as: guardian,
+    });
     expect(log.statusCode).toBe(200);
-    expect(log.json().entries.some((e: { action: string; actor: { role: string } }) => e.action === 'student.read' && e.actor.role === 'contact_teacher')).toBe(true);
+    expect(
+      log
+        .json()
+        .entries.some(
+          (e: { action: string; actor: { role: string } }) =>
+            e.action === 'student.read' && e.actor.role === 'contact_teacher',
+        ),
+    ).toBe(true);
   });
 
-  it('shows messages with a promise in use: answered, waiting, broken, and a message to 3.A\'s parents', async () => {
+  it("shows messages with a promise in use: answered, waiting, broken, and a message to 3.A's parents", async () => {
     const guardian = await userId(DEMO_ACCOUNTS.guardian);
     const inbox = (await t.request({ method: 'GET', url: '/api/threads', as: guardian })).json() as TThreadList;
     const aboutEmma = inbox.threads.filter((th) => th.kind === 'direct' && th.student?.name === 'Emma Lindholm');
     // Two from the guardian (answered, waiting) and one the teacher started, which owes no answer.
     expect(aboutEmma.map((th) => th.promiseStatus).sort()).toEqual(['fulfilled', 'none', 'open']);
-    expect(inbox.threads.find((th) => th.kind === 'group' && th.urgent)).toMatchObject({ subject: 'Skoldkopper i 3.A' });
-    const urgentUses = await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/urgent-messages`, as: await userId(DEMO_ACCOUNTS.leader) });
-    expect(urgentUses.json().uses).toMatchObject([{ subject: 'Skoldkopper i 3.A', group: 'Forældre i 3.A', author: { name: 'Birgitte Lund' } }]);
+    expect(inbox.threads.find((th) => th.kind === 'group' && th.urgent)).toMatchObject({
+      subject: 'Skoldkopper i 3.A',
+    });
+    const urgentUses = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/urgent-messages`,
+      as: await userId(DEMO_ACCOUNTS.leader),
+    });
+    expect(urgentUses.json().uses).toMatchObject([
+      { subject: 'Skoldkopper i 3.A', group: 'Forældre i 3.A', author: { name: 'Birgitte Lund' } },
+    ]);
     expect(aboutEmma.every((th) => th.counterparts.some((c) => c.name === 'Birgitte Lund'))).toBe(true);
     const group = inbox.threads.find((th) => th.kind === 'group');
     expect(group).toMatchObject({ counterparts: [{ name: 'Birgitte Lund', role: 'staff' }], unreadCount: 1 });
-    expect(inbox.threads.find((th) => th.subject === 'Juleafslutning i kirken 18. december')).toMatchObject({ kind: 'group', counterparts: [{ name: 'Hanne Skovgaard', role: 'staff' }] });
+    expect(inbox.threads.find((th) => th.subject === 'Juleafslutning i kirken 18. december')).toMatchObject({
+      kind: 'group',
+      counterparts: [{ name: 'Hanne Skovgaard', role: 'staff' }],
+    });
 
     const teacher = await userId(DEMO_ACCOUNTS.contactTeacher);
-    const readers = (await t.request({ method: 'GET', url: `/api/threads/${group!.id}/readers`, as: teacher })).json() as TThreadReaders;
+    const readers = (
+      await t.request({ method: 'GET', url: `/api/threads/${group!.id}/readers`, as: teacher })
+    ).json() as TThreadReaders;
     expect(readers.read.length).toBeGreaterThan(0);
     expect(readers.notRead).toContainEqual({ name: 'Mette Lindholm' });
 
-    const broken = (await t.request({ method: 'GET', url: `/api/schools/${first.schoolId}/broken-promises`, as: await userId(DEMO_ACCOUNTS.leader) })).json() as TBrokenPromiseList;
+    const broken = (
+      await t.request({
+        method: 'GET',
+        url: `/api/schools/${first.schoolId}/broken-promises`,
+        as: await userId(DEMO_ACCOUNTS.leader),
+      })
+    ).json() as TBrokenPromiseList;
     expect(broken.promises.length).toBeGreaterThan(0);
     expect(broken.promises[0]!.workingDaysLate).toBeGreaterThan(0);
     expect(broken.promises.some((p) => p.student?.name === 'Emma Lindholm')).toBe(false);
@@ -91,26 +157,55 @@ describe('the demo school', () => {
   it('puts the demo accounts where the README says', async () => {
     const schoolId = first.schoolId;
     const classId = async (externalId: string) =>
-      (await db().selectFrom('classes').select('id').where('school_id', '=', schoolId).where('external_id', '=', externalId).executeTakeFirstOrThrow()).id;
+      (
+        await db()
+          .selectFrom('classes')
+          .select('id')
+          .where('school_id', '=', schoolId)
+          .where('external_id', '=', externalId)
+          .executeTakeFirstOrThrow()
+      ).id;
     const [class3A, class7A] = [await classId('3A'), await classId('7A')];
 
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.leader), schoolId)).roles).toEqual(new Set(['leader']));
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.administrator), schoolId)).roles).toEqual(new Set(['administrator']));
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.contactTeacher), schoolId)).classRoles.get(class3A)).toBe('contact_teacher');
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.leader), schoolId)).roles).toEqual(
+      new Set(['leader']),
+    );
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.administrator), schoolId)).roles).toEqual(
+      new Set(['administrator']),
+    );
+    expect(
+      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.contactTeacher), schoolId)).classRoles.get(class3A),
+    ).toBe('contact_teacher');
     expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.student), schoolId)).studentClassId).toBe(class7A);
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.boardMember), schoolId)).roles.has('board_member')).toBe(true);
+    expect(
+      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.boardMember), schoolId)).roles.has('board_member'),
+    ).toBe(true);
 
     const parent = await loadMembership(db(), await userId(DEMO_ACCOUNTS.guardian), schoolId);
     expect([...parent.guardianOf.values()]).toEqual(['custody', 'custody']);
-    const childClasses = await db().selectFrom('students').select('class_id').where('school_id', '=', schoolId).where('id', 'in', [...parent.guardianOf.keys()]).execute();
+    const childClasses = await db()
+      .selectFrom('students')
+      .select('class_id')
+      .where('school_id', '=', schoolId)
+      .where('id', 'in', [...parent.guardianOf.keys()])
+      .execute();
     expect(new Set(childClasses.map((c) => c.class_id))).toEqual(new Set([class3A, class7A]));
   });
 
   it('has adopted the principle preset of seed 002', async () => {
-    const versions = await db().selectFrom('principle_versions').selectAll().where('school_id', '=', first.schoolId).execute();
+    const versions = await db()
+      .selectFrom('principle_versions')
+      .selectAll()
+      .where('school_id', '=', first.schoolId)
+      .execute();
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ status: 'adopted', based_on_preset: DEMO_PRESET_ID, adopted_on: '2026-03-12' });
-    const leader = await db().selectFrom('people').select('id').where('school_id', '=', first.schoolId).where('external_id', '=', 'm001').executeTakeFirstOrThrow();
+    const leader = await db()
+      .selectFrom('people')
+      .select('id')
+      .where('school_id', '=', first.schoolId)
+      .where('external_id', '=', 'm001')
+      .executeTakeFirstOrThrow();
     expect(versions[0]!.recorded_by).toBe(leader.id);
   });
 
@@ -138,7 +233,16 @@ describe('the demo school', () => {
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {
     const before = await state();
     const oldLeader = await userId(DEMO_ACCOUNTS.leader);
-    await db().insertInto('audit_log').values({ school_id: first.schoolId, at: TEST_NOW, actor_user_id: oldLeader, actor_name: 'Hanne Skovgaard', action: 'student.read' }).execute();
+    await db()
+      .insertInto('audit_log')
+      .values({
+        school_id: first.schoolId,
+        at: TEST_NOW,
+        actor_user_id: oldLeader,
+        actor_name: 'Hanne Skovgaard',
+        action: 'student.read',
+      })
+      .execute();
     const reset = await ensureDemoSchool(db(), { now: TEST_NOW, reset: true });
     expect(reset.created).toBe(true);
     expect(reset.schoolId).not.toBe(first.schoolId);

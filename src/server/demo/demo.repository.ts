@@ -6,11 +6,17 @@ export function findSchoolBySlug(db: Db, slug: string) {
 }
 
 export async function countSchools(db: Db): Promise<number> {
-  const row = await db.selectFrom('schools').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('schools')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function insertSchool(db: Db, school: { slug: string; name: string; municipality: string }): Promise<string> {
+export async function insertSchool(
+  db: Db,
+  school: { slug: string; name: string; municipality: string },
+): Promise<string> {
   const row = await db.insertInto('schools').values(school).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -59,7 +65,9 @@ export async function deleteUnattachedUsersOfDomain(db: Db, domain: string): Pro
       .where((eb) =>
         eb.and([
           eb.not(eb.exists(eb.selectFrom('people').select('people.id').whereRef('people.user_id', '=', 'users.id'))),
-          eb.not(eb.exists(eb.selectFrom('students').select('students.id').whereRef('students.user_id', '=', 'users.id'))),
+          eb.not(
+            eb.exists(eb.selectFrom('students').select('students.id').whereRef('students.user_id', '=', 'users.id')),
+          ),
         ]),
       )
       .execute();
@@ -74,23 +82,46 @@ export async function setPasswordHash(db: Db, emails: readonly string[], passwor
   const result = await db
     .updateTable('users')
     .set({ password_hash: passwordHash })
-    .where(sql`lower(email)`, 'in', emails.map((e) => e.toLowerCase()))
+    .where(
+      sql`lower(email)`,
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function findPersonIdByExternalId(db: Db, schoolId: string, externalId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people').select('id').where('school_id', '=', schoolId).where('external_id', '=', externalId).executeTakeFirst();
+export async function findPersonIdByExternalId(
+  db: Db,
+  schoolId: string,
+  externalId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
   return row?.id;
 }
 
 export async function hasPrincipleVersion(db: Db, schoolId: string): Promise<boolean> {
-  const row = await db.selectFrom('principle_versions').select('id').where('school_id', '=', schoolId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('principle_versions')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function hasInformationRequests(db: Db, schoolId: string): Promise<boolean> {
-  const row = await db.selectFrom('information_requests').select('id').where('school_id', '=', schoolId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('information_requests')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -100,9 +131,22 @@ export function findInformationRightParents(db: Db, schoolId: string, limit: num
     .selectFrom('guardianships as g')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
-    .leftJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
+    .leftJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 's.school_id')
+        .onRef('cs.class_id', '=', 's.class_id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
     .leftJoin('people as t', (j) => j.onRef('t.school_id', '=', 'cs.school_id').onRef('t.id', '=', 'cs.person_id'))
-    .select(['p.id as personId', 's.id as studentId', 's.given_name as studentName', 't.id as teacherId', 't.user_id as teacherUserId', 't.given_name as teacherGiven', 't.family_name as teacherFamily'])
+    .select([
+      'p.id as personId',
+      's.id as studentId',
+      's.given_name as studentName',
+      't.id as teacherId',
+      't.user_id as teacherUserId',
+      't.given_name as teacherGiven',
+      't.family_name as teacherFamily',
+    ])
     .where('g.school_id', '=', schoolId)
     .where('g.kind', '=', 'information_right')
     .where('p.suspended', '=', false)
@@ -113,7 +157,14 @@ export function findInformationRightParents(db: Db, schoolId: string, limit: num
 
 export async function insertInformationRequest(
   db: Db,
-  request: { schoolId: string; studentId: string; personId: string; message: string; createdAt: Date; answer?: { response: string; at: Date; by: string } },
+  request: {
+    schoolId: string;
+    studentId: string;
+    personId: string;
+    message: string;
+    createdAt: Date;
+    answer?: { response: string; at: Date; by: string };
+  },
 ): Promise<void> {
   await db
     .insertInto('information_requests')
@@ -123,19 +174,47 @@ export async function insertInformationRequest(
       person_id: request.personId,
       message: request.message,
       created_at: request.createdAt,
-      ...(request.answer ? { status: 'answered' as const, response: request.answer.response, handled_at: request.answer.at, handled_by: request.answer.by } : {}),
+      ...(request.answer
+        ? {
+            status: 'answered' as const,
+            response: request.answer.response,
+            handled_at: request.answer.at,
+            handled_by: request.answer.by,
+          }
+        : {}),
     })
     .execute();
 }
 
 export async function insertAuditEntries(
   db: Db,
-  entries: { schoolId: string; at: Date; actorUserId: string | null; actorName: string; actorRole: string; action: string; studentId: string | null; subject: string }[],
+  entries: {
+    schoolId: string;
+    at: Date;
+    actorUserId: string | null;
+    actorName: string;
+    actorRole: string;
+    action: string;
+    studentId: string | null;
+    subject: string;
+  }[],
 ): Promise<void> {
   if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values(entries.map((e) => ({ school_id: e.schoolId, at: e.at, actor_user_id: e.actorUserId, actor_name: e.actorName, actor_role: e.actorRole, action: e.action, student_id: e.studentId, subject: e.subject, request_id: null })))
+    .values(
+      entries.map((e) => ({
+        school_id: e.schoolId,
+        at: e.at,
+        actor_user_id: e.actorUserId,
+        actor_name: e.actorName,
+        actor_role: e.actorRole,
+        action: e.action,
+        student_id: e.studentId,
+        subject: e.subject,
+        request_id: null,
+      })),
+    )
     .execute();
 }
 
@@ -144,11 +223,23 @@ export function findChildrenWithContactTeacher(db: Db, schoolId: string, guardia
   return db
     .selectFrom('users as u')
     .innerJoin('people as p', 'p.user_id', 'u.id')
-    .innerJoin('guardianships as g', (j) => j.onRef('g.school_id', '=', 'p.school_id').onRef('g.person_id', '=', 'p.id'))
+    .innerJoin('guardianships as g', (j) =>
+      j.onRef('g.school_id', '=', 'p.school_id').onRef('g.person_id', '=', 'p.id'),
+    )
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
-    .innerJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
+    .innerJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 's.school_id')
+        .onRef('cs.class_id', '=', 's.class_id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
     .innerJoin('people as t', (j) => j.onRef('t.school_id', '=', 'cs.school_id').onRef('t.id', '=', 'cs.person_id'))
-    .select(['s.id as studentId', 't.user_id as teacherUserId', 't.given_name as teacherGiven', 't.family_name as teacherFamily'])
+    .select([
+      's.id as studentId',
+      't.user_id as teacherUserId',
+      't.given_name as teacherGiven',
+      't.family_name as teacherFamily',
+    ])
     .where('p.school_id', '=', schoolId)
     .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
     .where('g.kind', '=', 'custody')
@@ -171,15 +262,31 @@ function familiesWithContactTeacher(db: Db, schoolId: string) {
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
     .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
-    .innerJoin('class_staff as cs', (j) => j.onRef('cs.school_id', '=', 's.school_id').onRef('cs.class_id', '=', 's.class_id').on('cs.role', '=', 'contact_teacher'))
-    .select(['p.id as guardianId', 's.id as studentId', 's.given_name as studentName', 's.class_id as classId', 'cs.person_id as teacherId'])
+    .innerJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 's.school_id')
+        .onRef('cs.class_id', '=', 's.class_id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
+    .select([
+      'p.id as guardianId',
+      's.id as studentId',
+      's.given_name as studentName',
+      's.class_id as classId',
+      'cs.person_id as teacherId',
+    ])
     .where('g.school_id', '=', schoolId)
     .where('g.kind', '=', 'custody')
     .where('p.suspended', '=', false);
 }
 
 /** The demo account's child in a class (by import id), with the class's contact teacher. */
-export function findChildOfAccountInClass(db: Db, schoolId: string, guardianEmail: string, classExternalId: string): Promise<DemoFamilyOfClass | undefined> {
+export function findChildOfAccountInClass(
+  db: Db,
+  schoolId: string,
+  guardianEmail: string,
+  classExternalId: string,
+): Promise<DemoFamilyOfClass | undefined> {
   return familiesWithContactTeacher(db, schoolId)
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
@@ -188,10 +295,24 @@ export function findChildOfAccountInClass(db: Db, schoolId: string, guardianEmai
 }
 
 /** The first custody holder (by import id) of a class that is not a demo account's, with the child and the contact teacher. */
-export function findFirstFamilyOfClass(db: Db, schoolId: string, classExternalId: string, notEmails: readonly string[]): Promise<DemoFamilyOfClass | undefined> {
+export function findFirstFamilyOfClass(
+  db: Db,
+  schoolId: string,
+  classExternalId: string,
+  notEmails: readonly string[],
+): Promise<DemoFamilyOfClass | undefined> {
   return familiesWithContactTeacher(db, schoolId)
     .where('c.external_id', '=', classExternalId)
-    .where((eb) => eb.or([eb('p.email', 'is', null), eb(sql`lower(p.email)`, 'not in', notEmails.map((e) => e.toLowerCase()))]))
+    .where((eb) =>
+      eb.or([
+        eb('p.email', 'is', null),
+        eb(
+          sql`lower(p.email)`,
+          'not in',
+          notEmails.map((e) => e.toLowerCase()),
+        ),
+      ]),
+    )
     .orderBy('p.external_id')
     .executeTakeFirst();
 }

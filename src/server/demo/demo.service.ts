@@ -4,10 +4,25 @@ import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
 import { promiseFor } from '../messaging/messaging.service.js';
-import { findCustodyGuardiansOf, findCustodyGuardiansOfClass, findCustodyGuardiansOfStudent, insertReply, insertThreadWithMessage, markThreadRead } from '../messaging/messaging.repository.js';
+import {
+  findCustodyGuardiansOf,
+  findCustodyGuardiansOfClass,
+  findCustodyGuardiansOfStudent,
+  insertReply,
+  insertThreadWithMessage,
+  markThreadRead,
+} from '../messaging/messaging.repository.js';
 import { uploadDemoPdf } from './demo-pdf.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
-import { buildDemoDirectory, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_SCHOOL, DEMO_SEED, type DemoDirectory } from './demo-directory.js';
+import {
+  buildDemoDirectory,
+  DEMO_ACCOUNTS,
+  DEMO_EMAIL_DOMAIN,
+  DEMO_PASSWORD,
+  DEMO_SCHOOL,
+  DEMO_SEED,
+  type DemoDirectory,
+} from './demo-directory.js';
 import {
   countSchools,
   deleteSchoolAndItsRows,
@@ -52,7 +67,11 @@ const passwordHash = () => (demoPasswordHash ??= hashPassword(DEMO_PASSWORD));
  * exercises the import), then sets what a CSV file does not carry: the demo accounts' password
  * and the board's adopted principle. Running it again changes nothing.
  */
-export async function applyDemoDirectory(db: Db, schoolId: string, options: { now: Date; seed?: number }): Promise<TImportResult> {
+export async function applyDemoDirectory(
+  db: Db,
+  schoolId: string,
+  options: { now: Date; seed?: number },
+): Promise<TImportResult> {
   const schoolYear = schoolYearOf(options.now);
   const directory = buildDemoDirectory({ seed: options.seed ?? DEMO_SEED, schoolYear });
   const result = await importDirectoryRows(
@@ -95,9 +114,22 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       personId: answered.personId,
       message: `Hvordan går det med ${answered.studentName} fagligt og socialt? Jeg vil gerne have en kort status før jul.`,
       createdAt: new Date(now.getTime() - 8 * DAY_MS),
-      answer: { response: `${answered.studentName} trives i klassen, arbejder godt i dansk og matematik og er en aktiv del af fællesskabet i frikvartererne. Kontakt mig gerne, hvis du vil høre mere.`, at, by: answered.teacherId },
+      answer: {
+        response: `${answered.studentName} trives i klassen, arbejder godt i dansk og matematik og er en aktiv del af fællesskabet i frikvartererne. Kontakt mig gerne, hvis du vil høre mere.`,
+        at,
+        by: answered.teacherId,
+      },
     });
-    audit.push({ schoolId, at, actorUserId: answered.teacherUserId, actorName: teacherName, actorRole: 'contact_teacher', action: 'information-request.answer', studentId: answered.studentId, subject: 'information request' });
+    audit.push({
+      schoolId,
+      at,
+      actorUserId: answered.teacherUserId,
+      actorName: teacherName,
+      actorRole: 'contact_teacher',
+      action: 'information-request.answer',
+      studentId: answered.studentId,
+      subject: 'information request',
+    });
   }
   if (waiting) {
     await insertInformationRequest(db, {
@@ -109,7 +141,16 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     });
   }
   for (const [i, child] of (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).entries()) {
-    audit.push({ schoolId, at: new Date(now.getTime() - (i + 2) * DAY_MS), actorUserId: child.teacherUserId, actorName: `${child.teacherGiven} ${child.teacherFamily}`, actorRole: 'contact_teacher', action: 'student.read', studentId: child.studentId, subject: 'profile' });
+    audit.push({
+      schoolId,
+      at: new Date(now.getTime() - (i + 2) * DAY_MS),
+      actorUserId: child.teacherUserId,
+      actorName: `${child.teacherGiven} ${child.teacherFamily}`,
+      actorRole: 'contact_teacher',
+      action: 'student.read',
+      studentId: child.studentId,
+      subject: 'profile',
+    });
   }
   await insertAuditEntries(db, audit);
   await addDemoMessages(db, schoolId, now);
@@ -129,7 +170,14 @@ async function addDemoSchoolMessage(db: Db, schoolId: string, leaderId: string, 
   const guardians = (await findCustodyGuardiansOf(db, schoolId, { wholeSchool: true })).filter((id) => id !== leaderId);
   await insertThreadWithMessage(
     db,
-    { schoolId, studentId: null, subject: 'Juleafslutning i kirken 18. december', createdBy: leaderId, replyDueAt: null, group: { wholeSchool: true } },
+    {
+      schoolId,
+      studentId: null,
+      subject: 'Juleafslutning i kirken 18. december',
+      createdBy: leaderId,
+      replyDueAt: null,
+      group: { wholeSchool: true },
+    },
     [{ personId: leaderId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
     {
       schoolId,
@@ -143,7 +191,14 @@ async function addDemoSchoolMessage(db: Db, schoolId: string, leaderId: string, 
 }
 
 /** The programme 3.A's contact teacher attaches to the class message about the trip. */
-const DEMO_TRIP_PROGRAMME = ['Tur til Økolariet fredag', '', '8.15  Vi går fra skolen', '9.00  Værksted om vand og klima', '11.00  Madpakker i parken', '13.00  Tilbage på skolen'];
+const DEMO_TRIP_PROGRAMME = [
+  'Tur til Økolariet fredag',
+  '',
+  '8.15  Vi går fra skolen',
+  '9.00  Værksted om vand og klima',
+  '11.00  Madpakker i parken',
+  '13.00  Tilbage på skolen',
+];
 
 /**
  * Messages with a promise in use: the demo guardian has written to 3.A's contact teacher twice —
@@ -153,31 +208,83 @@ const DEMO_TRIP_PROGRAMME = ['Tur til Økolariet fredag', '', '8.15  Vi går fra
  */
 async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<void> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const directThread = async (family: { guardianId: string; studentId: string; teacherId: string }, subject: string, body: string, at: Date) =>
+  const directThread = async (
+    family: { guardianId: string; studentId: string; teacherId: string },
+    subject: string,
+    body: string,
+    at: Date,
+  ) =>
     insertThreadWithMessage(
       db,
-      { schoolId, studentId: family.studentId, subject, createdBy: family.guardianId, replyDueAt: await promiseFor(db, schoolId, at) },
-      [{ personId: family.guardianId, role: 'guardian' }, { personId: family.teacherId, role: 'staff' }],
+      {
+        schoolId,
+        studentId: family.studentId,
+        subject,
+        createdBy: family.guardianId,
+        replyDueAt: await promiseFor(db, schoolId, at),
+      },
+      [
+        { personId: family.guardianId, role: 'guardian' },
+        { personId: family.teacherId, role: 'staff' },
+      ],
       { schoolId, authorId: family.guardianId, kind: 'message', body, at, idempotencyKey: null },
     );
 
   const emma = await findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A');
   if (emma) {
-    const answered = await directThread(emma, 'Tandlæge torsdag', `${emma.studentName} skal til tandlæge torsdag kl. 10 og kommer i skole bagefter, ca. kl. 11.30.`, ago(5 * DAY_MS));
+    const answered = await directThread(
+      emma,
+      'Tandlæge torsdag',
+      `${emma.studentName} skal til tandlæge torsdag kl. 10 og kommer i skole bagefter, ca. kl. 11.30.`,
+      ago(5 * DAY_MS),
+    );
     if (answered) {
       const at = ago(5 * DAY_MS - 3 * HOUR_MS);
-      await insertReply(db, answered, { schoolId, authorId: emma.teacherId, kind: 'message', body: `Tak for beskeden. Jeg sørger for, at ${emma.studentName} får dagens opgaver, når hun kommer.`, at, idempotencyKey: null }, { kind: 'fulfil' });
+      await insertReply(
+        db,
+        answered,
+        {
+          schoolId,
+          authorId: emma.teacherId,
+          kind: 'message',
+          body: `Tak for beskeden. Jeg sørger for, at ${emma.studentName} får dagens opgaver, når hun kommer.`,
+          at,
+          idempotencyKey: null,
+        },
+        { kind: 'fulfil' },
+      );
       await markThreadRead(db, schoolId, answered, emma.guardianId, ago(4 * DAY_MS));
     }
-    await directThread(emma, 'Lektier i matematik', `${emma.studentName} synes, at matematiklektierne er svære i denne uge. Kan vi tale om, hvordan vi bedst hjælper hende hjemme?`, ago(3 * HOUR_MS));
+    await directThread(
+      emma,
+      'Lektier i matematik',
+      `${emma.studentName} synes, at matematiklektierne er svære i denne uge. Kan vi tale om, hvordan vi bedst hjælper hende hjemme?`,
+      ago(3 * HOUR_MS),
+    );
 
     const guardians = await findCustodyGuardiansOfClass(db, schoolId, emma.classId);
     const groupAt = ago(DAY_MS);
-    const programme = await uploadDemoPdf(db, { schoolId, uploadedBy: emma.teacherId, name: 'Program for turen til Økolariet.pdf', lines: DEMO_TRIP_PROGRAMME, at: groupAt });
+    const programme = await uploadDemoPdf(db, {
+      schoolId,
+      uploadedBy: emma.teacherId,
+      name: 'Program for turen til Økolariet.pdf',
+      lines: DEMO_TRIP_PROGRAMME,
+      at: groupAt,
+    });
     const group = await insertThreadWithMessage(
       db,
-      { schoolId, studentId: null, subject: 'Tur til Økolariet fredag', createdBy: emma.teacherId, replyDueAt: null, group: { classId: emma.classId } },
-      [{ personId: emma.teacherId, role: 'staff' }, ...guardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const }))],
+      {
+        schoolId,
+        studentId: null,
+        subject: 'Tur til Økolariet fredag',
+        createdBy: emma.teacherId,
+        replyDueAt: null,
+        group: { classId: emma.classId },
+      },
+      [
+        { personId: emma.teacherId, role: 'staff' },
+        ...guardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const })),
+      ],
       {
         schoolId,
         authorId: emma.teacherId,
@@ -190,13 +297,19 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
     );
     // Some parents have read it; the demo guardian has not, so it shows as new.
     const readers = guardians.filter((id) => id !== emma.guardianId).slice(0, Math.ceil(guardians.length / 2));
-    for (const [i, personId] of readers.entries()) if (group) await markThreadRead(db, schoolId, group, personId, new Date(groupAt.getTime() + (i + 1) * HOUR_MS));
+    for (const [i, personId] of readers.entries())
+      if (group) await markThreadRead(db, schoolId, group, personId, new Date(groupAt.getTime() + (i + 1) * HOUR_MS));
     await addDemoStaffMessages(db, schoolId, emma, guardians, ago);
   }
 
   const waiting = await findFirstFamilyOfClass(db, schoolId, '4A', Object.values(DEMO_ACCOUNTS));
   if (waiting) {
-    await directThread(waiting, 'Frikvarteret', `${waiting.studentName} fortæller derhjemme, at det er svært at finde nogen at lege med i frikvartererne. Hvad oplever I i skolen?`, ago(14 * DAY_MS));
+    await directThread(
+      waiting,
+      'Frikvarteret',
+      `${waiting.studentName} fortæller derhjemme, at det er svært at finde nogen at lege med i frikvartererne. Hvad oplever I i skolen?`,
+      ago(14 * DAY_MS),
+    );
   }
 }
 
@@ -205,12 +318,30 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
  * urgent (illness) and so in the audit log and the leader's list of urgent messages, and wrote
  * to Emma's parents about her reading, a thread with no promise until a parent answers.
  */
-async function addDemoStaffMessages(db: Db, schoolId: string, emma: DemoFamilyOfClass, classGuardians: string[], ago: (ms: number) => Date): Promise<void> {
+async function addDemoStaffMessages(
+  db: Db,
+  schoolId: string,
+  emma: DemoFamilyOfClass,
+  classGuardians: string[],
+  ago: (ms: number) => Date,
+): Promise<void> {
   const urgentAt = ago(2 * DAY_MS);
   const urgent = await insertThreadWithMessage(
     db,
-    { schoolId, studentId: null, subject: 'Skoldkopper i 3.A', createdBy: emma.teacherId, replyDueAt: null, group: { classId: emma.classId } },
-    [{ personId: emma.teacherId, role: 'staff' }, ...classGuardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const }))],
+    {
+      schoolId,
+      studentId: null,
+      subject: 'Skoldkopper i 3.A',
+      createdBy: emma.teacherId,
+      replyDueAt: null,
+      group: { classId: emma.classId },
+    },
+    [
+      { personId: emma.teacherId, role: 'staff' },
+      ...classGuardians
+        .filter((id) => id !== emma.teacherId)
+        .map((personId) => ({ personId, role: 'guardian' as const })),
+    ],
     {
       schoolId,
       authorId: emma.teacherId,
@@ -221,17 +352,39 @@ async function addDemoStaffMessages(db: Db, schoolId: string, emma: DemoFamilyOf
       urgent: true,
     },
   );
-  const teacher = (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).find((child) => child.studentId === emma.studentId);
+  const teacher = (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).find(
+    (child) => child.studentId === emma.studentId,
+  );
   if (urgent && teacher) {
     await insertAuditEntries(db, [
-      { schoolId, at: urgentAt, actorUserId: teacher.teacherUserId, actorName: `${teacher.teacherGiven} ${teacher.teacherFamily}`, actorRole: 'contact_teacher', action: 'message.urgent', studentId: null, subject: 'urgent message' },
+      {
+        schoolId,
+        at: urgentAt,
+        actorUserId: teacher.teacherUserId,
+        actorName: `${teacher.teacherGiven} ${teacher.teacherFamily}`,
+        actorRole: 'contact_teacher',
+        action: 'message.urgent',
+        studentId: null,
+        subject: 'urgent message',
+      },
     ]);
   }
-  const parents = (await findCustodyGuardiansOfStudent(db, schoolId, emma.studentId)).filter((id) => id !== emma.teacherId);
+  const parents = (await findCustodyGuardiansOfStudent(db, schoolId, emma.studentId)).filter(
+    (id) => id !== emma.teacherId,
+  );
   await insertThreadWithMessage(
     db,
-    { schoolId, studentId: emma.studentId, subject: `${emma.studentName}s læsebog`, createdBy: emma.teacherId, replyDueAt: null },
-    [{ personId: emma.teacherId, role: 'staff' }, ...parents.map((personId) => ({ personId, role: 'guardian' as const }))],
+    {
+      schoolId,
+      studentId: emma.studentId,
+      subject: `${emma.studentName}s læsebog`,
+      createdBy: emma.teacherId,
+      replyDueAt: null,
+    },
+    [
+      { personId: emma.teacherId, role: 'staff' },
+      ...parents.map((personId) => ({ personId, role: 'guardian' as const })),
+    ],
     {
       schoolId,
       authorId: emma.teacherId,
@@ -247,8 +400,14 @@ async function addDemoStaffMessages(db: Db, schoolId: string, emma: DemoFamilyOf
  * Creates "Demo Skole" unless it exists. With `reset` an existing demo school is deleted first,
  * with every row of it and the demo's own logins, and built again from the seed.
  */
-export async function ensureDemoSchool(db: Db, options: { now: Date; reset?: boolean; seed?: number }): Promise<DemoOutcome> {
-  const accounts = buildDemoDirectory({ seed: options.seed ?? DEMO_SEED, schoolYear: schoolYearOf(options.now) }).accounts;
+export async function ensureDemoSchool(
+  db: Db,
+  options: { now: Date; reset?: boolean; seed?: number },
+): Promise<DemoOutcome> {
+  const accounts = buildDemoDirectory({
+    seed: options.seed ?? DEMO_SEED,
+    schoolYear: schoolYearOf(options.now),
+  }).accounts;
   const existing = await findSchoolBySlug(db, DEMO_SCHOOL.slug);
   if (existing && !options.reset) return { schoolId: existing.id, created: false, accounts, import: null };
   if (existing) {

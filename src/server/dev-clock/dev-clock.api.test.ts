@@ -33,7 +33,10 @@ describe('the test clock for browser tests', () => {
   });
 
   it('refuses a move of more than a year or without hours', async () => {
-    expect((await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 24 * 400 } })).statusCode).toBe(400);
+    expect(
+      (await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 24 * 400 } }))
+        .statusCode,
+    ).toBe(400);
     expect((await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: {} })).statusCode).toBe(400);
   });
 });
@@ -63,7 +66,9 @@ describe('the test clock elsewhere', () => {
   it('is not reachable with an ordinary clock even if the setting is on', async () => {
     const t = await startTestApp({ testClock: true });
     try {
-      expect((await t.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 1 } })).statusCode).toBe(404);
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 1 } })).statusCode,
+      ).toBe(404);
     } finally {
       await t.close();
     }

@@ -18,7 +18,8 @@ export const devClockRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/dev/clock',
-    summary: "Moves the server's test clock by a number of hours, so browser tests can see promises fall due (SAMSPIL_TEST_CLOCK=1 only).",
+    summary:
+      "Moves the server's test clock by a number of hours, so browser tests can see promises fall due (SAMSPIL_TEST_CLOCK=1 only).",
     tags: ['development'],
     body: ZAdvanceTestClock,
     response: ZTestClock,

@@ -10,7 +10,8 @@ const HOUR_MS = 3_600_000;
  * SAMSPIL_TEST_CLOCK=1 outside production; anywhere else the page does not exist.
  */
 function testClockOf(deps: AppDeps): OffsetClock {
-  if (!deps.config.testClock || deps.config.production || !(deps.clock instanceof OffsetClock)) throw new AppError('not_found');
+  if (!deps.config.testClock || deps.config.production || !(deps.clock instanceof OffsetClock))
+    throw new AppError('not_found');
   return deps.clock;
 }
 

@@ -33,42 +33,87 @@ export async function lockSchoolDirectory(trx: Db, schoolId: string): Promise<vo
 }
 
 /** The school's whole directory in external ids, plus the users behind the file's e-mail addresses. */
-export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: readonly string[]): Promise<DirectorySnapshot> {
+export async function loadDirectorySnapshot(
+  db: Db,
+  schoolId: string,
+  emails: readonly string[],
+): Promise<DirectorySnapshot> {
   const [classes, households, people, roles, classStaff, representatives, students, guardianships] = await Promise.all([
-    db.selectFrom('classes').select(['external_id', 'id', 'grade', 'letter']).where('school_id', '=', schoolId).execute(),
-    db.selectFrom('households').select(['external_id', 'id', 'address_line', 'postal_code', 'city']).where('school_id', '=', schoolId).execute(),
+    db
+      .selectFrom('classes')
+      .select(['external_id', 'id', 'grade', 'letter'])
+      .where('school_id', '=', schoolId)
+      .execute(),
+    db
+      .selectFrom('households')
+      .select(['external_id', 'id', 'address_line', 'postal_code', 'city'])
+      .where('school_id', '=', schoolId)
+      .execute(),
     db
       .selectFrom('people')
-      .leftJoin('households', (j) => j.onRef('households.school_id', '=', 'people.school_id').onRef('households.id', '=', 'people.household_id'))
+      .leftJoin('households', (j) =>
+        j.onRef('households.school_id', '=', 'people.school_id').onRef('households.id', '=', 'people.household_id'),
+      )
       .select([
-        'people.external_id', 'people.id', 'people.user_id', 'people.given_name', 'people.family_name', 'people.email', 'people.phone',
-        'people.language', 'people.needs_interpreter', 'people.preferred_channel', 'people.address_protected', 'people.suspended',
-        'people.suspended_reason', 'people.contact_hours', 'households.external_id as household',
+        'people.external_id',
+        'people.id',
+        'people.user_id',
+        'people.given_name',
+        'people.family_name',
+        'people.email',
+        'people.phone',
+        'people.language',
+        'people.needs_interpreter',
+        'people.preferred_channel',
+        'people.address_protected',
+        'people.suspended',
+        'people.suspended_reason',
+        'people.contact_hours',
+        'households.external_id as household',
       ])
       .where('people.school_id', '=', schoolId)
       .execute(),
     db.selectFrom('person_roles').select(['person_id', 'role']).where('school_id', '=', schoolId).execute(),
     db
       .selectFrom('class_staff')
-      .innerJoin('classes', (j) => j.onRef('classes.school_id', '=', 'class_staff.school_id').onRef('classes.id', '=', 'class_staff.class_id'))
+      .innerJoin('classes', (j) =>
+        j.onRef('classes.school_id', '=', 'class_staff.school_id').onRef('classes.id', '=', 'class_staff.class_id'),
+      )
       .select(['class_staff.person_id', 'classes.external_id as class', 'class_staff.role'])
       .where('class_staff.school_id', '=', schoolId)
       .execute(),
     db
       .selectFrom('class_representatives')
-      .innerJoin('classes', (j) => j.onRef('classes.school_id', '=', 'class_representatives.school_id').onRef('classes.id', '=', 'class_representatives.class_id'))
+      .innerJoin('classes', (j) =>
+        j
+          .onRef('classes.school_id', '=', 'class_representatives.school_id')
+          .onRef('classes.id', '=', 'class_representatives.class_id'),
+      )
       .select(['class_representatives.person_id', 'classes.external_id as class'])
       .where('class_representatives.school_id', '=', schoolId)
       .execute(),
     db
       .selectFrom('students')
-      .innerJoin('classes', (j) => j.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'))
-      .select(['students.external_id', 'students.id', 'students.user_id', 'students.given_name', 'students.family_name', 'students.birth_date', 'students.first_language', 'classes.external_id as class'])
+      .innerJoin('classes', (j) =>
+        j.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'),
+      )
+      .select([
+        'students.external_id',
+        'students.id',
+        'students.user_id',
+        'students.given_name',
+        'students.family_name',
+        'students.birth_date',
+        'students.first_language',
+        'classes.external_id as class',
+      ])
       .where('students.school_id', '=', schoolId)
       .execute(),
     db
       .selectFrom('guardianships')
-      .innerJoin('people', (j) => j.onRef('people.school_id', '=', 'guardianships.school_id').onRef('people.id', '=', 'guardianships.person_id'))
+      .innerJoin('people', (j) =>
+        j.onRef('people.school_id', '=', 'guardianships.school_id').onRef('people.id', '=', 'guardianships.person_id'),
+      )
       .select(['guardianships.student_id', 'people.external_id as person', 'guardianships.kind'])
       .where('guardianships.school_id', '=', schoolId)
       .execute(),
@@ -76,7 +121,11 @@ export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: re
 
   const usersByEmail = new Map<string, string>();
   for (const part of chunks([...new Set(emails)])) {
-    const users = await db.selectFrom('users').select(['id', sql<string>`lower(email)`.as('email')]).where(sql`lower(email)`, 'in', part).execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', sql<string>`lower(email)`.as('email')])
+      .where(sql`lower(email)`, 'in', part)
+      .execute();
     for (const u of users) usersByEmail.set(u.email, u.id);
   }
 
@@ -85,14 +134,35 @@ export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: re
     for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), value(r)]);
     return map;
   };
-  const rolesOf = group(roles, (r) => r.person_id, (r) => r.role);
-  const staffOf = group(classStaff, (r) => r.person_id, (r): [string, ClassStaffRole] => [r.class, r.role]);
-  const repsOf = group(representatives, (r) => r.person_id, (r) => r.class);
-  const guardiansOf = group(guardianships, (r) => r.student_id, (r): [string, GuardianshipKind] => [r.person, r.kind]);
+  const rolesOf = group(
+    roles,
+    (r) => r.person_id,
+    (r) => r.role,
+  );
+  const staffOf = group(
+    classStaff,
+    (r) => r.person_id,
+    (r): [string, ClassStaffRole] => [r.class, r.role],
+  );
+  const repsOf = group(
+    representatives,
+    (r) => r.person_id,
+    (r) => r.class,
+  );
+  const guardiansOf = group(
+    guardianships,
+    (r) => r.student_id,
+    (r): [string, GuardianshipKind] => [r.person, r.kind],
+  );
 
   return {
     classes: new Map(classes.map((c) => [c.external_id, { id: c.id, grade: c.grade, letter: c.letter }])),
-    households: new Map(households.map((h) => [h.external_id, { id: h.id, address: { address_line: h.address_line, postal_code: h.postal_code, city: h.city } }])),
+    households: new Map(
+      households.map((h) => [
+        h.external_id,
+        { id: h.id, address: { address_line: h.address_line, postal_code: h.postal_code, city: h.city } },
+      ]),
+    ),
     people: new Map(
       people.map((p) => [
         p.external_id,
@@ -101,9 +171,17 @@ export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: re
           userId: p.user_id,
           household: p.household,
           values: {
-            given_name: p.given_name, family_name: p.family_name, email: p.email, phone: p.phone, language: p.language,
-            needs_interpreter: p.needs_interpreter, preferred_channel: p.preferred_channel, address_protected: p.address_protected,
-            suspended: p.suspended, suspended_reason: p.suspended_reason, contact_hours: p.contact_hours,
+            given_name: p.given_name,
+            family_name: p.family_name,
+            email: p.email,
+            phone: p.phone,
+            language: p.language,
+            needs_interpreter: p.needs_interpreter,
+            preferred_channel: p.preferred_channel,
+            address_protected: p.address_protected,
+            suspended: p.suspended,
+            suspended_reason: p.suspended_reason,
+            contact_hours: p.contact_hours,
           },
           roles: new Set<SchoolRole>(rolesOf.get(p.id) ?? []),
           classStaff: new Map(staffOf.get(p.id) ?? []),
@@ -118,7 +196,12 @@ export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: re
           id: s.id,
           userId: s.user_id,
           classExternalId: s.class,
-          values: { given_name: s.given_name, family_name: s.family_name, birth_date: s.birth_date, first_language: s.first_language },
+          values: {
+            given_name: s.given_name,
+            family_name: s.family_name,
+            birth_date: s.birth_date,
+            first_language: s.first_language,
+          },
           guardians: new Map(guardiansOf.get(s.id) ?? []),
         },
       ]),
@@ -127,7 +210,11 @@ export async function loadDirectorySnapshot(db: Db, schoolId: string, emails: re
   };
 }
 
-async function idsByExternalId(db: Db, table: 'classes' | 'households' | 'people' | 'students', schoolId: string): Promise<Map<string, string>> {
+async function idsByExternalId(
+  db: Db,
+  table: 'classes' | 'households' | 'people' | 'students',
+  schoolId: string,
+): Promise<Map<string, string>> {
   const rows = await db.selectFrom(table).select(['external_id', 'id']).where('school_id', '=', schoolId).execute();
   return new Map(rows.map((r) => [r.external_id, r.id]));
 }
@@ -148,16 +235,31 @@ function byColumns<T extends object>(rows: T[]): T[][] {
  */
 export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan): Promise<void> {
   const userIds = new Map<string, string>();
-  const loginEmails = [...new Set([...plan.people, ...plan.students].flatMap((r) => (r.loginEmail ? [r.loginEmail] : [])))];
+  const loginEmails = [
+    ...new Set([...plan.people, ...plan.students].flatMap((r) => (r.loginEmail ? [r.loginEmail] : []))),
+  ];
   for (const part of chunks(plan.newUsers)) {
     await db
       .insertInto('users')
-      .values(part.map((u) => ({ email: u.email, name: u.name, locale: u.locale, password_hash: null, oidc_issuer: null, oidc_subject: null })))
+      .values(
+        part.map((u) => ({
+          email: u.email,
+          name: u.name,
+          locale: u.locale,
+          password_hash: null,
+          oidc_issuer: null,
+          oidc_subject: null,
+        })),
+      )
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .execute();
   }
   for (const part of chunks(loginEmails)) {
-    const users = await db.selectFrom('users').select(['id', sql<string>`lower(email)`.as('email')]).where(sql`lower(email)`, 'in', part).execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', sql<string>`lower(email)`.as('email')])
+      .where(sql`lower(email)`, 'in', part)
+      .execute();
     for (const u of users) userIds.set(u.email, u.id);
   }
 
@@ -172,7 +274,9 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
   const classIds = await idsByExternalId(db, 'classes', schoolId);
 
   const households = plan.households.filter((h) => h.status !== 'unchanged');
-  for (const group of byColumns(households.map((h) => ({ school_id: schoolId, external_id: h.externalId, ...h.address })))) {
+  for (const group of byColumns(
+    households.map((h) => ({ school_id: schoolId, external_id: h.externalId, ...h.address })),
+  )) {
     const columns = Object.keys(group[0]!).filter((c) => c !== 'school_id' && c !== 'external_id');
     for (const part of chunks(group)) {
       await db
@@ -203,7 +307,11 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
   for (const group of byColumns(personRows)) {
     const columns = Object.keys(group[0]!).filter((c) => c !== 'school_id' && c !== 'external_id');
     for (const part of chunks(group)) {
-      await db.insertInto('people').values(part).onConflict((oc) => oc.columns(['school_id', 'external_id']).doUpdateSet(fromExcluded(columns))).execute();
+      await db
+        .insertInto('people')
+        .values(part)
+        .onConflict((oc) => oc.columns(['school_id', 'external_id']).doUpdateSet(fromExcluded(columns)))
+        .execute();
     }
   }
   const personIds = await idsByExternalId(db, 'people', schoolId);
@@ -217,7 +325,9 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
       await del.execute();
     }
   }
-  const roleRows = roleChanges.flatMap((p) => p.roles!.roles.map((role) => ({ school_id: schoolId, person_id: personIds.get(p.externalId)!, role })));
+  const roleRows = roleChanges.flatMap((p) =>
+    p.roles!.roles.map((role) => ({ school_id: schoolId, person_id: personIds.get(p.externalId)!, role })),
+  );
   for (const part of chunks(roleRows)) await db.insertInto('person_roles').values(part).execute();
 
   const staffChanges = people.filter((p) => p.classStaffChanged && p.classStaff);
@@ -225,7 +335,12 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
     await db.deleteFrom('class_staff').where('school_id', '=', schoolId).where('person_id', 'in', part).execute();
   }
   const staffRows = staffChanges.flatMap((p) =>
-    [...p.classStaff!].map(([classId, role]) => ({ school_id: schoolId, class_id: classIds.get(classId)!, person_id: personIds.get(p.externalId)!, role })),
+    [...p.classStaff!].map(([classId, role]) => ({
+      school_id: schoolId,
+      class_id: classIds.get(classId)!,
+      person_id: personIds.get(p.externalId)!,
+      role,
+    })),
   );
   for (const part of chunks(staffRows)) await db.insertInto('class_staff').values(part).execute();
 
@@ -245,7 +360,11 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
   for (const group of byColumns(studentRows)) {
     const columns = Object.keys(group[0]!).filter((c) => c !== 'school_id' && c !== 'external_id');
     for (const part of chunks(group)) {
-      await db.insertInto('students').values(part).onConflict((oc) => oc.columns(['school_id', 'external_id']).doUpdateSet(fromExcluded(columns))).execute();
+      await db
+        .insertInto('students')
+        .values(part)
+        .onConflict((oc) => oc.columns(['school_id', 'external_id']).doUpdateSet(fromExcluded(columns)))
+        .execute();
     }
   }
   const studentIds = await idsByExternalId(db, 'students', schoolId);
@@ -255,7 +374,14 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
       .deleteFrom('guardianships')
       .where('school_id', '=', schoolId)
       .where((eb) =>
-        eb.or(part.map((r) => eb.and([eb('student_id', '=', studentIds.get(r.studentExternalId)!), eb('person_id', '=', personIds.get(r.personExternalId)!)]))),
+        eb.or(
+          part.map((r) =>
+            eb.and([
+              eb('student_id', '=', studentIds.get(r.studentExternalId)!),
+              eb('person_id', '=', personIds.get(r.personExternalId)!),
+            ]),
+          ),
+        ),
       )
       .execute();
   }
@@ -263,16 +389,33 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
   for (const part of chunks(relations)) {
     await db
       .insertInto('guardianships')
-      .values(part.map((r) => ({ school_id: schoolId, student_id: studentIds.get(r.studentExternalId)!, person_id: personIds.get(r.personExternalId)!, kind: r.kind })))
+      .values(
+        part.map((r) => ({
+          school_id: schoolId,
+          student_id: studentIds.get(r.studentExternalId)!,
+          person_id: personIds.get(r.personExternalId)!,
+          kind: r.kind,
+        })),
+      )
       .onConflict((oc) => oc.columns(['school_id', 'student_id', 'person_id']).doUpdateSet(fromExcluded(['kind'])))
       .execute();
   }
 
   const repChanges = people.filter((p) => p.representativesChanged && p.representativeOf);
   for (const part of chunks(repChanges.map((p) => personIds.get(p.externalId)!))) {
-    await db.deleteFrom('class_representatives').where('school_id', '=', schoolId).where('person_id', 'in', part).execute();
+    await db
+      .deleteFrom('class_representatives')
+      .where('school_id', '=', schoolId)
+      .where('person_id', 'in', part)
+      .execute();
   }
-  const repRows = repChanges.flatMap((p) => p.representativeOf!.map((classId) => ({ school_id: schoolId, class_id: classIds.get(classId)!, person_id: personIds.get(p.externalId)! })));
+  const repRows = repChanges.flatMap((p) =>
+    p.representativeOf!.map((classId) => ({
+      school_id: schoolId,
+      class_id: classIds.get(classId)!,
+      person_id: personIds.get(p.externalId)!,
+    })),
+  );
   for (const part of chunks(repRows)) await db.insertInto('class_representatives').values(part).execute();
 }
 
@@ -282,7 +425,14 @@ export async function insertImportRun(
 ): Promise<string> {
   const row = await db
     .insertInto('import_runs')
-    .values({ school_id: run.schoolId, at: run.at, by_name: run.byName, file_name: run.fileName, dry_run: run.dryRun, summary: JSON.stringify(run.summary) })
+    .values({
+      school_id: run.schoolId,
+      at: run.at,
+      by_name: run.byName,
+      file_name: run.fileName,
+      dry_run: run.dryRun,
+      summary: JSON.stringify(run.summary),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

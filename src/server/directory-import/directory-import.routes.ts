@@ -23,7 +23,8 @@ export const directoryImportRoutes = [
     policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => mayImport(m)),
     async handler(ctx, { params, query }) {
       const body: unknown = ctx.request.body;
-      if (body !== undefined && !Buffer.isBuffer(body)) throw new AppError('validation_failed', { field: 'body', status: 415 });
+      if (body !== undefined && !Buffer.isBuffer(body))
+        throw new AppError('validation_failed', { field: 'body', status: 415 });
       const result = await importDirectoryFile(ctx.deps.db, body ?? Buffer.alloc(0), {
         schoolId: params.schoolId,
         fileName: query.fileName,
@@ -33,7 +34,11 @@ export const directoryImportRoutes = [
         locale: ctx.locale,
       });
       if (!result.dryRun) {
-        await recordAudit(ctx, { schoolId: params.schoolId, action: 'directory.import', subject: `${result.fileName} (${result.rows} rækker)` });
+        await recordAudit(ctx, {
+          schoolId: params.schoolId,
+          action: 'directory.import',
+          subject: `${result.fileName} (${result.rows} rækker)`,
+        });
       }
       return result;
     },

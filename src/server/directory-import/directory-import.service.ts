@@ -62,7 +62,7 @@ function localizeIssues(issues: PlanIssue[], headers: ColumnHeaders, locale: Loc
       params.column = COLUMN_LABELS[i.column][fileLanguage];
       params.type = TYPE_LABELS[String(params.type)]?.[locale] ?? String(params.type);
     }
-    const field = i.header ?? (i.column ? headers[i.column] ?? COLUMN_LABELS[i.column][fileLanguage] : undefined);
+    const field = i.header ?? (i.column ? (headers[i.column] ?? COLUMN_LABELS[i.column][fileLanguage]) : undefined);
     return {
       line: i.line,
       ...(field ? { field } : {}),
@@ -74,7 +74,12 @@ function localizeIssues(issues: PlanIssue[], headers: ColumnHeaders, locale: Loc
 }
 
 const localizeWarnings = (warnings: PlanWarning[], locale: Locale) =>
-  warnings.map((w) => ({ ...(w.line ? { line: w.line } : {}), code: w.code, params: w.params, message: importWarningMessage(w.code, locale, w.params) }));
+  warnings.map((w) => ({
+    ...(w.line ? { line: w.line } : {}),
+    code: w.code,
+    params: w.params,
+    message: importWarningMessage(w.code, locale, w.params),
+  }));
 
 /**
  * Imports a directory file: reads it (UTF-8 or Windows-1252, `;` or `,`), checks every row, and
@@ -87,12 +92,22 @@ export async function importDirectoryFile(db: Db, bytes: Uint8Array, options: Im
   if (isBlankText(text)) throw new AppError('import_empty');
   const parsed = parseImportText(text, encoding);
   if (parsed.rows.length === 0 && parsed.issues.length === 0) throw new AppError('import_empty');
-  return importDirectoryRows(db, { headers: parsed.headers, rows: parsed.rows, rawIssues: parsed.issues, encoding, delimiter: parsed.delimiter }, options);
+  return importDirectoryRows(
+    db,
+    { headers: parsed.headers, rows: parsed.rows, rawIssues: parsed.issues, encoding, delimiter: parsed.delimiter },
+    options,
+  );
 }
 
 /** The part of the import after reading the file; the demo generator enters here with its rows. */
-export async function importDirectoryRows(db: Db, input: DirectoryRows, options: ImportOptions): Promise<TImportResult> {
-  const emails = input.rows.flatMap((r) => (r.values.email && isEmail(r.values.email.trim()) ? [r.values.email.trim().toLowerCase()] : []));
+export async function importDirectoryRows(
+  db: Db,
+  input: DirectoryRows,
+  options: ImportOptions,
+): Promise<TImportResult> {
+  const emails = input.rows.flatMap((r) =>
+    r.values.email && isEmail(r.values.email.trim()) ? [r.values.email.trim().toLowerCase()] : [],
+  );
   const run = async (tx: Db): Promise<TImportResult> => {
     if (!options.dryRun) await lockSchoolDirectory(tx, options.schoolId);
     const snapshot = await loadDirectorySnapshot(tx, options.schoolId, emails);
@@ -136,6 +151,14 @@ export async function findRecentImportRuns(db: Db, schoolId: string, limit = 20)
   const rows = await listImportRuns(db, schoolId, limit);
   return rows.map((r) => {
     const summary = ZStoredSummary.parse(r.summary);
-    return { id: r.id, at: r.at.toISOString(), byName: r.by_name, fileName: r.file_name, dryRun: r.dry_run, rows: summary.rows, counts: summary.counts };
+    return {
+      id: r.id,
+      at: r.at.toISOString(),
+      byName: r.by_name,
+      fileName: r.file_name,
+      dryRun: r.dry_run,
+      rows: summary.rows,
+      counts: summary.counts,
+    };
   });
 }

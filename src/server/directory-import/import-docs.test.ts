@@ -12,7 +12,10 @@ describe('the examples in docs/IMPORT.md', () => {
 
   it.each(examples.map((text, i) => [i + 1, text] as const))('example %i imports cleanly', (_, text) => {
     const parsed = parseImportText(text, 'utf-8');
-    const { issues, warnings, plan } = planImport({ headers: parsed.headers, rows: parsed.rows, rawIssues: parsed.issues }, emptySnapshot());
+    const { issues, warnings, plan } = planImport(
+      { headers: parsed.headers, rows: parsed.rows, rawIssues: parsed.issues },
+      emptySnapshot(),
+    );
     expect(issues).toEqual([]);
     expect(warnings).toEqual([]);
     expect(plan.counts.students.created).toBeGreaterThan(0);

@@ -24,7 +24,10 @@ export const COLUMNS = {
   address: { en: ['address', 'addressline'], da: ['adresse'] },
   postal_code: { en: ['postalcode', 'postcode', 'zip'], da: ['postnummer', 'postnr'] },
   city: { en: ['city'], da: ['by', 'postdistrikt'] },
-  address_protected: { en: ['addressprotected'], da: ['adressebeskyttelse', 'navneogadressebeskyttelse', 'adressebeskyttet'] },
+  address_protected: {
+    en: ['addressprotected'],
+    da: ['adressebeskyttelse', 'navneogadressebeskyttelse', 'adressebeskyttet'],
+  },
   suspended: { en: ['suspended'], da: ['suspenderet'] },
   suspended_reason: { en: ['suspendedreason'], da: ['suspenderingsårsag', 'suspenderingsgrund'] },
   contact_hours: { en: ['contacthours'], da: ['kontakttid', 'kontakttider'] },
@@ -33,7 +36,10 @@ export const COLUMNS = {
   kind: { en: ['kind', 'relationkind'], da: ['relationstype', 'relation'] },
   roles: { en: ['roles', 'role'], da: ['roller', 'rolle'] },
   contact_teacher_for: { en: ['contactteacherfor'], da: ['kontaktlærerfor', 'kontaktlaererfor'] },
-  representative_for: { en: ['representativefor', 'classrepresentativefor'], da: ['kontaktforælderfor', 'kontaktforaeldrefor'] },
+  representative_for: {
+    en: ['representativefor', 'classrepresentativefor'],
+    da: ['kontaktforælderfor', 'kontaktforaeldrefor'],
+  },
 } as const satisfies Record<string, { en: readonly string[]; da: readonly string[] }>;
 export type Column = keyof typeof COLUMNS;
 
@@ -46,19 +52,29 @@ export interface ImportRow {
 /** The columns a file has, with the header text it used for each (for messages). */
 export type ColumnHeaders = Partial<Record<Column, string>>;
 
-export const normalizeHeader = (header: string) => header.trim().toLowerCase().replace(/[^a-z0-9æøåäöü]/g, '');
+export const normalizeHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9æøåäöü]/g, '');
 
 type HeaderMatch = { column: Column; language: 'da' | 'en' };
 const HEADER_INDEX: ReadonlyMap<string, HeaderMatch> = new Map(
-  (Object.entries(COLUMNS) as [Column, { en: readonly string[]; da: readonly string[] }][]).flatMap(([column, names]) => [
-    ...names.en.map((n): [string, HeaderMatch] => [n, { column, language: 'en' }]),
-    ...names.da.map((n): [string, HeaderMatch] => [n, { column, language: 'da' }]),
-  ]),
+  (Object.entries(COLUMNS) as [Column, { en: readonly string[]; da: readonly string[] }][]).flatMap(
+    ([column, names]) => [
+      ...names.en.map((n): [string, HeaderMatch] => [n, { column, language: 'en' }]),
+      ...names.da.map((n): [string, HeaderMatch] => [n, { column, language: 'da' }]),
+    ],
+  ),
 );
 
 export const columnOfHeader = (header: string): Column | undefined => HEADER_INDEX.get(normalizeHeader(header))?.column;
 
-const word = (value: string) => value.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const word = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 function lookup<T>(table: Record<string, T>, value: string): T | undefined {
   const key = word(value);
@@ -66,51 +82,136 @@ function lookup<T>(table: Record<string, T>, value: string): T | undefined {
 }
 
 const TYPES: Record<string, TImportRowType> = {
-  class: 'class', klasse: 'class',
-  student: 'student', elev: 'student',
-  guardian: 'guardian', parent: 'guardian', forælder: 'guardian', foraelder: 'guardian', voksen: 'guardian',
+  class: 'class',
+  klasse: 'class',
+  student: 'student',
+  elev: 'student',
+  guardian: 'guardian',
+  parent: 'guardian',
+  forælder: 'guardian',
+  foraelder: 'guardian',
+  voksen: 'guardian',
   relation: 'relation',
-  staff: 'staff', medarbejder: 'staff', ansat: 'staff', personale: 'staff',
+  staff: 'staff',
+  medarbejder: 'staff',
+  ansat: 'staff',
+  personale: 'staff',
 };
 export const parseRowType = (value: string) => lookup(TYPES, value);
 
 const BOOLEANS: Record<string, boolean> = {
-  ja: true, j: true, yes: true, y: true, true: true, sand: true, '1': true, x: true,
-  nej: false, n: false, no: false, false: false, falsk: false, '0': false,
+  ja: true,
+  j: true,
+  yes: true,
+  y: true,
+  true: true,
+  sand: true,
+  '1': true,
+  x: true,
+  nej: false,
+  n: false,
+  no: false,
+  false: false,
+  falsk: false,
+  '0': false,
 };
 /** An empty cell is "no"; anything that is not a recognised yes or no is an error (undefined). */
-export const parseBoolean = (value: string): boolean | undefined => (value.trim() === '' ? false : lookup(BOOLEANS, value));
+export const parseBoolean = (value: string): boolean | undefined =>
+  value.trim() === '' ? false : lookup(BOOLEANS, value);
 
 const CHANNELS: Record<string, PreferredChannel> = {
-  app: 'app', aula: 'app',
-  email: 'email', mail: 'email', epost: 'email',
-  sms: 'sms', tekstbesked: 'sms',
-  letter: 'letter', brev: 'letter', post: 'letter', papir: 'letter',
+  app: 'app',
+  aula: 'app',
+  email: 'email',
+  mail: 'email',
+  epost: 'email',
+  sms: 'sms',
+  tekstbesked: 'sms',
+  letter: 'letter',
+  brev: 'letter',
+  post: 'letter',
+  papir: 'letter',
 };
 export const parseChannel = (value: string) => lookup(CHANNELS, value);
 
 const KINDS: Record<string, GuardianshipKind> = {
-  custody: 'custody', forældremyndighed: 'custody', foraeldremyndighed: 'custody', myndighed: 'custody',
-  informationright: 'information_right', information: 'information_right', orienteringsret: 'information_right', orientering: 'information_right',
+  custody: 'custody',
+  forældremyndighed: 'custody',
+  foraeldremyndighed: 'custody',
+  myndighed: 'custody',
+  informationright: 'information_right',
+  information: 'information_right',
+  orienteringsret: 'information_right',
+  orientering: 'information_right',
 };
 export const parseKind = (value: string) => lookup(KINDS, value);
 
 const ROLES: Record<string, SchoolRole> = {
-  leader: 'leader', leder: 'leader', skoleleder: 'leader', viceskoleleder: 'leader', afdelingsleder: 'leader',
-  administrator: 'administrator', administration: 'administrator', admin: 'administrator', kontor: 'administrator', sekretær: 'administrator',
-  teacher: 'teacher', lærer: 'teacher', laerer: 'teacher',
-  pedagogue: 'pedagogue', pædagog: 'pedagogue', paedagog: 'pedagogue',
-  boardmember: 'board_member', board: 'board_member', bestyrelse: 'board_member', bestyrelsesmedlem: 'board_member',
+  leader: 'leader',
+  leder: 'leader',
+  skoleleder: 'leader',
+  viceskoleleder: 'leader',
+  afdelingsleder: 'leader',
+  administrator: 'administrator',
+  administration: 'administrator',
+  admin: 'administrator',
+  kontor: 'administrator',
+  sekretær: 'administrator',
+  teacher: 'teacher',
+  lærer: 'teacher',
+  laerer: 'teacher',
+  pedagogue: 'pedagogue',
+  pædagog: 'pedagogue',
+  paedagog: 'pedagogue',
+  boardmember: 'board_member',
+  board: 'board_member',
+  bestyrelse: 'board_member',
+  bestyrelsesmedlem: 'board_member',
 };
 export const parseRole = (value: string) => lookup(ROLES, value);
 
 // Schools' systems export language names as often as codes; the common ones are accepted too.
 const LANGUAGE_NAMES: Record<string, string> = {
-  dansk: 'da', danish: 'da', engelsk: 'en', english: 'en', arabisk: 'ar', arabic: 'ar', somali: 'so', somalisk: 'so',
-  ukrainsk: 'uk', ukrainian: 'uk', tyrkisk: 'tr', turkish: 'tr', urdu: 'ur', polsk: 'pl', polish: 'pl', tysk: 'de', german: 'de',
-  farsi: 'fa', persisk: 'fa', persian: 'fa', kurdisk: 'ku', kurdish: 'ku', tigrinya: 'ti', rumænsk: 'ro', romanian: 'ro',
-  litauisk: 'lt', lithuanian: 'lt', vietnamesisk: 'vi', vietnamese: 'vi', russisk: 'ru', russian: 'ru', bosnisk: 'bs',
-  bosnian: 'bs', dari: 'prs', pashto: 'ps', tamil: 'ta', thai: 'th', tagalog: 'tl', svensk: 'sv', norsk: 'no',
+  dansk: 'da',
+  danish: 'da',
+  engelsk: 'en',
+  english: 'en',
+  arabisk: 'ar',
+  arabic: 'ar',
+  somali: 'so',
+  somalisk: 'so',
+  ukrainsk: 'uk',
+  ukrainian: 'uk',
+  tyrkisk: 'tr',
+  turkish: 'tr',
+  urdu: 'ur',
+  polsk: 'pl',
+  polish: 'pl',
+  tysk: 'de',
+  german: 'de',
+  farsi: 'fa',
+  persisk: 'fa',
+  persian: 'fa',
+  kurdisk: 'ku',
+  kurdish: 'ku',
+  tigrinya: 'ti',
+  rumænsk: 'ro',
+  romanian: 'ro',
+  litauisk: 'lt',
+  lithuanian: 'lt',
+  vietnamesisk: 'vi',
+  vietnamese: 'vi',
+  russisk: 'ru',
+  russian: 'ru',
+  bosnisk: 'bs',
+  bosnian: 'bs',
+  dari: 'prs',
+  pashto: 'ps',
+  tamil: 'ta',
+  thai: 'th',
+  tagalog: 'tl',
+  svensk: 'sv',
+  norsk: 'no',
 };
 /** An ISO 639 code (`ar`, `prs`) or a common language name; empty means Danish. */
 export function parseLanguage(value: string): string | undefined {
@@ -130,7 +231,8 @@ export function parseDate(value: string): string | undefined {
   else if (danish) [d, m, y] = [Number(danish[1]), Number(danish[2]), Number(danish[3])];
   else return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900)
+    return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -158,11 +260,39 @@ export const COLUMNS_OF_TYPE: Record<TImportRowType, readonly Column[]> = {
   class: ['type', 'id', 'grade', 'letter'],
   student: ['type', 'id', 'given_name', 'family_name', 'class', 'birth_date', 'language', 'email'],
   guardian: [
-    'type', 'id', 'given_name', 'family_name', 'email', 'phone', 'household', 'address', 'postal_code', 'city', 'language',
-    'interpreter', 'channel', 'address_protected', 'suspended', 'suspended_reason', 'contact_hours', 'roles', 'representative_for',
+    'type',
+    'id',
+    'given_name',
+    'family_name',
+    'email',
+    'phone',
+    'household',
+    'address',
+    'postal_code',
+    'city',
+    'language',
+    'interpreter',
+    'channel',
+    'address_protected',
+    'suspended',
+    'suspended_reason',
+    'contact_hours',
+    'roles',
+    'representative_for',
   ],
   relation: ['type', 'student', 'guardian', 'kind'],
-  staff: ['type', 'id', 'given_name', 'family_name', 'email', 'phone', 'contact_hours', 'roles', 'class', 'contact_teacher_for'],
+  staff: [
+    'type',
+    'id',
+    'given_name',
+    'family_name',
+    'email',
+    'phone',
+    'contact_hours',
+    'roles',
+    'class',
+    'contact_teacher_for',
+  ],
 };
 
 /** Columns a row type cannot do without; a file with such rows must have these columns. */
@@ -214,7 +344,8 @@ export function headerLanguage(headers: ColumnHeaders): 'da' | 'en' {
   for (const header of Object.values(headers)) {
     const match = HEADER_INDEX.get(normalizeHeader(header));
     // `type` and `id` are the same word in both languages and say nothing.
-    if (match && COLUMN_LABELS[match.column].da !== COLUMN_LABELS[match.column].en) balance += match.language === 'da' ? 1 : -1;
+    if (match && COLUMN_LABELS[match.column].da !== COLUMN_LABELS[match.column].en)
+      balance += match.language === 'da' ? 1 : -1;
   }
   return balance > 0 ? 'da' : 'en';
 }

@@ -67,7 +67,13 @@ describe('parseImportText', () => {
     const csv = 'Type;Id;Fornavn;Efternavn;Klasse\nelev;e1;Åse;Sørensen;3A\n';
     const parsed = parseBytes(iconv.encode(csv, 'win1252'));
     expect(parsed.encoding).toBe('windows-1252');
-    expect(parsed.rows[0]!.values).toEqual({ type: 'elev', id: 'e1', given_name: 'Åse', family_name: 'Sørensen', class: '3A' });
+    expect(parsed.rows[0]!.values).toEqual({
+      type: 'elev',
+      id: 'e1',
+      given_name: 'Åse',
+      family_name: 'Sørensen',
+      class: '3A',
+    });
     expect(headerLanguage(parsed.headers)).toBe('da');
   });
 

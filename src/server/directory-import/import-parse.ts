@@ -73,7 +73,14 @@ export function parseImportText(text: string, encoding: TImportEncoding): Parsed
   const normalized = text.replace(/\r\n?/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(normalized, { delimiter, info: true, relax_column_count: true, skip_empty_lines: false, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(normalized, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1;
     return { encoding, delimiter, headers: {}, rows: [], issues: [{ line, code: 'csv_syntax' }] };

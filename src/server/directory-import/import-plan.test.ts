@@ -3,9 +3,29 @@ import { parseImportText } from './import-parse.js';
 import { emptySnapshot, planImport, type DirectorySnapshot, type PlanIssue } from './import-plan.js';
 
 const HEADER = [
-  'type', 'id', 'fornavn', 'efternavn', 'klasse', 'kontaktlærer_for', 'roller', 'e-mail', 'husstand', 'adresse', 'postnummer', 'by',
-  'sprog', 'tolk', 'kanal', 'adressebeskyttelse', 'suspenderet', 'suspenderingsårsag', 'elev', 'forælder', 'relationstype',
-  'kontaktforælder_for', 'fødselsdato',
+  'type',
+  'id',
+  'fornavn',
+  'efternavn',
+  'klasse',
+  'kontaktlærer_for',
+  'roller',
+  'e-mail',
+  'husstand',
+  'adresse',
+  'postnummer',
+  'by',
+  'sprog',
+  'tolk',
+  'kanal',
+  'adressebeskyttelse',
+  'suspenderet',
+  'suspenderingsårsag',
+  'elev',
+  'forælder',
+  'relationstype',
+  'kontaktforælder_for',
+  'fødselsdato',
 ];
 
 type Cells = Partial<Record<(typeof HEADER)[number], string>>;
@@ -22,16 +42,56 @@ const codes = (issues: PlanIssue[]) => issues.map((i) => [i.line, i.column, i.co
 const VALID: Cells[] = [
   { type: 'klasse', id: '3A' },
   { type: 'klasse', id: '5B' },
-  { type: 'medarbejder', id: 'm1', fornavn: 'Birgitte', efternavn: 'Lund', roller: 'lærer', klasse: '3A 5B', 'kontaktlærer_for': '3A', 'e-mail': 'birgitte@skole.dk' },
-  { type: 'elev', id: 'e1', fornavn: 'Emma', efternavn: 'Hansen', klasse: '3A', 'fødselsdato': '02-04-2017' },
+  {
+    type: 'medarbejder',
+    id: 'm1',
+    fornavn: 'Birgitte',
+    efternavn: 'Lund',
+    roller: 'lærer',
+    klasse: '3A 5B',
+    kontaktlærer_for: '3A',
+    'e-mail': 'birgitte@skole.dk',
+  },
+  { type: 'elev', id: 'e1', fornavn: 'Emma', efternavn: 'Hansen', klasse: '3A', fødselsdato: '02-04-2017' },
   { type: 'elev', id: 'e2', fornavn: 'Oliver', efternavn: 'Hansen', klasse: '5B', sprog: 'da' },
-  { type: 'forælder', id: 'f1', fornavn: 'Mette', efternavn: 'Hansen', 'e-mail': 'Mette@Example.dk', husstand: 'h1', adresse: 'Skolevej 1', postnummer: '7100', by: 'Vejle', kanal: 'app', roller: 'bestyrelse', 'kontaktforælder_for': '3A' },
-  { type: 'forælder', id: 'f2', fornavn: 'Lars', efternavn: 'Hansen', husstand: 'h1', sprog: 'ar', tolk: 'ja', kanal: 'sms' },
-  { type: 'forælder', id: 'f3', fornavn: 'Sara', efternavn: 'Ali', adresse: 'Hemmelig Allé 9', postnummer: '7100', by: 'Vejle', adressebeskyttelse: 'ja' },
-  { type: 'relation', elev: 'e1', 'forælder': 'f1', relationstype: 'forældremyndighed' },
-  { type: 'relation', elev: 'e1', 'forælder': 'f2', relationstype: 'forældremyndighed' },
-  { type: 'relation', elev: 'e1', 'forælder': 'f3', relationstype: 'orienteringsret' },
-  { type: 'relation', elev: 'e2', 'forælder': 'f1', relationstype: 'custody' },
+  {
+    type: 'forælder',
+    id: 'f1',
+    fornavn: 'Mette',
+    efternavn: 'Hansen',
+    'e-mail': 'Mette@Example.dk',
+    husstand: 'h1',
+    adresse: 'Skolevej 1',
+    postnummer: '7100',
+    by: 'Vejle',
+    kanal: 'app',
+    roller: 'bestyrelse',
+    kontaktforælder_for: '3A',
+  },
+  {
+    type: 'forælder',
+    id: 'f2',
+    fornavn: 'Lars',
+    efternavn: 'Hansen',
+    husstand: 'h1',
+    sprog: 'ar',
+    tolk: 'ja',
+    kanal: 'sms',
+  },
+  {
+    type: 'forælder',
+    id: 'f3',
+    fornavn: 'Sara',
+    efternavn: 'Ali',
+    adresse: 'Hemmelig Allé 9',
+    postnummer: '7100',
+    by: 'Vejle',
+    adressebeskyttelse: 'ja',
+  },
+  { type: 'relation', elev: 'e1', forælder: 'f1', relationstype: 'forældremyndighed' },
+  { type: 'relation', elev: 'e1', forælder: 'f2', relationstype: 'forældremyndighed' },
+  { type: 'relation', elev: 'e1', forælder: 'f3', relationstype: 'orienteringsret' },
+  { type: 'relation', elev: 'e2', forælder: 'f1', relationstype: 'custody' },
 ];
 
 describe('planImport: a valid file', () => {
@@ -53,12 +113,24 @@ describe('planImport: a valid file', () => {
   });
 
   it('reads classes, staff assignments, needs and relations', () => {
-    expect(p.classes.map((c) => [c.externalId, c.grade, c.letter])).toEqual([['3A', 3, 'A'], ['5B', 5, 'B']]);
+    expect(p.classes.map((c) => [c.externalId, c.grade, c.letter])).toEqual([
+      ['3A', 3, 'A'],
+      ['5B', 5, 'B'],
+    ]);
     const teacher = p.people.find((x) => x.externalId === 'm1')!;
     expect(teacher.roles).toEqual({ scope: 'all', roles: ['teacher'] });
-    expect([...teacher.classStaff!]).toEqual([['3A', 'contact_teacher'], ['5B', 'teacher']]);
+    expect([...teacher.classStaff!]).toEqual([
+      ['3A', 'contact_teacher'],
+      ['5B', 'teacher'],
+    ]);
     const lars = p.people.find((x) => x.externalId === 'f2')!;
-    expect(lars.values).toMatchObject({ language: 'ar', needs_interpreter: true, preferred_channel: 'sms', address_protected: false, suspended: false });
+    expect(lars.values).toMatchObject({
+      language: 'ar',
+      needs_interpreter: true,
+      preferred_channel: 'sms',
+      address_protected: false,
+      suspended: false,
+    });
     expect(lars.household).toBe('h1');
     const mette = p.people.find((x) => x.externalId === 'f1')!;
     expect(mette.loginEmail).toBe('mette@example.dk');
@@ -66,7 +138,11 @@ describe('planImport: a valid file', () => {
     expect(mette.representativeOf).toEqual(['3A']);
     // A guardian with an address and no household id gets a household of their own.
     expect(p.people.find((x) => x.externalId === 'f3')!.household).toBe('hh-f3');
-    expect(p.households.find((h) => h.externalId === 'h1')!.address).toEqual({ address_line: 'Skolevej 1', postal_code: '7100', city: 'Vejle' });
+    expect(p.households.find((h) => h.externalId === 'h1')!.address).toEqual({
+      address_line: 'Skolevej 1',
+      postal_code: '7100',
+      city: 'Vejle',
+    });
     expect(p.students.find((s) => s.externalId === 'e1')!.values.birth_date).toBe('2017-04-02');
     expect(p.relations.find((r) => r.personExternalId === 'f3')!.kind).toBe('information_right');
     expect(p.newUsers).toEqual([
@@ -87,7 +163,10 @@ describe('planImport: a valid file', () => {
     const out = plan(english);
     expect(out.issues).toEqual([]);
     expect(out.plan.classes).toEqual([{ externalId: 'x1', grade: 10, letter: 'X', status: 'create' }]);
-    expect(out.plan.people.find((x) => x.externalId === 'g1')!.values).toMatchObject({ preferred_channel: 'letter', needs_interpreter: true });
+    expect(out.plan.people.find((x) => x.externalId === 'g1')!.values).toMatchObject({
+      preferred_channel: 'letter',
+      needs_interpreter: true,
+    });
     // A student with the right to information only and no custody holder is worth a look.
     expect(out.warnings.map((w) => w.code)).toEqual(['student_without_custody']);
   });
@@ -114,16 +193,27 @@ describe('planImport: bad rows are all reported with their lines', () => {
   });
 
   it('reports empty required fields and malformed values', () => {
-    const out = plan(csv(
-      { type: 'klasse', id: '3A' },
-      { type: 'elev', id: 'e1', fornavn: '', efternavn: 'Hansen', klasse: '3A', 'fødselsdato': '31-02-2017' },
-      { type: 'forælder', id: 'f1', fornavn: 'A', efternavn: 'B', 'e-mail': 'ikke-en-mail', tolk: 'måske', kanal: 'brevdue', sprog: 'klingon!' },
-      { type: 'forælder', id: 'f2', fornavn: 'A', efternavn: 'B', suspenderet: 'ja' },
-      { type: 'medarbejder', id: 'm1', fornavn: 'A', efternavn: 'B', roller: 'rektor' },
-      { type: 'medarbejder', id: 'm2', fornavn: 'A', efternavn: 'B', roller: '' },
-      { type: 'forælder', id: 'f3', fornavn: 'A', efternavn: 'B', roller: 'lærer' },
-      { type: 'relation', elev: 'e1', 'forælder': 'f1', relationstype: 'bedsteforælder' },
-    ));
+    const out = plan(
+      csv(
+        { type: 'klasse', id: '3A' },
+        { type: 'elev', id: 'e1', fornavn: '', efternavn: 'Hansen', klasse: '3A', fødselsdato: '31-02-2017' },
+        {
+          type: 'forælder',
+          id: 'f1',
+          fornavn: 'A',
+          efternavn: 'B',
+          'e-mail': 'ikke-en-mail',
+          tolk: 'måske',
+          kanal: 'brevdue',
+          sprog: 'klingon!',
+        },
+        { type: 'forælder', id: 'f2', fornavn: 'A', efternavn: 'B', suspenderet: 'ja' },
+        { type: 'medarbejder', id: 'm1', fornavn: 'A', efternavn: 'B', roller: 'rektor' },
+        { type: 'medarbejder', id: 'm2', fornavn: 'A', efternavn: 'B', roller: '' },
+        { type: 'forælder', id: 'f3', fornavn: 'A', efternavn: 'B', roller: 'lærer' },
+        { type: 'relation', elev: 'e1', forælder: 'f1', relationstype: 'bedsteforælder' },
+      ),
+    );
     expect(codes(out.issues)).toEqual([
       [3, 'given_name', 'required'],
       [3, 'birth_date', 'invalid_date'],
@@ -140,13 +230,15 @@ describe('planImport: bad rows are all reported with their lines', () => {
   });
 
   it('reports duplicate ids, e-mail addresses and relations with the line of the first', () => {
-    const out = plan(csv(
-      ...VALID,
-      { type: 'elev', id: 'e1', fornavn: 'X', efternavn: 'Y', klasse: '3A' },
-      { type: 'medarbejder', id: 'f2', fornavn: 'X', efternavn: 'Y', roller: 'lærer' },
-      { type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'mette@example.dk' },
-      { type: 'relation', elev: 'e2', 'forælder': 'f1', relationstype: 'orienteringsret' },
-    ));
+    const out = plan(
+      csv(
+        ...VALID,
+        { type: 'elev', id: 'e1', fornavn: 'X', efternavn: 'Y', klasse: '3A' },
+        { type: 'medarbejder', id: 'f2', fornavn: 'X', efternavn: 'Y', roller: 'lærer' },
+        { type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'mette@example.dk' },
+        { type: 'relation', elev: 'e2', forælder: 'f1', relationstype: 'orienteringsret' },
+      ),
+    );
     expect(out.issues).toEqual([
       { line: 14, column: 'id', code: 'duplicate_id', params: { value: 'e1', otherLine: 5 } },
       { line: 15, column: 'id', code: 'duplicate_id', params: { value: 'f2', otherLine: 8 } },
@@ -156,14 +248,24 @@ describe('planImport: bad rows are all reported with their lines', () => {
   });
 
   it('reports references to classes, students and adults that exist neither in the file nor at the school', () => {
-    const out = plan(csv(
-      ...VALID,
-      { type: 'elev', id: 'e3', fornavn: 'X', efternavn: 'Y', klasse: '9Z' },
-      { type: 'medarbejder', id: 'm2', fornavn: 'X', efternavn: 'Y', roller: 'lærer', klasse: '3A 4C', 'kontaktlærer_for': '4D' },
-      { type: 'forælder', id: 'f4', fornavn: 'X', efternavn: 'Y', 'kontaktforælder_for': '7Q' },
-      { type: 'relation', elev: 'e-anden-skole', 'forælder': 'f1', relationstype: 'forældremyndighed' },
-      { type: 'relation', elev: 'e1', 'forælder': 'f-ukendt', relationstype: 'forældremyndighed' },
-    ));
+    const out = plan(
+      csv(
+        ...VALID,
+        { type: 'elev', id: 'e3', fornavn: 'X', efternavn: 'Y', klasse: '9Z' },
+        {
+          type: 'medarbejder',
+          id: 'm2',
+          fornavn: 'X',
+          efternavn: 'Y',
+          roller: 'lærer',
+          klasse: '3A 4C',
+          kontaktlærer_for: '4D',
+        },
+        { type: 'forælder', id: 'f4', fornavn: 'X', efternavn: 'Y', kontaktforælder_for: '7Q' },
+        { type: 'relation', elev: 'e-anden-skole', forælder: 'f1', relationstype: 'forældremyndighed' },
+        { type: 'relation', elev: 'e1', forælder: 'f-ukendt', relationstype: 'forældremyndighed' },
+      ),
+    );
     expect(out.issues).toEqual([
       { line: 14, column: 'class', code: 'unknown_class', params: { value: '9Z' } },
       { line: 15, column: 'class', code: 'unknown_class', params: { value: '4C' } },
@@ -175,22 +277,44 @@ describe('planImport: bad rows are all reported with their lines', () => {
   });
 
   it('lets a relation point forwards to a student defined further down', () => {
-    const out = plan(csv(
-      { type: 'relation', elev: 'e1', 'forælder': 'f1', relationstype: 'forældremyndighed' },
-      { type: 'klasse', id: '3A' },
-      { type: 'forælder', id: 'f1', fornavn: 'A', efternavn: 'B' },
-      { type: 'elev', id: 'e1', fornavn: 'C', efternavn: 'B', klasse: '3A' },
-    ));
+    const out = plan(
+      csv(
+        { type: 'relation', elev: 'e1', forælder: 'f1', relationstype: 'forældremyndighed' },
+        { type: 'klasse', id: '3A' },
+        { type: 'forælder', id: 'f1', fornavn: 'A', efternavn: 'B' },
+        { type: 'elev', id: 'e1', fornavn: 'C', efternavn: 'B', klasse: '3A' },
+      ),
+    );
     expect(out.issues).toEqual([]);
   });
 
   it('reports two classes with one name and a household with two addresses', () => {
-    const out = plan(csv(
-      { type: 'klasse', id: '3A' },
-      { type: 'klasse', id: '3.A' },
-      { type: 'forælder', id: 'f1', fornavn: 'A', efternavn: 'B', husstand: 'h1', adresse: 'Vej 1', postnummer: '7100', by: 'Vejle' },
-      { type: 'forælder', id: 'f2', fornavn: 'C', efternavn: 'B', husstand: 'h1', adresse: 'Vej 2', postnummer: '7100', by: 'Vejle' },
-    ));
+    const out = plan(
+      csv(
+        { type: 'klasse', id: '3A' },
+        { type: 'klasse', id: '3.A' },
+        {
+          type: 'forælder',
+          id: 'f1',
+          fornavn: 'A',
+          efternavn: 'B',
+          husstand: 'h1',
+          adresse: 'Vej 1',
+          postnummer: '7100',
+          by: 'Vejle',
+        },
+        {
+          type: 'forælder',
+          id: 'f2',
+          fornavn: 'C',
+          efternavn: 'B',
+          husstand: 'h1',
+          adresse: 'Vej 2',
+          postnummer: '7100',
+          by: 'Vejle',
+        },
+      ),
+    );
     expect(out.issues).toEqual([
       { line: 3, column: 'id', code: 'duplicate_class_name', params: { name: '3.A', otherLine: 2 } },
       { line: 5, column: 'address', code: 'household_conflict', params: { value: 'h1', otherLine: 4 } },
@@ -221,8 +345,18 @@ describe('planImport against what the school already has', () => {
         userId: userOf(p.loginEmail),
         household: p.household ?? null,
         values: {
-          given_name: '', family_name: '', email: null, phone: null, language: 'da', needs_interpreter: false, preferred_channel: 'app',
-          address_protected: false, suspended: false, suspended_reason: null, contact_hours: null, ...p.values,
+          given_name: '',
+          family_name: '',
+          email: null,
+          phone: null,
+          language: 'da',
+          needs_interpreter: false,
+          preferred_channel: 'app',
+          address_protected: false,
+          suspended: false,
+          suspended_reason: null,
+          contact_hours: null,
+          ...p.values,
         },
         roles: new Set(p.roles?.roles ?? []),
         classStaff: new Map(p.classStaff ?? []),
@@ -235,7 +369,9 @@ describe('planImport against what the school already has', () => {
         userId: null,
         classExternalId: st.classExternalId,
         values: { given_name: '', family_name: '', birth_date: null, first_language: 'da', ...st.values },
-        guardians: new Map(first.relations.filter((r) => r.studentExternalId === st.externalId).map((r) => [r.personExternalId, r.kind])),
+        guardians: new Map(
+          first.relations.filter((r) => r.studentExternalId === st.externalId).map((r) => [r.personExternalId, r.kind]),
+        ),
       });
     }
     return s;
@@ -259,9 +395,10 @@ describe('planImport against what the school already has', () => {
     const changed = VALID.map((r) => {
       if (r.id === 'e2') return { ...r, klasse: '3A' };
       if (r.id === 'f2') return { ...r, tolk: 'nej' };
-      if (r.id === 'm1') return { ...r, 'kontaktlærer_for': '' };
+      if (r.id === 'm1') return { ...r, kontaktlærer_for: '' };
       return r;
-    }).filter((r) => !(r.type === 'relation' && r['forælder'] === 'f3'))
+    })
+      .filter((r) => !(r.type === 'relation' && r['forælder'] === 'f3'))
       .map((r) => (r.type === 'relation' && r['forælder'] === 'f2' ? { ...r, relationstype: 'orienteringsret' } : r));
     const out = plan(csv(...changed), snapshotAfterValid());
     expect(out.issues).toEqual([]);
@@ -277,17 +414,30 @@ describe('planImport against what the school already has', () => {
   });
 
   it("refuses an e-mail address that is another person's login at the school", () => {
-    const out = plan(csv(...VALID, { type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'birgitte@skole.dk' }), snapshotAfterValid());
+    const out = plan(
+      csv(...VALID, { type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'birgitte@skole.dk' }),
+      snapshotAfterValid(),
+    );
     // Line 14 names Birgitte's address again: it is both a duplicate in the file and her login.
-    expect(codes(out.issues)).toEqual([[14, 'email', 'duplicate_email'], [14, 'email', 'email_in_use']]);
-    const alone = plan(csv({ type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'BIRGITTE@skole.dk' }), snapshotAfterValid());
-    expect(alone.issues).toEqual([{ line: 2, column: 'email', code: 'email_in_use', params: { value: 'BIRGITTE@skole.dk', otherId: 'm1' } }]);
+    expect(codes(out.issues)).toEqual([
+      [14, 'email', 'duplicate_email'],
+      [14, 'email', 'email_in_use'],
+    ]);
+    const alone = plan(
+      csv({ type: 'forælder', id: 'f9', fornavn: 'X', efternavn: 'Y', 'e-mail': 'BIRGITTE@skole.dk' }),
+      snapshotAfterValid(),
+    );
+    expect(alone.issues).toEqual([
+      { line: 2, column: 'email', code: 'email_in_use', params: { value: 'BIRGITTE@skole.dk', otherId: 'm1' } },
+    ]);
   });
 
   it('refuses a new class whose name another class of the school has', () => {
     const out = plan('type;id;årgang\nklasse;3-A-ny;3\n', snapshotAfterValid());
     expect(codes(out.issues)).toEqual([[2, 'letter', 'required']]);
     const named = plan('type;id;årgang;bogstav\nklasse;3-A-ny;3;a\n', snapshotAfterValid());
-    expect(named.issues).toEqual([{ line: 2, column: 'id', code: 'class_name_taken', params: { name: '3.A', otherId: '3A' } }]);
+    expect(named.issues).toEqual([
+      { line: 2, column: 'id', code: 'class_name_taken', params: { name: '3.A', otherId: '3A' } },
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import type { ClassStaffRole, GuardianshipKind, PreferredChannel, SchoolRole } from '../db/schema.js';
-import type { TEntityCounts, TImportCounts, TImportIssueCode, TImportRowType, TImportWarningCode } from '../../shared/api/import.schema.js';
+import type {
+  TEntityCounts,
+  TImportCounts,
+  TImportIssueCode,
+  TImportRowType,
+  TImportWarningCode,
+} from '../../shared/api/import.schema.js';
 import {
   classRoleOfStaff,
   COLUMNS_OF_TYPE,
@@ -59,24 +65,30 @@ export interface HouseholdAddress {
 export interface DirectorySnapshot {
   classes: Map<string, { id: string; grade: number; letter: string }>;
   households: Map<string, { id: string; address: HouseholdAddress }>;
-  people: Map<string, {
-    id: string;
-    values: PersonValues;
-    household: string | null;
-    userId: string | null;
-    roles: ReadonlySet<SchoolRole>;
-    /** class external id → role */
-    classStaff: ReadonlyMap<string, ClassStaffRole>;
-    representativeOf: ReadonlySet<string>;
-  }>;
-  students: Map<string, {
-    id: string;
-    values: StudentValues;
-    classExternalId: string;
-    userId: string | null;
-    /** person external id → relation */
-    guardians: ReadonlyMap<string, GuardianshipKind>;
-  }>;
+  people: Map<
+    string,
+    {
+      id: string;
+      values: PersonValues;
+      household: string | null;
+      userId: string | null;
+      roles: ReadonlySet<SchoolRole>;
+      /** class external id → role */
+      classStaff: ReadonlyMap<string, ClassStaffRole>;
+      representativeOf: ReadonlySet<string>;
+    }
+  >;
+  students: Map<
+    string,
+    {
+      id: string;
+      values: StudentValues;
+      classExternalId: string;
+      userId: string | null;
+      /** person external id → relation */
+      guardians: ReadonlyMap<string, GuardianshipKind>;
+    }
+  >;
   /** lower(email) → user id, for the e-mail addresses in the file. */
   usersByEmail: Map<string, string>;
 }
@@ -93,8 +105,17 @@ export const emptySnapshot = (): DirectorySnapshot => ({
 
 export type Status = 'create' | 'update' | 'unchanged';
 
-export interface PlannedClass { externalId: string; grade: number; letter: string; status: Status }
-export interface PlannedHousehold { externalId: string; address?: HouseholdAddress; status: Status }
+export interface PlannedClass {
+  externalId: string;
+  grade: number;
+  letter: string;
+  status: Status;
+}
+export interface PlannedHousehold {
+  externalId: string;
+  address?: HouseholdAddress;
+  status: Status;
+}
 
 export interface PlannedPerson {
   externalId: string;
@@ -123,7 +144,12 @@ export interface PlannedStudent {
   status: Status;
 }
 
-export interface PlannedRelation { studentExternalId: string; personExternalId: string; kind: GuardianshipKind; status: Status }
+export interface PlannedRelation {
+  studentExternalId: string;
+  personExternalId: string;
+  kind: GuardianshipKind;
+  status: Status;
+}
 
 export interface ImportPlan {
   classes: PlannedClass[];
@@ -183,7 +209,8 @@ const sameSet = <T>(a: Iterable<T>, b: Iterable<T>) => {
   const y = new Set(b);
   return x.size === y.size && [...x].every((v) => y.has(v));
 };
-const sameMap = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+const sameMap = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>) =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 const sameValues = <T extends object>(planned: Partial<T>, existing: T) =>
   (Object.keys(planned) as (keyof T)[]).every((key) => planned[key] === existing[key]);
 
@@ -199,13 +226,20 @@ const tally = (c: TEntityCounts, status: Status) => {
  * what applying it would change. Every problem is collected, not just the first, so a person can
  * fix a whole file in one go; any issue means nothing may be written.
  */
-export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; rawIssues?: RawIssue[] }, snapshot: DirectorySnapshot): PlanOutcome {
+export function planImport(
+  input: { headers: ColumnHeaders; rows: ImportRow[]; rawIssues?: RawIssue[] },
+  snapshot: DirectorySnapshot,
+): PlanOutcome {
   const { headers, rows } = input;
   const issues: PlanIssue[] = [...(input.rawIssues ?? [])];
   const warnings: PlanWarning[] = [];
   const has = (column: Column) => headers[column] !== undefined;
-  const issue = (line: number, column: Column | undefined, code: TImportIssueCode, params?: Record<string, string | number>) =>
-    issues.push({ line, column, code, ...(params ? { params } : {}) });
+  const issue = (
+    line: number,
+    column: Column | undefined,
+    code: TImportIssueCode,
+    params?: Record<string, string | number>,
+  ) => issues.push({ line, column, code, ...(params ? { params } : {}) });
 
   if (!has('type')) {
     // Without types no row can be read; one issue says so instead of one per row.
@@ -225,7 +259,12 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
     const raw = row.values.type ?? '';
     const type = parseRowType(raw);
     if (!type) {
-      issue(row.line, 'type', raw.trim() === '' ? 'required' : 'unknown_type', raw.trim() === '' ? undefined : { value: raw });
+      issue(
+        row.line,
+        'type',
+        raw.trim() === '' ? 'required' : 'unknown_type',
+        raw.trim() === '' ? undefined : { value: raw },
+      );
       continue;
     }
     typesSeen.add(type);
@@ -254,8 +293,10 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
 
   // Who signs in with which user today, to refuse an address that is someone else's login.
   const holderOfUser = new Map<string, { kind: 'person' | 'student'; externalId: string }>();
-  for (const [externalId, p] of snapshot.people) if (p.userId) holderOfUser.set(p.userId, { kind: 'person', externalId });
-  for (const [externalId, s] of snapshot.students) if (s.userId) holderOfUser.set(s.userId, { kind: 'student', externalId });
+  for (const [externalId, p] of snapshot.people)
+    if (p.userId) holderOfUser.set(p.userId, { kind: 'person', externalId });
+  for (const [externalId, s] of snapshot.students)
+    if (s.userId) holderOfUser.set(s.userId, { kind: 'student', externalId });
   const emailLines = new Map<string, number>();
 
   const plan = emptyPlan();
@@ -287,7 +328,12 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       for (const id of ids) if (!classExists(id)) issue(line, column, 'unknown_class', { value: id });
       return ids;
     };
-    const login = (column: Column, self: { kind: 'person' | 'student'; externalId: string }, name: string, language: string): string | undefined => {
+    const login = (
+      column: Column,
+      self: { kind: 'person' | 'student'; externalId: string },
+      name: string,
+      language: string,
+    ): string | undefined => {
       if (!has(column)) return undefined;
       const value = cell(column);
       if (value === '') return undefined;
@@ -304,7 +350,8 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       if (holder && (holder.kind !== self.kind || holder.externalId !== self.externalId)) {
         issue(line, column, 'email_in_use', { value, otherId: holder.externalId });
       }
-      if (!userId && !newUserEmails.has(email)) newUserEmails.set(email, { email: value, name, locale: language === 'en' ? 'en' : 'da' });
+      if (!userId && !newUserEmails.has(email))
+        newUserEmails.set(email, { email: value, name, locale: language === 'en' ? 'en' : 'da' });
       return email;
     };
     const bool = (column: Column): boolean => {
@@ -339,18 +386,27 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       for (const [otherId, other] of snapshot.classes) {
         if (otherId === id || other.grade !== grade || other.letter !== letter) continue;
         // The other class keeps the name unless the file moves it elsewhere.
-        const movedAway = rows.some((r) => parseRowType(r.values.type ?? '') === 'class' && r.values.id === otherId && r !== row);
+        const movedAway = rows.some(
+          (r) => parseRowType(r.values.type ?? '') === 'class' && r.values.id === otherId && r !== row,
+        );
         if (!movedAway) issue(line, 'id', 'class_name_taken', { name, otherId });
       }
       const existing = snapshot.classes.get(id);
-      const status: Status = !existing ? 'create' : existing.grade === grade && existing.letter === letter ? 'unchanged' : 'update';
+      const status: Status = !existing
+        ? 'create'
+        : existing.grade === grade && existing.letter === letter
+          ? 'unchanged'
+          : 'update';
       plan.classes.push({ externalId: id, grade, letter, status });
       continue;
     }
 
     if (type === 'student') {
       const id = required('id');
-      const values: Partial<StudentValues> = { given_name: required('given_name'), family_name: required('family_name') };
+      const values: Partial<StudentValues> = {
+        given_name: required('given_name'),
+        family_name: required('family_name'),
+      };
       const classId = required('class');
       if (classId !== '' && !classExists(classId)) issue(line, 'class', 'unknown_class', { value: classId });
       if (has('birth_date')) {
@@ -360,10 +416,16 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
         values.birth_date = date ?? null;
       }
       if (has('language')) values.first_language = language('language');
-      const loginEmail = login('email', { kind: 'student', externalId: id }, `${values.given_name} ${values.family_name}`, values.first_language ?? 'da');
+      const loginEmail = login(
+        'email',
+        { kind: 'student', externalId: id },
+        `${values.given_name} ${values.family_name}`,
+        values.first_language ?? 'da',
+      );
       if (id === '') continue;
       const existing = snapshot.students.get(id);
-      const loginChanges = loginEmail !== undefined && (!existing?.userId || snapshot.usersByEmail.get(loginEmail) !== existing.userId);
+      const loginChanges =
+        loginEmail !== undefined && (!existing?.userId || snapshot.usersByEmail.get(loginEmail) !== existing.userId);
       const status: Status = !existing
         ? 'create'
         : sameValues(values, existing.values) && existing.classExternalId === classId && !loginChanges
@@ -379,7 +441,8 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       const rawKind = required('kind');
       const kind = rawKind === '' ? undefined : parseKind(rawKind);
       if (rawKind !== '' && !kind) issue(line, 'kind', 'invalid_kind', { value: rawKind });
-      if (studentId !== '' && !studentExists(studentId)) issue(line, 'student', 'unknown_student', { value: studentId });
+      if (studentId !== '' && !studentExists(studentId))
+        issue(line, 'student', 'unknown_student', { value: studentId });
       if (personId !== '' && !personExists(personId)) issue(line, 'guardian', 'unknown_guardian', { value: personId });
       if (studentId === '' || personId === '' || !kind) continue;
       const key = `${studentId}\u0000${personId}`;
@@ -393,7 +456,12 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       byStudent.set(personId, kind);
       relationsByStudent.set(studentId, byStudent);
       const existing = snapshot.students.get(studentId)?.guardians.get(personId);
-      plan.relations.push({ studentExternalId: studentId, personExternalId: personId, kind, status: !existing ? 'create' : existing === kind ? 'unchanged' : 'update' });
+      plan.relations.push({
+        studentExternalId: studentId,
+        personExternalId: personId,
+        kind,
+        status: !existing ? 'create' : existing === kind ? 'unchanged' : 'update',
+      });
       continue;
     }
 
@@ -420,7 +488,12 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       if (values.suspended && reason === null) issue(line, 'suspended_reason', 'required');
       values.suspended_reason = values.suspended ? reason : null;
     }
-    const loginEmail = login('email', { kind: 'person', externalId: id }, `${values.given_name} ${values.family_name}`, values.language ?? 'da');
+    const loginEmail = login(
+      'email',
+      { kind: 'person', externalId: id },
+      `${values.given_name} ${values.family_name}`,
+      values.language ?? 'da',
+    );
 
     let roles: PlannedPerson['roles'];
     if (used('roles')) {
@@ -428,7 +501,8 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       for (const value of splitList(cell('roles'))) {
         const role = parseRole(value);
         if (!role) issue(line, 'roles', 'unknown_role', { value });
-        else if (type === 'guardian' && role !== 'board_member') issue(line, 'roles', 'role_not_for_guardian', { value });
+        else if (type === 'guardian' && role !== 'board_member')
+          issue(line, 'roles', 'role_not_for_guardian', { value });
         else if (!parsed.includes(role)) parsed.push(role);
       }
       if (type === 'staff' && parsed.length === 0 && cell('roles') === '') issue(line, 'roles', 'required');
@@ -441,7 +515,14 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       const address = { address_line: text('address'), postal_code: text('postal_code'), city: text('city') };
       const hasAddress = address.address_line !== '' || address.postal_code !== '' || address.city !== '';
       // A guardian with an address but no household id lives alone: their own household.
-      household = cell('household') !== '' ? text('household') : hasAddress && id !== '' ? `hh-${id}` : has('household') ? null : undefined;
+      household =
+        cell('household') !== ''
+          ? text('household')
+          : hasAddress && id !== ''
+            ? `hh-${id}`
+            : has('household')
+              ? null
+              : undefined;
       if (household) {
         const seen = householdsInFile.get(household) ?? { line, addressColumns };
         householdsInFile.set(household, seen);
@@ -459,25 +540,47 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
       for (const classId of classList('class')) classStaff.set(classId, role);
       for (const classId of classList('contact_teacher_for')) classStaff.set(classId, 'contact_teacher');
     }
-    const representativeOf = type === 'guardian' && has('representative_for') ? classList('representative_for') : undefined;
+    const representativeOf =
+      type === 'guardian' && has('representative_for') ? classList('representative_for') : undefined;
 
     if (id === '') continue;
     const existing = snapshot.people.get(id);
-    const rolesChanged = roles !== undefined && (
-      roles.scope === 'all'
+    const rolesChanged =
+      roles !== undefined &&
+      (roles.scope === 'all'
         ? !existing || !sameSet(existing.roles, roles.roles)
-        : (existing?.roles.has('board_member') ?? false) !== roles.roles.includes('board_member')
-    );
-    const classStaffChanged = classStaff !== undefined && (!existing ? classStaff.size > 0 : !sameMap(existing.classStaff, classStaff));
-    const representativesChanged = representativeOf !== undefined && (!existing ? representativeOf.length > 0 : !sameSet(existing.representativeOf, representativeOf));
-    const loginChanges = loginEmail !== undefined && (!existing?.userId || snapshot.usersByEmail.get(loginEmail) !== existing.userId);
+        : (existing?.roles.has('board_member') ?? false) !== roles.roles.includes('board_member'));
+    const classStaffChanged =
+      classStaff !== undefined && (!existing ? classStaff.size > 0 : !sameMap(existing.classStaff, classStaff));
+    const representativesChanged =
+      representativeOf !== undefined &&
+      (!existing ? representativeOf.length > 0 : !sameSet(existing.representativeOf, representativeOf));
+    const loginChanges =
+      loginEmail !== undefined && (!existing?.userId || snapshot.usersByEmail.get(loginEmail) !== existing.userId);
     const status: Status = !existing
       ? 'create'
-      : sameValues(values, existing.values) && (household === undefined || household === existing.household) &&
-          !loginChanges && !rolesChanged && !classStaffChanged && !representativesChanged
+      : sameValues(values, existing.values) &&
+          (household === undefined || household === existing.household) &&
+          !loginChanges &&
+          !rolesChanged &&
+          !classStaffChanged &&
+          !representativesChanged
         ? 'unchanged'
         : 'update';
-    plan.people.push({ externalId: id, type, values, household, loginEmail, roles, classStaff, representativeOf, status, rolesChanged, classStaffChanged, representativesChanged });
+    plan.people.push({
+      externalId: id,
+      type,
+      values,
+      household,
+      loginEmail,
+      roles,
+      classStaff,
+      representativeOf,
+      status,
+      rolesChanged,
+      classStaffChanged,
+      representativesChanged,
+    });
   }
 
   for (const [externalId, seen] of householdsInFile) {
@@ -498,7 +601,8 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
   for (const [studentId, listed] of relationsByStudent) {
     if (!studentLines.has(studentId)) continue;
     for (const personId of snapshot.students.get(studentId)?.guardians.keys() ?? []) {
-      if (!listed.has(personId)) plan.removedRelations.push({ studentExternalId: studentId, personExternalId: personId });
+      if (!listed.has(personId))
+        plan.removedRelations.push({ studentExternalId: studentId, personExternalId: personId });
     }
   }
   plan.newUsers = [...newUserEmails.values()];
@@ -517,7 +621,12 @@ export function planImport(input: { headers: ColumnHeaders; rows: ImportRow[]; r
   return { issues, warnings, plan };
 }
 
-function warningsOf(plan: ImportPlan, snapshot: DirectorySnapshot, studentLines: Map<string, number>, classLines: Map<string, number>): PlanWarning[] {
+function warningsOf(
+  plan: ImportPlan,
+  snapshot: DirectorySnapshot,
+  studentLines: Map<string, number>,
+  classLines: Map<string, number>,
+): PlanWarning[] {
   const warnings: PlanWarning[] = [];
   const listed = new Map<string, Map<string, GuardianshipKind>>();
   for (const r of plan.relations) {
@@ -526,9 +635,14 @@ function warningsOf(plan: ImportPlan, snapshot: DirectorySnapshot, studentLines:
     listed.set(r.studentExternalId, m);
   }
   for (const student of plan.students) {
-    const relations = listed.get(student.externalId) ?? snapshot.students.get(student.externalId)?.guardians ?? new Map();
+    const relations =
+      listed.get(student.externalId) ?? snapshot.students.get(student.externalId)?.guardians ?? new Map();
     if (![...relations.values()].includes('custody')) {
-      warnings.push({ line: studentLines.get(student.externalId), code: 'student_without_custody', params: { value: student.externalId } });
+      warnings.push({
+        line: studentLines.get(student.externalId),
+        code: 'student_without_custody',
+        params: { value: student.externalId },
+      });
     }
   }
   const contactTaught = new Set<string>();
@@ -537,10 +651,15 @@ function warningsOf(plan: ImportPlan, snapshot: DirectorySnapshot, studentLines:
     if (replaced.has(externalId)) continue;
     for (const [classId, role] of person.classStaff) if (role === 'contact_teacher') contactTaught.add(classId);
   }
-  for (const person of plan.people) for (const [classId, role] of person.classStaff ?? []) if (role === 'contact_teacher') contactTaught.add(classId);
+  for (const person of plan.people)
+    for (const [classId, role] of person.classStaff ?? []) if (role === 'contact_teacher') contactTaught.add(classId);
   for (const cls of plan.classes) {
     if (!contactTaught.has(cls.externalId)) {
-      warnings.push({ line: classLines.get(cls.externalId), code: 'class_without_contact_teacher', params: { name: className(cls.grade, cls.letter) } });
+      warnings.push({
+        line: classLines.get(cls.externalId),
+        code: 'class_without_contact_teacher',
+        params: { name: className(cls.grade, cls.letter) },
+      });
     }
   }
   return warnings;

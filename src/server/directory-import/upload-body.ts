@@ -11,7 +11,11 @@ const MIB = 1024 * 1024;
  * oversized upload with the translated `import_too_large` (naming the limit) instead of
  * Fastify's generic error, and does so before reading the rest when Content-Length already says so.
  */
-export function parseUploadBody(request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: Buffer) => void): void {
+export function parseUploadBody(
+  request: FastifyRequest,
+  payload: NodeJS.ReadableStream,
+  done: (error: Error | null, body?: Buffer) => void,
+): void {
   const limit = request.routeOptions.bodyLimit ?? MIB;
   const tooLarge = () => new AppError('import_too_large', { params: { maxMb: Math.round(limit / MIB) } });
   if (Number(request.headers['content-length']) > limit) {

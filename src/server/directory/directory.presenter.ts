@@ -33,7 +33,10 @@ export const presentClassRef = (c: { id: string; grade: number; letter: string }
 /** One guardian as this reader may see them: where they live and how to reach them only for those the rules allow. */
 function presentGuardian(m: Membership, g: GuardianRow, student: { id: string; classId: string }): TStudentGuardian {
   const guardian: TStudentGuardian = { id: g.person_id, name: fullName(g), relation: g.kind };
-  if (g.household_id && maySeeAddressOf(m, { personId: g.person_id, householdProtected: g.household_protected }, student)) {
+  if (
+    g.household_id &&
+    maySeeAddressOf(m, { personId: g.person_id, householdProtected: g.household_protected }, student)
+  ) {
     guardian.householdId = g.household_id;
     guardian.address = { line: g.address_line ?? '', postalCode: g.postal_code ?? '', city: g.city ?? '' };
   }
@@ -69,7 +72,9 @@ export function presentStudentProfile(
     class: presentClassRef({ id: student.class_id, grade: student.grade, letter: student.letter }),
     ...(maySeeBirthDate(m, ref) ? { birthDate: student.birth_date } : {}),
     firstLanguage: student.first_language,
-    contactTeacher: contact ? { name: fullName(contact), email: contact.email, phone: contact.phone, contactHours: contact.contact_hours } : null,
+    contactTeacher: contact
+      ? { name: fullName(contact), email: contact.email, phone: contact.phone, contactHours: contact.contact_hours }
+      : null,
     classStaff: staff.filter((s) => s !== contact).map((s) => ({ name: fullName(s), role: s.role, email: s.email })),
     guardians: guardians.map((g) => presentGuardian(m, g, ref)),
     responsePromise: replyWithinWorkingDays === null ? null : { replyWithinWorkingDays },
@@ -77,7 +82,9 @@ export function presentStudentProfile(
 }
 
 const contactTeacherOf = (c: ClassSummaryRow) =>
-  c.contact_teacher_given_name !== null ? { name: `${c.contact_teacher_given_name} ${c.contact_teacher_family_name ?? ''}`.trim() } : null;
+  c.contact_teacher_given_name !== null
+    ? { name: `${c.contact_teacher_given_name} ${c.contact_teacher_family_name ?? ''}`.trim() }
+    : null;
 
 export function presentClassSummary(c: ClassSummaryRow, m: Membership, childIds: string[]): TClassSummary {
   return {
@@ -90,7 +97,12 @@ export function presentClassSummary(c: ClassSummaryRow, m: Membership, childIds:
 }
 
 /** The roster a class's staff works from: custody holders and the needs that decide how to reach them, never an address. */
-export function presentClassDetail(c: ClassRow, staff: ClassStaffRow[], students: StudentOfClassRow[], guardians: GuardianRow[]): TClassDetail {
+export function presentClassDetail(
+  c: ClassRow,
+  staff: ClassStaffRow[],
+  students: StudentOfClassRow[],
+  guardians: GuardianRow[],
+): TClassDetail {
   return {
     ...presentClassRef(c),
     staff: staff.map((s) => ({ name: fullName(s), role: s.role, email: s.email })),
@@ -134,7 +146,12 @@ export function presentSchoolOverview(
   return {
     school: { id: school.id, name: school.name },
     audience: leadership ? 'leadership' : 'board',
-    figures: { classes: figures.classes, students: figures.students, guardians: figures.guardians, staff: figures.staff },
+    figures: {
+      classes: figures.classes,
+      students: figures.students,
+      guardians: figures.guardians,
+      staff: figures.staff,
+    },
     grades: figures.grades,
     principle: {
       status: adopted ? 'adopted' : draft ? 'draft' : 'none',
@@ -146,7 +163,11 @@ export function presentSchoolOverview(
     leadership: leadership && {
       ...leadership.reach,
       classesWithoutContactTeacher: leadership.classes.filter((c) => c.contact_teacher_given_name === null).length,
-      classes: leadership.classes.map((c) => ({ ...presentClassRef(c), studentCount: c.student_count, contactTeacher: contactTeacherOf(c) })),
+      classes: leadership.classes.map((c) => ({
+        ...presentClassRef(c),
+        studentCount: c.student_count,
+        contactTeacher: contactTeacherOf(c),
+      })),
     },
   };
 }

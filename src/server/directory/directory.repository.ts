@@ -26,7 +26,9 @@ export interface StudentWithClass {
 export async function findStudent(db: Db, schoolId: string, studentId: string): Promise<StudentWithClass | undefined> {
   return db
     .selectFrom('students')
-    .innerJoin('classes', (join) => join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'))
+    .innerJoin('classes', (join) =>
+      join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'),
+    )
     .select([
       'students.id',
       'students.given_name',
@@ -58,7 +60,9 @@ export async function findClassStaff(db: Db, schoolId: string, classIds: string[
   if (classIds.length === 0) return [];
   return db
     .selectFrom('class_staff')
-    .innerJoin('people', (join) => join.onRef('people.school_id', '=', 'class_staff.school_id').onRef('people.id', '=', 'class_staff.person_id'))
+    .innerJoin('people', (join) =>
+      join.onRef('people.school_id', '=', 'class_staff.school_id').onRef('people.id', '=', 'class_staff.person_id'),
+    )
     .select([
       'class_staff.class_id',
       'class_staff.person_id',
@@ -102,8 +106,12 @@ export async function findGuardiansOfStudents(db: Db, schoolId: string, studentI
   if (studentIds.length === 0) return [];
   return db
     .selectFrom('guardianships')
-    .innerJoin('people', (join) => join.onRef('people.school_id', '=', 'guardianships.school_id').onRef('people.id', '=', 'guardianships.person_id'))
-    .leftJoin('households', (join) => join.onRef('households.school_id', '=', 'people.school_id').onRef('households.id', '=', 'people.household_id'))
+    .innerJoin('people', (join) =>
+      join.onRef('people.school_id', '=', 'guardianships.school_id').onRef('people.id', '=', 'guardianships.person_id'),
+    )
+    .leftJoin('households', (join) =>
+      join.onRef('households.school_id', '=', 'people.school_id').onRef('households.id', '=', 'people.household_id'),
+    )
     .select((eb) => [
       'guardianships.student_id',
       'guardianships.person_id',
@@ -150,7 +158,12 @@ export interface ClassRow {
 }
 
 export async function findClass(db: Db, schoolId: string, classId: string): Promise<ClassRow | undefined> {
-  return db.selectFrom('classes').select(['id', 'grade', 'letter']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
+  return db
+    .selectFrom('classes')
+    .select(['id', 'grade', 'letter'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', classId)
+    .executeTakeFirst();
 }
 
 export interface ClassSummaryRow extends ClassRow {
@@ -167,7 +180,11 @@ export async function findClassesOfSchool(db: Db, schoolId: string): Promise<Cla
       (eb) =>
         eb
           .selectFrom('class_staff')
-          .innerJoin('people', (join) => join.onRef('people.school_id', '=', 'class_staff.school_id').onRef('people.id', '=', 'class_staff.person_id'))
+          .innerJoin('people', (join) =>
+            join
+              .onRef('people.school_id', '=', 'class_staff.school_id')
+              .onRef('people.id', '=', 'class_staff.person_id'),
+          )
           .select(['people.given_name', 'people.family_name'])
           .whereRef('class_staff.school_id', '=', 'classes.school_id')
           .whereRef('class_staff.class_id', '=', 'classes.id')
@@ -216,9 +233,18 @@ export async function findStudentsOfClass(db: Db, schoolId: string, classId: str
 }
 
 /** The classes of the given students (a guardian's children). */
-export async function findClassIdsOfStudents(db: Db, schoolId: string, studentIds: string[]): Promise<Array<{ id: string; class_id: string }>> {
+export async function findClassIdsOfStudents(
+  db: Db,
+  schoolId: string,
+  studentIds: string[],
+): Promise<Array<{ id: string; class_id: string }>> {
   if (studentIds.length === 0) return [];
-  return db.selectFrom('students').select(['id', 'class_id']).where('school_id', '=', schoolId).where('id', 'in', studentIds).execute();
+  return db
+    .selectFrom('students')
+    .select(['id', 'class_id'])
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', studentIds)
+    .execute();
 }
 
 export interface SchoolFigures {
@@ -233,8 +259,16 @@ export async function countSchoolFigures(db: Db, schoolId: string): Promise<Scho
   const [totals, grades] = await Promise.all([
     db
       .selectNoFrom((eb) => [
-        eb.selectFrom('classes').select(eb.fn.countAll<string>().as('n')).where('school_id', '=', schoolId).as('classes'),
-        eb.selectFrom('students').select(eb.fn.countAll<string>().as('n')).where('school_id', '=', schoolId).as('students'),
+        eb
+          .selectFrom('classes')
+          .select(eb.fn.countAll<string>().as('n'))
+          .where('school_id', '=', schoolId)
+          .as('classes'),
+        eb
+          .selectFrom('students')
+          .select(eb.fn.countAll<string>().as('n'))
+          .where('school_id', '=', schoolId)
+          .as('students'),
         eb
           .selectFrom('guardianships')
           .select(sql<string>`count(distinct person_id)`.as('n'))
@@ -246,7 +280,13 @@ export async function countSchoolFigures(db: Db, schoolId: string): Promise<Scho
           .where('people.school_id', '=', schoolId)
           .where((w) =>
             w.or([
-              w.exists(w.selectFrom('class_staff').select(sql`1`.as('one')).whereRef('class_staff.school_id', '=', 'people.school_id').whereRef('class_staff.person_id', '=', 'people.id')),
+              w.exists(
+                w
+                  .selectFrom('class_staff')
+                  .select(sql`1`.as('one'))
+                  .whereRef('class_staff.school_id', '=', 'people.school_id')
+                  .whereRef('class_staff.person_id', '=', 'people.id'),
+              ),
               w.exists(
                 w
                   .selectFrom('person_roles')
@@ -262,7 +302,9 @@ export async function countSchoolFigures(db: Db, schoolId: string): Promise<Scho
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('classes')
-      .leftJoin('students', (join) => join.onRef('students.school_id', '=', 'classes.school_id').onRef('students.class_id', '=', 'classes.id'))
+      .leftJoin('students', (join) =>
+        join.onRef('students.school_id', '=', 'classes.school_id').onRef('students.class_id', '=', 'classes.id'),
+      )
       .select((eb) => [
         'classes.grade',
         sql<string>`count(distinct classes.id)`.as('classes'),

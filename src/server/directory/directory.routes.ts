@@ -1,6 +1,13 @@
 import { defineRoute } from '../http/route.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZClassDetail, ZClassList, ZClassParams, ZSchoolOverview, ZStudentParams, ZStudentProfile } from '../../shared/api/directory.schema.js';
+import {
+  ZClassDetail,
+  ZClassList,
+  ZClassParams,
+  ZSchoolOverview,
+  ZStudentParams,
+  ZStudentProfile,
+} from '../../shared/api/directory.schema.js';
 import { isMemberOfSchool, mayListClasses, mayReadClassRoster, mayReadSchoolOverview } from '../policies/rules.js';
 import { atSchool } from './school-policy.js';
 import { listClasses, readClassRoster, readSchoolOverview, readStudentProfile } from './directory.service.js';
@@ -34,13 +41,15 @@ export const directoryRoutes = [
     tags: ['directory'],
     params: ZClassParams,
     response: ZClassDetail,
-    policy: atSchool(ZClassParams, 'staff of the class, or leadership', (m, { classId }) => mayReadClassRoster(m, classId)),
+    policy: atSchool(ZClassParams, 'staff of the class, or leadership', (m, { classId }) =>
+      mayReadClassRoster(m, classId),
+    ),
     handler: (ctx, { params }) => readClassRoster(ctx, params.schoolId, params.classId),
   }),
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/overview',
-    summary: "The school in figures: in full for the leadership, aggregates only for the board.",
+    summary: 'The school in figures: in full for the leadership, aggregates only for the board.',
     tags: ['directory'],
     params: ZSchoolParams,
     response: ZSchoolOverview,

@@ -10,7 +10,13 @@ import {
   hasInformationRightOf,
   maySeeSchoolDetails,
 } from '../policies/rules.js';
-import { className, type TClassDetail, type TClassList, type TSchoolOverview, type TStudentProfile } from '../../shared/api/directory.schema.js';
+import {
+  className,
+  type TClassDetail,
+  type TClassList,
+  type TSchoolOverview,
+  type TStudentProfile,
+} from '../../shared/api/directory.schema.js';
 import {
   countFamilyReach,
   countSchoolFigures,
@@ -24,7 +30,12 @@ import {
   findStudent,
   findStudentsOfClass,
 } from './directory.repository.js';
-import { presentClassDetail, presentClassSummary, presentSchoolOverview, presentStudentProfile } from './directory.presenter.js';
+import {
+  presentClassDetail,
+  presentClassSummary,
+  presentSchoolOverview,
+  presentStudentProfile,
+} from './directory.presenter.js';
 
 /** The reply the school promises guardians in its adopted principle, if it has adopted one that promises one. */
 export async function findReplyWithinWorkingDays(db: Db, schoolId: string): Promise<number | null> {
@@ -37,7 +48,11 @@ export async function findReplyWithinWorkingDays(db: Db, schoolId: string): Prom
  * told to ask instead (§ 23) and a suspended guardian that access is suspended; anyone else
  * without access gets "not found", so an id reveals nothing. Every successful read is audit-logged.
  */
-export async function readStudentProfile(ctx: RequestContext, schoolId: string, studentId: string): Promise<TStudentProfile> {
+export async function readStudentProfile(
+  ctx: RequestContext,
+  schoolId: string,
+  studentId: string,
+): Promise<TStudentProfile> {
   const m = await ctx.membership(schoolId);
   const student = await findStudent(ctx.deps.db, schoolId, studentId);
   if (!student) throw new AppError('not_found');
@@ -70,7 +85,13 @@ export async function listClasses(ctx: RequestContext, schoolId: string): Promis
   return {
     classes: classes
       .filter((c) => canReadClass(m, c.id, guardianClassIds))
-      .map((c) => presentClassSummary(c, m, childClasses.filter((child) => child.class_id === c.id).map((child) => child.id))),
+      .map((c) =>
+        presentClassSummary(
+          c,
+          m,
+          childClasses.filter((child) => child.class_id === c.id).map((child) => child.id),
+        ),
+      ),
   };
 }
 
@@ -82,10 +103,20 @@ export async function listClasses(ctx: RequestContext, schoolId: string): Promis
 export async function readClassRoster(ctx: RequestContext, schoolId: string, classId: string): Promise<TClassDetail> {
   const klass = await findClass(ctx.deps.db, schoolId, classId);
   if (!klass) throw new AppError('not_found');
-  const [staff, students] = await Promise.all([findClassStaff(ctx.deps.db, schoolId, [classId]), findStudentsOfClass(ctx.deps.db, schoolId, classId)]);
-  const guardians = await findGuardiansOfStudents(ctx.deps.db, schoolId, students.map((s) => s.id));
+  const [staff, students] = await Promise.all([
+    findClassStaff(ctx.deps.db, schoolId, [classId]),
+    findStudentsOfClass(ctx.deps.db, schoolId, classId),
+  ]);
+  const guardians = await findGuardiansOfStudents(
+    ctx.deps.db,
+    schoolId,
+    students.map((s) => s.id),
+  );
   const subject = `class ${className(klass.grade, klass.letter)}`;
-  await recordAudit(ctx, students.map((s) => ({ schoolId, action: 'class.students.read', studentId: s.id, subject })));
+  await recordAudit(
+    ctx,
+    students.map((s) => ({ schoolId, action: 'class.students.read', studentId: s.id, subject })),
+  );
   return presentClassDetail(klass, staff, students, guardians);
 }
 
@@ -106,5 +137,11 @@ export async function readSchoolOverview(ctx: RequestContext, schoolId: string):
     details ? findClassesOfSchool(db, schoolId) : null,
   ]);
   if (!school) throw new AppError('not_found');
-  return presentSchoolOverview(school, figures, versions, replyWithinWorkingDays, reach && classes ? { reach, classes } : null);
+  return presentSchoolOverview(
+    school,
+    figures,
+    versions,
+    replyWithinWorkingDays,
+    reach && classes ? { reach, classes } : null,
+  );
 }

@@ -26,9 +26,23 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
 
   it('gives a custody holder their child with its class, and no staff abilities', async () => {
     const m = await me('custodyGuardian');
-    expect(m).toMatchObject({ id: f.users.custodyGuardian, name: 'custodyGuardian', email: 'custodyguardian@fixture.samspil.dk', locale: 'da', roles: ['guardian'] });
+    expect(m).toMatchObject({
+      id: f.users.custodyGuardian,
+      name: 'custodyGuardian',
+      email: 'custodyguardian@fixture.samspil.dk',
+      locale: 'da',
+      roles: ['guardian'],
+    });
     expect(m.children).toEqual([
-      { id: f.ownStudent, schoolId: f.schoolId, givenName: 'Emma', familyName: 'Hansen', name: 'Emma Hansen', relation: 'custody', class: { id: f.classA, name: '3.A', grade: 3 } },
+      {
+        id: f.ownStudent,
+        schoolId: f.schoolId,
+        givenName: 'Emma',
+        familyName: 'Hansen',
+        name: 'Emma Hansen',
+        relation: 'custody',
+        class: { id: f.classA, name: '3.A', grade: 3 },
+      },
     ]);
     expect(school(m)).toEqual({
       id: f.schoolId,
@@ -36,7 +50,14 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       slug: 'fixture-skole',
       roles: ['guardian'],
       suspended: false,
-      abilities: { readSchoolOverview: false, editPrinciple: false, readPrincipleDrafts: false, importDirectory: false, searchAuditLog: false, handleInformationRequests: false },
+      abilities: {
+        readSchoolOverview: false,
+        editPrinciple: false,
+        readPrincipleDrafts: false,
+        importDirectory: false,
+        searchAuditLog: false,
+        handleInformationRequests: false,
+      },
     });
   });
 
@@ -44,7 +65,15 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
     const m = await me('informationRightParent');
     expect(m.roles).toEqual(['information_right_parent']);
     expect(m.children).toEqual([
-      { id: f.ownStudent, schoolId: f.schoolId, givenName: 'Emma', familyName: 'Hansen', name: 'Emma Hansen', relation: 'information_right', class: null },
+      {
+        id: f.ownStudent,
+        schoolId: f.schoolId,
+        givenName: 'Emma',
+        familyName: 'Hansen',
+        name: 'Emma Hansen',
+        relation: 'information_right',
+        class: null,
+      },
     ]);
   });
 
@@ -83,7 +112,11 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       searchAuditLog: true,
       handleInformationRequests: true,
     });
-    expect(school(await me('administrator'))?.abilities).toMatchObject({ editPrinciple: false, searchAuditLog: true, importDirectory: true });
+    expect(school(await me('administrator'))?.abilities).toMatchObject({
+      editPrinciple: false,
+      searchAuditLog: true,
+      importDirectory: true,
+    });
   });
 
   it('lets a board member read the overview and drafts, and nothing about children', async () => {
@@ -107,10 +140,50 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
   });
 
   it('lists every school of a person who is a guardian at two schools, with the children of both', async () => {
-    const otherClass = (await t.deps.db.insertInto('classes').values({ school_id: f.otherSchoolId, external_id: '1C', grade: 1, letter: 'C' }).returning('id').executeTakeFirstOrThrow()).id;
-    const sibling = (await t.deps.db.insertInto('students').values({ school_id: f.otherSchoolId, external_id: 'sib', user_id: null, given_name: 'Oskar', family_name: 'Hansen', class_id: otherClass, birth_date: null }).returning('id').executeTakeFirstOrThrow()).id;
-    const person = (await t.deps.db.insertInto('people').values({ school_id: f.otherSchoolId, external_id: 'p-custody-2', user_id: f.users.custodyGuardian, given_name: 'Mette', family_name: 'Hansen', email: null, phone: null, household_id: null, suspended_reason: null, contact_hours: null }).returning('id').executeTakeFirstOrThrow()).id;
-    await t.deps.db.insertInto('guardianships').values({ school_id: f.otherSchoolId, student_id: sibling, person_id: person, kind: 'custody' }).execute();
+    const otherClass = (
+      await t.deps.db
+        .insertInto('classes')
+        .values({ school_id: f.otherSchoolId, external_id: '1C', grade: 1, letter: 'C' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const sibling = (
+      await t.deps.db
+        .insertInto('students')
+        .values({
+          school_id: f.otherSchoolId,
+          external_id: 'sib',
+          user_id: null,
+          given_name: 'Oskar',
+          family_name: 'Hansen',
+          class_id: otherClass,
+          birth_date: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const person = (
+      await t.deps.db
+        .insertInto('people')
+        .values({
+          school_id: f.otherSchoolId,
+          external_id: 'p-custody-2',
+          user_id: f.users.custodyGuardian,
+          given_name: 'Mette',
+          family_name: 'Hansen',
+          email: null,
+          phone: null,
+          household_id: null,
+          suspended_reason: null,
+          contact_hours: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.deps.db
+      .insertInto('guardianships')
+      .values({ school_id: f.otherSchoolId, student_id: sibling, person_id: person, kind: 'custody' })
+      .execute();
 
     const m = await me('custodyGuardian');
     expect(m.schools.map((s) => s.name)).toEqual(['Anden Skole', 'Fixture Skole']);
@@ -121,18 +194,32 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
   });
 
   it('saves the chosen language on the account', async () => {
-    const res = await t.request({ method: 'PUT', url: '/api/me/preferences', as: f.users.leader, payload: { locale: 'en' } });
+    const res = await t.request({
+      method: 'PUT',
+      url: '/api/me/preferences',
+      as: f.users.leader,
+      payload: { locale: 'en' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ locale: 'en' });
     expect((await me('leader')).locale).toBe('en');
     // The account's language now answers errors too, when no cookie says otherwise.
-    const refused = await t.request({ method: 'GET', url: `/api/schools/${f.otherSchoolId}/overview`, as: f.users.leader });
+    const refused = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.otherSchoolId}/overview`,
+      as: f.users.leader,
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe('You do not have access to this.');
   });
 
   it('refuses a language it does not speak', async () => {
-    const res = await t.request({ method: 'PUT', url: '/api/me/preferences', as: f.users.leader, payload: { locale: 'de' } });
+    const res = await t.request({
+      method: 'PUT',
+      url: '/api/me/preferences',
+      as: f.users.leader,
+      payload: { locale: 'de' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
   });

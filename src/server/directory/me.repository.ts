@@ -27,9 +27,17 @@ export interface UserGuardianshipRow {
 export async function findGuardianshipsOfUser(db: Db, userId: string): Promise<UserGuardianshipRow[]> {
   return db
     .selectFrom('people')
-    .innerJoin('guardianships', (join) => join.onRef('guardianships.school_id', '=', 'people.school_id').onRef('guardianships.person_id', '=', 'people.id'))
-    .innerJoin('students', (join) => join.onRef('students.school_id', '=', 'guardianships.school_id').onRef('students.id', '=', 'guardianships.student_id'))
-    .innerJoin('classes', (join) => join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'))
+    .innerJoin('guardianships', (join) =>
+      join.onRef('guardianships.school_id', '=', 'people.school_id').onRef('guardianships.person_id', '=', 'people.id'),
+    )
+    .innerJoin('students', (join) =>
+      join
+        .onRef('students.school_id', '=', 'guardianships.school_id')
+        .onRef('students.id', '=', 'guardianships.student_id'),
+    )
+    .innerJoin('classes', (join) =>
+      join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'),
+    )
     .select([
       'people.school_id',
       'guardianships.kind',

@@ -14,7 +14,12 @@ import {
 import { ROLES, type TAbilities, type TMe, type TMeChild, type TRole } from '../../shared/api/directory.schema.js';
 import type { Locale } from '../../shared/errors.js';
 import { presentClassRef } from './directory.presenter.js';
-import { findGuardianshipsOfUser, findSchoolsByIds, updateUserLocale, type UserGuardianshipRow } from './me.repository.js';
+import {
+  findGuardianshipsOfUser,
+  findSchoolsByIds,
+  updateUserLocale,
+  type UserGuardianshipRow,
+} from './me.repository.js';
 
 /**
  * Everything a person is at one school. A suspended guardian keeps the role (so the client can
@@ -62,13 +67,23 @@ function signedInActor(ctx: RequestContext): Actor {
 export async function readMe(ctx: RequestContext): Promise<TMe> {
   const actor = signedInActor(ctx);
   const { deps } = ctx;
-  const [schoolIds, guardianships] = await Promise.all([findSchoolIdsOfUser(deps.db, actor.userId), findGuardianshipsOfUser(deps.db, actor.userId)]);
+  const [schoolIds, guardianships] = await Promise.all([
+    findSchoolIdsOfUser(deps.db, actor.userId),
+    findGuardianshipsOfUser(deps.db, actor.userId),
+  ]);
   const schools = await findSchoolsByIds(deps.db, [...new Set(schoolIds)]);
   const memberships = await Promise.all(schools.map((s) => ctx.membership(s.id)));
   const schoolEntries = schools.map((school, i) => {
     const m = memberships[i]!;
     const kinds = new Set(guardianships.filter((g) => g.school_id === school.id).map((g) => g.kind));
-    return { id: school.id, name: school.name, slug: school.slug, roles: rolesAt(m, kinds), suspended: m.suspended, abilities: abilitiesAt(m) };
+    return {
+      id: school.id,
+      name: school.name,
+      slug: school.slug,
+      roles: rolesAt(m, kinds),
+      suspended: m.suspended,
+      abilities: abilitiesAt(m),
+    };
   });
   return {
     id: actor.userId,
@@ -81,7 +96,10 @@ export async function readMe(ctx: RequestContext): Promise<TMe> {
   };
 }
 
-export async function updatePreferences(ctx: RequestContext, preferences: { locale: Locale }): Promise<{ locale: Locale }> {
+export async function updatePreferences(
+  ctx: RequestContext,
+  preferences: { locale: Locale },
+): Promise<{ locale: Locale }> {
   await updateUserLocale(ctx.deps.db, signedInActor(ctx).userId, preferences.locale);
   return { locale: preferences.locale };
 }

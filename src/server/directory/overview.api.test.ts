@@ -28,7 +28,13 @@ describe('GET /api/schools/:schoolId/overview', () => {
         { grade: 3, classes: 1, students: 1 },
         { grade: 5, classes: 1, students: 1 },
       ],
-      principle: { status: 'none', version: null, adoptedOn: null, draftInProgress: false, replyWithinWorkingDays: null },
+      principle: {
+        status: 'none',
+        version: null,
+        adoptedOn: null,
+        draftInProgress: false,
+        replyWithinWorkingDays: null,
+      },
       leadership: {
         openInformationRequests: 1,
         classesWithoutContactTeacher: 0,
@@ -50,7 +56,8 @@ describe('GET /api/schools/:schoolId/overview', () => {
     expect(o.audience).toBe('board');
     expect(o.leadership).toBeNull();
     expect(o.figures).toEqual({ classes: 2, students: 2, guardians: 5, staff: 4 });
-    for (const name of ['Emma', 'Yusuf', 'Hansen', 'Birgitte', 'Jens', f.ownStudent, f.otherStudent]) expect(res.body).not.toContain(name);
+    for (const name of ['Emma', 'Yusuf', 'Hansen', 'Birgitte', 'Jens', f.ownStudent, f.otherStudent])
+      expect(res.body).not.toContain(name);
   });
 
   it("shows the principle's status and promise once adopted, and a draft in progress", async () => {
@@ -58,11 +65,31 @@ describe('GET /api/schools/:schoolId/overview', () => {
     if (!preset) throw new Error('preset seed-002 missing');
     const now = t.clock.now();
     const content = JSON.stringify(preset.principle);
-    const base = { school_id: f.schoolId, content, based_on_preset: 'seed-002', adopted_by: null, recorded_by: null, created_at: now, updated_at: now };
-    await t.deps.db.insertInto('principle_versions').values({ ...base, version: 1, status: 'adopted', adopted_on: '2026-11-01', adopted_by: 'Skolebestyrelsen' }).execute();
-    await t.deps.db.insertInto('principle_versions').values({ ...base, version: 2, status: 'draft', adopted_on: null }).execute();
+    const base = {
+      school_id: f.schoolId,
+      content,
+      based_on_preset: 'seed-002',
+      adopted_by: null,
+      recorded_by: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await t.deps.db
+      .insertInto('principle_versions')
+      .values({ ...base, version: 1, status: 'adopted', adopted_on: '2026-11-01', adopted_by: 'Skolebestyrelsen' })
+      .execute();
+    await t.deps.db
+      .insertInto('principle_versions')
+      .values({ ...base, version: 2, status: 'draft', adopted_on: null })
+      .execute();
     const o = (await t.request({ method: 'GET', url: url(), as: f.users.boardMember })).json() as TSchoolOverview;
-    expect(o.principle).toEqual({ status: 'adopted', version: 1, adoptedOn: '2026-11-01', draftInProgress: true, replyWithinWorkingDays: 3 });
+    expect(o.principle).toEqual({
+      status: 'adopted',
+      version: 1,
+      adoptedOn: '2026-11-01',
+      draftInProgress: true,
+      replyWithinWorkingDays: 3,
+    });
   });
 
   it('refuses teachers, guardians and another school’s leader', async () => {

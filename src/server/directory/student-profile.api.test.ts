@@ -14,15 +14,18 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
   });
   afterAll(() => t.close());
 
-  const profileUrl = (studentId = f.ownStudent, schoolId = f.schoolId) => `/api/schools/${schoolId}/students/${studentId}`;
+  const profileUrl = (studentId = f.ownStudent, schoolId = f.schoolId) =>
+    `/api/schools/${schoolId}/students/${studentId}`;
   const read = (actor: ActorName, url = profileUrl()) => t.request({ method: 'GET', url, as: f.users[actor] });
   const profileAs = async (actor: ActorName): Promise<TStudentProfile> => {
     const res = await read(actor);
     expect(res.statusCode).toBe(200);
     return res.json() as TStudentProfile;
   };
-  const guardian = (p: TStudentProfile, actor: ActorName): TStudentGuardian | undefined => p.guardians.find((g) => g.id === f.people[actor]);
-  const auditRows = (studentId: string) => t.deps.db.selectFrom('audit_log').selectAll().where('student_id', '=', studentId).orderBy('id').execute();
+  const guardian = (p: TStudentProfile, actor: ActorName): TStudentGuardian | undefined =>
+    p.guardians.find((g) => g.id === f.people[actor]);
+  const auditRows = (studentId: string) =>
+    t.deps.db.selectFrom('audit_log').selectAll().where('student_id', '=', studentId).orderBy('id').execute();
 
   it('shows a custody holder their child: class, contact teacher and how to reach them, guardians', async () => {
     const p = await profileAs('custodyGuardian');
@@ -33,7 +36,12 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
       class: { id: f.classA, name: '3.A', grade: 3 },
       birthDate: '2017-04-02',
       firstLanguage: 'da',
-      contactTeacher: { name: 'Birgitte Lund', email: 'birgitte.lund@fixture.samspil.dk', phone: '+45 12 34 56 78', contactHours: 'Man–tor 8–15' },
+      contactTeacher: {
+        name: 'Birgitte Lund',
+        email: 'birgitte.lund@fixture.samspil.dk',
+        phone: '+45 12 34 56 78',
+        contactHours: 'Man–tor 8–15',
+      },
       classStaff: [],
       responsePromise: null,
     });
@@ -47,7 +55,10 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
 
   it("shows a guardian their own address, but not the other parents' homes, contact details or suspension", async () => {
     const p = await profileAs('custodyGuardian');
-    expect(guardian(p, 'custodyGuardian')).toMatchObject({ householdId: expect.any(String), address: { line: 'Skolevej 1', postalCode: '7100', city: 'Vejle' } });
+    expect(guardian(p, 'custodyGuardian')).toMatchObject({
+      householdId: expect.any(String),
+      address: { line: 'Skolevej 1', postalCode: '7100', city: 'Vejle' },
+    });
     for (const other of ['protectedGuardian', 'suspendedGuardian', 'informationRightParent'] as const) {
       expect(guardian(p, other)).not.toHaveProperty('address');
       expect(guardian(p, other)).not.toHaveProperty('householdId');
@@ -75,19 +86,41 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
 
   it('shows the administrator the protected address', async () => {
     const p = await profileAs('administrator');
-    expect(guardian(p, 'protectedGuardian')).toMatchObject({ address: { line: 'Hemmelig Allé 9', postalCode: '7100', city: 'Vejle' } });
+    expect(guardian(p, 'protectedGuardian')).toMatchObject({
+      address: { line: 'Hemmelig Allé 9', postalCode: '7100', city: 'Vejle' },
+    });
   });
 
   it('hides the home of anyone who lives with a protected person, since it is the same address', async () => {
-    const household = (await t.deps.db.selectFrom('people').select('household_id').where('id', '=', f.people.protectedGuardian!).executeTakeFirstOrThrow()).household_id;
+    const household = (
+      await t.deps.db
+        .selectFrom('people')
+        .select('household_id')
+        .where('id', '=', f.people.protectedGuardian!)
+        .executeTakeFirstOrThrow()
+    ).household_id;
     const housemate = (
       await t.deps.db
         .insertInto('people')
-        .values({ school_id: f.schoolId, external_id: 'p-housemate', user_id: null, given_name: 'Peter', family_name: 'Holm', email: null, phone: null, household_id: household, suspended_reason: null, contact_hours: null })
+        .values({
+          school_id: f.schoolId,
+          external_id: 'p-housemate',
+          user_id: null,
+          given_name: 'Peter',
+          family_name: 'Holm',
+          email: null,
+          phone: null,
+          household_id: household,
+          suspended_reason: null,
+          contact_hours: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    await t.deps.db.insertInto('guardianships').values({ school_id: f.schoolId, student_id: f.ownStudent, person_id: housemate, kind: 'custody' }).execute();
+    await t.deps.db
+      .insertInto('guardianships')
+      .values({ school_id: f.schoolId, student_id: f.ownStudent, person_id: housemate, kind: 'custody' })
+      .execute();
     try {
       const teacher = await profileAs('contactTeacher');
       expect(teacher.guardians.find((g) => g.id === housemate)).not.toHaveProperty('address');
@@ -101,7 +134,13 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
 
   it("gives the class's staff the guardians' contact details, needs and the suspension marker", async () => {
     const p = await profileAs('contactTeacher');
-    expect(guardian(p, 'custodyGuardian')).toMatchObject({ address: { line: 'Skolevej 1' }, language: 'da', needsInterpreter: false, preferredChannel: 'app', suspended: false });
+    expect(guardian(p, 'custodyGuardian')).toMatchObject({
+      address: { line: 'Skolevej 1' },
+      language: 'da',
+      needsInterpreter: false,
+      preferredChannel: 'app',
+      suspended: false,
+    });
     expect(guardian(p, 'suspendedGuardian')).toMatchObject({ suspended: true });
     expect(p.birthDate).toBe('2017-04-02');
   });
@@ -153,7 +192,18 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
     const now = t.clock.now();
     await t.deps.db
       .insertInto('principle_versions')
-      .values({ school_id: f.schoolId, version: 1, status: 'adopted', content: JSON.stringify(preset.principle), based_on_preset: 'seed-002', adopted_on: '2026-11-01', adopted_by: 'Skolebestyrelsen', recorded_by: null, created_at: now, updated_at: now })
+      .values({
+        school_id: f.schoolId,
+        version: 1,
+        status: 'adopted',
+        content: JSON.stringify(preset.principle),
+        based_on_preset: 'seed-002',
+        adopted_on: '2026-11-01',
+        adopted_by: 'Skolebestyrelsen',
+        recorded_by: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     try {
       expect((await profileAs('custodyGuardian')).responsePromise).toEqual({ replyWithinWorkingDays: 3 });

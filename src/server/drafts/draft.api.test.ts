@@ -10,10 +10,18 @@ describe('drafts', () => {
   let t: TestApp;
   let f: Fixture;
 
-  const url = (kind: string, targetId: string, schoolId = f.schoolId) => `/api/schools/${schoolId}/drafts/${kind}/${targetId}`;
+  const url = (kind: string, targetId: string, schoolId = f.schoolId) =>
+    `/api/schools/${schoolId}/drafts/${kind}/${targetId}`;
   const call = (method: 'GET' | 'PUT' | 'DELETE', path: string, actor: ActorName, body?: unknown) =>
-    t.request({ method, url: path, as: f.users[actor], headers: body === undefined ? {} : { 'content-type': 'application/json' }, payload: body === undefined ? undefined : JSON.stringify(body) });
-  const draftOf = async (actor: ActorName, kind: string, targetId: string) => ((await call('GET', url(kind, targetId), actor)).json() as TDraftResult).draft;
+    t.request({
+      method,
+      url: path,
+      as: f.users[actor],
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const draftOf = async (actor: ActorName, kind: string, targetId: string) =>
+    ((await call('GET', url(kind, targetId), actor)).json() as TDraftResult).draft;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -23,11 +31,21 @@ describe('drafts', () => {
 
   it('keeps one draft per writer and target, replaced as they type', async () => {
     expect(await draftOf('custodyGuardian', 'new-thread', f.ownStudent)).toBeNull();
-    const saved = await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', { subject: 'Madpakke', body: 'Emma har' });
+    const saved = await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', {
+      subject: 'Madpakke',
+      body: 'Emma har',
+    });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toEqual({ draft: { subject: 'Madpakke', body: 'Emma har', attachments: [], updatedAt: TEST_NOW.toISOString() } });
-    await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', { subject: 'Madpakke', body: 'Emma har glemt sin madpakke.' });
-    expect(await draftOf('custodyGuardian', 'new-thread', f.ownStudent)).toMatchObject({ body: 'Emma har glemt sin madpakke.' });
+    expect(saved.json()).toEqual({
+      draft: { subject: 'Madpakke', body: 'Emma har', attachments: [], updatedAt: TEST_NOW.toISOString() },
+    });
+    await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', {
+      subject: 'Madpakke',
+      body: 'Emma har glemt sin madpakke.',
+    });
+    expect(await draftOf('custodyGuardian', 'new-thread', f.ownStudent)).toMatchObject({
+      body: 'Emma har glemt sin madpakke.',
+    });
     // Another target, and another writer, have their own.
     expect(await draftOf('custodyGuardian', 'reply', f.thread)).toBeNull();
     expect(await draftOf('protectedGuardian', 'new-thread', f.ownStudent)).toBeNull();
@@ -40,23 +58,40 @@ describe('drafts', () => {
     expect((await call('DELETE', url('reply', f.thread), 'contactTeacher')).json()).toEqual({ ok: true });
     expect(await draftOf('contactTeacher', 'reply', f.thread)).toBeNull();
     await call('PUT', url('class-message', f.classA), 'contactTeacher', { subject: 'Udflugt', body: '' });
-    expect((await call('PUT', url('class-message', f.classA), 'contactTeacher', { subject: ' ', body: '' })).json()).toEqual({ draft: null });
+    expect(
+      (await call('PUT', url('class-message', f.classA), 'contactTeacher', { subject: ' ', body: '' })).json(),
+    ).toEqual({ draft: null });
     expect(await draftOf('contactTeacher', 'class-message', f.classA)).toBeNull();
   });
 
   it('holds only the writer’s own pending uploads', async () => {
-    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const boundary = 'samspil-draft-test';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ark.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ark.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
       png,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const upload = async (actor: ActorName) =>
-      (await t.request({ method: 'POST', url: `/api/schools/${f.schoolId}/attachments`, as: f.users[actor], headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload })).json() as TAttachment;
+      (
+        await t.request({
+          method: 'POST',
+          url: `/api/schools/${f.schoolId}/attachments`,
+          as: f.users[actor],
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload,
+        })
+      ).json() as TAttachment;
     const own = await upload('custodyGuardian');
     const someoneElses = await upload('contactTeacher');
-    const saved = await call('PUT', url('reply', f.thread), 'custodyGuardian', { body: 'Se arket', attachmentIds: [own.id, someoneElses.id] });
+    const saved = await call('PUT', url('reply', f.thread), 'custodyGuardian', {
+      body: 'Se arket',
+      attachmentIds: [own.id, someoneElses.id],
+    });
     expect((saved.json() as TDraftResult).draft?.attachments).toEqual([own]);
     expect((await draftOf('custodyGuardian', 'reply', f.thread))?.attachments).toEqual([own]);
     // An upload removed is no longer the draft's.
@@ -65,10 +100,21 @@ describe('drafts', () => {
   });
 
   it('bounds the text like a message, and refuses unknown targets and other schools', async () => {
-    expect((await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', { body: 'x'.repeat(MESSAGE_BODY_MAX + 1) })).statusCode).toBe(400);
-    expect((await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', { subject: 'x'.repeat(201), body: 'Hej' })).statusCode).toBe(400);
+    expect(
+      (
+        await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', {
+          body: 'x'.repeat(MESSAGE_BODY_MAX + 1),
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call('PUT', url('new-thread', f.ownStudent), 'custodyGuardian', { subject: 'x'.repeat(201), body: 'Hej' }))
+        .statusCode,
+    ).toBe(400);
     expect((await call('GET', url('letter', f.ownStudent), 'custodyGuardian')).statusCode).toBe(400);
-    expect((await call('GET', url('new-thread', f.ownStudent, f.otherSchoolId), 'custodyGuardian')).statusCode).toBe(403);
+    expect((await call('GET', url('new-thread', f.ownStudent, f.otherSchoolId), 'custodyGuardian')).statusCode).toBe(
+      403,
+    );
     expect((await call('GET', url('new-thread', f.ownStudent), 'suspendedGuardian')).statusCode).toBe(403);
   });
 });

@@ -24,15 +24,33 @@ const byKey = <Q extends { where: (...args: any[]) => Q }>(query: Q, key: DraftK
     .where('target_id', '=', key.targetId);
 
 export function findDraft(db: Db, key: DraftKey): Promise<DraftRow | undefined> {
-  return byKey(db.selectFrom('drafts').select(['subject', 'body', 'attachment_ids', 'updated_at']), key).executeTakeFirst();
+  return byKey(
+    db.selectFrom('drafts').select(['subject', 'body', 'attachment_ids', 'updated_at']),
+    key,
+  ).executeTakeFirst();
 }
 
 /** Saves the draft, replacing the one before. */
-export async function upsertDraft(db: Db, key: DraftKey, draft: { subject: string; body: string; attachmentIds: string[]; at: Date }): Promise<void> {
-  const values = { subject: draft.subject, body: draft.body, attachment_ids: JSON.stringify(draft.attachmentIds), updated_at: draft.at };
+export async function upsertDraft(
+  db: Db,
+  key: DraftKey,
+  draft: { subject: string; body: string; attachmentIds: string[]; at: Date },
+): Promise<void> {
+  const values = {
+    subject: draft.subject,
+    body: draft.body,
+    attachment_ids: JSON.stringify(draft.attachmentIds),
+    updated_at: draft.at,
+  };
   await db
     .insertInto('drafts')
-    .values({ school_id: key.schoolId, person_id: key.personId, target_kind: key.targetKind, target_id: key.targetId, ...values })
+    .values({
+      school_id: key.schoolId,
+      person_id: key.personId,
+      target_kind: key.targetKind,
+      target_id: key.targetId,
+      ...values,
+    })
     .onConflict((oc) => oc.columns(['school_id', 'person_id', 'target_kind', 'target_id']).doUpdateSet(values))
     .execute();
 }

@@ -6,13 +6,18 @@ import { ZDraftParams, ZDraftResult, ZSaveDraft } from '../../shared/api/draft.s
 import { discardDraft, getDraft, saveDraft } from './draft.service.js';
 
 const url = '/api/schools/:schoolId/drafts/:targetKind/:targetId';
-const policy = atSchool(ZDraftParams, 'guardian (not suspended) or staff of the school; each reaches only their own drafts', (m) => mayWriteMessages(m));
+const policy = atSchool(
+  ZDraftParams,
+  'guardian (not suspended) or staff of the school; each reaches only their own drafts',
+  (m) => mayWriteMessages(m),
+);
 
 export const draftRoutes = [
   defineRoute({
     method: 'GET',
     url,
-    summary: "The caller's own draft for a composer target (new-thread: a student id; reply: a thread id; class-message: a class id), or null.",
+    summary:
+      "The caller's own draft for a composer target (new-thread: a student id; reply: a thread id; class-message: a class id), or null.",
     tags: ['drafts'],
     params: ZDraftParams,
     response: ZDraftResult,
@@ -23,7 +28,7 @@ export const draftRoutes = [
     method: 'PUT',
     url,
     summary:
-      'Saves the caller\'s draft (subject, body, own pending attachment ids) as they type; empty text and no attachments removes it. ' +
+      "Saves the caller's draft (subject, body, own pending attachment ids) as they type; empty text and no attachments removes it. " +
       'The client removes the draft after a successful send.',
     tags: ['drafts'],
     params: ZDraftParams,

@@ -21,23 +21,48 @@ export async function getDraft(ctx: RequestContext, params: TDraftParams): Promi
   const row = await findDraft(ctx.deps.db, key);
   if (!row) return { draft: null };
   const attachments = await findPendingOfPerson(ctx.deps.db, key.schoolId, key.personId, row.attachment_ids);
-  return { draft: { subject: row.subject, body: row.body, attachments: attachments.map(presentAttachment), updatedAt: row.updated_at.toISOString() } };
+  return {
+    draft: {
+      subject: row.subject,
+      body: row.body,
+      attachments: attachments.map(presentAttachment),
+      updatedAt: row.updated_at.toISOString(),
+    },
+  };
 }
 
 /**
  * Saves what the composer holds. Attachment ids that are not the writer's own pending uploads
  * are dropped; a draft with no text and no attachments is removed instead.
  */
-export async function saveDraft(ctx: RequestContext, params: TDraftParams, input: Required<TSaveDraft>): Promise<TDraftResult> {
+export async function saveDraft(
+  ctx: RequestContext,
+  params: TDraftParams,
+  input: Required<TSaveDraft>,
+): Promise<TDraftResult> {
   const key = await draftKey(ctx, params);
-  const attachments = await findPendingOfPerson(ctx.deps.db, key.schoolId, key.personId, [...new Set(input.attachmentIds)]);
+  const attachments = await findPendingOfPerson(ctx.deps.db, key.schoolId, key.personId, [
+    ...new Set(input.attachmentIds),
+  ]);
   if (input.subject.trim() === '' && input.body.trim() === '' && attachments.length === 0) {
     await deleteDraft(ctx.deps.db, key);
     return { draft: null };
   }
   const at = ctx.deps.clock.now();
-  await upsertDraft(ctx.deps.db, key, { subject: input.subject, body: input.body, attachmentIds: attachments.map((a) => a.id), at });
-  return { draft: { subject: input.subject, body: input.body, attachments: attachments.map(presentAttachment), updatedAt: at.toISOString() } };
+  await upsertDraft(ctx.deps.db, key, {
+    subject: input.subject,
+    body: input.body,
+    attachmentIds: attachments.map((a) => a.id),
+    at,
+  });
+  return {
+    draft: {
+      subject: input.subject,
+      body: input.body,
+      attachments: attachments.map(presentAttachment),
+      updatedAt: at.toISOString(),
+    },
+  };
 }
 
 /** Removes the draft: discarded by the writer, or sent (the client removes it after a successful send). */

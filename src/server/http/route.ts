@@ -43,7 +43,11 @@ export interface RouteInput<P, Q, B> {
  */
 export type Policy<P, Q, B> =
   | { kind: 'public'; name: string }
-  | { kind: 'signed-in'; name: string; check: (ctx: SignedInContext, input: RouteInput<P, Q, B>) => boolean | Promise<boolean> };
+  | {
+      kind: 'signed-in';
+      name: string;
+      check: (ctx: SignedInContext, input: RouteInput<P, Q, B>) => boolean | Promise<boolean>;
+    };
 
 export interface RouteDefinition<P = any, Q = any, B = any, R = any> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

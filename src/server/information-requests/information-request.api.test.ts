@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import type { TInformationRequest, TInformationRequestList, TOwnInformationRequest, TOwnInformationRequestList } from '../../shared/api/information-request.schema.js';
+import type {
+  TInformationRequest,
+  TInformationRequestList,
+  TOwnInformationRequest,
+  TOwnInformationRequestList,
+} from '../../shared/api/information-request.schema.js';
 import type { TAuditPage } from '../../shared/api/audit.schema.js';
 
 describe('information requests (forældreansvarsloven § 23)', () => {
@@ -14,11 +19,23 @@ describe('information requests (forældreansvarsloven § 23)', () => {
   afterAll(() => t.close());
 
   const ask = (actor: ActorName, message: string, studentId = f.ownStudent) =>
-    t.request({ method: 'POST', url: `/api/schools/${f.schoolId}/students/${studentId}/information-requests`, as: f.users[actor], payload: { message } });
-  const list = (actor: ActorName, query = '') => t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/information-requests${query}`, as: f.users[actor] });
+    t.request({
+      method: 'POST',
+      url: `/api/schools/${f.schoolId}/students/${studentId}/information-requests`,
+      as: f.users[actor],
+      payload: { message },
+    });
+  const list = (actor: ActorName, query = '') =>
+    t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/information-requests${query}`, as: f.users[actor] });
   const answer = (actor: ActorName, requestId: string, body: Record<string, string>, schoolId = f.schoolId) =>
-    t.request({ method: 'POST', url: `/api/schools/${schoolId}/information-requests/${requestId}/answer`, as: f.users[actor], payload: body });
-  const mine = (actor: ActorName) => t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/information-requests/mine`, as: f.users[actor] });
+    t.request({
+      method: 'POST',
+      url: `/api/schools/${schoolId}/information-requests/${requestId}/answer`,
+      as: f.users[actor],
+      payload: body,
+    });
+  const mine = (actor: ActorName) =>
+    t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/information-requests/mine`, as: f.users[actor] });
 
   let asked: TOwnInformationRequest;
 
@@ -36,7 +53,11 @@ describe('information requests (forældreansvarsloven § 23)', () => {
       handledBy: null,
       response: null,
     });
-    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'information-request.create').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'information-request.create')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ student_id: f.ownStudent, actor_role: 'information_right_parent' });
   });
 
@@ -47,7 +68,14 @@ describe('information requests (forældreansvarsloven § 23)', () => {
   });
 
   it('refuses the suspended guardian, another family, staff and another school', async () => {
-    for (const actor of ['suspendedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'leader', 'boardMember', 'otherSchoolLeader'] as const) {
+    for (const actor of [
+      'suspendedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'leader',
+      'boardMember',
+      'otherSchoolLeader',
+    ] as const) {
       expect((await ask(actor, 'Hej')).statusCode, actor).toBe(403);
     }
     // The § 23 parent has no right about a child that is not theirs.
@@ -64,8 +92,14 @@ describe('information requests (forældreansvarsloven § 23)', () => {
     const teacher = await list('contactTeacher', '?status=open');
     expect(teacher.statusCode).toBe(200);
     const requests = (teacher.json() as TInformationRequestList).requests;
-    expect(requests.map((r) => r.message)).toEqual(['Hvordan trives Emma i klassen?', 'Hvordan går det med Emmas læsning?']);
-    expect(requests[0]).toMatchObject({ student: { id: f.ownStudent, name: 'Emma Hansen', class: { id: f.classA, name: '3.A', grade: 3 } }, requester: { name: 'Lars Hansen' } });
+    expect(requests.map((r) => r.message)).toEqual([
+      'Hvordan trives Emma i klassen?',
+      'Hvordan går det med Emmas læsning?',
+    ]);
+    expect(requests[0]).toMatchObject({
+      student: { id: f.ownStudent, name: 'Emma Hansen', class: { id: f.classA, name: '3.A', grade: 3 } },
+      requester: { name: 'Lars Hansen' },
+    });
     expect(((await list('leader')).json() as TInformationRequestList).requests.length).toBe(2);
     const other = await list('otherClassTeacher');
     expect(other.statusCode).toBe(200);
@@ -84,7 +118,10 @@ describe('information requests (forældreansvarsloven § 23)', () => {
   });
 
   it('lets the contact teacher answer, logs the disclosure, and refuses a second answer', async () => {
-    const res = await answer('contactTeacher', asked.id, { response: 'Emma læser flydende og er glad for dansk.', status: 'answered' });
+    const res = await answer('contactTeacher', asked.id, {
+      response: 'Emma læser flydende og er glad for dansk.',
+      status: 'answered',
+    });
     expect(res.statusCode).toBe(200);
     const answered = res.json() as TInformationRequest;
     expect(answered).toMatchObject({
@@ -95,9 +132,19 @@ describe('information requests (forældreansvarsloven § 23)', () => {
       handledBy: { name: 'Birgitte Lund' },
     });
 
-    const rows = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'information-request.answer').execute();
+    const rows = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'information-request.answer')
+      .execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ student_id: f.ownStudent, actor_name: 'contactTeacher', actor_role: 'contact_teacher', subject: 'answered', school_id: f.schoolId });
+    expect(rows[0]).toMatchObject({
+      student_id: f.ownStudent,
+      actor_name: 'contactTeacher',
+      actor_role: 'contact_teacher',
+      subject: 'answered',
+      school_id: f.schoolId,
+    });
     // The log says that something was disclosed, never what.
     expect(rows[0]?.subject).not.toContain('Emma');
 
@@ -117,12 +164,19 @@ describe('information requests (forældreansvarsloven § 23)', () => {
   });
 
   it('shows the open list without the answered request, and the answered list with it', async () => {
-    expect(((await list('leader', '?status=open')).json() as TInformationRequestList).requests.map((r) => r.id)).toEqual([f.informationRequest]);
-    expect(((await list('leader', '?status=answered')).json() as TInformationRequestList).requests.map((r) => r.id)).toEqual([asked.id]);
+    expect(
+      ((await list('leader', '?status=open')).json() as TInformationRequestList).requests.map((r) => r.id),
+    ).toEqual([f.informationRequest]);
+    expect(
+      ((await list('leader', '?status=answered')).json() as TInformationRequestList).requests.map((r) => r.id),
+    ).toEqual([asked.id]);
   });
 
   it('lets the leadership decline with a reason', async () => {
-    const res = await answer('administrator', f.informationRequest, { response: 'Skolen kan ikke svare på dette; kontakt skolelederen.', status: 'declined' });
+    const res = await answer('administrator', f.informationRequest, {
+      response: 'Skolen kan ikke svare på dette; kontakt skolelederen.',
+      status: 'declined',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'declined', handledBy: { name: 'Ole Kontor' } });
   });
@@ -134,9 +188,17 @@ describe('information requests (forældreansvarsloven § 23)', () => {
   });
 
   it('lets the custody holder see in the audit log that information was given', async () => {
-    const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log?limit=200`, as: f.users.custodyGuardian });
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log?limit=200`,
+      as: f.users.custodyGuardian,
+    });
     const entries = (res.json() as TAuditPage).entries;
-    expect(entries.filter((e) => e.action === 'information-request.answer').map((e) => [e.actor.name, e.actor.role, e.subject])).toEqual([
+    expect(
+      entries
+        .filter((e) => e.action === 'information-request.answer')
+        .map((e) => [e.actor.name, e.actor.role, e.subject]),
+    ).toEqual([
       ['administrator', 'administrator', 'declined'],
       ['contactTeacher', 'contact_teacher', 'answered'],
     ]);
@@ -146,16 +208,29 @@ describe('information requests (forældreansvarsloven § 23)', () => {
     for (const actor of ['custodyGuardian', 'suspendedGuardian', 'contactTeacher', 'otherSchoolLeader'] as const) {
       expect((await mine(actor)).statusCode, actor).toBe(403);
     }
-    const elsewhere = await answer('otherSchoolLeader', f.informationRequest, { response: 'x', status: 'answered' }, f.otherSchoolId);
+    const elsewhere = await answer(
+      'otherSchoolLeader',
+      f.informationRequest,
+      { response: 'x', status: 'answered' },
+      f.otherSchoolId,
+    );
     expect(elsewhere.statusCode).toBe(404);
   });
 
   it('takes the answers away when the right to information is suspended', async () => {
-    await t.deps.db.updateTable('people').set({ suspended: true }).where('id', '=', f.people.informationRightParent!).execute();
+    await t.deps.db
+      .updateTable('people')
+      .set({ suspended: true })
+      .where('id', '=', f.people.informationRightParent!)
+      .execute();
     try {
       expect((await mine('informationRightParent')).statusCode).toBe(403);
     } finally {
-      await t.deps.db.updateTable('people').set({ suspended: false }).where('id', '=', f.people.informationRightParent!).execute();
+      await t.deps.db
+        .updateTable('people')
+        .set({ suspended: false })
+        .where('id', '=', f.people.informationRightParent!)
+        .execute();
     }
   });
 });

@@ -7,7 +7,8 @@ const handling = (r: InformationRequestRow) => ({
   message: r.message,
   createdAt: r.created_at.toISOString(),
   handledAt: r.handled_at?.toISOString() ?? null,
-  handledBy: r.handler_given_name !== null ? { name: `${r.handler_given_name} ${r.handler_family_name ?? ''}`.trim() } : null,
+  handledBy:
+    r.handler_given_name !== null ? { name: `${r.handler_given_name} ${r.handler_family_name ?? ''}`.trim() } : null,
   response: r.response,
 });
 
@@ -16,7 +17,11 @@ const studentName = (r: InformationRequestRow) => `${r.student_given_name} ${r.s
 export function presentInformationRequest(r: InformationRequestRow): TInformationRequest {
   return {
     id: r.id,
-    student: { id: r.student_id, name: studentName(r), class: { id: r.class_id, name: className(r.grade, r.letter), grade: r.grade } },
+    student: {
+      id: r.student_id,
+      name: studentName(r),
+      class: { id: r.class_id, name: className(r.grade, r.letter), grade: r.grade },
+    },
     requester: { name: `${r.requester_given_name} ${r.requester_family_name}`.trim() },
     ...handling(r),
   };

@@ -27,10 +27,18 @@ export interface InformationRequestRow {
 function selectRequests(db: Db, schoolId: string) {
   return db
     .selectFrom('information_requests as r')
-    .innerJoin('students', (join) => join.onRef('students.school_id', '=', 'r.school_id').onRef('students.id', '=', 'r.student_id'))
-    .innerJoin('classes', (join) => join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'))
-    .innerJoin('people as requester', (join) => join.onRef('requester.school_id', '=', 'r.school_id').onRef('requester.id', '=', 'r.person_id'))
-    .leftJoin('people as handler', (join) => join.onRef('handler.school_id', '=', 'r.school_id').onRef('handler.id', '=', 'r.handled_by'))
+    .innerJoin('students', (join) =>
+      join.onRef('students.school_id', '=', 'r.school_id').onRef('students.id', '=', 'r.student_id'),
+    )
+    .innerJoin('classes', (join) =>
+      join.onRef('classes.school_id', '=', 'students.school_id').onRef('classes.id', '=', 'students.class_id'),
+    )
+    .innerJoin('people as requester', (join) =>
+      join.onRef('requester.school_id', '=', 'r.school_id').onRef('requester.id', '=', 'r.person_id'),
+    )
+    .leftJoin('people as handler', (join) =>
+      join.onRef('handler.school_id', '=', 'r.school_id').onRef('handler.id', '=', 'r.handled_by'),
+    )
     .select([
       'r.id',
       'r.student_id',
@@ -59,13 +67,23 @@ export async function insertInformationRequest(
 ): Promise<string> {
   const row = await db
     .insertInto('information_requests')
-    .values({ school_id: request.schoolId, student_id: request.studentId, person_id: request.personId, message: request.message, created_at: request.createdAt })
+    .values({
+      school_id: request.schoolId,
+      student_id: request.studentId,
+      person_id: request.personId,
+      message: request.message,
+      created_at: request.createdAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function findInformationRequest(db: Db, schoolId: string, requestId: string): Promise<InformationRequestRow | undefined> {
+export async function findInformationRequest(
+  db: Db,
+  schoolId: string,
+  requestId: string,
+): Promise<InformationRequestRow | undefined> {
   return selectRequests(db, schoolId).where('r.id', '=', requestId).executeTakeFirst();
 }
 
@@ -83,7 +101,12 @@ export async function findInformationRequests(
 }
 
 /** A parent's own requests about the given children, newest first. */
-export async function findInformationRequestsOfPerson(db: Db, schoolId: string, personId: string, studentIds: string[]): Promise<InformationRequestRow[]> {
+export async function findInformationRequestsOfPerson(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  studentIds: string[],
+): Promise<InformationRequestRow[]> {
   if (studentIds.length === 0) return [];
   return selectRequests(db, schoolId)
     .where('r.person_id', '=', personId)
@@ -102,7 +125,12 @@ export async function markInformationRequestHandled(
 ): Promise<boolean> {
   const result = await db
     .updateTable('information_requests')
-    .set({ status: handling.status, response: handling.response, handled_at: handling.handledAt, handled_by: handling.handledBy })
+    .set({
+      status: handling.status,
+      response: handling.response,
+      handled_at: handling.handledAt,
+      handled_by: handling.handledBy,
+    })
     .where('school_id', '=', schoolId)
     .where('id', '=', requestId)
     .where('status', '=', 'open')

@@ -12,7 +12,12 @@ import {
   ZOwnInformationRequest,
   ZOwnInformationRequestList,
 } from '../../shared/api/information-request.schema.js';
-import { hasCustodyOf, mayHandleInformationRequests, mayReadOwnInformationRequests, mayRequestInformation } from '../policies/rules.js';
+import {
+  hasCustodyOf,
+  mayHandleInformationRequests,
+  mayReadOwnInformationRequests,
+  mayRequestInformation,
+} from '../policies/rules.js';
 import { atSchool } from '../directory/school-policy.js';
 import {
   answerInformationRequest,
@@ -62,13 +67,15 @@ export const informationRequestRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/schools/:schoolId/information-requests/:requestId/answer',
-    summary: "Answers or declines a request. A disclosure to a parent without custody: audit-logged.",
+    summary: 'Answers or declines a request. A disclosure to a parent without custody: audit-logged.',
     tags: ['information-requests'],
     params: ZInformationRequestParams,
     body: ZAnswerInformationRequest,
     response: ZInformationRequest,
     // Row-level: the child's contact teacher or the leadership, checked in the use case.
-    policy: atSchool(ZInformationRequestParams, 'contact teacher or leadership; then of the child', (m) => mayHandleInformationRequests(m)),
+    policy: atSchool(ZInformationRequestParams, 'contact teacher or leadership; then of the child', (m) =>
+      mayHandleInformationRequests(m),
+    ),
     handler: (ctx, { params, body }) => answerInformationRequest(ctx, params.schoolId, params.requestId, body),
   }),
 ];

@@ -23,10 +23,21 @@ import { presentInformationRequest, presentOwnInformationRequest } from './infor
  * A parent with the right to information asks the school about their child (forældreansvarsloven
  * § 23). The route's policy has checked the right; the request is logged as it is made.
  */
-export async function createInformationRequest(ctx: RequestContext, schoolId: string, studentId: string, message: string): Promise<TOwnInformationRequest> {
+export async function createInformationRequest(
+  ctx: RequestContext,
+  schoolId: string,
+  studentId: string,
+  message: string,
+): Promise<TOwnInformationRequest> {
   const m = await ctx.membership(schoolId);
   if (!m.personId || !hasInformationRightOf(m, studentId)) throw new AppError('forbidden');
-  const id = await insertInformationRequest(ctx.deps.db, { schoolId, studentId, personId: m.personId, message, createdAt: ctx.deps.clock.now() });
+  const id = await insertInformationRequest(ctx.deps.db, {
+    schoolId,
+    studentId,
+    personId: m.personId,
+    message,
+    createdAt: ctx.deps.clock.now(),
+  });
   await recordAudit(ctx, { schoolId, action: 'information-request.create', studentId, subject: 'request' });
   const created = await findInformationRequest(ctx.deps.db, schoolId, id);
   if (!created) throw new AppError('not_found');
@@ -38,11 +49,25 @@ export async function createInformationRequest(ctx: RequestContext, schoolId: st
  * the leadership all. Reading them shows the child's name and the parent's question, so each
  * child listed gets an audit row.
  */
-export async function listInformationRequests(ctx: RequestContext, schoolId: string, status?: TInformationRequestStatus): Promise<TInformationRequestList> {
+export async function listInformationRequests(
+  ctx: RequestContext,
+  schoolId: string,
+  status?: TInformationRequestStatus,
+): Promise<TInformationRequestList> {
   const m = await ctx.membership(schoolId);
-  const classIds = runsTheSchool(m) ? 'all' : [...m.classRoles].filter(([classId]) => mayHandleInformationRequestOf(m, classId)).map(([classId]) => classId);
+  const classIds = runsTheSchool(m)
+    ? 'all'
+    : [...m.classRoles].filter(([classId]) => mayHandleInformationRequestOf(m, classId)).map(([classId]) => classId);
   const rows = await findInformationRequests(ctx.deps.db, schoolId, { classIds, status });
-  await recordAudit(ctx, [...new Set(rows.map((r) => r.student_id))].map((studentId) => ({ schoolId, action: 'information-request.list', studentId, subject: 'requests' })));
+  await recordAudit(
+    ctx,
+    [...new Set(rows.map((r) => r.student_id))].map((studentId) => ({
+      schoolId,
+      action: 'information-request.list',
+      studentId,
+      subject: 'requests',
+    })),
+  );
   return { requests: rows.map(presentInformationRequest) };
 }
 
@@ -67,7 +92,12 @@ export async function answerInformationRequest(
     handledBy: m.personId,
   });
   if (!handled) throw new AppError('information_request_handled');
-  await recordAudit(ctx, { schoolId, action: 'information-request.answer', studentId: request.student_id, subject: answer.status });
+  await recordAudit(ctx, {
+    schoolId,
+    action: 'information-request.answer',
+    studentId: request.student_id,
+    subject: answer.status,
+  });
   const updated = await findInformationRequest(ctx.deps.db, schoolId, requestId);
   if (!updated) throw new AppError('not_found');
   return presentInformationRequest(updated);
@@ -77,7 +107,10 @@ export async function answerInformationRequest(
  * The parent's own requests and their answers, for the children they still hold the right to
  * information about: if the right is revoked or suspended, the answers go with it.
  */
-export async function listOwnInformationRequests(ctx: RequestContext, schoolId: string): Promise<TOwnInformationRequestList> {
+export async function listOwnInformationRequests(
+  ctx: RequestContext,
+  schoolId: string,
+): Promise<TOwnInformationRequestList> {
   const m = await ctx.membership(schoolId);
   if (!m.personId) return { requests: [] };
   const children = [...m.guardianOf.keys()].filter((studentId) => hasInformationRightOf(m, studentId));

@@ -1,5 +1,10 @@
 import type { JobHandlers } from './job-runner.js';
-import { handlePromiseReminder, handlePromiseReminderEmail, PROMISE_REMINDER_EMAIL_JOB, PROMISE_REMINDER_JOB } from '../messaging/promise-reminder.service.js';
+import {
+  handlePromiseReminder,
+  handlePromiseReminderEmail,
+  PROMISE_REMINDER_EMAIL_JOB,
+  PROMISE_REMINDER_JOB,
+} from '../messaging/promise-reminder.service.js';
 import { MESSAGE_NOTIFICATION_JOB } from '../notifications/message-notification.repository.js';
 import {
   DIGEST_EMAIL_JOB,

@@ -20,7 +20,17 @@ export const MAX_JOB_ATTEMPTS = 10;
 export type OnJobGaveUp = (job: ClaimedJob, error: string) => void;
 
 const logGaveUp: OnJobGaveUp = (job, error) =>
-  console.error(JSON.stringify({ level: 'error', msg: 'job failed for good', jobId: job.id, kind: job.kind, schoolId: job.schoolId, attempts: job.attempts, error }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      msg: 'job failed for good',
+      jobId: job.id,
+      kind: job.kind,
+      schoolId: job.schoolId,
+      attempts: job.attempts,
+      error,
+    }),
+  );
 
 /** A failed job waits one minute, then twice as long after each further failure, at most six hours. */
 export function retryDelayMs(attempts: number): number {
@@ -28,7 +38,11 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Runs every job due now once; returns how many were claimed. Tests call it with the manual clock. */
-export async function runDueJobs(deps: AppDeps, handlers: JobHandlers, onGaveUp: OnJobGaveUp = logGaveUp): Promise<number> {
+export async function runDueJobs(
+  deps: AppDeps,
+  handlers: JobHandlers,
+  onGaveUp: OnJobGaveUp = logGaveUp,
+): Promise<number> {
   const jobs = await claimDueJobs(deps.db, deps.clock.now(), BATCH_SIZE, LEASE_MS);
   for (const job of jobs) {
     try {
@@ -42,7 +56,12 @@ export async function runDueJobs(deps: AppDeps, handlers: JobHandlers, onGaveUp:
         await markJobFailed(deps.db, job.id, deps.clock.now(), message);
         onGaveUp(job, message);
       } else {
-        await rescheduleJob(deps.db, job.id, new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts)), message);
+        await rescheduleJob(
+          deps.db,
+          job.id,
+          new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts)),
+          message,
+        );
       }
     }
   }
@@ -55,7 +74,12 @@ export interface JobLoop {
 }
 
 /** Polls for due jobs every `intervalMs` in `samspil serve`; several processes may poll the same table. */
-export function startJobLoop(deps: AppDeps, handlers: JobHandlers, intervalMs: number, onError: (error: unknown) => void = console.error): JobLoop {
+export function startJobLoop(
+  deps: AppDeps,
+  handlers: JobHandlers,
+  intervalMs: number,
+  onError: (error: unknown) => void = console.error,
+): JobLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();

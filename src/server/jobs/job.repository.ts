@@ -67,7 +67,11 @@ export async function claimDueJobs(db: Db, now: Date, limit: number, leaseMs: nu
     return trx
       .updateTable('jobs')
       .set({ run_at: leaseUntil, attempts: sql<number>`attempts + 1` })
-      .where('id', 'in', due.map((d) => d.id))
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
       .returning(['id', 'school_id', 'kind', 'payload', 'attempts'])
       .execute();
   });

@@ -17,7 +17,12 @@ describe('background jobs and the promise reminder', () => {
 
   const write = async () => {
     const subject = `Frikvarteret ${(subjectNo += 1)}`;
-    const res = await t.request({ method: 'POST', url: '/api/threads', as: f.users.custodyGuardian, payload: { studentId: f.ownStudent, subject, body: 'Emma er ked af det.' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/threads',
+      as: f.users.custodyGuardian,
+      payload: { studentId: f.ownStudent, subject, body: 'Emma er ked af det.' },
+    });
     expect(res.statusCode).toBe(201);
     // The message's own notification and e-mail go out now, so what follows is the reminder alone.
     await runAll();
@@ -29,15 +34,34 @@ describe('background jobs and the promise reminder', () => {
     for (let n = await runDueJobs(t.deps, JOB_HANDLERS); n > 0; n = await runDueJobs(t.deps, JOB_HANDLERS)) ran += n;
     return ran;
   };
-  const notificationsOf = (threadId: string) => t.deps.db.selectFrom('notifications').selectAll().where('thread_id', '=', threadId).where('kind', '=', 'promise-reminder').execute();
-  const mailsAbout = (subject: string) => t.deps.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', `%${subject} —%`).execute();
+  const notificationsOf = (threadId: string) =>
+    t.deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('thread_id', '=', threadId)
+      .where('kind', '=', 'promise-reminder')
+      .execute();
+  const mailsAbout = (subject: string) =>
+    t.deps.db.selectFrom('mail_outbox').selectAll().where('subject', 'like', `%${subject} —%`).execute();
   const reminderJobOf = (threadId: string) =>
-    t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'promise-reminder').where('dedupe_key', 'like', `promise-reminder:${threadId}:%`).execute();
+    t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'promise-reminder')
+      .where('dedupe_key', 'like', `promise-reminder:${threadId}:%`)
+      .execute();
 
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-002', adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-11-01',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+    });
   });
   beforeEach(async () => {
     t.clock.set(TEST_NOW);
@@ -60,11 +84,19 @@ describe('background jobs and the promise reminder', () => {
     expect(await runAll()).toBe(2);
     const notifications = await notificationsOf(threadId);
     expect(notifications.map((n) => n.person_id)).toEqual([f.people.contactTeacher]);
-    expect(notifications[0]).toMatchObject({ title: `Husk at svare: ${subject}`, body: 'Svar senest torsdag 26. november.', read_at: null });
+    expect(notifications[0]).toMatchObject({
+      title: `Husk at svare: ${subject}`,
+      body: 'Svar senest torsdag 26. november.',
+      read_at: null,
+    });
     const mails = await mailsAbout(subject);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Husk at svare: ${subject} — svar senest torsdag 26. november`);
-    const teacher = await t.deps.db.selectFrom('users').select('email').where('id', '=', f.users.contactTeacher!).executeTakeFirstOrThrow();
+    const teacher = await t.deps.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', f.users.contactTeacher!)
+      .executeTakeFirstOrThrow();
     expect(mails[0]!.to_address).toBe(teacher.email);
 
     expect(await runAll()).toBe(0);
@@ -74,14 +106,24 @@ describe('background jobs and the promise reminder', () => {
 
   it('queues one reminder for a promise however many messages the guardian adds to it', async () => {
     const { threadId } = await write();
-    const more = await t.request({ method: 'POST', url: `/api/threads/${threadId}/messages`, as: f.users.custodyGuardian, payload: { body: 'Og i dag igen.' } });
+    const more = await t.request({
+      method: 'POST',
+      url: `/api/threads/${threadId}/messages`,
+      as: f.users.custodyGuardian,
+      payload: { body: 'Og i dag igen.' },
+    });
     expect(more.statusCode).toBeLessThan(300);
     expect(await reminderJobOf(threadId)).toHaveLength(1);
   });
 
   it('reminds no one when the promise was kept before', async () => {
     const { subject, threadId } = await write();
-    const answer = await t.request({ method: 'POST', url: `/api/threads/${threadId}/messages`, as: f.users.contactTeacher, payload: { body: 'Tak, jeg taler med Emma.' } });
+    const answer = await t.request({
+      method: 'POST',
+      url: `/api/threads/${threadId}/messages`,
+      as: f.users.contactTeacher,
+      payload: { body: 'Tak, jeg taler med Emma.' },
+    });
     expect(answer.statusCode).toBeLessThan(300);
     await runAll();
     t.clock.set(WEDNESDAY_0800);
@@ -109,7 +151,14 @@ describe('background jobs and the promise reminder', () => {
         if (fail) throw new Error('the mail server is down');
       },
     };
-    await insertJob(t.deps.db, { schoolId: f.schoolId, kind: 'flaky', payload: {}, runAt: TEST_NOW, dedupeKey: null, createdAt: TEST_NOW });
+    await insertJob(t.deps.db, {
+      schoolId: f.schoolId,
+      kind: 'flaky',
+      payload: {},
+      runAt: TEST_NOW,
+      dedupeKey: null,
+      createdAt: TEST_NOW,
+    });
     expect(await runDueJobs(t.deps, handlers)).toBe(1);
     const failed = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ attempts: 1, last_error: 'the mail server is down', done_at: null });
@@ -128,7 +177,14 @@ describe('background jobs and the promise reminder', () => {
   it('runs due jobs in a polling loop until it is stopped', async () => {
     let ran!: () => void;
     const running = new Promise<void>((resolve) => (ran = resolve));
-    await insertJob(t.deps.db, { schoolId: f.schoolId, kind: 'looped', payload: {}, runAt: TEST_NOW, dedupeKey: null, createdAt: TEST_NOW });
+    await insertJob(t.deps.db, {
+      schoolId: f.schoolId,
+      kind: 'looped',
+      payload: {},
+      runAt: TEST_NOW,
+      dedupeKey: null,
+      createdAt: TEST_NOW,
+    });
     const loop = startJobLoop(t.deps, { looped: async () => ran() }, 10);
     await running;
     await loop.stop();

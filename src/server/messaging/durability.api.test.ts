@@ -24,7 +24,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -71,7 +73,13 @@ describe('durability of sent messages across a crash', () => {
 
   async function start(): Promise<Running> {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
     // `serve` creates the demo school only outside production.
     delete env.NODE_ENV;
     delete env.DATABASE_URL;
@@ -79,7 +87,11 @@ describe('durability of sent messages across a crash', () => {
     delete env.OIDC_ISSUER;
     delete env.OIDC_CLIENT_ID;
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
-    const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The pipes are read to the end, so a chatty log never blocks the server.
     child.stdout!.on('data', (data: Buffer) => output.push(data.toString()));
     child.stderr!.on('data', (data: Buffer) => output.push(data.toString()));
@@ -87,8 +99,10 @@ describe('durability of sent messages across a crash', () => {
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output.join('').slice(-5000)}`);
-      if (Date.now() > deadline) throw new Error(`The server did not answer /api/health:\n${output.join('').slice(-5000)}`);
+      if (child.exitCode !== null)
+        throw new Error(`The server exited with code ${child.exitCode}:\n${output.join('').slice(-5000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`The server did not answer /api/health:\n${output.join('').slice(-5000)}`);
       try {
         if ((await fetch(`${url}/api/health`)).ok) return { child, url, exited };
       } catch {
@@ -110,82 +124,96 @@ describe('durability of sent messages across a crash', () => {
     return cookie.split(';')[0]!;
   }
 
-  it('keeps every answered send exactly once after SIGKILL, and stores each retried send at most once', { timeout: 90_000 }, async () => {
-    server = await start();
-    const cookie = await signIn(server.url);
-    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as TMe;
-    const child = me.children.find((c) => c.relation === 'custody');
-    if (!child) throw new Error('the demo guardian has no child in custody');
+  it(
+    'keeps every answered send exactly once after SIGKILL, and stores each retried send at most once',
+    { timeout: 90_000 },
+    async () => {
+      server = await start();
+      const cookie = await signIn(server.url);
+      const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as TMe;
+      const child = me.children.find((c) => c.relation === 'custody');
+      if (!child) throw new Error('the demo guardian has no child in custody');
 
-    const run = randomBytes(4).toString('hex');
-    const sends = Array.from({ length: SENDS }, (_, i) => ({ key: `durability-${run}-${i}`, subject: `Holdbarhed ${run} nr. ${i}`, body: `Besked nummer ${i} i kørsel ${run}.` }));
-    const post = (url: string, send: (typeof sends)[number]) =>
-      fetch(`${url}/api/threads`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json', 'idempotency-key': send.key },
-        body: JSON.stringify({ studentId: child.id, subject: send.subject, body: send.body }),
-      });
+      const run = randomBytes(4).toString('hex');
+      const sends = Array.from({ length: SENDS }, (_, i) => ({
+        key: `durability-${run}-${i}`,
+        subject: `Holdbarhed ${run} nr. ${i}`,
+        body: `Besked nummer ${i} i kørsel ${run}.`,
+      }));
+      const post = (url: string, send: (typeof sends)[number]) =>
+        fetch(`${url}/api/threads`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json', 'idempotency-key': send.key },
+          body: JSON.stringify({ studentId: child.id, subject: send.subject, body: send.body }),
+        });
 
-    const answered = new Map<string, string>();
-    const running = server;
-    await Promise.allSettled(
-      sends.map(async (send) => {
-        const res = await post(running.url, send);
-        const text = await res.text();
-        if (res.status !== 201) throw new Error(`${res.status}: ${text}`);
-        answered.set(send.key, (JSON.parse(text) as TThreadDetail).id);
-        if (answered.size === KILL_AFTER) running.child.kill('SIGKILL');
-      }),
-    );
-    await running.exited;
-    expect(running.child.signalCode).toBe('SIGKILL');
-    const unanswered = sends.filter((s) => !answered.has(s.key));
-    // The kill came midway: some sends were answered and some were not.
-    expect(answered.size).toBeGreaterThanOrEqual(KILL_AFTER);
-    expect(unanswered.length).toBeGreaterThan(0);
+      const answered = new Map<string, string>();
+      const running = server;
+      await Promise.allSettled(
+        sends.map(async (send) => {
+          const res = await post(running.url, send);
+          const text = await res.text();
+          if (res.status !== 201) throw new Error(`${res.status}: ${text}`);
+          answered.set(send.key, (JSON.parse(text) as TThreadDetail).id);
+          if (answered.size === KILL_AFTER) running.child.kill('SIGKILL');
+        }),
+      );
+      await running.exited;
+      expect(running.child.signalCode).toBe('SIGKILL');
+      const unanswered = sends.filter((s) => !answered.has(s.key));
+      // The kill came midway: some sends were answered and some were not.
+      expect(answered.size).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(unanswered.length).toBeGreaterThan(0);
 
-    server = await start();
-    const restarted = server;
-    // Every answered send is there, with its one message.
-    for (const send of sends.filter((s) => answered.has(s.key))) {
-      const res = await fetch(`${restarted.url}/api/threads/${answered.get(send.key)}`, { headers: { cookie } });
-      expect(res.status, `${send.key}: ${await res.clone().text()}`).toBe(200);
-      const thread = (await res.json()) as TThreadDetail;
-      expect(thread.subject).toBe(send.subject);
-      expect(thread.messages.map((m) => m.body)).toEqual([send.body]);
-    }
-    // Retrying every send with its key: an answered one gives back its thread, an unanswered one
-    // is stored now or was stored before the kill, never twice.
-    const retried = await Promise.all(sends.map(async (send) => ({ send, res: await post(restarted.url, send) })));
-    for (const { send, res } of retried) {
-      const text = await res.text();
-      expect(res.status, `${send.key}: ${text}`).toBe(201);
-      const id = (JSON.parse(text) as TThreadDetail).id;
-      if (answered.has(send.key)) expect(id, send.key).toBe(answered.get(send.key));
-    }
-
-    restarted.child.kill('SIGTERM');
-    await restarted.exited;
-    const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
-    try {
-      const messages = await database.db
-        .selectFrom('messages as m')
-        .innerJoin('message_threads as t', (j) => j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'))
-        .select(['m.idempotency_key', 'm.thread_id', 't.subject', 'm.body'])
-        .where('m.idempotency_key', 'like', `durability-${run}-%`)
-        .execute();
-      const threads = await database.db.selectFrom('message_threads').select('id').where('subject', 'like', `Holdbarhed ${run} %`).execute();
-      // One message and one thread per key, no more: 200 of each.
-      expect(messages).toHaveLength(SENDS);
-      expect(new Set(messages.map((m) => m.idempotency_key)).size).toBe(SENDS);
-      expect(threads).toHaveLength(SENDS);
-      const byKey = new Map(messages.map((m) => [m.idempotency_key, m]));
-      for (const send of sends) {
-        expect(byKey.get(send.key), send.key).toMatchObject({ subject: send.subject, body: send.body });
-        if (answered.has(send.key)) expect(byKey.get(send.key)?.thread_id, send.key).toBe(answered.get(send.key));
+      server = await start();
+      const restarted = server;
+      // Every answered send is there, with its one message.
+      for (const send of sends.filter((s) => answered.has(s.key))) {
+        const res = await fetch(`${restarted.url}/api/threads/${answered.get(send.key)}`, { headers: { cookie } });
+        expect(res.status, `${send.key}: ${await res.clone().text()}`).toBe(200);
+        const thread = (await res.json()) as TThreadDetail;
+        expect(thread.subject).toBe(send.subject);
+        expect(thread.messages.map((m) => m.body)).toEqual([send.body]);
       }
-    } finally {
-      await database.close();
-    }
-  });
+      // Retrying every send with its key: an answered one gives back its thread, an unanswered one
+      // is stored now or was stored before the kill, never twice.
+      const retried = await Promise.all(sends.map(async (send) => ({ send, res: await post(restarted.url, send) })));
+      for (const { send, res } of retried) {
+        const text = await res.text();
+        expect(res.status, `${send.key}: ${text}`).toBe(201);
+        const id = (JSON.parse(text) as TThreadDetail).id;
+        if (answered.has(send.key)) expect(id, send.key).toBe(answered.get(send.key));
+      }
+
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
+      const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
+      try {
+        const messages = await database.db
+          .selectFrom('messages as m')
+          .innerJoin('message_threads as t', (j) =>
+            j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'),
+          )
+          .select(['m.idempotency_key', 'm.thread_id', 't.subject', 'm.body'])
+          .where('m.idempotency_key', 'like', `durability-${run}-%`)
+          .execute();
+        const threads = await database.db
+          .selectFrom('message_threads')
+          .select('id')
+          .where('subject', 'like', `Holdbarhed ${run} %`)
+          .execute();
+        // One message and one thread per key, no more: 200 of each.
+        expect(messages).toHaveLength(SENDS);
+        expect(new Set(messages.map((m) => m.idempotency_key)).size).toBe(SENDS);
+        expect(threads).toHaveLength(SENDS);
+        const byKey = new Map(messages.map((m) => [m.idempotency_key, m]));
+        for (const send of sends) {
+          expect(byKey.get(send.key), send.key).toMatchObject({ subject: send.subject, body: send.body });
+          if (answered.has(send.key)) expect(byKey.get(send.key)?.thread_id, send.key).toBe(answered.get(send.key));
+        }
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });

@@ -13,8 +13,13 @@ describe('search in one’s own messages', () => {
   });
   afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST', url: string, actor: ActorName, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.request({ method, url, as: f.users[actor], payload: payload as never, headers });
+  const call = (
+    method: 'GET' | 'POST',
+    url: string,
+    actor: ActorName,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => t.request({ method, url, as: f.users[actor], payload: payload as never, headers });
   const search = async (actor: ActorName, q: string) => {
     const res = await call('GET', `/api/threads/search?q=${encodeURIComponent(q)}`, actor);
     expect(res.statusCode, res.body).toBe(200);
@@ -31,7 +36,11 @@ describe('search in one’s own messages', () => {
     const thread = await write('Frikvarteret', 'Emma fortæller, at hun bliver mobbet i klassen, især om tirsdagen.');
     const hits = await search('custodyGuardian', 'klasse');
     expect(hits.map((h) => h.id)).toEqual([thread.id]);
-    expect(hits[0]).toMatchObject({ subject: 'Frikvarteret', matchedMessageId: thread.messages[0]!.id, student: { id: f.ownStudent, name: 'Emma Hansen' } });
+    expect(hits[0]).toMatchObject({
+      subject: 'Frikvarteret',
+      matchedMessageId: thread.messages[0]!.id,
+      student: { id: f.ownStudent, name: 'Emma Hansen' },
+    });
     expect(hits[0]!.snippet.filter((p) => p.match)).toEqual([{ text: 'klassen', match: true }]);
     expect(hits[0]!.snippet.map((p) => p.text).join('')).toContain('bliver mobbet i klassen');
 
@@ -53,9 +62,15 @@ describe('search in one’s own messages', () => {
     for (const q of ['', '   ']) {
       const res = await call('GET', `/api/threads/search?q=${encodeURIComponent(q)}`, 'custodyGuardian');
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'q', message: 'Nogle felter er ikke udfyldt rigtigt.' });
+      expect(res.json().error).toMatchObject({
+        code: 'validation_failed',
+        field: 'q',
+        message: 'Nogle felter er ikke udfyldt rigtigt.',
+      });
     }
-    const english = await call('GET', '/api/threads/search', 'custodyGuardian', undefined, { cookie: 'samspil_lang=en' });
+    const english = await call('GET', '/api/threads/search', 'custodyGuardian', undefined, {
+      cookie: 'samspil_lang=en',
+    });
     expect(english.statusCode).toBe(400);
     expect(english.json().error.message).toBe('Some fields are not filled in correctly.');
     expect((await t.request({ method: 'GET', url: '/api/threads/search?q=klasse' })).statusCode).toBe(401);
@@ -71,14 +86,19 @@ describe('search in one’s own messages', () => {
   });
 
   it('never lets the text fake a mark or smuggle markup into the snippet', async () => {
-    const thread = await write('Sikkerhed', '\u0001falsk\u0002 <b>fed</b> <script>alert(1)</script> gymnastiksalen er lukket');
+    const thread = await write(
+      'Sikkerhed',
+      '\u0001falsk\u0002 <b>fed</b> <script>alert(1)</script> gymnastiksalen er lukket',
+    );
     const hit = (await search('custodyGuardian', 'gymnastiksalen')).find((h) => h.id === thread.id)!;
     expect(hit.snippet.filter((p) => p.match)).toEqual([{ text: 'gymnastiksalen', match: true }]);
     const text = hit.snippet.map((p) => p.text).join('');
     expect(text).not.toMatch(/[\u0001\u0002<>]/);
     expect(text).toContain('falsk');
     // The message itself is kept exactly as typed.
-    expect((await call('GET', `/api/threads/${thread.id}`, 'custodyGuardian')).json().messages[0].body).toContain('<script>');
+    expect((await call('GET', `/api/threads/${thread.id}`, 'custodyGuardian')).json().messages[0].body).toContain(
+      '<script>',
+    );
   });
 
   it('finds only the threads the caller takes part in, like the thread list', async () => {
@@ -86,14 +106,30 @@ describe('search in one’s own messages', () => {
     expect(await found('custodyGuardian', 'cykelhjelm')).toEqual([thread.id]);
     expect(await found('contactTeacher', 'cykelhjelm')).toEqual([thread.id]);
     // Not in the thread: other guardians of Emma, other teachers, the leadership, another school.
-    for (const actor of ['protectedGuardian', 'informationRightParent', 'otherFamilyGuardian', 'student', 'otherClassTeacher', 'leader', 'boardMember', 'otherSchoolLeader'] as const) {
+    for (const actor of [
+      'protectedGuardian',
+      'informationRightParent',
+      'otherFamilyGuardian',
+      'student',
+      'otherClassTeacher',
+      'leader',
+      'boardMember',
+      'otherSchoolLeader',
+    ] as const) {
       expect(await found(actor, 'cykelhjelm'), actor).toEqual([]);
     }
   });
 
   it("never shows one guardian another guardian's private reply to a group message", async () => {
-    const group = (await call('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, 'contactTeacher', { subject: 'Skovtur', body: 'Vi går i skoven fredag.' })).json() as TThreadDetail;
-    const reply = await call('POST', `/api/threads/${group.id}/messages`, 'custodyGuardian', { body: 'Emma er allergisk over for hvepsestik.' });
+    const group = (
+      await call('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, 'contactTeacher', {
+        subject: 'Skovtur',
+        body: 'Vi går i skoven fredag.',
+      })
+    ).json() as TThreadDetail;
+    const reply = await call('POST', `/api/threads/${group.id}/messages`, 'custodyGuardian', {
+      body: 'Emma er allergisk over for hvepsestik.',
+    });
     expect(reply.statusCode, reply.body).toBe(201);
     const replyThread = (reply.json() as TThreadDetail).id;
 
@@ -108,7 +144,11 @@ describe('search in one’s own messages', () => {
     await write('Skema', 'Emma savner sin svømmetime.');
     const before = await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'thread.search').execute();
     expect(await search('contactTeacher', 'svømmetime')).toHaveLength(1);
-    const after = await t.deps.db.selectFrom('audit_log').select(['actor_user_id', 'student_id']).where('action', '=', 'thread.search').execute();
+    const after = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'student_id'])
+      .where('action', '=', 'thread.search')
+      .execute();
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toEqual({ actor_user_id: f.users.contactTeacher, student_id: f.ownStudent });
   });
@@ -117,12 +157,24 @@ describe('search in one’s own messages', () => {
     const thread = await write('Tandlæge', 'Emma skal til tandlæge torsdag.', 'protectedGuardian');
     expect(await found('protectedGuardian', 'tandlæge')).toEqual([thread.id]);
 
-    await t.deps.db.updateTable('people').set({ suspended: true }).where('id', '=', f.people.protectedGuardian!).execute();
+    await t.deps.db
+      .updateTable('people')
+      .set({ suspended: true })
+      .where('id', '=', f.people.protectedGuardian!)
+      .execute();
     expect(await found('protectedGuardian', 'tandlæge')).toEqual([]);
-    await t.deps.db.updateTable('people').set({ suspended: false }).where('id', '=', f.people.protectedGuardian!).execute();
+    await t.deps.db
+      .updateTable('people')
+      .set({ suspended: false })
+      .where('id', '=', f.people.protectedGuardian!)
+      .execute();
     expect(await found('protectedGuardian', 'tandlæge')).toEqual([thread.id]);
 
-    await t.deps.db.deleteFrom('guardianships').where('person_id', '=', f.people.protectedGuardian!).where('student_id', '=', f.ownStudent).execute();
+    await t.deps.db
+      .deleteFrom('guardianships')
+      .where('person_id', '=', f.people.protectedGuardian!)
+      .where('student_id', '=', f.ownStudent)
+      .execute();
     expect(await found('protectedGuardian', 'tandlæge')).toEqual([]);
     // The staff keep the thread.
     expect(await found('contactTeacher', 'tandlæge')).toEqual([thread.id]);

@@ -11,7 +11,16 @@ import {
   type TUrgentUse,
 } from '../../shared/api/messaging.schema.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
-import { SNIPPET_MARK_START, SNIPPET_MARK_STOP, type MessageRow, type ParticipantRow, type PartyRow, type StaffRow, type ThreadRow, type UrgentUseRow } from './messaging.repository.js';
+import {
+  SNIPPET_MARK_START,
+  SNIPPET_MARK_STOP,
+  type MessageRow,
+  type ParticipantRow,
+  type PartyRow,
+  type StaffRow,
+  type ThreadRow,
+  type UrgentUseRow,
+} from './messaging.repository.js';
 
 /** Who reads: their person at the thread's school and the side they read from. */
 export interface Reader {
@@ -24,7 +33,10 @@ export interface Reader {
 
 const personName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 
-export function promiseStatus(thread: Pick<ThreadRow, 'reply_due_at' | 'promise_fulfilled_at'>, now: Date): TPromiseStatus {
+export function promiseStatus(
+  thread: Pick<ThreadRow, 'reply_due_at' | 'promise_fulfilled_at'>,
+  now: Date,
+): TPromiseStatus {
   if (!thread.reply_due_at) return 'none';
   if (thread.promise_fulfilled_at) return 'fulfilled';
   return now.getTime() > thread.reply_due_at.getTime() ? 'broken' : 'open';
@@ -34,7 +46,9 @@ export function promiseStatus(thread: Pick<ThreadRow, 'reply_due_at' | 'promise_
 function replyDueText(thread: ThreadRow, status: TPromiseStatus, reader: Reader): string | null {
   if (!thread.reply_due_at || (status !== 'open' && status !== 'broken')) return null;
   const date = formatDueDate(thread.reply_due_at, reader.locale);
-  return messagingText(reader.side === 'guardian' ? 'replyDueForGuardian' : 'replyDueForStaff', reader.locale, { date });
+  return messagingText(reader.side === 'guardian' ? 'replyDueForGuardian' : 'replyDueForStaff', reader.locale, {
+    date,
+  });
 }
 
 /**
@@ -59,11 +73,17 @@ export function presentParticipants(thread: ThreadRow, participants: PartyRow[],
 
 /** The other side: staff for a guardian, the guardians for staff; in a thread between staff, the other colleagues. */
 function counterpartsOf(thread: ThreadRow, participants: PartyRow[], reader: Reader) {
-  if (thread.kind === 'direct' && participants.every((p) => p.role === 'staff')) return participants.filter((p) => p.person_id !== reader.personId).map(presentParticipant);
+  if (thread.kind === 'direct' && participants.every((p) => p.role === 'staff'))
+    return participants.filter((p) => p.person_id !== reader.personId).map(presentParticipant);
   return presentParticipants(thread, participants, reader.locale).filter((p) => p.role !== reader.side);
 }
 
-export function presentThreadSummary(thread: ThreadRow, participants: PartyRow[], unreadCount: number, reader: Reader): TThreadSummary {
+export function presentThreadSummary(
+  thread: ThreadRow,
+  participants: PartyRow[],
+  unreadCount: number,
+  reader: Reader,
+): TThreadSummary {
   const status = promiseStatus(thread, reader.now);
   return {
     id: thread.id,
@@ -94,15 +114,27 @@ export function presentThreadSummary(thread: ThreadRow, participants: PartyRow[]
  * read still on record, which is what the guardian needs: that someone at school has seen it.
  */
 export function readByStaffAt(message: Pick<MessageRow, 'created_at'>, participants: ParticipantRow[]): Date | null {
-  const reads = participants.flatMap((p) => (p.role === 'staff' && p.last_read_at && p.last_read_at.getTime() >= message.created_at.getTime() ? [p.last_read_at.getTime()] : []));
+  const reads = participants.flatMap((p) =>
+    p.role === 'staff' && p.last_read_at && p.last_read_at.getTime() >= message.created_at.getTime()
+      ? [p.last_read_at.getTime()]
+      : [],
+  );
   return reads.length > 0 ? new Date(Math.min(...reads)) : null;
 }
 
 /** `attachments`: the message's files as attachments/ presents them. */
-export function presentMessage(message: MessageRow, participants: ParticipantRow[], reader: Reader, attachments: TAttachment[] = []): TMessage {
+export function presentMessage(
+  message: MessageRow,
+  participants: ParticipantRow[],
+  reader: Reader,
+  attachments: TAttachment[] = [],
+): TMessage {
   const authorRole = participants.find((p) => p.person_id === message.author_id)?.role ?? 'staff';
   // An acknowledgement without words of its own reads in the reader's language.
-  const body = message.kind === 'acknowledgement' && message.body === '' ? messagingText('acknowledgementDefault', reader.locale) : message.body;
+  const body =
+    message.kind === 'acknowledgement' && message.body === ''
+      ? messagingText('acknowledgementDefault', reader.locale)
+      : message.body;
   return {
     id: message.id,
     kind: message.kind,
@@ -133,7 +165,10 @@ export const presentName = (p: PartyRow) => ({ name: personName(p) });
 export function presentSnippet(snippet: string): TSnippetPart[] {
   const parts: TSnippetPart[] = [];
   let match = false;
-  for (const piece of snippet.replace(/\s+/g, ' ').trim().split(new RegExp(`([${SNIPPET_MARK_START}${SNIPPET_MARK_STOP}])`))) {
+  for (const piece of snippet
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(new RegExp(`([${SNIPPET_MARK_START}${SNIPPET_MARK_STOP}])`))) {
     if (piece === SNIPPET_MARK_START) match = true;
     else if (piece === SNIPPET_MARK_STOP) match = false;
     else if (piece !== '') {
@@ -165,6 +200,9 @@ export function presentUrgentUse(row: UrgentUseRow, locale: Locale): TUrgentUse 
     author: { name: `${row.author_given_name} ${row.author_family_name}`.trim() },
     subject: thread.subject,
     group: thread.kind === 'group' ? groupGuardians(thread, locale).name : null,
-    student: thread.student_id && thread.student_given_name !== null ? { id: thread.student_id, name: `${thread.student_given_name} ${thread.student_family_name ?? ''}`.trim() } : null,
+    student:
+      thread.student_id && thread.student_given_name !== null
+        ? { id: thread.student_id, name: `${thread.student_given_name} ${thread.student_family_name ?? ''}`.trim() }
+        : null,
   };
 }

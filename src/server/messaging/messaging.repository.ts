@@ -3,7 +3,14 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/database.js';
 import { queueMessageNotification } from '../notifications/message-notification.repository.js';
 import { claimAttachments } from '../attachments/attachment.repository.js';
-import type { ClassStaffRole, GuardianshipKind, MessageKind, SchoolRole, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
+import type {
+  ClassStaffRole,
+  GuardianshipKind,
+  MessageKind,
+  SchoolRole,
+  ThreadKind,
+  ThreadParticipantRole,
+} from '../db/schema.js';
 
 /** A user's relation to a child, found through the user's own person records at every school. */
 export interface GuardianshipOfUser {
@@ -17,9 +24,21 @@ export interface GuardianshipOfUser {
 export function findGuardianshipsOfUser(db: Db, userId: string, studentId: string): Promise<GuardianshipOfUser[]> {
   return db
     .selectFrom('people')
-    .innerJoin('guardianships', (j) => j.onRef('guardianships.school_id', '=', 'people.school_id').onRef('guardianships.person_id', '=', 'people.id'))
-    .innerJoin('students', (j) => j.onRef('students.school_id', '=', 'guardianships.school_id').onRef('students.id', '=', 'guardianships.student_id'))
-    .select(['people.school_id as schoolId', 'people.id as personId', 'people.suspended', 'guardianships.kind', 'students.class_id as classId'])
+    .innerJoin('guardianships', (j) =>
+      j.onRef('guardianships.school_id', '=', 'people.school_id').onRef('guardianships.person_id', '=', 'people.id'),
+    )
+    .innerJoin('students', (j) =>
+      j
+        .onRef('students.school_id', '=', 'guardianships.school_id')
+        .onRef('students.id', '=', 'guardianships.student_id'),
+    )
+    .select([
+      'people.school_id as schoolId',
+      'people.id as personId',
+      'people.suspended',
+      'guardianships.kind',
+      'students.class_id as classId',
+    ])
     .where('people.user_id', '=', userId)
     .where('guardianships.student_id', '=', studentId)
     .execute();
@@ -39,7 +58,13 @@ export async function findContactTeachers(db: Db, schoolId: string, classId: str
 }
 
 export async function findLeaders(db: Db, schoolId: string): Promise<string[]> {
-  const rows = await db.selectFrom('person_roles').select('person_id').where('school_id', '=', schoolId).where('role', '=', 'leader').orderBy('person_id').execute();
+  const rows = await db
+    .selectFrom('person_roles')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('role', '=', 'leader')
+    .orderBy('person_id')
+    .execute();
   return rows.map((r) => r.person_id);
 }
 
@@ -103,7 +128,14 @@ function selectThreads(db: Db) {
       'sc.name as school_name',
       (eb) =>
         eb
-          .exists(eb.selectFrom('messages as um').select('um.id').whereRef('um.school_id', '=', 't.school_id').whereRef('um.thread_id', '=', 't.id').where('um.urgent', '=', true))
+          .exists(
+            eb
+              .selectFrom('messages as um')
+              .select('um.id')
+              .whereRef('um.school_id', '=', 't.school_id')
+              .whereRef('um.thread_id', '=', 't.id')
+              .where('um.urgent', '=', true),
+          )
           .$castTo<boolean>()
           .as('urgent'),
     ]);
@@ -138,11 +170,20 @@ export interface OwnThreadRow extends ThreadRow {
  */
 function listedParties(eb: ExpressionBuilder<any, any>, schoolId: string, threadId: string, kind: string) {
   const nameOf = (e: ExpressionBuilder<any, any>, column: 'given_name' | 'family_name') =>
-    e.selectFrom('people as lpp').select(`lpp.${column}`).whereRef('lpp.school_id', '=', 'lp.school_id').whereRef('lpp.id', '=', 'lp.person_id');
+    e
+      .selectFrom('people as lpp')
+      .select(`lpp.${column}`)
+      .whereRef('lpp.school_id', '=', 'lp.school_id')
+      .whereRef('lpp.id', '=', 'lp.person_id');
   return jsonArrayFrom(
     eb
       .selectFrom('thread_participants as lp')
-      .select((e) => ['lp.person_id', 'lp.role', nameOf(e, 'given_name').as('given_name'), nameOf(e, 'family_name').as('family_name')])
+      .select((e) => [
+        'lp.person_id',
+        'lp.role',
+        nameOf(e, 'given_name').as('given_name'),
+        nameOf(e, 'family_name').as('family_name'),
+      ])
       .whereRef('lp.school_id', '=', schoolId)
       .whereRef('lp.thread_id', '=', threadId)
       .where((w) => w.or([w('lp.role', '=', 'staff'), w(w.ref(kind), '<>', 'group')])),
@@ -151,13 +192,19 @@ function listedParties(eb: ExpressionBuilder<any, any>, schoolId: string, thread
 
 /** Parties in the order every thread shows them: guardians, then staff, each by family and given name. */
 function byRoleAndName(a: PartyRow, b: PartyRow): number {
-  return a.role.localeCompare(b.role) || a.family_name.localeCompare(b.family_name, 'da') || a.given_name.localeCompare(b.given_name, 'da');
+  return (
+    a.role.localeCompare(b.role) ||
+    a.family_name.localeCompare(b.family_name, 'da') ||
+    a.given_name.localeCompare(b.given_name, 'da')
+  );
 }
 
 /** Threads the user takes part in at any of their schools, with their role and unread count. */
 function selectOwnThreads(db: Db, userId: string) {
   return selectThreads(db)
-    .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id'))
+    .innerJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id'),
+    )
     .innerJoin('people as me', (j) => j.onRef('me.school_id', '=', 'tp.school_id').onRef('me.id', '=', 'tp.person_id'))
     .select([
       'tp.person_id',
@@ -205,7 +252,12 @@ export interface ThreadSearchRow extends OwnThreadRow {
  * ("klassen", "madpakke -glemt", "\"sidste uge\""), stemmed with the Danish snowball stemmer.
  * Best match first: a match in the subject weighs more than one in a message.
  */
-export async function searchThreadsOfUser(db: Db, userId: string, text: string, limit: number): Promise<ThreadSearchRow[]> {
+export async function searchThreadsOfUser(
+  db: Db,
+  userId: string,
+  text: string,
+  limit: number,
+): Promise<ThreadSearchRow[]> {
   const query = sql`websearch_to_tsquery('danish', ${text})`;
   const hits = selectOwnThreads(db, userId)
     .leftJoinLateral(
@@ -222,7 +274,11 @@ export async function searchThreadsOfUser(db: Db, userId: string, text: string, 
           .as('best'),
       (j) => j.onTrue(),
     )
-    .select(['best.id as matched_message_id', sql<string>`coalesce(best.body, t.subject)`.as('matched_text'), sql<number>`ts_rank(t.search_vector, ${query}) + coalesce(best.rank, 0)`.as('rank')])
+    .select([
+      'best.id as matched_message_id',
+      sql<string>`coalesce(best.body, t.subject)`.as('matched_text'),
+      sql<number>`ts_rank(t.search_vector, ${query}) + coalesce(best.rank, 0)`.as('rank'),
+    ])
     .where((eb) => eb.or([eb('best.id', 'is not', null), sql<boolean>`t.search_vector @@ ${query}`]))
     .orderBy('rank', 'desc')
     .orderBy('t.last_message_at', 'desc')
@@ -234,13 +290,19 @@ export async function searchThreadsOfUser(db: Db, userId: string, text: string, 
     .selectAll('hit')
     .select((eb) => listedParties(eb, 'hit.school_id', 'hit.id', 'hit.kind').as('parties'))
     .select(
-      sql<string>`ts_headline('danish', translate(hit.matched_text, ${SNIPPET_MARK_START + SNIPPET_MARK_STOP}, ''), ${query}, ${`StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`.as('snippet'),
+      sql<string>`ts_headline('danish', translate(hit.matched_text, ${SNIPPET_MARK_START + SNIPPET_MARK_STOP}, ''), ${query}, ${`StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
+        'snippet',
+      ),
     )
     .orderBy('hit.rank', 'desc')
     .orderBy('hit.last_message_at', 'desc')
     .orderBy('hit.id', 'desc')
     .execute();
-  return rows.map(({ matched_text: _text, rank: _rank, ...r }) => ({ ...r, unread_count: Number(r.unread_count ?? 0), parties: r.parties.sort(byRoleAndName) }));
+  return rows.map(({ matched_text: _text, rank: _rank, ...r }) => ({
+    ...r,
+    unread_count: Number(r.unread_count ?? 0),
+    parties: r.parties.sort(byRoleAndName),
+  }));
 }
 
 export interface ParticipantRow {
@@ -281,7 +343,16 @@ export function findMessages(db: Db, schoolId: string, threadId: string): Promis
   return db
     .selectFrom('messages as m')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'm.school_id').onRef('p.id', '=', 'm.author_id'))
-    .select(['m.id', 'm.kind', 'm.body', 'm.urgent', 'm.created_at', 'm.author_id', 'p.given_name as author_given_name', 'p.family_name as author_family_name'])
+    .select([
+      'm.id',
+      'm.kind',
+      'm.body',
+      'm.urgent',
+      'm.created_at',
+      'm.author_id',
+      'p.given_name as author_given_name',
+      'p.family_name as author_family_name',
+    ])
     .where('m.school_id', '=', schoolId)
     .where('m.thread_id', '=', threadId)
     .orderBy('m.created_at')
@@ -299,7 +370,13 @@ export function findMessageByKey(db: Db, schoolId: string, authorId: string, ide
     .executeTakeFirst();
 }
 
-export async function markThreadRead(db: Db, schoolId: string, threadId: string, personId: string, at: Date): Promise<void> {
+export async function markThreadRead(
+  db: Db,
+  schoolId: string,
+  threadId: string,
+  personId: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('thread_participants')
     .set({ last_read_at: at })
@@ -394,7 +471,15 @@ export async function insertThreadWithMessage(
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('thread_participants')
-        .values(participants.map((p) => ({ school_id: thread.schoolId, thread_id: created.id, person_id: p.personId, role: p.role, last_read_at: p.personId === thread.createdBy ? message.at : null })))
+        .values(
+          participants.map((p) => ({
+            school_id: thread.schoolId,
+            thread_id: created.id,
+            person_id: p.personId,
+            role: p.role,
+            last_read_at: p.personId === thread.createdBy ? message.at : null,
+          })),
+        )
         .execute();
       if ((await insertMessageOnce(trx, created.id, message)) === null) throw new DuplicateSend();
       return created.id;
@@ -418,7 +503,13 @@ export type PromiseChange =
  * in one transaction. With `join`, the author becomes a participant in that role first (the
  * leadership answering a thread it was not in). Null when the message is a retry of an earlier send.
  */
-export async function insertReply(db: Db, threadId: string, message: NewMessage, promise: PromiseChange, join?: ThreadParticipantRole): Promise<string | null> {
+export async function insertReply(
+  db: Db,
+  threadId: string,
+  message: NewMessage,
+  promise: PromiseChange,
+  join?: ThreadParticipantRole,
+): Promise<string | null> {
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertMessageOnce(trx, threadId, message);
@@ -426,12 +517,21 @@ export async function insertReply(db: Db, threadId: string, message: NewMessage,
       if (join) {
         await trx
           .insertInto('thread_participants')
-          .values({ school_id: message.schoolId, thread_id: threadId, person_id: message.authorId, role: join, last_read_at: message.at })
+          .values({
+            school_id: message.schoolId,
+            thread_id: threadId,
+            person_id: message.authorId,
+            role: join,
+            last_read_at: message.at,
+          })
           .onConflict((oc) => oc.columns(['school_id', 'thread_id', 'person_id']).doNothing())
           .execute();
       }
-      const thread = () => trx.updateTable('message_threads').where('school_id', '=', message.schoolId).where('id', '=', threadId);
-      await thread().set({ last_message_at: sql<Date>`greatest(last_message_at, ${message.at})` }).execute();
+      const thread = () =>
+        trx.updateTable('message_threads').where('school_id', '=', message.schoolId).where('id', '=', threadId);
+      await thread()
+        .set({ last_message_at: sql<Date>`greatest(last_message_at, ${message.at})` })
+        .execute();
       if (promise.kind === 'fulfil') {
         await thread()
           .set({ promise_fulfilled_at: message.at, promise_fulfilled_by: message.authorId })
@@ -471,18 +571,27 @@ export async function findBrokenPromises(db: Db, schoolId: string, now: Date): P
 }
 
 /** The user's own schools: those where they have a person record. */
-const schoolsOfUser = (db: Db, userId: string) => db.selectFrom('people').select('school_id').where('user_id', '=', userId);
+const schoolsOfUser = (db: Db, userId: string) =>
+  db.selectFrom('people').select('school_id').where('user_id', '=', userId);
 
 /** A student's school and class, looked for only among the user's own schools (and in `schoolId` when given). */
 export function findStudentAmongUserSchools(db: Db, userId: string, studentId: string, schoolId: string | undefined) {
-  let query = db.selectFrom('students').select(['school_id as schoolId', 'class_id as classId']).where('id', '=', studentId).where('school_id', 'in', schoolsOfUser(db, userId));
+  let query = db
+    .selectFrom('students')
+    .select(['school_id as schoolId', 'class_id as classId'])
+    .where('id', '=', studentId)
+    .where('school_id', 'in', schoolsOfUser(db, userId));
   if (schoolId) query = query.where('school_id', '=', schoolId);
   return query.executeTakeFirst();
 }
 
 /** A class's school, looked for only among the user's own schools (and in `schoolId` when given). */
 export function findClassAmongUserSchools(db: Db, userId: string, classId: string, schoolId: string | undefined) {
-  let query = db.selectFrom('classes').select(['school_id as schoolId']).where('id', '=', classId).where('school_id', 'in', schoolsOfUser(db, userId));
+  let query = db
+    .selectFrom('classes')
+    .select(['school_id as schoolId'])
+    .where('id', '=', classId)
+    .where('school_id', 'in', schoolsOfUser(db, userId));
   if (schoolId) query = query.where('school_id', '=', schoolId);
   return query.executeTakeFirst();
 }
@@ -491,7 +600,11 @@ export function findClassAmongUserSchools(db: Db, userId: string, classId: strin
  * Whether a custody holder (not suspended) of the student, or of any student in the class, reads
  * Danish as a second language or needs an interpreter.
  */
-export async function someReaderNeedsPlainLanguage(db: Db, schoolId: string, readers: { studentId: string } | { classId: string }): Promise<boolean> {
+export async function someReaderNeedsPlainLanguage(
+  db: Db,
+  schoolId: string,
+  readers: { studentId: string } | { classId: string },
+): Promise<boolean> {
   let query = db
     .selectFrom('guardianships as g')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
@@ -501,12 +614,20 @@ export async function someReaderNeedsPlainLanguage(db: Db, schoolId: string, rea
     .where('g.kind', '=', 'custody')
     .where('p.suspended', '=', false)
     .where((eb) => eb.or([eb('p.language', '<>', 'da'), eb('p.needs_interpreter', '=', true)]));
-  query = 'studentId' in readers ? query.where('g.student_id', '=', readers.studentId) : query.where('s.class_id', '=', readers.classId);
+  query =
+    'studentId' in readers
+      ? query.where('g.student_id', '=', readers.studentId)
+      : query.where('s.class_id', '=', readers.classId);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 export function findClass(db: Db, schoolId: string, classId: string) {
-  return db.selectFrom('classes').select(['id', 'grade', 'letter']).where('school_id', '=', schoolId).where('id', '=', classId).executeTakeFirst();
+  return db
+    .selectFrom('classes')
+    .select(['id', 'grade', 'letter'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', classId)
+    .executeTakeFirst();
 }
 
 /** Whom a group message goes to: the guardians of one class, of a grade (årgang), or of the whole school. */
@@ -522,7 +643,14 @@ export function audienceOfThread(thread: Pick<ThreadRow, 'class_id' | 'grade'>):
 /** Only the students of the audience: a grade's are those of its classes as they are now. */
 function studentsIn<Q extends { where: (...args: any[]) => Q }>(query: Q, audience: GroupAudience): Q {
   if ('classId' in audience) return query.where('s.class_id', '=', audience.classId);
-  if ('grade' in audience) return query.where('s.class_id', 'in', (eb: ExpressionBuilder<any, any>) => eb.selectFrom('classes as gc').select('gc.id').whereRef('gc.school_id', '=', 's.school_id').where('gc.grade', '=', audience.grade));
+  if ('grade' in audience)
+    return query.where('s.class_id', 'in', (eb: ExpressionBuilder<any, any>) =>
+      eb
+        .selectFrom('classes as gc')
+        .select('gc.id')
+        .whereRef('gc.school_id', '=', 's.school_id')
+        .where('gc.grade', '=', audience.grade),
+    );
   return query;
 }
 
@@ -546,16 +674,27 @@ export async function findCustodyGuardiansOf(db: Db, schoolId: string, audience:
 }
 
 /** Who receives a message to a class (see findCustodyGuardiansOf). */
-export const findCustodyGuardiansOfClass = (db: Db, schoolId: string, classId: string) => findCustodyGuardiansOf(db, schoolId, { classId });
+export const findCustodyGuardiansOfClass = (db: Db, schoolId: string, classId: string) =>
+  findCustodyGuardiansOf(db, schoolId, { classId });
 
 /** The ids of the school's classes in a grade (årgang), e.g. 3.A and 3.B for grade 3. */
 export async function findClassIdsOfGrade(db: Db, schoolId: string, grade: number): Promise<string[]> {
-  const rows = await db.selectFrom('classes').select('id').where('school_id', '=', schoolId).where('grade', '=', grade).orderBy('letter').execute();
+  const rows = await db
+    .selectFrom('classes')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('grade', '=', grade)
+    .orderBy('letter')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** The contact teachers of any of the classes, each once. */
-export async function findContactTeachersOfClasses(db: Db, schoolId: string, classIds: readonly string[]): Promise<string[]> {
+export async function findContactTeachersOfClasses(
+  db: Db,
+  schoolId: string,
+  classIds: readonly string[],
+): Promise<string[]> {
   if (classIds.length === 0) return [];
   const rows = await db
     .selectFrom('class_staff')
@@ -570,7 +709,12 @@ export async function findContactTeachersOfClasses(db: Db, schoolId: string, cla
 }
 
 /** The guardian's private reply thread to a group message, if they have answered it before. */
-export async function findPrivateReplyThread(db: Db, schoolId: string, parentThreadId: string, guardianId: string): Promise<string | undefined> {
+export async function findPrivateReplyThread(
+  db: Db,
+  schoolId: string,
+  parentThreadId: string,
+  guardianId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('message_threads')
     .select('id')
@@ -582,7 +726,12 @@ export async function findPrivateReplyThread(db: Db, schoolId: string, parentThr
 }
 
 /** The guardian's children in the audience (a class, a grade or the school) that they hold custody of, first by name. */
-export async function findCustodyChildrenIn(db: Db, schoolId: string, guardianId: string, audience: GroupAudience): Promise<string[]> {
+export async function findCustodyChildrenIn(
+  db: Db,
+  schoolId: string,
+  guardianId: string,
+  audience: GroupAudience,
+): Promise<string[]> {
   const query = db
     .selectFrom('guardianships as g')
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
@@ -598,7 +747,12 @@ export async function findCustodyChildrenIn(db: Db, schoolId: string, guardianId
 
 /** A student of the school with their class, or undefined. */
 export function findStudent(db: Db, schoolId: string, studentId: string) {
-  return db.selectFrom('students').select(['id', 'class_id as classId']).where('school_id', '=', schoolId).where('id', '=', studentId).executeTakeFirst();
+  return db
+    .selectFrom('students')
+    .select(['id', 'class_id as classId'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', studentId)
+    .executeTakeFirst();
 }
 
 /**
@@ -639,8 +793,21 @@ export async function findStaff(db: Db, schoolId: string, ids?: string[]): Promi
     .where('p.school_id', '=', schoolId)
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('person_roles as r').select('r.person_id').whereRef('r.school_id', '=', 'p.school_id').whereRef('r.person_id', '=', 'p.id').where('r.role', 'in', STAFF_SCHOOL_ROLES)),
-        eb.exists(eb.selectFrom('class_staff as cs').select('cs.person_id').whereRef('cs.school_id', '=', 'p.school_id').whereRef('cs.person_id', '=', 'p.id')),
+        eb.exists(
+          eb
+            .selectFrom('person_roles as r')
+            .select('r.person_id')
+            .whereRef('r.school_id', '=', 'p.school_id')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.role', 'in', STAFF_SCHOOL_ROLES),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('class_staff as cs')
+            .select('cs.person_id')
+            .whereRef('cs.school_id', '=', 'p.school_id')
+            .whereRef('cs.person_id', '=', 'p.id'),
+        ),
       ]),
     )
     .orderBy('p.family_name')
@@ -651,7 +818,14 @@ export async function findStaff(db: Db, schoolId: string, ids?: string[]): Promi
   if (people.length === 0) return [];
   const personIds = people.map((p) => p.id);
   const [roles, classRoles] = await Promise.all([
-    db.selectFrom('person_roles').select(['person_id', 'role']).where('school_id', '=', schoolId).where('person_id', 'in', personIds).where('role', 'in', STAFF_SCHOOL_ROLES).orderBy('role').execute(),
+    db
+      .selectFrom('person_roles')
+      .select(['person_id', 'role'])
+      .where('school_id', '=', schoolId)
+      .where('person_id', 'in', personIds)
+      .where('role', 'in', STAFF_SCHOOL_ROLES)
+      .orderBy('role')
+      .execute(),
     db
       .selectFrom('class_staff as cs')
       .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'cs.school_id').onRef('c.id', '=', 'cs.class_id'))
@@ -665,7 +839,9 @@ export async function findStaff(db: Db, schoolId: string, ids?: string[]): Promi
   return people.map((p) => ({
     ...p,
     roles: roles.filter((r) => r.person_id === p.id).map((r) => r.role),
-    class_roles: classRoles.filter((r) => r.person_id === p.id).map(({ role, grade, letter }) => ({ role, grade, letter })),
+    class_roles: classRoles
+      .filter((r) => r.person_id === p.id)
+      .map(({ role, grade, letter }) => ({ role, grade, letter })),
   }));
 }
 
@@ -682,7 +858,13 @@ export async function findUrgentUses(db: Db, schoolId: string, limit: number): P
   const rows = await db
     .selectFrom('messages as m')
     .innerJoin('people as a', (j) => j.onRef('a.school_id', '=', 'm.school_id').onRef('a.id', '=', 'm.author_id'))
-    .select(['m.id as message_id', 'm.thread_id', 'm.created_at', 'a.given_name as author_given_name', 'a.family_name as author_family_name'])
+    .select([
+      'm.id as message_id',
+      'm.thread_id',
+      'm.created_at',
+      'a.given_name as author_given_name',
+      'a.family_name as author_family_name',
+    ])
     .where('m.school_id', '=', schoolId)
     .where('m.urgent', '=', true)
     .orderBy('m.created_at', 'desc')
@@ -690,7 +872,10 @@ export async function findUrgentUses(db: Db, schoolId: string, limit: number): P
     .limit(limit)
     .execute();
   const threadIds = [...new Set(rows.map((r) => r.thread_id))];
-  const threads = threadIds.length === 0 ? [] : await selectThreads(db).where('t.school_id', '=', schoolId).where('t.id', 'in', threadIds).execute();
+  const threads =
+    threadIds.length === 0
+      ? []
+      : await selectThreads(db).where('t.school_id', '=', schoolId).where('t.id', 'in', threadIds).execute();
   const byId = new Map(threads.map((t) => [t.id, t]));
   return rows.flatMap(({ thread_id, ...r }) => {
     const thread = byId.get(thread_id);

@@ -1,6 +1,13 @@
 import { defineRoute, signedIn, type Policy } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
-import { mayReadBrokenPromises, mayReadUrgentUses, mayWriteToClass, mayWriteToGrade, mayWriteToSchool, mayWriteToStaff } from '../policies/rules.js';
+import {
+  mayReadBrokenPromises,
+  mayReadUrgentUses,
+  mayWriteToClass,
+  mayWriteToGrade,
+  mayWriteToSchool,
+  mayWriteToStaff,
+} from '../policies/rules.js';
 import { findClassIdsOfGrade } from './messaging.repository.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
@@ -48,7 +55,8 @@ import { adviseOnDraft } from './writing-advice.service.js';
 /** Needs a signed-in user; the use case applies the row-level rules. */
 const signedInThen = (name: string): Policy<any, any, any> => signedIn(name);
 
-const RETRY_NOTE = 'Send an `idempotency-key` header to make retries safe: the same key from the same author stores one message.';
+const RETRY_NOTE =
+  'Send an `idempotency-key` header to make retries safe: the same key from the same author stores one message.';
 
 // Thread routes carry no school in the path: the school is the child's or the thread's, found
 // among the caller's own schools, and the row-level rules (policies/rules.ts) are applied in the
@@ -77,7 +85,8 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/threads/search',
-    summary: "Search in the caller's own threads, their subjects and messages, in Danish (klassen finds klasse) with web-search syntax (-word, quoted phrases, or). Only the threads the caller may read, as in the thread list; best match first, each with a plain-text snippet in pieces, the matching words marked.",
+    summary:
+      "Search in the caller's own threads, their subjects and messages, in Danish (klassen finds klasse) with web-search syntax (-word, quoted phrases, or). Only the threads the caller may read, as in the thread list; best match first, each with a plain-text snippet in pieces, the matching words marked.",
     tags: ['messaging'],
     query: ZThreadSearchQuery,
     response: ZThreadSearchResult,
@@ -87,11 +96,12 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/threads/:threadId',
-    summary: "A thread with its messages, for its participants and the leadership of its school. Marks it read for a participant; staff reads of a child's thread are audit-logged.",
+    summary:
+      "A thread with its messages, for its participants and the leadership of its school. Marks it read for a participant; staff reads of a child's thread are audit-logged.",
     tags: ['messaging'],
     params: ZThreadParams,
     response: ZThreadDetail,
-    policy: signedInThen('participant or leadership of the thread\'s school (checked in the use case)'),
+    policy: signedInThen("participant or leadership of the thread's school (checked in the use case)"),
     handler: (ctx, { params }) => getThread(ctx, params.threadId),
   }),
   defineRoute({
@@ -104,7 +114,8 @@ export const messagingRoutes = [
     response: ZThreadDetail,
     status: 201,
     policy: signedInThen('participant of the thread or leadership of its school (checked in the use case)'),
-    handler: (ctx, { params, body }) => postMessage(ctx, params.threadId, body.body, idempotencyKeyOf(ctx), body.urgent, body.attachmentIds),
+    handler: (ctx, { params, body }) =>
+      postMessage(ctx, params.threadId, body.body, idempotencyKeyOf(ctx), body.urgent, body.attachmentIds),
   }),
   defineRoute({
     method: 'POST',
@@ -121,7 +132,8 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/broken-promises',
-    summary: 'Threads whose promised answer is late, with who owed it and how many working days late it is. For the leadership.',
+    summary:
+      'Threads whose promised answer is late, with who owed it and how many working days late it is. For the leadership.',
     tags: ['messaging'],
     params: ZSchoolParams,
     response: ZBrokenPromiseList,
@@ -131,7 +143,8 @@ export const messagingRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/writing-advice',
-    summary: 'Advice on a draft before it is sent: its LIX (Danish readability index), and hints to write easier, to call or meet about a sensitive matter, or to soften a shouting tone. Never blocks sending.',
+    summary:
+      'Advice on a draft before it is sent: its LIX (Danish readability index), and hints to write easier, to call or meet about a sensitive matter, or to soften a shouting tone. Never blocks sending.',
     tags: ['messaging'],
     body: ZWritingAdviceRequest,
     response: ZWritingAdvice,
@@ -149,8 +162,11 @@ export const messagingRoutes = [
     body: ZCreateGroupMessage,
     response: ZThreadDetail,
     status: 201,
-    policy: atSchool(ZClassMessageParams, "staff of the class or leadership", (m, params) => mayWriteToClass(m, params.classId)),
-    handler: (ctx, { params, body }) => sendClassMessage(ctx, params.schoolId, params.classId, body, idempotencyKeyOf(ctx)),
+    policy: atSchool(ZClassMessageParams, 'staff of the class or leadership', (m, params) =>
+      mayWriteToClass(m, params.classId),
+    ),
+    handler: (ctx, { params, body }) =>
+      sendClassMessage(ctx, params.schoolId, params.classId, body, idempotencyKeyOf(ctx)),
   }),
   defineRoute({
     method: 'POST',
@@ -161,8 +177,11 @@ export const messagingRoutes = [
     body: ZCreateGroupMessage,
     response: ZThreadDetail,
     status: 201,
-    policy: atSchool(ZGradeMessageParams, 'staff of a class in the grade or leadership', async (m, params, ctx) => mayWriteToGrade(m, await findClassIdsOfGrade(ctx.deps.db, params.schoolId, params.grade))),
-    handler: (ctx, { params, body }) => sendGradeMessage(ctx, params.schoolId, params.grade, body, idempotencyKeyOf(ctx)),
+    policy: atSchool(ZGradeMessageParams, 'staff of a class in the grade or leadership', async (m, params, ctx) =>
+      mayWriteToGrade(m, await findClassIdsOfGrade(ctx.deps.db, params.schoolId, params.grade)),
+    ),
+    handler: (ctx, { params, body }) =>
+      sendGradeMessage(ctx, params.schoolId, params.grade, body, idempotencyKeyOf(ctx)),
   }),
   defineRoute({
     method: 'POST',
@@ -179,7 +198,8 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/threads/:threadId/readers',
-    summary: "Who of the thread's guardians has read its newest message, by name. For the staff in the thread and the leadership of its school.",
+    summary:
+      "Who of the thread's guardians has read its newest message, by name. For the staff in the thread and the leadership of its school.",
     tags: ['messaging'],
     params: ZThreadParams,
     response: ZThreadReaders,
@@ -195,8 +215,13 @@ export const messagingRoutes = [
     body: ZCreateStudentThread,
     response: ZThreadDetail,
     status: 201,
-    policy: atSchool(ZStudentThreadParams, "staff of the child's class or leadership (the class is checked in the use case)", (m) => mayWriteToStaff(m)),
-    handler: (ctx, { params, body }) => createStudentThread(ctx, params.schoolId, params.studentId, body, idempotencyKeyOf(ctx)),
+    policy: atSchool(
+      ZStudentThreadParams,
+      "staff of the child's class or leadership (the class is checked in the use case)",
+      (m) => mayWriteToStaff(m),
+    ),
+    handler: (ctx, { params, body }) =>
+      createStudentThread(ctx, params.schoolId, params.studentId, body, idempotencyKeyOf(ctx)),
   }),
   defineRoute({
     method: 'POST',
@@ -223,7 +248,8 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/urgent-messages',
-    summary: 'Every message marked urgent at the school, newest first: who, when, the subject, and the recipients as a group ("Forældre i 3.A") or the child. Never guardians\' names or addresses. For the leadership.',
+    summary:
+      'Every message marked urgent at the school, newest first: who, when, the subject, and the recipients as a group ("Forældre i 3.A") or the child. Never guardians\' names or addresses. For the leadership.',
     tags: ['messaging'],
     params: ZSchoolParams,
     response: ZUrgentUseList,

@@ -120,7 +120,11 @@ export async function promiseFor(db: Db, schoolId: string, at: Date): Promise<Da
  * nothing else is pushed to them); a suspended guardian may not. A child who is not the
  * writer's is answered as missing, never as forbidden.
  */
-export async function createThread(context: RequestContext, input: TCreateThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+export async function createThread(
+  context: RequestContext,
+  input: TCreateThread,
+  idempotencyKey: string | null,
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   // This route is the guardians' way in; staff mark urgent on their own sends only.
   if (input.urgent) throw new AppError('urgent_staff_only', { field: 'urgent' });
@@ -129,7 +133,8 @@ export async function createThread(context: RequestContext, input: TCreateThread
   if (!relation) throw new AppError('not_found');
   const { schoolId } = relation;
   const m = await ctx.membership(schoolId);
-  if (!m.personId || !mayWriteAboutStudent(m, input.studentId)) throw new AppError(m.suspended ? 'guardian_suspended' : 'not_found');
+  if (!m.personId || !mayWriteAboutStudent(m, input.studentId))
+    throw new AppError(m.suspended ? 'guardian_suspended' : 'not_found');
   const authorId = m.personId;
 
   if (idempotencyKey) {
@@ -138,19 +143,45 @@ export async function createThread(context: RequestContext, input: TCreateThread
   }
 
   const contactTeachers = await findContactTeachers(ctx.deps.db, schoolId, relation.classId);
-  const recipients = (contactTeachers.length > 0 ? contactTeachers : await findLeaders(ctx.deps.db, schoolId)).filter((id) => id !== authorId);
+  const recipients = (contactTeachers.length > 0 ? contactTeachers : await findLeaders(ctx.deps.db, schoolId)).filter(
+    (id) => id !== authorId,
+  );
   if (recipients.length === 0) throw new AppError('thread_no_recipient');
 
   const now = ctx.deps.clock.now();
   // An absent recipient's substitute receives it as well, or the promise counts from the first
   // return when nobody is at work to read it; the guardian is told which (src/server/staff-absence).
-  const routing = await routeGuardianMessage(ctx.deps.db, schoolId, { ids: recipients, kind: contactTeachers.length > 0 ? 'contact_teacher' : 'leader' }, authorId, now, ctx.locale);
-  const message: NewMessage = { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey, attachmentIds: input.attachmentIds };
+  const routing = await routeGuardianMessage(
+    ctx.deps.db,
+    schoolId,
+    { ids: recipients, kind: contactTeachers.length > 0 ? 'contact_teacher' : 'leader' },
+    authorId,
+    now,
+    ctx.locale,
+  );
+  const message: NewMessage = {
+    schoolId,
+    authorId,
+    kind: 'message',
+    body: input.body,
+    at: now,
+    idempotencyKey,
+    attachmentIds: input.attachmentIds,
+  };
   const threadId =
     (await insertThreadWithMessage(
       ctx.deps.db,
-      { schoolId, studentId: input.studentId, subject: input.subject, createdBy: authorId, replyDueAt: routing.replyDueAt },
-      [{ personId: authorId, role: 'guardian' }, ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const }))],
+      {
+        schoolId,
+        studentId: input.studentId,
+        subject: input.subject,
+        createdBy: authorId,
+        replyDueAt: routing.replyDueAt,
+      },
+      [
+        { personId: authorId, role: 'guardian' },
+        ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const })),
+      ],
       message,
     )) ?? (idempotencyKey ? await retriedThread(ctx.deps.db, schoolId, authorId, idempotencyKey, input) : null);
   if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
@@ -159,7 +190,13 @@ export async function createThread(context: RequestContext, input: TCreateThread
 }
 
 /** The thread an earlier send with this key created; a key reused for a different message is refused. */
-async function retriedThread(db: Db, schoolId: string, authorId: string, key: string, input: TCreateThread): Promise<string | null> {
+async function retriedThread(
+  db: Db,
+  schoolId: string,
+  authorId: string,
+  key: string,
+  input: TCreateThread,
+): Promise<string | null> {
   const earlier = await findMessageByKey(db, schoolId, authorId, key);
   if (!earlier) return null;
   const thread = await findThread(db, schoolId, earlier.thread_id);
@@ -185,7 +222,10 @@ async function loadReadableThread(ctx: SignedInContext, threadId: string): Promi
   const schoolId = await findThreadSchoolForUser(ctx.deps.db, ctx.actor.userId, threadId);
   const thread = schoolId ? await findThread(ctx.deps.db, schoolId, threadId) : undefined;
   if (!schoolId || !thread) throw new AppError('not_found');
-  const [participants, m] = await Promise.all([findParticipants(ctx.deps.db, schoolId, [threadId]), ctx.membership(schoolId)]);
+  const [participants, m] = await Promise.all([
+    findParticipants(ctx.deps.db, schoolId, [threadId]),
+    ctx.membership(schoolId),
+  ]);
   const access: ThreadAccess = {
     participantRole: participants.find((p) => p.person_id === m.personId)?.role ?? null,
     studentId: thread.student_id,
@@ -195,10 +235,20 @@ async function loadReadableThread(ctx: SignedInContext, threadId: string): Promi
 }
 
 function readerOf(ctx: RequestContext, m: Membership, access: ThreadAccess): Reader {
-  return { personId: m.personId, side: access.participantRole ?? 'staff', locale: ctx.locale, now: ctx.deps.clock.now() };
+  return {
+    personId: m.personId,
+    side: access.participantRole ?? 'staff',
+    locale: ctx.locale,
+    now: ctx.deps.clock.now(),
+  };
 }
 
-async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: string, m: Membership): Promise<TThreadDetail> {
+async function threadDetail(
+  ctx: SignedInContext,
+  schoolId: string,
+  threadId: string,
+  m: Membership,
+): Promise<TThreadDetail> {
   const [thread, participants, messages, attachments] = await Promise.all([
     findThread(ctx.deps.db, schoolId, threadId),
     findParticipants(ctx.deps.db, schoolId, [threadId]),
@@ -209,7 +259,10 @@ async function threadDetail(ctx: SignedInContext, schoolId: string, threadId: st
   const me = participants.find((p) => p.person_id === m.personId);
   const access: ThreadAccess = { participantRole: me?.role ?? null, studentId: thread.student_id };
   const reader = readerOf(ctx, m, access);
-  const unread = me ? messages.filter((msg) => msg.author_id !== me.person_id && (!me.last_read_at || msg.created_at > me.last_read_at)).length : 0;
+  const unread = me
+    ? messages.filter((msg) => msg.author_id !== me.person_id && (!me.last_read_at || msg.created_at > me.last_read_at))
+        .length
+    : 0;
   return {
     ...presentThreadSummary(thread, participants, unread, reader),
     participants: presentParticipants(thread, participants, ctx.locale),
@@ -232,7 +285,12 @@ export async function getThread(context: RequestContext, threadId: string): Prom
     await markThreadNotificationsRead(ctx.deps.db, schoolId, threadId, m.personId, now);
   }
   if (thread.student_id && access.participantRole !== 'guardian') {
-    await recordAudit(ctx, { schoolId, action: 'thread.read', studentId: thread.student_id, subject: 'message thread' });
+    await recordAudit(ctx, {
+      schoolId,
+      action: 'thread.read',
+      studentId: thread.student_id,
+      subject: 'message thread',
+    });
   }
   return threadDetail(ctx, schoolId, threadId, m);
 }
@@ -242,9 +300,15 @@ export async function getThread(context: RequestContext, threadId: string): Prom
  * threads about a child disappear while suspended or once they are no longer the child's
  * guardian. Staff seeing threads about a child is audit-logged under `action`.
  */
-async function presentOwnThreads<T extends OwnThreadRow>(ctx: SignedInContext, rows: T[], action: string): Promise<Array<{ row: T; summary: TThreadSummary }>> {
+async function presentOwnThreads<T extends OwnThreadRow>(
+  ctx: SignedInContext,
+  rows: T[],
+  action: string,
+): Promise<Array<{ row: T; summary: TThreadSummary }>> {
   const schoolIds = [...new Set(rows.map((r) => r.school_id))];
-  const memberships = new Map(await Promise.all(schoolIds.map(async (schoolId) => [schoolId, await ctx.membership(schoolId)] as const)));
+  const memberships = new Map(
+    await Promise.all(schoolIds.map(async (schoolId) => [schoolId, await ctx.membership(schoolId)] as const)),
+  );
   const now = ctx.deps.clock.now();
   const shown = rows.flatMap((row) => {
     const m = memberships.get(row.school_id);
@@ -284,7 +348,13 @@ export async function searchThreads(context: RequestContext, text: string): Prom
   const ctx = signedInContext(context);
   const rows = await searchThreadsOfUser(ctx.deps.db, ctx.actor.userId, text, THREAD_SEARCH_LIMIT);
   const shown = await presentOwnThreads(ctx, rows, 'thread.search');
-  return { threads: shown.map(({ row, summary }) => ({ ...summary, matchedMessageId: row.matched_message_id, snippet: presentSnippet(row.snippet) })) };
+  return {
+    threads: shown.map(({ row, summary }) => ({
+      ...summary,
+      matchedMessageId: row.matched_message_id,
+      snippet: presentSnippet(row.snippet),
+    })),
+  };
 }
 
 /** Every urgent use is logged, with the child when the thread is about one, for the leadership to review. */
@@ -292,7 +362,15 @@ async function recordUrgentUse(ctx: SignedInContext, schoolId: string, studentId
   await recordAudit(ctx, { schoolId, action: 'message.urgent', studentId, subject: 'urgent message' });
 }
 
-async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewMessage['kind'], body: string, idempotencyKey: string | null, urgent = false, attachmentIds: readonly string[] = []): Promise<TThreadDetail> {
+async function addMessage(
+  ctx: SignedInContext,
+  loaded: LoadedThread,
+  kind: NewMessage['kind'],
+  body: string,
+  idempotencyKey: string | null,
+  urgent = false,
+  attachmentIds: readonly string[] = [],
+): Promise<TThreadDetail> {
   const { schoolId, thread, m, access } = loaded;
   if (!m.personId) throw new AppError('not_found');
   // The leadership answering a thread it is not in joins it as staff with this message.
@@ -304,8 +382,23 @@ async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewM
       : thread.reply_due_at && !thread.promise_fulfilled_at
         ? { kind: 'none' }
         : { kind: 'start', replyDueAt: await promiseFor(ctx.deps.db, schoolId, now) };
-  const message: NewMessage = { schoolId, authorId: m.personId, kind, body, at: now, idempotencyKey, urgent, attachmentIds };
-  const id = await insertReply(ctx.deps.db, thread.id, message, promise, access.participantRole === null ? 'staff' : undefined);
+  const message: NewMessage = {
+    schoolId,
+    authorId: m.personId,
+    kind,
+    body,
+    at: now,
+    idempotencyKey,
+    urgent,
+    attachmentIds,
+  };
+  const id = await insertReply(
+    ctx.deps.db,
+    thread.id,
+    message,
+    promise,
+    access.participantRole === null ? 'staff' : undefined,
+  );
   if (id === null && idempotencyKey) {
     const earlier = await findMessageByKey(ctx.deps.db, schoolId, m.personId, idempotencyKey);
     if (!earlier || earlier.thread_id !== thread.id || earlier.kind !== kind || earlier.body !== body) {
@@ -314,7 +407,12 @@ async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewM
   } else {
     if (thread.student_id && side === 'staff') {
       // An answer about a child discloses the child's matters; to a § 23 parent it must be logged.
-      await recordAudit(ctx, { schoolId, action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply', studentId: thread.student_id, subject: 'message thread' });
+      await recordAudit(ctx, {
+        schoolId,
+        action: kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply',
+        studentId: thread.student_id,
+        subject: 'message thread',
+      });
     }
     if (urgent) await recordUrgentUse(ctx, schoolId, thread.student_id);
   }
@@ -327,12 +425,21 @@ async function addMessage(ctx: SignedInContext, loaded: LoadedThread, kind: NewM
  * first message. Any staff answer keeps the promise; a guardian's message starts a new promise
  * when none is open, and leaves an open one as it was. Only staff may mark the message urgent.
  */
-export async function postMessage(context: RequestContext, threadId: string, body: string, idempotencyKey: string | null, urgent = false, attachmentIds: readonly string[] = []): Promise<TThreadDetail> {
+export async function postMessage(
+  context: RequestContext,
+  threadId: string,
+  body: string,
+  idempotencyKey: string | null,
+  urgent = false,
+  attachmentIds: readonly string[] = [],
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const loaded = await loadReadableThread(ctx, threadId);
   if (!mayReplyInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
-  if (urgent && !mayMarkUrgentInThread(loaded.m, loaded.access)) throw new AppError('urgent_staff_only', { field: 'urgent' });
-  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian') return replyPrivately(ctx, loaded, body, idempotencyKey, attachmentIds);
+  if (urgent && !mayMarkUrgentInThread(loaded.m, loaded.access))
+    throw new AppError('urgent_staff_only', { field: 'urgent' });
+  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian')
+    return replyPrivately(ctx, loaded, body, idempotencyKey, attachmentIds);
   return addMessage(ctx, loaded, 'message', body, idempotencyKey, urgent, attachmentIds);
 }
 
@@ -344,12 +451,27 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code
  * other guardian ever sees it. It is a message like any other: it starts a promise. Answers with
  * the reply thread's detail, whose id is not the group message's.
  */
-async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: string, idempotencyKey: string | null, attachmentIds: readonly string[]): Promise<TThreadDetail> {
+async function replyPrivately(
+  ctx: SignedInContext,
+  group: LoadedThread,
+  body: string,
+  idempotencyKey: string | null,
+  attachmentIds: readonly string[],
+): Promise<TThreadDetail> {
   const { schoolId, thread, participants, m } = group;
   const { db } = ctx.deps;
   if (!m.personId || thread.kind !== 'group') throw new AppError('not_found');
   const guardianId = m.personId;
-  const continueIn = async (replyThreadId: string) => addMessage(ctx, await loadReadableThread(ctx, replyThreadId), 'message', body, idempotencyKey, false, attachmentIds);
+  const continueIn = async (replyThreadId: string) =>
+    addMessage(
+      ctx,
+      await loadReadableThread(ctx, replyThreadId),
+      'message',
+      body,
+      idempotencyKey,
+      false,
+      attachmentIds,
+    );
 
   const existing = await findPrivateReplyThread(db, schoolId, thread.id, guardianId);
   if (existing) return continueIn(existing);
@@ -358,7 +480,9 @@ async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: s
   const children = await findCustodyChildrenIn(db, schoolId, guardianId, audienceOfThread(thread));
   if (children.length === 0) throw new AppError('forbidden');
   const now = ctx.deps.clock.now();
-  const staff = participants.filter((p) => p.role === 'staff').map((p) => ({ personId: p.person_id, role: 'staff' as const }));
+  const staff = participants
+    .filter((p) => p.role === 'staff')
+    .map((p) => ({ personId: p.person_id, role: 'staff' as const }));
   try {
     const created = await insertThreadWithMessage(
       db,
@@ -394,7 +518,10 @@ async function replyPrivately(ctx: SignedInContext, group: LoadedThread, body: s
  *  - the whole school: the school's leaders, who answer for what the school says to every family.
  */
 async function staffOfAudience(db: Db, schoolId: string, audience: GroupAudience): Promise<string[] | undefined> {
-  if ('classId' in audience) return (await findClass(db, schoolId, audience.classId)) ? findContactTeachers(db, schoolId, audience.classId) : undefined;
+  if ('classId' in audience)
+    return (await findClass(db, schoolId, audience.classId))
+      ? findContactTeachers(db, schoolId, audience.classId)
+      : undefined;
   if ('grade' in audience) {
     const classIds = await findClassIdsOfGrade(db, schoolId, audience.grade);
     return classIds.length > 0 ? findContactTeachersOfClasses(db, schoolId, classIds) : undefined;
@@ -410,14 +537,21 @@ async function staffOfAudience(db: Db, schoolId: string, audience: GroupAudience
  * in the thread with the writer, so they see the answers, which each guardian sends privately.
  * The route's policy has decided that the writer may write to this audience.
  */
-async function sendGroupMessage(context: RequestContext, schoolId: string, audience: GroupAudience, input: TCreateGroupMessage, idempotencyKey: string | null): Promise<TThreadDetail> {
+async function sendGroupMessage(
+  context: RequestContext,
+  schoolId: string,
+  audience: GroupAudience,
+  input: TCreateGroupMessage,
+  idempotencyKey: string | null,
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const { db } = ctx.deps;
   const m = await ctx.membership(schoolId);
   const audienceStaff = m.personId ? await staffOfAudience(db, schoolId, audience) : undefined;
   if (!m.personId || !audienceStaff) throw new AppError('not_found');
   const authorId = m.personId;
-  const retried = async () => (idempotencyKey ? retriedGroupMessage(db, schoolId, authorId, idempotencyKey, audience, input) : null);
+  const retried = async () =>
+    idempotencyKey ? retriedGroupMessage(db, schoolId, authorId, idempotencyKey, audience, input) : null;
 
   const earlier = await retried();
   if (earlier) return threadDetail(ctx, schoolId, earlier, m);
@@ -430,8 +564,20 @@ async function sendGroupMessage(context: RequestContext, schoolId: string, audie
   const created = await insertThreadWithMessage(
     db,
     { schoolId, studentId: null, subject: input.subject, createdBy: authorId, replyDueAt: null, group: audience },
-    [...staff.map((personId) => ({ personId, role: 'staff' as const })), ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
-    { schoolId, authorId, kind: 'message', body: input.body, at: now, idempotencyKey, urgent, attachmentIds: input.attachmentIds },
+    [
+      ...staff.map((personId) => ({ personId, role: 'staff' as const })),
+      ...guardians.map((personId) => ({ personId, role: 'guardian' as const })),
+    ],
+    {
+      schoolId,
+      authorId,
+      kind: 'message',
+      body: input.body,
+      at: now,
+      idempotencyKey,
+      urgent,
+      attachmentIds: input.attachmentIds,
+    },
   );
   if (created && urgent) await recordUrgentUse(ctx, schoolId, null);
   const threadId = created ?? (await retried());
@@ -440,25 +586,53 @@ async function sendGroupMessage(context: RequestContext, schoolId: string, audie
 }
 
 /** Staff of the class or the leadership write to the class's guardians ("Forældre i 3.A"). */
-export const sendClassMessage = (ctx: RequestContext, schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string | null) =>
-  sendGroupMessage(ctx, schoolId, { classId }, input, idempotencyKey);
+export const sendClassMessage = (
+  ctx: RequestContext,
+  schoolId: string,
+  classId: string,
+  input: TCreateGroupMessage,
+  idempotencyKey: string | null,
+) => sendGroupMessage(ctx, schoolId, { classId }, input, idempotencyKey);
 
 /** Staff of a class in the grade or the leadership write to the grade's guardians ("Forældre i 3. årgang"). */
-export const sendGradeMessage = (ctx: RequestContext, schoolId: string, grade: number, input: TCreateGroupMessage, idempotencyKey: string | null) =>
-  sendGroupMessage(ctx, schoolId, { grade }, input, idempotencyKey);
+export const sendGradeMessage = (
+  ctx: RequestContext,
+  schoolId: string,
+  grade: number,
+  input: TCreateGroupMessage,
+  idempotencyKey: string | null,
+) => sendGroupMessage(ctx, schoolId, { grade }, input, idempotencyKey);
 
 /** The leadership writes to the guardians of the whole school ("Forældre på Demo Skole"). */
-export const sendSchoolMessage = (ctx: RequestContext, schoolId: string, input: TCreateGroupMessage, idempotencyKey: string | null) =>
-  sendGroupMessage(ctx, schoolId, { wholeSchool: true }, input, idempotencyKey);
+export const sendSchoolMessage = (
+  ctx: RequestContext,
+  schoolId: string,
+  input: TCreateGroupMessage,
+  idempotencyKey: string | null,
+) => sendGroupMessage(ctx, schoolId, { wholeSchool: true }, input, idempotencyKey);
 
-const sameAudience = (thread: ThreadRow, audience: GroupAudience) => JSON.stringify(audienceOfThread(thread)) === JSON.stringify(audience);
+const sameAudience = (thread: ThreadRow, audience: GroupAudience) =>
+  JSON.stringify(audienceOfThread(thread)) === JSON.stringify(audience);
 
 /** The group message an earlier send with this key created; a key reused for a different message or audience is refused. */
-async function retriedGroupMessage(db: Db, schoolId: string, authorId: string, key: string, audience: GroupAudience, input: TCreateGroupMessage): Promise<string | null> {
+async function retriedGroupMessage(
+  db: Db,
+  schoolId: string,
+  authorId: string,
+  key: string,
+  audience: GroupAudience,
+  input: TCreateGroupMessage,
+): Promise<string | null> {
   const earlier = await findMessageByKey(db, schoolId, authorId, key);
   if (!earlier) return null;
   const thread = await findThread(db, schoolId, earlier.thread_id);
-  if (!thread || thread.kind !== 'group' || !sameAudience(thread, audience) || thread.subject !== input.subject || earlier.body !== input.body) {
+  if (
+    !thread ||
+    thread.kind !== 'group' ||
+    !sameAudience(thread, audience) ||
+    thread.subject !== input.subject ||
+    earlier.body !== input.body
+  ) {
     throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
   }
   return thread.id;
@@ -472,14 +646,29 @@ export async function listThreadReaders(context: RequestContext, threadId: strin
   const ctx = signedInContext(context);
   const { schoolId, thread, participants, m, access } = await loadReadableThread(ctx, threadId);
   if (!mayListThreadReaders(m, access)) throw new AppError('forbidden');
-  if (thread.student_id) await recordAudit(ctx, { schoolId, action: 'thread.readers', studentId: thread.student_id, subject: 'message thread' });
+  if (thread.student_id)
+    await recordAudit(ctx, {
+      schoolId,
+      action: 'thread.readers',
+      studentId: thread.student_id,
+      subject: 'message thread',
+    });
   const guardians = participants.filter((p) => p.role === 'guardian');
-  const hasRead = (p: ParticipantRow) => p.last_read_at !== null && p.last_read_at.getTime() >= thread.last_message_at.getTime();
-  return { read: guardians.filter(hasRead).map(presentName), notRead: guardians.filter((p) => !hasRead(p)).map(presentName) };
+  const hasRead = (p: ParticipantRow) =>
+    p.last_read_at !== null && p.last_read_at.getTime() >= thread.last_message_at.getTime();
+  return {
+    read: guardians.filter(hasRead).map(presentName),
+    notRead: guardians.filter((p) => !hasRead(p)).map(presentName),
+  };
 }
 
 /** A staff participant confirms receipt ("modtaget – jeg ringer til dig"), which keeps the promise too. */
-export async function acknowledgeThread(context: RequestContext, threadId: string, body: string | undefined, idempotencyKey: string | null): Promise<TThreadDetail> {
+export async function acknowledgeThread(
+  context: RequestContext,
+  threadId: string,
+  body: string | undefined,
+  idempotencyKey: string | null,
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const loaded = await loadReadableThread(ctx, threadId);
   if (!mayAcknowledgeInThread(loaded.m, loaded.access)) throw new AppError('forbidden');
@@ -505,18 +694,34 @@ export function workingDaysLate(dueAt: Date, now: Date, calendar: SchoolCalendar
 export async function listBrokenPromises(context: RequestContext, schoolId: string): Promise<TBrokenPromiseList> {
   const ctx = signedInContext(context);
   const now = ctx.deps.clock.now();
-  const [rows, calendar] = await Promise.all([findBrokenPromises(ctx.deps.db, schoolId, now), loadSchoolCalendar(ctx.deps.db, schoolId)]);
-  const participants = await findParticipants(ctx.deps.db, schoolId, rows.map((r) => r.id));
-  const of = (threadId: string, role: ParticipantRow['role']) => participants.filter((p) => p.thread_id === threadId && p.role === role).map(presentName);
+  const [rows, calendar] = await Promise.all([
+    findBrokenPromises(ctx.deps.db, schoolId, now),
+    loadSchoolCalendar(ctx.deps.db, schoolId),
+  ]);
+  const participants = await findParticipants(
+    ctx.deps.db,
+    schoolId,
+    rows.map((r) => r.id),
+  );
+  const of = (threadId: string, role: ParticipantRow['role']) =>
+    participants.filter((p) => p.thread_id === threadId && p.role === role).map(presentName);
   await recordAudit(
     ctx,
-    [...new Set(rows.flatMap((r) => (r.student_id ? [r.student_id] : [])))].map((studentId) => ({ schoolId, action: 'thread.broken-promises', studentId, subject: 'message threads' })),
+    [...new Set(rows.flatMap((r) => (r.student_id ? [r.student_id] : [])))].map((studentId) => ({
+      schoolId,
+      action: 'thread.broken-promises',
+      studentId,
+      subject: 'message threads',
+    })),
   );
   return {
     promises: rows.map((r) => ({
       threadId: r.id,
       subject: r.subject,
-      student: r.student_id && r.student_given_name !== null ? { id: r.student_id, name: `${r.student_given_name} ${r.student_family_name ?? ''}`.trim() } : null,
+      student:
+        r.student_id && r.student_given_name !== null
+          ? { id: r.student_id, name: `${r.student_given_name} ${r.student_family_name ?? ''}`.trim() }
+          : null,
       guardians: of(r.id, 'guardian'),
       owedBy: of(r.id, 'staff'),
       replyDueAt: r.reply_due_at.toISOString(),
@@ -526,11 +731,24 @@ export async function listBrokenPromises(context: RequestContext, schoolId: stri
 }
 
 /** The thread an earlier staff send with this key created, when it was the same message; a key reused otherwise is refused. */
-async function retriedStaffThread(db: Db, schoolId: string, authorId: string, key: string, sent: { studentId: string | null; subject: string; body: string }): Promise<string | null> {
+async function retriedStaffThread(
+  db: Db,
+  schoolId: string,
+  authorId: string,
+  key: string,
+  sent: { studentId: string | null; subject: string; body: string },
+): Promise<string | null> {
   const earlier = await findMessageByKey(db, schoolId, authorId, key);
   if (!earlier) return null;
   const thread = await findThread(db, schoolId, earlier.thread_id);
-  if (!thread || thread.kind !== 'direct' || thread.student_id !== sent.studentId || thread.subject !== sent.subject || earlier.body !== sent.body || earlier.kind !== 'message') {
+  if (
+    !thread ||
+    thread.kind !== 'direct' ||
+    thread.student_id !== sent.studentId ||
+    thread.subject !== sent.subject ||
+    earlier.body !== sent.body ||
+    earlier.kind !== 'message'
+  ) {
     throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
   }
   return thread.id;
@@ -543,7 +761,13 @@ async function retriedStaffThread(db: Db, schoolId: string, authorId: string, ke
  * guardian's answer starts one as always. The child's class staff and the leadership may write;
  * for anyone else the child is answered as missing.
  */
-export async function createStudentThread(context: RequestContext, schoolId: string, studentId: string, input: TCreateStudentThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+export async function createStudentThread(
+  context: RequestContext,
+  schoolId: string,
+  studentId: string,
+  input: TCreateStudentThread,
+  idempotencyKey: string | null,
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const { db } = ctx.deps;
   const m = await ctx.membership(schoolId);
@@ -551,7 +775,8 @@ export async function createStudentThread(context: RequestContext, schoolId: str
   if (!m.personId || !student || !mayWriteToGuardiansOf(m, student)) throw new AppError('not_found');
   const authorId = m.personId;
   const sent = { studentId, subject: input.subject, body: input.body };
-  const retried = async () => (idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null);
+  const retried = async () =>
+    idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null;
 
   const earlier = await retried();
   if (earlier) return threadDetail(ctx, schoolId, earlier, m);
@@ -563,7 +788,16 @@ export async function createStudentThread(context: RequestContext, schoolId: str
     db,
     { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
     [{ personId: authorId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
-    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, urgent, attachmentIds: input.attachmentIds },
+    {
+      schoolId,
+      authorId,
+      kind: 'message',
+      body: input.body,
+      at: ctx.deps.clock.now(),
+      idempotencyKey,
+      urgent,
+      attachmentIds: input.attachmentIds,
+    },
   );
   if (created) {
     // Writing to the home about a child discloses the child's matters: logged like a reply.
@@ -580,7 +814,12 @@ export async function createStudentThread(context: RequestContext, schoolId: str
  * Every recipient must be staff of the school; an unknown or unauthorised one refuses the whole
  * message. Staff owe each other no promise.
  */
-export async function createStaffThread(context: RequestContext, schoolId: string, input: TCreateStaffThread, idempotencyKey: string | null): Promise<TThreadDetail> {
+export async function createStaffThread(
+  context: RequestContext,
+  schoolId: string,
+  input: TCreateStaffThread,
+  idempotencyKey: string | null,
+): Promise<TThreadDetail> {
   const ctx = signedInContext(context);
   const { db } = ctx.deps;
   const m = await ctx.membership(schoolId);
@@ -592,21 +831,32 @@ export async function createStaffThread(context: RequestContext, schoolId: strin
     if (!student || !worksWithStudent(m, student)) throw new AppError('not_found', { field: 'studentId' });
   }
   const sent = { studentId, subject: input.subject, body: input.body };
-  const retried = async () => (idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null);
+  const retried = async () =>
+    idempotencyKey ? retriedStaffThread(db, schoolId, authorId, idempotencyKey, sent) : null;
 
   const earlier = await retried();
   if (earlier) return threadDetail(ctx, schoolId, earlier, m);
   const wanted = [...new Set(input.recipientIds)].filter((id) => id !== authorId);
   const recipients = await findStaff(db, schoolId, wanted);
-  if (wanted.length === 0 || recipients.length !== wanted.length) throw new AppError('recipient_not_staff', { field: 'recipientIds' });
+  if (wanted.length === 0 || recipients.length !== wanted.length)
+    throw new AppError('recipient_not_staff', { field: 'recipientIds' });
 
   const created = await insertThreadWithMessage(
     db,
     { schoolId, studentId, subject: input.subject, createdBy: authorId, replyDueAt: null },
     [authorId, ...wanted].map((personId) => ({ personId, role: 'staff' as const })),
-    { schoolId, authorId, kind: 'message', body: input.body, at: ctx.deps.clock.now(), idempotencyKey, attachmentIds: input.attachmentIds },
+    {
+      schoolId,
+      authorId,
+      kind: 'message',
+      body: input.body,
+      at: ctx.deps.clock.now(),
+      idempotencyKey,
+      attachmentIds: input.attachmentIds,
+    },
   );
-  if (created && studentId) await recordAudit(ctx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
+  if (created && studentId)
+    await recordAudit(ctx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
   const threadId = created ?? (await retried());
   if (!threadId) throw new Error('a send lost to a concurrent retry left no message behind');
   return threadDetail(ctx, schoolId, threadId, m);
@@ -633,7 +883,12 @@ export async function listUrgentUses(context: RequestContext, schoolId: string):
   const rows = await findUrgentUses(ctx.deps.db, schoolId, URGENT_USE_LIMIT);
   await recordAudit(
     ctx,
-    [...new Set(rows.flatMap((r) => (r.thread.student_id ? [r.thread.student_id] : [])))].map((studentId) => ({ schoolId, action: 'message.urgent-list', studentId, subject: 'urgent messages' })),
+    [...new Set(rows.flatMap((r) => (r.thread.student_id ? [r.thread.student_id] : [])))].map((studentId) => ({
+      schoolId,
+      action: 'message.urgent-list',
+      studentId,
+      subject: 'urgent messages',
+    })),
   );
   return { uses: rows.map((r) => presentUrgentUse(r, ctx.locale)) };
 }

@@ -6,7 +6,12 @@ import { saveFanOut } from '../notifications/notification.repository.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { promiseReminderMail, promiseReminderNotice } from '../notify/templates/promise-reminder.js';
-import { formatDueDate, nextOutsideQuietHours, reminderAt, type SchoolCalendar } from '../../domain/calendar/working-days.js';
+import {
+  formatDueDate,
+  nextOutsideQuietHours,
+  reminderAt,
+  type SchoolCalendar,
+} from '../../domain/calendar/working-days.js';
 import type { TQuietHours } from '../../shared/principle/principle.schema.js';
 import { findStaffRecipients, findThreadPromise } from './promise-reminder.repository.js';
 
@@ -17,7 +22,12 @@ export const PROMISE_REMINDER_EMAIL_JOB = 'promise-reminder-email';
  * When staff are reminded of a promise: 08:00 on the working day before it falls due, at once
  * when that has passed, and never inside the given quiet hours.
  */
-export function promiseReminderRunAt(now: Date, dueAt: Date, quiet: TQuietHours | null, calendar: SchoolCalendar): Date {
+export function promiseReminderRunAt(
+  now: Date,
+  dueAt: Date,
+  quiet: TQuietHours | null,
+  calendar: SchoolCalendar,
+): Date {
   const at = reminderAt(dueAt, calendar);
   return nextOutsideQuietHours(at > now ? at : now, quiet, calendar);
 }
@@ -28,7 +38,11 @@ export function promiseReminderRunAt(now: Date, dueAt: Date, quiet: TQuietHours 
  * was, queue nothing new, while a renewed promise gets its own reminder. The job itself ignores
  * quiet hours: each staff member's e-mail waits for their own (see the handler).
  */
-export async function schedulePromiseReminder(deps: Pick<AppDeps, 'db' | 'clock'>, schoolId: string, threadId: string): Promise<void> {
+export async function schedulePromiseReminder(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  schoolId: string,
+  threadId: string,
+): Promise<void> {
   const thread = await findThreadPromise(deps.db, schoolId, threadId);
   if (!thread?.reply_due_at || thread.promise_fulfilled_at) return;
   const dueAt = thread.reply_due_at;
@@ -66,10 +80,22 @@ export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob): Pro
   const now = deps.clock.now();
   const inThread = await findStaffRecipients(deps.db, schoolId, threadId);
   // Someone away today is not reminded while a colleague in the thread (their substitute) is at work.
-  const away = await absentOn(deps.db, schoolId, inThread.map((s) => s.person_id), now);
+  const away = await absentOn(
+    deps.db,
+    schoolId,
+    inThread.map((s) => s.person_id),
+    now,
+  );
   const atWork = inThread.filter((s) => !away.has(s.person_id));
   const staff = atWork.length > 0 ? atWork : inThread;
-  const [settingsOf, calendar] = await Promise.all([loadNotificationSettings(deps.db, schoolId, staff.map((s) => s.person_id)), loadSchoolCalendar(deps.db, schoolId)]);
+  const [settingsOf, calendar] = await Promise.all([
+    loadNotificationSettings(
+      deps.db,
+      schoolId,
+      staff.map((s) => s.person_id),
+    ),
+    loadSchoolCalendar(deps.db, schoolId),
+  ]);
   const key = `${PROMISE_REMINDER_JOB}:${threadId}:${dueAt}`;
   const notices = staff.map((s) => ({
     schoolId,
@@ -104,6 +130,12 @@ export async function handlePromiseReminderEmail(deps: AppDeps, job: ClaimedJob)
   const to = s?.user_email ?? s?.person_email;
   if (!s || !to) return;
   const locale = s.locale ?? 'da';
-  const mail = promiseReminderMail({ locale, name: s.given_name, subject: promise.subject, dueDay: formatDueDate(promise.due, locale), appUrl: `${deps.config.publicUrl}/messages/${threadId}` });
+  const mail = promiseReminderMail({
+    locale,
+    name: s.given_name,
+    subject: promise.subject,
+    dueDay: formatDueDate(promise.due, locale),
+    appUrl: `${deps.config.publicUrl}/messages/${threadId}`,
+  });
   await deps.mailer.send({ schoolId, to, ...mail });
 }

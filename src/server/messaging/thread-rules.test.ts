@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SchoolRole } from '../db/schema.js';
 import { EMPTY_MEMBERSHIP, type Membership } from '../policies/membership.js';
-import { mayAcknowledgeInThread, mayMarkUrgentInThread, mayReadThread, mayReplyInThread, mayWriteAboutStudent, runsTheSchool, type ThreadAccess } from '../policies/rules.js';
+import {
+  mayAcknowledgeInThread,
+  mayMarkUrgentInThread,
+  mayReadThread,
+  mayReplyInThread,
+  mayWriteAboutStudent,
+  runsTheSchool,
+  type ThreadAccess,
+} from '../policies/rules.js';
 import { workingDaysLate } from './messaging.service.js';
 
 const arbMembership: fc.Arbitrary<Membership> = fc
   .record({
     roles: fc.subarray<SchoolRole>(['leader', 'administrator', 'teacher', 'pedagogue', 'board_member']),
     suspended: fc.boolean(),
-    guardianOf: fc.array(fc.tuple(fc.constantFrom('s1', 's2'), fc.constantFrom('custody' as const, 'information_right' as const)), { maxLength: 2 }),
+    guardianOf: fc.array(
+      fc.tuple(fc.constantFrom('s1', 's2'), fc.constantFrom('custody' as const, 'information_right' as const)),
+      { maxLength: 2 },
+    ),
   })
   .map((r) => ({
     ...EMPTY_MEMBERSHIP('school', 'user'),

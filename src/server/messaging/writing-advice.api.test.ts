@@ -67,29 +67,59 @@ describe('POST /api/writing-advice', () => {
   });
 
   it('ignores a student it cannot find as if none were given', async () => {
-    const unknown = await advise('contactTeacher', { text: SENSITIVE, studentId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await advise('contactTeacher', {
+      text: SENSITIVE,
+      studentId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown).toEqual(await advise('contactTeacher', { text: SENSITIVE }));
   });
 
   it("drops the advice to call or meet where the school's principle does not ask for it", async () => {
-    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-002', adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
-    expect(codes(await advise('contactTeacher', { text: SENSITIVE, studentId: f.ownStudent }))).toEqual(['consider_call_or_meeting']);
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-11-01',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+    });
+    expect(codes(await advise('contactTeacher', { text: SENSITIVE, studentId: f.ownStudent }))).toEqual([
+      'consider_call_or_meeting',
+    ]);
     // Seed 001 does not say that sensitive matters are taken by phone or in a meeting.
-    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-001', adoptedOn: '2026-11-02', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-001',
+      adoptedOn: '2026-11-02',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+    });
     expect(codes(await advise('contactTeacher', { text: SENSITIVE, studentId: f.ownStudent }))).toEqual([]);
     expect(codes(await advise('custodyGuardian', { text: SENSITIVE, schoolId: f.schoolId }))).toEqual([]);
     // Someone outside the school gets the general advice, not the school's.
-    expect(codes(await advise('otherSchoolLeader', { text: SENSITIVE, schoolId: f.schoolId }))).toEqual(['consider_call_or_meeting']);
+    expect(codes(await advise('otherSchoolLeader', { text: SENSITIVE, schoolId: f.schoolId }))).toEqual([
+      'consider_call_or_meeting',
+    ]);
   });
 
   it('warns about shouting', async () => {
-    expect(codes(await advise('custodyGuardian', { text: 'HVORFOR HAR INGEN SVARET MIG?!!!' }))).toContain('tone_shouting');
+    expect(codes(await advise('custodyGuardian', { text: 'HVORFOR HAR INGEN SVARET MIG?!!!' }))).toContain(
+      'tone_shouting',
+    );
   });
 
   it('refuses a text over the limit and an anonymous caller', async () => {
-    const tooLong = await t.request({ method: 'POST', url: '/api/writing-advice', as: f.users.custodyGuardian, payload: { text: 'a'.repeat(MESSAGE_BODY_MAX + 1) } });
+    const tooLong = await t.request({
+      method: 'POST',
+      url: '/api/writing-advice',
+      as: f.users.custodyGuardian,
+      payload: { text: 'a'.repeat(MESSAGE_BODY_MAX + 1) },
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.field).toBe('text');
-    expect((await t.request({ method: 'POST', url: '/api/writing-advice', payload: { text: 'Hej' } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: '/api/writing-advice', payload: { text: 'Hej' } })).statusCode).toBe(
+      401,
+    );
   });
 });

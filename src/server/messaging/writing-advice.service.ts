@@ -4,7 +4,11 @@ import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { isMemberOfSchool, isStaff, mayReadClassRoster, worksWithStudent } from '../policies/rules.js';
 import { adviseOnMessage, type SensitiveTopic } from '../../domain/writing-advice/index.js';
 import type { TSensitiveTopic, TWritingAdvice, TWritingAdviceRequest } from '../../shared/api/messaging.schema.js';
-import { findClassAmongUserSchools, findStudentAmongUserSchools, someReaderNeedsPlainLanguage } from './messaging.repository.js';
+import {
+  findClassAmongUserSchools,
+  findStudentAmongUserSchools,
+  someReaderNeedsPlainLanguage,
+} from './messaging.repository.js';
 
 // The API's list of topics is the domain's list; the compiler holds them together.
 const sameTopics: [SensitiveTopic, TSensitiveTopic] extends [TSensitiveTopic, SensitiveTopic] ? true : never = true;
@@ -20,8 +24,12 @@ void sameTopics;
 export async function adviseOnDraft(ctx: RequestContext, input: TWritingAdviceRequest): Promise<TWritingAdvice> {
   if (!ctx.actor) throw new AppError('not_signed_in');
   const { db } = ctx.deps;
-  const student = input.studentId ? await findStudentAmongUserSchools(db, ctx.actor.userId, input.studentId, input.schoolId) : undefined;
-  const klass = input.classId ? await findClassAmongUserSchools(db, ctx.actor.userId, input.classId, input.schoolId ?? student?.schoolId) : undefined;
+  const student = input.studentId
+    ? await findStudentAmongUserSchools(db, ctx.actor.userId, input.studentId, input.schoolId)
+    : undefined;
+  const klass = input.classId
+    ? await findClassAmongUserSchools(db, ctx.actor.userId, input.classId, input.schoolId ?? student?.schoolId)
+    : undefined;
   const schoolId = input.schoolId ?? student?.schoolId ?? klass?.schoolId;
   const m = schoolId ? await ctx.membership(schoolId) : null;
   const member = m !== null && schoolId !== undefined && isMemberOfSchool(m);
@@ -33,8 +41,16 @@ export async function adviseOnDraft(ctx: RequestContext, input: TWritingAdviceRe
     readerNeedsPlainLanguage = await someReaderNeedsPlainLanguage(db, schoolId, { classId: input.classId });
   }
 
-  const advice = adviseOnMessage({ text: input.text, subject: input.subject, sender: member && isStaff(m) ? 'staff' : 'guardian', readerNeedsPlainLanguage });
+  const advice = adviseOnMessage({
+    text: input.text,
+    subject: input.subject,
+    sender: member && isStaff(m) ? 'staff' : 'guardian',
+    readerNeedsPlainLanguage,
+  });
   const principle = member ? await findAdoptedPrinciple(db, schoolId) : null;
   const inPersonNotAsked = principle?.principle.communication.sensitiveMattersInPerson === false;
-  return { ...advice, hints: advice.hints.filter((hint) => !(inPersonNotAsked && hint.code === 'consider_call_or_meeting')) };
+  return {
+    ...advice,
+    hints: advice.hints.filter((hint) => !(inPersonNotAsked && hint.code === 'consider_call_or_meeting')),
+  };
 }

@@ -8,7 +8,8 @@ import type { TNotificationList, TNotificationSettingsList } from '../../shared/
 
 describe('the demo school’s notifications', () => {
   let t: TestApp;
-  const as = async (email: string) => (await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const as = async (email: string) =>
+    (await t.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -19,7 +20,9 @@ describe('the demo school’s notifications', () => {
   afterAll(() => t.close());
 
   it('gives the demo guardian and contact teacher a few notifications, none about what they already read', async () => {
-    const guardian = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.guardian) })).json() as TNotificationList;
+    const guardian = (
+      await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.guardian) })
+    ).json() as TNotificationList;
     expect(guardian.notifications.map((n) => n.title).sort()).toEqual([
       'Haster: Skoldkopper i 3.A',
       'Ny besked: Emmas læsebog',
@@ -27,13 +30,17 @@ describe('the demo school’s notifications', () => {
       'Ny besked: Tur til Økolariet fredag',
     ]);
     expect(guardian.unread).toBe(4);
-    const teacher = (await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })).json() as TNotificationList;
+    const teacher = (
+      await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })
+    ).json() as TNotificationList;
     expect(teacher.notifications.map((n) => n.title)).toContain('Ny besked: Lektier i matematik');
     expect(teacher.notifications.map((n) => n.title)).not.toContain('Ny besked: Tandlæge torsdag');
   });
 
   it('keeps the demo guardian on the default daily digest', async () => {
-    const settings = (await t.request({ method: 'GET', url: '/api/me/notification-settings', as: await as(DEMO_ACCOUNTS.guardian) })).json() as TNotificationSettingsList;
+    const settings = (
+      await t.request({ method: 'GET', url: '/api/me/notification-settings', as: await as(DEMO_ACCOUNTS.guardian) })
+    ).json() as TNotificationSettingsList;
     expect(settings.schools.map((s) => s.mode)).toEqual(['digest']);
   });
 });

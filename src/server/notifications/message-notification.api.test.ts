@@ -23,9 +23,13 @@ const tuesday = (hour: number, minute = 0) => new Date(Date.UTC(2026, 10, 24, ho
 /** The decoded MIME header or body text, enough to read subjects and plain-text parts in assertions. */
 function decodeWords(raw: string): string {
   const unfolded = raw.replace(/\r?\n[ \t]+/g, ' ');
-  const words = unfolded.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*(?==\?UTF-8\?)/gi, '=?UTF-8?$1?$2?=').replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
-  );
+  const words = unfolded
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*(?==\?UTF-8\?)/gi, '=?UTF-8?$1?$2?=')
+    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
+    );
   return words.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/gi, (m) => {
     try {
       return decodeURIComponent(m.replace(/=/g, '%'));
@@ -46,29 +50,54 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
   const email = (actor: ActorName) => `${actor.toLowerCase()}@fixture.samspil.dk`;
   const mailsTo = (actor: ActorName) => received.filter((m) => m.to === email(actor));
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, actor: ActorName, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.request({ method, url, as: f.users[actor], payload: payload as never, headers });
+  const call = (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    actor: ActorName,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => t.request({ method, url, as: f.users[actor], payload: payload as never, headers });
   const sendToClass = async (body: Record<string, unknown> = {}, actor: ActorName = 'contactTeacher') => {
     const subject = `Udflugt ${(subjectNo += 1)}`;
-    const res = await call('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, actor, { subject, body: 'Emma skal have regntøj med fredag.', ...body });
+    const res = await call('POST', `/api/schools/${f.schoolId}/classes/${f.classA}/messages`, actor, {
+      subject,
+      body: 'Emma skal have regntøj med fredag.',
+      ...body,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return { subject, threadId: (res.json() as TThreadDetail).id };
   };
   const writeToTeacher = async () => {
     const subject = `Frikvarteret ${(subjectNo += 1)}`;
-    const res = await call('POST', '/api/threads', 'custodyGuardian', { studentId: f.ownStudent, subject, body: 'Emma er ked af det.' });
+    const res = await call('POST', '/api/threads', 'custodyGuardian', {
+      studentId: f.ownStudent,
+      subject,
+      body: 'Emma er ked af det.',
+    });
     expect(res.statusCode, res.body).toBe(201);
     return { subject, threadId: (res.json() as TThreadDetail).id };
   };
   const settings = (actor: ActorName, body: Record<string, unknown>) =>
-    call('PUT', '/api/me/notification-settings', actor, { schoolId: f.schoolId, mode: 'digest', quietHours: { from: '18:00', to: '07:00', weekends: true }, ...body });
+    call('PUT', '/api/me/notification-settings', actor, {
+      schoolId: f.schoolId,
+      mode: 'digest',
+      quietHours: { from: '18:00', to: '07:00', weekends: true },
+      ...body,
+    });
   /** Runs jobs until none is due at the manual clock's time, as the job loop does. */
   const runAll = async () => {
     let ran = 0;
     for (let n = await runDueJobs(t.deps, JOB_HANDLERS); n > 0; n = await runDueJobs(t.deps, JOB_HANDLERS)) ran += n;
     return ran;
   };
-  const noticesOf = (threadId: string) => t.deps.db.selectFrom('notifications').selectAll().where('thread_id', '=', threadId).where('kind', '=', 'message').orderBy('person_id').execute();
+  const noticesOf = (threadId: string) =>
+    t.deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('thread_id', '=', threadId)
+      .where('kind', '=', 'message')
+      .orderBy('person_id')
+      .execute();
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -95,7 +124,14 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     t = await startTestApp({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Samspil <no-reply@samspil.example>' });
     f = await createFixture(t.deps.db);
     // Seed 002's quiet hours for staff: 18:00–07:00 and weekends.
-    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-002', adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-11-01',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+    });
     await t.deps.db.updateTable('users').set({ locale: 'en' }).where('id', '=', f.users.protectedGuardian!).execute();
   });
   beforeEach(async () => {
@@ -117,10 +153,19 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     await runAll();
 
     const notices = await noticesOf(threadId);
-    expect(notices.map((n) => n.person_id).sort()).toEqual([f.people.custodyGuardian, f.people.protectedGuardian].sort());
+    expect(notices.map((n) => n.person_id).sort()).toEqual(
+      [f.people.custodyGuardian, f.people.protectedGuardian].sort(),
+    );
     const byPerson = new Map(notices.map((n) => [n.person_id, n]));
-    expect(byPerson.get(f.people.custodyGuardian!)).toMatchObject({ title: `Ny besked: ${subject}`, body: 'Fra Birgitte Lund', read_at: null });
-    expect(byPerson.get(f.people.protectedGuardian!)).toMatchObject({ title: `New message: ${subject}`, body: 'From Birgitte Lund' });
+    expect(byPerson.get(f.people.custodyGuardian!)).toMatchObject({
+      title: `Ny besked: ${subject}`,
+      body: 'Fra Birgitte Lund',
+      read_at: null,
+    });
+    expect(byPerson.get(f.people.protectedGuardian!)).toMatchObject({
+      title: `New message: ${subject}`,
+      body: 'From Birgitte Lund',
+    });
 
     expect(mailsTo('custodyGuardian')).toHaveLength(1);
     const mail = mailsTo('custodyGuardian')[0]!;
@@ -133,7 +178,12 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     expect(received.map((m) => m.to)).toEqual([email('custodyGuardian')]);
 
     const list = (await call('GET', '/api/notifications', 'custodyGuardian')).json() as TNotificationList;
-    expect(list.notifications[0]).toMatchObject({ kind: 'message', threadId, title: `Ny besked: ${subject}`, readAt: null });
+    expect(list.notifications[0]).toMatchObject({
+      kind: 'message',
+      threadId,
+      title: `Ny besked: ${subject}`,
+      readAt: null,
+    });
   });
 
   it('sends the daily digest at 17:00 in Copenhagen with what is still unread, and nothing on a day with nothing new', async () => {
@@ -161,7 +211,13 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     expect(text).not.toContain(second.subject);
     expect(mailsTo('custodyGuardian')).toHaveLength(1);
 
-    const next = await t.deps.db.selectFrom('jobs').select(['run_at', 'done_at']).where('kind', '=', 'notification-digest').where('school_id', '=', f.schoolId).where('done_at', 'is', null).execute();
+    const next = await t.deps.db
+      .selectFrom('jobs')
+      .select(['run_at', 'done_at'])
+      .where('kind', '=', 'notification-digest')
+      .where('school_id', '=', f.schoolId)
+      .where('done_at', 'is', null)
+      .execute();
     expect(next.map((j) => j.run_at.toISOString())).toEqual([tuesday(17).toISOString()]);
 
     received.length = 0;
@@ -181,7 +237,10 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     // The leadership's urgent answer in a thread reaches the contact teacher at 20:00, inside their quiet hours.
     received.length = 0;
     t.clock.advance(60_000);
-    const urgent = await call('POST', `/api/threads/${threadId}/messages`, 'leader', { body: 'Ring venligst til skolen.', urgent: true });
+    const urgent = await call('POST', `/api/threads/${threadId}/messages`, 'leader', {
+      body: 'Ring venligst til skolen.',
+      urgent: true,
+    });
     expect(urgent.statusCode, urgent.body).toBeLessThan(300);
     await runAll();
     expect(mailsTo('contactTeacher').map((m) => m.subject)).toEqual([`Haster: ${subject}`]);
@@ -204,7 +263,9 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     // Own quiet hours 16:00–08:30: a message at 17:00 is e-mailed at 08:30.
     received.length = 0;
     t.clock.set(tuesday(12));
-    expect((await settings('contactTeacher', { quietHours: { from: '16:00', to: '08:30', weekends: true } })).statusCode).toBe(200);
+    expect(
+      (await settings('contactTeacher', { quietHours: { from: '16:00', to: '08:30', weekends: true } })).statusCode,
+    ).toBe(200);
     t.clock.set(tuesday(17));
     const late = await writeToTeacher();
     await runAll();
@@ -234,7 +295,12 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     const { threadId } = await sendToClass();
     await runAll();
     expect(received.map((m) => m.to)).toEqual([email('custodyGuardian')]);
-    const failed = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'message-email').where('done_at', 'is', null).execute();
+    const failed = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'message-email')
+      .where('done_at', 'is', null)
+      .execute();
     expect(failed).toHaveLength(1);
     expect(failed[0]!.last_error).toMatch(/550/);
 
@@ -251,13 +317,23 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     await sendToClass();
     const gaveUp: string[] = [];
     const run = async () => {
-      for (let n = await runDueJobs(t.deps, JOB_HANDLERS, (job) => gaveUp.push(job.kind)); n > 0; n = await runDueJobs(t.deps, JOB_HANDLERS, (job) => gaveUp.push(job.kind)));
+      for (
+        let n = await runDueJobs(t.deps, JOB_HANDLERS, (job) => gaveUp.push(job.kind));
+        n > 0;
+        n = await runDueJobs(t.deps, JOB_HANDLERS, (job) => gaveUp.push(job.kind))
+      );
     };
     for (let round = 0; round < MAX_JOB_ATTEMPTS + 2; round += 1) {
       await run();
       t.clock.advance(7 * 3_600_000);
     }
-    const job = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'message-email').where('dedupe_key', 'like', `%:${f.people.custodyGuardian}`).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const job = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'message-email')
+      .where('dedupe_key', 'like', `%:${f.people.custodyGuardian}`)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ attempts: MAX_JOB_ATTEMPTS, done_at: null });
     expect(job.failed_at).not.toBeNull();
     expect(job.last_error).toMatch(/550/);
@@ -274,7 +350,13 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     const wednesday0800 = new Date('2026-11-25T07:00:00Z');
     t.clock.set(wednesday0800);
     await runAll();
-    const reminders = () => t.deps.db.selectFrom('notifications').selectAll().where('thread_id', '=', threadId).where('kind', '=', 'promise-reminder').execute();
+    const reminders = () =>
+      t.deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .where('kind', '=', 'promise-reminder')
+        .execute();
     expect(await reminders()).toHaveLength(1);
     t.clock.set(new Date('2026-11-25T08:00:00Z'));
     await runAll();
@@ -290,15 +372,22 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     await sendToClass();
     await sendToClass();
     await runAll();
-    expect(((await call('GET', '/api/notifications', 'custodyGuardian')).json() as TNotificationList).unread).toBeGreaterThanOrEqual(2);
+    expect(
+      ((await call('GET', '/api/notifications', 'custodyGuardian')).json() as TNotificationList).unread,
+    ).toBeGreaterThanOrEqual(2);
     const res = await call('POST', '/api/notifications/read-all', 'custodyGuardian');
     expect(res.statusCode).toBe(200);
     expect((res.json() as TNotificationList).unread).toBe(0);
-    expect(((await call('GET', '/api/notifications', 'contactTeacher')).json() as TNotificationList).unread).toBeGreaterThan(0);
+    expect(
+      ((await call('GET', '/api/notifications', 'contactTeacher')).json() as TNotificationList).unread,
+    ).toBeGreaterThan(0);
   });
 
   it('stops telling a guardian about a school-wide message once they hold custody of no child at the school (§ 23)', async () => {
-    const sent = await call('POST', `/api/schools/${f.schoolId}/messages`, 'leader', { subject: 'Juleafslutning', body: 'Vi ses i kirken.' });
+    const sent = await call('POST', `/api/schools/${f.schoolId}/messages`, 'leader', {
+      subject: 'Juleafslutning',
+      body: 'Vi ses i kirken.',
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const threadId = (sent.json() as TThreadDetail).id;
     await runAll();
@@ -334,25 +423,54 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
 describe('notification settings', () => {
   let t: TestApp;
   let f: Fixture;
-  const get = async (actor: ActorName) => (await t.request({ method: 'GET', url: '/api/me/notification-settings', as: f.users[actor] })).json() as TNotificationSettingsList;
+  const get = async (actor: ActorName) =>
+    (
+      await t.request({ method: 'GET', url: '/api/me/notification-settings', as: f.users[actor] })
+    ).json() as TNotificationSettingsList;
   const put = (actor: ActorName, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    t.request({ method: 'PUT', url: '/api/me/notification-settings', as: f.users[actor], payload: { schoolId: f.schoolId, mode: 'digest', quietHours: null, ...body }, headers });
+    t.request({
+      method: 'PUT',
+      url: '/api/me/notification-settings',
+      as: f.users[actor],
+      payload: { schoolId: f.schoolId, mode: 'digest', quietHours: null, ...body },
+      headers,
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, { schoolId: f.schoolId, presetId: 'seed-002', adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: TEST_NOW });
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-11-01',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+    });
   });
   afterAll(() => t.close());
 
   it('defaults to the digest for guardians and the principle’s quiet hours for staff', async () => {
     const principle = { from: '18:00', to: '07:00', weekends: true };
     expect((await get('custodyGuardian')).schools).toEqual([
-      { schoolId: f.schoolId, schoolName: 'Fixture Skole', asGuardian: true, asStaff: false, mode: 'digest', quietHours: principle, principleQuietHours: principle },
+      {
+        schoolId: f.schoolId,
+        schoolName: 'Fixture Skole',
+        asGuardian: true,
+        asStaff: false,
+        mode: 'digest',
+        quietHours: principle,
+        principleQuietHours: principle,
+      },
     ]);
-    expect((await get('contactTeacher')).schools[0]).toMatchObject({ asGuardian: false, asStaff: true, quietHours: principle });
+    expect((await get('contactTeacher')).schools[0]).toMatchObject({
+      asGuardian: false,
+      asStaff: true,
+      quietHours: principle,
+    });
     // Those who get no messages have nothing to set.
-    for (const actor of ['suspendedGuardian', 'student', 'boardMember'] as const) expect((await get(actor)).schools).toEqual([]);
+    for (const actor of ['suspendedGuardian', 'student', 'boardMember'] as const)
+      expect((await get(actor)).schools).toEqual([]);
   });
 
   it('saves a guardian’s choice and a staff member’s own quiet hours, or none', async () => {
@@ -360,7 +478,10 @@ describe('notification settings', () => {
     expect((await get('custodyGuardian')).schools[0]?.mode).toBe('immediate');
     const own = { from: '17:00', to: '08:00', weekends: false };
     const saved = (await put('contactTeacher', { quietHours: own })).json() as TNotificationSettingsList;
-    expect(saved.schools[0]).toMatchObject({ quietHours: own, principleQuietHours: { from: '18:00', to: '07:00', weekends: true } });
+    expect(saved.schools[0]).toMatchObject({
+      quietHours: own,
+      principleQuietHours: { from: '18:00', to: '07:00', weekends: true },
+    });
     await put('contactTeacher', { quietHours: null });
     expect((await get('contactTeacher')).schools[0]?.quietHours).toBeNull();
   });
@@ -368,11 +489,18 @@ describe('notification settings', () => {
   it('refuses invalid settings with a translated error, and settings at a school where the caller gets no messages', async () => {
     const same = await put('contactTeacher', { quietHours: { from: '18:00', to: '18:00', weekends: true } });
     expect(same.statusCode).toBe(400);
-    expect(same.json()).toMatchObject({ error: { code: 'validation_failed', message: 'Nogle felter er ikke udfyldt rigtigt.', field: 'quietHours.to' } });
+    expect(same.json()).toMatchObject({
+      error: { code: 'validation_failed', message: 'Nogle felter er ikke udfyldt rigtigt.', field: 'quietHours.to' },
+    });
     const english = await put('contactTeacher', { mode: 'hourly' }, { cookie: 'samspil_lang=en' });
     expect(english.statusCode).toBe(400);
-    expect(english.json()).toMatchObject({ error: { code: 'validation_failed', message: 'Some fields are not filled in correctly.', field: 'mode' } });
-    expect((await put('contactTeacher', { quietHours: { from: '25:00', to: '07:00', weekends: true } })).statusCode).toBe(400);
-    for (const actor of ['suspendedGuardian', 'boardMember', 'student', 'otherSchoolLeader'] as const) expect((await put(actor, {})).statusCode, actor).toBe(403);
+    expect(english.json()).toMatchObject({
+      error: { code: 'validation_failed', message: 'Some fields are not filled in correctly.', field: 'mode' },
+    });
+    expect(
+      (await put('contactTeacher', { quietHours: { from: '25:00', to: '07:00', weekends: true } })).statusCode,
+    ).toBe(400);
+    for (const actor of ['suspendedGuardian', 'boardMember', 'student', 'otherSchoolLeader'] as const)
+      expect((await put(actor, {})).statusCode, actor).toBe(403);
   });
 });

@@ -10,7 +10,10 @@ export const MESSAGE_NOTIFICATION_JOB = 'message-notification';
  * message, so a message that was stored is always announced, and a retried send (same message
  * id) queues nothing twice.
  */
-export async function queueMessageNotification(trx: Db, input: { schoolId: string; threadId: string; messageId: string; at: Date }): Promise<void> {
+export async function queueMessageNotification(
+  trx: Db,
+  input: { schoolId: string; threadId: string; messageId: string; at: Date },
+): Promise<void> {
   await insertJob(trx, {
     schoolId: input.schoolId,
     kind: MESSAGE_NOTIFICATION_JOB,
@@ -39,7 +42,9 @@ const stillReceives = sql<boolean>`(tp.role = 'staff' or (not p.suspended and (c
   else true end)))`;
 
 /** The account's language, else the directory's when the app speaks it, else Danish. */
-const localeOf = sql<'da' | 'en'>`coalesce(u.locale, case when p.language in ('da', 'en') then p.language else 'da' end)`;
+const localeOf = sql<
+  'da' | 'en'
+>`coalesce(u.locale, case when p.language in ('da', 'en') then p.language else 'da' end)`;
 
 /** Nothing the person has seen: neither the thread opened since the message nor its notice read. */
 const unreadBy = sql<boolean>`((tp.last_read_at is null or tp.last_read_at < m.created_at) and not exists (
@@ -49,9 +54,20 @@ const unreadBy = sql<boolean>`((tp.last_read_at is null or tp.last_read_at < m.c
 export async function findMessageToAnnounce(db: Db, schoolId: string, messageId: string) {
   return db
     .selectFrom('messages as m')
-    .innerJoin('message_threads as t', (j) => j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'))
+    .innerJoin('message_threads as t', (j) =>
+      j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'),
+    )
     .innerJoin('people as a', (j) => j.onRef('a.school_id', '=', 'm.school_id').onRef('a.id', '=', 'm.author_id'))
-    .select(['m.id', 'm.thread_id', 'm.author_id', 'm.created_at', 'm.urgent', 't.subject', 'a.given_name as author_given_name', 'a.family_name as author_family_name'])
+    .select([
+      'm.id',
+      'm.thread_id',
+      'm.author_id',
+      'm.created_at',
+      'm.urgent',
+      't.subject',
+      'a.given_name as author_given_name',
+      'a.family_name as author_family_name',
+    ])
     .where('m.school_id', '=', schoolId)
     .where('m.id', '=', messageId)
     .executeTakeFirst();
@@ -60,10 +76,19 @@ export async function findMessageToAnnounce(db: Db, schoolId: string, messageId:
 function recipientsOf(db: Db, schoolId: string, threadId: string) {
   return db
     .selectFrom('thread_participants as tp')
-    .innerJoin('message_threads as t', (j) => j.onRef('t.school_id', '=', 'tp.school_id').onRef('t.id', '=', 'tp.thread_id'))
+    .innerJoin('message_threads as t', (j) =>
+      j.onRef('t.school_id', '=', 'tp.school_id').onRef('t.id', '=', 'tp.thread_id'),
+    )
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'tp.school_id').onRef('p.id', '=', 'tp.person_id'))
     .leftJoin('users as u', 'u.id', 'p.user_id')
-    .select(['tp.person_id', 'tp.role', 'tp.last_read_at', 'p.given_name', localeOf.as('locale'), sql<string | null>`coalesce(u.email, p.email)`.as('email')])
+    .select([
+      'tp.person_id',
+      'tp.role',
+      'tp.last_read_at',
+      'p.given_name',
+      localeOf.as('locale'),
+      sql<string | null>`coalesce(u.email, p.email)`.as('email'),
+    ])
     .where('tp.school_id', '=', schoolId)
     .where('tp.thread_id', '=', threadId)
     .where(stillReceives);
@@ -83,7 +108,9 @@ export async function findMessageRecipient(db: Db, schoolId: string, threadId: s
 export async function hasSeenMessage(db: Db, schoolId: string, personId: string, messageId: string): Promise<boolean> {
   const row = await db
     .selectFrom('messages as m')
-    .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'))
+    .innerJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'),
+    )
     .select(unreadBy.as('unread'))
     .where('m.school_id', '=', schoolId)
     .where('m.id', '=', messageId)
@@ -100,10 +127,16 @@ export async function hasSeenMessage(db: Db, schoolId: string, personId: string,
 export async function findDigestRecipients(db: Db, schoolId: string, since: Date, until: Date): Promise<string[]> {
   const rows = await db
     .selectFrom('messages as m')
-    .innerJoin('message_threads as t', (j) => j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'))
-    .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'))
+    .innerJoin('message_threads as t', (j) =>
+      j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'),
+    )
+    .innerJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'),
+    )
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'tp.school_id').onRef('p.id', '=', 'tp.person_id'))
-    .leftJoin('notification_settings as ns', (j) => j.onRef('ns.school_id', '=', 'tp.school_id').onRef('ns.person_id', '=', 'tp.person_id'))
+    .leftJoin('notification_settings as ns', (j) =>
+      j.onRef('ns.school_id', '=', 'tp.school_id').onRef('ns.person_id', '=', 'tp.person_id'),
+    )
     .select('tp.person_id')
     .distinct()
     .where('m.school_id', '=', schoolId)
@@ -124,11 +157,21 @@ export async function findDigestRecipients(db: Db, schoolId: string, since: Date
 export async function findDigestMessages(db: Db, schoolId: string, personId: string, since: Date, until: Date) {
   return db
     .selectFrom('messages as m')
-    .innerJoin('message_threads as t', (j) => j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'))
-    .innerJoin('thread_participants as tp', (j) => j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'))
+    .innerJoin('message_threads as t', (j) =>
+      j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'),
+    )
+    .innerJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 'm.school_id').onRef('tp.thread_id', '=', 'm.thread_id'),
+    )
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'tp.school_id').onRef('p.id', '=', 'tp.person_id'))
     .innerJoin('people as a', (j) => j.onRef('a.school_id', '=', 'm.school_id').onRef('a.id', '=', 'm.author_id'))
-    .select(['m.id', 'm.thread_id', 't.subject', 'a.given_name as author_given_name', 'a.family_name as author_family_name'])
+    .select([
+      'm.id',
+      'm.thread_id',
+      't.subject',
+      'a.given_name as author_given_name',
+      'a.family_name as author_family_name',
+    ])
     .where('m.school_id', '=', schoolId)
     .where('tp.person_id', '=', personId)
     .where('m.created_at', '>', since)

@@ -37,7 +37,8 @@ export const MESSAGE_EMAIL_JOB = 'message-email';
 export const DIGEST_JOB = 'notification-digest';
 export const DIGEST_EMAIL_JOB = 'digest-email';
 
-const senderName = (m: { author_given_name: string; author_family_name: string }) => `${m.author_given_name} ${m.author_family_name}`;
+const senderName = (m: { author_given_name: string; author_family_name: string }) =>
+  `${m.author_given_name} ${m.author_family_name}`;
 const threadUrl = (deps: AppDeps, threadId: string) => `${deps.config.publicUrl}/messages/${threadId}`;
 
 function schoolOf(job: ClaimedJob): string {
@@ -53,10 +54,16 @@ export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob):
   if (!message) return;
   // Someone who has opened the thread since the message arrived (the demo school's history, or a
   // job that ran late) has seen it: there is nothing to tell them.
-  const recipients = (await findMessageRecipients(deps.db, schoolId, threadId, message.author_id)).filter((r) => !r.last_read_at || r.last_read_at < message.created_at);
+  const recipients = (await findMessageRecipients(deps.db, schoolId, threadId, message.author_id)).filter(
+    (r) => !r.last_read_at || r.last_read_at < message.created_at,
+  );
   if (recipients.length === 0) return;
   const [settingsOf, calendar] = await Promise.all([
-    loadNotificationSettings(deps.db, schoolId, recipients.map((r) => r.person_id)),
+    loadNotificationSettings(
+      deps.db,
+      schoolId,
+      recipients.map((r) => r.person_id),
+    ),
     loadSchoolCalendar(deps.db, schoolId),
   ]);
   const now = deps.clock.now();
@@ -76,7 +83,14 @@ export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob):
   for (const r of recipients) {
     if (!r.email) continue;
     const settings = settingsOf(r.person_id);
-    const at = emailTiming({ now, urgent: message.urgent, audience: r.role, mode: settings.mode, quietHours: settings.quietHours, calendar });
+    const at = emailTiming({
+      now,
+      urgent: message.urgent,
+      audience: r.role,
+      mode: settings.mode,
+      quietHours: settings.quietHours,
+      calendar,
+    });
     if (at === 'digest') continue;
     emails.push({
       schoolId,
@@ -106,13 +120,25 @@ export async function handleMessageEmail(deps: AppDeps, job: ClaimedJob): Promis
   const mail = messageMail({
     locale: recipient.locale,
     name: recipient.given_name,
-    message: { subject: message.subject, sender: senderName(message), urgent: message.urgent, url: threadUrl(deps, threadId) },
+    message: {
+      subject: message.subject,
+      sender: senderName(message),
+      urgent: message.urgent,
+      url: threadUrl(deps, threadId),
+    },
   });
   await deps.mailer.send({ schoolId, to: recipient.email, ...mail });
 }
 
 function digestJob(schoolId: string, date: string, createdAt: Date): NewJob {
-  return { schoolId, kind: DIGEST_JOB, payload: { date }, runAt: digestInstant(date), dedupeKey: `${DIGEST_JOB}:${schoolId}:${date}`, createdAt };
+  return {
+    schoolId,
+    kind: DIGEST_JOB,
+    payload: { date },
+    runAt: digestInstant(date),
+    dedupeKey: `${DIGEST_JOB}:${schoolId}:${date}`,
+    createdAt,
+  };
 }
 
 /**
@@ -156,9 +182,22 @@ export async function handleDigest(deps: AppDeps, job: ClaimedJob): Promise<void
 export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
   const schoolId = schoolOf(job);
   const { personId, since, until } = job.payload as { personId: string; since: string; until: string };
-  const [reader, messages] = await Promise.all([findDigestReader(deps.db, schoolId, personId), findDigestMessages(deps.db, schoolId, personId, new Date(since), new Date(until))]);
+  const [reader, messages] = await Promise.all([
+    findDigestReader(deps.db, schoolId, personId),
+    findDigestMessages(deps.db, schoolId, personId, new Date(since), new Date(until)),
+  ]);
   if (!reader?.email || messages.length === 0) return;
-  const about: MessageAbout[] = messages.map((m) => ({ subject: m.subject, sender: senderName(m), urgent: false, url: threadUrl(deps, m.thread_id) }));
-  const mail = digestMail({ locale: reader.locale, name: reader.given_name, messages: about, inboxUrl: `${deps.config.publicUrl}/messages` });
+  const about: MessageAbout[] = messages.map((m) => ({
+    subject: m.subject,
+    sender: senderName(m),
+    urgent: false,
+    url: threadUrl(deps, m.thread_id),
+  }));
+  const mail = digestMail({
+    locale: reader.locale,
+    name: reader.given_name,
+    messages: about,
+    inboxUrl: `${deps.config.publicUrl}/messages`,
+  });
   await deps.mailer.send({ schoolId, to: reader.email, ...mail });
 }

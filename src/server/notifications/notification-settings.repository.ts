@@ -24,8 +24,15 @@ export async function selectNotificationSettings(db: Db, schoolId: string, perso
     .execute();
 }
 
-export async function upsertNotificationSettings(db: Db, input: { schoolId: string; personId: string; mode: TNotificationMode; quietHours: TQuietHours | null; at: Date }): Promise<void> {
-  const values = { mode: input.mode, quiet_hours: input.quietHours ? JSON.stringify(input.quietHours) : null, updated_at: input.at };
+export async function upsertNotificationSettings(
+  db: Db,
+  input: { schoolId: string; personId: string; mode: TNotificationMode; quietHours: TQuietHours | null; at: Date },
+): Promise<void> {
+  const values = {
+    mode: input.mode,
+    quiet_hours: input.quietHours ? JSON.stringify(input.quietHours) : null,
+    updated_at: input.at,
+  };
   await db
     .insertInto('notification_settings')
     .values({ school_id: input.schoolId, person_id: input.personId, ...values })

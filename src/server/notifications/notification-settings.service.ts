@@ -4,8 +4,16 @@ import { AppError } from '../errors.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { isGuardian, isStaff, mayKeepNotificationSettings } from '../policies/rules.js';
 import type { TQuietHours } from '../../shared/principle/principle.schema.js';
-import type { TNotificationMode, TNotificationSettingsList, TPutNotificationSettings } from '../../shared/api/notification.schema.js';
-import { findPeopleOfUser, selectNotificationSettings, upsertNotificationSettings } from './notification-settings.repository.js';
+import type {
+  TNotificationMode,
+  TNotificationSettingsList,
+  TPutNotificationSettings,
+} from '../../shared/api/notification.schema.js';
+import {
+  findPeopleOfUser,
+  selectNotificationSettings,
+  upsertNotificationSettings,
+} from './notification-settings.repository.js';
 
 /** What applies to one person: their own choice where they made one, else the defaults. */
 export interface EffectiveNotificationSettings {
@@ -22,8 +30,15 @@ export async function principleQuietHours(db: Db, schoolId: string): Promise<TQu
  * The settings in force for some people at one school. Guardians default to the daily digest;
  * staff default to the principle's quiet hours until they set their own.
  */
-export async function loadNotificationSettings(db: Db, schoolId: string, personIds: readonly string[]): Promise<(personId: string) => EffectiveNotificationSettings> {
-  const [rows, schoolQuiet] = await Promise.all([selectNotificationSettings(db, schoolId, personIds), principleQuietHours(db, schoolId)]);
+export async function loadNotificationSettings(
+  db: Db,
+  schoolId: string,
+  personIds: readonly string[],
+): Promise<(personId: string) => EffectiveNotificationSettings> {
+  const [rows, schoolQuiet] = await Promise.all([
+    selectNotificationSettings(db, schoolId, personIds),
+    principleQuietHours(db, schoolId),
+  ]);
   const saved = new Map(rows.map((r) => [r.person_id, r]));
   return (personId) => {
     const row = saved.get(personId);
@@ -43,7 +58,10 @@ export async function getNotificationSettings(ctx: RequestContext): Promise<TNot
   for (const person of people) {
     const membership = await ctx.membership(person.school_id);
     if (!mayKeepNotificationSettings(membership)) continue;
-    const [settings, schoolQuiet] = await Promise.all([loadNotificationSettings(ctx.deps.db, person.school_id, [person.person_id]), principleQuietHours(ctx.deps.db, person.school_id)]);
+    const [settings, schoolQuiet] = await Promise.all([
+      loadNotificationSettings(ctx.deps.db, person.school_id, [person.person_id]),
+      principleQuietHours(ctx.deps.db, person.school_id),
+    ]);
     const own = settings(person.person_id);
     schools.push({
       schoolId: person.school_id,
@@ -59,9 +77,18 @@ export async function getNotificationSettings(ctx: RequestContext): Promise<TNot
 }
 
 /** Saves the caller's settings at one school (the route's policy has checked they may keep some there). */
-export async function putNotificationSettings(ctx: RequestContext, input: TPutNotificationSettings): Promise<TNotificationSettingsList> {
+export async function putNotificationSettings(
+  ctx: RequestContext,
+  input: TPutNotificationSettings,
+): Promise<TNotificationSettingsList> {
   const membership = await ctx.membership(input.schoolId);
   if (!membership.personId) throw new AppError('not_found');
-  await upsertNotificationSettings(ctx.deps.db, { schoolId: input.schoolId, personId: membership.personId, mode: input.mode, quietHours: input.quietHours, at: ctx.deps.clock.now() });
+  await upsertNotificationSettings(ctx.deps.db, {
+    schoolId: input.schoolId,
+    personId: membership.personId,
+    mode: input.mode,
+    quietHours: input.quietHours,
+    at: ctx.deps.clock.now(),
+  });
   return getNotificationSettings(ctx);
 }

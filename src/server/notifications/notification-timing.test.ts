@@ -43,9 +43,14 @@ describe('when a new message is e-mailed', () => {
   const base = { calendar, quietHours: quiet };
   it('goes at once when urgent, whoever and whenever (property)', () => {
     fc.assert(
-      fc.property(instant, fc.constantFrom('guardian' as const, 'staff' as const), fc.constantFrom('immediate' as const, 'digest' as const), (now, audience, mode) => {
-        expect(emailTiming({ ...base, now, urgent: true, audience, mode })).toEqual(now);
-      }),
+      fc.property(
+        instant,
+        fc.constantFrom('guardian' as const, 'staff' as const),
+        fc.constantFrom('immediate' as const, 'digest' as const),
+        (now, audience, mode) => {
+          expect(emailTiming({ ...base, now, urgent: true, audience, mode })).toEqual(now);
+        },
+      ),
     );
   });
 
@@ -57,8 +62,12 @@ describe('when a new message is e-mailed', () => {
 
   it('waits for staff until their quiet hours end: a Friday evening message goes Monday 07:00', () => {
     const friday = new Date('2026-11-27T19:00:00Z');
-    expect(emailTiming({ ...base, now: friday, urgent: false, audience: 'staff', mode: 'digest' })).toEqual(new Date('2026-11-30T06:00:00Z'));
-    expect(emailTiming({ ...base, quietHours: null, now: friday, urgent: false, audience: 'staff', mode: 'digest' })).toEqual(friday);
+    expect(emailTiming({ ...base, now: friday, urgent: false, audience: 'staff', mode: 'digest' })).toEqual(
+      new Date('2026-11-30T06:00:00Z'),
+    );
+    expect(
+      emailTiming({ ...base, quietHours: null, now: friday, urgent: false, audience: 'staff', mode: 'digest' }),
+    ).toEqual(friday);
   });
 
   it('never e-mails staff inside quiet hours nor before the message (property)', () => {

@@ -1,5 +1,10 @@
 import { fromZonedTime } from 'date-fns-tz';
-import { localDate, nextOutsideQuietHours, SCHOOL_TIME_ZONE, type SchoolCalendar } from '../../domain/calendar/working-days.js';
+import {
+  localDate,
+  nextOutsideQuietHours,
+  SCHOOL_TIME_ZONE,
+  type SchoolCalendar,
+} from '../../domain/calendar/working-days.js';
 import type { TQuietHours } from '../../shared/principle/principle.schema.js';
 
 /**
@@ -20,7 +25,8 @@ export function digestInstant(date: string): Date {
   return fromZonedTime(`${date}T${DIGEST_TIME}:00`, SCHOOL_TIME_ZONE);
 }
 
-const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The date after `date`, by calendar arithmetic in UTC so the machine's zone cannot shift it. */
 export const nextDate = (date: string) => shiftDate(date, 1);

@@ -32,7 +32,9 @@ export async function insertNotifications(db: Db, notifications: NewNotification
         dedupe_key: n.dedupeKey ?? null,
       })),
     )
-    .onConflict((oc) => oc.columns(['school_id', 'person_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+    .onConflict((oc) =>
+      oc.columns(['school_id', 'person_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing(),
+    )
     .execute();
 }
 
@@ -73,7 +75,13 @@ export async function markNotificationRead(db: Db, userId: string, notificationI
 }
 
 /** Marks a person's unread notifications about one thread read: opening the thread has shown them what they told. */
-export async function markThreadNotificationsRead(db: Db, schoolId: string, threadId: string, personId: string, at: Date): Promise<void> {
+export async function markThreadNotificationsRead(
+  db: Db,
+  schoolId: string,
+  threadId: string,
+  personId: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('notifications')
     .set({ read_at: at })
@@ -86,7 +94,12 @@ export async function markThreadNotificationsRead(db: Db, schoolId: string, thre
 
 /** Marks all the user's unread notifications read, at every school. */
 export async function markAllNotificationsRead(db: Db, userId: string, at: Date): Promise<void> {
-  await db.updateTable('notifications').set({ read_at: at }).where('person_id', 'in', personIdsOf(db, userId)).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('person_id', 'in', personIdsOf(db, userId))
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /**

@@ -1,5 +1,10 @@
 import { defineRoute, signedIn, type Policy } from '../http/route.js';
-import { ZNotificationList, ZNotificationParams, ZNotificationSettingsList, ZPutNotificationSettings } from '../../shared/api/notification.schema.js';
+import {
+  ZNotificationList,
+  ZNotificationParams,
+  ZNotificationSettingsList,
+  ZPutNotificationSettings,
+} from '../../shared/api/notification.schema.js';
 import { mayKeepNotificationSettings } from '../policies/rules.js';
 import { listNotifications, readAllNotifications, readNotification } from './notification.service.js';
 import { getNotificationSettings, putNotificationSettings } from './notification-settings.service.js';
@@ -25,7 +30,7 @@ export const notificationRoutes = [
     tags: ['notifications'],
     params: ZNotificationParams,
     response: ZNotificationList,
-    policy: signedInThen('the notification is the caller\'s (checked in the use case)'),
+    policy: signedInThen("the notification is the caller's (checked in the use case)"),
     handler: (ctx, { params }) => readNotification(ctx, params.notificationId),
   }),
   defineRoute({
@@ -40,7 +45,8 @@ export const notificationRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/me/notification-settings',
-    summary: "How the caller is notified at each school where they get messages: guardians' immediate or daily digest, staff's quiet hours.",
+    summary:
+      "How the caller is notified at each school where they get messages: guardians' immediate or daily digest, staff's quiet hours.",
     tags: ['notifications', 'me'],
     response: ZNotificationSettingsList,
     policy: signedInThen('signed in; own settings only'),
@@ -53,8 +59,9 @@ export const notificationRoutes = [
     tags: ['notifications', 'me'],
     body: ZPutNotificationSettings,
     response: ZNotificationSettingsList,
-    policy: signedIn<any, any, typeof ZPutNotificationSettings>('staff, or a guardian who is not suspended, at the school in the body', async (ctx, { body }) =>
-      mayKeepNotificationSettings(await ctx.membership(body.schoolId)),
+    policy: signedIn<any, any, typeof ZPutNotificationSettings>(
+      'staff, or a guardian who is not suspended, at the school in the body',
+      async (ctx, { body }) => mayKeepNotificationSettings(await ctx.membership(body.schoolId)),
     ),
     handler: (ctx, { body }) => putNotificationSettings(ctx, body),
   }),

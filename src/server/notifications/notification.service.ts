@@ -1,7 +1,12 @@
 import type { RequestContext } from '../http/route.js';
 import { AppError } from '../errors.js';
 import type { TNotificationList } from '../../shared/api/notification.schema.js';
-import { countUnreadOfUser, markAllNotificationsRead, markNotificationRead, selectNotificationsOfUser } from './notification.repository.js';
+import {
+  countUnreadOfUser,
+  markAllNotificationsRead,
+  markNotificationRead,
+  selectNotificationsOfUser,
+} from './notification.repository.js';
 
 /** The list shows this many, newest first; the unread count covers them all. */
 export const NOTIFICATION_LIST_LIMIT = 100;
@@ -14,7 +19,10 @@ function userIdOf(ctx: RequestContext): string {
 /** The caller's own notifications at all their schools; no one reads another person's. */
 export async function listNotifications(ctx: RequestContext): Promise<TNotificationList> {
   const userId = userIdOf(ctx);
-  const [rows, unread] = await Promise.all([selectNotificationsOfUser(ctx.deps.db, userId, NOTIFICATION_LIST_LIMIT), countUnreadOfUser(ctx.deps.db, userId)]);
+  const [rows, unread] = await Promise.all([
+    selectNotificationsOfUser(ctx.deps.db, userId, NOTIFICATION_LIST_LIMIT),
+    countUnreadOfUser(ctx.deps.db, userId),
+  ]);
   return {
     notifications: rows.map((r) => ({
       id: r.id,
@@ -32,7 +40,8 @@ export async function listNotifications(ctx: RequestContext): Promise<TNotificat
 
 /** Marks one of the caller's notifications read; someone else's is answered as missing. */
 export async function readNotification(ctx: RequestContext, notificationId: string): Promise<TNotificationList> {
-  if (!(await markNotificationRead(ctx.deps.db, userIdOf(ctx), notificationId, ctx.deps.clock.now()))) throw new AppError('not_found');
+  if (!(await markNotificationRead(ctx.deps.db, userIdOf(ctx), notificationId, ctx.deps.clock.now())))
+    throw new AppError('not_found');
   return listNotifications(ctx);
 }
 

@@ -12,7 +12,14 @@ export interface NewOutboxMail {
 export async function insertOutboxMail(db: Db, mail: NewOutboxMail): Promise<string> {
   const row = await db
     .insertInto('mail_outbox')
-    .values({ school_id: mail.schoolId, to_address: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html, created_at: mail.createdAt })
+    .values({
+      school_id: mail.schoolId,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      created_at: mail.createdAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

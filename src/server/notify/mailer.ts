@@ -37,7 +37,13 @@ export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; 
       });
       if (!transport) return;
       try {
-        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+        await transport.sendMail({
+          from: options.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        });
         await markOutboxMailSent(options.db, id, options.clock.now());
       } catch (error) {
         await markOutboxMailFailed(options.db, id, String(error));

@@ -17,7 +17,10 @@ function partOf(raw: string, contentType: string): string {
   const part = raw.slice(start);
   const headerEnd = part.search(/\r?\n\r?\n/);
   const headers = part.slice(0, headerEnd);
-  const body = part.slice(headerEnd).replace(/^\r?\n\r?\n/, '').split(/\r?\n--/)[0]!;
+  const body = part
+    .slice(headerEnd)
+    .replace(/^\r?\n\r?\n/, '')
+    .split(/\r?\n--/)[0]!;
   const encoding = /Content-Transfer-Encoding: ([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
@@ -57,7 +60,10 @@ describe('mail delivery over SMTP', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
-    t = await startTestApp({ smtpUrl: `smtp://samspil:hemmelig@127.0.0.1:${port}`, mailFrom: 'Samspil <no-reply@samspil.example>' });
+    t = await startTestApp({
+      smtpUrl: `smtp://samspil:hemmelig@127.0.0.1:${port}`,
+      mailFrom: 'Samspil <no-reply@samspil.example>',
+    });
     await createTestUser(t.deps.db, { email: 'mette@example.dk', name: 'Mette Æbelø', locale: 'da' });
   });
   afterAll(async () => {
@@ -66,7 +72,11 @@ describe('mail delivery over SMTP', () => {
   });
 
   it('delivers the sign-in link to a real SMTP server, in Danish, as text and HTML, and the delivered link signs in', async () => {
-    const res = await t.request({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'mette@example.dk' } });
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/auth/magic-link',
+      payload: { email: 'mette@example.dk' },
+    });
     expect(res.statusCode).toBe(202);
     const mail = await vi.waitFor(() => {
       expect(received).toHaveLength(1);
@@ -95,10 +105,15 @@ describe('mail delivery over SMTP', () => {
   });
 
   it('keeps the error on the outbox row when the server refuses the mail', async () => {
-    const failing = await startTestApp({ smtpUrl: `smtp://samspil:forkert@127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    const failing = await startTestApp({
+      smtpUrl: `smtp://samspil:forkert@127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    });
     try {
       await expect(failing.deps.mailer.send({ to: 'x@example.dk', subject: 'Emne', text: 'Tekst' })).rejects.toThrow();
-      const row = await failing.deps.db.selectFrom('mail_outbox').select(['sent_at', 'error']).executeTakeFirstOrThrow();
+      const row = await failing.deps.db
+        .selectFrom('mail_outbox')
+        .select(['sent_at', 'error'])
+        .executeTakeFirstOrThrow();
       expect(row.sent_at).toBeNull();
       expect(row.error).toMatch(/auth|Invalid/i);
     } finally {

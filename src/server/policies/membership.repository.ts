@@ -15,15 +15,45 @@ export function findMembershipRows(db: Db, userId: string, schoolId: string) {
           .select((p) => [
             'p.id',
             'p.suspended',
-            jsonArrayFrom(p.selectFrom('person_roles as r').select('r.role').where('r.school_id', '=', schoolId).whereRef('r.person_id', '=', 'p.id')).as('roles'),
-            jsonArrayFrom(p.selectFrom('guardianships as g').select(['g.student_id', 'g.kind']).where('g.school_id', '=', schoolId).whereRef('g.person_id', '=', 'p.id')).as('guardianships'),
-            jsonArrayFrom(p.selectFrom('class_staff as cs').select(['cs.class_id', 'cs.role']).where('cs.school_id', '=', schoolId).whereRef('cs.person_id', '=', 'p.id')).as('classRoles'),
-            jsonArrayFrom(p.selectFrom('class_representatives as cr').select('cr.class_id').where('cr.school_id', '=', schoolId).whereRef('cr.person_id', '=', 'p.id')).as('representatives'),
+            jsonArrayFrom(
+              p
+                .selectFrom('person_roles as r')
+                .select('r.role')
+                .where('r.school_id', '=', schoolId)
+                .whereRef('r.person_id', '=', 'p.id'),
+            ).as('roles'),
+            jsonArrayFrom(
+              p
+                .selectFrom('guardianships as g')
+                .select(['g.student_id', 'g.kind'])
+                .where('g.school_id', '=', schoolId)
+                .whereRef('g.person_id', '=', 'p.id'),
+            ).as('guardianships'),
+            jsonArrayFrom(
+              p
+                .selectFrom('class_staff as cs')
+                .select(['cs.class_id', 'cs.role'])
+                .where('cs.school_id', '=', schoolId)
+                .whereRef('cs.person_id', '=', 'p.id'),
+            ).as('classRoles'),
+            jsonArrayFrom(
+              p
+                .selectFrom('class_representatives as cr')
+                .select('cr.class_id')
+                .where('cr.school_id', '=', schoolId)
+                .whereRef('cr.person_id', '=', 'p.id'),
+            ).as('representatives'),
           ])
           .where('p.school_id', '=', schoolId)
           .where('p.user_id', '=', userId),
       ).as('person'),
-      jsonObjectFrom(eb.selectFrom('students as st').select(['st.id', 'st.class_id']).where('st.school_id', '=', schoolId).where('st.user_id', '=', userId)).as('student'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('students as st')
+          .select(['st.id', 'st.class_id'])
+          .where('st.school_id', '=', schoolId)
+          .where('st.user_id', '=', userId),
+      ).as('student'),
     ])
     .executeTakeFirstOrThrow();
 }

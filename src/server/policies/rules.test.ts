@@ -26,8 +26,14 @@ const arbMembership: fc.Arbitrary<Membership> = fc
     personId: fc.option(fc.constantFrom(...PEOPLE), { nil: null }),
     roles: fc.subarray<SchoolRole>(['leader', 'administrator', 'teacher', 'pedagogue', 'board_member']),
     suspended: fc.boolean(),
-    guardianOf: fc.array(fc.tuple(fc.constantFrom(...STUDENTS), fc.constantFrom<GuardianshipKind>('custody', 'information_right')), { maxLength: 3 }),
-    classRoles: fc.array(fc.tuple(fc.constantFrom(...CLASSES), fc.constantFrom<ClassStaffRole>('contact_teacher', 'teacher', 'pedagogue')), { maxLength: 2 }),
+    guardianOf: fc.array(
+      fc.tuple(fc.constantFrom(...STUDENTS), fc.constantFrom<GuardianshipKind>('custody', 'information_right')),
+      { maxLength: 3 },
+    ),
+    classRoles: fc.array(
+      fc.tuple(fc.constantFrom(...CLASSES), fc.constantFrom<ClassStaffRole>('contact_teacher', 'teacher', 'pedagogue')),
+      { maxLength: 2 },
+    ),
     studentId: fc.option(fc.constantFrom(...STUDENTS), { nil: null }),
   })
   .map((r) => ({
@@ -66,7 +72,8 @@ describe('access rules', () => {
     fc.assert(
       fc.property(arbMembership, arbStudent, (m, student) => {
         const other = m.guardianOf.get(student.id) !== 'custody' && m.studentId !== student.id;
-        const noStaffRole = !m.roles.has('leader') && !m.roles.has('administrator') && !m.classRoles.has(student.classId);
+        const noStaffRole =
+          !m.roles.has('leader') && !m.roles.has('administrator') && !m.classRoles.has(student.classId);
         if (other && noStaffRole) {
           expect(canReadStudent(m, student)).toBe(false);
           expect(maySeeBirthDate(m, student)).toBe(false);
@@ -87,7 +94,8 @@ describe('access rules', () => {
   it('lets the contact teacher of the class or the leadership answer, no other teacher', () => {
     fc.assert(
       fc.property(arbMembership, fc.constantFrom(...CLASSES), (m, classId) => {
-        const expected = m.classRoles.get(classId) === 'contact_teacher' || m.roles.has('leader') || m.roles.has('administrator');
+        const expected =
+          m.classRoles.get(classId) === 'contact_teacher' || m.roles.has('leader') || m.roles.has('administrator');
         expect(mayHandleInformationRequestOf(m, classId)).toBe(expected);
       }),
     );
@@ -100,7 +108,8 @@ describe('access rules', () => {
         expect(mayWriteToGrade(m, gradeClassIds)).toBe(leadership || gradeClassIds.some((c) => m.classRoles.has(c)));
         expect(mayWriteToSchool(m)).toBe(leadership);
         // Whoever may write to a class of the grade may write to the grade; a grade is never narrower.
-        for (const classId of gradeClassIds) if (mayWriteToClass(m, classId)) expect(mayWriteToGrade(m, gradeClassIds)).toBe(true);
+        for (const classId of gradeClassIds)
+          if (mayWriteToClass(m, classId)) expect(mayWriteToGrade(m, gradeClassIds)).toBe(true);
         // A grade without classes at the school is the leadership's alone, and so is the school.
         expect(mayWriteToGrade(m, [])).toBe(leadership);
         if (mayWriteToSchool(m)) expect(mayWriteToGrade(m, gradeClassIds)).toBe(true);

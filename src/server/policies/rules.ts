@@ -13,14 +13,14 @@ export const isStaff = (m: Membership) =>
   runsTheSchool(m) || m.roles.has('teacher') || m.roles.has('pedagogue') || m.classRoles.size > 0;
 export const isBoardMember = (m: Membership) => m.roles.has('board_member');
 export const isGuardian = (m: Membership) => m.guardianOf.size > 0;
-export const isMemberOfSchool = (m: Membership) =>
-  m.personId !== null || m.studentId !== null;
+export const isMemberOfSchool = (m: Membership) => m.personId !== null || m.studentId !== null;
 
 /** A custody holder (forældremyndighedsindehaver) sees their child. Suspension empties `guardianOf`. */
 export const hasCustodyOf = (m: Membership, studentId: string) => m.guardianOf.get(studentId) === 'custody';
 
 /** A parent without custody has a right to information on request only (forældreansvarsloven § 23). */
-export const hasInformationRightOf = (m: Membership, studentId: string) => m.guardianOf.get(studentId) === 'information_right';
+export const hasInformationRightOf = (m: Membership, studentId: string) =>
+  m.guardianOf.get(studentId) === 'information_right';
 
 export const teachesClass = (m: Membership, classId: string) => m.classRoles.has(classId);
 export const isContactTeacherOf = (m: Membership, classId: string) => m.classRoles.get(classId) === 'contact_teacher';
@@ -31,10 +31,7 @@ export const isContactTeacherOf = (m: Membership, classId: string) => m.classRol
  */
 export function canReadStudent(m: Membership, student: { id: string; classId: string }): boolean {
   return (
-    hasCustodyOf(m, student.id) ||
-    m.studentId === student.id ||
-    teachesClass(m, student.classId) ||
-    runsTheSchool(m)
+    hasCustodyOf(m, student.id) || m.studentId === student.id || teachesClass(m, student.classId) || runsTheSchool(m)
   );
 }
 
@@ -50,7 +47,8 @@ export const maySeeProtectedAddress = (m: Membership) => isAdministrator(m);
 export const maySearchAuditLog = runsTheSchool;
 
 /** A custody holder may read who has read their child's data. */
-export const mayReadAuditOfStudent = (m: Membership, studentId: string) => hasCustodyOf(m, studentId) || runsTheSchool(m);
+export const mayReadAuditOfStudent = (m: Membership, studentId: string) =>
+  hasCustodyOf(m, studentId) || runsTheSchool(m);
 
 /** Inside the app every member reads the adopted principle, except a suspended guardian, who sees nothing. */
 export const mayReadAdoptedPrinciple = (m: Membership) => isMemberOfSchool(m) && !m.suspended;
@@ -63,7 +61,8 @@ export const mayEditPrinciple = isLeader;
 export const mayImport = runsTheSchool;
 
 /** The class's staff and the leadership work with the child every day. */
-export const worksWithStudent = (m: Membership, student: { classId: string }) => teachesClass(m, student.classId) || runsTheSchool(m);
+export const worksWithStudent = (m: Membership, student: { classId: string }) =>
+  teachesClass(m, student.classId) || runsTheSchool(m);
 
 /** The birth date is for custody holders, the class's staff and the leadership. */
 export const maySeeBirthDate = (m: Membership, student: { id: string; classId: string }) =>
@@ -103,9 +102,11 @@ export const maySeeSchoolDetails = runsTheSchool;
  * request. Custody holders read the child's data directly and need no request.
  */
 export const mayRequestInformation = hasInformationRightOf;
-export const mayReadOwnInformationRequests = (m: Membership) => [...m.guardianOf.values()].includes('information_right');
+export const mayReadOwnInformationRequests = (m: Membership) =>
+  [...m.guardianOf.values()].includes('information_right');
 /** The child's contact teacher (the hub of the class) and the leadership answer requests. */
-export const mayHandleInformationRequestOf = (m: Membership, classId: string) => isContactTeacherOf(m, classId) || runsTheSchool(m);
+export const mayHandleInformationRequestOf = (m: Membership, classId: string) =>
+  isContactTeacherOf(m, classId) || runsTheSchool(m);
 export const mayHandleInformationRequests = (m: Membership) =>
   runsTheSchool(m) || [...m.classRoles.values()].includes('contact_teacher');
 
@@ -114,7 +115,8 @@ export const mayHandleInformationRequests = (m: Membership) =>
  * information only, since asking the school is exactly their right (§ 23); nothing else is
  * pushed to them. A suspended guardian writes nothing (`guardianOf` is empty while suspended).
  */
-export const mayWriteAboutStudent = (m: Membership, studentId: string) => hasCustodyOf(m, studentId) || hasInformationRightOf(m, studentId);
+export const mayWriteAboutStudent = (m: Membership, studentId: string) =>
+  hasCustodyOf(m, studentId) || hasInformationRightOf(m, studentId);
 
 /** The reader's place in a thread: `staff` or `guardian` when a participant, else null. */
 export interface ThreadAccess {
@@ -128,7 +130,8 @@ export interface ThreadAccess {
  */
 export function takesPartInThread(m: Membership, thread: ThreadAccess): boolean {
   if (thread.participantRole === 'staff') return true;
-  if (thread.participantRole === 'guardian') return !m.suspended && (thread.studentId === null || m.guardianOf.has(thread.studentId));
+  if (thread.participantRole === 'guardian')
+    return !m.suspended && (thread.studentId === null || m.guardianOf.has(thread.studentId));
   return false;
 }
 /** A thread is read by its participants and by the leadership of its school, who oversee the promises. */
@@ -137,11 +140,14 @@ export const mayReadThread = (m: Membership, thread: ThreadAccess) => takesPartI
  * The leadership answers for the school's promises, so it may answer a thread it is not in yet:
  * its first message makes it a staff participant.
  */
-const leadsWithoutTakingPart = (m: Membership, thread: ThreadAccess) => thread.participantRole === null && runsTheSchool(m);
+const leadsWithoutTakingPart = (m: Membership, thread: ThreadAccess) =>
+  thread.participantRole === null && runsTheSchool(m);
 /** The participants write in a thread, and so may the leadership of its school. */
-export const mayReplyInThread = (m: Membership, thread: ThreadAccess) => takesPartInThread(m, thread) || leadsWithoutTakingPart(m, thread);
+export const mayReplyInThread = (m: Membership, thread: ThreadAccess) =>
+  takesPartInThread(m, thread) || leadsWithoutTakingPart(m, thread);
 /** Staff in the thread, and the leadership, may answer with an acknowledgement ("modtaget – jeg ringer"), which keeps the promise. */
-export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
+export const mayAcknowledgeInThread = (m: Membership, thread: ThreadAccess) =>
+  thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
 /** Only staff mark a message urgent (illness, safety): staff in the thread or the leadership answering it. */
 export const mayMarkUrgentInThread = mayAcknowledgeInThread;
 /**
@@ -154,14 +160,16 @@ export const mayWriteToClass = (m: Membership, classId: string) => teachesClass(
  * grade, and the leadership. `gradeClassIds` are the grade's classes at the school; a grade with
  * none is written to by nobody but the leadership (who are then told it does not exist).
  */
-export const mayWriteToGrade = (m: Membership, gradeClassIds: readonly string[]) => gradeClassIds.some((classId) => teachesClass(m, classId)) || runsTheSchool(m);
+export const mayWriteToGrade = (m: Membership, gradeClassIds: readonly string[]) =>
+  gradeClassIds.some((classId) => teachesClass(m, classId)) || runsTheSchool(m);
 /** A message to every family of the school speaks for the school: the leadership's alone. */
 export const mayWriteToSchool = runsTheSchool;
 /**
  * Read receipts are for the staff in the thread, who need to know who has not read it yet, and
  * for the leadership, who may read and answer the thread anyway.
  */
-export const mayListThreadReaders = (m: Membership, thread: ThreadAccess) => thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
+export const mayListThreadReaders = (m: Membership, thread: ThreadAccess) =>
+  thread.participantRole === 'staff' || leadsWithoutTakingPart(m, thread);
 /** A child's class staff and the leadership write to the child's guardians. */
 export const mayWriteToGuardiansOf = worksWithStudent;
 /** Staff write to colleagues at their school and find them in the staff list. */

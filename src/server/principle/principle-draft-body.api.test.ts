@@ -8,7 +8,10 @@ describe('starting a principle draft without a body', () => {
   let t: TestApp;
   let f: Fixture;
   let url: string;
-  const drafts = async () => (await t.deps.db.selectFrom('principle_versions').select('status').where('school_id', '=', f.schoolId).execute()).map((r) => r.status);
+  const drafts = async () =>
+    (
+      await t.deps.db.selectFrom('principle_versions').select('status').where('school_id', '=', f.schoolId).execute()
+    ).map((r) => r.status);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -29,7 +32,12 @@ describe('starting a principle draft without a body', () => {
   });
 
   it('treats a same-origin POST with no body and no content-type as {}: the default start', async () => {
-    const res = await t.request({ method: 'POST', url, as: f.users.leader, headers: { origin: 'https://skole.example', host: 'skole.example', 'sec-fetch-site': 'same-origin' } });
+    const res = await t.request({
+      method: 'POST',
+      url,
+      as: f.users.leader,
+      headers: { origin: 'https://skole.example', host: 'skole.example', 'sec-fetch-site': 'same-origin' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json() as TPrincipleDraft).toMatchObject({ version: 1, basedOnPreset: 'seed-002' });
     expect(await drafts()).toEqual(['draft']);
@@ -37,7 +45,13 @@ describe('starting a principle draft without a body', () => {
 
   it('still checks a body that is sent', async () => {
     await t.request({ method: 'DELETE', url, as: f.users.leader });
-    const res = await t.request({ method: 'POST', url, as: f.users.leader, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ fromPreset: 'seed-000', fromVersion: '00000000-0000-4000-8000-000000000000' }) });
+    const res = await t.request({
+      method: 'POST',
+      url,
+      as: f.users.leader,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ fromPreset: 'seed-000', fromVersion: '00000000-0000-4000-8000-000000000000' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'fromVersion' });
   });

@@ -3,7 +3,12 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { createFixture, type Fixture } from '../testing/fixture.js';
 import { findPreset } from '../../domain/principle/presets.js';
 import type { TPrinciple } from '../../shared/principle/principle.schema.js';
-import type { TAdoptedPrinciple, TPrincipleDraft, TPrincipleVersionsResponse, TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
+import type {
+  TAdoptedPrinciple,
+  TPrincipleDraft,
+  TPrincipleVersionsResponse,
+  TPublicPrincipleResponse,
+} from '../../shared/api/principle.schema.js';
 import { adoptPreset, findAdoptedPrinciple } from './principle.service.js';
 import { insertVersion, isPrincipleUniqueViolation } from './principle.repository.js';
 
@@ -15,11 +20,30 @@ describe('the principle API', () => {
   let base: string;
 
   const as = (actor: keyof Fixture['users']) => f.users[actor];
-  const get = (url: string, actor: keyof Fixture['users'] | null = 'leader') => t.request({ method: 'GET', url, as: actor ? as(actor) : null });
-  const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, actor: keyof Fixture['users'] = 'leader') =>
-    t.request({ method, url, as: as(actor), headers: body === undefined ? {} : json, payload: body === undefined ? undefined : JSON.stringify(body) });
+  const get = (url: string, actor: keyof Fixture['users'] | null = 'leader') =>
+    t.request({ method: 'GET', url, as: actor ? as(actor) : null });
+  const send = (
+    method: 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body: unknown,
+    actor: keyof Fixture['users'] = 'leader',
+  ) =>
+    t.request({
+      method,
+      url,
+      as: as(actor),
+      headers: body === undefined ? {} : json,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
   const statuses = async () =>
-    (await t.deps.db.selectFrom('principle_versions').select(['version', 'status']).where('school_id', '=', f.schoolId).orderBy('version').execute()).map((r) => `${r.version}:${r.status}`);
+    (
+      await t.deps.db
+        .selectFrom('principle_versions')
+        .select(['version', 'status'])
+        .where('school_id', '=', f.schoolId)
+        .orderBy('version')
+        .execute()
+    ).map((r) => `${r.version}:${r.status}`);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,7 +57,13 @@ describe('the principle API', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.presets.map((p: { id: string }) => p.id)).toEqual(['seed-000', 'seed-001', 'seed-002']);
-    expect(body.aspects.map((a: { title: { da: string } }) => a.title.da)).toEqual(['Kommunikation', 'Tydelig rollefordeling', 'Inddragelse og samarbejde', 'Forældrenes perspektiv', 'Det strategiske blik']);
+    expect(body.aspects.map((a: { title: { da: string } }) => a.title.da)).toEqual([
+      'Kommunikation',
+      'Tydelig rollefordeling',
+      'Inddragelse og samarbejde',
+      'Forældrenes perspektiv',
+      'Det strategiske blik',
+    ]);
   });
 
   it('answers 404 principle_no_adopted before anything is adopted, and not_found for an unknown school', async () => {
@@ -71,8 +101,13 @@ describe('the principle API', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'principle.conferences.perYear' });
     const overlapping = structuredClone(before.principle) as TPrinciple;
-    overlapping.classUpdates.bands = [{ fromGrade: 0, toGrade: 5, cadence: 'weekly' }, { fromGrade: 3, toGrade: 9, cadence: 'monthly' }];
-    expect((await send('PUT', `${base}/draft`, { principle: overlapping })).json().error.field).toBe('principle.classUpdates.bands.1.fromGrade');
+    overlapping.classUpdates.bands = [
+      { fromGrade: 0, toGrade: 5, cadence: 'weekly' },
+      { fromGrade: 3, toGrade: 9, cadence: 'monthly' },
+    ];
+    expect((await send('PUT', `${base}/draft`, { principle: overlapping })).json().error.field).toBe(
+      'principle.classUpdates.bands.1.fromGrade',
+    );
     expect((await get(`${base}/draft`)).json()).toEqual(before);
   });
 
@@ -81,7 +116,10 @@ describe('the principle API', () => {
     const changed = structuredClone(draft.principle);
     changed.communication.responseTime = { workingDays: 2, isTarget: false };
     expect((await send('PUT', `${base}/draft`, { principle: changed }, 'boardMember')).statusCode).toBe(403);
-    expect((await send('POST', `${base}/draft/adopt`, { adoptedOn: '2026-11-20', adoptedBy: 'Bestyrelsen' }, 'boardMember')).statusCode).toBe(403);
+    expect(
+      (await send('POST', `${base}/draft/adopt`, { adoptedOn: '2026-11-20', adoptedBy: 'Bestyrelsen' }, 'boardMember'))
+        .statusCode,
+    ).toBe(403);
     expect((await send('DELETE', `${base}/draft`, undefined, 'boardMember')).statusCode).toBe(403);
     expect((await send('PUT', `${base}/draft`, { principle: changed }, 'administrator')).statusCode).toBe(403);
     expect((await get(`${base}/versions`, 'boardMember')).statusCode).toBe(200);
@@ -91,7 +129,9 @@ describe('the principle API', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json().principle.communication.responseTime).toEqual({ workingDays: 2, isTarget: false });
     expect(saved.json().updatedAt).not.toBe(draft.updatedAt);
-    expect((await get(`${base}/draft`, 'administrator')).json().principle.communication.responseTime.workingDays).toBe(2);
+    expect((await get(`${base}/draft`, 'administrator')).json().principle.communication.responseTime.workingDays).toBe(
+      2,
+    );
   });
 
   it('refuses an adoption date in the future and changes nothing', async () => {
@@ -102,12 +142,26 @@ describe('the principle API', () => {
   });
 
   it("records the board's adoption, and every member but a suspended guardian reads it", async () => {
-    const res = await send('POST', `${base}/draft/adopt`, { adoptedOn: '2026-11-23', adoptedBy: 'Skolebestyrelsen, møde 23. november 2026' });
+    const res = await send('POST', `${base}/draft/adopt`, {
+      adoptedOn: '2026-11-23',
+      adoptedBy: 'Skolebestyrelsen, møde 23. november 2026',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ version: 1, adoptedOn: '2026-11-23', adoptedBy: 'Skolebestyrelsen, møde 23. november 2026', basedOnPreset: 'seed-002' });
+    expect(res.json()).toMatchObject({
+      version: 1,
+      adoptedOn: '2026-11-23',
+      adoptedBy: 'Skolebestyrelsen, møde 23. november 2026',
+      basedOnPreset: 'seed-002',
+    });
     expect(await statuses()).toEqual(['1:adopted']);
 
-    for (const actor of ['custodyGuardian', 'informationRightParent', 'student', 'contactTeacher', 'boardMember'] as const) {
+    for (const actor of [
+      'custodyGuardian',
+      'informationRightParent',
+      'student',
+      'contactTeacher',
+      'boardMember',
+    ] as const) {
       const read = await get(base, actor);
       expect(read.statusCode, actor).toBe(200);
       expect((read.json() as TAdoptedPrinciple).principle.communication.responseTime?.workingDays, actor).toBe(2);
@@ -119,15 +173,25 @@ describe('the principle API', () => {
   });
 
   it('serves the adopted principle publicly in plain Danish or English', async () => {
-    const da = (await get('/api/public/schools/fixture-skole/principle?lang=da', null)).json() as TPublicPrincipleResponse;
+    const da = (
+      await get('/api/public/schools/fixture-skole/principle?lang=da', null)
+    ).json() as TPublicPrincipleResponse;
     expect(da.school).toEqual({ name: 'Fixture Skole', slug: 'fixture-skole' });
     expect(da).toMatchObject({ version: 1, adoptedOn: '2026-11-23' });
     const communication = da.description.rules.find((r) => r.id === 'communication');
-    expect(communication?.sentences).toContain('Vi svarer på beskeder fra forældre senest 2 arbejdsdage efter, at vi har modtaget dem.');
-    expect(da.description.rules.find((r) => r.id === 'conferences')?.sentences[0]).toBe('Skolen tilstræber at holde 2 skole-hjem-samtaler om året; den ene runde kan være behovssamtaler.');
-    const en = (await get('/api/public/schools/fixture-skole/principle?lang=en', null)).json() as TPublicPrincipleResponse;
+    expect(communication?.sentences).toContain(
+      'Vi svarer på beskeder fra forældre senest 2 arbejdsdage efter, at vi har modtaget dem.',
+    );
+    expect(da.description.rules.find((r) => r.id === 'conferences')?.sentences[0]).toBe(
+      'Skolen tilstræber at holde 2 skole-hjem-samtaler om året; den ene runde kan være behovssamtaler.',
+    );
+    const en = (
+      await get('/api/public/schools/fixture-skole/principle?lang=en', null)
+    ).json() as TPublicPrincipleResponse;
     expect(en.description.locale).toBe('en');
-    expect(en.description.rules.find((r) => r.id === 'communication')?.sentences).toContain('We reply to messages from parents within 2 working days of receiving them.');
+    expect(en.description.rules.find((r) => r.id === 'communication')?.sentences).toContain(
+      'We reply to messages from parents within 2 working days of receiving them.',
+    );
     expect((await get('/api/public/schools/fixture-skole/principle?lang=fr', null)).statusCode).toBe(400);
   });
 
@@ -137,11 +201,17 @@ describe('the principle API', () => {
     expect((created.json() as TPrincipleDraft).principle.communication.responseTime?.workingDays).toBe(2);
     expect(await statuses()).toEqual(['1:adopted', '2:draft']);
 
-    const tooEarly = await send('POST', `${base}/draft/adopt`, { adoptedOn: '2026-11-01', adoptedBy: 'Skolebestyrelsen' });
+    const tooEarly = await send('POST', `${base}/draft/adopt`, {
+      adoptedOn: '2026-11-01',
+      adoptedBy: 'Skolebestyrelsen',
+    });
     expect(tooEarly.json().error).toMatchObject({ code: 'principle_adopted_on_before_current', field: 'adoptedOn' });
     expect(tooEarly.json().error.message).toContain('2026-11-23');
 
-    const adopted = await send('POST', `${base}/draft/adopt`, { adoptedOn: '2026-11-23', adoptedBy: 'Skolebestyrelsen, ekstraordinært møde' });
+    const adopted = await send('POST', `${base}/draft/adopt`, {
+      adoptedOn: '2026-11-23',
+      adoptedBy: 'Skolebestyrelsen, ekstraordinært møde',
+    });
     expect(adopted.json().version).toBe(2);
     expect(await statuses()).toEqual(['1:superseded', '2:adopted']);
 
@@ -165,9 +235,16 @@ describe('the principle API', () => {
   it('starts a draft from an earlier version or a named preset, and refuses unknown ones', async () => {
     const versions = ((await get(`${base}/versions`)).json() as TPrincipleVersionsResponse).versions;
     const first = versions.find((v) => v.version === 1)!;
-    expect((await send('POST', `${base}/draft`, { fromPreset: 'seed-999' })).json().error).toMatchObject({ code: 'unknown_preset', field: 'fromPreset' });
-    expect((await send('POST', `${base}/draft`, { fromVersion: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
-    expect((await send('POST', `${base}/draft`, { fromPreset: 'seed-000', fromVersion: first.id })).statusCode).toBe(400);
+    expect((await send('POST', `${base}/draft`, { fromPreset: 'seed-999' })).json().error).toMatchObject({
+      code: 'unknown_preset',
+      field: 'fromPreset',
+    });
+    expect(
+      (await send('POST', `${base}/draft`, { fromVersion: '00000000-0000-4000-8000-000000000000' })).statusCode,
+    ).toBe(404);
+    expect((await send('POST', `${base}/draft`, { fromPreset: 'seed-000', fromVersion: first.id })).statusCode).toBe(
+      400,
+    );
 
     const fromVersion = await send('POST', `${base}/draft`, { fromVersion: first.id });
     expect(fromVersion.statusCode).toBe(201);
@@ -191,28 +268,65 @@ describe('the principle API', () => {
   it('creates exactly one draft when several requests race', async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => send('POST', `${base}/draft`, {})));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    const drafts = await t.deps.db.selectFrom('principle_versions').select('version').where('school_id', '=', f.schoolId).where('status', '=', 'draft').execute();
+    const drafts = await t.deps.db
+      .selectFrom('principle_versions')
+      .select('version')
+      .where('school_id', '=', f.schoolId)
+      .where('status', '=', 'draft')
+      .execute();
     expect(drafts).toHaveLength(1);
     expect((await send('DELETE', `${base}/draft`, undefined)).statusCode).toBe(200);
   });
 
   it('recognises a violation of the one-draft index from either database driver', async () => {
-    const draft = { schoolId: f.schoolId, status: 'draft' as const, content: {}, basedOnPreset: null, adoptedOn: null, adoptedBy: null, recordedBy: null, now: t.clock.now() };
+    const draft = {
+      schoolId: f.schoolId,
+      status: 'draft' as const,
+      content: {},
+      basedOnPreset: null,
+      adoptedOn: null,
+      adoptedBy: null,
+      recordedBy: null,
+      now: t.clock.now(),
+    };
     await insertVersion(t.deps.db, { ...draft, version: 100 });
     const error = await insertVersion(t.deps.db, { ...draft, version: 101 }).catch((e: unknown) => e);
     expect(isPrincipleUniqueViolation(error)).toBe(true);
     expect(isPrincipleUniqueViolation(new Error('something else'))).toBe(false);
-    await t.deps.db.deleteFrom('principle_versions').where('school_id', '=', f.schoolId).where('status', '=', 'draft').execute();
+    await t.deps.db
+      .deleteFrom('principle_versions')
+      .where('school_id', '=', f.schoolId)
+      .where('status', '=', 'draft')
+      .execute();
   });
 
   it('lets set-up code adopt a preset directly, superseding what was adopted', async () => {
     expect(await findAdoptedPrinciple(t.deps.db, f.otherSchoolId)).toBeNull();
-    await adoptPreset(t.deps.db, { schoolId: f.otherSchoolId, presetId: 'seed-001', adoptedOn: '2023-02-01', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: t.clock.now() });
-    const again = await adoptPreset(t.deps.db, { schoolId: f.otherSchoolId, presetId: 'seed-002', adoptedOn: '2026-03-12', adoptedBy: 'Skolebestyrelsen', recordedBy: null, now: t.clock.now() });
+    await adoptPreset(t.deps.db, {
+      schoolId: f.otherSchoolId,
+      presetId: 'seed-001',
+      adoptedOn: '2023-02-01',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: t.clock.now(),
+    });
+    const again = await adoptPreset(t.deps.db, {
+      schoolId: f.otherSchoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-03-12',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: t.clock.now(),
+    });
     expect(again.version).toBe(2);
     const found = await findAdoptedPrinciple(t.deps.db, f.otherSchoolId);
     expect(found).toEqual({ version: 2, adoptedOn: '2026-03-12', principle: findPreset('seed-002')?.principle });
-    const rows = await t.deps.db.selectFrom('principle_versions').select('status').where('school_id', '=', f.otherSchoolId).orderBy('version').execute();
+    const rows = await t.deps.db
+      .selectFrom('principle_versions')
+      .select('status')
+      .where('school_id', '=', f.otherSchoolId)
+      .orderBy('version')
+      .execute();
     expect(rows.map((r) => r.status)).toEqual(['superseded', 'adopted']);
     // The fixture school's own principle is untouched by another school's.
     expect((await findAdoptedPrinciple(t.deps.db, f.schoolId))?.version).toBe(2);

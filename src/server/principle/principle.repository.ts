@@ -31,19 +31,39 @@ export async function withPrincipleLock<T>(db: Db, schoolId: string, work: (trx:
   });
 }
 
-export async function selectVersionByStatus(db: Db, schoolId: string, status: Exclude<PrincipleStatus, 'superseded'>): Promise<PrincipleVersionRow | undefined> {
-  return db.selectFrom('principle_versions').select(VERSION_COLUMNS).where('school_id', '=', schoolId).where('status', '=', status).executeTakeFirst();
+export async function selectVersionByStatus(
+  db: Db,
+  schoolId: string,
+  status: Exclude<PrincipleStatus, 'superseded'>,
+): Promise<PrincipleVersionRow | undefined> {
+  return db
+    .selectFrom('principle_versions')
+    .select(VERSION_COLUMNS)
+    .where('school_id', '=', schoolId)
+    .where('status', '=', status)
+    .executeTakeFirst();
 }
 
-export async function selectVersionById(db: Db, schoolId: string, id: string): Promise<PrincipleVersionRow | undefined> {
-  return db.selectFrom('principle_versions').select(VERSION_COLUMNS).where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst();
+export async function selectVersionById(
+  db: Db,
+  schoolId: string,
+  id: string,
+): Promise<PrincipleVersionRow | undefined> {
+  return db
+    .selectFrom('principle_versions')
+    .select(VERSION_COLUMNS)
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Every version, newest first, with the name of the person who recorded each adoption. */
 export async function selectVersionsWithRecorder(db: Db, schoolId: string) {
   return db
     .selectFrom('principle_versions as v')
-    .leftJoin('people as p', (join) => join.onRef('p.school_id', '=', 'v.school_id').onRef('p.id', '=', 'v.recorded_by'))
+    .leftJoin('people as p', (join) =>
+      join.onRef('p.school_id', '=', 'v.school_id').onRef('p.id', '=', 'v.recorded_by'),
+    )
     .select(VERSION_COLUMNS.map((c) => `v.${c}` as const))
     .select(['p.given_name as recorder_given_name', 'p.family_name as recorder_family_name'])
     .where('v.school_id', '=', schoolId)
@@ -92,7 +112,12 @@ export async function insertVersion(
     .executeTakeFirstOrThrow();
 }
 
-export async function updateDraftContent(db: Db, schoolId: string, content: unknown, now: Date): Promise<PrincipleVersionRow | undefined> {
+export async function updateDraftContent(
+  db: Db,
+  schoolId: string,
+  content: unknown,
+  now: Date,
+): Promise<PrincipleVersionRow | undefined> {
   return db
     .updateTable('principle_versions')
     .set({ content: JSON.stringify(content), updated_at: now })
@@ -118,7 +143,13 @@ export async function markDraftAdopted(
 ): Promise<PrincipleVersionRow | undefined> {
   return db
     .updateTable('principle_versions')
-    .set({ status: 'adopted', adopted_on: adoption.adoptedOn, adopted_by: adoption.adoptedBy, recorded_by: adoption.recordedBy, updated_at: adoption.now })
+    .set({
+      status: 'adopted',
+      adopted_on: adoption.adoptedOn,
+      adopted_by: adoption.adoptedBy,
+      recorded_by: adoption.recordedBy,
+      updated_at: adoption.now,
+    })
     .where('school_id', '=', schoolId)
     .where('status', '=', 'draft')
     .returning(VERSION_COLUMNS)
@@ -126,16 +157,26 @@ export async function markDraftAdopted(
 }
 
 export async function deleteDraft(db: Db, schoolId: string): Promise<boolean> {
-  const result = await db.deleteFrom('principle_versions').where('school_id', '=', schoolId).where('status', '=', 'draft').executeTakeFirst();
+  const result = await db
+    .deleteFrom('principle_versions')
+    .where('school_id', '=', schoolId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
-export async function selectSchoolBySlug(db: Db, slug: string): Promise<{ id: string; name: string; slug: string } | undefined> {
+export async function selectSchoolBySlug(
+  db: Db,
+  slug: string,
+): Promise<{ id: string; name: string; slug: string } | undefined> {
   return db.selectFrom('schools').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
 }
 
 /** A violation of one of the principle's unique indexes, raised by either PostgreSQL driver. */
 export function isPrincipleUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string };
-  return e?.code === '23505' && /principle_versions_(one_draft|one_adopted|version_key)/.test(`${e.constraint ?? ''} ${e.message ?? ''}`);
+  return (
+    e?.code === '23505' &&
+    /principle_versions_(one_draft|one_adopted|version_key)/.test(`${e.constraint ?? ''} ${e.message ?? ''}`)
+  );
 }

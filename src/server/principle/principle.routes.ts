@@ -84,7 +84,8 @@ export const principleRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/schools/:schoolId/principle/draft',
-    summary: 'Starts the draft of a new version, from a preset, an earlier version, or the adopted one. A request without a body counts as `{}`.',
+    summary:
+      'Starts the draft of a new version, from a preset, an earlier version, or the adopted one. A request without a body counts as `{}`.',
     tags,
     params: ZSchoolParams,
     body: ZCreateDraftBody,
@@ -123,7 +124,8 @@ export const principleRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/schools/:schoolId/principle/draft/adopt',
-    summary: "Records the school board's adoption of the draft: it becomes the adopted version and the previous one is superseded.",
+    summary:
+      "Records the school board's adoption of the draft: it becomes the adopted version and the previous one is superseded.",
     tags,
     params: ZSchoolParams,
     body: ZAdoptDraftBody,

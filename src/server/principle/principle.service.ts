@@ -40,8 +40,16 @@ type PrincipleDeps = { db: Db; clock: Clock };
 const principleOf = (row: PrincipleVersionRow): TPrinciple => ZPrinciple.parse(row.content);
 
 function presentAdopted(row: PrincipleVersionRow): TAdoptedPrinciple {
-  if (!row.adopted_on || !row.adopted_by) throw new Error(`adopted principle version ${row.id} lacks its adoption record`);
-  return { id: row.id, version: row.version, adoptedOn: row.adopted_on, adoptedBy: row.adopted_by, basedOnPreset: row.based_on_preset, principle: principleOf(row) };
+  if (!row.adopted_on || !row.adopted_by)
+    throw new Error(`adopted principle version ${row.id} lacks its adoption record`);
+  return {
+    id: row.id,
+    version: row.version,
+    adoptedOn: row.adopted_on,
+    adoptedBy: row.adopted_by,
+    basedOnPreset: row.based_on_preset,
+    principle: principleOf(row),
+  };
 }
 
 function presentDraft(row: PrincipleVersionRow): TPrincipleDraft {
@@ -60,7 +68,10 @@ export function listPresets(): TPrinciplePresetsResponse {
 }
 
 /** The principle the school works by now, for other features to compute from. */
-export async function findAdoptedPrinciple(db: Db, schoolId: string): Promise<{ version: number; principle: TPrinciple; adoptedOn: string } | null> {
+export async function findAdoptedPrinciple(
+  db: Db,
+  schoolId: string,
+): Promise<{ version: number; principle: TPrinciple; adoptedOn: string } | null> {
   const row = await selectVersionByStatus(db, schoolId, 'adopted');
   if (!row) return null;
   const adopted = presentAdopted(row);
@@ -127,7 +138,11 @@ function startFromPreset(presetId: string): DraftStart {
  * Starts the school's one draft: from a preset, from an earlier version, or by default from the
  * adopted version (or the default preset when nothing is adopted yet).
  */
-export async function createDraft(deps: PrincipleDeps, schoolId: string, from: TCreateDraftBody): Promise<TPrincipleDraft> {
+export async function createDraft(
+  deps: PrincipleDeps,
+  schoolId: string,
+  from: TCreateDraftBody,
+): Promise<TPrincipleDraft> {
   const now = deps.clock.now();
   try {
     return await withPrincipleLock(deps.db, schoolId, async (trx) => {
@@ -141,7 +156,9 @@ export async function createDraft(deps: PrincipleDeps, schoolId: string, from: T
         start = { principle: principleOf(row), basedOnPreset: row.based_on_preset };
       } else {
         const adopted = await selectVersionByStatus(trx, schoolId, 'adopted');
-        start = adopted ? { principle: principleOf(adopted), basedOnPreset: adopted.based_on_preset } : startFromPreset(DEFAULT_PRESET_ID);
+        start = adopted
+          ? { principle: principleOf(adopted), basedOnPreset: adopted.based_on_preset }
+          : startFromPreset(DEFAULT_PRESET_ID);
       }
       const row = await insertVersion(trx, {
         schoolId,
@@ -163,7 +180,11 @@ export async function createDraft(deps: PrincipleDeps, schoolId: string, from: T
   }
 }
 
-export async function saveDraft(deps: PrincipleDeps, schoolId: string, principle: TPrinciple): Promise<TPrincipleDraft> {
+export async function saveDraft(
+  deps: PrincipleDeps,
+  schoolId: string,
+  principle: TPrinciple,
+): Promise<TPrincipleDraft> {
   const row = await updateDraftContent(deps.db, schoolId, ZPrinciple.parse(principle), deps.clock.now());
   if (!row) throw new AppError('principle_no_draft');
   return presentDraft(row);
@@ -192,7 +213,10 @@ export async function adoptDraft(
     if (!(await selectVersionByStatus(trx, schoolId, 'draft'))) throw new AppError('principle_no_draft');
     const current = await selectVersionByStatus(trx, schoolId, 'adopted');
     if (current?.adopted_on && adoption.adoptedOn < current.adopted_on) {
-      throw new AppError('principle_adopted_on_before_current', { field: 'adoptedOn', params: { date: current.adopted_on } });
+      throw new AppError('principle_adopted_on_before_current', {
+        field: 'adoptedOn',
+        params: { date: current.adopted_on },
+      });
     }
     await supersedeAdopted(trx, schoolId, now);
     const adopted = await markDraftAdopted(trx, schoolId, { ...adoption, now });
@@ -207,7 +231,14 @@ export async function adoptDraft(
  */
 export async function adoptPreset(
   db: Db,
-  input: { schoolId: string; presetId: string; adoptedOn: string; adoptedBy: string; recordedBy: string | null; now: Date },
+  input: {
+    schoolId: string;
+    presetId: string;
+    adoptedOn: string;
+    adoptedBy: string;
+    recordedBy: string | null;
+    now: Date;
+  },
 ): Promise<TAdoptedPrinciple> {
   const preset = findPreset(input.presetId);
   if (!preset) throw new AppError('unknown_preset');

@@ -9,7 +9,13 @@ describe("the school's closed days", () => {
   let url: string;
   const get = (actor: ActorName, query = '') => t.request({ method: 'GET', url: `${url}${query}`, as: f.users[actor] });
   const put = (actor: ActorName, body: unknown) =>
-    t.request({ method: 'PUT', url, as: f.users[actor], headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    t.request({
+      method: 'PUT',
+      url,
+      as: f.users[actor],
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -25,7 +31,14 @@ describe("the school's closed days", () => {
   });
 
   it('lets the leadership replace a school year’s days, in date order, leaving other years alone', async () => {
-    expect((await put('leader', { schoolYear: 2025, days: [{ date: '2026-05-15', label: 'Fredag efter Kristi himmelfart' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await put('leader', {
+          schoolYear: 2025,
+          days: [{ date: '2026-05-15', label: 'Fredag efter Kristi himmelfart' }],
+        })
+      ).statusCode,
+    ).toBe(200);
     const res = await put('administrator', {
       schoolYear: 2026,
       days: [
@@ -39,17 +52,33 @@ describe("the school's closed days", () => {
       { date: '2027-02-15', label: 'Vinterferie' },
     ]);
     await put('leader', { schoolYear: 2026, days: [{ date: '2026-10-13', label: 'Efterårsferie' }] });
-    expect(((await get('contactTeacher')).json() as TClosedDays).days).toEqual([{ date: '2026-10-13', label: 'Efterårsferie' }]);
-    expect(((await get('boardMember', '?schoolYear=2025')).json() as TClosedDays).days).toEqual([{ date: '2026-05-15', label: 'Fredag efter Kristi himmelfart' }]);
+    expect(((await get('contactTeacher')).json() as TClosedDays).days).toEqual([
+      { date: '2026-10-13', label: 'Efterårsferie' },
+    ]);
+    expect(((await get('boardMember', '?schoolYear=2025')).json() as TClosedDays).days).toEqual([
+      { date: '2026-05-15', label: 'Fredag efter Kristi himmelfart' },
+    ]);
   });
 
   it('refuses a day outside the school year, naming the day, and changes nothing', async () => {
     const res = await put('leader', { schoolYear: 2026, days: [{ date: '2026-07-31', label: 'Sommerferie' }] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'closed_day_outside_school_year', field: 'days.0.date', message: 'Datoen 2026-07-31 ligger ikke i skoleåret 2026/27.' });
-    const twice = await put('leader', { schoolYear: 2026, days: [{ date: '2026-10-14', label: '' }, { date: '2026-10-14', label: '' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'closed_day_outside_school_year',
+      field: 'days.0.date',
+      message: 'Datoen 2026-07-31 ligger ikke i skoleåret 2026/27.',
+    });
+    const twice = await put('leader', {
+      schoolYear: 2026,
+      days: [
+        { date: '2026-10-14', label: '' },
+        { date: '2026-10-14', label: '' },
+      ],
+    });
     expect(twice.statusCode).toBe(400);
-    expect(((await get('leader')).json() as TClosedDays).days).toEqual([{ date: '2026-10-13', label: 'Efterårsferie' }]);
+    expect(((await get('leader')).json() as TClosedDays).days).toEqual([
+      { date: '2026-10-13', label: 'Efterårsferie' },
+    ]);
   });
 
   it('lets no one but the leadership edit, and no one outside the school read', async () => {

@@ -6,18 +6,35 @@ export interface ClosedDayRow {
 }
 
 /** The school's closed days between two dates, both included, in date order. */
-export function selectClosedDays(db: Db, schoolId: string, range?: { from: string; to: string }): Promise<ClosedDayRow[]> {
+export function selectClosedDays(
+  db: Db,
+  schoolId: string,
+  range?: { from: string; to: string },
+): Promise<ClosedDayRow[]> {
   let query = db.selectFrom('school_closed_days').select(['date', 'label']).where('school_id', '=', schoolId);
   if (range) query = query.where('date', '>=', range.from).where('date', '<=', range.to);
   return query.orderBy('date').execute();
 }
 
 /** Replaces the closed days between two dates with `days`, in one transaction. */
-export async function replaceClosedDays(db: Db, schoolId: string, range: { from: string; to: string }, days: ClosedDayRow[]): Promise<void> {
+export async function replaceClosedDays(
+  db: Db,
+  schoolId: string,
+  range: { from: string; to: string },
+  days: ClosedDayRow[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('school_closed_days').where('school_id', '=', schoolId).where('date', '>=', range.from).where('date', '<=', range.to).execute();
+    await trx
+      .deleteFrom('school_closed_days')
+      .where('school_id', '=', schoolId)
+      .where('date', '>=', range.from)
+      .where('date', '<=', range.to)
+      .execute();
     if (days.length > 0) {
-      await trx.insertInto('school_closed_days').values(days.map((d) => ({ school_id: schoolId, date: d.date, label: d.label }))).execute();
+      await trx
+        .insertInto('school_closed_days')
+        .values(days.map((d) => ({ school_id: schoolId, date: d.date, label: d.label })))
+        .execute();
     }
   });
 }

@@ -1,14 +1,20 @@
 import { defineRoute } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
 import { mayEditClosedDays, mayReadClosedDays } from '../policies/rules.js';
-import { ZClosedDays, ZClosedDaysParams, ZClosedDaysQuery, ZPutClosedDays } from '../../shared/api/school-calendar.schema.js';
+import {
+  ZClosedDays,
+  ZClosedDaysParams,
+  ZClosedDaysQuery,
+  ZPutClosedDays,
+} from '../../shared/api/school-calendar.schema.js';
 import { getClosedDays, putClosedDays } from './school-calendar.service.js';
 
 export const schoolCalendarRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/closed-days',
-    summary: "The school's own closed days of one school year (1 August–31 July), which reply promises skip like public holidays.",
+    summary:
+      "The school's own closed days of one school year (1 August–31 July), which reply promises skip like public holidays.",
     tags: ['school-calendar'],
     params: ZClosedDaysParams,
     query: ZClosedDaysQuery,
@@ -19,7 +25,7 @@ export const schoolCalendarRoutes = [
   defineRoute({
     method: 'PUT',
     url: '/api/schools/:schoolId/closed-days',
-    summary: "Replaces the closed days of one school year. Promises already made keep their date.",
+    summary: 'Replaces the closed days of one school year. Promises already made keep their date.',
     tags: ['school-calendar'],
     params: ZClosedDaysParams,
     body: ZPutClosedDays,

@@ -2,7 +2,12 @@ import type { Db } from '../db/database.js';
 import type { RequestContext } from '../http/route.js';
 import { AppError } from '../errors.js';
 import { localDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
-import { schoolYearRange, SCHOOL_YEAR_START_MONTH, type TClosedDays, type TPutClosedDays } from '../../shared/api/school-calendar.schema.js';
+import {
+  schoolYearRange,
+  SCHOOL_YEAR_START_MONTH,
+  type TClosedDays,
+  type TPutClosedDays,
+} from '../../shared/api/school-calendar.schema.js';
 import { replaceClosedDays, selectClosedDays } from './school-calendar.repository.js';
 
 /**
@@ -28,11 +33,18 @@ export async function getClosedDays(ctx: RequestContext, schoolId: string, schoo
 }
 
 /** The leadership replaces a school year's closed days; promises made before keep their date. */
-export async function putClosedDays(ctx: RequestContext, schoolId: string, input: TPutClosedDays): Promise<TClosedDays> {
+export async function putClosedDays(
+  ctx: RequestContext,
+  schoolId: string,
+  input: TPutClosedDays,
+): Promise<TClosedDays> {
   const range = schoolYearRange(input.schoolYear);
   input.days.forEach((day, index) => {
     if (day.date < range.from || day.date > range.to) {
-      throw new AppError('closed_day_outside_school_year', { field: `days.${index}.date`, params: { date: day.date, label: range.label } });
+      throw new AppError('closed_day_outside_school_year', {
+        field: `days.${index}.date`,
+        params: { date: day.date, label: range.label },
+      });
     }
   });
   const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));

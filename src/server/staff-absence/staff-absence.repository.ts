@@ -18,21 +18,40 @@ export interface StaffAbsenceRow {
 /** Names of people at the school, for notices. */
 export function findNames(db: Db, schoolId: string, personIds: readonly string[]): Promise<StaffRow[]> {
   if (personIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('people').select(['id', 'given_name', 'family_name']).where('school_id', '=', schoolId).where('id', 'in', [...personIds]).execute();
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name'])
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...personIds])
+    .execute();
 }
 
 const ABSENCE_COLUMNS = ['id', 'person_id', 'first_day', 'last_day', 'substitute_id', 'note'] as const;
 
 /** Absences at the school that end on or after `fromDay`, of the given people or of everyone, by first day. */
-export function findAbsencesFrom(db: Db, schoolId: string, fromDay: string, personIds?: readonly string[]): Promise<StaffAbsenceRow[]> {
+export function findAbsencesFrom(
+  db: Db,
+  schoolId: string,
+  fromDay: string,
+  personIds?: readonly string[],
+): Promise<StaffAbsenceRow[]> {
   if (personIds && personIds.length === 0) return Promise.resolve([]);
-  let query = db.selectFrom('staff_absences').select(ABSENCE_COLUMNS).where('school_id', '=', schoolId).where('last_day', '>=', fromDay);
+  let query = db
+    .selectFrom('staff_absences')
+    .select(ABSENCE_COLUMNS)
+    .where('school_id', '=', schoolId)
+    .where('last_day', '>=', fromDay);
   if (personIds) query = query.where('person_id', 'in', [...personIds]);
   return query.orderBy('first_day').orderBy('id').execute();
 }
 
 export function findAbsence(db: Db, schoolId: string, absenceId: string): Promise<StaffAbsenceRow | undefined> {
-  return db.selectFrom('staff_absences').select(ABSENCE_COLUMNS).where('school_id', '=', schoolId).where('id', '=', absenceId).executeTakeFirst();
+  return db
+    .selectFrom('staff_absences')
+    .select(ABSENCE_COLUMNS)
+    .where('school_id', '=', schoolId)
+    .where('id', '=', absenceId)
+    .executeTakeFirst();
 }
 
 export interface NewStaffAbsence {
@@ -46,7 +65,8 @@ export interface NewStaffAbsence {
   at: Date;
 }
 
-export type InsertOutcome = { kind: 'inserted'; id: string } | { kind: 'overlap'; absence: StaffAbsenceRow } | { kind: 'substitute_absent' };
+export type InsertOutcome =
+  { kind: 'inserted'; id: string } | { kind: 'overlap'; absence: StaffAbsenceRow } | { kind: 'substitute_absent' };
 
 /**
  * Stores an absence unless it overlaps another of the same person's, or the substitute is
@@ -57,7 +77,14 @@ export type InsertOutcome = { kind: 'inserted'; id: string } | { kind: 'overlap'
 export function insertStaffAbsence(db: Db, absence: NewStaffAbsence): Promise<InsertOutcome> {
   return db.transaction().execute(async (trx) => {
     const people = [absence.personId, ...(absence.substituteId ? [absence.substituteId] : [])].sort();
-    await trx.selectFrom('people').select('id').where('school_id', '=', absence.schoolId).where('id', 'in', people).orderBy('id').forUpdate().execute();
+    await trx
+      .selectFrom('people')
+      .select('id')
+      .where('school_id', '=', absence.schoolId)
+      .where('id', 'in', people)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
     const overlapping = (personId: string) =>
       trx
         .selectFrom('staff_absences')
@@ -94,7 +121,11 @@ export async function deleteStaffAbsence(db: Db, schoolId: string, absenceId: st
 }
 
 /** The contact teacher of a class named by its external id ("7A"), for the demo school. */
-export async function findContactTeacherOfClass(db: Db, schoolId: string, classExternalId: string): Promise<string | undefined> {
+export async function findContactTeacherOfClass(
+  db: Db,
+  schoolId: string,
+  classExternalId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('class_staff as s')
     .innerJoin('classes as c', (join) => join.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))

@@ -2,14 +2,27 @@ import { defineRoute } from '../http/route.js';
 import { atSchool } from '../directory/school-policy.js';
 import { isStaff, mayWriteAboutStudent } from '../policies/rules.js';
 import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZCreateStaffAbsence, ZMessageRouting, ZMessageRoutingParams, ZStaffAbsence, ZStaffAbsenceList, ZStaffAbsenceParams } from '../../shared/api/staff-absence.schema.js';
-import { createStaffAbsence, deleteStaffAbsence, getMessageRouting, listStaffAbsences } from './staff-absence.service.js';
+import {
+  ZCreateStaffAbsence,
+  ZMessageRouting,
+  ZMessageRoutingParams,
+  ZStaffAbsence,
+  ZStaffAbsenceList,
+  ZStaffAbsenceParams,
+} from '../../shared/api/staff-absence.schema.js';
+import {
+  createStaffAbsence,
+  deleteStaffAbsence,
+  getMessageRouting,
+  listStaffAbsences,
+} from './staff-absence.service.js';
 
 export const staffAbsenceRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/staff-absences',
-    summary: "Absences that have not ended: a staff member's own, everyone's for the leadership; with whom the caller may register for and the colleagues who can be substitutes.",
+    summary:
+      "Absences that have not ended: a staff member's own, everyone's for the leadership; with whom the caller may register for and the colleagues who can be substitutes.",
     tags: ['staff-absence'],
     params: ZSchoolParams,
     response: ZStaffAbsenceList,
@@ -19,13 +32,18 @@ export const staffAbsenceRoutes = [
   defineRoute({
     method: 'POST',
     url: '/api/schools/:schoolId/staff-absences',
-    summary: "Registers an absence (both days included, Copenhagen dates): staff their own, the leadership anyone's. Guardian messages to the absent person go to the substitute, or the guardian is told the later date.",
+    summary:
+      "Registers an absence (both days included, Copenhagen dates): staff their own, the leadership anyone's. Guardian messages to the absent person go to the substitute, or the guardian is told the later date.",
     tags: ['staff-absence'],
     params: ZSchoolParams,
     body: ZCreateStaffAbsence,
     response: ZStaffAbsence,
     status: 201,
-    policy: atSchool(ZSchoolParams, "staff of the school (another person's absence: the leadership, checked in the use case)", (m) => isStaff(m)),
+    policy: atSchool(
+      ZSchoolParams,
+      "staff of the school (another person's absence: the leadership, checked in the use case)",
+      (m) => isStaff(m),
+    ),
     handler: (ctx, { params, body }) => createStaffAbsence(ctx, params.schoolId, body),
   }),
   defineRoute({
@@ -35,7 +53,11 @@ export const staffAbsenceRoutes = [
     tags: ['staff-absence'],
     params: ZStaffAbsenceParams,
     response: ZOk,
-    policy: atSchool(ZStaffAbsenceParams, 'staff of the school (own absence or the leadership, checked in the use case)', (m) => isStaff(m)),
+    policy: atSchool(
+      ZStaffAbsenceParams,
+      'staff of the school (own absence or the leadership, checked in the use case)',
+      (m) => isStaff(m),
+    ),
     async handler(ctx, { params }) {
       await deleteStaffAbsence(ctx, params.schoolId, params.absenceId);
       return { ok: true as const };
@@ -44,11 +66,14 @@ export const staffAbsenceRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/schools/:schoolId/students/:studentId/message-routing',
-    summary: "For the guardian's composer: who a message about the child reaches if sent now, a notice for each absent recipient, and the promise.",
+    summary:
+      "For the guardian's composer: who a message about the child reaches if sent now, a notice for each absent recipient, and the promise.",
     tags: ['staff-absence'],
     params: ZMessageRoutingParams,
     response: ZMessageRouting,
-    policy: atSchool(ZMessageRoutingParams, 'guardian who may write about the student', (m, params) => mayWriteAboutStudent(m, params.studentId)),
+    policy: atSchool(ZMessageRoutingParams, 'guardian who may write about the student', (m, params) =>
+      mayWriteAboutStudent(m, params.studentId),
+    ),
     handler: (ctx, { params }) => getMessageRouting(ctx, params.schoolId, params.studentId),
   }),
 ];

@@ -6,9 +6,23 @@ import { runsTheSchool } from '../policies/rules.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { findContactTeachers, findLeaders, findStaff, findStudent } from '../messaging/messaging.repository.js';
-import { addWorkingDays, firstOnDutyAfter, formatDayAndTime, formatDueDate, localDate, replyDueAt } from '../../domain/calendar/working-days.js';
+import {
+  addWorkingDays,
+  firstOnDutyAfter,
+  formatDayAndTime,
+  formatDueDate,
+  localDate,
+  replyDueAt,
+} from '../../domain/calendar/working-days.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
-import { absentThrough, coversDay, firstReadingDay, replyDueAfterAbsence, routeAroundAbsences, type RecipientToday } from '../../domain/calendar/staff-absence.js';
+import {
+  absentThrough,
+  coversDay,
+  firstReadingDay,
+  replyDueAfterAbsence,
+  routeAroundAbsences,
+  type RecipientToday,
+} from '../../domain/calendar/staff-absence.js';
 import {
   STAFF_ABSENCE_MAX_DAYS,
   staffAbsenceText,
@@ -31,7 +45,8 @@ import {
 
 const nameOf = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 const refOf = (p: StaffRow): TStaffRef => ({ id: p.id, name: nameOf(p) });
-const dayCount = (firstDay: string, lastDay: string) => (Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000 + 1;
+const dayCount = (firstDay: string, lastDay: string) =>
+  (Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000 + 1;
 /** A day as guardians read it ("fredag 4. december"): noon UTC lies inside the day in Copenhagen. */
 const formatDay = (day: string, locale: Locale) => formatDueDate(new Date(`${day}T12:00:00Z`), locale);
 
@@ -66,15 +81,23 @@ export async function listStaffAbsences(ctx: RequestContext, schoolId: string): 
   const { db } = ctx.deps;
   const today = localDate(ctx.deps.clock.now());
   const leadership = runsTheSchool(m);
-  const [staff, rows] = await Promise.all([findStaff(db, schoolId), findAbsencesFrom(db, schoolId, today, leadership ? undefined : [personId])]);
+  const [staff, rows] = await Promise.all([
+    findStaff(db, schoolId),
+    findAbsencesFrom(db, schoolId, today, leadership ? undefined : [personId]),
+  ]);
   const names = new Map<string, StaffRow>(staff.map((p) => [p.id, p]));
   // A person or substitute who has since left the staff is still named.
-  const missing = rows.flatMap((r) => [r.person_id, ...(r.substitute_id ? [r.substitute_id] : [])]).filter((id) => !names.has(id));
+  const missing = rows
+    .flatMap((r) => [r.person_id, ...(r.substitute_id ? [r.substitute_id] : [])])
+    .filter((id) => !names.has(id));
   for (const p of await findNames(db, schoolId, [...new Set(missing)])) names.set(p.id, p);
   return {
     absences: rows.map((r) => presentAbsence(r, names, today)),
     // The caller first: the form's default is their own absence.
-    registerFor: [...staff.filter((p) => p.id === personId), ...(leadership ? staff.filter((p) => p.id !== personId) : [])].map(refOf),
+    registerFor: [
+      ...staff.filter((p) => p.id === personId),
+      ...(leadership ? staff.filter((p) => p.id !== personId) : []),
+    ].map(refOf),
     colleagues: staff.map(refOf),
   };
 }
@@ -84,7 +107,11 @@ export async function listStaffAbsences(ctx: RequestContext, schoolId: string): 
  * is a colleague at the same school who is not away on any of the days. Absences of one person
  * never overlap. Each refusal names its field and stores nothing.
  */
-export async function createStaffAbsence(ctx: RequestContext, schoolId: string, input: TCreateStaffAbsence): Promise<TStaffAbsence> {
+export async function createStaffAbsence(
+  ctx: RequestContext,
+  schoolId: string,
+  input: TCreateStaffAbsence,
+): Promise<TStaffAbsence> {
   const { m, personId: actorId } = await membershipWithPerson(ctx, schoolId);
   const { db } = ctx.deps;
   const now = ctx.deps.clock.now();
@@ -97,17 +124,34 @@ export async function createStaffAbsence(ctx: RequestContext, schoolId: string, 
   if (!person) throw new AppError('staff_absence_not_staff', { field: 'personId' });
   if (input.lastDay < input.firstDay) throw new AppError('staff_absence_dates', { field: 'lastDay' });
   if (input.lastDay < today) throw new AppError('staff_absence_in_past', { field: 'lastDay' });
-  if (dayCount(input.firstDay, input.lastDay) > STAFF_ABSENCE_MAX_DAYS) throw new AppError('staff_absence_too_long', { field: 'lastDay', params: { maxDays: STAFF_ABSENCE_MAX_DAYS } });
+  if (dayCount(input.firstDay, input.lastDay) > STAFF_ABSENCE_MAX_DAYS)
+    throw new AppError('staff_absence_too_long', { field: 'lastDay', params: { maxDays: STAFF_ABSENCE_MAX_DAYS } });
   const substituteId = input.substituteId ?? null;
   if (substituteId === personId) throw new AppError('staff_absence_substitute_self', { field: 'substituteId' });
   const substitute = substituteId ? names.get(substituteId) : undefined;
   if (substituteId && !substitute) throw new AppError('staff_absence_substitute_not_staff', { field: 'substituteId' });
 
-  const outcome = await insertStaffAbsence(db, { schoolId, personId, firstDay: input.firstDay, lastDay: input.lastDay, substituteId, note: input.note ?? '', createdBy: actorId, at: now });
+  const outcome = await insertStaffAbsence(db, {
+    schoolId,
+    personId,
+    firstDay: input.firstDay,
+    lastDay: input.lastDay,
+    substituteId,
+    note: input.note ?? '',
+    createdBy: actorId,
+    at: now,
+  });
   if (outcome.kind === 'overlap') {
-    throw new AppError('staff_absence_overlap', { field: 'firstDay', params: { name: nameOf(person), firstDay: outcome.absence.first_day, lastDay: outcome.absence.last_day } });
+    throw new AppError('staff_absence_overlap', {
+      field: 'firstDay',
+      params: { name: nameOf(person), firstDay: outcome.absence.first_day, lastDay: outcome.absence.last_day },
+    });
   }
-  if (outcome.kind === 'substitute_absent') throw new AppError('staff_absence_substitute_absent', { field: 'substituteId', params: { name: substitute ? nameOf(substitute) : '' } });
+  if (outcome.kind === 'substitute_absent')
+    throw new AppError('staff_absence_substitute_absent', {
+      field: 'substituteId',
+      params: { name: substitute ? nameOf(substitute) : '' },
+    });
   const row = await findAbsence(db, schoolId, outcome.id);
   if (!row) throw new Error('an absence just stored was not found');
   return presentAbsence(row, names, today);
@@ -157,52 +201,86 @@ export async function routeGuardianMessage(
   const [adopted, calendar] = await Promise.all([findAdoptedPrinciple(db, schoolId), loadSchoolCalendar(db, schoolId)]);
   const today = firstReadingDay(localDate(now), calendar);
   const absences = await findAbsencesFrom(db, schoolId, today, defaults.ids);
-  const ofPerson = (rows: StaffAbsenceRow[], id: string) => rows.filter((a) => a.person_id === id).map((a) => ({ firstDay: a.first_day, lastDay: a.last_day }));
-  const coveringToday = (id: string) => absences.find((a) => a.person_id === id && coversDay({ firstDay: a.first_day, lastDay: a.last_day }, today));
-  const named = [...new Set(defaults.ids.flatMap((id) => coveringToday(id)?.substitute_id ?? []))].filter((id) => id !== writerId);
+  const ofPerson = (rows: StaffAbsenceRow[], id: string) =>
+    rows.filter((a) => a.person_id === id).map((a) => ({ firstDay: a.first_day, lastDay: a.last_day }));
+  const coveringToday = (id: string) =>
+    absences.find((a) => a.person_id === id && coversDay({ firstDay: a.first_day, lastDay: a.last_day }, today));
+  const named = [...new Set(defaults.ids.flatMap((id) => coveringToday(id)?.substitute_id ?? []))].filter(
+    (id) => id !== writerId,
+  );
   const substituteAbsences = await findAbsencesFrom(db, schoolId, today, named);
-  const atWork = new Set(named.filter((id) => absentThrough(ofPerson(substituteAbsences, id), today, calendar) === null));
+  const atWork = new Set(
+    named.filter((id) => absentThrough(ofPerson(substituteAbsences, id), today, calendar) === null),
+  );
 
   const standing: RecipientToday[] = defaults.ids.map((id) => {
     const through = absentThrough(ofPerson(absences, id), today, calendar);
     const substituteId = coveringToday(id)?.substitute_id ?? null;
-    return { personId: id, absentThrough: through, substituteId: through !== null && substituteId && atWork.has(substituteId) ? substituteId : null };
+    return {
+      personId: id,
+      absentThrough: through,
+      substituteId: through !== null && substituteId && atWork.has(substituteId) ? substituteId : null,
+    };
   });
   const routing = routeAroundAbsences(standing);
 
   const workingDays = adopted?.principle.communication.responseTime?.workingDays;
-  const due = !workingDays ? null : routing.countFromAfter ? replyDueAfterAbsence(now, workingDays, routing.countFromAfter, calendar) : replyDueAt(now, workingDays, calendar);
+  const due = !workingDays
+    ? null
+    : routing.countFromAfter
+      ? replyDueAfterAbsence(now, workingDays, routing.countFromAfter, calendar)
+      : replyDueAt(now, workingDays, calendar);
 
   const names = new Map((await findNames(db, schoolId, routing.staffIds)).map((p) => [p.id, nameOf(p)]));
   const nameList = (ids: string[]) => ids.map((id) => names.get(id) ?? '').join(staffAbsenceText('and', locale));
   const notices = routing.absent.map((a) => {
     const params = { absent: names.get(a.personId) ?? '', date: formatDay(a.absentThrough, locale) };
     if (a.substituteId) return staffAbsenceText('routedTo', locale, { ...params, to: nameList([a.substituteId]) });
-    if (routing.readersNow.length > 0) return staffAbsenceText('routedTo', locale, { ...params, to: nameList(routing.readersNow) });
-    return due ? staffAbsenceText('laterReply', locale, { ...params, due: formatDueDate(due, locale) }) : staffAbsenceText('absentOnly', locale, params);
+    if (routing.readersNow.length > 0)
+      return staffAbsenceText('routedTo', locale, { ...params, to: nameList(routing.readersNow) });
+    return due
+      ? staffAbsenceText('laterReply', locale, { ...params, due: formatDueDate(due, locale) })
+      : staffAbsenceText('absentOnly', locale, params);
   });
   const substitutes = new Set(routing.absent.flatMap((a) => a.substituteId ?? []));
   return {
     staffIds: routing.staffIds,
     replyDueAt: due,
     notices,
-    recipients: routing.staffIds.map((id) => ({ personId: id, name: names.get(id) ?? '', kind: substitutes.has(id) && !defaults.ids.includes(id) ? 'substitute' : defaults.kind })),
+    recipients: routing.staffIds.map((id) => ({
+      personId: id,
+      name: names.get(id) ?? '',
+      kind: substitutes.has(id) && !defaults.ids.includes(id) ? 'substitute' : defaults.kind,
+    })),
     absentIds: routing.absent.map((a) => a.personId),
   };
 }
 
 /** The default recipients of a guardian's message about a child in `classId`: its contact teachers, else the leaders. */
 /** Of these staff, those away on the day of `now` (Europe/Copenhagen). */
-export async function absentOn(db: Db, schoolId: string, personIds: readonly string[], now: Date): Promise<Set<string>> {
+export async function absentOn(
+  db: Db,
+  schoolId: string,
+  personIds: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
   const today = localDate(now);
   const absences = await findAbsencesFrom(db, schoolId, today, personIds);
-  return new Set(absences.filter((a) => coversDay({ firstDay: a.first_day, lastDay: a.last_day }, today)).map((a) => a.person_id));
+  return new Set(
+    absences.filter((a) => coversDay({ firstDay: a.first_day, lastDay: a.last_day }, today)).map((a) => a.person_id),
+  );
 }
 
-export async function defaultRecipients(db: Db, schoolId: string, classId: string): Promise<{ ids: string[]; kind: DefaultRecipientKind }> {
+export async function defaultRecipients(
+  db: Db,
+  schoolId: string,
+  classId: string,
+): Promise<{ ids: string[]; kind: DefaultRecipientKind }> {
   const contactTeachers = await findContactTeachers(db, schoolId, classId);
-  return contactTeachers.length > 0 ? { ids: contactTeachers, kind: 'contact_teacher' } : { ids: await findLeaders(db, schoolId), kind: 'leader' };
+  return contactTeachers.length > 0
+    ? { ids: contactTeachers, kind: 'contact_teacher' }
+    : { ids: await findLeaders(db, schoolId), kind: 'leader' };
 }
 
 /**
@@ -210,7 +288,11 @@ export async function defaultRecipients(db: Db, schoolId: string, classId: strin
  * reach today, any absence notice, and the promise. The route's policy has checked that the
  * caller may write about the child.
  */
-export async function getMessageRouting(ctx: RequestContext, schoolId: string, studentId: string): Promise<TMessageRouting> {
+export async function getMessageRouting(
+  ctx: RequestContext,
+  schoolId: string,
+  studentId: string,
+): Promise<TMessageRouting> {
   const { personId } = await membershipWithPerson(ctx, schoolId);
   const classId = (await findStudent(ctx.deps.db, schoolId, studentId))?.classId;
   if (!classId) throw new AppError('not_found');
@@ -219,13 +301,29 @@ export async function getMessageRouting(ctx: RequestContext, schoolId: string, s
   const routing = await routeGuardianMessage(ctx.deps.db, schoolId, defaults, personId, now, ctx.locale);
   // Who is away is told above; here, when those at work are off duty (their quiet hours).
   const atWork = routing.staffIds.filter((id) => !routing.absentIds.includes(id));
-  const [settingsOf, calendar] = await Promise.all([loadNotificationSettings(ctx.deps.db, schoolId, atWork), loadSchoolCalendar(ctx.deps.db, schoolId)]);
-  const readFrom = firstOnDutyAfter(now, atWork.map((id) => settingsOf(id).quietHours), calendar);
+  const [settingsOf, calendar] = await Promise.all([
+    loadNotificationSettings(ctx.deps.db, schoolId, atWork),
+    loadSchoolCalendar(ctx.deps.db, schoolId),
+  ]);
+  const readFrom = firstOnDutyAfter(
+    now,
+    atWork.map((id) => settingsOf(id).quietHours),
+    calendar,
+  );
   const names = routing.recipients.filter((r) => atWork.includes(r.personId)).map((r) => r.name);
   const readFromText = readFrom
-    ? staffAbsenceText(names.length === 1 ? 'offDutyOne' : 'offDutyMany', ctx.locale, { names: names.join(staffAbsenceText('and', ctx.locale)), when: formatDayAndTime(readFrom, ctx.locale) })
+    ? staffAbsenceText(names.length === 1 ? 'offDutyOne' : 'offDutyMany', ctx.locale, {
+        names: names.join(staffAbsenceText('and', ctx.locale)),
+        when: formatDayAndTime(readFrom, ctx.locale),
+      })
     : null;
-  return { recipients: routing.recipients.map(({ personId: _id, ...r }) => r), notices: routing.notices, replyDueAt: routing.replyDueAt?.toISOString() ?? null, readFrom: readFrom?.toISOString() ?? null, readFromText };
+  return {
+    recipients: routing.recipients.map(({ personId: _id, ...r }) => r),
+    notices: routing.notices,
+    replyDueAt: routing.replyDueAt?.toISOString() ?? null,
+    readFrom: readFrom?.toISOString() ?? null,
+    readFromText,
+  };
 }
 
 /**
@@ -235,9 +333,21 @@ export async function getMessageRouting(ctx: RequestContext, schoolId: string, s
  * before.
  */
 export async function addDemoStaffAbsence(db: Db, schoolId: string, registeredBy: string, now: Date): Promise<void> {
-  const [absent, substitute] = await Promise.all([findContactTeacherOfClass(db, schoolId, '7A'), findContactTeacherOfClass(db, schoolId, '7B')]);
+  const [absent, substitute] = await Promise.all([
+    findContactTeacherOfClass(db, schoolId, '7A'),
+    findContactTeacherOfClass(db, schoolId, '7B'),
+  ]);
   if (!absent || !substitute) return;
   const today = localDate(now);
   const lastDay = addWorkingDays(today, 4, { closedDays: new Set() });
-  await insertStaffAbsence(db, { schoolId, personId: absent, firstDay: today, lastDay, substituteId: substitute, note: 'Kursus', createdBy: registeredBy, at: now });
+  await insertStaffAbsence(db, {
+    schoolId,
+    personId: absent,
+    firstDay: today,
+    lastDay,
+    substituteId: substitute,
+    note: 'Kursus',
+    createdBy: registeredBy,
+    at: now,
+  });
 }

@@ -40,7 +40,10 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/auth/sessions': { allow: 'signed-in' },
   // Everyone may end their own sessions, but the matrix cannot name each actor's own session, so
   // it asserts the other half: a session that is not yours is refused for all (401 or 404).
-  'DELETE /api/auth/sessions/:sessionId': { allow: [], params: () => ({ sessionId: '6f1c2a3e-8d4b-4c6a-9e2f-0b7d5a1c3e9f' }) },
+  'DELETE /api/auth/sessions/:sessionId': {
+    allow: [],
+    params: () => ({ sessionId: '6f1c2a3e-8d4b-4c6a-9e2f-0b7d5a1c3e9f' }),
+  },
   'POST /api/auth/magic-link': { allow: 'public', body: () => ({ email: 'custodyguardian@fixture.samspil.dk' }) },
   // An unknown token is a 400 magic_link_invalid for everyone: the route is reached and answers.
   'POST /api/auth/magic-link/verify': { allow: 'public', body: () => ({ token: 'not-a-real-token' }) },
@@ -58,14 +61,30 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // leadership may read her; the § 23 parent, the suspended guardian, 5.B's teacher and the board may not.
   'GET /api/me': { allow: 'signed-in' },
   'PUT /api/me/preferences': { allow: 'signed-in', body: () => ({ locale: 'da' }) },
-  'GET /api/schools/:schoolId/students/:studentId': { allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/students/:studentId': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+  },
   // Every member of the school may list classes and sees only their own (an empty list for some).
   'GET /api/schools/:schoolId/classes': {
-    allow: ['custodyGuardian', 'informationRightParent', 'suspendedGuardian', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
   },
   'GET /api/schools/:schoolId/classes/:classId': { allow: ['contactTeacher', ...LEADERSHIP] },
   'GET /api/schools/:schoolId/overview': { allow: [...LEADERSHIP, 'boardMember'] },
-  'POST /api/schools/:schoolId/students/:studentId/information-requests': { allow: ['informationRightParent'], body: () => ({ message: 'Hvordan går det med Emma i dansk?' }) },
+  'POST /api/schools/:schoolId/students/:studentId/information-requests': {
+    allow: ['informationRightParent'],
+    body: () => ({ message: 'Hvordan går det med Emma i dansk?' }),
+  },
   // 5.B's contact teacher may open the list (it holds only 5.B's requests).
   'GET /api/schools/:schoolId/information-requests': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
   'GET /api/schools/:schoolId/information-requests/mine': { allow: ['informationRightParent'] },
@@ -76,7 +95,9 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     body: () => ({ response: 'Emma trives og læser godt.', status: 'answered' }),
   },
   'GET /api/schools/:schoolId/audit-log': { allow: LEADERSHIP },
-  'GET /api/schools/:schoolId/students/:studentId/audit-log': { allow: ['custodyGuardian', 'protectedGuardian', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/students/:studentId/audit-log': {
+    allow: ['custodyGuardian', 'protectedGuardian', ...LEADERSHIP],
+  },
   // Directory import (src/server/directory-import). The matrix sends no file, so the leadership
   // reaches the use case and gets 422 import_empty; a dry run keeps the fixture school as it is.
   'POST /api/schools/:schoolId/imports': { allow: LEADERSHIP, query: () => ({ dryRun: 'true' }) },
@@ -86,14 +107,34 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // draft, reads and saves it, adopts it, and the discard then finds none (404), all past the policy.
   'GET /api/principle-presets': { allow: 'public' },
   'GET /api/schools/:schoolId/principle': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
   },
-  'GET /api/public/schools/:slug/principle': { allow: 'public', params: () => ({ slug: 'fixture-skole' }), query: () => ({ lang: 'en' }) },
+  'GET /api/public/schools/:slug/principle': {
+    allow: 'public',
+    params: () => ({ slug: 'fixture-skole' }),
+    query: () => ({ lang: 'en' }),
+  },
   'GET /api/schools/:schoolId/principle/versions': { allow: [...LEADERSHIP, 'boardMember'] },
   'POST /api/schools/:schoolId/principle/draft': { allow: ['leader'], body: () => ({}) },
   'GET /api/schools/:schoolId/principle/draft': { allow: [...LEADERSHIP, 'boardMember'] },
-  'PUT /api/schools/:schoolId/principle/draft': { allow: ['leader'], body: () => ({ principle: findPreset('seed-001')?.principle }) },
-  'POST /api/schools/:schoolId/principle/draft/adopt': { allow: ['leader'], body: () => ({ adoptedOn: '2026-11-20', adoptedBy: 'Skolebestyrelsen, møde 19. november 2026' }) },
+  'PUT /api/schools/:schoolId/principle/draft': {
+    allow: ['leader'],
+    body: () => ({ principle: findPreset('seed-001')?.principle }),
+  },
+  'POST /api/schools/:schoolId/principle/draft/adopt': {
+    allow: ['leader'],
+    body: () => ({ adoptedOn: '2026-11-20', adoptedBy: 'Skolebestyrelsen, møde 19. november 2026' }),
+  },
   'DELETE /api/schools/:schoolId/principle/draft': { allow: ['leader'] },
   // Messages with a promise (src/server/messaging). Emma's custody holders and her § 23 parent may
   // write about her (the suspended guardian gets 403, everyone else 404 as if she did not exist).
@@ -105,37 +146,84 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/threads': { allow: 'signed-in' },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
-  'GET /api/threads/:threadId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
+  'GET /api/threads/:threadId': {
+    allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ threadId: f.thread }),
+  },
   // The leadership may answer a thread it is not in (it joins as staff); the other staff may not.
-  'POST /api/threads/:threadId/messages': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }), body: () => ({ body: 'Tak for beskeden.' }) },
-  'POST /api/threads/:threadId/acknowledge': { allow: ['contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }), body: () => ({}) },
+  'POST /api/threads/:threadId/messages': {
+    allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ threadId: f.thread }),
+    body: () => ({ body: 'Tak for beskeden.' }),
+  },
+  'POST /api/threads/:threadId/acknowledge': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ threadId: f.thread }),
+    body: () => ({}),
+  },
   'GET /api/schools/:schoolId/broken-promises': { allow: LEADERSHIP },
   // Group messages: 3.A's staff and the leadership write to 3.A's guardians; 5.B's teacher is refused.
-  'POST /api/schools/:schoolId/classes/:classId/messages': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Udflugt fredag', body: 'Husk madpakke og regntøj.' }) },
+  'POST /api/schools/:schoolId/classes/:classId/messages': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ subject: 'Udflugt fredag', body: 'Husk madpakke og regntøj.' }),
+  },
   // Grade 3 (3.A): the staff of a class in the grade and the leadership; 5.B's teacher is refused.
-  'POST /api/schools/:schoolId/grades/:grade/messages': { allow: ['contactTeacher', ...LEADERSHIP], params: () => ({ grade: '3' }), body: () => ({ subject: 'Trivselsdag for 3. årgang', body: 'Vi holder trivselsdag torsdag.' }) },
+  'POST /api/schools/:schoolId/grades/:grade/messages': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: () => ({ grade: '3' }),
+    body: () => ({ subject: 'Trivselsdag for 3. årgang', body: 'Vi holder trivselsdag torsdag.' }),
+  },
   // The whole school's families: the leadership alone.
-  'POST /api/schools/:schoolId/messages': { allow: LEADERSHIP, body: () => ({ subject: 'Juleafslutning', body: 'Vi ses i kirken.' }) },
+  'POST /api/schools/:schoolId/messages': {
+    allow: LEADERSHIP,
+    body: () => ({ subject: 'Juleafslutning', body: 'Vi ses i kirken.' }),
+  },
   // Read receipts are for the staff in the thread (the fixture thread's contact teacher) and the
   // leadership, who may read and answer it; the guardian in it is refused (403).
-  'GET /api/threads/:threadId/readers': { allow: ['contactTeacher', ...LEADERSHIP], params: (f) => ({ threadId: f.thread }) },
+  'GET /api/threads/:threadId/readers': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ threadId: f.thread }),
+  },
   // Staff write to a child's guardians: Emma's class staff (3.A's contact teacher) and the
   // leadership; 5.B's teacher gets 404 as if she did not exist, everyone else 403.
-  'POST /api/schools/:schoolId/students/:studentId/threads': { allow: ['contactTeacher', ...LEADERSHIP], body: () => ({ subject: 'Emma i dag', body: 'Emma var glad i dag.' }) },
+  'POST /api/schools/:schoolId/students/:studentId/threads': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ subject: 'Emma i dag', body: 'Emma var glad i dag.' }),
+  },
   // Staff write to colleagues; each actor sends to two colleagues, dropping themself if listed.
   'POST /api/schools/:schoolId/threads': {
     allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
-    body: (f) => ({ recipientIds: [f.people.contactTeacher, f.people.otherClassTeacher, f.people.leader], subject: 'Møde', body: 'Kan vi mødes torsdag?' }),
+    body: (f) => ({
+      recipientIds: [f.people.contactTeacher, f.people.otherClassTeacher, f.people.leader],
+      subject: 'Møde',
+      body: 'Kan vi mødes torsdag?',
+    }),
   },
   'GET /api/schools/:schoolId/staff': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
   'GET /api/schools/:schoolId/urgent-messages': { allow: LEADERSHIP },
   // Writing advice is for every writer; the student, class and school only tune it where the caller may see them.
-  'POST /api/writing-advice': { allow: 'signed-in', body: (f) => ({ text: 'Emma bliver mobbet i frikvarteret.', studentId: f.ownStudent }) },
+  'POST /api/writing-advice': {
+    allow: 'signed-in',
+    body: (f) => ({ text: 'Emma bliver mobbet i frikvarteret.', studentId: f.ownStudent }),
+  },
   // The school calendar (src/server/school-calendar): every member but a suspended guardian reads it.
   'GET /api/schools/:schoolId/closed-days': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'student', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP, 'boardMember'],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
   },
-  'PUT /api/schools/:schoolId/closed-days': { allow: LEADERSHIP, body: () => ({ schoolYear: 2026, days: [{ date: '2026-10-12', label: 'Efterårsferie' }] }) },
+  'PUT /api/schools/:schoolId/closed-days': {
+    allow: LEADERSHIP,
+    body: () => ({ schoolYear: 2026, days: [{ date: '2026-10-12', label: 'Efterårsferie' }] }),
+  },
   // Notifications (src/server/notifications): everyone reads their own list; the fixture's
   // notification is the contact teacher's, and anyone else marking it read gets 404.
   'GET /api/notifications': { allow: 'signed-in' },
@@ -149,16 +237,32 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   },
   // Removing one's own absence is tested in staff-absence.api.test.ts; the matrix asserts the
   // other half: an absence that is not there, or not yours, is refused for all (403 or 404).
-  'DELETE /api/schools/:schoolId/staff-absences/:absenceId': { allow: [], params: () => ({ absenceId: '3b0d7c1e-5a2f-4e8b-9c6d-1f2a3b4c5d6e' }) },
+  'DELETE /api/schools/:schoolId/staff-absences/:absenceId': {
+    allow: [],
+    params: () => ({ absenceId: '3b0d7c1e-5a2f-4e8b-9c6d-1f2a3b4c5d6e' }),
+  },
   // The composer's notice: whoever may write about Emma (custody holders and the § 23 parent).
-  'GET /api/schools/:schoolId/students/:studentId/message-routing': { allow: ['custodyGuardian', 'protectedGuardian', 'informationRightParent'] },
-  'POST /api/notifications/:notificationId/read': { allow: ['contactTeacher'], params: (f) => ({ notificationId: f.notification }) },
+  'GET /api/schools/:schoolId/students/:studentId/message-routing': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'informationRightParent'],
+  },
+  'POST /api/notifications/:notificationId/read': {
+    allow: ['contactTeacher'],
+    params: (f) => ({ notificationId: f.notification }),
+  },
   'POST /api/notifications/read-all': { allow: 'signed-in' },
   // Notification settings: everyone reads their own (an empty list where they get no messages);
   // saving needs staff or a guardian who is not suspended at the school named in the body.
   'GET /api/me/notification-settings': { allow: 'signed-in' },
   'PUT /api/me/notification-settings': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+    ],
     body: (f) => ({ schoolId: f.schoolId, mode: 'digest', quietHours: { from: '18:00', to: '07:00', weekends: true } }),
   },
   // Attachments (src/server/attachments): those who write messages at the school upload (the
@@ -166,22 +270,60 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // suspended guardian, the student and the board member are refused. The fixture's sent PDF is
   // read as its thread is; its pending upload is custodyGuardian's alone, who removes it first.
   'POST /api/schools/:schoolId/attachments': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+    ],
   },
-  'GET /api/attachments/:attachmentId': { allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP], params: (f) => ({ attachmentId: f.attachment }) },
-  'DELETE /api/attachments/:attachmentId': { allow: ['custodyGuardian'], params: (f) => ({ attachmentId: f.pendingAttachment }) },
+  'GET /api/attachments/:attachmentId': {
+    allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ attachmentId: f.attachment }),
+  },
+  'DELETE /api/attachments/:attachmentId': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ attachmentId: f.pendingAttachment }),
+  },
   // Drafts (src/server/drafts): everyone who writes messages keeps their own; nobody reaches another's.
   'GET /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+    ],
     params: (f) => ({ targetKind: 'reply', targetId: f.thread }),
   },
   'PUT /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+    ],
     params: (f) => ({ targetKind: 'new-thread', targetId: f.ownStudent }),
     body: () => ({ subject: 'Emma', body: 'Hej' }),
   },
   'DELETE /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'otherFamilyGuardian', 'contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+    ],
     params: (f) => ({ targetKind: 'class-message', targetId: f.classA }),
   },
 };

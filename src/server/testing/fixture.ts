@@ -46,7 +46,11 @@ export const ACTORS = [
 export type ActorName = (typeof ACTORS)[number];
 
 async function user(db: Db, email: string, name: string): Promise<string> {
-  const row = await db.insertInto('users').values({ email, name, password_hash: null, oidc_issuer: null, oidc_subject: null }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('users')
+    .values({ email, name, password_hash: null, oidc_issuer: null, oidc_subject: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -84,45 +88,158 @@ async function person(
 }
 
 export async function createFixture(db: Db): Promise<Fixture> {
-  const school = await db.insertInto('schools').values({ slug: 'fixture-skole', name: 'Fixture Skole', municipality: 'Testkommune' }).returning('id').executeTakeFirstOrThrow();
-  const other = await db.insertInto('schools').values({ slug: 'anden-skole', name: 'Anden Skole', municipality: 'Testkommune' }).returning('id').executeTakeFirstOrThrow();
+  const school = await db
+    .insertInto('schools')
+    .values({ slug: 'fixture-skole', name: 'Fixture Skole', municipality: 'Testkommune' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const other = await db
+    .insertInto('schools')
+    .values({ slug: 'anden-skole', name: 'Anden Skole', municipality: 'Testkommune' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const schoolId = school.id;
-  const classA = (await db.insertInto('classes').values({ school_id: schoolId, external_id: '3A', grade: 3, letter: 'A' }).returning('id').executeTakeFirstOrThrow()).id;
-  const classB = (await db.insertInto('classes').values({ school_id: schoolId, external_id: '5B', grade: 5, letter: 'B' }).returning('id').executeTakeFirstOrThrow()).id;
-  const household = (await db.insertInto('households').values({ school_id: schoolId, external_id: 'h1', address_line: 'Skolevej 1', postal_code: '7100', city: 'Vejle' }).returning('id').executeTakeFirstOrThrow()).id;
-  const protectedHousehold = (await db.insertInto('households').values({ school_id: schoolId, external_id: 'h2', address_line: 'Hemmelig Allé 9', postal_code: '7100', city: 'Vejle' }).returning('id').executeTakeFirstOrThrow()).id;
+  const classA = (
+    await db
+      .insertInto('classes')
+      .values({ school_id: schoolId, external_id: '3A', grade: 3, letter: 'A' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const classB = (
+    await db
+      .insertInto('classes')
+      .values({ school_id: schoolId, external_id: '5B', grade: 5, letter: 'B' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const household = (
+    await db
+      .insertInto('households')
+      .values({
+        school_id: schoolId,
+        external_id: 'h1',
+        address_line: 'Skolevej 1',
+        postal_code: '7100',
+        city: 'Vejle',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const protectedHousehold = (
+    await db
+      .insertInto('households')
+      .values({
+        school_id: schoolId,
+        external_id: 'h2',
+        address_line: 'Hemmelig Allé 9',
+        postal_code: '7100',
+        city: 'Vejle',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
   const users = {} as Record<ActorName, string | null>;
   users.anonymous = null;
   for (const name of ACTORS.slice(1)) users[name] = await user(db, `${name.toLowerCase()}@fixture.samspil.dk`, name);
 
   const people: Partial<Record<ActorName, string>> = {};
-  people.custodyGuardian = await person(db, schoolId, 'p-custody', users.custodyGuardian, 'Mette', 'Hansen', { householdId: household });
-  people.informationRightParent = await person(db, schoolId, 'p-inforight', users.informationRightParent, 'Lars', 'Hansen');
-  people.suspendedGuardian = await person(db, schoolId, 'p-suspended', users.suspendedGuardian, 'Kim', 'Hansen', { suspended: true });
-  people.protectedGuardian = await person(db, schoolId, 'p-protected', users.protectedGuardian, 'Sara', 'Hansen', { addressProtected: true, householdId: protectedHousehold });
+  people.custodyGuardian = await person(db, schoolId, 'p-custody', users.custodyGuardian, 'Mette', 'Hansen', {
+    householdId: household,
+  });
+  people.informationRightParent = await person(
+    db,
+    schoolId,
+    'p-inforight',
+    users.informationRightParent,
+    'Lars',
+    'Hansen',
+  );
+  people.suspendedGuardian = await person(db, schoolId, 'p-suspended', users.suspendedGuardian, 'Kim', 'Hansen', {
+    suspended: true,
+  });
+  people.protectedGuardian = await person(db, schoolId, 'p-protected', users.protectedGuardian, 'Sara', 'Hansen', {
+    addressProtected: true,
+    householdId: protectedHousehold,
+  });
   people.otherFamilyGuardian = await person(db, schoolId, 'p-other', users.otherFamilyGuardian, 'Ali', 'Hassan');
-  people.contactTeacher = await person(db, schoolId, 'p-contact', users.contactTeacher, 'Birgitte', 'Lund', { roles: ['teacher'] });
-  people.otherClassTeacher = await person(db, schoolId, 'p-teacher-b', users.otherClassTeacher, 'Jens', 'Møller', { roles: ['teacher'] });
+  people.contactTeacher = await person(db, schoolId, 'p-contact', users.contactTeacher, 'Birgitte', 'Lund', {
+    roles: ['teacher'],
+  });
+  people.otherClassTeacher = await person(db, schoolId, 'p-teacher-b', users.otherClassTeacher, 'Jens', 'Møller', {
+    roles: ['teacher'],
+  });
   people.leader = await person(db, schoolId, 'p-leader', users.leader, 'Hanne', 'Skov', { roles: ['leader'] });
-  people.administrator = await person(db, schoolId, 'p-admin', users.administrator, 'Ole', 'Kontor', { roles: ['administrator'] });
-  people.boardMember = await person(db, schoolId, 'p-board', users.boardMember, 'Tove', 'Bestyrelse', { roles: ['board_member'] });
-  people.otherSchoolLeader = await person(db, other.id, 'p-other-leader', users.otherSchoolLeader, 'Erik', 'Andenskole', { roles: ['leader'] });
+  people.administrator = await person(db, schoolId, 'p-admin', users.administrator, 'Ole', 'Kontor', {
+    roles: ['administrator'],
+  });
+  people.boardMember = await person(db, schoolId, 'p-board', users.boardMember, 'Tove', 'Bestyrelse', {
+    roles: ['board_member'],
+  });
+  people.otherSchoolLeader = await person(
+    db,
+    other.id,
+    'p-other-leader',
+    users.otherSchoolLeader,
+    'Erik',
+    'Andenskole',
+    { roles: ['leader'] },
+  );
 
-  const ownStudent = (await db.insertInto('students').values({ school_id: schoolId, external_id: 's1', user_id: users.student, given_name: 'Emma', family_name: 'Hansen', class_id: classA, birth_date: '2017-04-02' }).returning('id').executeTakeFirstOrThrow()).id;
-  const otherStudent = (await db.insertInto('students').values({ school_id: schoolId, external_id: 's2', user_id: null, given_name: 'Yusuf', family_name: 'Hassan', class_id: classB, birth_date: '2015-09-12' }).returning('id').executeTakeFirstOrThrow()).id;
+  const ownStudent = (
+    await db
+      .insertInto('students')
+      .values({
+        school_id: schoolId,
+        external_id: 's1',
+        user_id: users.student,
+        given_name: 'Emma',
+        family_name: 'Hansen',
+        class_id: classA,
+        birth_date: '2017-04-02',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const otherStudent = (
+    await db
+      .insertInto('students')
+      .values({
+        school_id: schoolId,
+        external_id: 's2',
+        user_id: null,
+        given_name: 'Yusuf',
+        family_name: 'Hassan',
+        class_id: classB,
+        birth_date: '2015-09-12',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
-  await db.insertInto('guardianships').values([
-    { school_id: schoolId, student_id: ownStudent, person_id: people.custodyGuardian, kind: 'custody' },
-    { school_id: schoolId, student_id: ownStudent, person_id: people.protectedGuardian, kind: 'custody' },
-    { school_id: schoolId, student_id: ownStudent, person_id: people.informationRightParent, kind: 'information_right' },
-    { school_id: schoolId, student_id: ownStudent, person_id: people.suspendedGuardian, kind: 'custody' },
-    { school_id: schoolId, student_id: otherStudent, person_id: people.otherFamilyGuardian, kind: 'custody' },
-  ]).execute();
-  await db.insertInto('class_staff').values([
-    { school_id: schoolId, class_id: classA, person_id: people.contactTeacher, role: 'contact_teacher' },
-    { school_id: schoolId, class_id: classB, person_id: people.otherClassTeacher, role: 'contact_teacher' },
-  ]).execute();
+  await db
+    .insertInto('guardianships')
+    .values([
+      { school_id: schoolId, student_id: ownStudent, person_id: people.custodyGuardian, kind: 'custody' },
+      { school_id: schoolId, student_id: ownStudent, person_id: people.protectedGuardian, kind: 'custody' },
+      {
+        school_id: schoolId,
+        student_id: ownStudent,
+        person_id: people.informationRightParent,
+        kind: 'information_right',
+      },
+      { school_id: schoolId, student_id: ownStudent, person_id: people.suspendedGuardian, kind: 'custody' },
+      { school_id: schoolId, student_id: otherStudent, person_id: people.otherFamilyGuardian, kind: 'custody' },
+    ])
+    .execute();
+  await db
+    .insertInto('class_staff')
+    .values([
+      { school_id: schoolId, class_id: classA, person_id: people.contactTeacher, role: 'contact_teacher' },
+      { school_id: schoolId, class_id: classB, person_id: people.otherClassTeacher, role: 'contact_teacher' },
+    ])
+    .execute();
 
   // How guardians reach the contact teacher (shown on the child's profile).
   await db
@@ -134,7 +251,13 @@ export async function createFixture(db: Db): Promise<Fixture> {
   const informationRequest = (
     await db
       .insertInto('information_requests')
-      .values({ school_id: schoolId, student_id: ownStudent, person_id: people.informationRightParent, message: 'Hvordan trives Emma i klassen?', created_at: new Date('2026-11-20T09:00:00Z') })
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        person_id: people.informationRightParent,
+        message: 'Hvordan trives Emma i klassen?',
+        created_at: new Date('2026-11-20T09:00:00Z'),
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -143,23 +266,61 @@ export async function createFixture(db: Db): Promise<Fixture> {
   const thread = (
     await db
       .insertInto('message_threads')
-      .values({ school_id: schoolId, student_id: ownStudent, subject: 'Emmas madpakke', created_by: people.custodyGuardian, created_at: threadAt, last_message_at: threadAt, reply_due_at: null })
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        subject: 'Emmas madpakke',
+        created_by: people.custodyGuardian,
+        created_at: threadAt,
+        last_message_at: threadAt,
+        reply_due_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  await db.insertInto('thread_participants').values([
-    { school_id: schoolId, thread_id: thread, person_id: people.custodyGuardian, role: 'guardian', last_read_at: threadAt },
-    { school_id: schoolId, thread_id: thread, person_id: people.contactTeacher, role: 'staff', last_read_at: null },
-  ]).execute();
+  await db
+    .insertInto('thread_participants')
+    .values([
+      {
+        school_id: schoolId,
+        thread_id: thread,
+        person_id: people.custodyGuardian,
+        role: 'guardian',
+        last_read_at: threadAt,
+      },
+      { school_id: schoolId, thread_id: thread, person_id: people.contactTeacher, role: 'staff', last_read_at: null },
+    ])
+    .execute();
   const message = (
-    await db.insertInto('messages').values({ school_id: schoolId, thread_id: thread, author_id: people.custodyGuardian, body: 'Emma har glemt sin madpakke i dag.', created_at: threadAt, idempotency_key: null }).returning('id').executeTakeFirstOrThrow()
+    await db
+      .insertInto('messages')
+      .values({
+        school_id: schoolId,
+        thread_id: thread,
+        author_id: people.custodyGuardian,
+        body: 'Emma har glemt sin madpakke i dag.',
+        created_at: threadAt,
+        idempotency_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
   ).id;
   const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
   const attachmentOf = async (messageId: string | null, fileName: string) =>
     (
       await db
         .insertInto('attachments')
-        .values({ school_id: schoolId, uploaded_by: people.custodyGuardian!, message_id: messageId, content_type: 'application/pdf', file_name: fileName, size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf, created_at: threadAt })
+        .values({
+          school_id: schoolId,
+          uploaded_by: people.custodyGuardian!,
+          message_id: messageId,
+          content_type: 'application/pdf',
+          file_name: fileName,
+          size: pdf.length,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          content: pdf,
+          created_at: threadAt,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -169,10 +330,32 @@ export async function createFixture(db: Db): Promise<Fixture> {
   const notification = (
     await db
       .insertInto('notifications')
-      .values({ school_id: schoolId, person_id: people.contactTeacher, kind: 'promise-reminder', thread_id: thread, title: 'Husk at svare: Emmas madpakke', body: 'Svar senest onsdag 25. november.', created_at: threadAt })
+      .values({
+        school_id: schoolId,
+        person_id: people.contactTeacher,
+        kind: 'promise-reminder',
+        thread_id: thread,
+        title: 'Husk at svare: Emmas madpakke',
+        body: 'Svar senest onsdag 25. november.',
+        created_at: threadAt,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
 
-  return { schoolId, otherSchoolId: other.id, classA, classB, ownStudent, otherStudent, informationRequest, thread, notification, attachment, pendingAttachment, users, people };
+  return {
+    schoolId,
+    otherSchoolId: other.id,
+    classA,
+    classB,
+    ownStudent,
+    otherStudent,
+    informationRequest,
+    thread,
+    notification,
+    attachment,
+    pendingAttachment,
+    users,
+    people,
+  };
 }

@@ -26,8 +26,21 @@ export const TEST_NOW = new Date('2026-11-23T09:00:00Z');
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock(TEST_NOW);
-  const config: Config = { ...loadConfig({ PORT: '0', PUBLIC_URL: 'http://localhost:3000' }), clientDir: undefined, trustProxy: true, smtpUrl: undefined, databaseUrl: undefined, oidc: undefined, ...overrides };
-  const deps: AppDeps = { db: database.db, clock, config, mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }) };
+  const config: Config = {
+    ...loadConfig({ PORT: '0', PUBLIC_URL: 'http://localhost:3000' }),
+    clientDir: undefined,
+    trustProxy: true,
+    smtpUrl: undefined,
+    databaseUrl: undefined,
+    oidc: undefined,
+    ...overrides,
+  };
+  const deps: AppDeps = {
+    db: database.db,
+    clock,
+    config,
+    mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
   const app = await buildApp(deps);
   await app.ready();
   const cookies = new Map<string, string>();

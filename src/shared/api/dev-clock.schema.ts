@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const TEST_CLOCK_MAX_HOURS = 366 * 24;
 
 /** Moves the server's test clock (SAMSPIL_TEST_CLOCK=1 only); negative hours move it back. */
-export const ZAdvanceTestClock = z.object({ advanceHours: z.number().min(-TEST_CLOCK_MAX_HOURS).max(TEST_CLOCK_MAX_HOURS) });
+export const ZAdvanceTestClock = z.object({
+  advanceHours: z.number().min(-TEST_CLOCK_MAX_HOURS).max(TEST_CLOCK_MAX_HOURS),
+});
 export type TAdvanceTestClock = z.infer<typeof ZAdvanceTestClock>;
 
 export const ZTestClock = z.object({ now: z.iso.datetime() });

@@ -60,7 +60,10 @@ export const IMPORT_ISSUE_MESSAGES = {
     da: '»{value}« er ikke en gyldig dato. Skriv fx 2017-04-02 eller 02-04-2017.',
     en: '"{value}" is not a valid date. Write for example 2017-04-02 or 02-04-2017.',
   },
-  invalid_grade: { da: 'Klassetrinnet skal være et tal fra 0 til 10, ikke »{value}«.', en: 'The grade must be a number from 0 to 10, not "{value}".' },
+  invalid_grade: {
+    da: 'Klassetrinnet skal være et tal fra 0 til 10, ikke »{value}«.',
+    en: 'The grade must be a number from 0 to 10, not "{value}".',
+  },
   invalid_letter: {
     da: 'Klassebogstavet skal være 1–4 bogstaver eller cifre, ikke »{value}«.',
     en: 'The class letter must be 1–4 letters or digits, not "{value}".',
@@ -78,7 +81,10 @@ export const IMPORT_ISSUE_MESSAGES = {
     en: 'A guardian can only have the role board_member. Put "{value}" on a staff row.',
   },
   too_long: { da: 'Feltet er for langt (højst {max} tegn).', en: 'The field is too long (at most {max} characters).' },
-  duplicate_id: { da: 'Id »{value}« står også på linje {otherLine}.', en: 'The id "{value}" also appears on line {otherLine}.' },
+  duplicate_id: {
+    da: 'Id »{value}« står også på linje {otherLine}.',
+    en: 'The id "{value}" also appears on line {otherLine}.',
+  },
   duplicate_email: {
     da: 'E-mailadressen »{value}« står også på linje {otherLine}. To personer kan ikke dele et login.',
     en: 'The e-mail address "{value}" also appears on line {otherLine}. Two people cannot share a login.',
@@ -132,10 +138,13 @@ export const IMPORT_WARNING_MESSAGES = {
 export type TImportWarningCode = keyof typeof IMPORT_WARNING_MESSAGES;
 
 type Params = Record<string, string | number>;
-const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+const fill = (template: string, params: Params) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 
-export const importIssueMessage = (code: TImportIssueCode, locale: Locale, params: Params = {}) => fill(IMPORT_ISSUE_MESSAGES[code][locale], params);
-export const importWarningMessage = (code: TImportWarningCode, locale: Locale, params: Params = {}) => fill(IMPORT_WARNING_MESSAGES[code][locale], params);
+export const importIssueMessage = (code: TImportIssueCode, locale: Locale, params: Params = {}) =>
+  fill(IMPORT_ISSUE_MESSAGES[code][locale], params);
+export const importWarningMessage = (code: TImportWarningCode, locale: Locale, params: Params = {}) =>
+  fill(IMPORT_WARNING_MESSAGES[code][locale], params);
 
 const ZParams = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -196,7 +205,10 @@ export type TImportResult = z.infer<typeof ZImportResult>;
 
 /** The query of `POST /api/schools/:schoolId/imports`; the body is the file itself. */
 export const ZImportQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Shown in the list of runs. */
   fileName: z.string().trim().min(1).max(200).default('import.csv'),
 });

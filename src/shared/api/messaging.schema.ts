@@ -33,7 +33,11 @@ export const MESSAGING_TEXTS = {
   schoolGuardians: { da: 'Forældre på {school}', en: 'Parents at {school}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export function messagingText(key: keyof typeof MESSAGING_TEXTS, locale: Locale, params: Record<string, string> = {}): string {
+export function messagingText(
+  key: keyof typeof MESSAGING_TEXTS,
+  locale: Locale,
+  params: Record<string, string> = {},
+): string {
   return MESSAGING_TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 

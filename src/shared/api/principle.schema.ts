@@ -76,7 +76,10 @@ const ZCreateDraftChoice = z
     fromPreset: z.string().min(1).max(PRINCIPLE_LIMITS.presetIdMaxChars).optional(),
     fromVersion: ZUuid.optional(),
   })
-  .refine((body) => !(body.fromPreset && body.fromVersion), { path: ['fromVersion'], message: 'Start from a preset or from a version, not both.' });
+  .refine((body) => !(body.fromPreset && body.fromVersion), {
+    path: ['fromVersion'],
+    message: 'Start from a preset or from a version, not both.',
+  });
 /** Every field is optional, so a POST with no body at all (Fastify hands over `null`) means `{}`: the default start. */
 export const ZCreateDraftBody = z.preprocess((body) => body ?? {}, ZCreateDraftChoice);
 export type TCreateDraftBody = z.infer<typeof ZCreateDraftChoice>;
@@ -122,7 +125,9 @@ export const ZPrincipleDescription = z.object({
     }),
   ),
   /** The rules as promises in sentences, e.g. "Vi svarer … senest 3 arbejdsdage efter …". */
-  rules: z.array(z.object({ id: z.enum(RULE_SECTION_IDS), heading: z.string(), sentences: z.array(z.string()).min(1) })),
+  rules: z.array(
+    z.object({ id: z.enum(RULE_SECTION_IDS), heading: z.string(), sentences: z.array(z.string()).min(1) }),
+  ),
   /** The adopted aspects of seed 004 only. */
   aspects: z.array(
     z.object({

@@ -12,7 +12,11 @@ export const SCHOOL_YEAR_START_MONTH = 8;
 export const ZSchoolYear = z.coerce.number().int().min(2000).max(2100);
 
 export function schoolYearRange(schoolYear: number): { from: string; to: string; label: string } {
-  return { from: `${schoolYear}-08-01`, to: `${schoolYear + 1}-07-31`, label: `${schoolYear}/${String((schoolYear + 1) % 100).padStart(2, '0')}` };
+  return {
+    from: `${schoolYear}-08-01`,
+    to: `${schoolYear + 1}-07-31`,
+    label: `${schoolYear}/${String((schoolYear + 1) % 100).padStart(2, '0')}`,
+  };
 }
 
 export const ZClosedDay = z.object({
@@ -47,7 +51,8 @@ export const ZPutClosedDays = z.object({
     .superRefine((days, ctx) => {
       const seen = new Set<string>();
       days.forEach((day, index) => {
-        if (seen.has(day.date)) ctx.addIssue({ code: 'custom', path: [index, 'date'], message: 'Each day may be listed once.' });
+        if (seen.has(day.date))
+          ctx.addIssue({ code: 'custom', path: [index, 'date'], message: 'Each day may be listed once.' });
         seen.add(day.date);
       });
     }),

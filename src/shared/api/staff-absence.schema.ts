@@ -76,18 +76,37 @@ export type TMessageRouting = z.infer<typeof ZMessageRouting>;
 /** Texts of absence routing that the server writes, Danish first. `{date}` and `{due}` are formatted days. */
 export const STAFF_ABSENCE_TEXTS = {
   /** An absent recipient whose messages go to someone else. */
-  routedTo: { da: '{absent} er fraværende til og med {date}. Din besked går til {to}.', en: '{absent} is absent until and including {date}. Your message goes to {to}.' },
+  routedTo: {
+    da: '{absent} er fraværende til og med {date}. Din besked går til {to}.',
+    en: '{absent} is absent until and including {date}. Your message goes to {to}.',
+  },
   /** An absent recipient with nobody else to read the message: the later promise. */
-  laterReply: { da: '{absent} er fraværende til og med {date}; du kan forvente svar senest {due}.', en: '{absent} is absent until and including {date}; you can expect a reply by {due}.' },
+  laterReply: {
+    da: '{absent} er fraværende til og med {date}; du kan forvente svar senest {due}.',
+    en: '{absent} is absent until and including {date}; you can expect a reply by {due}.',
+  },
   /** An absent recipient with nobody else to read it, at a school whose principle promises no response time. */
-  absentOnly: { da: '{absent} er fraværende til og med {date} og svarer, når vedkommende er tilbage.', en: '{absent} is absent until and including {date} and will reply when back.' },
+  absentOnly: {
+    da: '{absent} er fraværende til og med {date} og svarer, når vedkommende er tilbage.',
+    en: '{absent} is absent until and including {date} and will reply when back.',
+  },
   /** Everyone the message goes to is in their quiet hours (the principle's or their own). Guardians may still write. */
-  offDutyOne: { da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.', en: '{names} is off duty now and reads messages again from {when}. You are welcome to write now.' },
-  offDutyMany: { da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.', en: '{names} are off duty now and read messages again from {when}. You are welcome to write now.' },
+  offDutyOne: {
+    da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.',
+    en: '{names} is off duty now and reads messages again from {when}. You are welcome to write now.',
+  },
+  offDutyMany: {
+    da: '{names} har fri nu og læser beskeder igen fra {when}. Du kan sagtens skrive nu.',
+    en: '{names} are off duty now and read messages again from {when}. You are welcome to write now.',
+  },
   /** Joins names: "Lars Jensen og Ida Holm". */
   and: { da: ' og ', en: ' and ' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export function staffAbsenceText(key: keyof typeof STAFF_ABSENCE_TEXTS, locale: Locale, params: Record<string, string> = {}): string {
+export function staffAbsenceText(
+  key: keyof typeof STAFF_ABSENCE_TEXTS,
+  locale: Locale,
+  params: Record<string, string> = {},
+): string {
   return STAFF_ABSENCE_TEXTS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }

@@ -60,7 +60,13 @@ export const ZStudentPlanForm = z.enum(['student_plan', 'message_book']);
 export type TStudentPlanForm = z.infer<typeof ZStudentPlanForm>;
 
 /** The five aspects of Vejle's guideposts (seed 004), in the order the document gives them. */
-export const ASPECT_IDS = ['communication', 'clear_roles', 'involvement', 'parents_perspective', 'strategic_view'] as const;
+export const ASPECT_IDS = [
+  'communication',
+  'clear_roles',
+  'involvement',
+  'parents_perspective',
+  'strategic_view',
+] as const;
 export const ZAspectId = z.enum(ASPECT_IDS);
 export type TAspectId = z.infer<typeof ZAspectId>;
 
@@ -84,11 +90,19 @@ interface GradeBand {
 function checkBands(bands: GradeBand[], ctx: z.RefinementCtx): void {
   bands.forEach((band, index) => {
     if (band.fromGrade > band.toGrade) {
-      ctx.addIssue({ code: 'custom', path: [index, 'toGrade'], message: 'The last grade must not come before the first.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'toGrade'],
+        message: 'The last grade must not come before the first.',
+      });
     }
     const previous = bands[index - 1];
     if (previous && band.fromGrade <= previous.toGrade) {
-      ctx.addIssue({ code: 'custom', path: [index, 'fromGrade'], message: 'Grade bands must run upwards without overlapping.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'fromGrade'],
+        message: 'Grade bands must run upwards without overlapping.',
+      });
     }
   });
 }
@@ -104,7 +118,11 @@ export const ZConferenceRules = z
     perYear: count(L.conferencesPerYear),
     commitment: ZCommitment,
     /** How many of the yearly rounds may be needs-based (behovssamtaler) instead of for everyone. */
-    needsBasedRounds: z.number().int().min(0).max(L.conferencesPerYear.max - 1),
+    needsBasedRounds: z
+      .number()
+      .int()
+      .min(0)
+      .max(L.conferencesPerYear.max - 1),
     /** The school keeps assessing whether a student needs extra conferences (seed 000). */
     extraWhenNeeded: z.boolean(),
     /** "Skolen indkalder i tilpas god tid" (seed 000): calendar days from invitation to conference. */
@@ -121,7 +139,11 @@ export const ZConferenceRules = z
   .superRefine((value, ctx) => {
     // At least one round must be for every student, or "regularly" would mean "never" for some.
     if (value.needsBasedRounds >= value.perYear) {
-      ctx.addIssue({ code: 'custom', path: ['needsBasedRounds'], message: 'At least one round a year must be for every student.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['needsBasedRounds'],
+        message: 'At least one round a year must be for every student.',
+      });
     }
   });
 export type TConferenceRules = z.infer<typeof ZConferenceRules>;
@@ -146,7 +168,10 @@ export type TResponseTime = z.infer<typeof ZResponseTime>;
 /** Staff get no notifications in these hours; urgent matters are the messaging feature's concern. */
 export const ZQuietHours = z
   .object({ from: ZClockTime, to: ZClockTime, weekends: z.boolean() })
-  .refine((value) => value.from !== value.to, { path: ['to'], message: 'Quiet hours must start and end at different times.' });
+  .refine((value) => value.from !== value.to, {
+    path: ['to'],
+    message: 'Quiet hours must start and end at different times.',
+  });
 export type TQuietHours = z.infer<typeof ZQuietHours>;
 
 export const ZCommunicationRules = z.object({
@@ -181,8 +206,15 @@ export const ZStudentInvolvementRules = z.object({
     .superRefine((bands, ctx) => {
       bands.forEach((band, index) => {
         const previous = bands[index - 1];
-        if (previous && STUDENT_INVOLVEMENT_LEVELS.indexOf(band.level) < STUDENT_INVOLVEMENT_LEVELS.indexOf(previous.level)) {
-          ctx.addIssue({ code: 'custom', path: [index, 'level'], message: 'Student involvement grows with age; an older band cannot have less.' });
+        if (
+          previous &&
+          STUDENT_INVOLVEMENT_LEVELS.indexOf(band.level) < STUDENT_INVOLVEMENT_LEVELS.indexOf(previous.level)
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'level'],
+            message: 'Student involvement grows with age; an older band cannot have less.',
+          });
         }
       });
     }),
@@ -198,7 +230,10 @@ export type TOversightRules = z.infer<typeof ZOversightRules>;
 
 export const ZStatement = z.object({
   /** Stable within its aspect, so survey questions and results can refer to an indicator. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(L.statementIdMaxChars),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(L.statementIdMaxChars),
   text: ZStatementText,
 });
 export type TStatement = z.infer<typeof ZStatement>;
@@ -206,7 +241,8 @@ export type TStatement = z.infer<typeof ZStatement>;
 function uniqueStatements(statements: TStatement[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   statements.forEach((statement, index) => {
-    if (seen.has(statement.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Statement ids must be unique within an aspect.' });
+    if (seen.has(statement.id))
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Statement ids must be unique within an aspect.' });
     seen.add(statement.id);
   });
 }
@@ -273,7 +309,11 @@ export const ZPrinciple = z.object({
     .superRefine((aspects, ctx) => {
       aspects.forEach((aspect, index) => {
         if (aspect.id !== ASPECT_IDS[index]) {
-          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Expected the aspect "${ASPECT_IDS[index]}" here.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'id'],
+            message: `Expected the aspect "${ASPECT_IDS[index]}" here.`,
+          });
         }
       });
     }),

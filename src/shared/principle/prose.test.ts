@@ -19,17 +19,25 @@ describe('proseBlocks', () => {
   });
 
   it('handles Windows line endings and ignores empty input', () => {
-    expect(proseBlocks('a\r\n\r\nb')).toEqual([{ kind: 'paragraph', text: 'a' }, { kind: 'paragraph', text: 'b' }]);
+    expect(proseBlocks('a\r\n\r\nb')).toEqual([
+      { kind: 'paragraph', text: 'a' },
+      { kind: 'paragraph', text: 'b' },
+    ]);
     expect(proseBlocks('  \n\n ')).toEqual([]);
   });
 
   it('never loses a word of the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('ord', 'to', '- ', '\n', '\n\n', ' ', '• ', 'x')).map((parts) => parts.join('')), (text) => {
-        const words = (s: string) => s.split(/[\s•-]+/).filter(Boolean);
-        const rendered = proseBlocks(text).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.items)).join(' ');
-        expect(words(rendered)).toEqual(words(text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('ord', 'to', '- ', '\n', '\n\n', ' ', '• ', 'x')).map((parts) => parts.join('')),
+        (text) => {
+          const words = (s: string) => s.split(/[\s•-]+/).filter(Boolean);
+          const rendered = proseBlocks(text)
+            .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.items))
+            .join(' ');
+          expect(words(rendered)).toEqual(words(text));
+        },
+      ),
     );
   });
 });

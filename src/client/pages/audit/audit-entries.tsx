@@ -27,11 +27,24 @@ export function useSubjectText() {
 
 export function useActorText() {
   const { t } = useTranslation();
-  return (entry: TAuditEntry) => (entry.actor.role ? t('audit.actorWithRole', { name: entry.actor.name, role: t(`roles.${entry.actor.role}`) }) : entry.actor.name);
+  return (entry: TAuditEntry) =>
+    entry.actor.role
+      ? t('audit.actorWithRole', { name: entry.actor.name, role: t(`roles.${entry.actor.role}`) })
+      : entry.actor.name;
 }
 
 /** Audit entries as a table: when, who (in which capacity), what, about whom. */
-export function AuditTable({ entries, caption, showStudent, onStudent }: { entries: TAuditEntry[]; caption: string; showStudent: boolean; onStudent?: (student: { id: string; name: string }) => void }) {
+export function AuditTable({
+  entries,
+  caption,
+  showStudent,
+  onStudent,
+}: {
+  entries: TAuditEntry[];
+  caption: string;
+  showStudent: boolean;
+  onStudent?: (student: { id: string; name: string }) => void;
+}) {
   const { t, i18n } = useTranslation();
   const actionLabel = useActionLabel();
   const actorText = useActorText();

@@ -33,7 +33,11 @@ export function AuditList({
   const entries = [...first.entries, ...older];
   return (
     <div className="stack">
-      {entries.length === 0 ? <p>{empty}</p> : <AuditTable entries={entries} caption={caption} showStudent={showStudent} onStudent={onStudent} />}
+      {entries.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <AuditTable entries={entries} caption={caption} showStudent={showStudent} onStudent={onStudent} />
+      )}
       <ActionError error={more.error} />
       {cursor ? (
         <p>

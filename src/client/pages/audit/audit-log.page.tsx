@@ -67,8 +67,17 @@ export function AuditLogPage() {
     <Page title={t('audit.search.title')} lead={t('audit.search.lead')} wide>
       <Section title={t('audit.search.formTitle')} id="search">
         <form onSubmit={onSubmit} noValidate className="form-grid">
-          <TextField label={t('audit.search.actor')} hint={t('audit.search.actorHint')} value={actor} onChange={(event) => setActor(event.target.value)} />
-          <SelectField label={t('audit.search.action')} value={action} onChange={(event) => setAction(event.target.value)}>
+          <TextField
+            label={t('audit.search.actor')}
+            hint={t('audit.search.actorHint')}
+            value={actor}
+            onChange={(event) => setActor(event.target.value)}
+          />
+          <SelectField
+            label={t('audit.search.action')}
+            value={action}
+            onChange={(event) => setAction(event.target.value)}
+          >
             <option value="">{t('audit.search.anyAction')}</option>
             {ACTION_FAMILIES.map((family) => (
               <option key={family} value={family}>
@@ -76,8 +85,19 @@ export function AuditLogPage() {
               </option>
             ))}
           </SelectField>
-          <TextField label={t('audit.search.from')} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-          <TextField label={t('audit.search.to')} type="date" value={to} onChange={(event) => setTo(event.target.value)} error={rangeError} />
+          <TextField
+            label={t('audit.search.from')}
+            type="date"
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+          />
+          <TextField
+            label={t('audit.search.to')}
+            type="date"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+            error={rangeError}
+          />
           <div className="actions form-grid__full">
             <button type="submit" className="button">
               {t('audit.search.submit')}
@@ -90,7 +110,11 @@ export function AuditLogPage() {
         {studentId ? (
           <p className="filter-chip">
             {t('audit.search.onlyStudent', { name: studentName || t('audit.student.theChild') })}{' '}
-            <button type="button" className="link-button" onClick={() => apply({ studentId: undefined, student: undefined })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => apply({ studentId: undefined, student: undefined })}
+            >
               {t('audit.search.removeStudent')}
             </button>
           </p>
@@ -98,18 +122,18 @@ export function AuditLogPage() {
       </Section>
       <Section title={t('audit.search.results')} id="results">
         <LoadedPart result={first}>
-            {(data) => (
-              <AuditList
-                key={searchKey}
-                first={data}
-                loadOlder={(before) => auditApi.search(schoolId, { ...search, before })}
-                caption={t('audit.search.results')}
-                empty={t('audit.search.empty')}
-                showStudent
-                onStudent={(student) => apply({ studentId: student.id, student: student.name })}
-              />
-            )}
-          </LoadedPart>
+          {(data) => (
+            <AuditList
+              key={searchKey}
+              first={data}
+              loadOlder={(before) => auditApi.search(schoolId, { ...search, before })}
+              caption={t('audit.search.results')}
+              empty={t('audit.search.empty')}
+              showStudent
+              onStudent={(student) => apply({ studentId: student.id, student: student.name })}
+            />
+          )}
+        </LoadedPart>
       </Section>
     </Page>
   );

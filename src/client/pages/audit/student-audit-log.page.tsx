@@ -14,7 +14,8 @@ export function StudentAuditLogPage() {
   const { me } = useSession();
   const child = me?.children.find((c) => c.id === studentId && c.schoolId === schoolId);
   const first = useApi(() => auditApi.ofStudent(schoolId, studentId), [schoolId, studentId]);
-  const fromLog = first.status === 'ok' ? first.data.entries.find((e) => e.student)?.student?.name.split(' ')[0] : undefined;
+  const fromLog =
+    first.status === 'ok' ? first.data.entries.find((e) => e.student)?.student?.name.split(' ')[0] : undefined;
   const name = child?.givenName ?? fromLog ?? t('audit.student.theChild');
   const title = t('audit.student.title', { name });
   return (

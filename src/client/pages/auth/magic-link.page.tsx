@@ -29,7 +29,12 @@ export function MagicLinkPage() {
         {token ? (
           <>
             <ActionError error={verify.error} />
-            <button type="button" className="button button--block" onClick={() => void verify.run()} aria-disabled={verify.busy || undefined}>
+            <button
+              type="button"
+              className="button button--block"
+              onClick={() => void verify.run()}
+              aria-disabled={verify.busy || undefined}
+            >
               {t('magicLink.submit')}
             </button>
           </>

@@ -145,7 +145,13 @@ export function SignInPage() {
               </button>
             ) : null}
             {allowsLink ? (
-              <button type="submit" name="action" value="link" className="button button--secondary" aria-disabled={busy || undefined}>
+              <button
+                type="submit"
+                name="action"
+                value="link"
+                className="button button--secondary"
+                aria-disabled={busy || undefined}
+              >
                 {t('signIn.sendLink')}
               </button>
             ) : null}

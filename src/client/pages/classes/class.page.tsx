@@ -35,7 +35,9 @@ function WriteToParents({ schoolId, classId, className }: { schoolId: string; cl
   const { t } = useTranslation();
   const { me } = useSession();
   const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
-  const runsSchool = me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ?? false;
+  const runsSchool =
+    me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ??
+    false;
   const teaches = classes.status === 'ok' && classes.data.classes.some((c) => c.id === classId && c.staffRole !== null);
   if (!runsSchool && !teaches) return null;
   return (
@@ -88,7 +90,9 @@ export function ClassPage() {
                               </li>
                             ))}
                           </ul>
-                          {student.hasInformationRightParent ? <p className="field__hint">{t('class.informationRightParent')}</p> : null}
+                          {student.hasInformationRightParent ? (
+                            <p className="field__hint">{t('class.informationRightParent')}</p>
+                          ) : null}
                         </td>
                       </tr>
                     ))}

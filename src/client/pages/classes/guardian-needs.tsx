@@ -23,7 +23,8 @@ export function GuardianNeeds({ guardian }: { guardian: Needs }) {
   if (guardian.suspended) badges.push(t('guardian.suspended'));
   if (guardian.language && guardian.language !== 'da') badges.push(languageName(guardian.language, i18n.language));
   if (guardian.needsInterpreter) badges.push(t('guardian.interpreter'));
-  if (guardian.preferredChannel && guardian.preferredChannel !== 'app') badges.push(t(`guardian.channel.${guardian.preferredChannel}`));
+  if (guardian.preferredChannel && guardian.preferredChannel !== 'app')
+    badges.push(t(`guardian.channel.${guardian.preferredChannel}`));
   if (badges.length === 0) return null;
   return (
     <span className="badges">

@@ -86,7 +86,9 @@ export function StudentPage() {
           </Section>
           {school?.abilities.searchAuditLog ? (
             <p>
-              <Link to={paths.studentAuditLog(schoolId, studentId)}>{t('child.whoHasRead', { name: data.givenName })}</Link>
+              <Link to={paths.studentAuditLog(schoolId, studentId)}>
+                {t('child.whoHasRead', { name: data.givenName })}
+              </Link>
             </p>
           ) : null}
         </Page>

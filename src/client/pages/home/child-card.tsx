@@ -64,7 +64,9 @@ export function ChildCard({ child }: { child: TMeChild }) {
           </Link>
         </p>
         <p className="card__links">
-          <Link to={paths.studentAuditLog(child.schoolId, child.id)}>{t('child.whoHasRead', { name: child.givenName })}</Link>
+          <Link to={paths.studentAuditLog(child.schoolId, child.id)}>
+            {t('child.whoHasRead', { name: child.givenName })}
+          </Link>
         </p>
       </article>
     </li>

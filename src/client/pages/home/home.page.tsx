@@ -26,7 +26,12 @@ function InformationRightChildren({ school, children }: { school: MeSchool; chil
       {(data) => (
         <ul className="card-list">
           {children.map((child) => (
-            <InformationRightCard key={child.id} child={child} requests={data.requests.filter((r) => r.student.id === child.id)} onCreated={requests.reload} />
+            <InformationRightCard
+              key={child.id}
+              child={child}
+              requests={data.requests.filter((r) => r.student.id === child.id)}
+              onCreated={requests.reload}
+            />
           ))}
         </ul>
       )}
@@ -42,8 +47,16 @@ function LeadershipLinks({ school, runsSchool }: { school: MeSchool; runsSchool:
     { show: runsSchool, to: paths.brokenPromises(school.id), label: t('home.links.brokenPromises') },
     { show: runsSchool, to: paths.urgentMessages(school.id), label: t('staffMessages.urgentLog.link') },
     { show: runsSchool, to: paths.parentsMessage(school.id), label: t('parentsMessage.link') },
-    { show: a.readPrincipleDrafts || a.editPrinciple, to: paths.principleDraft(school.id), label: t('home.links.principleDraft') },
-    { show: a.handleInformationRequests, to: paths.informationRequests(school.id), label: t('home.links.informationRequests') },
+    {
+      show: a.readPrincipleDrafts || a.editPrinciple,
+      to: paths.principleDraft(school.id),
+      label: t('home.links.principleDraft'),
+    },
+    {
+      show: a.handleInformationRequests,
+      to: paths.informationRequests(school.id),
+      label: t('home.links.informationRequests'),
+    },
     { show: a.importDirectory, to: paths.import(school.id), label: t('home.links.import') },
     { show: a.searchAuditLog, to: paths.auditLog(school.id), label: t('home.links.auditLog') },
   ].filter((link) => link.show);

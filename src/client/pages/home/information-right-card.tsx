@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMeChild } from '../../../shared/api/directory.schema.js';
-import { INFORMATION_REQUEST_MESSAGE_MAX, ZCreateInformationRequest, type TOwnInformationRequest } from '../../../shared/api/information-request.schema.js';
+import {
+  INFORMATION_REQUEST_MESSAGE_MAX,
+  ZCreateInformationRequest,
+  type TOwnInformationRequest,
+} from '../../../shared/api/information-request.schema.js';
 import { informationRequestApi } from '../../api/school.api.js';
 import { useAction } from '../../app/use-api.js';
 import { ActionError } from '../../ui/errors.js';
@@ -32,7 +36,15 @@ function RequestItem({ request }: { request: TOwnInformationRequest }) {
  * A parent with the right to information only (forældreansvarsloven § 23): nothing is shown
  * unasked, but they may ask the school, and see the answers here.
  */
-export function InformationRightCard({ child, requests, onCreated }: { child: TMeChild; requests: TOwnInformationRequest[]; onCreated(): void }) {
+export function InformationRightCard({
+  child,
+  requests,
+  onCreated,
+}: {
+  child: TMeChild;
+  requests: TOwnInformationRequest[];
+  onCreated(): void;
+}) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();

@@ -30,7 +30,9 @@ export function OpenInformationRequests({ schoolId }: { schoolId: string }) {
               ))}
             </ul>
             <p>
-              <Link to={paths.informationRequests(schoolId)}>{t('informationRequests.answerLink', { count: data.requests.length })}</Link>
+              <Link to={paths.informationRequests(schoolId)}>
+                {t('informationRequests.answerLink', { count: data.requests.length })}
+              </Link>
             </p>
           </>
         )

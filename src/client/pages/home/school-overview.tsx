@@ -38,7 +38,9 @@ function PrincipleStatus({ overview, schoolId }: { overview: TSchoolOverview; sc
       ) : (
         <p>{t('overview.principle.none')}</p>
       )}
-      {p.replyWithinWorkingDays !== null ? <p>{t('overview.principle.promise', { count: p.replyWithinWorkingDays })}</p> : null}
+      {p.replyWithinWorkingDays !== null ? (
+        <p>{t('overview.principle.promise', { count: p.replyWithinWorkingDays })}</p>
+      ) : null}
       {p.draftInProgress ? <p>{t('overview.principle.draftInProgress')}</p> : null}
       <p>
         <Link to={paths.principle(schoolId)}>{t('overview.principle.read')}</Link>
@@ -81,7 +83,11 @@ export function SchoolOverview({ schoolId }: { schoolId: string }) {
                 <tbody>
                   {data.grades.map((grade) => (
                     <tr key={grade.grade}>
-                      <th scope="row">{grade.grade === 0 ? t('overview.grades.kindergarten') : t('overview.grades.gradeN', { grade: grade.grade })}</th>
+                      <th scope="row">
+                        {grade.grade === 0
+                          ? t('overview.grades.kindergarten')
+                          : t('overview.grades.gradeN', { grade: grade.grade })}
+                      </th>
                       <td className="numeric">{grade.classes}</td>
                       <td className="numeric">{grade.students}</td>
                     </tr>
@@ -96,10 +102,23 @@ export function SchoolOverview({ schoolId }: { schoolId: string }) {
               <h3>{t('overview.attention.title')}</h3>
               <Figures
                 items={[
-                  { label: t('overview.attention.openInformationRequests'), value: data.leadership.openInformationRequests, to: paths.informationRequests(schoolId) },
-                  { label: t('overview.attention.classesWithoutContactTeacher'), value: data.leadership.classesWithoutContactTeacher },
-                  { label: t('overview.attention.guardiansNeedingInterpreter'), value: data.leadership.guardiansNeedingInterpreter },
-                  { label: t('overview.attention.guardiansWithoutAccount'), value: data.leadership.guardiansWithoutAccount },
+                  {
+                    label: t('overview.attention.openInformationRequests'),
+                    value: data.leadership.openInformationRequests,
+                    to: paths.informationRequests(schoolId),
+                  },
+                  {
+                    label: t('overview.attention.classesWithoutContactTeacher'),
+                    value: data.leadership.classesWithoutContactTeacher,
+                  },
+                  {
+                    label: t('overview.attention.guardiansNeedingInterpreter'),
+                    value: data.leadership.guardiansNeedingInterpreter,
+                  },
+                  {
+                    label: t('overview.attention.guardiansWithoutAccount'),
+                    value: data.leadership.guardiansWithoutAccount,
+                  },
                   { label: t('overview.attention.suspendedGuardians'), value: data.leadership.suspendedGuardians },
                 ]}
               />

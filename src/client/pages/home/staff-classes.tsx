@@ -22,7 +22,8 @@ export function StaffClasses({ schoolId }: { schoolId: string }) {
                   <Link to={paths.class(schoolId, klass.id)}>{t('staff.className', { className: klass.name })}</Link>
                 </h3>
                 <p className="card__meta">
-                  {klass.staffRole ? t(`roles.${klass.staffRole}`) : null} · {t('staff.studentCount', { count: klass.studentCount })}
+                  {klass.staffRole ? t(`roles.${klass.staffRole}`) : null} ·{' '}
+                  {t('staff.studentCount', { count: klass.studentCount })}
                 </p>
               </li>
             ))}

@@ -55,7 +55,9 @@ function CountsTable({ counts, caption }: { counts: TImportCounts; caption: stri
           ))}
         </tbody>
       </table>
-      {counts.relations.removed > 0 ? <p>{t('import.counts.relationsRemoved', { count: counts.relations.removed })}</p> : null}
+      {counts.relations.removed > 0 ? (
+        <p>{t('import.counts.relationsRemoved', { count: counts.relations.removed })}</p>
+      ) : null}
       {counts.usersCreated > 0 ? <p>{t('import.counts.usersCreated', { count: counts.usersCreated })}</p> : null}
     </TableWrap>
   );

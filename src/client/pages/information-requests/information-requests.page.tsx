@@ -15,7 +15,15 @@ import { SelectField, TextAreaField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
 
-function AnswerForm({ schoolId, request, onAnswered }: { schoolId: string; request: TInformationRequest; onAnswered(): void }) {
+function AnswerForm({
+  schoolId,
+  request,
+  onAnswered,
+}: {
+  schoolId: string;
+  request: TInformationRequest;
+  onAnswered(): void;
+}) {
   const { t } = useTranslation();
   const [response, setResponse] = useState('');
   const [status, setStatus] = useState<'answered' | 'declined'>('answered');
@@ -39,7 +47,13 @@ function AnswerForm({ schoolId, request, onAnswered }: { schoolId: string; reque
         <legend>{t('informationRequests.decision')}</legend>
         {(['answered', 'declined'] as const).map((value) => (
           <label key={value} className="choice">
-            <input type="radio" name={`status-${request.id}`} value={value} checked={status === value} onChange={() => setStatus(value)} />
+            <input
+              type="radio"
+              name={`status-${request.id}`}
+              value={value}
+              checked={status === value}
+              onChange={() => setStatus(value)}
+            />
             <span>{t(`informationRequests.decisions.${value}`)}</span>
           </label>
         ))}
@@ -72,7 +86,11 @@ export function InformationRequestsPage() {
   const requests = useApi(() => informationRequestApi.list(schoolId, status), [schoolId, status]);
   return (
     <Page title={t('informationRequests.title')} lead={t('informationRequests.lead')}>
-      <SelectField label={t('informationRequests.show')} value={status} onChange={(event) => setStatus(event.target.value as TInformationRequestStatus)}>
+      <SelectField
+        label={t('informationRequests.show')}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as TInformationRequestStatus)}
+      >
         {(['open', 'answered', 'declined'] as const).map((value) => (
           <option key={value} value={value}>
             {t(`informationRequests.status.${value}`)}
@@ -89,7 +107,11 @@ export function InformationRequestsPage() {
                 <li key={request.id} className="card">
                   <article aria-labelledby={`request-${request.id}`}>
                     <h2 id={`request-${request.id}`} className="card__title">
-                      {t('informationRequests.heading', { requester: request.requester.name, student: request.student.name, className: request.student.class.name })}
+                      {t('informationRequests.heading', {
+                        requester: request.requester.name,
+                        student: request.student.name,
+                        className: request.student.class.name,
+                      })}
                     </h2>
                     <p className="card__meta">{formatDateTime(request.createdAt, i18n.language)}</p>
                     <blockquote className="quote">{request.message}</blockquote>

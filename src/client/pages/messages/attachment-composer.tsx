@@ -67,7 +67,11 @@ export function ComposerAttachments({ id, draft }: { id: string; draft: Composer
   return (
     <>
       <AttachmentPicker id={id} state={draft.attachments} />
-      <DraftStatusLine status={draft.status} canDiscard={draft.hasContent || draft.status === 'saved'} onDiscard={draft.discard} />
+      <DraftStatusLine
+        status={draft.status}
+        canDiscard={draft.hasContent || draft.status === 'saved'}
+        onDiscard={draft.discard}
+      />
     </>
   );
 }

@@ -5,7 +5,8 @@ import { formatNumber } from '../../ui/format.js';
 
 /** A file size as people read it: "84 kB", "2,4 MB". */
 export function formatFileSize(bytes: number, language: string): string {
-  if (bytes < 1024 * 1024) return formatNumber(Math.max(1, Math.round(bytes / 1024)), language, { style: 'unit', unit: 'kilobyte' });
+  if (bytes < 1024 * 1024)
+    return formatNumber(Math.max(1, Math.round(bytes / 1024)), language, { style: 'unit', unit: 'kilobyte' });
   return formatNumber(bytes / 1024 / 1024, language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 }
 

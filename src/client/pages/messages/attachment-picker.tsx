@@ -1,6 +1,11 @@
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE_MAX, type TAttachment } from '../../../shared/api/attachment.schema.js';
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  type TAttachment,
+} from '../../../shared/api/attachment.schema.js';
 import { ApiError } from '../../api/api-error.js';
 import { attachmentsApi } from '../../api/attachments.api.js';
 import { useErrorText } from '../../ui/errors.js';
@@ -53,13 +58,24 @@ export function useAttachments(schoolId: string): AttachmentsState {
   const filesRef = useRef(files);
   filesRef.current = files;
 
-  const update = useCallback((key: string, change: Partial<PickedFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...change } : f))), []);
+  const update = useCallback(
+    (key: string, change: Partial<PickedFile>) =>
+      setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...change } : f))),
+    [],
+  );
 
   const add = useCallback(
     (picked: File[]) => {
       let room = ATTACHMENTS_PER_MESSAGE_MAX - filesRef.current.filter((f) => !f.problem).length;
       const added: PickedFile[] = picked.map((file) => {
-        const entry: PickedFile = { key: `pick-${(pickCounter += 1)}`, name: file.name, size: file.size, progress: 0, attachment: null, problem: null };
+        const entry: PickedFile = {
+          key: `pick-${(pickCounter += 1)}`,
+          name: file.name,
+          size: file.size,
+          progress: 0,
+          attachment: null,
+          problem: null,
+        };
         if (room <= 0) return { ...entry, problem: { kind: 'tooMany' } };
         if (file.size > ATTACHMENT_MAX_BYTES) return { ...entry, problem: { kind: 'tooLarge' } };
         room -= 1;
@@ -74,7 +90,12 @@ export function useAttachments(schoolId: string): AttachmentsState {
             },
             (error: unknown) => {
               if (error instanceof DOMException && error.name === 'AbortError') return;
-              update(entry.key, { problem: { kind: 'api', error: error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined) } });
+              update(entry.key, {
+                problem: {
+                  kind: 'api',
+                  error: error instanceof ApiError ? error : new ApiError(0, 'network', '', null, undefined, undefined),
+                },
+              });
               setAnnouncement(t('attachments.failed', { name: file.name }));
             },
           )
@@ -100,7 +121,9 @@ export function useAttachments(schoolId: string): AttachmentsState {
   );
 
   const restore = useCallback((attachments: TAttachment[]) => {
-    setFiles(attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })));
+    setFiles(
+      attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })),
+    );
   }, []);
   const clear = useCallback(() => setFiles([]), []);
   const discard = useCallback(() => {
@@ -156,7 +179,12 @@ export function AttachmentPicker({ id, state }: { id: string; state: Attachments
               ) : (
                 <progress max={1} value={file.progress} aria-label={t('attachments.uploading', { name: file.name })} />
               )}{' '}
-              <button type="button" className="button button--secondary button--small" onClick={() => state.remove(file.key)} aria-label={t('attachments.remove', { name: file.name })}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => state.remove(file.key)}
+                aria-label={t('attachments.remove', { name: file.name })}
+              >
                 {t('attachments.removeShort')}
               </button>
             </li>

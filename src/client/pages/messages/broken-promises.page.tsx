@@ -16,7 +16,9 @@ export function BrokenPromisesPage() {
   return (
     <Loaded result={promises} title={t('brokenPromises.title')}>
       {(data) => {
-        const sorted = [...data.promises].sort((a, b) => b.workingDaysLate - a.workingDaysLate || a.replyDueAt.localeCompare(b.replyDueAt));
+        const sorted = [...data.promises].sort(
+          (a, b) => b.workingDaysLate - a.workingDaysLate || a.replyDueAt.localeCompare(b.replyDueAt),
+        );
         return (
           <Page title={t('brokenPromises.title')} lead={t('brokenPromises.lead')} wide>
             {sorted.length === 0 ? (
@@ -45,7 +47,9 @@ export function BrokenPromisesPage() {
                         <td>{promise.student?.name ?? '–'}</td>
                         <td>{promise.owedBy.map((person) => person.name).join(', ') || '–'}</td>
                         <td>{formatDueDay(promise.replyDueAt, i18n.language)}</td>
-                        <td className="numeric">{t('brokenPromises.workingDays', { count: promise.workingDaysLate })}</td>
+                        <td className="numeric">
+                          {t('brokenPromises.workingDays', { count: promise.workingDaysLate })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -37,7 +37,9 @@ export function ClassMessagePage() {
   const { schoolId = '', classId = '' } = useParams();
   const { me } = useSession();
   const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
-  const runsSchool = me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ?? false;
+  const runsSchool =
+    me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ??
+    false;
   return (
     <Loaded result={classes} title={t('messages.group.loadingTitle')}>
       {(data) => {
@@ -54,7 +56,9 @@ export function ClassMessagePage() {
         return (
           <Page title={t('messages.group.title', { className: klass.name })}>
             <p>
-              <Link to={paths.class(schoolId, classId)}>{t('messages.group.backToClass', { className: klass.name })}</Link>
+              <Link to={paths.class(schoolId, classId)}>
+                {t('messages.group.backToClass', { className: klass.name })}
+              </Link>
             </p>
             {klass.staffRole || runsSchool ? (
               <ClassComposer schoolId={schoolId} classId={classId} className={klass.name} />

@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { THREAD_SUBJECT_MAX, ZCreateStaffThread, type TColleague, type TCreateStaffThread } from '../../../shared/api/messaging.schema.js';
+import {
+  THREAD_SUBJECT_MAX,
+  ZCreateStaffThread,
+  type TColleague,
+  type TCreateStaffThread,
+} from '../../../shared/api/messaging.schema.js';
 import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
@@ -17,11 +22,27 @@ import { WritingAdvice } from './writing-advice.js';
 import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
 
 /** The colleagues to choose from, each with their roles and classes so namesakes can be told apart. */
-function RecipientChoice({ colleagues, chosen, error, onToggle }: { colleagues: TColleague[]; chosen: ReadonlySet<string>; error?: string; onToggle(id: string): void }) {
+function RecipientChoice({
+  colleagues,
+  chosen,
+  error,
+  onToggle,
+}: {
+  colleagues: TColleague[];
+  chosen: ReadonlySet<string>;
+  error?: string;
+  onToggle(id: string): void;
+}) {
   const { t } = useTranslation();
   const describe = (c: TColleague) => [...c.roles.map((role) => t(`roles.${role}`)), ...c.classes].join(', ');
   return (
-    <fieldset className="choice-group" id="colleague-recipients" tabIndex={-1} aria-invalid={error ? true : undefined} aria-describedby={error ? 'colleague-recipients-hint colleague-recipients-error' : 'colleague-recipients-hint'}>
+    <fieldset
+      className="choice-group"
+      id="colleague-recipients"
+      tabIndex={-1}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? 'colleague-recipients-hint colleague-recipients-error' : 'colleague-recipients-hint'}
+    >
       <legend>{t('staffMessages.toColleagues.recipients')}</legend>
       <p className="field__hint" id="colleague-recipients-hint">
         {t('staffMessages.toColleagues.recipientsHint')}
@@ -48,7 +69,10 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<ComposeProblems & { recipientIds?: string }>({});
-  const draft = useComposerDraft({ schoolId, kind: 'staff-thread', targetId: schoolId }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
+  const draft = useComposerDraft(
+    { schoolId, kind: 'staff-thread', targetId: schoolId },
+    { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) },
+  );
   const send = useOnceSend(async (key: string, input: TCreateStaffThread) => {
     const thread = await messagingApi.writeToStaff(schoolId, input, key);
     draft.sent();
@@ -63,10 +87,18 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
     });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateStaffThread.safeParse({ recipientIds: [...chosen], subject, body, attachmentIds: draft.attachmentIds });
+    const parsed = ZCreateStaffThread.safeParse({
+      recipientIds: [...chosen],
+      subject,
+      body,
+      attachmentIds: draft.attachmentIds,
+    });
     if (!parsed.success) {
       const recipientsMissing = parsed.error.issues.some((issue) => issue.path[0] === 'recipientIds');
-      setProblems({ ...composeProblems(parsed.error, t), recipientIds: recipientsMissing ? t('staffMessages.toColleagues.recipientsMissing') : undefined });
+      setProblems({
+        ...composeProblems(parsed.error, t),
+        recipientIds: recipientsMissing ? t('staffMessages.toColleagues.recipientsMissing') : undefined,
+      });
       return;
     }
     setProblems({});
@@ -75,8 +107,21 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
       <RecipientChoice colleagues={colleagues} chosen={chosen} error={problems.recipientIds} onToggle={toggle} />
-      <TextField id="colleague-subject" label={t('messages.compose.subject')} value={subject} maxLength={THREAD_SUBJECT_MAX} error={problems.subject} onChange={(event) => setSubject(event.target.value)} />
-      <MessageBodyField id="colleague-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
+      <TextField
+        id="colleague-subject"
+        label={t('messages.compose.subject')}
+        value={subject}
+        maxLength={THREAD_SUBJECT_MAX}
+        error={problems.subject}
+        onChange={(event) => setSubject(event.target.value)}
+      />
+      <MessageBodyField
+        id="colleague-body"
+        label={t('messages.compose.body')}
+        value={body}
+        error={problems.body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <WritingAdvice draft={{ text: body, subject, schoolId }} />
       <ComposerAttachments id="colleague-attachments" draft={draft} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
@@ -94,7 +139,11 @@ function Colleagues({ schoolId }: { schoolId: string }) {
           <p>
             <Link to={paths.inbox()}>{t('messages.thread.back')}</Link>
           </p>
-          {data.staff.length === 0 ? <p>{t('staffMessages.toColleagues.noColleagues')}</p> : <ColleagueComposer schoolId={schoolId} colleagues={data.staff} />}
+          {data.staff.length === 0 ? (
+            <p>{t('staffMessages.toColleagues.noColleagues')}</p>
+          ) : (
+            <ColleagueComposer schoolId={schoolId} colleagues={data.staff} />
+          )}
         </Page>
       )}
     </Loaded>

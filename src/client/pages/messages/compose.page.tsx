@@ -33,7 +33,6 @@ function Recipient({ child }: { child: TMeChild }) {
   );
 }
 
-
 function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChildId: string }) {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -43,7 +42,10 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<ComposeProblems>({});
   const child = choices.find((c) => c.id === studentId) ?? choices[0]!;
-  const draft = useComposerDraft({ schoolId: child.schoolId, kind: 'new-thread', targetId: child.id }, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
+  const draft = useComposerDraft(
+    { schoolId: child.schoolId, kind: 'new-thread', targetId: child.id },
+    { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) },
+  );
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
     const thread = await messagingApi.create(input, key);
     draft.sent();
@@ -70,7 +72,12 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
       {choices.length > 1 ? (
-        <SelectField id="compose-child" label={t('messages.compose.child')} value={child.id} onChange={(event) => setStudentId(event.target.value)}>
+        <SelectField
+          id="compose-child"
+          label={t('messages.compose.child')}
+          value={child.id}
+          onChange={(event) => setStudentId(event.target.value)}
+        >
           {choices.map((c) => (
             <option key={c.id} value={c.id}>
               {c.class ? t('messages.compose.childInClass', { name: c.name, className: c.class.name }) : c.name}
@@ -90,7 +97,13 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
         error={problems.subject}
         onChange={(event) => setSubject(event.target.value)}
       />
-      <MessageBodyField id="compose-body" label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
+      <MessageBodyField
+        id="compose-body"
+        label={t('messages.compose.body')}
+        value={body}
+        error={problems.body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <WritingAdvice draft={{ text: body, subject, studentId: child.id }} onRequestCall={requestCall} />
       <ComposerAttachments id="compose-attachments" draft={draft} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />

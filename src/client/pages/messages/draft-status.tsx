@@ -6,12 +6,21 @@ import type { DraftStatus } from './use-draft.js';
  * A discreet line under a composer: "Kladde gemt" as the draft is kept (announced politely, never
  * interrupting the writer), and "Kassér kladde" while there is something to throw away.
  */
-export function DraftStatusLine({ status, canDiscard, onDiscard }: { status: DraftStatus; canDiscard: boolean; onDiscard(): void }) {
+export function DraftStatusLine({
+  status,
+  canDiscard,
+  onDiscard,
+}: {
+  status: DraftStatus;
+  canDiscard: boolean;
+  onDiscard(): void;
+}) {
   const { t } = useTranslation();
   // While saving, the line keeps what it said, so a screen reader hears "Kladde gemt" once and
   // not again after every pause in typing.
   const shown = useRef('');
-  if (status !== 'saving') shown.current = status === 'saved' ? t('messageDraft.saved') : status === 'failed' ? t('messageDraft.failed') : '';
+  if (status !== 'saving')
+    shown.current = status === 'saved' ? t('messageDraft.saved') : status === 'failed' ? t('messageDraft.failed') : '';
   const text = shown.current;
   return (
     <div className="draft-status">

@@ -1,7 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { THREAD_SUBJECT_MAX, ZCreateGroupMessage, type TCreateGroupMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
+import {
+  THREAD_SUBJECT_MAX,
+  ZCreateGroupMessage,
+  type TCreateGroupMessage,
+  type TThreadDetail,
+} from '../../../shared/api/messaging.schema.js';
 import type { DraftTarget } from '../../api/drafts.api.js';
 import { paths } from '../../app/paths.js';
 import { TextField } from '../../ui/field.js';
@@ -31,14 +36,27 @@ export interface GroupComposerProps {
  * the whole school): subject, body with writing advice, attachments and a draft, urgent, and one
  * send per attempt however often it is clicked. The pages decide the audience and how it is sent.
  */
-export function GroupComposer({ idPrefix, schoolId, classId, studentId, draftTarget, recipients, callRequestBody, send: sendToGroup }: GroupComposerProps) {
+export function GroupComposer({
+  idPrefix,
+  schoolId,
+  classId,
+  studentId,
+  draftTarget,
+  recipients,
+  callRequestBody,
+  send: sendToGroup,
+}: GroupComposerProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [urgent, setUrgent] = useState(false);
   const [problems, setProblems] = useState<ComposeProblems>({});
-  const draft = useComposerDraft(draftTarget, { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) });
+  const draft = useComposerDraft(draftTarget, {
+    subject,
+    body,
+    setText: (text) => (setSubject(text.subject), setBody(text.body)),
+  });
   const send = useOnceSend(async (key: string, input: TCreateGroupMessage) => {
     const thread = await sendToGroup(input, key);
     draft.sent();
@@ -46,7 +64,12 @@ export function GroupComposer({ idPrefix, schoolId, classId, studentId, draftTar
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ZCreateGroupMessage.safeParse({ subject, body, urgent: urgent || undefined, attachmentIds: draft.attachmentIds });
+    const parsed = ZCreateGroupMessage.safeParse({
+      subject,
+      body,
+      urgent: urgent || undefined,
+      attachmentIds: draft.attachmentIds,
+    });
     if (!parsed.success) {
       setProblems(composeProblems(parsed.error, t));
       return;
@@ -64,8 +87,21 @@ export function GroupComposer({ idPrefix, schoolId, classId, studentId, draftTar
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
       {recipients}
-      <TextField id={`${idPrefix}-subject`} label={t('messages.compose.subject')} value={subject} maxLength={THREAD_SUBJECT_MAX} error={problems.subject} onChange={(event) => setSubject(event.target.value)} />
-      <MessageBodyField id={`${idPrefix}-body`} label={t('messages.compose.body')} value={body} error={problems.body} onChange={(event) => setBody(event.target.value)} />
+      <TextField
+        id={`${idPrefix}-subject`}
+        label={t('messages.compose.subject')}
+        value={subject}
+        maxLength={THREAD_SUBJECT_MAX}
+        error={problems.subject}
+        onChange={(event) => setSubject(event.target.value)}
+      />
+      <MessageBodyField
+        id={`${idPrefix}-body`}
+        label={t('messages.compose.body')}
+        value={body}
+        error={problems.body}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <WritingAdvice draft={{ text: body, subject, classId, studentId, schoolId }} onRequestCall={requestMeeting} />
       <ComposerAttachments id={`${idPrefix}-attachments`} draft={draft} />
       <UrgentField id={`${idPrefix}-urgent`} checked={urgent} onChange={setUrgent} />

@@ -8,7 +8,15 @@ import { Loaded } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
 import { GroupComposer } from './group-composer.js';
 
-function GuardiansComposer({ schoolId, studentId, childName }: { schoolId: string; studentId: string; childName: string }) {
+function GuardiansComposer({
+  schoolId,
+  studentId,
+  childName,
+}: {
+  schoolId: string;
+  studentId: string;
+  childName: string;
+}) {
   const { t } = useTranslation();
   return (
     <GroupComposer
@@ -37,7 +45,9 @@ export function GuardiansMessagePage() {
       {(data) => (
         <Page title={t('staffMessages.toGuardians.title', { name: data.givenName })}>
           <p>
-            <Link to={paths.student(schoolId, studentId)}>{t('staffMessages.toGuardians.back', { name: data.givenName })}</Link>
+            <Link to={paths.student(schoolId, studentId)}>
+              {t('staffMessages.toGuardians.back', { name: data.givenName })}
+            </Link>
           </p>
           <GuardiansComposer schoolId={schoolId} studentId={studentId} childName={data.name} />
         </Page>

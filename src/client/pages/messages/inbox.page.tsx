@@ -21,7 +21,9 @@ function ThreadRow({ thread }: { thread: TThreadSummary }) {
       <h2 className="card__title thread-row__subject">
         <Link to={paths.thread(thread.id)}>
           {thread.subject}
-          {unread ? <span className="visually-hidden">{` (${t('messages.inbox.unread', { count: thread.unreadCount })})`}</span> : null}
+          {unread ? (
+            <span className="visually-hidden">{` (${t('messages.inbox.unread', { count: thread.unreadCount })})`}</span>
+          ) : null}
         </Link>
       </h2>
       <p className="card__meta">
@@ -66,7 +68,9 @@ export function InboxPage() {
             {workplaces.map((school) => (
               <p key={school.id}>
                 <Link className="button button--secondary" to={paths.colleagueMessage(school.id)}>
-                  {workplaces.length > 1 ? t('staffMessages.toColleagues.actionAt', { school: school.name }) : t('staffMessages.toColleagues.action')}
+                  {workplaces.length > 1
+                    ? t('staffMessages.toColleagues.actionAt', { school: school.name })
+                    : t('staffMessages.toColleagues.action')}
                 </Link>
               </p>
             ))}

@@ -25,10 +25,28 @@ export function PromiseState({ thread }: { thread: Pick<TThreadSummary, 'promise
 }
 
 /** A message body with a live count against the shared limit, so nobody is surprised when sending. */
-export function MessageBodyField({ value, label, error, ...area }: { value: string; label: string; error?: string } & Omit<ComponentProps<'textarea'>, 'value'>) {
+export function MessageBodyField({
+  value,
+  label,
+  error,
+  ...area
+}: { value: string; label: string; error?: string } & Omit<ComponentProps<'textarea'>, 'value'>) {
   const { t, i18n } = useTranslation();
-  const counter = t('messages.compose.counter', { chars: formatNumber(value.length, i18n.language), max: formatNumber(MESSAGE_BODY_MAX, i18n.language) });
-  return <TextAreaField label={label} hint={counter} error={error} value={value} maxLength={MESSAGE_BODY_MAX} rows={8} {...area} />;
+  const counter = t('messages.compose.counter', {
+    chars: formatNumber(value.length, i18n.language),
+    max: formatNumber(MESSAGE_BODY_MAX, i18n.language),
+  });
+  return (
+    <TextAreaField
+      label={label}
+      hint={counter}
+      error={error}
+      value={value}
+      maxLength={MESSAGE_BODY_MAX}
+      rows={8}
+      {...area}
+    />
+  );
 }
 
 /** Plain text exactly as written: rendered as text (never HTML), with its line breaks kept. */
@@ -48,11 +66,18 @@ export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblem
 }
 
 /** The child a thread is about and who is on the other side, as the first facts of a thread. */
-export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary, 'student' | 'group' | 'counterparts'>; others: string }) {
+export function ThreadParties({
+  thread,
+  others,
+}: {
+  thread: Pick<TThreadSummary, 'student' | 'group' | 'counterparts'>;
+  others: string;
+}) {
   const { t } = useTranslation();
   // Staff see a group message's guardians among the counterparts; a guardian, who is one of
   // them, sees whom it was sent to ("Forældre i 3. årgang"), never the other families.
-  const sentTo = thread.group && !thread.counterparts.some((person) => person.role === 'guardian') ? thread.group : null;
+  const sentTo =
+    thread.group && !thread.counterparts.some((person) => person.role === 'guardian') ? thread.group : null;
   return (
     <>
       {sentTo ? (
@@ -78,7 +103,15 @@ export function ThreadParties({ thread, others }: { thread: Pick<TThreadSummary,
 }
 
 /** Staff only: marks the message urgent (illness, safety). The hint says what it does, so it is used sparingly. */
-export function UrgentField({ id, checked, onChange }: { id: string; checked: boolean; onChange(checked: boolean): void }) {
+export function UrgentField({
+  id,
+  checked,
+  onChange,
+}: {
+  id: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
   const { t } = useTranslation();
   const hint = t('staffMessages.urgent.hint');
   const { ids, control } = useFieldIds(id, hint, undefined);
@@ -101,7 +134,9 @@ export function ReadByStaff({ message }: { message: Pick<TMessage, 'readByStaffA
   if (message.readByStaffAt === undefined) return null;
   return (
     <p className="message__read field__hint">
-      {message.readByStaffAt ? t('staffMessages.readByStaff.read', { date: formatDateTime(message.readByStaffAt, i18n.language) }) : t('staffMessages.readByStaff.notRead')}
+      {message.readByStaffAt
+        ? t('staffMessages.readByStaff.read', { date: formatDateTime(message.readByStaffAt, i18n.language) })
+        : t('staffMessages.readByStaff.notRead')}
     </p>
   );
 }
@@ -110,7 +145,15 @@ export function ReadByStaff({ message }: { message: Pick<TMessage, 'readByStaffA
  * The end of every composer: what went wrong with the last send, and the send button, held while
  * a send is under way or an attachment is still uploading.
  */
-export function SendButton({ error, busy, waiting = false }: { error: ApiError | null; busy: boolean; waiting?: boolean }) {
+export function SendButton({
+  error,
+  busy,
+  waiting = false,
+}: {
+  error: ApiError | null;
+  busy: boolean;
+  waiting?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -16,25 +16,47 @@ import { GroupComposer } from './group-composer.js';
 /** Whom the leadership writes to; the select's value is the audience as text ("school", "grade:3", "class:<id>"). */
 type Audience = { kind: 'school' } | { kind: 'grade'; grade: number } | { kind: 'class'; klass: TClassSummary };
 
-const audienceValue = (a: Audience) => (a.kind === 'school' ? 'school' : a.kind === 'grade' ? `grade:${a.grade}` : `class:${a.klass.id}`);
+const audienceValue = (a: Audience) =>
+  a.kind === 'school' ? 'school' : a.kind === 'grade' ? `grade:${a.grade}` : `class:${a.klass.id}`;
 
-function ParentsComposer({ schoolId, schoolName, classes }: { schoolId: string; schoolName: string; classes: TClassSummary[] }) {
+function ParentsComposer({
+  schoolId,
+  schoolName,
+  classes,
+}: {
+  schoolId: string;
+  schoolName: string;
+  classes: TClassSummary[];
+}) {
   const { t } = useTranslation();
   const { me } = useSession();
   const grades = [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b);
-  const audiences: Audience[] = [{ kind: 'school' }, ...grades.map((grade) => ({ kind: 'grade' as const, grade })), ...classes.map((klass) => ({ kind: 'class' as const, klass }))];
+  const audiences: Audience[] = [
+    { kind: 'school' },
+    ...grades.map((grade) => ({ kind: 'grade' as const, grade })),
+    ...classes.map((klass) => ({ kind: 'class' as const, klass })),
+  ];
   const [chosen, setChosen] = useState('school');
   const audience = audiences.find((a) => audienceValue(a) === chosen) ?? audiences[0]!;
 
   const label = (a: Audience) =>
-    a.kind === 'school' ? t('parentsMessage.wholeSchool', { school: schoolName }) : a.kind === 'grade' ? t('parentsMessage.grade', { grade: a.grade }) : t('parentsMessage.class', { className: a.klass.name });
+    a.kind === 'school'
+      ? t('parentsMessage.wholeSchool', { school: schoolName })
+      : a.kind === 'grade'
+        ? t('parentsMessage.grade', { grade: a.grade })
+        : t('parentsMessage.class', { className: a.klass.name });
   const greeting =
     audience.kind === 'school'
       ? t('parentsMessage.greetingSchool', { school: schoolName })
       : audience.kind === 'grade'
         ? t('parentsMessage.greetingGrade', { grade: audience.grade })
         : t('parentsMessage.greetingClass', { className: audience.klass.name });
-  const replies = audience.kind === 'school' ? t('parentsMessage.repliesSchool') : audience.kind === 'grade' ? t('parentsMessage.repliesGrade') : t('parentsMessage.repliesClass');
+  const replies =
+    audience.kind === 'school'
+      ? t('parentsMessage.repliesSchool')
+      : audience.kind === 'grade'
+        ? t('parentsMessage.repliesGrade')
+        : t('parentsMessage.repliesClass');
   const send = (input: TCreateGroupMessage, key: string) =>
     audience.kind === 'school'
       ? messagingApi.writeToSchool(schoolId, input, key)
@@ -59,7 +81,13 @@ function ParentsComposer({ schoolId, schoolName, classes }: { schoolId: string; 
       draftTarget={{ schoolId, kind: 'parents-message', targetId: schoolId }}
       recipients={
         <div className="panel panel--quiet stack">
-          <SelectField id="parents-audience" label={t('parentsMessage.audience')} hint={t('parentsMessage.audienceHint')} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          <SelectField
+            id="parents-audience"
+            label={t('parentsMessage.audience')}
+            hint={t('parentsMessage.audienceHint')}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+          >
             {options('school')}
             {grades.length > 0 ? <optgroup label={t('parentsMessage.grades')}>{options('grade')}</optgroup> : null}
             {classes.length > 0 ? <optgroup label={t('parentsMessage.classes')}>{options('class')}</optgroup> : null}

@@ -13,7 +13,10 @@ import { Notice } from '../../ui/notice.js';
  */
 export function RecipientAbsence({ child }: { child: TMeChild }) {
   const { t, i18n } = useTranslation();
-  const routing = useApi(() => staffAbsenceApi.messageRouting(child.schoolId, child.id), [child.schoolId, child.id, i18n.language]);
+  const routing = useApi(
+    () => staffAbsenceApi.messageRouting(child.schoolId, child.id),
+    [child.schoolId, child.id, i18n.language],
+  );
   if (routing.status !== 'ok') return null;
   const { notices, readFromText } = routing.data;
   return (

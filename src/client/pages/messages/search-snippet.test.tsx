@@ -13,6 +13,8 @@ describe('the search snippet', () => {
         ]}
       />,
     );
-    expect(html).toBe('<p class="search-hit__snippet">Emma er i <mark>klassen</mark> &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &lt;mark&gt;falsk&lt;/mark&gt;</p>');
+    expect(html).toBe(
+      '<p class="search-hit__snippet">Emma er i <mark>klassen</mark> &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &lt;mark&gt;falsk&lt;/mark&gt;</p>',
+    );
   });
 });

@@ -8,7 +8,9 @@ import type { TSnippetPart } from '../../../shared/api/messaging.schema.js';
 export function SearchSnippet({ parts }: { parts: TSnippetPart[] }) {
   return (
     <p className="search-hit__snippet">
-      {parts.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>))}
+      {parts.map((part, index) =>
+        part.match ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
+      )}
     </p>
   );
 }

@@ -17,7 +17,9 @@ function SearchHit({ hit }: { hit: TThreadSearchHit }) {
   return (
     <li className="card search-hit">
       <h2 className="card__title">
-        <Link to={hit.matchedMessageId ? paths.threadMessage(hit.id, hit.matchedMessageId) : paths.thread(hit.id)}>{hit.subject}</Link>
+        <Link to={hit.matchedMessageId ? paths.threadMessage(hit.id, hit.matchedMessageId) : paths.thread(hit.id)}>
+          {hit.subject}
+        </Link>
       </h2>
       <SearchSnippet parts={hit.snippet} />
       <dl className="facts">
@@ -41,7 +43,9 @@ export function MessageSearchPage() {
   let status = '';
   if (query && result.status === 'loading') status = t('messageSearch.searching');
   else if (result.status === 'error') status = errorText(result.error);
-  else if (hits) status = hits.length === 0 ? t('messageSearch.none', { query }) : t('messageSearch.count', { count: hits.length, query });
+  else if (hits)
+    status =
+      hits.length === 0 ? t('messageSearch.none', { query }) : t('messageSearch.count', { count: hits.length, query });
 
   return (
     <Page title={t('messageSearch.title')}>

@@ -11,7 +11,15 @@ import { TextField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
-import { MessageBodyField, MessageText, PromiseState, ReadByStaff, ThreadParties, UrgentBadge, UrgentField } from './message-parts.js';
+import {
+  MessageBodyField,
+  MessageText,
+  PromiseState,
+  ReadByStaff,
+  ThreadParties,
+  UrgentBadge,
+  UrgentField,
+} from './message-parts.js';
 import { ThreadReaders } from './thread-readers.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
@@ -27,12 +35,18 @@ function MessageItem({ message }: { message: TMessage }) {
   return (
     <li className={mine ? 'message message--mine' : 'message'}>
       {/* The id is the target of a search hit's link; tabIndex lets the page move focus there. */}
-      <article id={`message-${message.id}`} tabIndex={-1} aria-label={t('messages.thread.messageFrom', { name: message.author.name })}>
+      <article
+        id={`message-${message.id}`}
+        tabIndex={-1}
+        aria-label={t('messages.thread.messageFrom', { name: message.author.name })}
+      >
         <p className="message__meta">
           <strong>{mine ? t('messages.thread.you') : message.author.name}</strong>
           {' · '}
           <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
-          {message.kind === 'acknowledgement' ? <span className="badge badge--answered">{t('messages.thread.acknowledgement')}</span> : null}
+          {message.kind === 'acknowledgement' ? (
+            <span className="badge badge--answered">{t('messages.thread.acknowledgement')}</span>
+          ) : null}
           {message.urgent ? <UrgentBadge /> : null}
         </p>
         <MessageText body={message.body} />
@@ -50,15 +64,24 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
   const [urgent, setUrgent] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   // Staff (and the leadership answering) may mark an answer to a home urgent; guardians may not.
-  const mayMarkUrgent = thread.abilities.acknowledge && thread.participants.some((person) => person.role === 'guardian');
-  const draft = useComposerDraft({ schoolId: thread.schoolId, kind: 'reply', targetId: thread.id }, { body, setText: (text) => setBody(text.body) });
-  const send = useOnceSend(async (key: string, text: string, asUrgent: boolean, attachmentIds: string[] | undefined) => {
-    const detail = await messagingApi.reply(thread.id, text, key, { ...(asUrgent ? { urgent: true } : {}), attachmentIds });
-    draft.sent();
-    setBody('');
-    setUrgent(false);
-    onSent(detail);
-  });
+  const mayMarkUrgent =
+    thread.abilities.acknowledge && thread.participants.some((person) => person.role === 'guardian');
+  const draft = useComposerDraft(
+    { schoolId: thread.schoolId, kind: 'reply', targetId: thread.id },
+    { body, setText: (text) => setBody(text.body) },
+  );
+  const send = useOnceSend(
+    async (key: string, text: string, asUrgent: boolean, attachmentIds: string[] | undefined) => {
+      const detail = await messagingApi.reply(thread.id, text, key, {
+        ...(asUrgent ? { urgent: true } : {}),
+        attachmentIds,
+      });
+      draft.sent();
+      setBody('');
+      setUrgent(false);
+      onSent(detail);
+    },
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = ZMessageBody.safeParse(body);
@@ -73,11 +96,22 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
   const requestCall = () => {
     const child = thread.student?.name ?? '';
     const name = me?.name ?? '';
-    setBody(thread.abilities.acknowledge ? t('messages.callRequest.staffBody', { child, name }) : t('messages.callRequest.guardianBody', { child, name }));
+    setBody(
+      thread.abilities.acknowledge
+        ? t('messages.callRequest.staffBody', { child, name })
+        : t('messages.callRequest.guardianBody', { child, name }),
+    );
   };
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      <MessageBodyField id="reply-body" label={t('messages.thread.replyLabel')} value={body} rows={5} error={fieldError} onChange={(event) => setBody(event.target.value)} />
+      <MessageBodyField
+        id="reply-body"
+        label={t('messages.thread.replyLabel')}
+        value={body}
+        rows={5}
+        error={fieldError}
+        onChange={(event) => setBody(event.target.value)}
+      />
       <WritingAdvice draft={{ text: body, studentId: thread.student?.id }} onRequestCall={requestCall} />
       <ComposerAttachments id="reply-attachments" draft={draft} />
       {mayMarkUrgent ? <UrgentField id="reply-urgent" checked={urgent} onChange={setUrgent} /> : null}
@@ -156,7 +190,9 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
     setStatus(t('messages.thread.sent'));
     setNotices([]);
   };
-  const isStaff = thread.abilities.acknowledge || thread.messages.some((message) => message.author.isReader && message.author.role === 'staff');
+  const isStaff =
+    thread.abilities.acknowledge ||
+    thread.messages.some((message) => message.author.isReader && message.author.role === 'staff');
   const newest = thread.messages.at(-1)?.id ?? '';
   const others = thread.counterparts.map((person) => person.name).join(', ');
   const promiseOpen = thread.promiseStatus === 'open' || thread.promiseStatus === 'broken';
@@ -181,7 +217,11 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
         <dt>{t('messages.thread.state')}</dt>
         <dd>
           {/* The promise is said once: in words while it is open, else as its state. */}
-          {thread.promiseStatus === 'open' && thread.replyDueText ? <p className="promise">{thread.replyDueText}</p> : <PromiseState thread={thread} />}
+          {thread.promiseStatus === 'open' && thread.replyDueText ? (
+            <p className="promise">{thread.replyDueText}</p>
+          ) : (
+            <PromiseState thread={thread} />
+          )}
           {thread.promiseStatus === 'none' ? t('messages.promise.none') : null}
         </dd>
       </dl>
@@ -196,7 +236,9 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
             <MessageItem key={message.id} message={message} />
           ))}
         </ol>
-        {isStaff && thread.participants.some((person) => person.role === 'guardian') ? <ThreadReaders threadId={thread.id} version={newest} /> : null}
+        {isStaff && thread.participants.some((person) => person.role === 'guardian') ? (
+          <ThreadReaders threadId={thread.id} version={newest} />
+        ) : null}
       </Section>
       {thread.abilities.acknowledge && promiseOpen ? (
         <Section title={t('messages.thread.acknowledgeTitle')} id="acknowledge">
@@ -205,7 +247,9 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
       ) : null}
       {thread.abilities.reply ? (
         <Section title={t('messages.thread.replyTitle')} id="reply">
-          {thread.kind === 'group' && !isStaff ? <p className="field__hint">{t('messages.group.replyPrivately')}</p> : null}
+          {thread.kind === 'group' && !isStaff ? (
+            <p className="field__hint">{t('messages.group.replyPrivately')}</p>
+          ) : null}
           <ReplyForm thread={thread} onSent={onSent} />
         </Section>
       ) : null}

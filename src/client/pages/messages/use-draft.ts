@@ -14,8 +14,10 @@ export interface DraftContent {
 /** idle: nothing kept; saving; saved: the server holds what is on screen; failed: it could not be saved. */
 export type DraftStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-const snapshot = (content: DraftContent) => JSON.stringify([content.subject ?? '', content.body, content.attachmentIds]);
-const isEmpty = (content: DraftContent) => (content.subject ?? '').trim() === '' && content.body.trim() === '' && content.attachmentIds.length === 0;
+const snapshot = (content: DraftContent) =>
+  JSON.stringify([content.subject ?? '', content.body, content.attachmentIds]);
+const isEmpty = (content: DraftContent) =>
+  (content.subject ?? '').trim() === '' && content.body.trim() === '' && content.attachmentIds.length === 0;
 
 /**
  * Keeps a composer's text as a draft on the server: restored when the composer opens again for
@@ -41,7 +43,11 @@ export function useDraft(target: DraftTarget, content: DraftContent, restore: (d
       ({ draft }) => {
         if (controller.signal.aborted) return;
         if (draft) {
-          saved.current = snapshot({ subject: draft.subject, body: draft.body, attachmentIds: draft.attachments.map((a) => a.id) });
+          saved.current = snapshot({
+            subject: draft.subject,
+            body: draft.body,
+            attachmentIds: draft.attachments.map((a) => a.id),
+          });
           restoreRef.current(draft);
           setStatus('saved');
         }
@@ -63,13 +69,19 @@ export function useDraft(target: DraftTarget, content: DraftContent, restore: (d
     const timer = setTimeout(() => {
       const sending = contentRef.current;
       setStatus('saving');
-      draftsApi.save(targetRef.current, { subject: sending.subject ?? '', body: sending.body, attachmentIds: sending.attachmentIds }).then(
-        () => {
-          saved.current = snapshot(sending);
-          setStatus(isEmpty(sending) ? 'idle' : 'saved');
-        },
-        () => setStatus('failed'),
-      );
+      draftsApi
+        .save(targetRef.current, {
+          subject: sending.subject ?? '',
+          body: sending.body,
+          attachmentIds: sending.attachmentIds,
+        })
+        .then(
+          () => {
+            saved.current = snapshot(sending);
+            setStatus(isEmpty(sending) ? 'idle' : 'saved');
+          },
+          () => setStatus('failed'),
+        );
     }, DRAFT_SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [loaded, current]);

@@ -17,12 +17,14 @@ function useWritingAdvice(draft: TWritingAdviceRequest): TWritingAdvice | null {
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      writingAdviceApi.advise({ text, subject: subject || undefined, studentId, classId, schoolId }, controller.signal).then(
-        (result) => {
-          if (!controller.signal.aborted) setAdvice(result);
-        },
-        () => undefined,
-      );
+      writingAdviceApi
+        .advise({ text, subject: subject || undefined, studentId, classId, schoolId }, controller.signal)
+        .then(
+          (result) => {
+            if (!controller.signal.aborted) setAdvice(result);
+          },
+          () => undefined,
+        );
     }, ADVICE_DELAY_MS);
     return () => {
       window.clearTimeout(timer);
@@ -36,10 +38,16 @@ function Hint({ hint, onRequestCall }: { hint: TAdviceHint; onRequestCall?: () =
   const { t, i18n } = useTranslation();
   if (hint.code === 'consider_call_or_meeting') {
     const topics = (hint.topics ?? []).map((topic) => t(`messages.advice.topics.${topic}`));
-    const list = new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', { type: 'conjunction' }).format(topics);
+    const list = new Intl.ListFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', { type: 'conjunction' }).format(
+      topics,
+    );
     return (
       <li className="advice__hint advice__hint--call">
-        <p>{topics.length > 0 ? t('messages.advice.callOrMeet', { topics: list }) : t('messages.advice.callOrMeetGeneral')}</p>
+        <p>
+          {topics.length > 0
+            ? t('messages.advice.callOrMeet', { topics: list })
+            : t('messages.advice.callOrMeetGeneral')}
+        </p>
         {onRequestCall ? (
           <p>
             <button type="button" className="button button--secondary button--small" onClick={onRequestCall}>
@@ -68,7 +76,12 @@ export function WritingAdvice({ draft, onRequestCall }: { draft: TWritingAdviceR
     <div className="advice" aria-live="polite">
       {advice ? (
         <>
-          <p className="advice__readability">{t('messages.advice.readability', { band: t(`messages.advice.band.${advice.band}`), lix: Math.round(advice.lix) })}</p>
+          <p className="advice__readability">
+            {t('messages.advice.readability', {
+              band: t(`messages.advice.band.${advice.band}`),
+              lix: Math.round(advice.lix),
+            })}
+          </p>
           {advice.hints.length > 0 ? (
             <ul className="advice__hints">
               {advice.hints.map((hint) => (

@@ -12,9 +12,15 @@ import { Section } from '../../ui/page.js';
 /** What a staff member starts from when they turn quiet hours on without a principle to copy. */
 const FALLBACK_QUIET_HOURS: TQuietHours = { from: '18:00', to: '07:00', weekends: true };
 
-function describeQuietHours(quiet: TQuietHours | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+function describeQuietHours(
+  quiet: TQuietHours | null,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
   if (!quiet) return t('notificationSettings.noQuietHours');
-  return t(quiet.weekends ? 'notificationSettings.quietHoursAndWeekends' : 'notificationSettings.quietHoursOnly', { from: quiet.from, to: quiet.to });
+  return t(quiet.weekends ? 'notificationSettings.quietHoursAndWeekends' : 'notificationSettings.quietHoursOnly', {
+    from: quiet.from,
+    to: quiet.to,
+  });
 }
 
 function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationSettings; showSchool: boolean }) {
@@ -40,14 +46,20 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const found = settings.asStaff && quietOn && (!from || !to || from === to) ? t('notificationSettings.errors.sameTime') : null;
+    const found =
+      settings.asStaff && quietOn && (!from || !to || from === to) ? t('notificationSettings.errors.sameTime') : null;
     setProblem(found);
     if (!found) void save.run();
   };
 
   const headingId = `${prefix}-title`;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby={showSchool ? headingId : 'notification-settings-title'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="stack"
+      aria-labelledby={showSchool ? headingId : 'notification-settings-title'}
+    >
       {showSchool ? <h3 id={headingId}>{settings.schoolName}</h3> : null}
       {settings.asGuardian ? (
         <fieldset className="choice-group">
@@ -57,7 +69,14 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
           </p>
           {(['immediate', 'digest'] as const).map((value) => (
             <label key={value} className="choice">
-              <input type="radio" name={`${prefix}-mode`} value={value} checked={mode === value} aria-describedby={`${prefix}-mode-hint`} onChange={() => setMode(value)} />
+              <input
+                type="radio"
+                name={`${prefix}-mode`}
+                value={value}
+                checked={mode === value}
+                aria-describedby={`${prefix}-mode-hint`}
+                onChange={() => setMode(value)}
+              />
               <span>{t(`notificationSettings.mode.${value}`)}</span>
             </label>
           ))}
@@ -67,14 +86,28 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
         <fieldset className="choice-group">
           <legend>{t('notificationSettings.quietLegend')}</legend>
           <p className="field__hint">{t('notificationSettings.quietHint')}</p>
-          <p className="field__hint">{t('notificationSettings.principleDefault', { hours: describeQuietHours(settings.principleQuietHours, t) })}</p>
+          <p className="field__hint">
+            {t('notificationSettings.principleDefault', { hours: describeQuietHours(settings.principleQuietHours, t) })}
+          </p>
           <div className="field field--check">
-            <input id={`${prefix}-quiet-on`} type="checkbox" checked={quietOn} onChange={(event) => setQuietOn(event.target.checked)} />
+            <input
+              id={`${prefix}-quiet-on`}
+              type="checkbox"
+              checked={quietOn}
+              onChange={(event) => setQuietOn(event.target.checked)}
+            />
             <label htmlFor={`${prefix}-quiet-on`}>{t('notificationSettings.quietOn')}</label>
           </div>
           {quietOn ? (
             <>
-              <TextField id={`${prefix}-from`} type="time" label={t('notificationSettings.from')} value={from} required onChange={(event) => setFrom(event.target.value)} />
+              <TextField
+                id={`${prefix}-from`}
+                type="time"
+                label={t('notificationSettings.from')}
+                value={from}
+                required
+                onChange={(event) => setFrom(event.target.value)}
+              />
               <TextField
                 id={`${prefix}-to`}
                 type="time"
@@ -85,7 +118,12 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
                 onChange={(event) => setTo(event.target.value)}
               />
               <div className="field field--check">
-                <input id={`${prefix}-weekends`} type="checkbox" checked={weekends} onChange={(event) => setWeekends(event.target.checked)} />
+                <input
+                  id={`${prefix}-weekends`}
+                  type="checkbox"
+                  checked={weekends}
+                  onChange={(event) => setWeekends(event.target.checked)}
+                />
                 <label htmlFor={`${prefix}-weekends`}>{t('notificationSettings.weekends')}</label>
               </div>
             </>

@@ -9,7 +9,15 @@ import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
 import { useUnreadCount } from './unread-count.js';
 
-function NotificationRow({ notification, onOpen, onRead }: { notification: TNotification; onOpen: (n: TNotification) => void; onRead: (n: TNotification) => void }) {
+function NotificationRow({
+  notification,
+  onOpen,
+  onRead,
+}: {
+  notification: TNotification;
+  onOpen: (n: TNotification) => void;
+  onRead: (n: TNotification) => void;
+}) {
   const { t, i18n } = useTranslation();
   const unread = notification.readAt === null;
   const title = (
@@ -58,20 +66,32 @@ export function NotificationsPage() {
   };
   // Opening follows the link at once; the mark is sent alongside and the header catches up.
   const open = (n: TNotification) => {
-    if (n.readAt === null) notificationsApi.read(n.id).then((answer) => count.set(answer.unread), () => undefined);
+    if (n.readAt === null)
+      notificationsApi.read(n.id).then(
+        (answer) => count.set(answer.unread),
+        () => undefined,
+      );
   };
   const readOne = useAction(async (n: TNotification) => update(await notificationsApi.read(n.id)));
   const readAll = useAction(async () => update(await notificationsApi.readAll()));
   return (
     <Loaded result={list} title={t('notifications.title')}>
       {(data) => (
-        <Page title={t('notifications.title')} lead={data.unread > 0 ? t('notifications.lead', { count: data.unread }) : t('notifications.allRead')}>
+        <Page
+          title={t('notifications.title')}
+          lead={data.unread > 0 ? t('notifications.lead', { count: data.unread }) : t('notifications.allRead')}
+        >
           <p>
             <Link to={paths.notificationSettings()}>{t('notifications.settingsLink')}</Link>
           </p>
           {data.unread > 0 ? (
             <p>
-              <button type="button" className="button button--secondary" disabled={readAll.busy} onClick={() => void readAll.run()}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={readAll.busy}
+                onClick={() => void readAll.run()}
+              >
                 {t('notifications.markAllRead')}
               </button>
             </p>

@@ -50,8 +50,23 @@ export function NotificationsLink() {
   const { unread } = useUnreadCount();
   const count = unread ?? 0;
   return (
-    <NavLink to={paths.notifications()} aria-label={count > 0 ? t('notifications.linkUnread', { count }) : t('notifications.title')} className="notifications-link">
-      <svg aria-hidden="true" focusable="false" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <NavLink
+      to={paths.notifications()}
+      aria-label={count > 0 ? t('notifications.linkUnread', { count }) : t('notifications.title')}
+      className="notifications-link"
+    >
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>

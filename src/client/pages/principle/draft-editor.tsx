@@ -19,7 +19,17 @@ import { useAction } from '../../app/use-api.js';
 import { ActionError } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { draftIssueText } from './draft-issues.js';
-import { CheckField, ChoiceField, DraftFormContext, LocalizedTextField, MultiChoiceField, NumberField, OptionalPart, TimeField, useDraftForm } from './draft-fields.js';
+import {
+  CheckField,
+  ChoiceField,
+  DraftFormContext,
+  LocalizedTextField,
+  MultiChoiceField,
+  NumberField,
+  OptionalPart,
+  TimeField,
+  useDraftForm,
+} from './draft-fields.js';
 import { editableDraft, fieldId, getIn, newStatementId, setIn, validateDraft, type Path } from './draft-model.js';
 
 function Part({ id, title, children, lead }: { id: string; title: string; lead?: string; children: ReactNode }) {
@@ -36,7 +46,8 @@ function Part({ id, title, children, lead }: { id: string; title: string; lead?:
 
 function useOptions() {
   const { t } = useTranslation();
-  const of = <T extends string>(values: readonly T[], prefix: string) => values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const of = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   return {
     commitment: of(ZCommitment.options, 'draft.options.commitment'),
     cadence: of(ZUpdateCadence.options, 'draft.options.cadence'),
@@ -49,7 +60,19 @@ function useOptions() {
 }
 
 /** Grade bands (class updates, student involvement): each a range of grades with one choice. */
-function Bands({ path, valueKey, options, legend, make }: { path: Path; valueKey: 'cadence' | 'level'; options: ReadonlyArray<{ value: string; label: string }>; legend: string; make: () => object }) {
+function Bands({
+  path,
+  valueKey,
+  options,
+  legend,
+  make,
+}: {
+  path: Path;
+  valueKey: 'cadence' | 'level';
+  options: ReadonlyArray<{ value: string; label: string }>;
+  legend: string;
+  make: () => object;
+}) {
   const { t } = useTranslation();
   const { principle, readOnly, set, errors } = useDraftForm();
   const bands = (getIn(principle, path) as object[]) ?? [];
@@ -69,7 +92,16 @@ function Bands({ path, valueKey, options, legend, make }: { path: Path; valueKey
               <ChoiceField path={[...path, index, valueKey]} label={t(`draft.bands.${valueKey}`)} options={options} />
             </div>
             {readOnly ? null : (
-              <button type="button" className="button button--secondary button--small" onClick={() => set(path, bands.filter((__, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() =>
+                  set(
+                    path,
+                    bands.filter((__, i) => i !== index),
+                  )
+                }
+              >
                 {t('draft.bands.remove', { n: index + 1 })}
               </button>
             )}
@@ -77,7 +109,11 @@ function Bands({ path, valueKey, options, legend, make }: { path: Path; valueKey
         ))}
       </ol>
       {readOnly || bands.length >= L.gradeBandsMax ? null : (
-        <button type="button" className="button button--secondary button--small" onClick={() => set(path, [...bands, make()])}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => set(path, [...bands, make()])}
+        >
           {t('draft.bands.add')}
         </button>
       )}
@@ -97,9 +133,23 @@ function Statements({ path, legend, prefix }: { path: Path; legend: string; pref
       <ol className="statements">
         {list.map((statement, index) => (
           <li key={statement.id} className="statement">
-            <LocalizedTextField path={[...path, index, 'text']} label={t('draft.aspects.statement', { n: index + 1 })} max={L.statementMaxChars} rows={2} />
+            <LocalizedTextField
+              path={[...path, index, 'text']}
+              label={t('draft.aspects.statement', { n: index + 1 })}
+              max={L.statementMaxChars}
+              rows={2}
+            />
             {readOnly || list.length <= 1 ? null : (
-              <button type="button" className="button button--secondary button--small" onClick={() => set(path, list.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() =>
+                  set(
+                    path,
+                    list.filter((_, i) => i !== index),
+                  )
+                }
+              >
                 {t('draft.aspects.removeStatement', { n: index + 1 })}
               </button>
             )}
@@ -107,7 +157,11 @@ function Statements({ path, legend, prefix }: { path: Path; legend: string; pref
         ))}
       </ol>
       {readOnly || list.length >= L.statementsPerAspectMax ? null : (
-        <button type="button" className="button button--secondary button--small" onClick={() => set(path, [...list, { id: newStatementId(list, prefix), text: { da: '', en: '' } }])}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => set(path, [...list, { id: newStatementId(list, prefix), text: { da: '', en: '' } }])}
+        >
           {t('draft.aspects.addStatement')}
         </button>
       )}
@@ -123,74 +177,186 @@ function Fields() {
     <>
       <Part id="texts" title={t('draft.sections.texts')} lead={t('draft.texts.lead')}>
         {PROSE_SECTION_IDS.map((id) => (
-          <LocalizedTextField key={id} path={['texts', id]} label={t(`draft.texts.${id}`)} hint={id === 'purpose' ? t('draft.texts.purposeHint') : t('draft.texts.optionalHint')} max={L.proseMaxChars} rows={5} />
+          <LocalizedTextField
+            key={id}
+            path={['texts', id]}
+            label={t(`draft.texts.${id}`)}
+            hint={id === 'purpose' ? t('draft.texts.purposeHint') : t('draft.texts.optionalHint')}
+            max={L.proseMaxChars}
+            rows={5}
+          />
         ))}
       </Part>
 
       <Part id="conferences" title={t('draft.sections.conferences')}>
-        <NumberField path={['conferences', 'perYear']} label={t('draft.conferences.perYear')} limits={L.conferencesPerYear} />
+        <NumberField
+          path={['conferences', 'perYear']}
+          label={t('draft.conferences.perYear')}
+          limits={L.conferencesPerYear}
+        />
         <ChoiceField path={['conferences', 'commitment']} label={t('draft.commitmentLabel')} options={o.commitment} />
-        <NumberField path={['conferences', 'needsBasedRounds']} label={t('draft.conferences.needsBasedRounds')} hint={t('draft.conferences.needsBasedHint')} limits={{ min: 0, max: L.conferencesPerYear.max - 1 }} />
-        <NumberField path={['conferences', 'invitationLeadDays']} label={t('draft.conferences.invitationLeadDays')} limits={L.invitationLeadDays} />
-        <OptionalPart path={['conferences', 'studentPlan']} label={t('draft.conferences.studentPlan')} make={() => ({ form: 'student_plan', leadDays: 7 })}>
-          <ChoiceField path={['conferences', 'studentPlan', 'form']} label={t('draft.conferences.planForm')} options={o.planForm} />
-          <NumberField path={['conferences', 'studentPlan', 'leadDays']} label={t('draft.conferences.planLeadDays')} limits={L.studentPlanLeadDays} />
+        <NumberField
+          path={['conferences', 'needsBasedRounds']}
+          label={t('draft.conferences.needsBasedRounds')}
+          hint={t('draft.conferences.needsBasedHint')}
+          limits={{ min: 0, max: L.conferencesPerYear.max - 1 }}
+        />
+        <NumberField
+          path={['conferences', 'invitationLeadDays']}
+          label={t('draft.conferences.invitationLeadDays')}
+          limits={L.invitationLeadDays}
+        />
+        <OptionalPart
+          path={['conferences', 'studentPlan']}
+          label={t('draft.conferences.studentPlan')}
+          make={() => ({ form: 'student_plan', leadDays: 7 })}
+        >
+          <ChoiceField
+            path={['conferences', 'studentPlan', 'form']}
+            label={t('draft.conferences.planForm')}
+            options={o.planForm}
+          />
+          <NumberField
+            path={['conferences', 'studentPlan', 'leadDays']}
+            label={t('draft.conferences.planLeadDays')}
+            limits={L.studentPlanLeadDays}
+          />
         </OptionalPart>
         <CheckField path={['conferences', 'extraWhenNeeded']} label={t('draft.conferences.extraWhenNeeded')} />
         <CheckField path={['conferences', 'studentsTakePart']} label={t('draft.conferences.studentsTakePart')} />
         <CheckField path={['conferences', 'allPartiesAddTopics']} label={t('draft.conferences.allPartiesAddTopics')} />
         <CheckField path={['conferences', 'concreteAgreements']} label={t('draft.conferences.concreteAgreements')} />
-        <ChoiceField path={['conferences', 'testResults']} label={t('draft.conferences.testResults')} options={o.testResults} />
+        <ChoiceField
+          path={['conferences', 'testResults']}
+          label={t('draft.conferences.testResults')}
+          options={o.testResults}
+        />
       </Part>
 
       <Part id="parentMeetings" title={t('draft.sections.parentMeetings')}>
-        <OptionalPart path={['parentMeetings']} label={t('draft.parentMeetings.included')} make={() => ({ perYear: 2, commitment: 'firm', wellBeingPlanTopics: false, representativesHelpPlan: false })}>
-          <NumberField path={['parentMeetings', 'perYear']} label={t('draft.parentMeetings.perYear')} limits={L.parentMeetingsPerYear} />
-          <ChoiceField path={['parentMeetings', 'commitment']} label={t('draft.commitmentLabel')} options={o.commitment} />
-          <CheckField path={['parentMeetings', 'wellBeingPlanTopics']} label={t('draft.parentMeetings.wellBeingPlanTopics')} />
-          <CheckField path={['parentMeetings', 'representativesHelpPlan']} label={t('draft.parentMeetings.representativesHelpPlan')} />
+        <OptionalPart
+          path={['parentMeetings']}
+          label={t('draft.parentMeetings.included')}
+          make={() => ({ perYear: 2, commitment: 'firm', wellBeingPlanTopics: false, representativesHelpPlan: false })}
+        >
+          <NumberField
+            path={['parentMeetings', 'perYear']}
+            label={t('draft.parentMeetings.perYear')}
+            limits={L.parentMeetingsPerYear}
+          />
+          <ChoiceField
+            path={['parentMeetings', 'commitment']}
+            label={t('draft.commitmentLabel')}
+            options={o.commitment}
+          />
+          <CheckField
+            path={['parentMeetings', 'wellBeingPlanTopics']}
+            label={t('draft.parentMeetings.wellBeingPlanTopics')}
+          />
+          <CheckField
+            path={['parentMeetings', 'representativesHelpPlan']}
+            label={t('draft.parentMeetings.representativesHelpPlan')}
+          />
         </OptionalPart>
       </Part>
 
       <Part id="communication" title={t('draft.sections.communication')}>
-        <CheckField path={['communication', 'contactTeacherIsHub']} label={t('draft.communication.contactTeacherIsHub')} />
-        <OptionalPart path={['communication', 'responseTime']} label={t('draft.communication.responseTime')} make={() => ({ workingDays: 3, isTarget: false })}>
-          <NumberField path={['communication', 'responseTime', 'workingDays']} label={t('draft.communication.workingDays')} hint={t('draft.communication.workingDaysHint')} limits={L.responseWorkingDays} />
+        <CheckField
+          path={['communication', 'contactTeacherIsHub']}
+          label={t('draft.communication.contactTeacherIsHub')}
+        />
+        <OptionalPart
+          path={['communication', 'responseTime']}
+          label={t('draft.communication.responseTime')}
+          make={() => ({ workingDays: 3, isTarget: false })}
+        >
+          <NumberField
+            path={['communication', 'responseTime', 'workingDays']}
+            label={t('draft.communication.workingDays')}
+            hint={t('draft.communication.workingDaysHint')}
+            limits={L.responseWorkingDays}
+          />
           <CheckField path={['communication', 'responseTime', 'isTarget']} label={t('draft.communication.isTarget')} />
         </OptionalPart>
-        <CheckField path={['communication', 'sensitiveMattersInPerson']} label={t('draft.communication.sensitiveMattersInPerson')} />
-        <OptionalPart path={['communication', 'quietHours']} label={t('draft.communication.quietHours')} make={() => ({ from: '17:00', to: '07:00', weekends: true })}>
+        <CheckField
+          path={['communication', 'sensitiveMattersInPerson']}
+          label={t('draft.communication.sensitiveMattersInPerson')}
+        />
+        <OptionalPart
+          path={['communication', 'quietHours']}
+          label={t('draft.communication.quietHours')}
+          make={() => ({ from: '17:00', to: '07:00', weekends: true })}
+        >
           <div className="inline-fields">
             <TimeField path={['communication', 'quietHours', 'from']} label={t('draft.communication.quietFrom')} />
             <TimeField path={['communication', 'quietHours', 'to']} label={t('draft.communication.quietTo')} />
           </div>
-          <CheckField path={['communication', 'quietHours', 'weekends']} label={t('draft.communication.quietWeekends')} />
+          <CheckField
+            path={['communication', 'quietHours', 'weekends']}
+            label={t('draft.communication.quietWeekends')}
+          />
         </OptionalPart>
       </Part>
 
       <Part id="classUpdates" title={t('draft.sections.classUpdates')} lead={t('draft.classUpdates.lead')}>
-        <Bands path={['classUpdates', 'bands']} valueKey="cadence" options={o.cadence} legend={t('draft.classUpdates.bands')} make={() => ({ fromGrade: 0, toGrade: 0, cadence: 'weekly' })} />
+        <Bands
+          path={['classUpdates', 'bands']}
+          valueKey="cadence"
+          options={o.cadence}
+          legend={t('draft.classUpdates.bands')}
+          make={() => ({ fromGrade: 0, toGrade: 0, cadence: 'weekly' })}
+        />
       </Part>
 
       <Part id="earlyDialogue" title={t('draft.sections.earlyDialogue')}>
         <OptionalPart
           path={['earlyDialogue']}
           label={t('draft.earlyDialogue.included')}
-          make={() => ({ contactWithinWorkingDays: 5, channels: ['phone', 'meeting'], concernKinds: ['academic', 'well_being', 'behaviour'] })}
+          make={() => ({
+            contactWithinWorkingDays: 5,
+            channels: ['phone', 'meeting'],
+            concernKinds: ['academic', 'well_being', 'behaviour'],
+          })}
         >
-          <NumberField path={['earlyDialogue', 'contactWithinWorkingDays']} label={t('draft.earlyDialogue.contactWithin')} limits={L.earlyContactWorkingDays} />
-          <MultiChoiceField path={['earlyDialogue', 'channels']} legend={t('draft.earlyDialogue.channels')} options={o.channel} />
-          <MultiChoiceField path={['earlyDialogue', 'concernKinds']} legend={t('draft.earlyDialogue.concernKinds')} options={o.concern} />
+          <NumberField
+            path={['earlyDialogue', 'contactWithinWorkingDays']}
+            label={t('draft.earlyDialogue.contactWithin')}
+            limits={L.earlyContactWorkingDays}
+          />
+          <MultiChoiceField
+            path={['earlyDialogue', 'channels']}
+            legend={t('draft.earlyDialogue.channels')}
+            options={o.channel}
+          />
+          <MultiChoiceField
+            path={['earlyDialogue', 'concernKinds']}
+            legend={t('draft.earlyDialogue.concernKinds')}
+            options={o.concern}
+          />
         </OptionalPart>
       </Part>
 
-      <Part id="studentInvolvement" title={t('draft.sections.studentInvolvement')} lead={t('draft.studentInvolvement.lead')}>
-        <Bands path={['studentInvolvement', 'bands']} valueKey="level" options={o.level} legend={t('draft.studentInvolvement.bands')} make={() => ({ fromGrade: 0, toGrade: 0, level: 'present' })} />
+      <Part
+        id="studentInvolvement"
+        title={t('draft.sections.studentInvolvement')}
+        lead={t('draft.studentInvolvement.lead')}
+      >
+        <Bands
+          path={['studentInvolvement', 'bands']}
+          valueKey="level"
+          options={o.level}
+          legend={t('draft.studentInvolvement.bands')}
+          make={() => ({ fromGrade: 0, toGrade: 0, level: 'present' })}
+        />
       </Part>
 
       <Part id="oversight" title={t('draft.sections.oversight')}>
         <CheckField path={['oversight', 'boardSupervises']} label={t('draft.oversight.boardSupervises')} />
-        <NumberField path={['oversight', 'reportsPerYear']} label={t('draft.oversight.reportsPerYear')} limits={L.boardReportsPerYear} />
+        <NumberField
+          path={['oversight', 'reportsPerYear']}
+          label={t('draft.oversight.reportsPerYear')}
+          limits={L.boardReportsPerYear}
+        />
       </Part>
 
       <Part id="aspects" title={t('draft.sections.aspects')} lead={t('draft.aspects.lead')}>
@@ -198,8 +364,17 @@ function Fields() {
           <section key={aspect.id} className="aspect-editor" aria-labelledby={`aspect-${aspect.id}`}>
             <h3 id={`aspect-${aspect.id}`}>{t(`draft.aspectNames.${aspect.id}`)}</h3>
             <CheckField path={['aspects', index, 'adopted']} label={t('draft.aspects.adopted')} />
-            <LocalizedTextField path={['aspects', index, 'title']} label={t('draft.aspects.title')} max={L.titleMaxChars} multiline={false} />
-            <LocalizedTextField path={['aspects', index, 'intro']} label={t('draft.aspects.intro')} max={L.aspectIntroMaxChars} />
+            <LocalizedTextField
+              path={['aspects', index, 'title']}
+              label={t('draft.aspects.title')}
+              max={L.titleMaxChars}
+              multiline={false}
+            />
+            <LocalizedTextField
+              path={['aspects', index, 'intro']}
+              label={t('draft.aspects.intro')}
+              max={L.aspectIntroMaxChars}
+            />
             <Statements path={['aspects', index, 'meansThat']} legend={t('draft.aspects.meansThat')} prefix="betyder" />
             <Statements path={['aspects', index, 'seenWhen']} legend={t('draft.aspects.seenWhen')} prefix="ses" />
           </section>

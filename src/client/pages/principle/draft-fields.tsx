@@ -32,7 +32,19 @@ function Problem({ path }: { path: Path }) {
 type ControlProps = ReturnType<typeof useFieldIds>['control'];
 
 /** One value of the principle with its label, hint and error: the shared field frame, its ids taken from the path. */
-function DraftField({ path, label, hint, variant, children }: { path: Path; label: string; hint?: string; variant?: 'number' | 'check'; children: (control: ControlProps) => ReactNode }) {
+function DraftField({
+  path,
+  label,
+  hint,
+  variant,
+  children,
+}: {
+  path: Path;
+  label: string;
+  hint?: string;
+  variant?: 'number' | 'check';
+  children: (control: ControlProps) => ReactNode;
+}) {
   const { errors } = useDraftForm();
   const error = errors[pathKey(path)];
   const { ids, control } = useFieldIds(fieldId(path), hint, error);
@@ -43,7 +55,17 @@ function DraftField({ path, label, hint, variant, children }: { path: Path; labe
   );
 }
 
-export function NumberField({ path, label, hint, limits }: { path: Path; label: string; hint?: string; limits: { min: number; max: number } }) {
+export function NumberField({
+  path,
+  label,
+  hint,
+  limits,
+}: {
+  path: Path;
+  label: string;
+  hint?: string;
+  limits: { min: number; max: number };
+}) {
   const { principle, readOnly, set } = useDraftForm();
   const value = getIn(principle, path);
   return (
@@ -69,17 +91,38 @@ export function CheckField({ path, label, hint }: { path: Path; label: string; h
   const { principle, readOnly, set } = useDraftForm();
   return (
     <DraftField path={path} label={label} hint={hint} variant="check">
-      {(control) => <input {...control} type="checkbox" disabled={readOnly} checked={getIn(principle, path) === true} onChange={(event) => set(path, event.target.checked)} />}
+      {(control) => (
+        <input
+          {...control}
+          type="checkbox"
+          disabled={readOnly}
+          checked={getIn(principle, path) === true}
+          onChange={(event) => set(path, event.target.checked)}
+        />
+      )}
     </DraftField>
   );
 }
 
-export function ChoiceField({ path, label, options }: { path: Path; label: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+export function ChoiceField({
+  path,
+  label,
+  options,
+}: {
+  path: Path;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   const { principle, readOnly, set } = useDraftForm();
   return (
     <DraftField path={path} label={label}>
       {(control) => (
-        <select {...control} disabled={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)}>
+        <select
+          {...control}
+          disabled={readOnly}
+          value={String(getIn(principle, path) ?? '')}
+          onChange={(event) => set(path, event.target.value)}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -95,25 +138,58 @@ export function TimeField({ path, label }: { path: Path; label: string }) {
   const { principle, readOnly, set } = useDraftForm();
   return (
     <DraftField path={path} label={label} variant="number">
-      {(control) => <input {...control} type="time" readOnly={readOnly} value={String(getIn(principle, path) ?? '')} onChange={(event) => set(path, event.target.value)} />}
+      {(control) => (
+        <input
+          {...control}
+          type="time"
+          readOnly={readOnly}
+          value={String(getIn(principle, path) ?? '')}
+          onChange={(event) => set(path, event.target.value)}
+        />
+      )}
     </DraftField>
   );
 }
 
 /** A set of choices stored as an array of the chosen values. */
-export function MultiChoiceField({ path, legend, options }: { path: Path; legend: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+export function MultiChoiceField({
+  path,
+  legend,
+  options,
+}: {
+  path: Path;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   const { principle, errors, readOnly, set } = useDraftForm();
   const chosen = (getIn(principle, path) as string[] | undefined) ?? [];
   const id = fieldId(path);
   const invalid = Boolean(errors[pathKey(path)]);
-  const toggle = (value: string, on: boolean) => set(path, on ? options.map((o) => o.value).filter((v) => v === value || chosen.includes(v)) : chosen.filter((v) => v !== value));
+  const toggle = (value: string, on: boolean) =>
+    set(
+      path,
+      on
+        ? options.map((o) => o.value).filter((v) => v === value || chosen.includes(v))
+        : chosen.filter((v) => v !== value),
+    );
   return (
-    <fieldset className="choice-group" id={id} tabIndex={-1} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined}>
+    <fieldset
+      className="choice-group"
+      id={id}
+      tabIndex={-1}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
       <Problem path={path} />
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type="checkbox" disabled={readOnly} checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+          <input
+            type="checkbox"
+            disabled={readOnly}
+            checked={chosen.includes(option.value)}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />
           <span>{option.label}</span>
         </label>
       ))}
@@ -122,17 +198,43 @@ export function MultiChoiceField({ path, legend, options }: { path: Path; legend
 }
 
 /** Danish (required) and English (optional) versions of one text. */
-export function LocalizedTextField({ path, label, hint, max, rows = 3, multiline = true }: { path: Path; label: string; hint?: string; max: number; rows?: number; multiline?: boolean }) {
+export function LocalizedTextField({
+  path,
+  label,
+  hint,
+  max,
+  rows = 3,
+  multiline = true,
+}: {
+  path: Path;
+  label: string;
+  hint?: string;
+  max: number;
+  rows?: number;
+  multiline?: boolean;
+}) {
   const { t } = useTranslation();
   const { principle, readOnly, set } = useDraftForm();
   const text = (getIn(principle, path) as TProseText | null) ?? { da: '', en: '' };
   const part = (locale: 'da' | 'en') => {
     const partPath = [...path, locale];
-    const props = { lang: locale, maxLength: max, readOnly, value: text[locale] ?? '', onChange: (event: { target: { value: string } }) => set(partPath, event.target.value) };
+    const props = {
+      lang: locale,
+      maxLength: max,
+      readOnly,
+      value: text[locale] ?? '',
+      onChange: (event: { target: { value: string } }) => set(partPath, event.target.value),
+    };
     // The hint explains both texts, so it stands once, under the Danish label.
     return (
-      <DraftField path={partPath} label={t(`draft.textIn.${locale}`, { label })} hint={locale === 'da' ? hint : undefined}>
-        {(control) => (multiline ? <textarea rows={rows} {...control} {...props} /> : <input type="text" {...control} {...props} />)}
+      <DraftField
+        path={partPath}
+        label={t(`draft.textIn.${locale}`, { label })}
+        hint={locale === 'da' ? hint : undefined}
+      >
+        {(control) =>
+          multiline ? <textarea rows={rows} {...control} {...props} /> : <input type="text" {...control} {...props} />
+        }
       </DraftField>
     );
   };
@@ -145,14 +247,30 @@ export function LocalizedTextField({ path, label, hint, max, rows = 3, multiline
 }
 
 /** A part of the principle the board may leave out (`null`), with the switch that includes it. */
-export function OptionalPart({ path, label, make, children }: { path: Path; label: string; make: () => unknown; children: ReactNode }) {
+export function OptionalPart({
+  path,
+  label,
+  make,
+  children,
+}: {
+  path: Path;
+  label: string;
+  make: () => unknown;
+  children: ReactNode;
+}) {
   const { principle, readOnly, set } = useDraftForm();
   const included = getIn(principle, path) != null;
   const { ids, control } = useFieldIds(`${fieldId(path)}-included`, undefined, undefined);
   return (
     <div className="optional-part">
       <Frame {...ids} label={label} variant="check">
-        <input {...control} type="checkbox" disabled={readOnly} checked={included} onChange={(event) => set(path, event.target.checked ? make() : null)} />
+        <input
+          {...control}
+          type="checkbox"
+          disabled={readOnly}
+          checked={included}
+          onChange={(event) => set(path, event.target.checked ? make() : null)}
+        />
       </Frame>
       {included ? <div className="optional-part__body">{children}</div> : null}
     </div>

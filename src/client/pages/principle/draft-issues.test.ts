@@ -7,12 +7,18 @@ import { draftIssueText } from './draft-issues.js';
 
 async function translator(lng: 'da' | 'en') {
   const instance = i18next.createInstance();
-  await instance.init({ lng, resources: { da: { translation: da }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng,
+    resources: { da: { translation: da }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
   return instance.t;
 }
 
-const issuesOf = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } }, value: unknown) =>
-  (schema.safeParse(value).error?.issues ?? []) as Parameters<typeof draftIssueText>[1][];
+const issuesOf = (
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: unknown[] } } },
+  value: unknown,
+) => (schema.safeParse(value).error?.issues ?? []) as Parameters<typeof draftIssueText>[1][];
 
 describe('draftIssueText', () => {
   it("turns the shared model's checks into plain Danish and English", async () => {
@@ -25,8 +31,16 @@ describe('draftIssueText', () => {
     expect(draftIssueText(tDa, badTime!)).toBe('Skriv et klokkeslæt som TT:MM.');
 
     const tooMany = issuesOf(ZPrinciple.shape.conferences, {
-      perYear: 9, commitment: 'firm', needsBasedRounds: 0, extraWhenNeeded: false, invitationLeadDays: 21,
-      studentPlan: null, studentsTakePart: true, allPartiesAddTopics: true, concreteAgreements: true, testResults: 'central',
+      perYear: 9,
+      commitment: 'firm',
+      needsBasedRounds: 0,
+      extraWhenNeeded: false,
+      invitationLeadDays: 21,
+      studentPlan: null,
+      studentsTakePart: true,
+      allPartiesAddTopics: true,
+      concreteAgreements: true,
+      testResults: 'central',
     });
     expect(tooMany.map((issue) => draftIssueText(tDa, issue))).toEqual(['Tallet må højst være 6.']);
   });

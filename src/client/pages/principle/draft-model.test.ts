@@ -8,18 +8,46 @@ const statement = (id: string) => ({ id, text: { da: `Punkt ${id}` } });
 function validPrinciple(): TPrinciple {
   return ZPrinciple.parse({
     schemaVersion: 1,
-    texts: { purpose: { da: 'Et godt samarbejde.' }, goals: null, values: null, schoolResponsibilities: null, parentResponsibilities: null, studentRole: null, nextSteps: null },
+    texts: {
+      purpose: { da: 'Et godt samarbejde.' },
+      goals: null,
+      values: null,
+      schoolResponsibilities: null,
+      parentResponsibilities: null,
+      studentRole: null,
+      nextSteps: null,
+    },
     conferences: {
-      perYear: 2, commitment: 'firm', needsBasedRounds: 1, extraWhenNeeded: true, invitationLeadDays: 21,
-      studentPlan: { form: 'message_book', leadDays: 7 }, studentsTakePart: true, allPartiesAddTopics: true, concreteAgreements: true, testResults: 'unspecified',
+      perYear: 2,
+      commitment: 'firm',
+      needsBasedRounds: 1,
+      extraWhenNeeded: true,
+      invitationLeadDays: 21,
+      studentPlan: { form: 'message_book', leadDays: 7 },
+      studentsTakePart: true,
+      allPartiesAddTopics: true,
+      concreteAgreements: true,
+      testResults: 'unspecified',
     },
     parentMeetings: { perYear: 2, commitment: 'target', wellBeingPlanTopics: true, representativesHelpPlan: false },
-    communication: { contactTeacherIsHub: true, responseTime: { workingDays: 3, isTarget: true }, sensitiveMattersInPerson: true, quietHours: null },
+    communication: {
+      contactTeacherIsHub: true,
+      responseTime: { workingDays: 3, isTarget: true },
+      sensitiveMattersInPerson: true,
+      quietHours: null,
+    },
     classUpdates: { bands: [{ fromGrade: 0, toGrade: 3, cadence: 'weekly' }] },
     earlyDialogue: null,
     studentInvolvement: { bands: [{ fromGrade: 0, toGrade: 9, level: 'present' }] },
     oversight: { boardSupervises: true, reportsPerYear: 1 },
-    aspects: ASPECT_IDS.map((id) => ({ id, adopted: false, title: { da: id }, intro: { da: 'Indledning' }, meansThat: [statement('a')], seenWhen: [statement('b')] })),
+    aspects: ASPECT_IDS.map((id) => ({
+      id,
+      adopted: false,
+      title: { da: id },
+      intro: { da: 'Indledning' },
+      meansThat: [statement('a')],
+      seenWhen: [statement('b')],
+    })),
   });
 }
 
@@ -61,18 +89,26 @@ describe('editing a draft', () => {
     const result = validateDraft(broken, label);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors['communication.responseTime.workingDays']).toBe('too_small@communication.responseTime.workingDays');
+    expect(result.errors['communication.responseTime.workingDays']).toBe(
+      'too_small@communication.responseTime.workingDays',
+    );
     expect(result.errors['conferences.needsBasedRounds']).toBe('custom@conferences.needsBasedRounds');
     expect(result.errors['texts.purpose.da']).toBe('too_small@texts.purpose.da');
   });
 
   it('catches overlapping grade bands where the band is', () => {
-    const broken = setIn(validPrinciple(), ['classUpdates', 'bands'], [
-      { fromGrade: 0, toGrade: 3, cadence: 'weekly' },
-      { fromGrade: 2, toGrade: 6, cadence: 'monthly' },
-    ]);
+    const broken = setIn(
+      validPrinciple(),
+      ['classUpdates', 'bands'],
+      [
+        { fromGrade: 0, toGrade: 3, cadence: 'weekly' },
+        { fromGrade: 2, toGrade: 6, cadence: 'monthly' },
+      ],
+    );
     const result = validateDraft(broken, label);
-    expect(result.ok ? {} : result.errors).toEqual({ 'classUpdates.bands.1.fromGrade': 'custom@classUpdates.bands.1.fromGrade' });
+    expect(result.ok ? {} : result.errors).toEqual({
+      'classUpdates.bands.1.fromGrade': 'custom@classUpdates.bands.1.fromGrade',
+    });
   });
 });
 

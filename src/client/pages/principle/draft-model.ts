@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { PROSE_SECTION_IDS, ZPrinciple, type TPrinciple, type TProseText, type TStatement } from '../../../shared/principle/principle.schema.js';
+import {
+  PROSE_SECTION_IDS,
+  ZPrinciple,
+  type TPrinciple,
+  type TProseText,
+  type TStatement,
+} from '../../../shared/principle/principle.schema.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -7,7 +13,10 @@ export const pathKey = (path: Path) => path.join('.');
 export const fieldId = (path: Path) => `f-${path.join('-')}`;
 
 export function getIn(value: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]), value);
+  return path.reduce<unknown>(
+    (node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]),
+    value,
+  );
 }
 
 /** A copy of `value` with the thing at `path` replaced; untouched branches are shared. */
@@ -69,7 +78,10 @@ export function editableDraft(principle: TPrinciple): TPrinciple {
 export type IssueText = (issue: z.core.$ZodIssue) => string;
 
 /** Validates the draft with the shared model; problems come back by field path in the reader's words. */
-export function validateDraft(principle: TPrinciple, text: IssueText): { ok: true; principle: TPrinciple } | { ok: false; errors: Record<string, string> } {
+export function validateDraft(
+  principle: TPrinciple,
+  text: IssueText,
+): { ok: true; principle: TPrinciple } | { ok: false; errors: Record<string, string> } {
   const normalized = normalizeDraft(principle);
   const result = ZPrinciple.safeParse(normalized);
   if (result.success) return { ok: true, principle: result.data };

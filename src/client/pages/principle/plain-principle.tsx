@@ -20,7 +20,13 @@ function SubHeading({ level, children }: { level: Level; children: string }) {
  * adopted aspects with what they mean and how one can see them. Texts the school wrote only in
  * Danish carry `lang="da"` on an English page.
  */
-export function PrincipleDescription({ description, headingLevel = 2 }: { description: TPrincipleDescription; headingLevel?: Level }) {
+export function PrincipleDescription({
+  description,
+  headingLevel = 2,
+}: {
+  description: TPrincipleDescription;
+  headingLevel?: Level;
+}) {
   const { t } = useTranslation();
   const sub = (headingLevel + 1) as Level;
   return (
@@ -48,7 +54,11 @@ export function PrincipleDescription({ description, headingLevel = 2 }: { descri
             {t('principle.boardWords')}
           </Heading>
           {description.prose.map((section) => (
-            <div key={section.id} lang={section.lang === description.locale ? undefined : section.lang} className="prose">
+            <div
+              key={section.id}
+              lang={section.lang === description.locale ? undefined : section.lang}
+              className="prose"
+            >
               <SubHeading level={sub}>{section.heading}</SubHeading>
               {section.blocks.map((block, index) =>
                 block.kind === 'paragraph' ? (
@@ -72,7 +82,11 @@ export function PrincipleDescription({ description, headingLevel = 2 }: { descri
           </Heading>
           <p>{t('principle.aspectsLead')}</p>
           {description.aspects.map((aspect) => (
-            <article key={aspect.id} className="aspect" lang={aspect.lang === description.locale ? undefined : aspect.lang}>
+            <article
+              key={aspect.id}
+              className="aspect"
+              lang={aspect.lang === description.locale ? undefined : aspect.lang}
+            >
               <SubHeading level={sub}>{aspect.title}</SubHeading>
               <p>{aspect.intro}</p>
               <div className="aspect__columns">
@@ -101,13 +115,33 @@ export function PrincipleDescription({ description, headingLevel = 2 }: { descri
   );
 }
 
-export function AdoptionLine({ data }: { data: Pick<TPublicPrincipleResponse, 'version' | 'adoptedOn' | 'adoptedBy'> }) {
+export function AdoptionLine({
+  data,
+}: {
+  data: Pick<TPublicPrincipleResponse, 'version' | 'adoptedOn' | 'adoptedBy'>;
+}) {
   const { t, i18n } = useTranslation();
-  return <p className="lead">{t('principle.adoptedLine', { version: data.version, date: formatDate(data.adoptedOn, i18n.language), by: data.adoptedBy })}</p>;
+  return (
+    <p className="lead">
+      {t('principle.adoptedLine', {
+        version: data.version,
+        date: formatDate(data.adoptedOn, i18n.language),
+        by: data.adoptedBy,
+      })}
+    </p>
+  );
 }
 
 /** The adopted principle of a school in the reader's language, loaded by the school's public address. */
-export function PlainPrinciple({ slug, headingLevel = 2, showAdoption = false }: { slug: string; headingLevel?: Level; showAdoption?: boolean }) {
+export function PlainPrinciple({
+  slug,
+  headingLevel = 2,
+  showAdoption = false,
+}: {
+  slug: string;
+  headingLevel?: Level;
+  showAdoption?: boolean;
+}) {
   const { i18n } = useTranslation();
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
   const result = useApi(() => principleApi.public(slug, lang), [slug, lang]);

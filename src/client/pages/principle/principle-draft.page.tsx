@@ -48,7 +48,13 @@ function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): vo
               <legend>{t('draft.start.legend')}</legend>
               {adoptedPrinciple ? (
                 <label className="choice choice--card">
-                  <input type="radio" name="start" value={`version:${adoptedPrinciple.id}`} checked={selected === `version:${adoptedPrinciple.id}`} onChange={(event) => setChoice(event.target.value)} />
+                  <input
+                    type="radio"
+                    name="start"
+                    value={`version:${adoptedPrinciple.id}`}
+                    checked={selected === `version:${adoptedPrinciple.id}`}
+                    onChange={(event) => setChoice(event.target.value)}
+                  />
                   <span>
                     <strong>{t('draft.start.fromAdopted', { version: adoptedPrinciple.version })}</strong>
                     <span className="choice__note">{t('draft.start.fromAdoptedNote')}</span>
@@ -57,7 +63,13 @@ function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): vo
               ) : null}
               {data.presets.map((preset) => (
                 <label key={preset.id} className="choice choice--card">
-                  <input type="radio" name="start" value={`preset:${preset.id}`} checked={selected === `preset:${preset.id}`} onChange={(event) => setChoice(event.target.value)} />
+                  <input
+                    type="radio"
+                    name="start"
+                    value={`preset:${preset.id}`}
+                    checked={selected === `preset:${preset.id}`}
+                    onChange={(event) => setChoice(event.target.value)}
+                  />
                   <span>
                     <strong>{preset.name[lang]}</strong>
                     <span className="choice__note">{preset.source[lang]}</span>
@@ -68,7 +80,12 @@ function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): vo
             </fieldset>
             <ActionError error={create.error} />
             <div className="actions">
-              <button type="submit" className="button" onClick={() => setChoice(selected)} aria-disabled={create.busy || !selected || undefined}>
+              <button
+                type="submit"
+                className="button"
+                onClick={() => setChoice(selected)}
+                aria-disabled={create.busy || !selected || undefined}
+              >
                 {t('draft.start.submit')}
               </button>
             </div>
@@ -116,7 +133,13 @@ function AdoptForm({ schoolId, unsaved, onAdopted }: { schoolId: string; unsaved
     <Section title={t('draft.adopt.title')} id="adopt">
       <p>{t('draft.adopt.lead')}</p>
       <form onSubmit={onSubmit} noValidate className="stack">
-        <TextField label={t('draft.adopt.adoptedOn')} type="date" value={adoptedOn} onChange={(event) => setAdoptedOn(event.target.value)} error={errors.adoptedOn} />
+        <TextField
+          label={t('draft.adopt.adoptedOn')}
+          type="date"
+          value={adoptedOn}
+          onChange={(event) => setAdoptedOn(event.target.value)}
+          error={errors.adoptedOn}
+        />
         <TextField
           label={t('draft.adopt.adoptedBy')}
           hint={t('draft.adopt.adoptedByHint')}
@@ -198,7 +221,8 @@ export function PrincipleDraftPage() {
   return (
     <Page title={title} lead={t('draft.lead')} wide>
       <p>
-        <Link to={paths.principle(schoolId)}>{t('principle.backToPrinciple')}</Link> · <Link to={paths.principleVersions(schoolId)}>{t('principle.versionsLink')}</Link>
+        <Link to={paths.principle(schoolId)}>{t('principle.backToPrinciple')}</Link> ·{' '}
+        <Link to={paths.principleVersions(schoolId)}>{t('principle.versionsLink')}</Link>
       </p>
       {!loaded ? (
         canEdit ? (
@@ -211,10 +235,21 @@ export function PrincipleDraftPage() {
           <p className="card__meta">
             {t('draft.meta', { version: loaded.version, date: formatDateTime(loaded.updatedAt, i18n.language) })}
           </p>
-          <DraftEditor key={loaded.id} schoolId={schoolId} draft={loaded} readOnly={!canEdit} onSaved={setCurrent} onDirtyChange={setUnsaved} />
+          <DraftEditor
+            key={loaded.id}
+            schoolId={schoolId}
+            draft={loaded}
+            readOnly={!canEdit}
+            onSaved={setCurrent}
+            onDirtyChange={setUnsaved}
+          />
           {canEdit ? (
             <>
-              <AdoptForm schoolId={schoolId} unsaved={unsaved} onAdopted={() => navigate(paths.principleVersions(schoolId))} />
+              <AdoptForm
+                schoolId={schoolId}
+                unsaved={unsaved}
+                onAdopted={() => navigate(paths.principleVersions(schoolId))}
+              />
               <DeleteDraft schoolId={schoolId} onDeleted={draft.reload} />
             </>
           ) : null}

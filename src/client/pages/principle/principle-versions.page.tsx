@@ -17,7 +17,9 @@ function KeyFigures({ version }: { version: TPrincipleVersion }) {
     <ul className="plain-list">
       <li>{t('principle.figures.conferences', { count: p.conferences.perYear })}</li>
       {p.parentMeetings ? <li>{t('principle.figures.parentMeetings', { count: p.parentMeetings.perYear })}</li> : null}
-      {p.communication.responseTime ? <li>{t('principle.figures.reply', { count: p.communication.responseTime.workingDays })}</li> : null}
+      {p.communication.responseTime ? (
+        <li>{t('principle.figures.reply', { count: p.communication.responseTime.workingDays })}</li>
+      ) : null}
       <li>{t('principle.figures.aspects', { count: p.aspects.filter((a) => a.adopted).length })}</li>
     </ul>
   );
@@ -55,11 +57,20 @@ export function PrincipleVersionsPage() {
                   </h2>
                   <p className="card__meta">
                     {version.adoptedOn
-                      ? t('principle.versions.adopted', { date: formatDate(version.adoptedOn, i18n.language), by: version.adoptedBy ?? '' })
+                      ? t('principle.versions.adopted', {
+                          date: formatDate(version.adoptedOn, i18n.language),
+                          by: version.adoptedBy ?? '',
+                        })
                       : t('principle.versions.updated', { date: formatDateTime(version.updatedAt, i18n.language) })}
                   </p>
-                  {version.recordedBy ? <p className="card__meta">{t('principle.versions.recordedBy', { name: version.recordedBy.name })}</p> : null}
-                  {version.basedOnPreset ? <p className="card__meta">{t('principle.versions.basedOn', { preset: version.basedOnPreset })}</p> : null}
+                  {version.recordedBy ? (
+                    <p className="card__meta">
+                      {t('principle.versions.recordedBy', { name: version.recordedBy.name })}
+                    </p>
+                  ) : null}
+                  {version.basedOnPreset ? (
+                    <p className="card__meta">{t('principle.versions.basedOn', { preset: version.basedOnPreset })}</p>
+                  ) : null}
                   <KeyFigures version={version} />
                   {version.status === 'draft' && school?.abilities.readPrincipleDrafts ? (
                     <p>
@@ -67,7 +78,11 @@ export function PrincipleVersionsPage() {
                     </p>
                   ) : null}
                   {version.status !== 'draft' && !hasDraft && school?.abilities.editPrinciple ? (
-                    <button type="button" className="button button--secondary button--small" onClick={() => void startFrom.run(version.id)}>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => void startFrom.run(version.id)}
+                    >
                       {t('principle.versions.startFrom', { version: version.version })}
                     </button>
                   ) : null}

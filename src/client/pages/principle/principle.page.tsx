@@ -18,7 +18,10 @@ export function PrinciplePage() {
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const result = useApi(() => (school ? principleApi.public(school.slug, lang) : Promise.resolve(null)), [school?.slug, lang]);
+  const result = useApi(
+    () => (school ? principleApi.public(school.slug, lang) : Promise.resolve(null)),
+    [school?.slug, lang],
+  );
   if (!school) return <NotFoundPage />;
   const title = t('principle.title');
   const canEdit = school.abilities.editPrinciple || school.abilities.readPrincipleDrafts;

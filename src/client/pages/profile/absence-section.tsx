@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../shared/api/directory.schema.js';
-import { STAFF_ABSENCE_NOTE_MAX, ZCreateStaffAbsence, type TStaffAbsence, type TStaffAbsenceList } from '../../../shared/api/staff-absence.schema.js';
+import {
+  STAFF_ABSENCE_NOTE_MAX,
+  ZCreateStaffAbsence,
+  type TStaffAbsence,
+  type TStaffAbsenceList,
+} from '../../../shared/api/staff-absence.schema.js';
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
 import { useAction, useApi } from '../../app/use-api.js';
@@ -17,11 +22,25 @@ type Field = (typeof FIELDS)[number];
 type Problems = Partial<Record<Field, string>>;
 
 /** The schools at which the signed-in person is staff: there they register absences. */
-const staffSchoolsOf = (me: TMe | null) => (me?.schools ?? []).filter((s) => s.roles.some((role) => STAFF_ROLES.has(role)));
+const staffSchoolsOf = (me: TMe | null) =>
+  (me?.schools ?? []).filter((s) => s.roles.some((role) => STAFF_ROLES.has(role)));
 
-function AbsenceRow({ absence, showPerson, onDelete, busy }: { absence: TStaffAbsence; showPerson: boolean; onDelete: (absence: TStaffAbsence) => void; busy: boolean }) {
+function AbsenceRow({
+  absence,
+  showPerson,
+  onDelete,
+  busy,
+}: {
+  absence: TStaffAbsence;
+  showPerson: boolean;
+  onDelete: (absence: TStaffAbsence) => void;
+  busy: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const days = t('staffAbsence.days', { first: formatDate(absence.firstDay, i18n.language), last: formatDate(absence.lastDay, i18n.language) });
+  const days = t('staffAbsence.days', {
+    first: formatDate(absence.firstDay, i18n.language),
+    last: formatDate(absence.lastDay, i18n.language),
+  });
   return (
     <li className="card">
       <p className="card__title">
@@ -43,7 +62,11 @@ function AbsenceRow({ absence, showPerson, onDelete, busy }: { absence: TStaffAb
           type="button"
           className="button button--secondary button--small"
           disabled={busy}
-          aria-label={showPerson ? t('staffAbsence.deleteOf', { name: absence.person.name, days }) : t('staffAbsence.deleteDays', { days })}
+          aria-label={
+            showPerson
+              ? t('staffAbsence.deleteOf', { name: absence.person.name, days })
+              : t('staffAbsence.deleteDays', { days })
+          }
           onClick={() => onDelete(absence)}
         >
           {t('staffAbsence.delete')}
@@ -54,7 +77,10 @@ function AbsenceRow({ absence, showPerson, onDelete, busy }: { absence: TStaffAb
 }
 
 /** Maps a refusal from the server to the field it names; anything else is shown above the button. */
-function serverProblems(error: ApiError | null, text: (error: ApiError) => string): { problems: Problems; general: ApiError | null } {
+function serverProblems(
+  error: ApiError | null,
+  text: (error: ApiError) => string,
+): { problems: Problems; general: ApiError | null } {
   if (!error) return { problems: {}, general: null };
   const field = FIELDS.find((f) => f === error.field);
   return field ? { problems: { [field]: text(error) }, general: null } : { problems: {}, general: error };
@@ -89,7 +115,13 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
     if (!firstDay) found.firstDay = t('staffAbsence.errors.firstDay');
     if (!lastDay) found.lastDay = t('staffAbsence.errors.lastDay');
     else if (firstDay && lastDay < firstDay) found.lastDay = t('staffAbsence.errors.order');
-    const parsed = ZCreateStaffAbsence.safeParse({ personId, firstDay, lastDay, substituteId: substituteId || null, note });
+    const parsed = ZCreateStaffAbsence.safeParse({
+      personId,
+      firstDay,
+      lastDay,
+      substituteId: substituteId || null,
+      note,
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = FIELDS.find((f) => f === issue.path[0]);
@@ -105,7 +137,13 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
     <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby={`absence-form-${schoolId}`}>
       <h3 id={`absence-form-${schoolId}`}>{t('staffAbsence.add')}</h3>
       {data.registerFor.length > 1 ? (
-        <SelectField id={`absence-person-${schoolId}`} label={t('staffAbsence.person')} value={personId} error={shown.personId} onChange={(event) => setPersonId(event.target.value)}>
+        <SelectField
+          id={`absence-person-${schoolId}`}
+          label={t('staffAbsence.person')}
+          value={personId}
+          error={shown.personId}
+          onChange={(event) => setPersonId(event.target.value)}
+        >
           {data.registerFor.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -113,7 +151,15 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
           ))}
         </SelectField>
       ) : null}
-      <TextField id={`absence-first-${schoolId}`} type="date" label={t('staffAbsence.firstDay')} value={firstDay} required error={shown.firstDay} onChange={(event) => setFirstDay(event.target.value)} />
+      <TextField
+        id={`absence-first-${schoolId}`}
+        type="date"
+        label={t('staffAbsence.firstDay')}
+        value={firstDay}
+        required
+        error={shown.firstDay}
+        onChange={(event) => setFirstDay(event.target.value)}
+      />
       <TextField
         id={`absence-last-${schoolId}`}
         type="date"
@@ -192,7 +238,13 @@ function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolNa
               ) : (
                 <ul className="card-list" aria-label={t('staffAbsence.listLabel')}>
                   {data.absences.map((absence) => (
-                    <AbsenceRow key={absence.id} absence={absence} showPerson={showPerson} busy={remove.busy} onDelete={(a) => void remove.run(a)} />
+                    <AbsenceRow
+                      key={absence.id}
+                      absence={absence}
+                      showPerson={showPerson}
+                      busy={remove.busy}
+                      onDelete={(a) => void remove.run(a)}
+                    />
                   ))}
                 </ul>
               )}

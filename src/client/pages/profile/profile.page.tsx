@@ -28,7 +28,13 @@ function LanguageChoice() {
       <p className="field__hint">{t('profile.language.hint')}</p>
       {(['da', 'en'] as const).map((locale) => (
         <label key={locale} className="choice">
-          <input type="radio" name="language" value={locale} checked={current === locale} onChange={() => void save.run(locale)} />
+          <input
+            type="radio"
+            name="language"
+            value={locale}
+            checked={current === locale}
+            onChange={() => void save.run(locale)}
+          />
           <span lang={locale}>{t(`layout.languageName.${locale}`)}</span>
         </label>
       ))}

@@ -7,20 +7,26 @@ import { sql, type Kysely } from 'kysely';
  * `sign_in_throttle` are the exceptions: they describe a login identity, not a school's data.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-
   await db.schema
     .createTable('users')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text')
-    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('da').check(sql`locale in ('da', 'en')`))
+    .addColumn('locale', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('da')
+        .check(sql`locale in ('da', 'en')`),
+    )
     .addColumn('oidc_issuer', 'text')
     .addColumn('oidc_subject', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create unique index users_email_key on users (lower(email))`.execute(db);
-  await sql`create unique index users_oidc_key on users (oidc_issuer, oidc_subject) where oidc_subject is not null`.execute(db);
+  await sql`create unique index users_oidc_key on users (oidc_issuer, oidc_subject) where oidc_subject is not null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('sessions')
@@ -92,7 +98,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('da'))
     .addColumn('needs_interpreter', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('preferred_channel', 'text', (c) =>
-      c.notNull().defaultTo('app').check(sql`preferred_channel in ('app', 'email', 'sms', 'letter')`),
+      c
+        .notNull()
+        .defaultTo('app')
+        .check(sql`preferred_channel in ('app', 'email', 'sms', 'letter')`),
     )
     .addColumn('address_protected', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('suspended', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -112,7 +121,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`role in ('leader', 'administrator', 'teacher', 'pedagogue', 'board_member')`),
     )
     .addPrimaryKeyConstraint('person_roles_pk', ['school_id', 'person_id', 'role'])
-    .addForeignKeyConstraint('person_roles_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint('person_roles_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) =>
+      c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -134,8 +145,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'uuid', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('contact_teacher', 'teacher', 'pedagogue')`))
     .addPrimaryKeyConstraint('class_staff_pk', ['school_id', 'class_id', 'person_id'])
-    .addForeignKeyConstraint('class_staff_class_fk', ['school_id', 'class_id'], 'classes', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('class_staff_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint('class_staff_class_fk', ['school_id', 'class_id'], 'classes', ['school_id', 'id'], (c) =>
+      c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('class_staff_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) =>
+      c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -144,8 +159,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('class_id', 'uuid', (c) => c.notNull())
     .addColumn('person_id', 'uuid', (c) => c.notNull())
     .addPrimaryKeyConstraint('class_representatives_pk', ['school_id', 'class_id', 'person_id'])
-    .addForeignKeyConstraint('class_representatives_class_fk', ['school_id', 'class_id'], 'classes', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('class_representatives_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'class_representatives_class_fk',
+      ['school_id', 'class_id'],
+      'classes',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'class_representatives_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -164,7 +191,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('students_class_fk', ['school_id', 'class_id'], 'classes', ['school_id', 'id'])
     .execute();
   await db.schema.createIndex('students_class_idx').on('students').columns(['school_id', 'class_id']).execute();
-  await sql`create unique index students_user_key on students (school_id, user_id) where user_id is not null`.execute(db);
+  await sql`create unique index students_user_key on students (school_id, user_id) where user_id is not null`.execute(
+    db,
+  );
 
   // The legal relation between an adult and a child: custody (forældremyndighed) or the
   // right to information only (forældreansvarsloven § 23).
@@ -175,10 +204,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'uuid', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('custody', 'information_right')`))
     .addPrimaryKeyConstraint('guardianships_pk', ['school_id', 'student_id', 'person_id'])
-    .addForeignKeyConstraint('guardianships_student_fk', ['school_id', 'student_id'], 'students', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('guardianships_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'guardianships_student_fk',
+      ['school_id', 'student_id'],
+      'students',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'guardianships_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('guardianships_person_idx').on('guardianships').columns(['school_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('guardianships_person_idx')
+    .on('guardianships')
+    .columns(['school_id', 'person_id'])
+    .execute();
 
   await db.schema
     .createTable('information_requests')
@@ -187,14 +232,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('student_id', 'uuid', (c) => c.notNull())
     .addColumn('person_id', 'uuid', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'answered', 'declined')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'answered', 'declined')`),
+    )
     .addColumn('response', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('handled_at', 'timestamptz')
     .addColumn('handled_by', 'uuid')
     .addPrimaryKeyConstraint('information_requests_pk', ['school_id', 'id'])
-    .addForeignKeyConstraint('information_requests_student_fk', ['school_id', 'student_id'], 'students', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('information_requests_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'information_requests_student_fk',
+      ['school_id', 'student_id'],
+      'students',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'information_requests_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -210,7 +272,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_id', 'text')
     .execute();
   await db.schema.createIndex('audit_log_school_at_idx').on('audit_log').columns(['school_id', 'at']).execute();
-  await db.schema.createIndex('audit_log_student_idx').on('audit_log').columns(['school_id', 'student_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_student_idx')
+    .on('audit_log')
+    .columns(['school_id', 'student_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('principle_versions')
@@ -229,8 +295,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('principle_versions_version_key', ['school_id', 'version'])
     .execute();
   // At most one adopted and one draft version per school; the database, not the service, holds the line.
-  await sql`create unique index principle_versions_one_adopted on principle_versions (school_id) where status = 'adopted'`.execute(db);
-  await sql`create unique index principle_versions_one_draft on principle_versions (school_id) where status = 'draft'`.execute(db);
+  await sql`create unique index principle_versions_one_adopted on principle_versions (school_id) where status = 'adopted'`.execute(
+    db,
+  );
+  await sql`create unique index principle_versions_one_draft on principle_versions (school_id) where status = 'draft'`.execute(
+    db,
+  );
 
   // E-mail that has been or is to be sent. Without SMTP settings the rows are the delivery:
   // the development mail page reads them.
@@ -262,9 +332,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'import_runs', 'mail_outbox', 'principle_versions', 'audit_log', 'information_requests', 'guardianships',
-    'students', 'class_representatives', 'class_staff', 'classes', 'person_roles', 'people', 'households',
-    'schools', 'sign_in_throttle', 'magic_links', 'sessions', 'users',
+    'import_runs',
+    'mail_outbox',
+    'principle_versions',
+    'audit_log',
+    'information_requests',
+    'guardianships',
+    'students',
+    'class_representatives',
+    'class_staff',
+    'classes',
+    'person_roles',
+    'people',
+    'households',
+    'schools',
+    'sign_in_throttle',
+    'magic_links',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(table).ifExists().cascade().execute();
   }

@@ -12,7 +12,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('message_threads')
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('direct').check(sql`kind in ('direct', 'group')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('direct')
+        .check(sql`kind in ('direct', 'group')`),
+    )
     .addColumn('student_id', 'uuid')
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('created_by', 'uuid', (c) => c.notNull())
@@ -22,12 +27,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('promise_fulfilled_at', 'timestamptz')
     .addColumn('promise_fulfilled_by', 'uuid')
     .addPrimaryKeyConstraint('message_threads_pk', ['school_id', 'id'])
-    .addForeignKeyConstraint('message_threads_student_fk', ['school_id', 'student_id'], 'students', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('message_threads_created_by_fk', ['school_id', 'created_by'], 'people', ['school_id', 'id'])
-    .addForeignKeyConstraint('message_threads_fulfilled_by_fk', ['school_id', 'promise_fulfilled_by'], 'people', ['school_id', 'id'])
+    .addForeignKeyConstraint(
+      'message_threads_student_fk',
+      ['school_id', 'student_id'],
+      'students',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint('message_threads_created_by_fk', ['school_id', 'created_by'], 'people', [
+      'school_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('message_threads_fulfilled_by_fk', ['school_id', 'promise_fulfilled_by'], 'people', [
+      'school_id',
+      'id',
+    ])
     .execute();
   // The leadership's list of broken promises reads only open promises.
-  await sql`create index message_threads_open_promise_idx on message_threads (school_id, reply_due_at) where promise_fulfilled_at is null and reply_due_at is not null`.execute(db);
+  await sql`create index message_threads_open_promise_idx on message_threads (school_id, reply_due_at) where promise_fulfilled_at is null and reply_due_at is not null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('thread_participants')
@@ -37,10 +56,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('guardian', 'staff')`))
     .addColumn('last_read_at', 'timestamptz')
     .addPrimaryKeyConstraint('thread_participants_pk', ['school_id', 'thread_id', 'person_id'])
-    .addForeignKeyConstraint('thread_participants_thread_fk', ['school_id', 'thread_id'], 'message_threads', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('thread_participants_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'thread_participants_thread_fk',
+      ['school_id', 'thread_id'],
+      'message_threads',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'thread_participants_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('thread_participants_person_idx').on('thread_participants').columns(['school_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('thread_participants_person_idx')
+    .on('thread_participants')
+    .columns(['school_id', 'person_id'])
+    .execute();
 
   // The body is plain text, never HTML: clients escape it when they show it. The idempotency key
   // is unique per author, so a retried send stores one message however often it arrives.
@@ -50,7 +85,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('thread_id', 'uuid', (c) => c.notNull())
     .addColumn('author_id', 'uuid', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('message').check(sql`kind in ('message', 'acknowledgement')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('message')
+        .check(sql`kind in ('message', 'acknowledgement')`),
+    )
     .addColumn('body', 'text', (c) => c.notNull().check(sql`char_length(body) <= 20000`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('idempotency_key', 'text')
@@ -58,10 +98,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigserial', (c) => c.notNull())
     .addPrimaryKeyConstraint('messages_pk', ['school_id', 'id'])
     .addUniqueConstraint('messages_idempotency_key', ['school_id', 'author_id', 'idempotency_key'])
-    .addForeignKeyConstraint('messages_thread_fk', ['school_id', 'thread_id'], 'message_threads', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'messages_thread_fk',
+      ['school_id', 'thread_id'],
+      'message_threads',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .addForeignKeyConstraint('messages_author_fk', ['school_id', 'author_id'], 'people', ['school_id', 'id'])
     .execute();
-  await db.schema.createIndex('messages_thread_idx').on('messages').columns(['school_id', 'thread_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('messages_thread_idx')
+    .on('messages')
+    .columns(['school_id', 'thread_id', 'created_at'])
+    .execute();
 
   // Days the school is closed beyond the public holidays (autumn and winter holidays, the
   // school's own days off): no promise falls due on them.

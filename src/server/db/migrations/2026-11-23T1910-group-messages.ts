@@ -11,10 +11,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('class_id', 'uuid')
     .addColumn('parent_thread_id', 'uuid')
     .execute();
-  await sql`alter table message_threads add constraint message_threads_class_fk foreign key (school_id, class_id) references classes (school_id, id) on delete cascade`.execute(db);
-  await sql`alter table message_threads add constraint message_threads_parent_fk foreign key (school_id, parent_thread_id) references message_threads (school_id, id) on delete cascade`.execute(db);
+  await sql`alter table message_threads add constraint message_threads_class_fk foreign key (school_id, class_id) references classes (school_id, id) on delete cascade`.execute(
+    db,
+  );
+  await sql`alter table message_threads add constraint message_threads_parent_fk foreign key (school_id, parent_thread_id) references message_threads (school_id, id) on delete cascade`.execute(
+    db,
+  );
   // One private reply thread per guardian and group message, also when two first replies race.
-  await sql`create unique index message_threads_private_reply_idx on message_threads (school_id, parent_thread_id, created_by) where parent_thread_id is not null`.execute(db);
+  await sql`create unique index message_threads_private_reply_idx on message_threads (school_id, parent_thread_id, created_by) where parent_thread_id is not null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -35,10 +35,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('read_at', 'timestamptz')
     .addPrimaryKeyConstraint('notifications_pk', ['school_id', 'id'])
-    .addForeignKeyConstraint('notifications_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('notifications_thread_fk', ['school_id', 'thread_id'], 'message_threads', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'notifications_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'notifications_thread_fk',
+      ['school_id', 'thread_id'],
+      'message_threads',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('notifications_person_idx').on('notifications').columns(['school_id', 'person_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_person_idx')
+    .on('notifications')
+    .columns(['school_id', 'person_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely';
  * use is logged; the partial index lets the leadership list those uses quickly.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('messages').addColumn('urgent', 'boolean', (c) => c.notNull().defaultTo(false)).execute();
+  await db.schema
+    .alterTable('messages')
+    .addColumn('urgent', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
   await sql`create index messages_urgent_idx on messages (school_id, created_at) where urgent`.execute(db);
 }
 

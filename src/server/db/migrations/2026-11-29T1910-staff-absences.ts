@@ -30,8 +30,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       constraint staff_absences_substitute_not_self check (substitute_id is null or substitute_id <> person_id)
     )
   `.execute(db);
-  await db.schema.createIndex('staff_absences_person_idx').on('staff_absences').columns(['school_id', 'person_id', 'last_day']).execute();
-  await db.schema.createIndex('staff_absences_substitute_idx').on('staff_absences').columns(['school_id', 'substitute_id']).execute();
+  await db.schema
+    .createIndex('staff_absences_person_idx')
+    .on('staff_absences')
+    .columns(['school_id', 'person_id', 'last_day'])
+    .execute();
+  await db.schema
+    .createIndex('staff_absences_substitute_idx')
+    .on('staff_absences')
+    .columns(['school_id', 'substitute_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -11,17 +11,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('notification_settings')
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('person_id', 'uuid', (c) => c.notNull())
-    .addColumn('mode', 'text', (c) => c.notNull().defaultTo('digest').check(sql`mode in ('immediate', 'digest')`))
+    .addColumn('mode', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('digest')
+        .check(sql`mode in ('immediate', 'digest')`),
+    )
     // The staff member's own quiet hours ({from, to, weekends}); null: none. No row: the principle's.
     .addColumn('quiet_hours', 'jsonb')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('notification_settings_pk', ['school_id', 'person_id'])
-    .addForeignKeyConstraint('notification_settings_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'notification_settings_person_fk',
+      ['school_id', 'person_id'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema.alterTable('notifications').addColumn('message_id', 'uuid').addColumn('dedupe_key', 'text').execute();
   // A retried fan-out leaves one notice per person and occasion however often it runs.
-  await sql`create unique index notifications_dedupe_idx on notifications (school_id, person_id, dedupe_key) where dedupe_key is not null`.execute(db);
+  await sql`create unique index notifications_dedupe_idx on notifications (school_id, person_id, dedupe_key) where dedupe_key is not null`.execute(
+    db,
+  );
 
   await db.schema.alterTable('jobs').addColumn('failed_at', 'timestamptz').execute();
   await sql`drop index jobs_due_idx`.execute(db);

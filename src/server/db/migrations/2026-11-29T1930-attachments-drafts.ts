@@ -24,25 +24,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A message lists its files in the order they were uploaded, even within one millisecond.
     .addColumn('seq', 'bigserial', (c) => c.notNull())
     .addPrimaryKeyConstraint('attachments_pk', ['school_id', 'id'])
-    .addForeignKeyConstraint('attachments_uploader_fk', ['school_id', 'uploaded_by'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
-    .addForeignKeyConstraint('attachments_message_fk', ['school_id', 'message_id'], 'messages', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'attachments_uploader_fk',
+      ['school_id', 'uploaded_by'],
+      'people',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'attachments_message_fk',
+      ['school_id', 'message_id'],
+      'messages',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('attachments_message_idx').on('attachments').columns(['school_id', 'message_id']).execute();
+  await db.schema
+    .createIndex('attachments_message_idx')
+    .on('attachments')
+    .columns(['school_id', 'message_id'])
+    .execute();
   // The clean-up of uploads never sent reads only the pending ones.
-  await sql`create index attachments_pending_idx on attachments (school_id, created_at) where message_id is null`.execute(db);
+  await sql`create index attachments_pending_idx on attachments (school_id, created_at) where message_id is null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('drafts')
     .addColumn('school_id', 'uuid', (c) => c.notNull().references('schools.id').onDelete('cascade'))
     .addColumn('person_id', 'uuid', (c) => c.notNull())
-    .addColumn('target_kind', 'text', (c) => c.notNull().check(sql`target_kind in ('new-thread', 'reply', 'class-message', 'staff-thread', 'parents-message')`))
+    .addColumn('target_kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(sql`target_kind in ('new-thread', 'reply', 'class-message', 'staff-thread', 'parents-message')`),
+    )
     .addColumn('target_id', 'uuid', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(subject) <= 200`))
-    .addColumn('body', 'text', (c) => c.notNull().defaultTo('').check(sql`char_length(body) <= 20000`))
+    .addColumn('subject', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('')
+        .check(sql`char_length(subject) <= 200`),
+    )
+    .addColumn('body', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('')
+        .check(sql`char_length(body) <= 20000`),
+    )
     .addColumn('attachment_ids', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('drafts_pk', ['school_id', 'person_id', 'target_kind', 'target_id'])
-    .addForeignKeyConstraint('drafts_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) => c.onDelete('cascade'))
+    .addForeignKeyConstraint('drafts_person_fk', ['school_id', 'person_id'], 'people', ['school_id', 'id'], (c) =>
+      c.onDelete('cascade'),
+    )
     .execute();
 }
 

@@ -11,8 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('message_threads')
     .addColumn('grade', 'integer', (c) => c.check(sql`grade between 0 and 10`))
     .execute();
-  await sql`alter table message_threads add constraint message_threads_group_audience_check check (class_id is null or grade is null)`.execute(db);
-  await sql`alter table message_threads add constraint message_threads_grade_group_check check (grade is null or kind = 'group')`.execute(db);
+  await sql`alter table message_threads add constraint message_threads_group_audience_check check (class_id is null or grade is null)`.execute(
+    db,
+  );
+  await sql`alter table message_threads add constraint message_threads_grade_group_check check (grade is null or kind = 'group')`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -24,7 +24,12 @@ describe('the sign-in link mail', () => {
   });
 
   it('escapes what it inserts into the HTML part', () => {
-    const mail = magicLinkMail({ locale: 'da', name: '<script>alert("x")</script> & Co', link: `${link}&x="y"`, minutes: 15 });
+    const mail = magicLinkMail({
+      locale: 'da',
+      name: '<script>alert("x")</script> & Co',
+      link: `${link}&x="y"`,
+      minutes: 15,
+    });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
     expect(mail.html).toContain('&amp;x=&quot;y&quot;');

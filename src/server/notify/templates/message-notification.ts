@@ -28,15 +28,22 @@ const COPY = {
     from: (sender: string) => `Fra ${sender}`,
     greeting: (name: string) => `Hej ${name}`,
     explain: (m: MessageAbout) =>
-      m.urgent ? `${m.sender} har sendt dig en besked, som skolen har markeret som hastende: "${m.subject}".` : `${m.sender} har sendt dig en ny besked: "${m.subject}".`,
+      m.urgent
+        ? `${m.sender} har sendt dig en besked, som skolen har markeret som hastende: "${m.subject}".`
+        : `${m.sender} har sendt dig en ny besked: "${m.subject}".`,
     private: 'Af hensyn til jeres privatliv står selve beskeden kun i Samspil.',
     action: 'Læs beskeden i Samspil',
     why: 'Du får denne e-mail, fordi du har valgt at få besked med det samme, eller fordi beskeden haster. Du kan ændre det under Profil → Notifikationer.',
-    digestSubject: (count: number) => (count === 1 ? 'Dagens oversigt: 1 ny besked' : `Dagens oversigt: ${count} nye beskeder`),
-    digestExplain: (count: number) => (count === 1 ? 'Du har 1 ulæst besked fra i dag i Samspil:' : `Du har ${count} ulæste beskeder fra i dag i Samspil:`),
+    digestSubject: (count: number) =>
+      count === 1 ? 'Dagens oversigt: 1 ny besked' : `Dagens oversigt: ${count} nye beskeder`,
+    digestExplain: (count: number) =>
+      count === 1
+        ? 'Du har 1 ulæst besked fra i dag i Samspil:'
+        : `Du har ${count} ulæste beskeder fra i dag i Samspil:`,
     digestItem: (subject: string, sender: string) => `${subject} — fra ${sender}`,
     digestAction: 'Åbn dine beskeder',
-    digestWhy: 'Du får én oversigt om dagen kl. 17, når der er nyt. Du kan i stedet få besked med det samme under Profil → Notifikationer. Beskeder, der haster, får du altid med det samme.',
+    digestWhy:
+      'Du får én oversigt om dagen kl. 17, når der er nyt. Du kan i stedet få besked med det samme under Profil → Notifikationer. Beskeder, der haster, får du altid med det samme.',
     signature: 'Venlig hilsen\nSamspil',
   },
   en: {
@@ -44,21 +51,31 @@ const COPY = {
     from: (sender: string) => `From ${sender}`,
     greeting: (name: string) => `Hello ${name}`,
     explain: (m: MessageAbout) =>
-      m.urgent ? `${m.sender} has sent you a message that the school has marked as urgent: "${m.subject}".` : `${m.sender} has sent you a new message: "${m.subject}".`,
+      m.urgent
+        ? `${m.sender} has sent you a message that the school has marked as urgent: "${m.subject}".`
+        : `${m.sender} has sent you a new message: "${m.subject}".`,
     private: 'To protect your privacy, the message itself is only in Samspil.',
     action: 'Read the message in Samspil',
     why: 'You get this e-mail because you chose to be told at once, or because the message is urgent. You can change this under Profile → Notifications.',
-    digestSubject: (count: number) => (count === 1 ? "Today's summary: 1 new message" : `Today's summary: ${count} new messages`),
-    digestExplain: (count: number) => (count === 1 ? 'You have 1 unread message from today in Samspil:' : `You have ${count} unread messages from today in Samspil:`),
+    digestSubject: (count: number) =>
+      count === 1 ? "Today's summary: 1 new message" : `Today's summary: ${count} new messages`,
+    digestExplain: (count: number) =>
+      count === 1
+        ? 'You have 1 unread message from today in Samspil:'
+        : `You have ${count} unread messages from today in Samspil:`,
     digestItem: (subject: string, sender: string) => `${subject} — from ${sender}`,
     digestAction: 'Open your messages',
-    digestWhy: 'You get one summary a day at 17:00 when there is something new. You can choose to be told at once instead under Profile → Notifications. Urgent messages always reach you at once.',
+    digestWhy:
+      'You get one summary a day at 17:00 when there is something new. You can choose to be told at once instead under Profile → Notifications. Urgent messages always reach you at once.',
     signature: 'Kind regards\nSamspil',
   },
 } as const satisfies Record<Locale, unknown>;
 
 /** The in-app notification of a new message, in the reader's language. */
-export function messageNotice(locale: Locale, m: Pick<MessageAbout, 'subject' | 'sender' | 'urgent'>): { title: string; body: string } {
+export function messageNotice(
+  locale: Locale,
+  m: Pick<MessageAbout, 'subject' | 'sender' | 'urgent'>,
+): { title: string; body: string } {
   const copy = COPY[locale];
   return { title: copy.title(m), body: copy.from(m.sender) };
 }
@@ -67,7 +84,15 @@ export function messageNotice(locale: Locale, m: Pick<MessageAbout, 'subject' | 
 export function messageMail(input: { locale: Locale; name: string; message: MessageAbout }): RenderedMail {
   const copy = COPY[input.locale];
   const subject = copy.title(input.message);
-  const text = [copy.greeting(input.name), copy.explain(input.message), copy.private, input.message.url, copy.why, copy.signature].join('\n\n') + '\n';
+  const text =
+    [
+      copy.greeting(input.name),
+      copy.explain(input.message),
+      copy.private,
+      input.message.url,
+      copy.why,
+      copy.signature,
+    ].join('\n\n') + '\n';
   const html = renderHtmlMail({
     locale: input.locale,
     title: subject,
@@ -79,13 +104,25 @@ export function messageMail(input: { locale: Locale; name: string; message: Mess
 }
 
 /** The daily digest: one line per unread message, each linking to its thread, and a link to the inbox. */
-export function digestMail(input: { locale: Locale; name: string; messages: MessageAbout[]; inboxUrl: string }): RenderedMail {
+export function digestMail(input: {
+  locale: Locale;
+  name: string;
+  messages: MessageAbout[];
+  inboxUrl: string;
+}): RenderedMail {
   const copy = COPY[input.locale];
   const count = input.messages.length;
   const subject = copy.digestSubject(count);
   const items = input.messages.map((m) => ({ text: copy.digestItem(m.subject, m.sender), url: m.url }));
   const text =
-    [copy.greeting(input.name), copy.digestExplain(count), items.map((i) => `- ${i.text}\n  ${i.url}`).join('\n'), copy.private, copy.digestWhy, copy.signature].join('\n\n') + '\n';
+    [
+      copy.greeting(input.name),
+      copy.digestExplain(count),
+      items.map((i) => `- ${i.text}\n  ${i.url}`).join('\n'),
+      copy.private,
+      copy.digestWhy,
+      copy.signature,
+    ].join('\n\n') + '\n';
   const html = renderHtmlMail({
     locale: input.locale,
     title: subject,
