@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { createRandom, type Random } from '../../src/domain/random.js';
 import { DANISH_NAMES, NAMES_BY_LANGUAGE, VEJLE_STREETS, type NamePool } from '../../src/server/demo/demo-names.js';
-import { MESSAGE_NOTIFICATION_JOB } from '../../src/server/notifications/message-notification.repository.js';
+import { MESSAGE_NOTIFICATION_JOB } from '../../src/server/notifications/message-notification.service.js';
 
 /**
  * The messaging benchmark's school (bench/README.md, "Messages"): 600 students in 24 classes,

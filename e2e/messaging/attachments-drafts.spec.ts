@@ -82,13 +82,11 @@ describe('drafts and attachments', () => {
     await openComposer(guardian);
     await guardian.getByLabel('Besked', { exact: true }).fill('Se vedhæftede');
     await guardian.getByText('Kladde gemt').waitFor();
-    await guardian
-      .getByLabel('Vedhæft filer')
-      .setInputFiles({
-        name: 'skema.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
-      });
+    await guardian.getByLabel('Vedhæft filer').setInputFiles({
+      name: 'skema.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'),
+    });
     await guardian.getByText(/Den type fil kan ikke vedhæftes/).waitFor();
     await expectNoAxeViolations(guardian, 'compose (file refused)');
     await guardian.getByRole('button', { name: 'Kassér kladde' }).click();

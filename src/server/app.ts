@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -17,8 +17,9 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { errorMessage, type ErrorCode, type Locale } from '../shared/errors.js';
 import { ZErrorResponse } from '../shared/api/common.schema.js';
-import type { Actor, RequestContext, RouteDefinition, SignedInContext } from './http/route.js';
-import { loadMembership, type Membership } from './policies/membership.js';
+import type { GuardedRoute, PublicRoute, RouteDefinition } from './http/route.js';
+import { createContext, type Actor } from './context.js';
+import { passes, type RouteInput } from './policies/policy.js';
 import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
 import { allRoutes } from './routes.js';
 import { parseUploadBody, UPLOAD_CONTENT_TYPES } from './directory-import/upload-body.js';
@@ -80,9 +81,13 @@ function isCrossSite(request: FastifyRequest): boolean {
   }
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * The HTTP app over `deps`. With `requestLog`, Fastify logs each request through the application's
+ * log (deps.log must then be the pino logger it was made with).
+ */
+export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.requestLog ? { loggerInstance: deps.log as FastifyBaseLogger } : { logger: false }),
     genReqId: () => randomUUID().slice(0, 8),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -173,6 +178,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { querystring: route.query } : {}),
         ...(route.body ? { body: route.body } : {}),
+        ...(route.headers ? { headers: route.headers } : {}),
         ...(route.response
           ? {
               response: {
@@ -186,27 +192,27 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
         ...(route.policy.kind === 'public' ? { security: [] } : {}),
       },
       handler: async (request, reply) => {
-        const memberships = new Map<string, Promise<Membership>>();
-        const ctx: RequestContext = {
-          deps,
-          request,
-          reply,
-          requestId: String(request.id),
-          locale: request.locale,
-          actor: request.actor,
-          membership(schoolId) {
-            if (!request.actor) throw new AppError('not_signed_in');
-            let m = memberships.get(schoolId);
-            if (!m) memberships.set(schoolId, (m = loadMembership(deps.db, request.actor.userId, schoolId)));
-            return m;
-          },
+        const input: RouteInput = {
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          headers: request.headers,
         };
-        const input = { params: request.params, query: request.query, body: request.body } as never;
-        if (route.policy.kind === 'signed-in') {
-          if (!ctx.actor) throw new AppError('not_signed_in');
-          if (!(await route.policy.check(ctx as SignedInContext, input))) throw new AppError('forbidden');
+        const who = { locale: request.locale, requestId: String(request.id), log: request.log };
+        const http = { request, reply };
+        let result: unknown;
+        if (route.policy.kind === 'public') {
+          result = await (route as PublicRoute).handler(
+            createContext(deps, { ...who, actor: request.actor }),
+            input as never,
+            http,
+          );
+        } else {
+          if (!request.actor) throw new AppError('not_signed_in');
+          const ctx = createContext(deps, { ...who, actor: request.actor });
+          if (!(await passes(route.policy, ctx, input))) throw new AppError('forbidden');
+          result = await (route as GuardedRoute).handler(ctx, input as never, http);
         }
-        const result = await route.handler(ctx, input);
         if (result === reply || reply.sent) return reply;
         if (route.status) reply.status(route.status);
         return result;

@@ -1,11 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { allRoutes } from './routes.js';
+import type { Policy } from './policies/policy.js';
 import { startTestApp, type TestApp } from './testing/test-app.js';
 import { ACTORS, createFixture, type ActorName, type Fixture } from './testing/fixture.js';
 import { ACCESS_EXPECTATIONS, type AccessExpectation } from './testing/access-expectations.js';
 import { SESSION_COOKIE, startSession } from './auth/session.service.js';
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+/** The kinds of policy, each of which checks something (policies/policy.ts). */
+const CHECKING_KINDS = new Set(['public', 'own', 'school', 'rows', 'all']);
+
+/** The real rule a route declares, as the matrix names it. */
+function describePolicy(policy: Policy): string {
+  if (policy.kind === 'all') return policy.policies.map(describePolicy).join(' + ');
+  if (policy.kind === 'rows') return `${policy.permission} on the row`;
+  return `${policy.kind}: ${policy.rule}`;
+}
+
+/** The fields of a request schema that name a row (an id). */
+function idFields(schema: unknown): string[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.keys(schema.shape as Record<string, unknown>).filter((name) => name === 'id' || /Id$/.test(name));
+}
 
 function defaultParam(name: string, f: Fixture): string {
   const defaults: Record<string, string> = { schoolId: f.schoolId, studentId: f.ownStudent, classId: f.classA };
@@ -41,13 +59,33 @@ describe('authorization matrix: every route × every actor', () => {
     ).toEqual([]);
   });
 
-  it('gives every route a policy', () => {
-    for (const route of allRoutes) expect(route.policy, routeKey(route)).toBeDefined();
+  it('gives every route a policy that checks access, never one left to the use case', () => {
+    const unchecked = allRoutes.filter((r) => !CHECKING_KINDS.has(r.policy.kind)).map(routeKey);
+    expect(unchecked).toEqual([]);
+  });
+
+  it("lets a route that checks only that the caller is signed in ('own') name no row", () => {
+    const naming = allRoutes
+      .filter((r) => (r.policy.kind as string) === 'own')
+      .filter((r) => r.url.includes(':') || [r.body, r.query].some((schema) => idFields(schema).length > 0))
+      .map(routeKey);
+    expect(naming).toEqual([]);
+  });
+
+  it('lets a public route answer everyone alike', () => {
+    const uneven = allRoutes
+      .filter((r) => r.policy.kind === 'public')
+      .filter((r) => {
+        const allow = ACCESS_EXPECTATIONS[routeKey(r)]?.allow;
+        return !(allow === 'public' || (Array.isArray(allow) && allow.length === 0));
+      })
+      .map(routeKey);
+    expect(uneven).toEqual([]);
   });
 
   for (const route of allRoutes) {
     const key = routeKey(route);
-    it(`${key}`, async () => {
+    it(`${key}: ${describePolicy(route.policy)}`, async () => {
       const expectation = ACCESS_EXPECTATIONS[key];
       if (!expectation) return; // reported by the completeness test above
       const given = expectation.params?.(f) ?? {};

@@ -1,6 +1,7 @@
 import type { Db } from './db/database.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Logger } from './logger.js';
 import type { Mailer } from './notify/mailer.js';
 
 /** Everything a use case may touch from outside the process, passed in so tests can swap it. */
@@ -9,4 +10,6 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   mailer: Mailer;
+  /** The application's log: structured, one line per entry (pino). */
+  log: Logger;
 }

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './notify/mailer.js';
 import type { AppDeps } from './deps.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,11 +27,17 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return database;
 }
 
-export function createDeps(config: Config, database: DatabaseHandle, clock: Clock = systemClock): AppDeps {
+export function createDeps(
+  config: Config,
+  database: DatabaseHandle,
+  clock: Clock = systemClock,
+  log: Logger = silentLogger,
+): AppDeps {
   return {
     db: database.db,
     clock,
     config,
+    log,
     mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
   };
 }
@@ -40,8 +47,14 @@ export async function createServer(
   database: DatabaseHandle,
   options: { clock?: Clock; logger?: boolean } = {},
 ): Promise<RunningServer> {
-  const deps = createDeps(config, database, options.clock);
-  const app = await buildApp(deps, { logger: options.logger });
+  // With `logger`, the application's log is pino on standard output, and Fastify logs requests through it.
+  const deps = createDeps(
+    config,
+    database,
+    options.clock,
+    options.logger ? createLogger({ enabled: true }) : silentLogger,
+  );
+  const app = await buildApp(deps, { requestLog: options.logger });
   return {
     app,
     deps,

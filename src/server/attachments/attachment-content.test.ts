@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { checkUploadedFile, sanitiseFileName, sniffContentType } from './attachment-content.js';
-import { contentDisposition } from './attachment.service.js';
+import { contentDisposition } from './attachment-http.js';
 import { AppError } from '../errors.js';
 
 /** A CFB (OLE2) file whose first directory sector names one stream, as legacy Office files do. */

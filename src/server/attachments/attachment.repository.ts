@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import type { ThreadParticipantRole } from '../db/schema.js';
 
 export interface NewAttachment {
   schoolId: string;
@@ -41,30 +41,25 @@ export async function insertAttachment(db: Db, attachment: NewAttachment): Promi
     .executeTakeFirstOrThrow();
 }
 
-/**
- * Claims the author's own pending uploads for a message, inside the transaction that stores the
- * message. An id that is not the author's pending upload at that school (someone else's, already
- * sent, removed, or unknown) throws `attachment_not_available`, which undoes the whole send.
- */
+/** Claims the author's own pending uploads among `ids` for a message; returns how many were claimed. */
 export async function claimAttachments(
   trx: Db,
   schoolId: string,
   authorId: string,
   messageId: string,
   ids: readonly string[],
-): Promise<void> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return;
+): Promise<number> {
+  if (ids.length === 0) return 0;
   const claimed = await trx
     .updateTable('attachments')
     .set({ message_id: messageId })
     .where('school_id', '=', schoolId)
     .where('uploaded_by', '=', authorId)
     .where('message_id', 'is', null)
-    .where('id', 'in', wanted)
+    .where('id', 'in', ids)
     .returning('id')
     .execute();
-  if (claimed.length !== wanted.length) throw new AppError('attachment_not_available', { field: 'attachmentIds' });
+  return claimed.length;
 }
 
 /** The attachments of a thread's messages, oldest first. */
@@ -98,30 +93,6 @@ export async function findPendingOfPerson(
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
-/** Where an attachment lives and who may see it: its uploader, or its message's thread. */
-export interface AttachmentPlaceRow {
-  school_id: string;
-  id: string;
-  uploaded_by: string;
-  message_id: string | null;
-  thread_id: string | null;
-}
-
-/** An attachment looked for only among the schools the user belongs to. */
-export function findAttachmentForUser(
-  db: Db,
-  userId: string,
-  attachmentId: string,
-): Promise<AttachmentPlaceRow | undefined> {
-  return db
-    .selectFrom('attachments as a')
-    .leftJoin('messages as m', (j) => j.onRef('m.school_id', '=', 'a.school_id').onRef('m.id', '=', 'a.message_id'))
-    .select(['a.school_id', 'a.id', 'a.uploaded_by', 'a.message_id', 'm.thread_id'])
-    .where('a.id', '=', attachmentId)
-    .where('a.school_id', 'in', db.selectFrom('people').select('school_id').where('user_id', '=', userId))
-    .executeTakeFirst();
-}
-
 export interface AttachmentFileRow {
   file_name: string;
   content_type: string;
@@ -142,18 +113,45 @@ export function findAttachmentFile(
     .executeTakeFirst();
 }
 
-/** Removes a person's own pending upload; false when there was none. */
-export async function deletePendingAttachment(
+/** An attachment's school, looked for among the schools the user belongs to. */
+export async function findAttachmentSchool(db: Db, userId: string, attachmentId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('attachments')
+    .select('school_id')
+    .where('id', '=', attachmentId)
+    .where('school_id', 'in', db.selectFrom('people').select('school_id').where('user_id', '=', userId))
+    .executeTakeFirst();
+  return row?.school_id;
+}
+
+/** The thread a sent attachment's message is in, with the reader's place in it; undefined while pending. */
+export async function findThreadOfAttachment(
   db: Db,
   schoolId: string,
-  personId: string,
   attachmentId: string,
-): Promise<boolean> {
+  readerId: string,
+): Promise<{ thread_id: string; student_id: string | null; reader_role: ThreadParticipantRole | null } | undefined> {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('messages as m', (j) => j.onRef('m.school_id', '=', 'a.school_id').onRef('m.id', '=', 'a.message_id'))
+    .innerJoin('message_threads as t', (j) =>
+      j.onRef('t.school_id', '=', 'm.school_id').onRef('t.id', '=', 'm.thread_id'),
+    )
+    .leftJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id').on('tp.person_id', '=', readerId),
+    )
+    .select(['m.thread_id', 't.student_id', 'tp.role as reader_role'])
+    .where('a.school_id', '=', schoolId)
+    .where('a.id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+/** Removes a pending upload; false when there was none. */
+export async function deletePendingAttachment(db: Db, schoolId: string, attachmentId: string): Promise<boolean> {
   const result = await db
     .deleteFrom('attachments')
     .where('school_id', '=', schoolId)
     .where('id', '=', attachmentId)
-    .where('uploaded_by', '=', personId)
     .where('message_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

@@ -1,5 +1,5 @@
-import { defineRoute, signedIn } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
+import { defineRoute } from '../http/route.js';
+import { atSchool, requireAccess } from '../policies/policy.js';
 import { mayWriteMessages } from '../policies/rules.js';
 import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
@@ -8,7 +8,10 @@ import {
   ZAttachment,
   ZAttachmentParams,
 } from '../../shared/api/attachment.schema.js';
-import { downloadAttachment, removePendingAttachment, uploadAttachment } from './attachment.service.js';
+import { readAttachment, removePendingAttachment, uploadAttachment } from './attachment.service.js';
+import { readUploadedFile, sendAttachment } from './attachment-http.js';
+
+const attachmentId = ({ params }: { params: { attachmentId: string } }) => params.attachmentId;
 
 /** Room for the multipart envelope (boundaries, part headers) around a file of the largest size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -28,7 +31,8 @@ export const attachmentRoutes = [
     status: 201,
     bodyLimit: ATTACHMENT_MAX_BYTES + MULTIPART_OVERHEAD,
     policy: atSchool(ZSchoolParams, 'guardian (not suspended) or staff of the school', (m) => mayWriteMessages(m)),
-    handler: (ctx, { params }) => uploadAttachment(ctx, params.schoolId),
+    handler: async (ctx, { params }, { request }) =>
+      uploadAttachment(ctx, params.schoolId, await readUploadedFile(request)),
   }),
   defineRoute({
     method: 'GET',
@@ -39,8 +43,9 @@ export const attachmentRoutes = [
     tags: ['attachments'],
     params: ZAttachmentParams,
     produces: 'application/octet-stream',
-    policy: signedIn<any, any, any>('reader of its thread, or its uploader while pending (checked in the use case)'),
-    handler: (ctx, { params }) => downloadAttachment(ctx, params.attachmentId),
+    policy: requireAccess('attachment.read', { params: ZAttachmentParams }, attachmentId),
+    handler: async (ctx, { params }, { reply }) =>
+      sendAttachment(reply, await readAttachment(ctx, params.attachmentId)),
   }),
   defineRoute({
     method: 'DELETE',
@@ -49,7 +54,7 @@ export const attachmentRoutes = [
     tags: ['attachments'],
     params: ZAttachmentParams,
     response: ZOk,
-    policy: signedIn<any, any, any>('its uploader while pending (checked in the use case)'),
+    policy: requireAccess('attachment.remove', { params: ZAttachmentParams }, attachmentId),
     handler: (ctx, { params }) => removePendingAttachment(ctx, params.attachmentId),
   }),
 ];

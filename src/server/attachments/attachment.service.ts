@@ -1,20 +1,23 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { AppDeps } from '../deps.js';
-import type { RequestContext, SignedInContext } from '../http/route.js';
+import type { Db } from '../db/database.js';
+import { inTransaction, type SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { insertJob, type ClaimedJob } from '../jobs/job.repository.js';
-import { findParticipants, findThread } from '../messaging/messaging.repository.js';
-import { mayReadThread, mayWriteMessages, type ThreadAccess } from '../policies/rules.js';
-import { ATTACHMENT_FORM_FIELD, ATTACHMENT_MAX_BYTES, type TAttachment } from '../../shared/api/attachment.schema.js';
+import type { ClaimedJob } from '../jobs/job-kinds.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import { ATTACHMENT_MAX_BYTES, type TAttachment } from '../../shared/api/attachment.schema.js';
 import { checkUploadedFile } from './attachment-content.js';
 import {
+  claimAttachments,
   deletePendingAttachment,
   deleteStalePendingAttachments,
   findAttachmentFile,
-  findAttachmentForUser,
+  findAttachmentSchool,
   findAttachmentsOfThread,
+  findPendingOfPerson,
+  findThreadOfAttachment,
   insertAttachment,
+  type AttachmentFileRow,
   type AttachmentInfoRow,
 } from './attachment.repository.js';
 
@@ -23,13 +26,9 @@ export const PENDING_ATTACHMENT_TTL_MS = 24 * 3_600_000;
 export const REMOVE_STALE_ATTACHMENTS_JOB = 'attachments.remove-stale';
 
 const MB = 1024 * 1024;
-const tooLarge = () =>
+/** The refusal of a file over the size limit (413), in the reader's language. */
+export const attachmentTooLarge = () =>
   new AppError('attachment_too_large', { status: 413, params: { maxMb: Math.round(ATTACHMENT_MAX_BYTES / MB) } });
-
-function signedInContext(ctx: RequestContext): SignedInContext {
-  if (!ctx.actor) throw new AppError('not_signed_in');
-  return ctx as SignedInContext;
-}
 
 export const presentAttachment = (row: AttachmentInfoRow): TAttachment => ({
   id: row.id,
@@ -38,48 +37,36 @@ export const presentAttachment = (row: AttachmentInfoRow): TAttachment => ({
   contentType: row.content_type,
 });
 
-/** Reads the one file of a multipart upload, refusing a missing or oversized one with a translated error. */
-async function readUploadedFile(ctx: RequestContext): Promise<{ bytes: Buffer; name: string }> {
-  if (!ctx.request.isMultipart()) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
-  try {
-    const file: MultipartFile | undefined = await ctx.request.file({
-      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 },
-    });
-    if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD)
-      throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
-    return { bytes: await file.toBuffer(), name: file.filename };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
-  }
-}
-
 /**
- * A member who may write messages uploads a file to send with one. The type is decided from the
- * bytes alone; images are stored without their metadata (GPS positions in EXIF above all). The
- * upload is the uploader's alone until a message they send claims it; one never sent is removed
- * by a job after PENDING_ATTACHMENT_TTL_MS.
+ * A member who may write messages uploads a file to send with one (the route's policy decides
+ * who; the route reads the file from the request). The type is decided from the bytes alone;
+ * images are stored without their metadata (GPS positions in EXIF above all). The upload is the
+ * uploader's alone until a message they send claims it; one never sent is removed by a job after
+ * PENDING_ATTACHMENT_TTL_MS. The upload and its clean-up job are one unit of work.
  */
-export async function uploadAttachment(context: RequestContext, schoolId: string): Promise<TAttachment> {
-  const ctx = signedInContext(context);
-  if (Number(ctx.request.headers['content-length']) > (ctx.request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES))
-    throw tooLarge();
+export async function uploadAttachment(
+  ctx: SignedInContext,
+  schoolId: string,
+  file: { bytes: Buffer; name: string },
+): Promise<TAttachment> {
   const m = await ctx.membership(schoolId);
-  if (!m.personId || !mayWriteMessages(m)) throw new AppError('forbidden');
-  const { bytes, name } = await readUploadedFile(ctx);
-  const checked = await checkUploadedFile(bytes, name);
-  const now = ctx.deps.clock.now();
-  const row = await insertAttachment(ctx.deps.db, {
-    schoolId,
-    uploadedBy: m.personId,
-    contentType: checked.contentType,
-    fileName: checked.name,
-    content: checked.content,
-    sha256: checked.sha256,
-    at: now,
+  if (!m.personId) throw new AppError('forbidden');
+  const uploadedBy = m.personId;
+  const checked = await checkUploadedFile(file.bytes, file.name);
+  const now = ctx.clock.now();
+  const row = await inTransaction(ctx, async (tx) => {
+    const stored = await insertAttachment(tx.db, {
+      schoolId,
+      uploadedBy,
+      contentType: checked.contentType,
+      fileName: checked.name,
+      content: checked.content,
+      sha256: checked.sha256,
+      at: now,
+    });
+    await scheduleStaleAttachmentRemoval(tx.db, schoolId, now);
+    return stored;
   });
-  await scheduleStaleAttachmentRemoval(ctx.deps, schoolId, now);
   return presentAttachment(row);
 }
 
@@ -87,9 +74,9 @@ export async function uploadAttachment(context: RequestContext, schoolId: string
  * Queues the school's clean-up for when this upload turns stale. Uploads within the same hour
  * share one run (rounded up to the hour), which removes every stale upload of the school.
  */
-async function scheduleStaleAttachmentRemoval(deps: Pick<AppDeps, 'db'>, schoolId: string, now: Date): Promise<void> {
+async function scheduleStaleAttachmentRemoval(db: Db, schoolId: string, now: Date): Promise<void> {
   const runAt = new Date(Math.ceil((now.getTime() + PENDING_ATTACHMENT_TTL_MS) / 3_600_000) * 3_600_000);
-  await insertJob(deps.db, {
+  await enqueueJob(db, {
     schoolId,
     kind: REMOVE_STALE_ATTACHMENTS_JOB,
     payload: {},
@@ -100,13 +87,45 @@ async function scheduleStaleAttachmentRemoval(deps: Pick<AppDeps, 'db'>, schoolI
 }
 
 /** The job: removes the school's uploads older than PENDING_ATTACHMENT_TTL_MS that no message and no draft holds. */
-export async function handleRemoveStaleAttachments(deps: AppDeps, job: ClaimedJob): Promise<void> {
+export async function handleRemoveStaleAttachments(
+  deps: AppDeps,
+  job: ClaimedJob<'attachments.remove-stale'>,
+): Promise<void> {
   if (!job.schoolId) return;
   await deleteStalePendingAttachments(
     deps.db,
     job.schoolId,
     new Date(deps.clock.now().getTime() - PENDING_ATTACHMENT_TTL_MS),
   );
+}
+
+/**
+ * Claims the author's own pending uploads for their new message, in the unit of work that stores
+ * the message. An id that is not the author's pending upload at that school (someone else's,
+ * already sent, removed, or unknown) refuses the send with `attachment_not_available`, which
+ * undoes all of it.
+ */
+export async function claimAttachmentsForMessage(
+  db: Db,
+  schoolId: string,
+  authorId: string,
+  messageId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if ((await claimAttachments(db, schoolId, authorId, messageId, wanted)) !== wanted.length) {
+    throw new AppError('attachment_not_available', { field: 'attachmentIds' });
+  }
+}
+
+/** A person's own pending uploads among `ids`, in the order of `ids` (a draft's attachments). */
+export async function pendingUploadsOf(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  ids: readonly string[],
+): Promise<TAttachment[]> {
+  return (await findPendingOfPerson(db, schoolId, personId, ids)).map(presentAttachment);
 }
 
 /** The attachments of a thread's messages, by message id, as the thread detail shows them. */
@@ -123,75 +142,34 @@ export async function attachmentsOfThread(
   return byMessage;
 }
 
-/** RFC 6266/5987 Content-Disposition: an ASCII fallback name and the exact name in UTF-8. */
-const DANISH_LETTERS: Record<string, string> = { æ: 'ae', Æ: 'Ae', ø: 'oe', Ø: 'Oe', å: 'aa', Å: 'Aa' };
-
-export function contentDisposition(name: string): string {
-  const ascii =
-    name
-      .replace(/[æøåÆØÅ]/g, (c) => DANISH_LETTERS[c] ?? c)
-      .normalize('NFKD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\%;]/g, '_')
-      .trim() || 'fil';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /**
- * Downloads an attachment. A pending upload is its uploader's alone; a sent one is for whoever
- * may read its thread (the participants and the leadership, as GET /api/threads/:threadId), and
- * staff reading a child's thread this way are audit-logged as a thread read is. Anyone else gets
- * 404, as if it did not exist. The file is always offered as a download, in a sandbox, with the
- * sniffed type and no sniffing by the browser, so an upload can never run as a page of ours.
+ * An attachment's file, for a reader the route's policy (`attachment.read`) has let through: a
+ * pending upload's uploader, or whoever may read a sent one's thread. Staff reading a child's
+ * thread this way are audit-logged as a thread read is.
  */
-export async function downloadAttachment(context: RequestContext, attachmentId: string) {
-  const ctx = signedInContext(context);
-  const { db } = ctx.deps;
-  const place = await findAttachmentForUser(db, ctx.actor.userId, attachmentId);
-  if (!place) throw new AppError('not_found');
-  const m = await ctx.membership(place.school_id);
-  if (!place.thread_id) {
-    if (place.uploaded_by !== m.personId) throw new AppError('not_found');
-  } else {
-    const [thread, participants] = await Promise.all([
-      findThread(db, place.school_id, place.thread_id),
-      findParticipants(db, place.school_id, [place.thread_id]),
-    ]);
-    if (!thread) throw new AppError('not_found');
-    const access: ThreadAccess = {
-      participantRole: participants.find((p) => p.person_id === m.personId)?.role ?? null,
-      studentId: thread.student_id,
-    };
-    if (!mayReadThread(m, access)) throw new AppError('not_found');
-    if (thread.student_id && access.participantRole !== 'guardian') {
-      await recordAudit(ctx, {
-        schoolId: place.school_id,
-        action: 'thread.attachment',
-        studentId: thread.student_id,
-        subject: 'message attachment',
-      });
-    }
-  }
-  const file = await findAttachmentFile(db, place.school_id, attachmentId);
+export async function readAttachment(ctx: SignedInContext, attachmentId: string): Promise<AttachmentFileRow> {
+  const schoolId = await findAttachmentSchool(ctx.db, ctx.actor.userId, attachmentId);
+  const m = schoolId ? await ctx.membership(schoolId) : null;
+  if (!schoolId || !m?.personId) throw new AppError('not_found');
+  const [file, thread] = await Promise.all([
+    findAttachmentFile(ctx.db, schoolId, attachmentId),
+    findThreadOfAttachment(ctx.db, schoolId, attachmentId, m.personId),
+  ]);
   if (!file) throw new AppError('not_found');
-  return ctx.reply
-    .header('content-type', file.content_type)
-    .header('content-length', String(file.size))
-    .header('content-disposition', contentDisposition(file.file_name))
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "sandbox; default-src 'none'")
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(file.content));
+  if (thread?.student_id && thread.reader_role !== 'guardian') {
+    await recordAudit(ctx, {
+      schoolId,
+      action: 'thread.attachment',
+      studentId: thread.student_id,
+      subject: 'message attachment',
+    });
+  }
+  return file;
 }
 
-/** The uploader removes a pending upload before sending; anything else is answered as missing. */
-export async function removePendingAttachment(context: RequestContext, attachmentId: string): Promise<{ ok: true }> {
-  const ctx = signedInContext(context);
-  const place = await findAttachmentForUser(ctx.deps.db, ctx.actor.userId, attachmentId);
-  if (!place) throw new AppError('not_found');
-  const m = await ctx.membership(place.school_id);
-  if (!m.personId || !(await deletePendingAttachment(ctx.deps.db, place.school_id, m.personId, attachmentId)))
-    throw new AppError('not_found');
+/** The uploader removes a pending upload before sending (the route's policy, `attachment.remove`). */
+export async function removePendingAttachment(ctx: SignedInContext, attachmentId: string): Promise<{ ok: true }> {
+  const schoolId = await findAttachmentSchool(ctx.db, ctx.actor.userId, attachmentId);
+  if (!schoolId || !(await deletePendingAttachment(ctx.db, schoolId, attachmentId))) throw new AppError('not_found');
   return { ok: true };
 }

@@ -9,22 +9,6 @@ export async function insertAuditRows(db: Db, rows: NewAuditRow[]): Promise<void
   await db.insertInto('audit_log').values(rows).execute();
 }
 
-/** The class of each student, to name the capacity an actor read them in. */
-export async function findClassIdsOfStudents(
-  db: Db,
-  schoolId: string,
-  studentIds: string[],
-): Promise<Map<string, string>> {
-  if (studentIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('students')
-    .select(['id', 'class_id'])
-    .where('school_id', '=', schoolId)
-    .where('id', 'in', studentIds)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.class_id]));
-}
-
 export interface AuditFilter {
   studentId?: string;
   /** Part of the actor's name, matched without regard to case. */

@@ -3,7 +3,7 @@ import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import { ZAuditPage, ZAuditPaging, ZAuditQuery } from '../../shared/api/audit.schema.js';
 import { ZStudentParams } from '../../shared/api/directory.schema.js';
 import { mayReadAuditOfStudent, maySearchAuditLog } from '../policies/rules.js';
-import { atSchool } from '../directory/school-policy.js';
+import { atSchool } from '../policies/policy.js';
 import { findAuditOfStudent, searchAuditLog } from './audit.service.js';
 
 export const auditRoutes = [

@@ -1,16 +1,11 @@
 import { fromZonedTime } from 'date-fns-tz';
-import type { RequestContext } from '../http/route.js';
+import type { Context } from '../context.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
 import { ZRole, type TRole } from '../../shared/api/directory.schema.js';
 import type { TAuditEntry, TAuditPage, TAuditQuery } from '../../shared/api/audit.schema.js';
-import {
-  findAuditRows,
-  findClassIdsOfStudents,
-  insertAuditRows,
-  type AuditFilter,
-  type AuditRow,
-} from './audit.repository.js';
+import { findClassIdsOfStudents } from '../directory/student.repository.js';
+import { findAuditRows, insertAuditRows, type AuditFilter, type AuditRow } from './audit.repository.js';
 
 const SCHOOL_TIME_ZONE = 'Europe/Copenhagen';
 
@@ -48,21 +43,23 @@ export function actingRole(
 }
 
 /**
- * Writes one audit row per read of a child's data. Reads are logged in the same request that
- * serves them, so a response never leaves without its log entry. Each row names the capacity
- * the actor read in, so the child's guardians can see who read what.
+ * Writes one audit row per read of a child's data, with the context's database handle: a use
+ * case that writes calls it inside its unit of work, so the row commits with the change it
+ * records. Reads are logged in the same request that serves them, so a response never leaves
+ * without its log entry. Each row names the capacity the actor read in, so the child's guardians
+ * can see who read what.
  */
-export async function recordAudit(ctx: RequestContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function recordAudit(ctx: Context, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  const at = ctx.deps.clock.now();
+  const at = ctx.clock.now();
   const roles = new Map<AuditEntry, TRole | null>();
   if (ctx.actor) {
     for (const schoolId of new Set(list.map((e) => e.schoolId))) {
       const ofSchool = list.filter((e) => e.schoolId === schoolId);
       const [membership, classIds] = await Promise.all([
         ctx.membership(schoolId),
-        findClassIdsOfStudents(ctx.deps.db, schoolId, [
+        findClassIdsOfStudents(ctx.db, schoolId, [
           ...new Set(ofSchool.flatMap((e) => (e.studentId ? [e.studentId] : []))),
         ]),
       ]);
@@ -74,7 +71,7 @@ export async function recordAudit(ctx: RequestContext, entries: AuditEntry | Aud
     }
   }
   await insertAuditRows(
-    ctx.deps.db,
+    ctx.db,
     list.map((e) => ({
       school_id: e.schoolId,
       at,
@@ -135,13 +132,13 @@ function presentAuditRow(row: AuditRow): TAuditEntry {
 }
 
 async function auditPage(
-  ctx: RequestContext,
+  ctx: Context,
   schoolId: string,
   filter: Omit<AuditFilter, 'limit' | 'before'>,
   paging: { limit: number; before?: string },
 ): Promise<TAuditPage> {
   // One row more than asked tells whether an older page exists.
-  const rows = await findAuditRows(ctx.deps.db, schoolId, {
+  const rows = await findAuditRows(ctx.db, schoolId, {
     ...filter,
     before: paging.before ? decodeCursor(paging.before) : undefined,
     limit: paging.limit + 1,
@@ -155,7 +152,7 @@ async function auditPage(
 }
 
 /** The leadership's search through the school's whole audit log, newest first. */
-export async function searchAuditLog(ctx: RequestContext, schoolId: string, query: TAuditQuery): Promise<TAuditPage> {
+export async function searchAuditLog(ctx: Context, schoolId: string, query: TAuditQuery): Promise<TAuditPage> {
   const range = momentRange(query.from, query.to);
   return auditPage(
     ctx,
@@ -167,7 +164,7 @@ export async function searchAuditLog(ctx: RequestContext, schoolId: string, quer
 
 /** Who has read or handled one child's data: what the custody holders are entitled to see. */
 export async function findAuditOfStudent(
-  ctx: RequestContext,
+  ctx: Context,
   schoolId: string,
   studentId: string,
   paging: { limit: number; before?: string },

@@ -1,4 +1,5 @@
-import { defineRoute, publicAccess, signedIn } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { ownData, publicAccess, requireAccess } from '../policies/policy.js';
 import { ZOk } from '../../shared/api/common.schema.js';
 import {
   ZMagicLinkRequest,
@@ -30,8 +31,8 @@ export const authRoutes = [
     response: ZSignInResponse,
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone may try to sign in'),
-    async handler(ctx, { body }) {
-      return signInResponse(ctx, await signInWithPassword(ctx.deps, body), 'password');
+    async handler(ctx, { body }, http) {
+      return signInResponse(ctx, http, await signInWithPassword(ctx, body), 'password');
     },
   }),
   defineRoute({
@@ -40,10 +41,10 @@ export const authRoutes = [
     summary: 'Ends the current session and clears its cookie.',
     tags: ['auth'],
     response: ZOk,
-    policy: signedIn('signed-in'),
-    async handler(ctx) {
-      await endSession(ctx.deps, ctx.actor!.sessionId);
-      clearSessionCookie(ctx.reply, ctx.deps.config);
+    policy: ownData("the caller's own session"),
+    async handler(ctx, _input, { reply }) {
+      await endSession(ctx, ctx.actor.sessionId);
+      clearSessionCookie(reply, ctx.config);
       return { ok: true as const };
     },
   }),
@@ -53,10 +54,10 @@ export const authRoutes = [
     summary: "Ends all of the user's sessions on every device, this one included.",
     tags: ['auth'],
     response: ZSignOutEverywhereResponse,
-    policy: signedIn('signed-in'),
-    async handler(ctx) {
-      const ended = await endAllSessions(ctx.deps, ctx.actor!.userId);
-      clearSessionCookie(ctx.reply, ctx.deps.config);
+    policy: ownData("the caller's own sessions"),
+    async handler(ctx, _input, { reply }) {
+      const ended = await endAllSessions(ctx, ctx.actor.userId);
+      clearSessionCookie(reply, ctx.config);
       return { ok: true as const, ended };
     },
   }),
@@ -66,9 +67,9 @@ export const authRoutes = [
     summary: "The user's active sessions, the current one marked.",
     tags: ['auth'],
     response: ZSessionList,
-    policy: signedIn('signed-in'),
+    policy: ownData("the caller's own sessions"),
     async handler(ctx) {
-      return { sessions: (await listSessions(ctx.deps, ctx.actor!)).map(presentSession) };
+      return { sessions: (await listSessions(ctx, ctx.actor)).map(presentSession) };
     },
   }),
   defineRoute({
@@ -78,12 +79,10 @@ export const authRoutes = [
     tags: ['auth'],
     params: ZSessionParams,
     response: ZOk,
-    policy: signedIn<typeof ZSessionParams, undefined, undefined>(
-      'own session (checked by the use case, 404 otherwise)',
-    ),
-    async handler(ctx, { params }) {
-      const { wasCurrent } = await endOwnSession(ctx.deps, ctx.actor!, params.sessionId);
-      if (wasCurrent) clearSessionCookie(ctx.reply, ctx.deps.config);
+    policy: requireAccess('session.end', { params: ZSessionParams }, ({ params }) => params.sessionId),
+    async handler(ctx, { params }, { reply }) {
+      const { wasCurrent } = await endOwnSession(ctx, ctx.actor, params.sessionId);
+      if (wasCurrent) clearSessionCookie(reply, ctx.config);
       return { ok: true as const };
     },
   }),
@@ -100,8 +99,8 @@ export const authRoutes = [
     async handler(ctx, { body }) {
       // The answer must not tell whether the address has an account, neither by its content nor
       // by how long it takes, so the link is made and mailed after the reply has gone.
-      void requestMagicLink(ctx.deps, body.email, ctx.deps.clock.now()).catch((error: unknown) =>
-        ctx.request.log.error({ err: error }, 'sign-in link could not be sent'),
+      void requestMagicLink(ctx, body.email, ctx.clock.now()).catch((error: unknown) =>
+        ctx.log.error({ err: error }, 'sign-in link could not be sent'),
       );
       return { ok: true as const };
     },
@@ -115,8 +114,8 @@ export const authRoutes = [
     response: ZSignInResponse,
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone holding a sign-in link'),
-    async handler(ctx, { body }) {
-      return signInResponse(ctx, await signInWithMagicLink(ctx.deps, body.token), 'magic-link');
+    async handler(ctx, { body }, http) {
+      return signInResponse(ctx, http, await signInWithMagicLink(ctx, body.token), 'magic-link');
     },
   }),
 ];

@@ -1,35 +1,34 @@
 import type { Db } from '../db/database.js';
 
 /**
- * Stores a new link unless the user already has `max` links created since `since`. The user's
- * row is locked while counting, so simultaneous requests cannot all slip under the limit.
+ * How many links the user has had made since `since`, with the user's row locked for the rest of
+ * the transaction `trx`, so simultaneous requests cannot all slip under a limit.
  */
-export async function insertMagicLinkWithinLimit(
+export async function countLinksOfLockedUser(trx: Db, userId: string, since: Date): Promise<number> {
+  await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+  const { count } = await trx
+    .selectFrom('magic_links')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function insertMagicLink(
   db: Db,
   link: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date },
-  limit: { since: Date; max: number },
-): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('users').select('id').where('id', '=', link.userId).forUpdate().executeTakeFirst();
-    const { count } = await trx
-      .selectFrom('magic_links')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('user_id', '=', link.userId)
-      .where('created_at', '>', limit.since)
-      .executeTakeFirstOrThrow();
-    if (Number(count) >= limit.max) return false;
-    await trx
-      .insertInto('magic_links')
-      .values({
-        token_hash: link.tokenHash,
-        user_id: link.userId,
-        created_at: link.createdAt,
-        expires_at: link.expiresAt,
-        used_at: null,
-      })
-      .execute();
-    return true;
-  });
+): Promise<void> {
+  await db
+    .insertInto('magic_links')
+    .values({
+      token_hash: link.tokenHash,
+      user_id: link.userId,
+      created_at: link.createdAt,
+      expires_at: link.expiresAt,
+      used_at: null,
+    })
+    .execute();
 }
 
 /**

@@ -3,7 +3,13 @@ import { AppError } from '../errors.js';
 import { magicLinkMail } from '../notify/templates/magic-link.js';
 import { hashToken, newToken } from './session.service.js';
 import { forgetFailedSignIns, type AuthUser } from './sign-in.service.js';
-import { consumeMagicLink, insertMagicLinkWithinLimit, retireOpenMagicLinks } from './magic-link.repository.js';
+import {
+  consumeMagicLink,
+  countLinksOfLockedUser,
+  insertMagicLink,
+  retireOpenMagicLinks,
+} from './magic-link.repository.js';
+import { inTransaction } from '../context.js';
 import { findUserByEmail, findUserById } from './user.repository.js';
 
 export const MAGIC_LINK_MINUTES = 15;
@@ -24,16 +30,18 @@ export async function requestMagicLink(deps: AppDeps, email: string, requestedAt
   const user = await findUserByEmail(deps.db, email);
   if (!user) return;
   const token = newToken();
-  const stored = await insertMagicLinkWithinLimit(
-    deps.db,
-    {
+  // The user's row is locked while counting, so simultaneous requests cannot all slip under the limit.
+  const stored = await inTransaction(deps, async (tx) => {
+    const recent = await countLinksOfLockedUser(tx.db, user.id, new Date(requestedAt.getTime() - MAGIC_LINK_MS));
+    if (recent >= MAX_LINKS_PER_LIFETIME) return false;
+    await insertMagicLink(tx.db, {
       tokenHash: hashToken(token),
       userId: user.id,
       createdAt: requestedAt,
       expiresAt: new Date(requestedAt.getTime() + MAGIC_LINK_MS),
-    },
-    { since: new Date(requestedAt.getTime() - MAGIC_LINK_MS), max: MAX_LINKS_PER_LIFETIME },
-  );
+    });
+    return true;
+  });
   if (!stored) return;
   const mail = magicLinkMail({
     locale: user.locale,

@@ -1,4 +1,5 @@
-import { defineRoute, publicAccess } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { publicAccess } from '../policies/policy.js';
 import { AppError } from '../errors.js';
 import { ZAuthProviders, type TOidcLoginError } from '../../shared/api/auth.schema.js';
 import { clearOidcFlowCookie, readOidcFlowCookie, setOidcFlowCookie } from './auth-cookies.js';
@@ -18,7 +19,7 @@ export const oidcRoutes = [
     response: ZAuthProviders,
     policy: publicAccess('the sign-in page'),
     async handler(ctx) {
-      return { password: true, magicLink: true, oidc: oidcProvider(ctx.deps.config) };
+      return { password: true, magicLink: true, oidc: oidcProvider(ctx.config) };
     },
   }),
   defineRoute({
@@ -29,15 +30,15 @@ export const oidcRoutes = [
     produces: 'text/html',
     rateLimit: OIDC_RATE_LIMIT,
     policy: publicAccess('anyone may try to sign in'),
-    async handler(ctx) {
+    async handler(ctx, _input, { reply }) {
       try {
-        const { redirectTo, flow } = await beginOidcSignIn(ctx.deps);
-        setOidcFlowCookie(ctx.reply, ctx.deps.config, flow);
-        return ctx.reply.redirect(redirectTo.href, 302);
+        const { redirectTo, flow } = await beginOidcSignIn(ctx);
+        setOidcFlowCookie(reply, ctx.config, flow);
+        return reply.redirect(redirectTo.href, 302);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        ctx.request.log.error({ err: error }, 'the login service could not be reached');
-        return ctx.reply.redirect(loginErrorUrl('oidc_failed'), 302);
+        ctx.log.error({ err: error }, 'the login service could not be reached');
+        return reply.redirect(loginErrorUrl('oidc_failed'), 302);
       }
     },
   }),
@@ -50,20 +51,21 @@ export const oidcRoutes = [
     produces: 'text/html',
     rateLimit: OIDC_RATE_LIMIT,
     policy: publicAccess('the login service redirects here'),
-    async handler(ctx) {
-      const flow = readOidcFlowCookie(ctx.request);
-      clearOidcFlowCookie(ctx.reply, ctx.deps.config);
-      const url = ctx.request.url;
+    async handler(ctx, _input, http) {
+      const { request, reply } = http;
+      const flow = readOidcFlowCookie(request);
+      clearOidcFlowCookie(reply, ctx.config);
+      const url = request.url;
       try {
-        const user = await completeOidcSignIn(ctx.deps, url.includes('?') ? url.slice(url.indexOf('?')) : '', flow);
-        await signInResponse(ctx, user, 'oidc');
-        return ctx.reply.redirect('/', 302);
+        const user = await completeOidcSignIn(ctx, url.includes('?') ? url.slice(url.indexOf('?')) : '', flow);
+        await signInResponse(ctx, http, user, 'oidc');
+        return reply.redirect('/', 302);
       } catch (error) {
         if (error instanceof AppError && error.code === 'oidc_not_configured') throw error;
         const code: TOidcLoginError =
           error instanceof AppError && error.code === 'oidc_no_account' ? 'oidc_no_account' : 'oidc_failed';
-        ctx.request.log.warn({ err: error, code }, 'sign-in through the login service failed');
-        return ctx.reply.redirect(loginErrorUrl(code), 302);
+        ctx.log.warn({ err: error, code }, 'sign-in through the login service failed');
+        return reply.redirect(loginErrorUrl(code), 302);
       }
     },
   }),

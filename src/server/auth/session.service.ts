@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../deps.js';
-import type { Actor } from '../http/route.js';
+import type { Actor } from '../context.js';
 import type { SessionsTable } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import {

@@ -3,13 +3,33 @@ import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { beginAttempt, minutesLeft, recordFailure } from './sign-in-throttle.js';
-import { deleteThrottle, updateThrottle } from './sign-in-throttle.repository.js';
+import { deleteThrottle, lockThrottle, saveThrottle } from './sign-in-throttle.repository.js';
+import type { ThrottleState } from './sign-in-throttle.js';
+import { inTransaction } from '../context.js';
 import { findUserByEmail, type findUserById } from './user.repository.js';
 
 export type AuthUser = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
 /** The throttle key of an address, whether or not an account has it; the address itself is not stored. */
 export const throttleKeyOf = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+/**
+ * Reads the address's throttle state under its row lock, lets `decide` compute the next state and
+ * writes it back, as one unit of work: concurrent sign-ins for the same address are counted one
+ * after another.
+ */
+function updateThrottle<T extends { state: ThrottleState }>(
+  deps: Pick<AppDeps, 'db'>,
+  key: string,
+  now: Date,
+  decide: (current: ThrottleState) => T,
+): Promise<T> {
+  return inTransaction(deps, async (tx) => {
+    const result = decide(await lockThrottle(tx.db, key, now));
+    await saveThrottle(tx.db, key, result.state);
+    return result;
+  });
+}
 
 /**
  * A hash of a password nobody knows. When no account has the address, or the account has no
@@ -30,7 +50,7 @@ export async function signInWithPassword(
 ): Promise<AuthUser> {
   const key = throttleKeyOf(credentials.email);
   const startedAt = deps.clock.now();
-  const attempt = await updateThrottle(deps.db, key, startedAt, (current) => beginAttempt(current, startedAt));
+  const attempt = await updateThrottle(deps, key, startedAt, (current) => beginAttempt(current, startedAt));
   if (!attempt.allowed) throw locked(attempt.lockedUntil, startedAt);
 
   const user = await findUserByEmail(deps.db, credentials.email);
@@ -42,7 +62,7 @@ export async function signInWithPassword(
   }
 
   const failedAt = deps.clock.now();
-  const after = await updateThrottle(deps.db, key, failedAt, (current) => ({
+  const after = await updateThrottle(deps, key, failedAt, (current) => ({
     state: recordFailure(current, failedAt),
   }));
   if (after.state.lockedUntil && after.state.lockedUntil > failedAt) throw locked(after.state.lockedUntil, failedAt);

@@ -24,32 +24,31 @@ export async function insertSchool(
 /**
  * Deletes a school and every row any table keeps for it. Tables are found by their `school_id`
  * column rather than listed, so areas added later are covered too; a delete that a foreign key
- * refuses is retried after the others, so the order of the tables does not matter.
+ * refuses is retried after the others, so the order of the tables does not matter. `trx` must be
+ * a transaction: each refused delete is rolled back to its savepoint.
  */
-export async function deleteSchoolAndItsRows(db: Db, schoolId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const tables = await sql<{ table_name: string }>`
-      select c.table_name from information_schema.columns c
-      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.column_name = 'school_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-      order by c.table_name`.execute(trx);
-    let pending = tables.rows.map((r) => r.table_name);
-    for (let pass = 0; pending.length > 0 && pass <= tables.rows.length; pass++) {
-      const refused: string[] = [];
-      for (const table of pending) {
-        await sql`savepoint school_delete`.execute(trx);
-        try {
-          await sql`delete from ${sql.table(table)} where school_id = ${schoolId}`.execute(trx);
-          await sql`release savepoint school_delete`.execute(trx);
-        } catch {
-          await sql`rollback to savepoint school_delete`.execute(trx);
-          refused.push(table);
-        }
+export async function deleteSchoolAndItsRows(trx: Db, schoolId: string): Promise<void> {
+  const tables = await sql<{ table_name: string }>`
+    select c.table_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.column_name = 'school_id' and c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name`.execute(trx);
+  let pending = tables.rows.map((r) => r.table_name);
+  for (let pass = 0; pending.length > 0 && pass <= tables.rows.length; pass++) {
+    const refused: string[] = [];
+    for (const table of pending) {
+      await sql`savepoint school_delete`.execute(trx);
+      try {
+        await sql`delete from ${sql.table(table)} where school_id = ${schoolId}`.execute(trx);
+        await sql`release savepoint school_delete`.execute(trx);
+      } catch {
+        await sql`rollback to savepoint school_delete`.execute(trx);
+        refused.push(table);
       }
-      pending = refused;
     }
-    await trx.deleteFrom('schools').where('id', '=', schoolId).execute();
-  });
+    pending = refused;
+  }
+  await trx.deleteFrom('schools').where('id', '=', schoolId).execute();
 }
 
 /**

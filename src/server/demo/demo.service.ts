@@ -3,15 +3,10 @@ import { hashPassword } from '../auth/password.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
-import { promiseFor } from '../messaging/messaging.service.js';
-import {
-  findCustodyGuardiansOf,
-  findCustodyGuardiansOfClass,
-  findCustodyGuardiansOfStudent,
-  insertReply,
-  insertThreadWithMessage,
-  markThreadRead,
-} from '../messaging/messaging.repository.js';
+import { inTransaction } from '../context.js';
+import { promiseFor, storeNewThread, storeReply } from '../messaging/message-send.service.js';
+import { markThreadRead } from '../messaging/thread-read.repository.js';
+import { findCustodyGuardiansOf } from '../directory/student.repository.js';
 import { uploadDemoPdf } from './demo-pdf.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import {
@@ -90,11 +85,16 @@ export async function applyDemoDirectory(
       now: options.now,
     });
   }
-  if (!(await hasInformationRequests(db, schoolId))) await addDemoActivity(db, schoolId, options.now);
+  if (!(await hasInformationRequests(db, schoolId))) {
+    // The school's history is one unit of work: its messages come with their jobs and audit rows.
+    await inTransaction({ db }, (tx) => addDemoActivity(tx.db, schoolId, options.now));
+  }
   return result;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The demo's history is written as of `now`: its promise reminders are queued from then. */
+const demoWork = (db: Db, now: Date) => ({ db, clock: { now: () => now } });
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
@@ -168,23 +168,22 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
 async function addDemoSchoolMessage(db: Db, schoolId: string, leaderId: string, now: Date): Promise<void> {
   const at = new Date(now.getTime() - 7 * DAY_MS);
   const guardians = (await findCustodyGuardiansOf(db, schoolId, { wholeSchool: true })).filter((id) => id !== leaderId);
-  await insertThreadWithMessage(
-    db,
+  await storeNewThread(
+    demoWork(db, now),
     {
       schoolId,
+      kind: 'group',
       studentId: null,
       subject: 'Juleafslutning i kirken 18. december',
       createdBy: leaderId,
+      at,
       replyDueAt: null,
-      group: { wholeSchool: true },
     },
     [{ personId: leaderId, role: 'staff' }, ...guardians.map((personId) => ({ personId, role: 'guardian' as const }))],
     {
-      schoolId,
       authorId: leaderId,
       kind: 'message',
       body: 'Kære forældre på Demo Skole\n\nVi holder juleafslutning i kirken fredag den 18. december kl. 10. Alle elever går sammen med deres klasse fra skolen kl. 9.30, og I er meget velkomne i kirken. Skoledagen slutter kl. 12.\n\nGlædelig jul\nHanne Skovgaard, skoleleder',
-      at,
       idempotencyKey: null,
     },
   );
@@ -214,20 +213,22 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
     body: string,
     at: Date,
   ) =>
-    insertThreadWithMessage(
-      db,
+    storeNewThread(
+      demoWork(db, now),
       {
         schoolId,
+        kind: 'direct',
         studentId: family.studentId,
         subject,
         createdBy: family.guardianId,
+        at,
         replyDueAt: await promiseFor(db, schoolId, at),
       },
       [
         { personId: family.guardianId, role: 'guardian' },
         { personId: family.teacherId, role: 'staff' },
       ],
-      { schoolId, authorId: family.guardianId, kind: 'message', body, at, idempotencyKey: null },
+      { authorId: family.guardianId, kind: 'message', body, idempotencyKey: null },
     );
 
   const emma = await findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A');
@@ -240,8 +241,8 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
     );
     if (answered) {
       const at = ago(5 * DAY_MS - 3 * HOUR_MS);
-      await insertReply(
-        db,
+      await storeReply(
+        demoWork(db, now),
         answered,
         {
           schoolId,
@@ -262,7 +263,7 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
       ago(3 * HOUR_MS),
     );
 
-    const guardians = await findCustodyGuardiansOfClass(db, schoolId, emma.classId);
+    const guardians = await findCustodyGuardiansOf(db, schoolId, { classId: emma.classId });
     const groupAt = ago(DAY_MS);
     const programme = await uploadDemoPdf(db, {
       schoolId,
@@ -271,35 +272,35 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
       lines: DEMO_TRIP_PROGRAMME,
       at: groupAt,
     });
-    const group = await insertThreadWithMessage(
-      db,
+    const group = await storeNewThread(
+      demoWork(db, now),
       {
         schoolId,
+        kind: 'group',
         studentId: null,
         subject: 'Tur til Økolariet fredag',
         createdBy: emma.teacherId,
+        at: groupAt,
         replyDueAt: null,
-        group: { classId: emma.classId },
+        classId: emma.classId,
       },
       [
         { personId: emma.teacherId, role: 'staff' },
         ...guardians.filter((id) => id !== emma.teacherId).map((personId) => ({ personId, role: 'guardian' as const })),
       ],
       {
-        schoolId,
         authorId: emma.teacherId,
         kind: 'message',
         body: 'Kære forældre i 3.A\n\nPå fredag tager vi på tur til Økolariet. Vi går fra skolen kl. 8.15 og er tilbage kl. 13. Husk madpakke, drikkedunk og tøj efter vejret.\n\nVenlig hilsen Birgitte',
-        at: groupAt,
         idempotencyKey: null,
-        attachmentIds: [programme],
       },
+      [programme],
     );
     // Some parents have read it; the demo guardian has not, so it shows as new.
     const readers = guardians.filter((id) => id !== emma.guardianId).slice(0, Math.ceil(guardians.length / 2));
     for (const [i, personId] of readers.entries())
       if (group) await markThreadRead(db, schoolId, group, personId, new Date(groupAt.getTime() + (i + 1) * HOUR_MS));
-    await addDemoStaffMessages(db, schoolId, emma, guardians, ago);
+    await addDemoStaffMessages(db, schoolId, emma, guardians, now);
   }
 
   const waiting = await findFirstFamilyOfClass(db, schoolId, '4A', Object.values(DEMO_ACCOUNTS));
@@ -323,18 +324,21 @@ async function addDemoStaffMessages(
   schoolId: string,
   emma: DemoFamilyOfClass,
   classGuardians: string[],
-  ago: (ms: number) => Date,
+  now: Date,
 ): Promise<void> {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
   const urgentAt = ago(2 * DAY_MS);
-  const urgent = await insertThreadWithMessage(
-    db,
+  const urgent = await storeNewThread(
+    demoWork(db, now),
     {
       schoolId,
+      kind: 'group',
       studentId: null,
       subject: 'Skoldkopper i 3.A',
       createdBy: emma.teacherId,
+      at: urgentAt,
       replyDueAt: null,
-      group: { classId: emma.classId },
+      classId: emma.classId,
     },
     [
       { personId: emma.teacherId, role: 'staff' },
@@ -343,11 +347,9 @@ async function addDemoStaffMessages(
         .map((personId) => ({ personId, role: 'guardian' as const })),
     ],
     {
-      schoolId,
       authorId: emma.teacherId,
       kind: 'message',
       body: 'Kære forældre i 3.A\n\nDer er skoldkopper i klassen. Hold øje med feber og udslæt, og hold jeres barn hjemme, hvis det bliver sygt. Ring til kontoret, hvis I har spørgsmål.\n\nVenlig hilsen Birgitte',
-      at: urgentAt,
       idempotencyKey: null,
       urgent: true,
     },
@@ -369,16 +371,18 @@ async function addDemoStaffMessages(
       },
     ]);
   }
-  const parents = (await findCustodyGuardiansOfStudent(db, schoolId, emma.studentId)).filter(
+  const parents = (await findCustodyGuardiansOf(db, schoolId, { studentId: emma.studentId })).filter(
     (id) => id !== emma.teacherId,
   );
-  await insertThreadWithMessage(
-    db,
+  await storeNewThread(
+    demoWork(db, now),
     {
       schoolId,
+      kind: 'direct',
       studentId: emma.studentId,
       subject: `${emma.studentName}s læsebog`,
       createdBy: emma.teacherId,
+      at: ago(2 * DAY_MS - 2 * HOUR_MS),
       replyDueAt: null,
     },
     [
@@ -386,11 +390,9 @@ async function addDemoStaffMessages(
       ...parents.map((personId) => ({ personId, role: 'guardian' as const })),
     ],
     {
-      schoolId,
       authorId: emma.teacherId,
       kind: 'message',
       body: `Hej\n\n${emma.studentName} har fået en ny læsebog med hjem. Læs gerne 15 minutter med hende hver dag, og skriv til mig, hvis den er for svær.\n\nVenlig hilsen Birgitte`,
-      at: ago(2 * DAY_MS - 2 * HOUR_MS),
       idempotencyKey: null,
     },
   );
@@ -411,7 +413,7 @@ export async function ensureDemoSchool(
   const existing = await findSchoolBySlug(db, DEMO_SCHOOL.slug);
   if (existing && !options.reset) return { schoolId: existing.id, created: false, accounts, import: null };
   if (existing) {
-    await deleteSchoolAndItsRows(db, existing.id);
+    await inTransaction({ db }, (tx) => deleteSchoolAndItsRows(tx.db, existing.id));
     await deleteUnattachedUsersOfDomain(db, DEMO_EMAIL_DOMAIN);
   }
   const schoolId = await insertSchool(db, DEMO_SCHOOL);

@@ -1,4 +1,5 @@
-import { defineRoute, publicAccess } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { publicAccess } from '../policies/policy.js';
 import { ZAdvanceTestClock, ZTestClock } from '../../shared/api/dev-clock.schema.js';
 import { advanceTestClock, readTestClock } from './dev-clock.service.js';
 
@@ -13,7 +14,7 @@ export const devClockRoutes = [
     response: ZTestClock,
     hidden: true,
     policy: publicAccess('test page'),
-    handler: async (ctx) => readTestClock(ctx.deps),
+    handler: async (ctx) => readTestClock(ctx),
   }),
   defineRoute({
     method: 'POST',
@@ -25,6 +26,6 @@ export const devClockRoutes = [
     response: ZTestClock,
     hidden: true,
     policy: publicAccess('test page'),
-    handler: async (ctx, { body }) => advanceTestClock(ctx.deps, body.advanceHours),
+    handler: async (ctx, { body }) => advanceTestClock(ctx, body.advanceHours),
   }),
 ];

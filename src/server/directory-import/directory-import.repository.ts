@@ -23,10 +23,6 @@ export async function findSchoolByIdOrSlug(db: Db, idOrSlug: string) {
     .executeTakeFirst();
 }
 
-export function withTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}
-
 /** Two imports into one school wait for each other instead of racing on the same rows. */
 export async function lockSchoolDirectory(trx: Db, schoolId: string): Promise<void> {
   await trx.selectFrom('schools').select('id').where('id', '=', schoolId).forNoKeyUpdate().execute();

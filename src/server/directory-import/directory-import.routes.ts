@@ -1,11 +1,10 @@
 import { defineRoute } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
+import { atSchool } from '../policies/policy.js';
 import { AppError } from '../errors.js';
 import { mayImport } from '../policies/rules.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import { MAX_IMPORT_BYTES, ZImportQuery, ZImportResult, ZImportRunList } from '../../shared/api/import.schema.js';
-import { findRecentImportRuns, importDirectoryFile } from './directory-import.service.js';
+import { findRecentImportRuns, importUploadedDirectory } from './directory-import.service.js';
 
 export const directoryImportRoutes = [
   defineRoute({
@@ -21,26 +20,13 @@ export const directoryImportRoutes = [
     response: ZImportResult,
     bodyLimit: MAX_IMPORT_BYTES,
     policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => mayImport(m)),
-    async handler(ctx, { params, query }) {
-      const body: unknown = ctx.request.body;
-      if (body !== undefined && !Buffer.isBuffer(body))
+    async handler(ctx, { params, query }, { request }) {
+      // The file arrives as raw bytes (upload-body.ts); anything else is not a file.
+      const body: unknown = request.body;
+      if (body !== undefined && !Buffer.isBuffer(body)) {
         throw new AppError('validation_failed', { field: 'body', status: 415 });
-      const result = await importDirectoryFile(ctx.deps.db, body ?? Buffer.alloc(0), {
-        schoolId: params.schoolId,
-        fileName: query.fileName,
-        dryRun: query.dryRun,
-        byName: ctx.actor!.name,
-        now: ctx.deps.clock.now(),
-        locale: ctx.locale,
-      });
-      if (!result.dryRun) {
-        await recordAudit(ctx, {
-          schoolId: params.schoolId,
-          action: 'directory.import',
-          subject: `${result.fileName} (${result.rows} rækker)`,
-        });
       }
-      return result;
+      return importUploadedDirectory(ctx, params.schoolId, body ?? Buffer.alloc(0), query);
     },
   }),
   defineRoute({
@@ -52,7 +38,7 @@ export const directoryImportRoutes = [
     response: ZImportRunList,
     policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => mayImport(m)),
     async handler(ctx, { params }) {
-      return { runs: await findRecentImportRuns(ctx.deps.db, params.schoolId) };
+      return { runs: await findRecentImportRuns(ctx.db, params.schoolId) };
     },
   }),
 ];

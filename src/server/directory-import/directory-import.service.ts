@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { inTransaction, type SignedInContext } from '../context.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../../shared/errors.js';
@@ -11,6 +13,7 @@ import {
   ZImportCounts,
   type TImportEncoding,
   type TImportIssue,
+  type TImportQuery,
   type TImportResult,
   type TImportRun,
 } from '../../shared/api/import.schema.js';
@@ -23,7 +26,6 @@ import {
   listImportRuns,
   loadDirectorySnapshot,
   lockSchoolDirectory,
-  withTransaction,
 } from './directory-import.repository.js';
 
 export interface ImportOptions {
@@ -141,7 +143,7 @@ export async function importDirectoryRows(
       runId,
     };
   };
-  return options.dryRun ? run(db) : withTransaction(db, run);
+  return options.dryRun ? run(db) : inTransaction({ db }, (tx) => run(tx.db));
 }
 
 const ZStoredSummary = z.object({ rows: z.number().int(), counts: ZImportCounts });
@@ -160,5 +162,35 @@ export async function findRecentImportRuns(db: Db, schoolId: string, limit = 20)
       rows: summary.rows,
       counts: summary.counts,
     };
+  });
+}
+
+/**
+ * The leadership imports a file through the web app (the route's policy decides who): the rows,
+ * the run and the audit entry commit together.
+ */
+export async function importUploadedDirectory(
+  ctx: SignedInContext,
+  schoolId: string,
+  bytes: Uint8Array,
+  query: TImportQuery,
+): Promise<TImportResult> {
+  return inTransaction(ctx, async (tx) => {
+    const result = await importDirectoryFile(tx.db, bytes, {
+      schoolId,
+      fileName: query.fileName,
+      dryRun: query.dryRun,
+      byName: tx.actor.name,
+      now: tx.clock.now(),
+      locale: tx.locale,
+    });
+    if (!result.dryRun) {
+      await recordAudit(tx, {
+        schoolId,
+        action: 'directory.import',
+        subject: `${result.fileName} (${result.rows} rækker)`,
+      });
+    }
+    return result;
   });
 }

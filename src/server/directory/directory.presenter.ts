@@ -9,18 +9,16 @@ import {
   type TStudentGuardian,
   type TStudentProfile,
 } from '../../shared/api/directory.schema.js';
+import type { TColleague } from '../../shared/api/messaging.schema.js';
 import type {
-  ClassRow,
-  ClassStaffRow,
-  ClassSummaryRow,
   FamilyReachFigures,
-  GuardianRow,
   PrincipleVersionStatusRow,
   SchoolFigures,
   SchoolRow,
-  StudentOfClassRow,
-  StudentWithClass,
 } from './directory.repository.js';
+import type { ClassRow, ClassStaffRow, ClassSummaryRow } from './class.repository.js';
+import type { GuardianRow, StudentOfClassRow, StudentRow } from './student.repository.js';
+import type { StaffRow } from './staff.repository.js';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
 
@@ -56,7 +54,7 @@ function presentGuardian(m: Membership, g: GuardianRow, student: { id: string; c
 export function presentStudentProfile(
   m: Membership,
   schoolId: string,
-  student: StudentWithClass,
+  student: StudentRow,
   staff: ClassStaffRow[],
   guardians: GuardianRow[],
   replyWithinWorkingDays: number | null,
@@ -169,5 +167,15 @@ export function presentSchoolOverview(
         contactTeacher: contactTeacherOf(c),
       })),
     },
+  };
+}
+
+/** A colleague as staff choose recipients: name, roles and classes, no contact details. */
+export function presentColleague(p: StaffRow): TColleague {
+  return {
+    id: p.id,
+    name: fullName(p),
+    roles: [...new Set<TColleague['roles'][number]>([...p.roles, ...p.class_roles.map((c) => c.role)])],
+    classes: [...new Set(p.class_roles.map((c) => `${c.grade}.${c.letter}`))],
   };
 }

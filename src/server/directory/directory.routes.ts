@@ -9,7 +9,7 @@ import {
   ZStudentProfile,
 } from '../../shared/api/directory.schema.js';
 import { isMemberOfSchool, mayListClasses, mayReadClassRoster, mayReadSchoolOverview } from '../policies/rules.js';
-import { atSchool } from './school-policy.js';
+import { allOf, atSchool, requireAccess } from '../policies/policy.js';
 import { listClasses, readClassRoster, readSchoolOverview, readStudentProfile } from './directory.service.js';
 
 export const directoryRoutes = [
@@ -20,8 +20,10 @@ export const directoryRoutes = [
     tags: ['directory'],
     params: ZStudentParams,
     response: ZStudentProfile,
-    // Row-level: canReadStudent in the use case, which needs the student's class.
-    policy: atSchool(ZStudentParams, 'member of the school; then canReadStudent', (m) => isMemberOfSchool(m)),
+    policy: allOf(
+      atSchool(ZStudentParams, 'member of the school', (m) => isMemberOfSchool(m)),
+      requireAccess('student.read', { params: ZStudentParams }, ({ params }) => params.studentId),
+    ),
     handler: (ctx, { params }) => readStudentProfile(ctx, params.schoolId, params.studentId),
   }),
   defineRoute({

@@ -1,15 +1,9 @@
-import type { RequestContext } from '../http/route.js';
+import type { SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import type { Db } from '../db/database.js';
-import {
-  canReadClass,
-  canReadStudent,
-  hasCustodyOf,
-  hasInformationRightOf,
-  maySeeSchoolDetails,
-} from '../policies/rules.js';
+import { canReadClass, hasCustodyOf, maySeeSchoolDetails } from '../policies/rules.js';
 import {
   className,
   type TClassDetail,
@@ -17,21 +11,24 @@ import {
   type TSchoolOverview,
   type TStudentProfile,
 } from '../../shared/api/directory.schema.js';
+import type { TColleagueList } from '../../shared/api/messaging.schema.js';
 import {
   countFamilyReach,
   countSchoolFigures,
-  findClass,
-  findClassesOfSchool,
-  findClassIdsOfStudents,
-  findClassStaff,
   findCurrentPrincipleVersions,
-  findGuardiansOfStudents,
   findSchool,
+} from './directory.repository.js';
+import { findClass, findClassesOfSchool, findClassStaff } from './class.repository.js';
+import {
+  findClassIdsOfStudents,
+  findGuardiansOfStudents,
   findStudent,
   findStudentsOfClass,
-} from './directory.repository.js';
+} from './student.repository.js';
+import { findStaff } from './staff.repository.js';
 import {
   presentClassDetail,
+  presentColleague,
   presentClassSummary,
   presentSchoolOverview,
   presentStudentProfile,
@@ -44,27 +41,21 @@ export async function findReplyWithinWorkingDays(db: Db, schoolId: string): Prom
 }
 
 /**
- * One child's profile as the reader may see it. A parent with the right to information only is
- * told to ask instead (§ 23) and a suspended guardian that access is suspended; anyone else
- * without access gets "not found", so an id reveals nothing. Every successful read is audit-logged.
+ * One child's profile as the reader may see it (the route's policy, `student.read`, has decided
+ * that they may). Every read is audit-logged.
  */
 export async function readStudentProfile(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   studentId: string,
 ): Promise<TStudentProfile> {
   const m = await ctx.membership(schoolId);
-  const student = await findStudent(ctx.deps.db, schoolId, studentId);
+  const student = await findStudent(ctx.db, schoolId, studentId);
   if (!student) throw new AppError('not_found');
-  if (!canReadStudent(m, { id: student.id, classId: student.class_id })) {
-    if (hasInformationRightOf(m, student.id)) throw new AppError('information_right_only');
-    if (m.suspended) throw new AppError('guardian_suspended');
-    throw new AppError('not_found');
-  }
   const [staff, guardians, replyWithinWorkingDays] = await Promise.all([
-    findClassStaff(ctx.deps.db, schoolId, [student.class_id]),
-    findGuardiansOfStudents(ctx.deps.db, schoolId, [student.id]),
-    findReplyWithinWorkingDays(ctx.deps.db, schoolId),
+    findClassStaff(ctx.db, schoolId, [student.class_id]),
+    findGuardiansOfStudents(ctx.db, schoolId, [student.id]),
+    findReplyWithinWorkingDays(ctx.db, schoolId),
   ]);
   await recordAudit(ctx, { schoolId, action: 'student.read', studentId: student.id, subject: 'profile' });
   return presentStudentProfile(m, schoolId, student, staff, guardians, replyWithinWorkingDays);
@@ -74,24 +65,20 @@ export async function readStudentProfile(
  * The classes the reader has to do with: staff their own classes, the leadership every class,
  * custody holders their children's, a student their own. Names and sizes only, so no audit row.
  */
-export async function listClasses(ctx: RequestContext, schoolId: string): Promise<TClassList> {
+export async function listClasses(ctx: SignedInContext, schoolId: string): Promise<TClassList> {
   const m = await ctx.membership(schoolId);
   const custodyChildren = [...m.guardianOf.keys()].filter((id) => hasCustodyOf(m, id));
   const [classes, childClasses] = await Promise.all([
-    findClassesOfSchool(ctx.deps.db, schoolId),
-    findClassIdsOfStudents(ctx.deps.db, schoolId, custodyChildren),
+    findClassesOfSchool(ctx.db, schoolId),
+    findClassIdsOfStudents(ctx.db, schoolId, custodyChildren),
   ]);
-  const guardianClassIds = new Set(childClasses.map((c) => c.class_id));
+  const guardianClassIds = new Set(childClasses.values());
+  const childrenIn = (classId: string) =>
+    [...childClasses].filter(([, childClassId]) => childClassId === classId).map(([studentId]) => studentId);
   return {
     classes: classes
       .filter((c) => canReadClass(m, c.id, guardianClassIds))
-      .map((c) =>
-        presentClassSummary(
-          c,
-          m,
-          childClasses.filter((child) => child.class_id === c.id).map((child) => child.id),
-        ),
-      ),
+      .map((c) => presentClassSummary(c, m, childrenIn(c.id))),
   };
 }
 
@@ -100,15 +87,15 @@ export async function listClasses(ctx: RequestContext, schoolId: string): Promis
  * than one for the class: a guardian's view of who read their child's data is a search by
  * student, and a row naming only the class would not say which children were in it that day.
  */
-export async function readClassRoster(ctx: RequestContext, schoolId: string, classId: string): Promise<TClassDetail> {
-  const klass = await findClass(ctx.deps.db, schoolId, classId);
+export async function readClassRoster(ctx: SignedInContext, schoolId: string, classId: string): Promise<TClassDetail> {
+  const klass = await findClass(ctx.db, schoolId, classId);
   if (!klass) throw new AppError('not_found');
   const [staff, students] = await Promise.all([
-    findClassStaff(ctx.deps.db, schoolId, [classId]),
-    findStudentsOfClass(ctx.deps.db, schoolId, classId),
+    findClassStaff(ctx.db, schoolId, [classId]),
+    findStudentsOfClass(ctx.db, schoolId, classId),
   ]);
   const guardians = await findGuardiansOfStudents(
-    ctx.deps.db,
+    ctx.db,
     schoolId,
     students.map((s) => s.id),
   );
@@ -124,9 +111,9 @@ export async function readClassRoster(ctx: RequestContext, schoolId: string, cla
  * The school in figures. The board supervises through aggregates only; the leadership also sees
  * the figures that point at classes and families.
  */
-export async function readSchoolOverview(ctx: RequestContext, schoolId: string): Promise<TSchoolOverview> {
+export async function readSchoolOverview(ctx: SignedInContext, schoolId: string): Promise<TSchoolOverview> {
   const m = await ctx.membership(schoolId);
-  const db = ctx.deps.db;
+  const db = ctx.db;
   const details = maySeeSchoolDetails(m);
   const [school, figures, versions, replyWithinWorkingDays, reach, classes] = await Promise.all([
     findSchool(db, schoolId),
@@ -144,4 +131,11 @@ export async function readSchoolOverview(ctx: RequestContext, schoolId: string):
     replyWithinWorkingDays,
     reach && classes ? { reach, classes } : null,
   );
+}
+
+/** The caller's colleagues at the school, to choose recipients from: names and roles only. */
+export async function listColleagues(ctx: SignedInContext, schoolId: string): Promise<TColleagueList> {
+  const m = await ctx.membership(schoolId);
+  const staff = (await findStaff(ctx.db, schoolId)).filter((p) => p.id !== m.personId);
+  return { staff: staff.map(presentColleague) };
 }

@@ -1,8 +1,7 @@
-import { defineRoute, signedIn, type Policy } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { ownData } from '../policies/policy.js';
 import { ZMe, ZPreferences, ZUpdatePreferences } from '../../shared/api/directory.schema.js';
 import { readMe, updatePreferences } from './me.service.js';
-
-const anySignedInUser: Policy<any, any, any> = signedIn('signed in');
 
 export const meRoutes = [
   defineRoute({
@@ -11,7 +10,7 @@ export const meRoutes = [
     summary: 'The signed-in user: schools with roles and abilities, and the children they follow.',
     tags: ['me'],
     response: ZMe,
-    policy: anySignedInUser,
+    policy: ownData('the caller themself'),
     handler: (ctx) => readMe(ctx),
   }),
   defineRoute({
@@ -21,7 +20,7 @@ export const meRoutes = [
     tags: ['me'],
     body: ZUpdatePreferences,
     response: ZPreferences,
-    policy: anySignedInUser,
+    policy: ownData("the caller's own preferences"),
     handler: (ctx, { body }) => updatePreferences(ctx, body),
   }),
 ];

@@ -1,5 +1,4 @@
-import type { Actor, RequestContext } from '../http/route.js';
-import { AppError } from '../errors.js';
+import type { SignedInContext } from '../context.js';
 import type { Membership } from '../policies/membership.js';
 import { findSchoolIdsOfUser } from '../policies/membership.repository.js';
 import type { GuardianshipKind } from '../db/schema.js';
@@ -58,20 +57,14 @@ function presentChild(row: UserGuardianshipRow): TMeChild {
   };
 }
 
-function signedInActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw new AppError('not_signed_in');
-  return ctx.actor;
-}
-
 /** The signed-in user, their schools with roles and abilities, and the children they may follow. */
-export async function readMe(ctx: RequestContext): Promise<TMe> {
-  const actor = signedInActor(ctx);
-  const { deps } = ctx;
+export async function readMe(ctx: SignedInContext): Promise<TMe> {
+  const { actor } = ctx;
   const [schoolIds, guardianships] = await Promise.all([
-    findSchoolIdsOfUser(deps.db, actor.userId),
-    findGuardianshipsOfUser(deps.db, actor.userId),
+    findSchoolIdsOfUser(ctx.db, actor.userId),
+    findGuardianshipsOfUser(ctx.db, actor.userId),
   ]);
-  const schools = await findSchoolsByIds(deps.db, [...new Set(schoolIds)]);
+  const schools = await findSchoolsByIds(ctx.db, [...new Set(schoolIds)]);
   const memberships = await Promise.all(schools.map((s) => ctx.membership(s.id)));
   const schoolEntries = schools.map((school, i) => {
     const m = memberships[i]!;
@@ -97,9 +90,9 @@ export async function readMe(ctx: RequestContext): Promise<TMe> {
 }
 
 export async function updatePreferences(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   preferences: { locale: Locale },
 ): Promise<{ locale: Locale }> {
-  await updateUserLocale(ctx.deps.db, signedInActor(ctx).userId, preferences.locale);
+  await updateUserLocale(ctx.db, ctx.actor.userId, preferences.locale);
   return { locale: preferences.locale };
 }

@@ -117,4 +117,18 @@ describe('drafts', () => {
     );
     expect((await call('GET', url('new-thread', f.ownStudent), 'suspendedGuardian')).statusCode).toBe(403);
   });
+
+  it('is kept only for a target the writer may write to, and answers any other as missing', async () => {
+    // Another family's child, a thread the writer is not in, a class the teacher does not teach.
+    expect((await call('GET', url('new-thread', f.ownStudent), 'otherFamilyGuardian')).statusCode).toBe(404);
+    expect((await call('PUT', url('reply', f.thread), 'otherFamilyGuardian', { body: 'Hej' })).statusCode).toBe(404);
+    expect((await call('PUT', url('class-message', f.classA), 'otherClassTeacher', { body: 'Hej' })).statusCode).toBe(
+      403,
+    );
+    expect((await call('GET', url('staff-thread', f.schoolId), 'custodyGuardian')).statusCode).toBe(403);
+    expect(await t.deps.db.selectFrom('drafts').select('person_id').where('body', '=', 'Hej').execute()).toEqual([]);
+    // The writer's own targets still work.
+    expect((await call('GET', url('staff-thread', f.schoolId), 'otherClassTeacher')).statusCode).toBe(200);
+    expect((await call('GET', url('new-thread', f.ownStudent), 'contactTeacher')).statusCode).toBe(200);
+  });
 });

@@ -1,15 +1,37 @@
 import { defineRoute } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
-import { mayWriteMessages } from '../policies/rules.js';
+import { atSchool } from '../policies/policy.js';
+import { isStaff, mayWriteMessages, mayWriteToClass } from '../policies/rules.js';
+import { requireAccessTo } from '../policies/access.js';
 import { ZOk } from '../../shared/api/common.schema.js';
 import { ZDraftParams, ZDraftResult, ZSaveDraft } from '../../shared/api/draft.schema.js';
 import { discardDraft, getDraft, saveDraft } from './draft.service.js';
 
 const url = '/api/schools/:schoolId/drafts/:targetKind/:targetId';
+
+/**
+ * A writer's own draft (keyed by their person, so nobody can name another's) for a target they
+ * may write to: a child (a new thread), a thread (a reply), a class, or the school (messages to
+ * colleagues or to parents). A target they may not write to answers as missing.
+ */
 const policy = atSchool(
   ZDraftParams,
-  'guardian (not suspended) or staff of the school; each reaches only their own drafts',
-  (m) => mayWriteMessages(m),
+  'a writer of messages at the school, for a target they may write to',
+  async (m, { schoolId, targetKind, targetId }, ctx) => {
+    if (!mayWriteMessages(m)) return false;
+    switch (targetKind) {
+      case 'new-thread':
+        await requireAccessTo(ctx, 'student.draft', [targetId], schoolId);
+        return true;
+      case 'reply':
+        await requireAccessTo(ctx, 'thread.reply', [targetId], schoolId);
+        return true;
+      case 'class-message':
+        return mayWriteToClass(m, targetId);
+      case 'staff-thread':
+      case 'parents-message':
+        return targetId === schoolId && isStaff(m);
+    }
+  },
 );
 
 export const draftRoutes = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineRoute, publicAccess } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { publicAccess } from '../policies/policy.js';
 import { pingDatabase } from './health.repository.js';
 
 const ZHealth = z.object({ status: z.enum(['ok', 'unavailable']) });
@@ -13,13 +14,13 @@ export const healthRoutes = [
     response: ZHealth,
     otherResponses: { 503: ZHealth },
     policy: publicAccess(),
-    async handler(ctx) {
+    async handler(ctx, _input, { reply }) {
       try {
-        await pingDatabase(ctx.deps.db);
+        await pingDatabase(ctx.db);
         return { status: 'ok' as const };
       } catch (error) {
-        ctx.request.log.error({ err: error }, 'database health check failed');
-        ctx.reply.status(503);
+        ctx.log.error({ err: error }, 'database health check failed');
+        reply.status(503);
         return { status: 'unavailable' as const };
       }
     },
@@ -31,8 +32,8 @@ export const healthRoutes = [
     tags: ['health'],
     policy: publicAccess(),
     hidden: true,
-    async handler(ctx) {
-      return ctx.reply.send(ctx.request.server.swagger());
+    async handler(_ctx, _input, { request, reply }) {
+      return reply.send(request.server.swagger());
     },
   }),
 ];

@@ -1,55 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z, ZodType } from 'zod';
-import type { AppDeps } from '../deps.js';
-import type { Locale } from '../../shared/errors.js';
-import type { Membership } from '../policies/membership.js';
+import type { Context, SignedInContext } from '../context.js';
+import type { GuardedPolicy, PublicPolicy, RouteInput } from '../policies/policy.js';
 
-/** The signed-in user behind a request. */
-export interface Actor {
-  userId: string;
-  sessionId: string;
-  name: string;
-  email: string;
-  locale: Locale;
-}
-
-export interface RequestContext {
-  deps: AppDeps;
-  request: FastifyRequest;
-  reply: FastifyReply;
-  requestId: string;
-  locale: Locale;
-  actor: Actor | null;
-  /** The actor's membership of a school, loaded once per request. Requires a signed-in actor. */
-  membership(schoolId: string): Promise<Membership>;
-}
-
-export interface SignedInContext extends RequestContext {
-  actor: Actor;
-}
+export type { RouteInput } from '../policies/policy.js';
 
 type Infer<T> = T extends ZodType ? z.output<T> : undefined;
 
-export interface RouteInput<P, Q, B> {
-  params: Infer<P>;
-  query: Infer<Q>;
-  body: Infer<B>;
+/**
+ * The HTTP exchange, for the few routes whose answer is more than JSON (cookies, redirects,
+ * files, multipart uploads). It stays in the route layer: use cases never see it.
+ */
+export interface Http {
+  request: FastifyRequest;
+  reply: FastifyReply;
 }
 
-/**
- * Who may call a route. `public` routes run for anyone; every other policy first requires a
- * signed-in user (401 otherwise) and then its check (403, or 404 when the check throws it, so a
- * denied id looks like a missing one).
- */
-export type Policy<P, Q, B> =
-  | { kind: 'public'; name: string }
-  | {
-      kind: 'signed-in';
-      name: string;
-      check: (ctx: SignedInContext, input: RouteInput<P, Q, B>) => boolean | Promise<boolean>;
-    };
-
-export interface RouteDefinition<P = any, Q = any, B = any, R = any> {
+interface RouteShape<P, Q, B, H, R> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -57,6 +24,8 @@ export interface RouteDefinition<P = any, Q = any, B = any, R = any> {
   params?: P;
   query?: Q;
   body?: B;
+  /** Request headers the route reads (e.g. the idempotency key), validated like the rest. */
+  headers?: H;
   /** The success body's schema; it is also the presenter's whitelist on the way out. */
   response?: R;
   /** Bodies of other statuses that are not the standard error shape (e.g. health's 503). */
@@ -71,25 +40,54 @@ export interface RouteDefinition<P = any, Q = any, B = any, R = any> {
   bodyLimit?: number;
   /** Per-route request limit (@fastify/rate-limit), e.g. for sign-in. */
   rateLimit?: { max: number; timeWindow: number | string };
-  policy: Policy<P, Q, B>;
-  handler: (ctx: RequestContext, input: RouteInput<P, Q, B>) => Promise<Infer<R> | FastifyReply | void>;
 }
 
+type Input<P, Q, B, H> = RouteInput<Infer<P>, Infer<Q>, Infer<B>, Infer<H>>;
+type Result<R> = Promise<Infer<R> | FastifyReply | void>;
+
+/** A route anyone may call: its use case may have no actor. */
+export interface PublicRoute<P = unknown, Q = unknown, B = unknown, H = unknown, R = unknown> extends RouteShape<
+  P,
+  Q,
+  B,
+  H,
+  R
+> {
+  policy: PublicPolicy;
+  handler(ctx: Context, input: Input<P, Q, B, H>, http: Http): Result<R>;
+}
+
+/** A route behind a policy: its use case runs for a signed-in actor the policy has let through. */
+export interface GuardedRoute<P = unknown, Q = unknown, B = unknown, H = unknown, R = unknown> extends RouteShape<
+  P,
+  Q,
+  B,
+  H,
+  R
+> {
+  policy: GuardedPolicy;
+  handler(ctx: SignedInContext, input: Input<P, Q, B, H>, http: Http): Result<R>;
+}
+
+export type RouteDefinition = PublicRoute | GuardedRoute;
+
+type Schema = ZodType | undefined;
+
+/** One route of the route table, typed from its schemas. Thin: authenticate → validate → authorize → use case → present. */
 export function defineRoute<
-  P extends ZodType | undefined = undefined,
-  Q extends ZodType | undefined = undefined,
-  B extends ZodType | undefined = undefined,
-  R extends ZodType | undefined = undefined,
->(route: RouteDefinition<P, Q, B, R>): RouteDefinition<P, Q, B, R> {
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  H extends Schema = undefined,
+  R extends Schema = undefined,
+>(route: PublicRoute<P, Q, B, H, R>): RouteDefinition;
+export function defineRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+  H extends Schema = undefined,
+  R extends Schema = undefined,
+>(route: GuardedRoute<P, Q, B, H, R>): RouteDefinition;
+export function defineRoute(route: RouteDefinition): RouteDefinition {
   return route;
-}
-
-export const publicAccess = (name = 'public'): Policy<any, any, any> => ({ kind: 'public', name });
-
-/** A policy that needs a signed-in user and passes `check`. */
-export function signedIn<P, Q, B>(
-  name: string,
-  check: (ctx: SignedInContext, input: RouteInput<P, Q, B>) => boolean | Promise<boolean> = () => true,
-): Policy<P, Q, B> {
-  return { kind: 'signed-in', name, check };
 }

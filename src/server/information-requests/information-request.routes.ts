@@ -18,7 +18,7 @@ import {
   mayReadOwnInformationRequests,
   mayRequestInformation,
 } from '../policies/rules.js';
-import { atSchool } from '../directory/school-policy.js';
+import { atSchool, requireAccess } from '../policies/policy.js';
 import {
   answerInformationRequest,
   createInformationRequest,
@@ -72,9 +72,10 @@ export const informationRequestRoutes = [
     params: ZInformationRequestParams,
     body: ZAnswerInformationRequest,
     response: ZInformationRequest,
-    // Row-level: the child's contact teacher or the leadership, checked in the use case.
-    policy: atSchool(ZInformationRequestParams, 'contact teacher or leadership; then of the child', (m) =>
-      mayHandleInformationRequests(m),
+    policy: requireAccess(
+      'information-request.answer',
+      { params: ZInformationRequestParams },
+      ({ params }) => params.requestId,
     ),
     handler: (ctx, { params, body }) => answerInformationRequest(ctx, params.schoolId, params.requestId, body),
   }),

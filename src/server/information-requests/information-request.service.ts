@@ -1,4 +1,4 @@
-import type { RequestContext } from '../http/route.js';
+import { inTransaction, type SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hasInformationRightOf, mayHandleInformationRequestOf, runsTheSchool } from '../policies/rules.js';
@@ -24,22 +24,26 @@ import { presentInformationRequest, presentOwnInformationRequest } from './infor
  * § 23). The route's policy has checked the right; the request is logged as it is made.
  */
 export async function createInformationRequest(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   studentId: string,
   message: string,
 ): Promise<TOwnInformationRequest> {
   const m = await ctx.membership(schoolId);
-  if (!m.personId || !hasInformationRightOf(m, studentId)) throw new AppError('forbidden');
-  const id = await insertInformationRequest(ctx.deps.db, {
-    schoolId,
-    studentId,
-    personId: m.personId,
-    message,
-    createdAt: ctx.deps.clock.now(),
+  if (!m.personId) throw new AppError('forbidden');
+  const personId = m.personId;
+  const id = await inTransaction(ctx, async (tx) => {
+    const created = await insertInformationRequest(tx.db, {
+      schoolId,
+      studentId,
+      personId,
+      message,
+      createdAt: tx.clock.now(),
+    });
+    await recordAudit(tx, { schoolId, action: 'information-request.create', studentId, subject: 'request' });
+    return created;
   });
-  await recordAudit(ctx, { schoolId, action: 'information-request.create', studentId, subject: 'request' });
-  const created = await findInformationRequest(ctx.deps.db, schoolId, id);
+  const created = await findInformationRequest(ctx.db, schoolId, id);
   if (!created) throw new AppError('not_found');
   return presentOwnInformationRequest(created);
 }
@@ -50,7 +54,7 @@ export async function createInformationRequest(
  * child listed gets an audit row.
  */
 export async function listInformationRequests(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   status?: TInformationRequestStatus,
 ): Promise<TInformationRequestList> {
@@ -58,7 +62,7 @@ export async function listInformationRequests(
   const classIds = runsTheSchool(m)
     ? 'all'
     : [...m.classRoles].filter(([classId]) => mayHandleInformationRequestOf(m, classId)).map(([classId]) => classId);
-  const rows = await findInformationRequests(ctx.deps.db, schoolId, { classIds, status });
+  const rows = await findInformationRequests(ctx.db, schoolId, { classIds, status });
   await recordAudit(
     ctx,
     [...new Set(rows.map((r) => r.student_id))].map((studentId) => ({
@@ -72,33 +76,36 @@ export async function listInformationRequests(
 }
 
 /**
- * The child's contact teacher or the leadership answers or declines. Answering discloses the
- * child's information to a parent without custody, so it is audit-logged as a disclosure.
+ * The child's contact teacher or the leadership answers or declines (the route's policy,
+ * `information-request.answer`). Answering discloses the child's information to a parent without
+ * custody, so it is audit-logged as a disclosure, in the same unit of work.
  */
 export async function answerInformationRequest(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   requestId: string,
   answer: TAnswerInformationRequest,
 ): Promise<TInformationRequest> {
   const m = await ctx.membership(schoolId);
-  const request = await findInformationRequest(ctx.deps.db, schoolId, requestId);
-  if (!request || !mayHandleInformationRequestOf(m, request.class_id)) throw new AppError('not_found');
+  const request = await findInformationRequest(ctx.db, schoolId, requestId);
+  if (!request) throw new AppError('not_found');
   if (request.status !== 'open') throw new AppError('information_request_handled');
-  const handled = await markInformationRequestHandled(ctx.deps.db, schoolId, requestId, {
-    status: answer.status,
-    response: answer.response,
-    handledAt: ctx.deps.clock.now(),
-    handledBy: m.personId,
+  await inTransaction(ctx, async (tx) => {
+    const handled = await markInformationRequestHandled(tx.db, schoolId, requestId, {
+      status: answer.status,
+      response: answer.response,
+      handledAt: tx.clock.now(),
+      handledBy: m.personId,
+    });
+    if (!handled) throw new AppError('information_request_handled');
+    await recordAudit(tx, {
+      schoolId,
+      action: 'information-request.answer',
+      studentId: request.student_id,
+      subject: answer.status,
+    });
   });
-  if (!handled) throw new AppError('information_request_handled');
-  await recordAudit(ctx, {
-    schoolId,
-    action: 'information-request.answer',
-    studentId: request.student_id,
-    subject: answer.status,
-  });
-  const updated = await findInformationRequest(ctx.deps.db, schoolId, requestId);
+  const updated = await findInformationRequest(ctx.db, schoolId, requestId);
   if (!updated) throw new AppError('not_found');
   return presentInformationRequest(updated);
 }
@@ -108,12 +115,12 @@ export async function answerInformationRequest(
  * information about: if the right is revoked or suspended, the answers go with it.
  */
 export async function listOwnInformationRequests(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
 ): Promise<TOwnInformationRequestList> {
   const m = await ctx.membership(schoolId);
   if (!m.personId) return { requests: [] };
   const children = [...m.guardianOf.keys()].filter((studentId) => hasInformationRightOf(m, studentId));
-  const rows = await findInformationRequestsOfPerson(ctx.deps.db, schoolId, m.personId, children);
+  const rows = await findInformationRequestsOfPerson(ctx.db, schoolId, m.personId, children);
   return { requests: rows.map(presentOwnInformationRequest) };
 }

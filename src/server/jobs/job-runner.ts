@@ -1,8 +1,11 @@
 import type { AppDeps } from '../deps.js';
-import { claimDueJobs, markJobDone, markJobFailed, rescheduleJob, type ClaimedJob } from './job.repository.js';
+import { inTransaction } from '../context.js';
+import { JOB_PAYLOADS, isJobKind, type ClaimedJob, type JobKind } from './job-kinds.js';
+import { claimDueJobs, markJobDone, markJobFailed, rescheduleJob, type ClaimedJobRow } from './job.repository.js';
 
-export type JobHandler = (deps: AppDeps, job: ClaimedJob) => Promise<void>;
-export type JobHandlers = Readonly<Record<string, JobHandler>>;
+export type JobHandler<K extends JobKind = JobKind> = (deps: AppDeps, job: ClaimedJob<K>) => Promise<void>;
+/** The handler of each kind; the server's own list (job-handlers.ts) has one for every kind. */
+export type JobHandlers = { readonly [K in JobKind]?: JobHandler<K> };
 
 /** Jobs one runner takes at a time; the rest wait for the next round or another process. */
 const BATCH_SIZE = 20;
@@ -17,52 +20,64 @@ const MAX_RETRY_MS = 6 * 3_600_000;
 export const MAX_JOB_ATTEMPTS = 10;
 
 /** Told about each job that was given up, so an operator sees it in the log. */
-export type OnJobGaveUp = (job: ClaimedJob, error: string) => void;
-
-const logGaveUp: OnJobGaveUp = (job, error) =>
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      msg: 'job failed for good',
-      jobId: job.id,
-      kind: job.kind,
-      schoolId: job.schoolId,
-      attempts: job.attempts,
-      error,
-    }),
-  );
+export type OnJobGaveUp = (job: ClaimedJobRow, error: string) => void;
 
 /** A failed job waits one minute, then twice as long after each further failure, at most six hours. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 }
 
-/** Runs every job due now once; returns how many were claimed. Tests call it with the manual clock. */
-export async function runDueJobs(
-  deps: AppDeps,
+/** A job's handler, given its payload checked against its kind; a job no handler or schema fits can never succeed. */
+function prepare(
   handlers: JobHandlers,
-  onGaveUp: OnJobGaveUp = logGaveUp,
-): Promise<number> {
-  const jobs = await claimDueJobs(deps.db, deps.clock.now(), BATCH_SIZE, LEASE_MS);
+  row: ClaimedJobRow,
+): { run: (deps: AppDeps) => Promise<void> } | { unusable: string } {
+  if (!isJobKind(row.kind)) return { unusable: `no job kind "${row.kind}"` };
+  const handler = handlers[row.kind] as JobHandler | undefined;
+  if (!handler) return { unusable: `no handler for job kind "${row.kind}"` };
+  const payload = JOB_PAYLOADS[row.kind].safeParse(row.payload);
+  if (!payload.success) return { unusable: `the payload does not fit "${row.kind}": ${payload.error.message}` };
+  const job = { ...row, kind: row.kind, payload: payload.data } as ClaimedJob;
+  return { run: (deps) => handler(deps, job) };
+}
+
+/**
+ * Runs every job due now once; returns how many were claimed. Tests call it with the manual
+ * clock. Failures are retried with back-off; a job given up is logged through the application's
+ * log (and told to `onGaveUp`).
+ */
+export async function runDueJobs(deps: AppDeps, handlers: JobHandlers, onGaveUp?: OnJobGaveUp): Promise<number> {
+  const now = deps.clock.now();
+  const jobs = await inTransaction(deps, (tx) =>
+    claimDueJobs(tx.db, now, BATCH_SIZE, new Date(now.getTime() + LEASE_MS)),
+  );
+  const gaveUp = async (job: ClaimedJobRow, error: string) => {
+    await markJobFailed(deps.db, job.id, deps.clock.now(), error);
+    deps.log.error(
+      { jobId: job.id, kind: job.kind, schoolId: job.schoolId, attempts: job.attempts, error },
+      'job failed for good',
+    );
+    onGaveUp?.(job, error);
+  };
   for (const job of jobs) {
+    const prepared = prepare(handlers, job);
+    if ('unusable' in prepared) {
+      await gaveUp(job, prepared.unusable);
+      continue;
+    }
     try {
-      const handler = handlers[job.kind];
-      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(deps, job);
+      await prepared.run(deps);
       await markJobDone(deps.db, job.id, deps.clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (job.attempts >= MAX_JOB_ATTEMPTS) {
-        await markJobFailed(deps.db, job.id, deps.clock.now(), message);
-        onGaveUp(job, message);
-      } else {
+      if (job.attempts >= MAX_JOB_ATTEMPTS) await gaveUp(job, message);
+      else
         await rescheduleJob(
           deps.db,
           job.id,
           new Date(deps.clock.now().getTime() + retryDelayMs(job.attempts)),
           message,
         );
-      }
     }
   }
   return jobs.length;
@@ -78,7 +93,7 @@ export function startJobLoop(
   deps: AppDeps,
   handlers: JobHandlers,
   intervalMs: number,
-  onError: (error: unknown) => void = console.error,
+  onError: (error: unknown) => void = (error) => deps.log.error({ err: error }, 'job round failed'),
 ): JobLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
-export interface NewJob {
+/** A job row to store; its payload has been checked against its kind (job-queue.ts). */
+export interface JobRow {
   schoolId: string | null;
   kind: string;
   payload: Record<string, unknown>;
@@ -10,22 +11,21 @@ export interface NewJob {
   createdAt: Date;
 }
 
-export interface ClaimedJob {
+/** A job as a runner claimed it, its payload not yet checked. */
+export interface ClaimedJobRow {
   id: string;
   schoolId: string | null;
   kind: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
   /** Counting this run. */
   attempts: number;
 }
 
-/** Queues a job; one with the same dedupe key queued before (done or not) keeps it from being queued again. */
-export async function insertJob(db: Db, job: NewJob): Promise<void> {
-  await insertJobs(db, [job]);
-}
-
-/** Queues several jobs in one statement; each skips like `insertJob` when its dedupe key was used. */
-export async function insertJobs(db: Db, jobs: readonly NewJob[]): Promise<void> {
+/**
+ * Queues jobs in one statement; one whose dedupe key was used before (done or not) is not queued
+ * again.
+ */
+export async function insertJobs(db: Db, jobs: readonly JobRow[]): Promise<void> {
   if (jobs.length === 0) return;
   await db
     .insertInto('jobs')
@@ -44,37 +44,34 @@ export async function insertJobs(db: Db, jobs: readonly NewJob[]): Promise<void>
 }
 
 /**
- * Claims up to `limit` due jobs for one runner. The rows are locked with FOR UPDATE SKIP LOCKED
- * inside the statement's transaction, so a runner in another process never takes the same job,
- * and the claim is a lease: run_at moves `leaseMs` ahead, so a runner that dies mid-job leaves
- * the job to be picked up again once the lease runs out rather than lost.
+ * Claims up to `limit` due jobs for one runner; `trx` must be a transaction. The rows are locked
+ * with FOR UPDATE SKIP LOCKED, so a runner in another process never takes the same job, and the
+ * claim is a lease: run_at moves to `leaseUntil`, so a runner that dies mid-job leaves the job to
+ * be picked up again once the lease runs out rather than lost.
  */
-export async function claimDueJobs(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const rows = await db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('done_at', 'is', null)
-      .where('failed_at', 'is', null)
-      .where('run_at', '<=', now)
-      .orderBy('run_at')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable('jobs')
-      .set({ run_at: leaseUntil, attempts: sql<number>`attempts + 1` })
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returning(['id', 'school_id', 'kind', 'payload', 'attempts'])
-      .execute();
-  });
+export async function claimDueJobs(trx: Db, now: Date, limit: number, leaseUntil: Date): Promise<ClaimedJobRow[]> {
+  const due = await trx
+    .selectFrom('jobs')
+    .select('id')
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('run_at', '<=', now)
+    .orderBy('run_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  if (due.length === 0) return [];
+  const rows = await trx
+    .updateTable('jobs')
+    .set({ run_at: leaseUntil, attempts: sql<number>`attempts + 1` })
+    .where(
+      'id',
+      'in',
+      due.map((d) => d.id),
+    )
+    .returning(['id', 'school_id', 'kind', 'payload', 'attempts'])
+    .execute();
   return rows.map((r) => ({ id: r.id, schoolId: r.school_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
 }
 

@@ -4,7 +4,8 @@ import { createFixture, type Fixture } from '../testing/fixture.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { runDueJobs, startJobLoop, type JobHandlers } from './job-runner.js';
 import { JOB_HANDLERS } from './job-handlers.js';
-import { insertJob } from './job.repository.js';
+import { enqueueJob } from './job-queue.js';
+import { insertJobs } from './job.repository.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
 
 /** Wednesday 25 November 2026, 08:00 in Copenhagen: the reminder for a promise due Thursday. */
@@ -145,22 +146,27 @@ describe('background jobs and the promise reminder', () => {
   it('retries a failing job later with the error kept, and finishes it when it succeeds', async () => {
     let fail = true;
     const runs: string[] = [];
+    // A kind with an empty payload stands in for any job; its handler here fails until told not to.
     const handlers: JobHandlers = {
-      flaky: async (_deps, job) => {
+      'attachments.remove-stale': async (_deps, job) => {
         runs.push(job.id);
         if (fail) throw new Error('the mail server is down');
       },
     };
-    await insertJob(t.deps.db, {
+    await enqueueJob(t.deps.db, {
       schoolId: f.schoolId,
-      kind: 'flaky',
+      kind: 'attachments.remove-stale',
       payload: {},
       runAt: TEST_NOW,
-      dedupeKey: null,
+      dedupeKey: 'flaky',
       createdAt: TEST_NOW,
     });
     expect(await runDueJobs(t.deps, handlers)).toBe(1);
-    const failed = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();
+    const failed = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', 'flaky')
+      .executeTakeFirstOrThrow();
     expect(failed).toMatchObject({ attempts: 1, last_error: 'the mail server is down', done_at: null });
     expect(failed.run_at.getTime()).toBe(TEST_NOW.getTime() + 60_000);
 
@@ -168,7 +174,11 @@ describe('background jobs and the promise reminder', () => {
     t.clock.advance(60_000);
     fail = false;
     expect(await runDueJobs(t.deps, handlers)).toBe(1);
-    const done = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'flaky').executeTakeFirstOrThrow();
+    const done = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', 'flaky')
+      .executeTakeFirstOrThrow();
     expect(done).toMatchObject({ attempts: 2, last_error: null });
     expect(done.done_at).toEqual(t.clock.now());
     expect(runs).toEqual([failed.id, failed.id]);
@@ -177,18 +187,73 @@ describe('background jobs and the promise reminder', () => {
   it('runs due jobs in a polling loop until it is stopped', async () => {
     let ran!: () => void;
     const running = new Promise<void>((resolve) => (ran = resolve));
-    await insertJob(t.deps.db, {
+    await enqueueJob(t.deps.db, {
       schoolId: f.schoolId,
-      kind: 'looped',
+      kind: 'attachments.remove-stale',
       payload: {},
       runAt: TEST_NOW,
-      dedupeKey: null,
+      dedupeKey: 'looped',
       createdAt: TEST_NOW,
     });
-    const loop = startJobLoop(t.deps, { looped: async () => ran() }, 10);
+    const loop = startJobLoop(t.deps, { 'attachments.remove-stale': async () => ran() }, 10);
     await running;
     await loop.stop();
-    const job = await t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', 'looped').executeTakeFirstOrThrow();
+    const job = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', 'looped')
+      .executeTakeFirstOrThrow();
     expect(job.done_at).not.toBeNull();
+  });
+
+  it('refuses to queue a payload that does not fit its kind, and undoes nothing else', async () => {
+    const bad = { threadId: 'not-a-thread', dueAt: 'tomorrow' } as unknown as { threadId: string; dueAt: string };
+    await expect(
+      enqueueJob(t.deps.db, {
+        schoolId: f.schoolId,
+        kind: 'promise-reminder',
+        payload: bad,
+        runAt: TEST_NOW,
+        dedupeKey: 'bad-payload',
+        createdAt: TEST_NOW,
+      }),
+    ).rejects.toThrow();
+    expect(await t.deps.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'bad-payload').execute()).toEqual(
+      [],
+    );
+  });
+
+  it('fails a stored job whose payload no longer fits its kind at once, through the application log', async () => {
+    // Written past the queue's check, as a job from an older version of the server might be.
+    await insertJobs(t.deps.db, [
+      {
+        schoolId: f.schoolId,
+        kind: 'message-email',
+        payload: { messageId: 42 },
+        runAt: TEST_NOW,
+        dedupeKey: 'stale-payload',
+        createdAt: TEST_NOW,
+      },
+    ]);
+    const logged: Array<{ details: object; message?: string }> = [];
+    const log = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (details: object, message?: string) => logged.push({ details, message }),
+    };
+    const ran: string[] = [];
+    await runDueJobs({ ...t.deps, log }, { 'message-email': async (_deps, job) => void ran.push(job.id) });
+    const job = await t.deps.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', 'stale-payload')
+      .executeTakeFirstOrThrow();
+    expect(ran).toEqual([]);
+    expect(job.failed_at).not.toBeNull();
+    expect(job.attempts).toBe(1);
+    expect(job.last_error).toMatch(/payload does not fit "message-email"/);
+    expect(logged).toEqual([
+      { details: expect.objectContaining({ jobId: job.id, kind: 'message-email' }), message: 'job failed for good' },
+    ]);
   });
 });

@@ -2,7 +2,6 @@ import type { Locale } from '../../shared/errors.js';
 import type { TAttachment } from '../../shared/api/attachment.schema.js';
 import {
   messagingText,
-  type TColleague,
   type TMessage,
   type TParticipantRole,
   type TPromiseStatus,
@@ -17,10 +16,9 @@ import {
   type MessageRow,
   type ParticipantRow,
   type PartyRow,
-  type StaffRow,
   type ThreadRow,
   type UrgentUseRow,
-} from './messaging.repository.js';
+} from './thread-read.repository.js';
 
 /** Who reads: their person at the thread's school and the side they read from. */
 export interface Reader {
@@ -181,15 +179,6 @@ export function presentSnippet(snippet: string): TSnippetPart[] {
 }
 
 /** A colleague as the staff list shows them: name, roles (school and class), and their classes. */
-export function presentColleague(p: StaffRow): TColleague {
-  return {
-    id: p.id,
-    name: personName(p),
-    roles: [...new Set<TColleague['roles'][number]>([...p.roles, ...p.class_roles.map((c) => c.role)])],
-    classes: [...new Set(p.class_roles.map((c) => `${c.grade}.${c.letter}`))],
-  };
-}
-
 /** One urgent use for the leadership: the recipients as a group or the child, never the guardians one by one. */
 export function presentUrgentUse(row: UrgentUseRow, locale: Locale): TUrgentUse {
   const { thread } = row;

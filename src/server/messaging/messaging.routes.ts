@@ -1,5 +1,5 @@
-import { defineRoute, signedIn, type Policy } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
+import { defineRoute } from '../http/route.js';
+import { allOf, atSchool, ownData, requireAccess, usedIfAllowed } from '../policies/policy.js';
 import {
   mayReadBrokenPromises,
   mayReadUrgentUses,
@@ -8,9 +8,11 @@ import {
   mayWriteToSchool,
   mayWriteToStaff,
 } from '../policies/rules.js';
-import { findClassIdsOfGrade } from './messaging.repository.js';
+import { findClassIdsOfGrade } from '../directory/class.repository.js';
+import { listColleagues } from '../directory/directory.service.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
+  IDEMPOTENCY_KEY_HEADER,
   ZAcknowledge,
   ZBrokenPromiseList,
   ZClassMessageParams,
@@ -20,6 +22,7 @@ import {
   ZCreateStudentThread,
   ZCreateThread,
   ZGradeMessageParams,
+  ZSendHeaders,
   ZStudentThreadParams,
   ZPostMessage,
   ZThreadDetail,
@@ -33,34 +36,35 @@ import {
   ZWritingAdviceRequest,
 } from '../../shared/api/messaging.schema.js';
 import {
+  getThread,
+  listBrokenPromises,
+  listThreadReaders,
+  listThreads,
+  listUrgentUses,
+  searchThreads,
+} from './thread-read.service.js';
+import {
   acknowledgeThread,
   createStaffThread,
   createStudentThread,
   createThread,
-  getThread,
-  idempotencyKeyOf,
-  listBrokenPromises,
-  listColleagues,
-  listThreadReaders,
-  listThreads,
-  listUrgentUses,
   postMessage,
-  searchThreads,
   sendClassMessage,
   sendGradeMessage,
   sendSchoolMessage,
-} from './messaging.service.js';
+} from './message-send.service.js';
 import { adviseOnDraft } from './writing-advice.service.js';
-
-/** Needs a signed-in user; the use case applies the row-level rules. */
-const signedInThen = (name: string): Policy<any, any, any> => signedIn(name);
 
 const RETRY_NOTE =
   'Send an `idempotency-key` header to make retries safe: the same key from the same author stores one message.';
 
-// Thread routes carry no school in the path: the school is the child's or the thread's, found
-// among the caller's own schools, and the row-level rules (policies/rules.ts) are applied in the
-// use case, which answers 404 for anything the caller may not see.
+/** The send's idempotency key from its validated headers. */
+const keyOf = (headers: { [IDEMPOTENCY_KEY_HEADER]?: string }) => headers[IDEMPOTENCY_KEY_HEADER];
+
+const threadId = ({ params }: { params: { threadId: string } }) => params.threadId;
+
+// Thread routes carry no school in the path: the thread's school is found among the caller's own
+// schools by the policy (policies/access.ts), which answers 404 for a thread the caller may not see.
 export const messagingRoutes = [
   defineRoute({
     method: 'POST',
@@ -68,10 +72,11 @@ export const messagingRoutes = [
     summary: `A guardian (custody or right to information) writes to the school about their child; the child's contact teacher receives it, and the answer is promised by replyDueAt. ${RETRY_NOTE}`,
     tags: ['messaging'],
     body: ZCreateThread,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
-    policy: signedInThen('guardian of the student (checked in the use case)'),
-    handler: (ctx, { body }) => createThread(ctx, body, idempotencyKeyOf(ctx)),
+    policy: requireAccess('student.write-about', { body: ZCreateThread }, ({ body }) => body.studentId),
+    handler: (ctx, { body, headers }) => createThread(ctx, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'GET',
@@ -79,7 +84,7 @@ export const messagingRoutes = [
     summary: "The caller's threads at all their schools, newest activity first, with unread counts and reply promises.",
     tags: ['messaging'],
     response: ZThreadList,
-    policy: signedInThen('any signed-in user; each sees the threads they take part in'),
+    policy: ownData('the threads the caller takes part in'),
     handler: (ctx) => listThreads(ctx),
   }),
   defineRoute({
@@ -90,7 +95,7 @@ export const messagingRoutes = [
     tags: ['messaging'],
     query: ZThreadSearchQuery,
     response: ZThreadSearchResult,
-    policy: signedInThen('any signed-in user; each finds only the threads they take part in'),
+    policy: ownData('the threads the caller takes part in'),
     handler: (ctx, { query }) => searchThreads(ctx, query.q),
   }),
   defineRoute({
@@ -101,7 +106,7 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZThreadParams,
     response: ZThreadDetail,
-    policy: signedInThen("participant or leadership of the thread's school (checked in the use case)"),
+    policy: requireAccess('thread.read', { params: ZThreadParams }, threadId),
     handler: (ctx, { params }) => getThread(ctx, params.threadId),
   }),
   defineRoute({
@@ -111,11 +116,17 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZThreadParams,
     body: ZPostMessage,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
-    policy: signedInThen('participant of the thread or leadership of its school (checked in the use case)'),
-    handler: (ctx, { params, body }) =>
-      postMessage(ctx, params.threadId, body.body, idempotencyKeyOf(ctx), body.urgent, body.attachmentIds),
+    policy: allOf(
+      requireAccess('thread.reply', { params: ZThreadParams }, threadId),
+      requireAccess('thread.mark-urgent', { params: ZThreadParams, body: ZPostMessage }, ({ params, body }) =>
+        body.urgent ? params.threadId : null,
+      ),
+    ),
+    handler: (ctx, { params, body, headers }) =>
+      postMessage(ctx, params.threadId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'POST',
@@ -124,10 +135,12 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZThreadParams,
     body: ZAcknowledge,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
-    policy: signedInThen('staff participant of the thread or leadership of its school (checked in the use case)'),
-    handler: (ctx, { params, body }) => acknowledgeThread(ctx, params.threadId, body.body, idempotencyKeyOf(ctx)),
+    policy: requireAccess('thread.acknowledge', { params: ZThreadParams }, threadId),
+    handler: (ctx, { params, body, headers }) =>
+      acknowledgeThread(ctx, params.threadId, { body: body.body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'GET',
@@ -150,7 +163,11 @@ export const messagingRoutes = [
     response: ZWritingAdvice,
     // The composer asks as the writer types; the limit only stops a runaway client.
     rateLimit: { max: 600, timeWindow: '1 minute' },
-    policy: signedInThen('any signed-in user; the student, class or school is used only where the writer may see it'),
+    policy: allOf(
+      usedIfAllowed('student.advise', ZWritingAdviceRequest, 'studentId'),
+      usedIfAllowed('class.advise', ZWritingAdviceRequest, 'classId'),
+      usedIfAllowed('school.advise', ZWritingAdviceRequest, 'schoolId'),
+    ),
     handler: (ctx, { body }) => adviseOnDraft(ctx, body),
   }),
   defineRoute({
@@ -160,13 +177,14 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZClassMessageParams,
     body: ZCreateGroupMessage,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
     policy: atSchool(ZClassMessageParams, 'staff of the class or leadership', (m, params) =>
       mayWriteToClass(m, params.classId),
     ),
-    handler: (ctx, { params, body }) =>
-      sendClassMessage(ctx, params.schoolId, params.classId, body, idempotencyKeyOf(ctx)),
+    handler: (ctx, { params, body, headers }) =>
+      sendClassMessage(ctx, params.schoolId, params.classId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'POST',
@@ -175,13 +193,14 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZGradeMessageParams,
     body: ZCreateGroupMessage,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
     policy: atSchool(ZGradeMessageParams, 'staff of a class in the grade or leadership', async (m, params, ctx) =>
-      mayWriteToGrade(m, await findClassIdsOfGrade(ctx.deps.db, params.schoolId, params.grade)),
+      mayWriteToGrade(m, await findClassIdsOfGrade(ctx.db, params.schoolId, params.grade)),
     ),
-    handler: (ctx, { params, body }) =>
-      sendGradeMessage(ctx, params.schoolId, params.grade, body, idempotencyKeyOf(ctx)),
+    handler: (ctx, { params, body, headers }) =>
+      sendGradeMessage(ctx, params.schoolId, params.grade, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'POST',
@@ -190,10 +209,12 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZSchoolParams,
     body: ZCreateGroupMessage,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
     policy: atSchool(ZSchoolParams, 'leadership', (m) => mayWriteToSchool(m)),
-    handler: (ctx, { params, body }) => sendSchoolMessage(ctx, params.schoolId, body, idempotencyKeyOf(ctx)),
+    handler: (ctx, { params, body, headers }) =>
+      sendSchoolMessage(ctx, params.schoolId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'GET',
@@ -203,7 +224,7 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZThreadParams,
     response: ZThreadReaders,
-    policy: signedInThen('staff participant of the thread or leadership of its school (checked in the use case)'),
+    policy: requireAccess('thread.list-readers', { params: ZThreadParams }, threadId),
     handler: (ctx, { params }) => listThreadReaders(ctx, params.threadId),
   }),
   defineRoute({
@@ -213,15 +234,15 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZStudentThreadParams,
     body: ZCreateStudentThread,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
-    policy: atSchool(
-      ZStudentThreadParams,
-      "staff of the child's class or leadership (the class is checked in the use case)",
-      (m) => mayWriteToStaff(m),
+    policy: allOf(
+      atSchool(ZStudentThreadParams, 'staff of the school', (m) => mayWriteToStaff(m)),
+      requireAccess('student.write-to-guardians', { params: ZStudentThreadParams }, ({ params }) => params.studentId),
     ),
-    handler: (ctx, { params, body }) =>
-      createStudentThread(ctx, params.schoolId, params.studentId, body, idempotencyKeyOf(ctx)),
+    handler: (ctx, { params, body, headers }) =>
+      createStudentThread(ctx, params.schoolId, params.studentId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'POST',
@@ -230,10 +251,19 @@ export const messagingRoutes = [
     tags: ['messaging'],
     params: ZSchoolParams,
     body: ZCreateStaffThread,
+    headers: ZSendHeaders,
     response: ZThreadDetail,
     status: 201,
-    policy: atSchool(ZSchoolParams, 'staff of the school', (m) => mayWriteToStaff(m)),
-    handler: (ctx, { params, body }) => createStaffThread(ctx, params.schoolId, body, idempotencyKeyOf(ctx)),
+    policy: allOf(
+      atSchool(ZSchoolParams, 'staff of the school', (m) => mayWriteToStaff(m)),
+      requireAccess(
+        'student.discuss',
+        { params: ZSchoolParams, body: ZCreateStaffThread },
+        ({ body }) => body.studentId,
+      ),
+    ),
+    handler: (ctx, { params, body, headers }) =>
+      createStaffThread(ctx, params.schoolId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     method: 'GET',

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../deps.js';
 import { absentOn } from '../staff-absence/staff-absence.service.js';
-import type { ClaimedJob } from '../jobs/job.repository.js';
-import { insertJob } from '../jobs/job.repository.js';
-import { saveFanOut } from '../notifications/notification.repository.js';
+import type { ClaimedJob, JobKind, NewJob } from '../jobs/job-kinds.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import { saveFanOut } from '../notifications/fan-out.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { promiseReminderMail, promiseReminderNotice } from '../notify/templates/promise-reminder.js';
@@ -15,8 +15,8 @@ import {
 import type { TQuietHours } from '../../shared/principle/principle.schema.js';
 import { findStaffRecipients, findThreadPromise } from './promise-reminder.repository.js';
 
-export const PROMISE_REMINDER_JOB = 'promise-reminder';
-export const PROMISE_REMINDER_EMAIL_JOB = 'promise-reminder-email';
+export const PROMISE_REMINDER_JOB = 'promise-reminder' satisfies JobKind;
+export const PROMISE_REMINDER_EMAIL_JOB = 'promise-reminder-email' satisfies JobKind;
 
 /**
  * When staff are reminded of a promise: 08:00 on the working day before it falls due, at once
@@ -48,7 +48,7 @@ export async function schedulePromiseReminder(
   const dueAt = thread.reply_due_at;
   const calendar = await loadSchoolCalendar(deps.db, schoolId);
   const now = deps.clock.now();
-  await insertJob(deps.db, {
+  await enqueueJob(deps.db, {
     schoolId,
     kind: PROMISE_REMINDER_JOB,
     payload: { threadId, dueAt: dueAt.toISOString() },
@@ -71,8 +71,8 @@ async function openPromise(deps: AppDeps, schoolId: string, threadId: string, du
  * jobs are keyed by promise and person, so a retry adds nothing, and a failed e-mail is retried
  * on its own without repeating anyone else's.
  */
-export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob): Promise<void> {
-  const { threadId, dueAt } = job.payload as { threadId: string; dueAt: string };
+export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob<'promise-reminder'>): Promise<void> {
+  const { threadId, dueAt } = job.payload;
   if (!job.schoolId) throw new Error('a promise reminder without a school');
   const schoolId = job.schoolId;
   const promise = await openPromise(deps, schoolId, threadId, dueAt);
@@ -108,7 +108,7 @@ export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob): Pro
   }));
   const mails = staff
     .filter((s) => s.user_email ?? s.person_email)
-    .map((s) => ({
+    .map((s): NewJob<'promise-reminder-email'> => ({
       schoolId,
       kind: PROMISE_REMINDER_EMAIL_JOB,
       payload: { threadId, dueAt, personId: s.person_id },
@@ -116,12 +116,15 @@ export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob): Pro
       dedupeKey: `${PROMISE_REMINDER_EMAIL_JOB}:${threadId}:${dueAt}:${s.person_id}`,
       createdAt: now,
     }));
-  await saveFanOut(deps.db, notices, mails);
+  await saveFanOut(deps, notices, mails);
 }
 
 /** One staff member's reminder e-mail; nothing when the promise was kept while it waited. */
-export async function handlePromiseReminderEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
-  const { threadId, dueAt, personId } = job.payload as { threadId: string; dueAt: string; personId: string };
+export async function handlePromiseReminderEmail(
+  deps: AppDeps,
+  job: ClaimedJob<'promise-reminder-email'>,
+): Promise<void> {
+  const { threadId, dueAt, personId } = job.payload;
   if (!job.schoolId) throw new Error('a promise reminder without a school');
   const schoolId = job.schoolId;
   const promise = await openPromise(deps, schoolId, threadId, dueAt);

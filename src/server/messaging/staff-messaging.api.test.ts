@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { adoptPreset } from '../principle/principle.service.js';
-import { MESSAGE_NOTIFICATION_JOB } from '../notifications/message-notification.repository.js';
+import { MESSAGE_NOTIFICATION_JOB } from '../notifications/message-notification.service.js';
 import type { TColleagueList, TThreadDetail, TThreadList, TUrgentUseList } from '../../shared/api/messaging.schema.js';
 
 const HOUR = 3_600_000;

@@ -11,7 +11,7 @@ import {
   runsTheSchool,
   type ThreadAccess,
 } from '../policies/rules.js';
-import { workingDaysLate } from './messaging.service.js';
+import { workingDaysLate } from './thread-read.service.js';
 
 const arbMembership: fc.Arbitrary<Membership> = fc
   .record({

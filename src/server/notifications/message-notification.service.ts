@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps.js';
-import type { ClaimedJob, NewJob } from '../jobs/job.repository.js';
-import { findLatestDoneJob, insertJob } from '../jobs/job.repository.js';
+import type { ClaimedJob, JobKind, NewJob } from '../jobs/job-kinds.js';
+import { enqueueJob, latestDonePayload } from '../jobs/job-queue.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { digestMail, messageMail, messageNotice, type MessageAbout } from '../notify/templates/message-notification.js';
 import { digestInstant, emailTiming, nextDate, nextDigestDate, previousDate } from './notification-timing.js';
@@ -15,7 +15,7 @@ import {
   findSchoolIds,
   hasSeenMessage,
 } from './message-notification.repository.js';
-import { saveFanOut } from './notification.repository.js';
+import { saveFanOut } from './fan-out.js';
 
 /**
  * How people hear of new messages. Each step is its own job, so a failure repeats only itself:
@@ -33,23 +33,43 @@ import { saveFanOut } from './notification.repository.js';
  * that runs everything else makes each e-mail exactly-once-queued and separately retried.
  */
 
-export const MESSAGE_EMAIL_JOB = 'message-email';
-export const DIGEST_JOB = 'notification-digest';
-export const DIGEST_EMAIL_JOB = 'digest-email';
+/** The job that tells a new message's recipients about it, in the app and by e-mail. */
+export const MESSAGE_NOTIFICATION_JOB = 'message-notification' satisfies JobKind;
+export const MESSAGE_EMAIL_JOB = 'message-email' satisfies JobKind;
+export const DIGEST_JOB = 'notification-digest' satisfies JobKind;
+export const DIGEST_EMAIL_JOB = 'digest-email' satisfies JobKind;
+
+/**
+ * The notification of one new message, to queue in the unit of work that stores the message, so
+ * a message that was stored is always announced; keyed by the message, so nothing is queued twice.
+ */
+export const messageNotificationJob = (input: {
+  schoolId: string;
+  threadId: string;
+  messageId: string;
+  at: Date;
+}): NewJob<'message-notification'> => ({
+  schoolId: input.schoolId,
+  kind: MESSAGE_NOTIFICATION_JOB,
+  payload: { threadId: input.threadId, messageId: input.messageId },
+  runAt: input.at,
+  dedupeKey: `${MESSAGE_NOTIFICATION_JOB}:${input.messageId}`,
+  createdAt: input.at,
+});
 
 const senderName = (m: { author_given_name: string; author_family_name: string }) =>
   `${m.author_given_name} ${m.author_family_name}`;
 const threadUrl = (deps: AppDeps, threadId: string) => `${deps.config.publicUrl}/messages/${threadId}`;
 
-function schoolOf(job: ClaimedJob): string {
+function schoolOf(job: Pick<ClaimedJob, 'kind' | 'schoolId'>): string {
   if (!job.schoolId) throw new Error(`a ${job.kind} job without a school`);
   return job.schoolId;
 }
 
 /** Step 1: every recipient's notice, and the e-mails that are due now or after quiet hours. */
-export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob): Promise<void> {
+export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob<'message-notification'>): Promise<void> {
   const schoolId = schoolOf(job);
-  const { threadId, messageId } = job.payload as { threadId: string; messageId: string };
+  const { threadId, messageId } = job.payload;
   const message = await findMessageToAnnounce(deps.db, schoolId, messageId);
   if (!message) return;
   // Someone who has opened the thread since the message arrived (the demo school's history, or a
@@ -94,14 +114,14 @@ export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob):
     if (at === 'digest') continue;
     emails.push({
       schoolId,
-      kind: MESSAGE_EMAIL_JOB,
+      kind: 'message-email',
       payload: { threadId, messageId, personId: r.person_id },
       runAt: at,
       dedupeKey: `${MESSAGE_EMAIL_JOB}:${messageId}:${r.person_id}`,
       createdAt: now,
     });
   }
-  await saveFanOut(deps.db, notifications, emails);
+  await saveFanOut(deps, notifications, emails);
 }
 
 /**
@@ -109,9 +129,9 @@ export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob):
  * thread (suspended, custody ended) gets nothing, and a staff member who read the message in the
  * app before their quiet hours ended is not e-mailed about it. Urgent mail goes regardless.
  */
-export async function handleMessageEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
+export async function handleMessageEmail(deps: AppDeps, job: ClaimedJob<'message-email'>): Promise<void> {
   const schoolId = schoolOf(job);
-  const { threadId, messageId, personId } = job.payload as { threadId: string; messageId: string; personId: string };
+  const { threadId, messageId, personId } = job.payload;
   const message = await findMessageToAnnounce(deps.db, schoolId, messageId);
   if (!message) return;
   const recipient = await findMessageRecipient(deps.db, schoolId, threadId, personId);
@@ -130,10 +150,10 @@ export async function handleMessageEmail(deps: AppDeps, job: ClaimedJob): Promis
   await deps.mailer.send({ schoolId, to: recipient.email, ...mail });
 }
 
-function digestJob(schoolId: string, date: string, createdAt: Date): NewJob {
+function digestJob(schoolId: string, date: string, createdAt: Date): NewJob<'notification-digest'> {
   return {
     schoolId,
-    kind: DIGEST_JOB,
+    kind: 'notification-digest',
     payload: { date },
     runAt: digestInstant(date),
     dedupeKey: `${DIGEST_JOB}:${schoolId}:${date}`,
@@ -149,7 +169,7 @@ function digestJob(schoolId: string, date: string, createdAt: Date): NewJob {
 export async function startDigestChains(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<void> {
   const now = deps.clock.now();
   const date = nextDigestDate(now);
-  for (const schoolId of await findSchoolIds(deps.db)) await insertJob(deps.db, digestJob(schoolId, date, now));
+  for (const schoolId of await findSchoolIds(deps.db)) await enqueueJob(deps.db, digestJob(schoolId, date, now));
 }
 
 /**
@@ -157,31 +177,30 @@ export async function startDigestChains(deps: Pick<AppDeps, 'db' | 'clock'>): Pr
  * ran (or the day before, for the first), so a server that was down misses nothing, and then
  * queues the next digest, at 17:00 on Copenhagen's clock whatever the clocks did in between.
  */
-export async function handleDigest(deps: AppDeps, job: ClaimedJob): Promise<void> {
+export async function handleDigest(deps: AppDeps, job: ClaimedJob<'notification-digest'>): Promise<void> {
   const schoolId = schoolOf(job);
-  const { date } = job.payload as { date: string };
-  const previous = await findLatestDoneJob(deps.db, schoolId, DIGEST_JOB);
-  const lastDate = (previous?.payload as { date?: string } | undefined)?.date;
+  const { date } = job.payload;
+  const lastDate = (await latestDonePayload(deps.db, schoolId, DIGEST_JOB))?.date;
   const until = digestInstant(date);
   const since = digestInstant(lastDate && lastDate < date ? lastDate : previousDate(date));
   const now = deps.clock.now();
   const guardians = await findDigestRecipients(deps.db, schoolId, since, until);
-  const mails: NewJob[] = guardians.map((personId) => ({
+  const mails: NewJob[] = guardians.map((personId): NewJob<'digest-email'> => ({
     schoolId,
-    kind: DIGEST_EMAIL_JOB,
+    kind: 'digest-email',
     payload: { personId, since: since.toISOString(), until: until.toISOString() },
     runAt: now,
     dedupeKey: `${DIGEST_EMAIL_JOB}:${schoolId}:${date}:${personId}`,
     createdAt: now,
   }));
   const next = nextDigestDate(now) > date ? nextDigestDate(now) : nextDate(date);
-  await saveFanOut(deps.db, [], [...mails, digestJob(schoolId, next, now)]);
+  await saveFanOut(deps, [], [...mails, digestJob(schoolId, next, now)]);
 }
 
 /** One guardian's digest e-mail: only what is still unread when it is sent; nothing when that is nothing. */
-export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob): Promise<void> {
+export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob<'digest-email'>): Promise<void> {
   const schoolId = schoolOf(job);
-  const { personId, since, until } = job.payload as { personId: string; since: string; until: string };
+  const { personId, since, until } = job.payload;
   const [reader, messages] = await Promise.all([
     findDigestReader(deps.db, schoolId, personId),
     findDigestMessages(deps.db, schoolId, personId, new Date(since), new Date(until)),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { RequestContext } from '../http/route.js';
+import type { SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { isGuardian, isStaff, mayKeepNotificationSettings } from '../policies/rules.js';
@@ -46,21 +46,16 @@ export async function loadNotificationSettings(
   };
 }
 
-function userIdOf(ctx: RequestContext): string {
-  if (!ctx.actor) throw new AppError('not_signed_in');
-  return ctx.actor.userId;
-}
-
 /** The caller's settings at each school where they are told about messages (as staff or guardian). */
-export async function getNotificationSettings(ctx: RequestContext): Promise<TNotificationSettingsList> {
-  const people = await findPeopleOfUser(ctx.deps.db, userIdOf(ctx));
+export async function getNotificationSettings(ctx: SignedInContext): Promise<TNotificationSettingsList> {
+  const people = await findPeopleOfUser(ctx.db, ctx.actor.userId);
   const schools: TNotificationSettingsList['schools'] = [];
   for (const person of people) {
     const membership = await ctx.membership(person.school_id);
     if (!mayKeepNotificationSettings(membership)) continue;
     const [settings, schoolQuiet] = await Promise.all([
-      loadNotificationSettings(ctx.deps.db, person.school_id, [person.person_id]),
-      principleQuietHours(ctx.deps.db, person.school_id),
+      loadNotificationSettings(ctx.db, person.school_id, [person.person_id]),
+      principleQuietHours(ctx.db, person.school_id),
     ]);
     const own = settings(person.person_id);
     schools.push({
@@ -78,17 +73,17 @@ export async function getNotificationSettings(ctx: RequestContext): Promise<TNot
 
 /** Saves the caller's settings at one school (the route's policy has checked they may keep some there). */
 export async function putNotificationSettings(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: TPutNotificationSettings,
 ): Promise<TNotificationSettingsList> {
   const membership = await ctx.membership(input.schoolId);
   if (!membership.personId) throw new AppError('not_found');
-  await upsertNotificationSettings(ctx.deps.db, {
+  await upsertNotificationSettings(ctx.db, {
     schoolId: input.schoolId,
     personId: membership.personId,
     mode: input.mode,
     quietHours: input.quietHours,
-    at: ctx.deps.clock.now(),
+    at: ctx.clock.now(),
   });
   return getNotificationSettings(ctx);
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.js';
-import { insertJobs, type NewJob } from '../jobs/job.repository.js';
 
 export interface NewNotification {
   schoolId: string;
@@ -100,16 +99,4 @@ export async function markAllNotificationsRead(db: Db, userId: string, at: Date)
     .where('person_id', 'in', personIdsOf(db, userId))
     .where('read_at', 'is', null)
     .execute();
-}
-
-/**
- * Stores a fan-out in one transaction: the notices (one per person and occasion, by their dedupe
- * key) and the e-mail jobs (one per mail, by theirs). A retried fan-out therefore adds nothing,
- * and each e-mail is retried on its own when its delivery fails.
- */
-export async function saveFanOut(db: Db, notifications: NewNotification[], jobs: NewJob[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await insertNotifications(trx, notifications);
-    await insertJobs(trx, jobs);
-  });
 }

@@ -1,4 +1,5 @@
-import { defineRoute, signedIn, type Policy } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { atSchoolInBody, ownData, requireAccess } from '../policies/policy.js';
 import {
   ZNotificationList,
   ZNotificationParams,
@@ -9,10 +10,8 @@ import { mayKeepNotificationSettings } from '../policies/rules.js';
 import { listNotifications, readAllNotifications, readNotification } from './notification.service.js';
 import { getNotificationSettings, putNotificationSettings } from './notification-settings.service.js';
 
-/** Needs a signed-in user; the use case keeps each to their own notifications. */
-const signedInThen = (name: string): Policy<any, any, any> => signedIn(name);
-
-// A notification is its person's alone: the use case reads and marks only the caller's own.
+// A notification is its person's alone: the lists and settings are the caller's own, and one
+// notification is reached only by its person (policies/access.ts, `notification.read`).
 export const notificationRoutes = [
   defineRoute({
     method: 'GET',
@@ -20,7 +19,7 @@ export const notificationRoutes = [
     summary: "The caller's notifications at all their schools, newest first, with the number unread.",
     tags: ['notifications'],
     response: ZNotificationList,
-    policy: signedInThen('signed in; own notifications only'),
+    policy: ownData("the caller's own notifications"),
     handler: (ctx) => listNotifications(ctx),
   }),
   defineRoute({
@@ -30,7 +29,7 @@ export const notificationRoutes = [
     tags: ['notifications'],
     params: ZNotificationParams,
     response: ZNotificationList,
-    policy: signedInThen("the notification is the caller's (checked in the use case)"),
+    policy: requireAccess('notification.read', { params: ZNotificationParams }, ({ params }) => params.notificationId),
     handler: (ctx, { params }) => readNotification(ctx, params.notificationId),
   }),
   defineRoute({
@@ -39,7 +38,7 @@ export const notificationRoutes = [
     summary: "Marks all the caller's notifications read and answers with the updated list.",
     tags: ['notifications'],
     response: ZNotificationList,
-    policy: signedInThen('signed in; own notifications only'),
+    policy: ownData("the caller's own notifications"),
     handler: (ctx) => readAllNotifications(ctx),
   }),
   defineRoute({
@@ -49,7 +48,7 @@ export const notificationRoutes = [
       "How the caller is notified at each school where they get messages: guardians' immediate or daily digest, staff's quiet hours.",
     tags: ['notifications', 'me'],
     response: ZNotificationSettingsList,
-    policy: signedInThen('signed in; own settings only'),
+    policy: ownData("the caller's own settings"),
     handler: (ctx) => getNotificationSettings(ctx),
   }),
   defineRoute({
@@ -59,9 +58,10 @@ export const notificationRoutes = [
     tags: ['notifications', 'me'],
     body: ZPutNotificationSettings,
     response: ZNotificationSettingsList,
-    policy: signedIn<any, any, typeof ZPutNotificationSettings>(
+    policy: atSchoolInBody(
+      ZPutNotificationSettings,
       'staff, or a guardian who is not suspended, at the school in the body',
-      async (ctx, { body }) => mayKeepNotificationSettings(await ctx.membership(body.schoolId)),
+      (m) => mayKeepNotificationSettings(m),
     ),
     handler: (ctx, { body }) => putNotificationSettings(ctx, body),
   }),

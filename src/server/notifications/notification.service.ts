@@ -1,27 +1,24 @@
-import type { RequestContext } from '../http/route.js';
+import type { AppDeps } from '../deps.js';
+import type { SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { TNotificationList } from '../../shared/api/notification.schema.js';
 import {
   countUnreadOfUser,
   markAllNotificationsRead,
   markNotificationRead,
+  markThreadNotificationsRead as markThreadNotificationRowsRead,
   selectNotificationsOfUser,
 } from './notification.repository.js';
 
 /** The list shows this many, newest first; the unread count covers them all. */
 export const NOTIFICATION_LIST_LIMIT = 100;
 
-function userIdOf(ctx: RequestContext): string {
-  if (!ctx.actor) throw new AppError('not_signed_in');
-  return ctx.actor.userId;
-}
-
 /** The caller's own notifications at all their schools; no one reads another person's. */
-export async function listNotifications(ctx: RequestContext): Promise<TNotificationList> {
-  const userId = userIdOf(ctx);
+export async function listNotifications(ctx: SignedInContext): Promise<TNotificationList> {
+  const { userId } = ctx.actor;
   const [rows, unread] = await Promise.all([
-    selectNotificationsOfUser(ctx.deps.db, userId, NOTIFICATION_LIST_LIMIT),
-    countUnreadOfUser(ctx.deps.db, userId),
+    selectNotificationsOfUser(ctx.db, userId, NOTIFICATION_LIST_LIMIT),
+    countUnreadOfUser(ctx.db, userId),
   ]);
   return {
     notifications: rows.map((r) => ({
@@ -38,15 +35,27 @@ export async function listNotifications(ctx: RequestContext): Promise<TNotificat
   };
 }
 
-/** Marks one of the caller's notifications read; someone else's is answered as missing. */
-export async function readNotification(ctx: RequestContext, notificationId: string): Promise<TNotificationList> {
-  if (!(await markNotificationRead(ctx.deps.db, userIdOf(ctx), notificationId, ctx.deps.clock.now())))
+/** Marks one of the caller's notifications read (the route's policy, `notification.read`: their own). */
+export async function readNotification(ctx: SignedInContext, notificationId: string): Promise<TNotificationList> {
+  if (!(await markNotificationRead(ctx.db, ctx.actor.userId, notificationId, ctx.clock.now()))) {
     throw new AppError('not_found');
+  }
   return listNotifications(ctx);
 }
 
 /** Marks all the caller's notifications read ("Markér alle som læst"). */
-export async function readAllNotifications(ctx: RequestContext): Promise<TNotificationList> {
-  await markAllNotificationsRead(ctx.deps.db, userIdOf(ctx), ctx.deps.clock.now());
+export async function readAllNotifications(ctx: SignedInContext): Promise<TNotificationList> {
+  await markAllNotificationsRead(ctx.db, ctx.actor.userId, ctx.clock.now());
   return listNotifications(ctx);
+}
+
+/** A person who opened a thread has seen what its notifications told them. */
+export async function markThreadNotificationsRead(
+  deps: Pick<AppDeps, 'db'>,
+  schoolId: string,
+  threadId: string,
+  personId: string,
+  at: Date,
+): Promise<void> {
+  await markThreadNotificationRowsRead(deps.db, schoolId, threadId, personId, at);
 }

@@ -1,4 +1,5 @@
-import { defineRoute, publicAccess } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { publicAccess } from '../policies/policy.js';
 import { ZDevMailList, type TDevMail } from '../../shared/api/auth.schema.js';
 import { listKeptMails } from './dev-mail.service.js';
 
@@ -20,7 +21,7 @@ export const devMailRoutes = [
     hidden: true,
     policy: publicAccess('development page'),
     async handler(ctx) {
-      return { mails: (await listKeptMails(ctx.deps)).map(presentMail) };
+      return { mails: (await listKeptMails(ctx)).map(presentMail) };
     },
   }),
 ];

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import type { Membership } from './membership.js';
 
 /**
@@ -178,6 +179,16 @@ export const mayWriteToStaff = isStaff;
 export const mayReadUrgentUses = runsTheSchool;
 /** Broken promises point at staff and families: the leadership's to see. */
 export const mayReadBrokenPromises = runsTheSchool;
+
+/**
+ * Staff register their own absence; the leadership registers anyone's. Naming someone else
+ * without being the leadership is refused on that field.
+ */
+export function mayRegisterAbsenceOf(m: Membership, personId: string | undefined): boolean {
+  if (!isStaff(m)) return false;
+  if (personId && personId !== m.personId && !runsTheSchool(m)) throw new AppError('forbidden', { field: 'personId' });
+  return true;
+}
 
 /** Every member of the school may read its closed days, except a suspended guardian, who sees nothing. */
 export const mayReadClosedDays = (m: Membership) => isMemberOfSchool(m) && !m.suspended;

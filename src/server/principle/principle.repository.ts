@@ -19,16 +19,11 @@ const VERSION_COLUMNS = [
 ] as const;
 
 /**
- * Runs `work` in one transaction that holds the school's principle lock: a row lock on the
+ * Takes the school's principle lock for the rest of the transaction `trx`: a row lock on the
  * school (FOR NO KEY UPDATE, so inserts elsewhere that reference the school are not blocked).
- * Principle writes of one school thus run one after another, which keeps "max + 1" version
- * numbers and the draft/adopted checks honest; the partial unique indexes stay the last line.
  */
-export async function withPrincipleLock<T>(db: Db, schoolId: string, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('schools').select('id').where('id', '=', schoolId).forNoKeyUpdate().executeTakeFirst();
-    return work(trx);
-  });
+export async function lockSchoolPrinciple(trx: Db, schoolId: string): Promise<void> {
+  await trx.selectFrom('schools').select('id').where('id', '=', schoolId).forNoKeyUpdate().executeTakeFirst();
 }
 
 export async function selectVersionByStatus(

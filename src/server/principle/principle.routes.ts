@@ -1,4 +1,5 @@
-import { defineRoute, publicAccess, signedIn, type Policy } from '../http/route.js';
+import { defineRoute } from '../http/route.js';
+import { atSchool as atSchoolOf, publicAccess, type GuardedPolicy } from '../policies/policy.js';
 import { mayEditPrinciple, mayReadAdoptedPrinciple, mayReadPrincipleDrafts } from '../policies/rules.js';
 import type { Membership } from '../policies/membership.js';
 import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
@@ -28,9 +29,9 @@ import {
 
 const tags = ['principle'];
 
-/** A policy on the caller's membership of the school in the path; the route's query and body do not matter to it. */
-const atSchool = (name: string, rule: (m: Membership) => boolean): Policy<typeof ZSchoolParams, any, any> =>
-  signedIn(name, async (ctx, { params }) => rule(await ctx.membership(params.schoolId)));
+/** A rule on the caller's membership of the school in the path. */
+const atSchool = (rule: string, check: (m: Membership) => boolean): GuardedPolicy =>
+  atSchoolOf(ZSchoolParams, rule, (m) => check(m));
 
 export const principleRoutes = [
   defineRoute({
@@ -53,7 +54,7 @@ export const principleRoutes = [
     response: ZAdoptedPrinciple,
     policy: atSchool('member of the school, not suspended', mayReadAdoptedPrinciple),
     async handler(ctx, { params }) {
-      return getAdoptedPrinciple(ctx.deps.db, params.schoolId);
+      return getAdoptedPrinciple(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
@@ -66,7 +67,7 @@ export const principleRoutes = [
     response: ZPublicPrincipleResponse,
     policy: publicAccess(),
     async handler(ctx, { params, query }) {
-      return getPublicPrinciple(ctx.deps.db, params.slug, query.lang ?? ctx.locale);
+      return getPublicPrinciple(ctx.db, params.slug, query.lang ?? ctx.locale);
     },
   }),
   defineRoute({
@@ -78,7 +79,7 @@ export const principleRoutes = [
     response: ZPrincipleVersionsResponse,
     policy: atSchool('leadership or school board', mayReadPrincipleDrafts),
     async handler(ctx, { params }) {
-      return listPrincipleVersions(ctx.deps.db, params.schoolId);
+      return listPrincipleVersions(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
@@ -93,7 +94,7 @@ export const principleRoutes = [
     status: 201,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
-      return createDraft(ctx.deps, params.schoolId, body);
+      return createDraft(ctx, params.schoolId, body);
     },
   }),
   defineRoute({
@@ -105,7 +106,7 @@ export const principleRoutes = [
     response: ZPrincipleDraft,
     policy: atSchool('leadership or school board', mayReadPrincipleDrafts),
     async handler(ctx, { params }) {
-      return getDraft(ctx.deps.db, params.schoolId);
+      return getDraft(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
@@ -118,7 +119,7 @@ export const principleRoutes = [
     response: ZPrincipleDraft,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
-      return saveDraft(ctx.deps, params.schoolId, body.principle);
+      return saveDraft(ctx, params.schoolId, body.principle);
     },
   }),
   defineRoute({
@@ -133,7 +134,7 @@ export const principleRoutes = [
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
       const membership = await ctx.membership(params.schoolId);
-      return adoptDraft(ctx.deps, params.schoolId, { ...body, recordedBy: membership.personId });
+      return adoptDraft(ctx, params.schoolId, { ...body, recordedBy: membership.personId });
     },
   }),
   defineRoute({
@@ -145,7 +146,7 @@ export const principleRoutes = [
     response: ZOk,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params }) {
-      await discardDraft(ctx.deps.db, params.schoolId);
+      await discardDraft(ctx.db, params.schoolId);
       return { ok: true as const };
     },
   }),

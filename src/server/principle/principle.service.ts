@@ -1,3 +1,4 @@
+import { inTransaction } from '../context.js';
 import { formatInTimeZone } from 'date-fns-tz';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
@@ -26,9 +27,21 @@ import {
   selectVersionsWithRecorder,
   supersedeAdopted,
   updateDraftContent,
-  withPrincipleLock,
+  lockSchoolPrinciple,
   type PrincipleVersionRow,
 } from './principle.repository.js';
+
+/**
+ * A principle change as one unit of work that holds the school's principle lock: principle
+ * writes of one school run one after another, which keeps "max + 1" version numbers and the
+ * draft/adopted checks honest; the partial unique indexes stay the last line.
+ */
+function withPrincipleLock<T>(db: Db, schoolId: string, work: (trx: Db) => Promise<T>): Promise<T> {
+  return inTransaction({ db }, async (tx) => {
+    await lockSchoolPrinciple(tx.db, schoolId);
+    return work(tx.db);
+  });
+}
 
 const SCHOOL_TIME_ZONE = 'Europe/Copenhagen';
 /** A school without a principle starts from Balleskolen's, the most complete of the seeds. */

@@ -16,25 +16,20 @@ export function selectClosedDays(
   return query.orderBy('date').execute();
 }
 
-/** Replaces the closed days between two dates with `days`, in one transaction. */
-export async function replaceClosedDays(
-  db: Db,
-  schoolId: string,
-  range: { from: string; to: string },
-  days: ClosedDayRow[],
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('school_closed_days')
-      .where('school_id', '=', schoolId)
-      .where('date', '>=', range.from)
-      .where('date', '<=', range.to)
-      .execute();
-    if (days.length > 0) {
-      await trx
-        .insertInto('school_closed_days')
-        .values(days.map((d) => ({ school_id: schoolId, date: d.date, label: d.label })))
-        .execute();
-    }
-  });
+/** Removes the school's closed days between two dates, both included. */
+export async function deleteClosedDays(db: Db, schoolId: string, range: { from: string; to: string }): Promise<void> {
+  await db
+    .deleteFrom('school_closed_days')
+    .where('school_id', '=', schoolId)
+    .where('date', '>=', range.from)
+    .where('date', '<=', range.to)
+    .execute();
+}
+
+export async function insertClosedDays(db: Db, schoolId: string, days: ClosedDayRow[]): Promise<void> {
+  if (days.length === 0) return;
+  await db
+    .insertInto('school_closed_days')
+    .values(days.map((d) => ({ school_id: schoolId, date: d.date, label: d.label })))
+    .execute();
 }

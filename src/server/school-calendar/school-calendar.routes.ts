@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
+import { atSchool } from '../policies/policy.js';
 import { mayEditClosedDays, mayReadClosedDays } from '../policies/rules.js';
 import {
   ZClosedDays,

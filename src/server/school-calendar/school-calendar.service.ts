@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { RequestContext } from '../http/route.js';
+import { inTransaction, type SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { localDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
 import {
@@ -8,7 +8,7 @@ import {
   type TClosedDays,
   type TPutClosedDays,
 } from '../../shared/api/school-calendar.schema.js';
-import { replaceClosedDays, selectClosedDays } from './school-calendar.repository.js';
+import { deleteClosedDays, insertClosedDays, selectClosedDays } from './school-calendar.repository.js';
 
 /**
  * The school's working-day calendar: the Danish public holidays are the domain's, the closed
@@ -25,16 +25,16 @@ export function schoolYearOf(date: string): number {
   return month >= SCHOOL_YEAR_START_MONTH ? year : year - 1;
 }
 
-export async function getClosedDays(ctx: RequestContext, schoolId: string, schoolYear?: number): Promise<TClosedDays> {
-  const year = schoolYear ?? schoolYearOf(localDate(ctx.deps.clock.now()));
+export async function getClosedDays(ctx: SignedInContext, schoolId: string, schoolYear?: number): Promise<TClosedDays> {
+  const year = schoolYear ?? schoolYearOf(localDate(ctx.clock.now()));
   const range = schoolYearRange(year);
-  const days = await selectClosedDays(ctx.deps.db, schoolId, range);
+  const days = await selectClosedDays(ctx.db, schoolId, range);
   return { schoolYear: year, label: range.label, from: range.from, to: range.to, days };
 }
 
 /** The leadership replaces a school year's closed days; promises made before keep their date. */
 export async function putClosedDays(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   input: TPutClosedDays,
 ): Promise<TClosedDays> {
@@ -48,6 +48,10 @@ export async function putClosedDays(
     }
   });
   const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
-  await replaceClosedDays(ctx.deps.db, schoolId, range, days);
+  // The school year's days are replaced as one unit of work: readers see the old list or the new.
+  await inTransaction(ctx, async (tx) => {
+    await deleteClosedDays(tx.db, schoolId, range);
+    await insertClosedDays(tx.db, schoolId, days);
+  });
   return getClosedDays(ctx, schoolId, input.schoolYear);
 }

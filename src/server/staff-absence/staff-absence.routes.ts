@@ -1,6 +1,6 @@
 import { defineRoute } from '../http/route.js';
-import { atSchool } from '../directory/school-policy.js';
-import { isStaff, mayWriteAboutStudent } from '../policies/rules.js';
+import { allOf, atSchool, requireAccess } from '../policies/policy.js';
+import { isStaff, mayRegisterAbsenceOf, mayWriteAboutStudent } from '../policies/rules.js';
 import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
   ZCreateStaffAbsence,
@@ -9,6 +9,7 @@ import {
   ZStaffAbsence,
   ZStaffAbsenceList,
   ZStaffAbsenceParams,
+  type TCreateStaffAbsence,
 } from '../../shared/api/staff-absence.schema.js';
 import {
   createStaffAbsence,
@@ -41,8 +42,8 @@ export const staffAbsenceRoutes = [
     status: 201,
     policy: atSchool(
       ZSchoolParams,
-      "staff of the school (another person's absence: the leadership, checked in the use case)",
-      (m) => isStaff(m),
+      "staff of the school; another person's absence: the leadership",
+      (m, _p, _ctx, input) => mayRegisterAbsenceOf(m, (input.body as TCreateStaffAbsence).personId),
     ),
     handler: (ctx, { params, body }) => createStaffAbsence(ctx, params.schoolId, body),
   }),
@@ -53,10 +54,9 @@ export const staffAbsenceRoutes = [
     tags: ['staff-absence'],
     params: ZStaffAbsenceParams,
     response: ZOk,
-    policy: atSchool(
-      ZStaffAbsenceParams,
-      'staff of the school (own absence or the leadership, checked in the use case)',
-      (m) => isStaff(m),
+    policy: allOf(
+      atSchool(ZStaffAbsenceParams, 'staff of the school', (m) => isStaff(m)),
+      requireAccess('staff-absence.remove', { params: ZStaffAbsenceParams }, ({ params }) => params.absenceId),
     ),
     async handler(ctx, { params }) {
       await deleteStaffAbsence(ctx, params.schoolId, params.absenceId);

@@ -1,11 +1,13 @@
 import type { Db } from '../db/database.js';
-import type { RequestContext } from '../http/route.js';
+import { inTransaction, type SignedInContext } from '../context.js';
 import type { Locale } from '../../shared/errors.js';
 import { AppError } from '../errors.js';
 import { runsTheSchool } from '../policies/rules.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
-import { findContactTeachers, findLeaders, findStaff, findStudent } from '../messaging/messaging.repository.js';
+import { findContactTeacherOfClassCode, findContactTeachers } from '../directory/class.repository.js';
+import { findLeaders, findNames, findStaff, type PersonNameRow } from '../directory/staff.repository.js';
+import { findStudent } from '../directory/student.repository.js';
 import {
   addWorkingDays,
   firstOnDutyAfter,
@@ -36,28 +38,27 @@ import {
   deleteStaffAbsence as deleteAbsenceRow,
   findAbsence,
   findAbsencesFrom,
-  findNames,
-  findContactTeacherOfClass,
+  findOverlappingAbsence,
   insertStaffAbsence,
+  lockPeople,
   type StaffAbsenceRow,
-  type StaffRow,
 } from './staff-absence.repository.js';
 
 const nameOf = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`.trim();
-const refOf = (p: StaffRow): TStaffRef => ({ id: p.id, name: nameOf(p) });
+const refOf = (p: PersonNameRow): TStaffRef => ({ id: p.id, name: nameOf(p) });
 const dayCount = (firstDay: string, lastDay: string) =>
   (Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000 + 1;
 /** A day as guardians read it ("fredag 4. december"): noon UTC lies inside the day in Copenhagen. */
 const formatDay = (day: string, locale: Locale) => formatDueDate(new Date(`${day}T12:00:00Z`), locale);
 
-async function membershipWithPerson(ctx: RequestContext, schoolId: string) {
+async function membershipWithPerson(ctx: SignedInContext, schoolId: string) {
   const m = await ctx.membership(schoolId);
   if (!m.personId) throw new AppError('forbidden');
   return { m, personId: m.personId };
 }
 
 /** Only the person's own absences and, for the leadership, everyone's are shown, so each may be removed by its reader. */
-function presentAbsence(row: StaffAbsenceRow, names: ReadonlyMap<string, StaffRow>, today: string): TStaffAbsence {
+function presentAbsence(row: StaffAbsenceRow, names: ReadonlyMap<string, PersonNameRow>, today: string): TStaffAbsence {
   const person = names.get(row.person_id);
   const substitute = row.substitute_id ? names.get(row.substitute_id) : undefined;
   return {
@@ -76,16 +77,16 @@ function presentAbsence(row: StaffAbsenceRow, names: ReadonlyMap<string, StaffRo
  * The absences that have not ended: a staff member's own, everyone's for the leadership, with
  * the staff the caller may register for and the colleagues who can stand in.
  */
-export async function listStaffAbsences(ctx: RequestContext, schoolId: string): Promise<TStaffAbsenceList> {
+export async function listStaffAbsences(ctx: SignedInContext, schoolId: string): Promise<TStaffAbsenceList> {
   const { m, personId } = await membershipWithPerson(ctx, schoolId);
-  const { db } = ctx.deps;
-  const today = localDate(ctx.deps.clock.now());
+  const { db } = ctx;
+  const today = localDate(ctx.clock.now());
   const leadership = runsTheSchool(m);
   const [staff, rows] = await Promise.all([
     findStaff(db, schoolId),
     findAbsencesFrom(db, schoolId, today, leadership ? undefined : [personId]),
   ]);
-  const names = new Map<string, StaffRow>(staff.map((p) => [p.id, p]));
+  const names = new Map<string, PersonNameRow>(staff.map((p) => [p.id, p]));
   // A person or substitute who has since left the staff is still named.
   const missing = rows
     .flatMap((r) => [r.person_id, ...(r.substitute_id ? [r.substitute_id] : [])])
@@ -103,23 +104,24 @@ export async function listStaffAbsences(ctx: RequestContext, schoolId: string): 
 }
 
 /**
- * Registers an absence: staff their own, the leadership anyone's on the staff. The substitute
- * is a colleague at the same school who is not away on any of the days. Absences of one person
- * never overlap. Each refusal names its field and stores nothing.
+ * Registers an absence: staff their own, the leadership anyone's on the staff (the route's
+ * policy). The substitute is a colleague at the same school who is not away on any of the days.
+ * Absences of one person never overlap: the people are locked in the unit of work, so a
+ * concurrent registration waits and then sees this one. Each refusal names its field and stores
+ * nothing.
  */
 export async function createStaffAbsence(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   input: TCreateStaffAbsence,
 ): Promise<TStaffAbsence> {
-  const { m, personId: actorId } = await membershipWithPerson(ctx, schoolId);
-  const { db } = ctx.deps;
-  const now = ctx.deps.clock.now();
+  const { personId: actorId } = await membershipWithPerson(ctx, schoolId);
+  const { db } = ctx;
+  const now = ctx.clock.now();
   const today = localDate(now);
   const personId = input.personId ?? actorId;
-  if (personId !== actorId && !runsTheSchool(m)) throw new AppError('forbidden', { field: 'personId' });
   const staff = await findStaff(db, schoolId);
-  const names = new Map<string, StaffRow>(staff.map((p) => [p.id, p]));
+  const names = new Map<string, PersonNameRow>(staff.map((p) => [p.id, p]));
   const person = names.get(personId);
   if (!person) throw new AppError('staff_absence_not_staff', { field: 'personId' });
   if (input.lastDay < input.firstDay) throw new AppError('staff_absence_dates', { field: 'lastDay' });
@@ -131,39 +133,43 @@ export async function createStaffAbsence(
   const substitute = substituteId ? names.get(substituteId) : undefined;
   if (substituteId && !substitute) throw new AppError('staff_absence_substitute_not_staff', { field: 'substituteId' });
 
-  const outcome = await insertStaffAbsence(db, {
-    schoolId,
-    personId,
-    firstDay: input.firstDay,
-    lastDay: input.lastDay,
-    substituteId,
-    note: input.note ?? '',
-    createdBy: actorId,
-    at: now,
+  const id = await inTransaction(ctx, async (tx) => {
+    await lockPeople(tx.db, schoolId, [personId, ...(substituteId ? [substituteId] : [])]);
+    const own = await findOverlappingAbsence(tx.db, schoolId, personId, input.firstDay, input.lastDay);
+    if (own) {
+      throw new AppError('staff_absence_overlap', {
+        field: 'firstDay',
+        params: { name: nameOf(person), firstDay: own.first_day, lastDay: own.last_day },
+      });
+    }
+    if (substituteId && (await findOverlappingAbsence(tx.db, schoolId, substituteId, input.firstDay, input.lastDay))) {
+      throw new AppError('staff_absence_substitute_absent', {
+        field: 'substituteId',
+        params: { name: substitute ? nameOf(substitute) : '' },
+      });
+    }
+    return insertStaffAbsence(tx.db, {
+      schoolId,
+      personId,
+      firstDay: input.firstDay,
+      lastDay: input.lastDay,
+      substituteId,
+      note: input.note ?? '',
+      createdBy: actorId,
+      at: now,
+    });
   });
-  if (outcome.kind === 'overlap') {
-    throw new AppError('staff_absence_overlap', {
-      field: 'firstDay',
-      params: { name: nameOf(person), firstDay: outcome.absence.first_day, lastDay: outcome.absence.last_day },
-    });
-  }
-  if (outcome.kind === 'substitute_absent')
-    throw new AppError('staff_absence_substitute_absent', {
-      field: 'substituteId',
-      params: { name: substitute ? nameOf(substitute) : '' },
-    });
-  const row = await findAbsence(db, schoolId, outcome.id);
+  const row = await findAbsence(db, schoolId, id);
   if (!row) throw new Error('an absence just stored was not found');
   return presentAbsence(row, names, today);
 }
 
-/** Removes an absence (back early, registered by mistake): the person's own, or anyone's for the leadership. */
-export async function deleteStaffAbsence(ctx: RequestContext, schoolId: string, absenceId: string): Promise<void> {
-  const { m, personId } = await membershipWithPerson(ctx, schoolId);
-  const absence = await findAbsence(ctx.deps.db, schoolId, absenceId);
-  // A colleague's absence is answered as missing: staff do not see each other's.
-  if (!absence || (absence.person_id !== personId && !runsTheSchool(m))) throw new AppError('not_found');
-  await deleteAbsenceRow(ctx.deps.db, schoolId, absenceId);
+/**
+ * Removes an absence (back early, registered by mistake): the person's own, or anyone's for the
+ * leadership (the route's policy, `staff-absence.remove`).
+ */
+export async function deleteStaffAbsence(ctx: SignedInContext, schoolId: string, absenceId: string): Promise<void> {
+  await deleteAbsenceRow(ctx.db, schoolId, absenceId);
 }
 
 export type DefaultRecipientKind = 'contact_teacher' | 'leader';
@@ -277,7 +283,7 @@ export async function defaultRecipients(
   schoolId: string,
   classId: string,
 ): Promise<{ ids: string[]; kind: DefaultRecipientKind }> {
-  const contactTeachers = await findContactTeachers(db, schoolId, classId);
+  const contactTeachers = await findContactTeachers(db, schoolId, [classId]);
   return contactTeachers.length > 0
     ? { ids: contactTeachers, kind: 'contact_teacher' }
     : { ids: await findLeaders(db, schoolId), kind: 'leader' };
@@ -289,21 +295,21 @@ export async function defaultRecipients(
  * caller may write about the child.
  */
 export async function getMessageRouting(
-  ctx: RequestContext,
+  ctx: SignedInContext,
   schoolId: string,
   studentId: string,
 ): Promise<TMessageRouting> {
   const { personId } = await membershipWithPerson(ctx, schoolId);
-  const classId = (await findStudent(ctx.deps.db, schoolId, studentId))?.classId;
+  const classId = (await findStudent(ctx.db, schoolId, studentId))?.class_id;
   if (!classId) throw new AppError('not_found');
-  const defaults = await defaultRecipients(ctx.deps.db, schoolId, classId);
-  const now = ctx.deps.clock.now();
-  const routing = await routeGuardianMessage(ctx.deps.db, schoolId, defaults, personId, now, ctx.locale);
+  const defaults = await defaultRecipients(ctx.db, schoolId, classId);
+  const now = ctx.clock.now();
+  const routing = await routeGuardianMessage(ctx.db, schoolId, defaults, personId, now, ctx.locale);
   // Who is away is told above; here, when those at work are off duty (their quiet hours).
   const atWork = routing.staffIds.filter((id) => !routing.absentIds.includes(id));
   const [settingsOf, calendar] = await Promise.all([
-    loadNotificationSettings(ctx.deps.db, schoolId, atWork),
-    loadSchoolCalendar(ctx.deps.db, schoolId),
+    loadNotificationSettings(ctx.db, schoolId, atWork),
+    loadSchoolCalendar(ctx.db, schoolId),
   ]);
   const readFrom = firstOnDutyAfter(
     now,
@@ -334,8 +340,8 @@ export async function getMessageRouting(
  */
 export async function addDemoStaffAbsence(db: Db, schoolId: string, registeredBy: string, now: Date): Promise<void> {
   const [absent, substitute] = await Promise.all([
-    findContactTeacherOfClass(db, schoolId, '7A'),
-    findContactTeacherOfClass(db, schoolId, '7B'),
+    findContactTeacherOfClassCode(db, schoolId, '7A'),
+    findContactTeacherOfClassCode(db, schoolId, '7B'),
   ]);
   if (!absent || !substitute) return;
   const today = localDate(now);

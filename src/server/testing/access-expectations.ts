@@ -288,42 +288,19 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian'],
     params: (f) => ({ attachmentId: f.pendingAttachment }),
   },
-  // Drafts (src/server/drafts): everyone who writes messages keeps their own; nobody reaches another's.
+  // Drafts (src/server/drafts): each writer keeps their own, for a target they may write to: a
+  // thread they may answer, a child they may write about, a class they may write to.
   'GET /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: [
-      'custodyGuardian',
-      'informationRightParent',
-      'protectedGuardian',
-      'otherFamilyGuardian',
-      'contactTeacher',
-      'otherClassTeacher',
-      ...LEADERSHIP,
-    ],
+    allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
     params: (f) => ({ targetKind: 'reply', targetId: f.thread }),
   },
   'PUT /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: [
-      'custodyGuardian',
-      'informationRightParent',
-      'protectedGuardian',
-      'otherFamilyGuardian',
-      'contactTeacher',
-      'otherClassTeacher',
-      ...LEADERSHIP,
-    ],
+    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
     params: (f) => ({ targetKind: 'new-thread', targetId: f.ownStudent }),
     body: () => ({ subject: 'Emma', body: 'Hej' }),
   },
   'DELETE /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: [
-      'custodyGuardian',
-      'informationRightParent',
-      'protectedGuardian',
-      'otherFamilyGuardian',
-      'contactTeacher',
-      'otherClassTeacher',
-      ...LEADERSHIP,
-    ],
+    allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ targetKind: 'class-message', targetId: f.classA }),
   },
 };

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { createMailer } from '../notify/mailer.js';
+import { silentLogger } from '../logger.js';
 import { SESSION_COOKIE, startSession } from '../auth/session.service.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -39,6 +40,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     db: database.db,
     clock,
     config,
+    log: silentLogger,
     mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
   };
   const app = await buildApp(deps);

@@ -212,6 +212,7 @@ export const ZImportQuery = z.object({
   /** Shown in the list of runs. */
   fileName: z.string().trim().min(1).max(200).default('import.csv'),
 });
+export type TImportQuery = z.output<typeof ZImportQuery>;
 
 export const ZImportRun = z.object({
   id: ZUuid,

@@ -17,6 +17,12 @@ export const IDEMPOTENCY_KEY_MAX = 200;
  */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
+/** The headers a send reads: its idempotency key, any text up to IDEMPOTENCY_KEY_MAX characters (blank is none). */
+export const ZSendHeaders = z.looseObject({
+  [IDEMPOTENCY_KEY_HEADER]: z.string().trim().max(IDEMPOTENCY_KEY_MAX).optional(),
+});
+export type TSendHeaders = z.infer<typeof ZSendHeaders>;
+
 /** Texts of the messaging area that are not errors, Danish first. `{date}` is a formatted day. */
 export const MESSAGING_TEXTS = {
   /** Shown to the guardian who wrote: the school's promise (svartid, seed 002). */

@@ -1,0 +1,62 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { ATTACHMENT_FORM_FIELD, ATTACHMENT_MAX_BYTES } from '../../shared/api/attachment.schema.js';
+import { attachmentTooLarge } from './attachment.service.js';
+import type { AttachmentFileRow } from './attachment.repository.js';
+
+/** The route layer of attachments: reading an upload from a multipart request, and sending a file back. */
+
+/**
+ * Reads the one file of a multipart upload, refusing a missing or oversized one with a translated
+ * error before anything is stored.
+ */
+export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
+  if (Number(request.headers['content-length']) > (request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES)) {
+    throw attachmentTooLarge();
+  }
+  if (!request.isMultipart()) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+  try {
+    const file: MultipartFile | undefined = await request.file({
+      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 },
+    });
+    if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD) {
+      throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+    }
+    return { bytes: await file.toBuffer(), name: file.filename };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge();
+    throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+  }
+}
+
+/** RFC 6266/5987 Content-Disposition: an ASCII fallback name (Danish letters spelt out) and the exact name in UTF-8. */
+const DANISH_LETTERS: Record<string, string> = { æ: 'ae', Æ: 'Ae', ø: 'oe', Ø: 'Oe', å: 'aa', Å: 'Aa' };
+
+export function contentDisposition(name: string): string {
+  const ascii =
+    name
+      .replace(/[æøåÆØÅ]/g, (c) => DANISH_LETTERS[c] ?? c)
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%;]/g, '_')
+      .trim() || 'fil';
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Sends an attachment always as a download, in a sandbox, with the sniffed type and no sniffing
+ * by the browser, so an upload can never run as a page of ours.
+ */
+export function sendAttachment(reply: FastifyReply, file: AttachmentFileRow): FastifyReply {
+  return reply
+    .header('content-type', file.content_type)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(file.file_name))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.content));
+}

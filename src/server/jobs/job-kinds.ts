@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ZUuid } from '../../shared/api/common.schema.js';
+
+/**
+ * Every kind of background job, with the payload it carries. A payload is checked against its
+ * schema when the job is queued (a bad one is a programming error and undoes the use case) and
+ * again when it is claimed (a stored one that no longer fits fails at once, without retries).
+ */
+export const JOB_PAYLOADS = {
+  /** Reminds the staff in a thread of its open promise (messaging). */
+  'promise-reminder': z.object({ threadId: ZUuid, dueAt: z.iso.datetime() }),
+  /** One staff member's reminder e-mail. */
+  'promise-reminder-email': z.object({ threadId: ZUuid, dueAt: z.iso.datetime(), personId: ZUuid }),
+  /** Tells a new message's recipients about it: notices in the app and e-mail jobs (notifications). */
+  'message-notification': z.object({ threadId: ZUuid, messageId: ZUuid }),
+  /** One e-mail about one message to one person. */
+  'message-email': z.object({ threadId: ZUuid, messageId: ZUuid, personId: ZUuid }),
+  /** A school's daily 17:00 digest for one day. */
+  'notification-digest': z.object({ date: z.iso.date() }),
+  /** One guardian's digest e-mail. */
+  'digest-email': z.object({ personId: ZUuid, since: z.iso.datetime(), until: z.iso.datetime() }),
+  /** Removes a school's uploads never sent with a message (attachments). */
+  'attachments.remove-stale': z.object({}),
+} as const;
+
+export type JobKind = keyof typeof JOB_PAYLOADS;
+export type JobPayload<K extends JobKind> = z.output<(typeof JOB_PAYLOADS)[K]>;
+export const JOB_KINDS = Object.keys(JOB_PAYLOADS) as JobKind[];
+export const isJobKind = (kind: string): kind is JobKind => Object.hasOwn(JOB_PAYLOADS, kind);
+
+/** A job to queue. */
+export interface NewJob<K extends JobKind = JobKind> {
+  kind: K;
+  schoolId: string | null;
+  payload: JobPayload<K>;
+  runAt: Date;
+  /** A job whose key was used before (done or not) is not queued again. */
+  dedupeKey: string | null;
+  createdAt: Date;
+}
+
+/** A job taken by a runner, its payload checked against its kind's schema. */
+export interface ClaimedJob<K extends JobKind = JobKind> {
+  id: string;
+  kind: K;
+  schoolId: string | null;
+  payload: JobPayload<K>;
+  /** Counting this run. */
+  attempts: number;
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db/database.js';
+import { JOB_PAYLOADS, type JobKind, type JobPayload, type NewJob } from './job-kinds.js';
+import { findLatestDoneJob, insertJobs } from './job.repository.js';
+
+/**
+ * Queues jobs with the database handle of the use case that wants them, so in a unit of work
+ * they commit with its rows or not at all. Each payload is checked against its kind's schema.
+ */
+export async function enqueueJobs(db: Db, jobs: ReadonlyArray<NewJob>): Promise<void> {
+  await insertJobs(
+    db,
+    jobs.map((job) => ({ ...job, payload: JOB_PAYLOADS[job.kind].parse(job.payload) as Record<string, unknown> })),
+  );
+}
+
+export const enqueueJob = <K extends JobKind>(db: Db, job: NewJob<K>): Promise<void> => enqueueJobs(db, [job]);
+
+/** The payload of the school's job of this kind that finished last (e.g. the previous digest), if it still fits its kind. */
+export async function latestDonePayload<K extends JobKind>(
+  db: Db,
+  schoolId: string,
+  kind: K,
+): Promise<JobPayload<K> | null> {
+  const done = await findLatestDoneJob(db, schoolId, kind);
+  const payload = done ? JOB_PAYLOADS[kind].safeParse(done.payload) : null;
+  return payload?.success ? (payload.data as JobPayload<K>) : null;
+}

@@ -1,0 +1,225 @@
+import type { Db } from '../db/database.js';
+import type { GuardianshipKind, ThreadParticipantRole } from '../db/schema.js';
+
+/**
+ * The facts route policies decide from, loaded by set: one query per permission for all the ids
+ * a request names. Every query looks only at the caller's own schools (where they have a person
+ * or student record), and at `schoolId` alone when the path names one.
+ */
+export interface AccessScope {
+  userId: string;
+  schoolId?: string;
+}
+
+/** The schools the user belongs to, as a person (staff, guardian) or as a student. */
+function schoolsOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('people')
+    .select('people.school_id')
+    .where('people.user_id', '=', userId)
+    .union(db.selectFrom('students').select('students.school_id').where('students.user_id', '=', userId));
+}
+
+export interface StudentFacts {
+  id: string;
+  schoolId: string;
+  classId: string;
+}
+
+export async function loadStudents(db: Db, scope: AccessScope, ids: readonly string[]): Promise<StudentFacts[]> {
+  let query = db
+    .selectFrom('students as s')
+    .select(['s.id', 's.school_id as schoolId', 's.class_id as classId'])
+    .where('s.id', 'in', ids)
+    .where('s.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('s.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+export interface ClassFacts {
+  id: string;
+  schoolId: string;
+}
+
+export async function loadClasses(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ClassFacts[]> {
+  let query = db
+    .selectFrom('classes as c')
+    .select(['c.id', 'c.school_id as schoolId'])
+    .where('c.id', 'in', ids)
+    .where('c.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('c.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+/** The caller's own schools among `ids`. */
+export async function loadSchools(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ClassFacts[]> {
+  const rows = await schoolsOfUser(db, scope.userId).execute();
+  return rows.filter((r) => ids.includes(r.school_id)).map((r) => ({ id: r.school_id, schoolId: r.school_id }));
+}
+
+export interface GuardianshipFacts extends StudentFacts {
+  kind: GuardianshipKind;
+}
+
+/** The students the caller is a guardian of, suspended or not, with the kind of relation. */
+export async function loadGuardianships(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<GuardianshipFacts[]> {
+  let query = db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select(['s.id', 's.school_id as schoolId', 's.class_id as classId', 'g.kind'])
+    .where('p.user_id', '=', scope.userId)
+    .where('g.student_id', 'in', ids);
+  if (scope.schoolId) query = query.where('g.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+export interface ThreadFacts {
+  id: string;
+  schoolId: string;
+  studentId: string | null;
+  /** The caller's place in the thread, null when not a participant. */
+  participantRole: ThreadParticipantRole | null;
+}
+
+export async function loadThreads(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ThreadFacts[]> {
+  let query = db
+    .selectFrom('message_threads as t')
+    .leftJoin('thread_participants as tp', (j) =>
+      j
+        .onRef('tp.school_id', '=', 't.school_id')
+        .onRef('tp.thread_id', '=', 't.id')
+        .on('tp.person_id', 'in', (eb) =>
+          eb
+            .selectFrom('people as caller')
+            .select('caller.id')
+            .where('caller.user_id', '=', scope.userId)
+            .whereRef('caller.school_id', '=', 't.school_id'),
+        ),
+    )
+    .select(['t.id', 't.school_id as schoolId', 't.student_id as studentId', 'tp.role as participantRole'])
+    .where('t.id', 'in', ids)
+    .where('t.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('t.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+export interface AttachmentFacts {
+  id: string;
+  schoolId: string;
+  /** The caller uploaded it. */
+  own: boolean;
+  /** The thread of the message that sent it; null while pending. */
+  thread: ThreadFacts | null;
+}
+
+export async function loadAttachments(db: Db, scope: AccessScope, ids: readonly string[]): Promise<AttachmentFacts[]> {
+  let query = db
+    .selectFrom('attachments as a')
+    .leftJoin('messages as m', (j) => j.onRef('m.school_id', '=', 'a.school_id').onRef('m.id', '=', 'a.message_id'))
+    .select((eb) => [
+      'a.id',
+      'a.school_id as schoolId',
+      'm.thread_id as threadId',
+      eb(
+        'a.uploaded_by',
+        'in',
+        eb
+          .selectFrom('people as caller')
+          .select('caller.id')
+          .where('caller.user_id', '=', scope.userId)
+          .whereRef('caller.school_id', '=', 'a.school_id'),
+      ).as('own'),
+    ])
+    .where('a.id', 'in', ids)
+    .where('a.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('a.school_id', '=', scope.schoolId);
+  const rows = await query.execute();
+  const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
+  const threads = new Map((threadIds.length > 0 ? await loadThreads(db, scope, threadIds) : []).map((t) => [t.id, t]));
+  return rows.map((r) => ({
+    id: r.id,
+    schoolId: r.schoolId,
+    own: Boolean(r.own),
+    thread: r.threadId ? (threads.get(r.threadId) ?? null) : null,
+  }));
+}
+
+export interface OwnedRowFacts {
+  id: string;
+  schoolId: string;
+  /** The row is the caller's (their notification, their absence). */
+  own: boolean;
+}
+
+export async function loadNotifications(db: Db, scope: AccessScope, ids: readonly string[]): Promise<OwnedRowFacts[]> {
+  const rows = await db
+    .selectFrom('notifications as n')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'n.school_id').onRef('p.id', '=', 'n.person_id'))
+    .select(['n.id', 'n.school_id as schoolId'])
+    .where('n.id', 'in', ids)
+    .where('p.user_id', '=', scope.userId)
+    .execute();
+  return rows.map((r) => ({ ...r, own: true }));
+}
+
+export async function loadStaffAbsences(db: Db, scope: AccessScope, ids: readonly string[]): Promise<OwnedRowFacts[]> {
+  let query = db
+    .selectFrom('staff_absences as a')
+    .select((eb) => [
+      'a.id',
+      'a.school_id as schoolId',
+      eb(
+        'a.person_id',
+        'in',
+        eb
+          .selectFrom('people as caller')
+          .select('caller.id')
+          .where('caller.user_id', '=', scope.userId)
+          .whereRef('caller.school_id', '=', 'a.school_id'),
+      ).as('own'),
+    ])
+    .where('a.id', 'in', ids)
+    .where('a.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('a.school_id', '=', scope.schoolId);
+  return (await query.execute()).map((r) => ({ ...r, own: Boolean(r.own) }));
+}
+
+export interface InformationRequestFacts {
+  id: string;
+  schoolId: string;
+  /** The class of the child the request is about. */
+  classId: string;
+}
+
+export async function loadInformationRequests(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<InformationRequestFacts[]> {
+  let query = db
+    .selectFrom('information_requests as r')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'r.school_id').onRef('s.id', '=', 'r.student_id'))
+    .select(['r.id', 'r.school_id as schoolId', 's.class_id as classId'])
+    .where('r.id', 'in', ids)
+    .where('r.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('r.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+/** The caller's own open sessions among `ids` (a login is not a school's: no school scope). */
+export async function loadOwnSessions(db: Db, scope: AccessScope, ids: readonly string[], now: Date) {
+  const rows = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('user_id', '=', scope.userId)
+    .where('ended_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute();
+  return rows.map((r) => ({ id: r.id, schoolId: null }));
+}

@@ -1,0 +1,164 @@
+import type { Actor, SignedInContext } from '../context.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { EMPTY_MEMBERSHIP, type Membership } from './membership.js';
+import {
+  canReadStudent,
+  hasInformationRightOf,
+  isMemberOfSchool,
+  mayAcknowledgeInThread,
+  mayHandleInformationRequestOf,
+  mayListThreadReaders,
+  mayMarkUrgentInThread,
+  mayReadThread,
+  mayReplyInThread,
+  mayWriteAboutStudent,
+  mayWriteToClass,
+  mayWriteToGuardiansOf,
+  runsTheSchool,
+  worksWithStudent,
+} from './rules.js';
+import {
+  loadAttachments,
+  loadClasses,
+  loadSchools,
+  loadGuardianships,
+  loadInformationRequests,
+  loadNotifications,
+  loadOwnSessions,
+  loadStaffAbsences,
+  loadStudents,
+  loadThreads,
+  type AccessScope,
+  type ThreadFacts,
+} from './access.repository.js';
+
+/**
+ * A row-level permission: how to load the facts about the rows a request names (by set, one
+ * query), and the rules of rules.ts that decide. `sees` says who may know the row exists: anyone
+ * else gets 404, exactly as for an id that does not exist. `may` (default: `sees`) says who may
+ * act on it: one who sees it but may not gets `denied` (default 403 forbidden).
+ */
+interface AccessRule<Row extends { id: string; schoolId: string | null }> {
+  load(db: Db, scope: AccessScope, ids: readonly string[], now: Date): Promise<Row[]>;
+  sees(m: Membership, row: Row, actor: Actor): boolean;
+  may?(m: Membership, row: Row, actor: Actor): boolean;
+  denied?(m: Membership, row: Row): AppError;
+}
+
+const rule = <Row extends { id: string; schoolId: string | null }>(r: AccessRule<Row>) => r;
+
+const threadAccess = (t: ThreadFacts) => ({ participantRole: t.participantRole, studentId: t.studentId });
+const readsThread = (m: Membership, t: ThreadFacts) => mayReadThread(m, threadAccess(t));
+
+/** Every row-level permission a route can require. */
+const RULES = {
+  /**
+   * A child's record: custody holders, the student, the class's staff and the leadership. A parent
+   * with the right to information only is told to ask (§ 23), a suspended guardian that they are.
+   */
+  'student.read': rule({
+    load: loadStudents,
+    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || m.suspended,
+    may: (m, s) => canReadStudent(m, s),
+    denied: (m, s) => new AppError(hasInformationRightOf(m, s.id) ? 'information_right_only' : 'guardian_suspended'),
+  }),
+  /**
+   * A guardian writes to the school about their child (custody or § 23). The caller's relation
+   * is loaded even while suspended, so a suspended guardian is told so.
+   */
+  'student.write-about': rule({
+    load: loadGuardianships,
+    sees: () => true,
+    may: (m, s) => mayWriteAboutStudent(m, s.id),
+    denied: (m) => new AppError(m.suspended ? 'guardian_suspended' : 'forbidden'),
+  }),
+  /** Staff write to a child's guardians: the class's staff and the leadership. */
+  'student.write-to-guardians': rule({ load: loadStudents, sees: (m, s) => mayWriteToGuardiansOf(m, s) }),
+  /** A draft of a new thread about a child: by a guardian who may write about the child, or by its class's staff. */
+  'student.draft': rule({
+    load: loadStudents,
+    sees: (m, s) => mayWriteAboutStudent(m, s.id) || mayWriteToGuardiansOf(m, s),
+  }),
+  /** A draft is about a child the writer writes about (guardian) or reads (staff): advice may consider it. */
+  'student.advise': rule({
+    load: loadStudents,
+    sees: (m, s) => mayWriteAboutStudent(m, s.id) || canReadStudent(m, s),
+  }),
+  /** A message to a class: its staff and the leadership. */
+  'class.advise': rule({ load: loadClasses, sees: (m, c) => mayWriteToClass(m, c.id) }),
+  /** Any member of the school. */
+  'school.advise': rule({ load: loadSchools, sees: (m) => isMemberOfSchool(m) }),
+  /** Staff write to colleagues about a child they work with. */
+  'student.discuss': rule({ load: loadStudents, sees: (m, s) => worksWithStudent(m, s) }),
+  'thread.read': rule({ load: loadThreads, sees: readsThread }),
+  'thread.reply': rule({ load: loadThreads, sees: readsThread, may: (m, t) => mayReplyInThread(m, threadAccess(t)) }),
+  'thread.acknowledge': rule({
+    load: loadThreads,
+    sees: readsThread,
+    may: (m, t) => mayAcknowledgeInThread(m, threadAccess(t)),
+  }),
+  'thread.mark-urgent': rule({
+    load: loadThreads,
+    sees: readsThread,
+    may: (m, t) => mayMarkUrgentInThread(m, threadAccess(t)),
+    denied: () => new AppError('urgent_staff_only', { field: 'urgent' }),
+  }),
+  'thread.list-readers': rule({
+    load: loadThreads,
+    sees: readsThread,
+    may: (m, t) => mayListThreadReaders(m, threadAccess(t)),
+  }),
+  /** A sent attachment is for whoever reads its thread; a pending one is its uploader's alone. */
+  'attachment.read': rule({
+    load: loadAttachments,
+    sees: (m, a) => (a.thread ? readsThread(m, a.thread) : a.own),
+  }),
+  /** Only a pending upload is removed, by its uploader. */
+  'attachment.remove': rule({ load: loadAttachments, sees: (_m, a) => a.thread === null && a.own }),
+  'notification.read': rule({ load: loadNotifications, sees: (_m, n) => n.own }),
+  /** Staff do not see each other's absences; the leadership sees and removes all. */
+  'staff-absence.remove': rule({ load: loadStaffAbsences, sees: (m, a) => a.own || runsTheSchool(m) }),
+  /** The child's contact teacher and the leadership answer a § 23 request. */
+  'information-request.answer': rule({
+    load: loadInformationRequests,
+    sees: (m, r) => mayHandleInformationRequestOf(m, r.classId),
+  }),
+  /** A login's own sessions (loaded for the caller only). */
+  'session.end': rule({ load: loadOwnSessions, sees: () => true }),
+};
+
+export type Permission = keyof typeof RULES;
+export const PERMISSIONS = Object.keys(RULES) as Permission[];
+
+/**
+ * Throws unless the caller holds `permission` on every id: not_found for an id that does not
+ * exist or that they may not see, the rule's `denied` error for one they see but may not act on.
+ * The rows are loaded in one query; memberships once per school.
+ */
+export async function requireAccessTo(
+  ctx: SignedInContext,
+  permission: Permission,
+  ids: readonly string[],
+  schoolId?: string,
+): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return;
+  const access = RULES[permission] as AccessRule<{ id: string; schoolId: string | null }>;
+  const rows = await access.load(ctx.db, { userId: ctx.actor.userId, schoolId }, wanted, ctx.clock.now());
+  for (const id of wanted) {
+    // A user may be a person at several schools; any one of their rows for the id may grant it.
+    let refusal: AppError | null = null;
+    let granted = false;
+    for (const row of rows.filter((r) => r.id === id)) {
+      const m = row.schoolId ? await ctx.membership(row.schoolId) : EMPTY_MEMBERSHIP('', ctx.actor.userId);
+      if (!access.sees(m, row, ctx.actor)) continue;
+      if (!access.may || access.may(m, row, ctx.actor)) {
+        granted = true;
+        break;
+      }
+      refusal ??= access.denied?.(m, row) ?? new AppError('forbidden');
+    }
+    if (!granted) throw refusal ?? new AppError('not_found');
+  }
+}
