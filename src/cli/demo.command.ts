@@ -5,8 +5,7 @@ import { systemClock } from '../server/clock.js';
 import { ensureDemoSchool, type DemoOutcome } from '../server/demo/demo.service.js';
 import { DEMO_PASSWORD, DEMO_SCHOOL, DEMO_SEED } from '../server/demo/demo-directory.js';
 import type { Locale } from '../shared/errors.js';
-
-export const DEMO_USAGE = 'samspil demo [--reset] [--seed N] [--lang da|en]';
+import { DEMO_USAGE } from './usage.js';
 
 const TEXT = {
   da: {

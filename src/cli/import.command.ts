@@ -9,8 +9,7 @@ import { findSchoolByIdOrSlug } from '../server/directory-import/directory-impor
 import { importDirectoryFile } from '../server/directory-import/directory-import.service.js';
 import { errorMessage, type Locale } from '../shared/errors.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB, type TImportIssue, type TImportResult } from '../shared/api/import.schema.js';
-
-export const IMPORT_USAGE = 'samspil import FILE --school ID|SLUG [--dry-run] [--lang da|en] [--json]';
+import { IMPORT_USAGE } from './usage.js';
 
 const TEXT = {
   da: {

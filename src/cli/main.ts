@@ -1,13 +1,6 @@
-import { loadConfig } from '../server/config.js';
-import { createServer, openConfiguredDatabase } from '../server/server.js';
-import { OffsetClock } from '../server/clock.js';
-import { startJobLoop } from '../server/jobs/job-runner.js';
-import { JOB_HANDLERS } from '../server/jobs/job-handlers.js';
-import { startDigestChains } from '../server/notifications/message-notification.service.js';
-import { ensureDemoSchoolIfEmpty } from '../server/demo/demo.service.js';
-import { DEMO_USAGE, demoCommand, describeDemo } from './demo.command.js';
-import { IMPORT_USAGE, importCommand } from './import.command.js';
-import { runScheduleConferences } from './schedule-conferences.js';
+// Every command is imported when it runs, so `samspil --help` loads neither Fastify nor the
+// database (PGlite, sharp, argon2), and one command does not pay for another's dependencies.
+import { DEMO_USAGE, IMPORT_USAGE } from './usage.js';
 
 const USAGE = `samspil — school-home collaboration
 
@@ -25,42 +18,17 @@ const USAGE = `samspil — school-home collaboration
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  async serve() {
-    const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
-    const server = await createServer(config, database, {
-      logger: true,
-      clock: config.testClock ? new OffsetClock() : undefined,
-    });
-    // A fresh install shows something at once. In production an empty database stays empty:
-    // the demo accounts have a published password.
-    if (!config.production) {
-      const demo = await ensureDemoSchoolIfEmpty(database.db, server.deps.clock.now());
-      if (demo) process.stdout.write(describeDemo(demo, 'en'));
-    }
-    await server.app.listen({ port: config.port, host: config.host });
-    // Each school's daily 17:00 digest queues the next one; this starts the chains (once per school and day).
-    await startDigestChains(server.deps);
-    // Reminders are due at whole minutes (08:00); polling every 30 seconds keeps them on time.
-    const jobs = startJobLoop(server.deps, JOB_HANDLERS, 30_000);
-    const stop = async () => {
-      await jobs.stop();
-      await server.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await new Promise(() => undefined);
-    return 0;
-  },
+  serve: async () => (await import('./serve.command.js')).serveCommand(),
   async migrate() {
+    const { loadConfig } = await import('../server/config.js');
+    const { openConfiguredDatabase } = await import('../server/server.js');
     const database = await openConfiguredDatabase(loadConfig());
     await database.close();
     console.log('Database is up to date.');
     return 0;
   },
-  demo: demoCommand,
-  import: importCommand,
+  demo: async (args) => (await import('./demo.command.js')).demoCommand(args),
+  import: async (args) => (await import('./import.command.js')).importCommand(args),
   'schedule-conferences': async (args) => (await import('./schedule-conferences.js')).runScheduleConferences(args),
 };
 

@@ -18,7 +18,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-// Each run starts a fresh Node process with tsx, which takes seconds on a loaded machine.
+// Each run starts a fresh Node process of the built command line, slow on a loaded machine.
 describe('samspil schedule-conferences', { timeout: 60_000 }, () => {
   let directory: string;
   beforeAll(async () => {
