@@ -31,8 +31,8 @@ export async function serveCommand(): Promise<number> {
     await server.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
   await new Promise(() => undefined);
   return 0;
 }

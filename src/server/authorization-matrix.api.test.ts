@@ -22,7 +22,7 @@ function describePolicy(policy: Policy): string {
 /** The fields of a request schema that name a row (an id). */
 function idFields(schema: unknown): string[] {
   if (!(schema instanceof z.ZodObject)) return [];
-  return Object.keys(schema.shape as Record<string, unknown>).filter((name) => name === 'id' || /Id$/.test(name));
+  return Object.keys(schema.shape as Record<string, unknown>).filter((name) => name === 'id' || name.endsWith('Id'));
 }
 
 function defaultParam(name: string, f: Fixture): string {

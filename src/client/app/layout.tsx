@@ -41,7 +41,7 @@ function useFocusOnNavigation() {
       heading?.focus();
     }, 0);
     return () => window.clearTimeout(timer);
-  }, [location.pathname]);
+  }, [location.pathname, location.hash]);
 }
 
 export function Layout() {
@@ -52,7 +52,7 @@ export function Layout() {
 
   const onSignOut = async () => {
     await signOut().catch(() => undefined);
-    navigate('/login');
+    void navigate('/login');
   };
 
   return (

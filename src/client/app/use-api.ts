@@ -33,6 +33,8 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
       },
     );
     return () => controller.abort();
+    // The caller names what the load depends on, as with useEffect itself.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => {

@@ -38,7 +38,7 @@ const english = flatten(en);
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** A key as the code asks for it: `child.replyPromise` stands for its `_one` and `_other` forms. */
 const has = (catalogue: Map<string, string>, key: string) => catalogue.has(key) || catalogue.has(`${key}_other`);
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
 
 const clientDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 function sourceFiles(dir: string): string[] {

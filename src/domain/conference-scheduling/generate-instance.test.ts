@@ -17,10 +17,14 @@ describe('generateSchoolInstance', () => {
     for (const name of classes.keys())
       grades.set(Number(name.split('.')[0]), (grades.get(Number(name.split('.')[0])) ?? 0) + 1);
     expect([...grades.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    for (const count of grades.values())
-      (expect(count).toBeGreaterThanOrEqual(2), expect(count).toBeLessThanOrEqual(3));
-    for (const students of classes.values())
-      (expect(students.size).toBeGreaterThanOrEqual(20), expect(students.size).toBeLessThanOrEqual(25));
+    for (const count of grades.values()) {
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(count).toBeLessThanOrEqual(3);
+    }
+    for (const students of classes.values()) {
+      expect(students.size).toBeGreaterThanOrEqual(20);
+      expect(students.size).toBeLessThanOrEqual(25);
+    }
 
     const studentCount = new Set(instance.meetings.map((meeting) => meeting.student)).size;
     const householdsOf = new Map<string, Set<string>>();

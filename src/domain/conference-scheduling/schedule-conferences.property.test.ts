@@ -77,7 +77,7 @@ const instanceArbitrary: fc.Arbitrary<TConferenceInstance> = fc
       id: `t${i}`,
       ...(member.room ? { room: member.room } : {}),
       available: member.available,
-      ...(member.breakRule ?? {}),
+      ...member.breakRule,
     }));
     const households = raw.households.map((household, i) => ({
       id: `h${i}`,

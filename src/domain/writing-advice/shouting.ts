@@ -75,9 +75,9 @@ const EXCLAMATION_RUN = /!(?:[?1]*!){2,}/u;
 
 function capitalsShare(text: string): { words: number; letters: number; share: number } {
   const counted = (text.normalize('NFC').match(/\p{L}+/gu) ?? []).filter(
-    (word) => [...word].length >= MIN_WORD_LETTERS && !ACRONYMS.has(word.toUpperCase()),
+    (word) => Array.from(word).length >= MIN_WORD_LETTERS && !ACRONYMS.has(word.toUpperCase()),
   );
-  const letters = counted.reduce((sum, word) => sum + [...word].length, 0);
+  const letters = counted.reduce((sum, word) => sum + Array.from(word).length, 0);
   const capitals = counted.reduce((sum, word) => sum + (word.match(/\p{Lu}/gu)?.length ?? 0), 0);
   return { words: counted.length, letters, share: letters === 0 ? 0 : capitals / letters };
 }

@@ -163,10 +163,10 @@ describe('POST /api/schools/:schoolId/imports', () => {
     expect(emma.map((g) => g.person_id).sort()).toEqual(
       [
         olaf.id,
-        f.people.custodyGuardian,
-        f.people.protectedGuardian,
-        f.people.informationRightParent,
-        f.people.suspendedGuardian,
+        f.people.custodyGuardian!,
+        f.people.protectedGuardian!,
+        f.people.informationRightParent!,
+        f.people.suspendedGuardian!,
       ].sort(),
     );
 

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import type { TDraftTargetKind } from '../../shared/api/draft.schema.js';
 
 /** One writer's draft for one composer target at one school. */
@@ -16,18 +18,21 @@ export interface DraftRow {
   updated_at: Date;
 }
 
-const byKey = <Q extends { where: (...args: any[]) => Q }>(query: Q, key: DraftKey): Q =>
-  query
-    .where('school_id', '=', key.schoolId)
-    .where('person_id', '=', key.personId)
-    .where('target_kind', '=', key.targetKind)
-    .where('target_id', '=', key.targetId);
+/** The draft's row: its key is its school, its writer and its target. */
+const isDraft = (key: DraftKey) => (eb: ExpressionBuilder<Database, 'drafts'>) =>
+  eb.and([
+    eb('school_id', '=', key.schoolId),
+    eb('person_id', '=', key.personId),
+    eb('target_kind', '=', key.targetKind),
+    eb('target_id', '=', key.targetId),
+  ]);
 
 export function findDraft(db: Db, key: DraftKey): Promise<DraftRow | undefined> {
-  return byKey(
-    db.selectFrom('drafts').select(['subject', 'body', 'attachment_ids', 'updated_at']),
-    key,
-  ).executeTakeFirst();
+  return db
+    .selectFrom('drafts')
+    .select(['subject', 'body', 'attachment_ids', 'updated_at'])
+    .where(isDraft(key))
+    .executeTakeFirst();
 }
 
 /** Saves the draft, replacing the one before. */
@@ -56,5 +61,5 @@ export async function upsertDraft(
 }
 
 export async function deleteDraft(db: Db, key: DraftKey): Promise<void> {
-  await byKey(db.deleteFrom('drafts'), key).execute();
+  await db.deleteFrom('drafts').where(isDraft(key)).execute();
 }

@@ -217,7 +217,7 @@ describe('background jobs and the promise reminder', () => {
         dedupeKey: 'bad-payload',
         createdAt: TEST_NOW,
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/Invalid/);
     expect(await t.deps.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'bad-payload').execute()).toEqual(
       [],
     );

@@ -1,5 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { MessageKind, ThreadKind, ThreadParticipantRole } from '../db/schema.js';
 
@@ -105,26 +104,15 @@ export interface OwnThreadRow extends ThreadRow {
  * The names are looked up one by one by primary key: joined, the planner hashes every person of
  * the school once per listed thread. The caller sorts them (`byRoleAndName`).
  */
-function listedParties(eb: ExpressionBuilder<any, any>, schoolId: string, threadId: string, kind: string) {
-  const nameOf = (e: ExpressionBuilder<any, any>, column: 'given_name' | 'family_name') =>
-    e
-      .selectFrom('people as lpp')
-      .select(`lpp.${column}`)
-      .whereRef('lpp.school_id', '=', 'lp.school_id')
-      .whereRef('lpp.id', '=', 'lp.person_id');
-  return jsonArrayFrom(
-    eb
-      .selectFrom('thread_participants as lp')
-      .select((e) => [
-        'lp.person_id',
-        'lp.role',
-        nameOf(e, 'given_name').as('given_name'),
-        nameOf(e, 'family_name').as('family_name'),
-      ])
-      .whereRef('lp.school_id', '=', schoolId)
-      .whereRef('lp.thread_id', '=', threadId)
-      .where((w) => w.or([w('lp.role', '=', 'staff'), w(w.ref(kind), '<>', 'group')])),
-  ).$castTo<PartyRow[]>();
+function listedParties(thread: 't' | 'hit') {
+  const column = (name: 'school_id' | 'id' | 'kind') => sql.ref(`${thread}.${name}`);
+  const nameOf = (name: 'given_name' | 'family_name') =>
+    sql`(select lpp.${sql.ref(name)} from people lpp where lpp.school_id = lp.school_id and lpp.id = lp.person_id)`;
+  return sql<PartyRow[]>`(select coalesce(json_agg(json_build_object(
+      'person_id', lp.person_id, 'role', lp.role, 'given_name', ${nameOf('given_name')}, 'family_name', ${nameOf('family_name')}
+    )), '[]') from thread_participants lp
+    where lp.school_id = ${column('school_id')} and lp.thread_id = ${column('id')}
+      and (lp.role = 'staff' or ${column('kind')} <> 'group'))`;
 }
 
 /** Parties in the order every thread shows them: guardians, then staff, each by family and given name. */
@@ -162,7 +150,7 @@ function selectOwnThreads(db: Db, userId: string) {
 /** The threads a user takes part in at any of their schools, newest activity first. */
 export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
   const rows = await selectOwnThreads(db, userId)
-    .select((eb) => listedParties(eb, 't.school_id', 't.id', 't.kind').as('parties'))
+    .select(listedParties('t').as('parties'))
     .orderBy('t.last_message_at', 'desc')
     .orderBy('t.id', 'desc')
     .limit(limit)
@@ -225,7 +213,7 @@ export async function searchThreadsOfUser(
   const rows = await db
     .selectFrom(hits.as('hit'))
     .selectAll('hit')
-    .select((eb) => listedParties(eb, 'hit.school_id', 'hit.id', 'hit.kind').as('parties'))
+    .select(listedParties('hit').as('parties'))
     .select(
       sql<string>`ts_headline('danish', translate(hit.matched_text, ${SNIPPET_MARK_START + SNIPPET_MARK_STOP}, ''), ${query}, ${`StartSel=${SNIPPET_MARK_START}, StopSel=${SNIPPET_MARK_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`})`.as(
         'snippet',

@@ -7,8 +7,8 @@ import { adviseOnMessage, type SensitiveTopic } from '../../domain/writing-advic
 import type { TSensitiveTopic, TWritingAdvice, TWritingAdviceRequest } from '../../shared/api/messaging.schema.js';
 
 // The API's list of topics is the domain's list; the compiler holds them together.
-const sameTopics: [SensitiveTopic, TSensitiveTopic] extends [TSensitiveTopic, SensitiveTopic] ? true : never = true;
-void sameTopics;
+export const SAME_TOPICS: [SensitiveTopic, TSensitiveTopic] extends [TSensitiveTopic, SensitiveTopic] ? true : never =
+  true;
 
 /**
  * Advice on a draft (LIX, sensitive topics, shouting) for the composer. The route's policy has

@@ -154,7 +154,7 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
 
     const notices = await noticesOf(threadId);
     expect(notices.map((n) => n.person_id).sort()).toEqual(
-      [f.people.custodyGuardian, f.people.protectedGuardian].sort(),
+      [f.people.custodyGuardian!, f.people.protectedGuardian!].sort(),
     );
     const byPerson = new Map(notices.map((n) => [n.person_id, n]));
     expect(byPerson.get(f.people.custodyGuardian!)).toMatchObject({
@@ -412,7 +412,7 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     await runAll();
     const unreadAbout = async () => {
       const list = (await call('GET', '/api/notifications', 'custodyGuardian')).json() as TNotificationList;
-      return list.notifications.filter((n) => n.readAt === null).map((n) => n.threadId);
+      return list.notifications.filter((n) => n.readAt === null).map((n) => n.threadId ?? '');
     };
     expect((await unreadAbout()).sort()).toEqual([first.threadId, second.threadId].sort());
     expect((await call('GET', `/api/threads/${first.threadId}`, 'custodyGuardian')).statusCode).toBe(200);

@@ -109,7 +109,9 @@ describe('mail delivery over SMTP', () => {
       smtpUrl: `smtp://samspil:forkert@127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
     });
     try {
-      await expect(failing.deps.mailer.send({ to: 'x@example.dk', subject: 'Emne', text: 'Tekst' })).rejects.toThrow();
+      await expect(failing.deps.mailer.send({ to: 'x@example.dk', subject: 'Emne', text: 'Tekst' })).rejects.toThrow(
+        /auth/i,
+      );
       const row = await failing.deps.db
         .selectFrom('mail_outbox')
         .select(['sent_at', 'error'])

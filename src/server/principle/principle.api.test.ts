@@ -267,7 +267,7 @@ describe('the principle API', () => {
 
   it('creates exactly one draft when several requests race', async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => send('POST', `${base}/draft`, {})));
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(results.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([201, 409, 409, 409, 409, 409]);
     const drafts = await t.deps.db
       .selectFrom('principle_versions')
       .select('version')

@@ -385,7 +385,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
         register('contactTeacher', { firstDay: '2026-11-30', lastDay: '2026-12-02' }),
         register('leader', { personId: f.people.contactTeacher, firstDay: '2026-12-01', lastDay: '2026-12-03' }),
       ]);
-      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect(results.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([201, 409]);
       expect(await storedAbsences()).toHaveLength(1);
     });
 

@@ -62,7 +62,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     database,
     cookieFor,
     async request({ as, ...options }) {
-      const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+      const headers = { ...options.headers } as Record<string, string>;
       if (as) headers.cookie = [headers.cookie, await cookieFor(as)].filter(Boolean).join('; ');
       return app.inject({ ...options, headers });
     },

@@ -20,7 +20,7 @@ export function MagicLinkPage() {
   const verify = useAction(async () => {
     await authApi.verifyMagicLink(token);
     await refresh();
-    navigate('/', { replace: true });
+    void navigate('/', { replace: true });
   });
 
   return (

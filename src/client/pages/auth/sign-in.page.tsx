@@ -75,7 +75,7 @@ export function SignInPage() {
       } else {
         await authApi.signIn(email.trim(), password);
         await refresh();
-        navigate(safeNext(params.get('next')), { replace: true });
+        void navigate(safeNext(params.get('next')), { replace: true });
       }
     } catch (error) {
       const apiError = error as ApiError;

@@ -19,13 +19,13 @@ type MeSchool = TMe['schools'][number];
 
 const STAFF_ROLES = new Set(['contact_teacher', 'teacher', 'pedagogue']);
 
-function InformationRightChildren({ school, children }: { school: MeSchool; children: TMe['children'] }) {
+function InformationRightChildren({ school, students }: { school: MeSchool; students: TMe['children'] }) {
   const requests = useApi(() => informationRequestApi.mine(school.id), [school.id]);
   return (
     <LoadedPart result={requests}>
       {(data) => (
         <ul className="card-list">
-          {children.map((child) => (
+          {students.map((child) => (
             <InformationRightCard
               key={child.id}
               child={child}
@@ -102,7 +102,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       ) : null}
       {informationRight.length > 0 ? (
         <Section title={t('home.informationRight')} id={`information-right-${sid}`}>
-          <InformationRightChildren school={school} children={informationRight} />
+          <InformationRightChildren school={school} students={informationRight} />
         </Section>
       ) : null}
       {roles.has('student') ? <StudentHome school={school} /> : null}

@@ -76,7 +76,7 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
   const send = useOnceSend(async (key: string, input: TCreateStaffThread) => {
     const thread = await messagingApi.writeToStaff(schoolId, input, key);
     draft.sent();
-    navigate(paths.thread(thread.id), { state: { sent: true } });
+    void navigate(paths.thread(thread.id), { state: { sent: true } });
   });
   const toggle = (id: string) =>
     setChosen((current) => {

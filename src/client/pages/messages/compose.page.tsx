@@ -50,7 +50,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
     const thread = await messagingApi.create(input, key);
     draft.sent();
     // Where an absent teacher's message went, or the later date, is said once more after sending.
-    navigate(paths.thread(thread.id), { state: { sent: true, notices: thread.absenceNotices ?? [] } });
+    void navigate(paths.thread(thread.id), { state: { sent: true, notices: thread.absenceNotices ?? [] } });
   });
 
   const onSubmit = (event: FormEvent) => {

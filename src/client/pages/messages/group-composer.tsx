@@ -60,7 +60,7 @@ export function GroupComposer({
   const send = useOnceSend(async (key: string, input: TCreateGroupMessage) => {
     const thread = await sendToGroup(input, key);
     draft.sent();
-    navigate(paths.thread(thread.id), { state: { sent: true } });
+    void navigate(paths.thread(thread.id), { state: { sent: true } });
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

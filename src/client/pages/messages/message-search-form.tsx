@@ -28,7 +28,7 @@ export function MessageSearchForm({ query = '', withHint = false }: { query?: st
       return;
     }
     setProblem(undefined);
-    navigate(paths.messageSearch(parsed.data.q), { replace: parsed.data.q === query });
+    void navigate(paths.messageSearch(parsed.data.q), { replace: parsed.data.q === query });
   };
 
   return (

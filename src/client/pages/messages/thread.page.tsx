@@ -183,7 +183,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
   const onSent = (detail: TThreadDetail) => {
     // A guardian's answer to a class message starts a private thread with the staff.
     if (detail.id !== thread.id) {
-      navigate(paths.thread(detail.id), { state: { sent: true } });
+      void navigate(paths.thread(detail.id), { state: { sent: true } });
       return;
     }
     setThread(detail);

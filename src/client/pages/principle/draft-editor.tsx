@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPrincipleDraft } from '../../../shared/api/principle.schema.js';
 import { PRINCIPLE_LIMITS as L } from '../../../shared/principle/principle.limits.js';
@@ -403,10 +403,13 @@ export function DraftEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [dirty, setDirtyState] = useState(false);
-  const setDirty = (value: boolean) => {
-    setDirtyState(value);
-    onDirtyChange(value);
-  };
+  const setDirty = useCallback(
+    (value: boolean) => {
+      setDirtyState(value);
+      onDirtyChange(value);
+    },
+    [onDirtyChange],
+  );
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const save = useAction(async (valid: TPrinciple) => {
@@ -427,7 +430,7 @@ export function DraftEditor({
         setDirty(true);
       },
     }),
-    [principle, errors, readOnly],
+    [principle, errors, readOnly, setDirty],
   );
 
   const onSubmit = (event: FormEvent) => {

@@ -4,6 +4,9 @@ import type { TPrinciple, TProseText } from '../../../shared/principle/principle
 import { Frame, useFieldIds } from '../../ui/field.js';
 import { fieldId, getIn, pathKey, type Path } from './draft-model.js';
 
+/** A field's value as its control shows it: text for a string or number, empty for none. */
+const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
 interface DraftForm {
   principle: TPrinciple;
   errors: Record<string, string>;
@@ -120,7 +123,7 @@ export function ChoiceField({
         <select
           {...control}
           disabled={readOnly}
-          value={String(getIn(principle, path) ?? '')}
+          value={asText(getIn(principle, path))}
           onChange={(event) => set(path, event.target.value)}
         >
           {options.map((option) => (
@@ -143,7 +146,7 @@ export function TimeField({ path, label }: { path: Path; label: string }) {
           {...control}
           type="time"
           readOnly={readOnly}
-          value={String(getIn(principle, path) ?? '')}
+          value={asText(getIn(principle, path))}
           onChange={(event) => set(path, event.target.value)}
         />
       )}

@@ -248,7 +248,7 @@ export function PrincipleDraftPage() {
               <AdoptForm
                 schoolId={schoolId}
                 unsaved={unsaved}
-                onAdopted={() => navigate(paths.principleVersions(schoolId))}
+                onAdopted={() => void navigate(paths.principleVersions(schoolId))}
               />
               <DeleteDraft schoolId={schoolId} onDeleted={draft.reload} />
             </>

@@ -34,7 +34,7 @@ export function PrincipleVersionsPage() {
   const versions = useApi(() => principleApi.versions(schoolId), [schoolId]);
   const startFrom = useAction(async (versionId: string) => {
     await principleApi.createDraft(schoolId, { fromVersion: versionId });
-    navigate(paths.principleDraft(schoolId));
+    void navigate(paths.principleDraft(schoolId));
   });
   const title = t('principle.versions.title');
   return (

@@ -80,7 +80,7 @@ export function ProfilePage() {
   const endAll = useAction(async () => {
     await authApi.signOutEverywhere();
     await refresh();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   });
 
   return (
