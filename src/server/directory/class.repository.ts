@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ClassStaffRole } from '../db/schema.js';
+import { schoolsOfUser } from './student.repository.js';
 
 /** The directory's classes: which there are, their staff and their contact teachers. */
 
@@ -74,7 +75,7 @@ export function findClassAtUserSchools(db: Db, userId: string, classId: string, 
     .selectFrom('classes')
     .select(['school_id as schoolId'])
     .where('id', '=', classId)
-    .where('school_id', 'in', db.selectFrom('people').select('school_id').where('user_id', '=', userId));
+    .where('school_id', 'in', schoolsOfUser(db, userId));
   if (schoolId) query = query.where('school_id', '=', schoolId);
   return query.executeTakeFirst();
 }

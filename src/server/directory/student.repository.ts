@@ -38,7 +38,7 @@ export async function findStudent(db: Db, schoolId: string, studentId: string): 
 }
 
 /** The user's own schools: those where they have a person record. */
-const schoolsOfUser = (db: Db, userId: string) =>
+export const schoolsOfUser = (db: Db, userId: string) =>
   db.selectFrom('people').select('school_id').where('user_id', '=', userId);
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { GuardianshipKind, ThreadParticipantRole } from '../db/schema.js';
 
@@ -19,6 +20,10 @@ function schoolsOfUser(db: Db, userId: string) {
     .where('people.user_id', '=', userId)
     .union(db.selectFrom('students').select('students.school_id').where('students.user_id', '=', userId));
 }
+
+/** The caller's person at the school of the row being read (`schoolColumn`); there is at most one. */
+const callersPerson = (userId: string, schoolColumn: 'a.school_id' | 't.school_id') =>
+  sql<string>`(select caller.id from people caller where caller.user_id = ${userId} and caller.school_id = ${sql.ref(schoolColumn)})`;
 
 export interface StudentFacts {
   id: string;
@@ -93,13 +98,7 @@ export async function loadThreads(db: Db, scope: AccessScope, ids: readonly stri
       j
         .onRef('tp.school_id', '=', 't.school_id')
         .onRef('tp.thread_id', '=', 't.id')
-        .on('tp.person_id', 'in', (eb) =>
-          eb
-            .selectFrom('people as caller')
-            .select('caller.id')
-            .where('caller.user_id', '=', scope.userId)
-            .whereRef('caller.school_id', '=', 't.school_id'),
-        ),
+        .on('tp.person_id', 'in', callersPerson(scope.userId, 't.school_id')),
     )
     .select(['t.id', 't.school_id as schoolId', 't.student_id as studentId', 'tp.role as participantRole'])
     .where('t.id', 'in', ids)
@@ -125,15 +124,7 @@ export async function loadAttachments(db: Db, scope: AccessScope, ids: readonly 
       'a.id',
       'a.school_id as schoolId',
       'm.thread_id as threadId',
-      eb(
-        'a.uploaded_by',
-        'in',
-        eb
-          .selectFrom('people as caller')
-          .select('caller.id')
-          .where('caller.user_id', '=', scope.userId)
-          .whereRef('caller.school_id', '=', 'a.school_id'),
-      ).as('own'),
+      eb('a.uploaded_by', 'in', callersPerson(scope.userId, 'a.school_id')).as('own'),
     ])
     .where('a.id', 'in', ids)
     .where('a.school_id', 'in', schoolsOfUser(db, scope.userId));
@@ -173,15 +164,7 @@ export async function loadStaffAbsences(db: Db, scope: AccessScope, ids: readonl
     .select((eb) => [
       'a.id',
       'a.school_id as schoolId',
-      eb(
-        'a.person_id',
-        'in',
-        eb
-          .selectFrom('people as caller')
-          .select('caller.id')
-          .where('caller.user_id', '=', scope.userId)
-          .whereRef('caller.school_id', '=', 'a.school_id'),
-      ).as('own'),
+      eb('a.person_id', 'in', callersPerson(scope.userId, 'a.school_id')).as('own'),
     ])
     .where('a.id', 'in', ids)
     .where('a.school_id', 'in', schoolsOfUser(db, scope.userId));
