@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // real PostgreSQL server: one project each, selected by TEST_DB.
 const apiTests = ['src/**/*.api.test.ts'];
 const withPostgres = Boolean(process.env.DATABASE_URL);
+// Migrates one template database per run; each test's database is a copy of it.
+const apiGlobalSetup = ['src/server/testing/test-database.global-setup.ts'];
 
+// `isolate: false` lets the files one worker runs share their imported modules instead of
+// importing the server (Fastify, Zod schemas, PGlite) afresh for each file: measured on the
+// 2-core machine, it halves the CPU time of the unit and API tiers. Each file still gets its
+// own database, and no code under test keeps state in a module between files.
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +20,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
           exclude: apiTests,
           environment: 'node',
+          isolate: false,
         },
       },
       {
@@ -21,6 +28,8 @@ export default defineConfig({
           name: 'api-pglite',
           include: apiTests,
           env: { TEST_DB: 'pglite' },
+          globalSetup: apiGlobalSetup,
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -32,6 +41,8 @@ export default defineConfig({
                 name: 'api-postgres',
                 include: apiTests,
                 env: { TEST_DB: 'postgres' },
+                globalSetup: apiGlobalSetup,
+                isolate: false,
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },
