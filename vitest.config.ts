@@ -53,9 +53,13 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
+          // Builds the demo school once; each spec's server starts on a copy of its database.
+          globalSetup: ['e2e/support/demo-school.global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two spec files at a time, each with its own server and browser: a spec spends much
+          // of its time waiting on its server and browser, so a second one fills the gaps.
+          maxWorkers: 2,
         },
       },
     ],
