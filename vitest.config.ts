@@ -13,6 +13,9 @@ const apiGlobalSetup = ['src/server/testing/test-database.global-setup.ts'];
 // own database, and no code under test keeps state in a module between files.
 export default defineConfig({
   test: {
+    // Vitest's default in a run is one worker fewer than the CPUs: a single worker on the 2-core
+    // machine, which left a core idle while a test waited for a child process or the database.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -30,6 +33,8 @@ export default defineConfig({
           env: { TEST_DB: 'pglite' },
           globalSetup: apiGlobalSetup,
           isolate: false,
+          // The CLI and durability files mostly wait for the processes they start.
+          maxWorkers: 3,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -43,6 +48,7 @@ export default defineConfig({
                 env: { TEST_DB: 'postgres' },
                 globalSetup: apiGlobalSetup,
                 isolate: false,
+                maxWorkers: 3,
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },
