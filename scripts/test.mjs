@@ -56,10 +56,10 @@ for (const step of steps) {
 }
 const total = Number(process.hrtime.bigint() - started) / 1e9;
 
-console.log('\nTier          Wall time   Result');
+console.log('\nTier              Wall time   Result');
 for (const { name, code, seconds } of results) {
-  console.log(`${name.padEnd(13)} ${format(seconds).padStart(11)}   ${code === 0 ? 'passed' : 'FAILED'}`);
+  console.log(`${name.padEnd(13)} ${format(seconds).padStart(13)}   ${code === 0 ? 'passed' : 'FAILED'}`);
 }
-for (const step of steps.slice(results.length)) console.log(`${step.name.padEnd(13)} ${''.padStart(11)}   not run`);
-console.log(`${'total'.padEnd(13)} ${format(total).padStart(11)}`);
+for (const step of steps.slice(results.length)) console.log(`${step.name.padEnd(13)} ${''.padStart(13)}   not run`);
+console.log(`${'total'.padEnd(13)} ${format(total).padStart(13)}`);
 process.exitCode = results.every((r) => r.code === 0) && results.length === steps.length ? 0 : 1;
