@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchDirectory } from '../../src/server/testing/scratch-directory.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface TestServer {
   url: string;
+  /** The server's embedded database folder (DATA_DIR). */
+  dataDir: string;
   /** Everything the server wrote, for failure reports. */
   output(): string;
   stop(): Promise<void>;
@@ -44,17 +46,30 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
+export interface ServerOptions {
+  env?: Record<string, string>;
+  /**
+   * A stopped server's data folder to start from (a copy of it): the demo school that the first
+   * start built. Without it the server starts on an empty folder and builds the demo school itself.
+   */
+  copyDataFrom?: string;
+  /** The data folder to use and leave in place on stop; by default a temporary one, removed on stop. */
+  dataDir?: string;
+}
+
 /**
- * Starts the real server (`samspil serve`) as a child process on a free port with a fresh,
- * empty embedded database, which `serve` fills with the demo school. The built client in
- * dist/client is served by it, so the tests see exactly what users get.
+ * Starts the real server (`samspil serve`) as a child process on a free port with its own
+ * embedded database: empty, which `serve` fills with the demo school, or a copy of one that
+ * another start filled. The built client in dist/client is served by it, so the tests see
+ * exactly what users get.
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(root, 'dist/client/index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` first (npm test does it in pretest).');
   }
   const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'samspil-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(scratchDirectory(), 'samspil-e2e-')));
+  if (options.copyDataFrom) await cp(options.copyDataFrom, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -90,7 +105,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       await exited;
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -99,5 +114,5 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     await stop();
     throw error;
   }
-  return { url, output, stop };
+  return { url, dataDir, output, stop };
 }

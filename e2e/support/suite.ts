@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launchBrowser, newPage, type PageOptions } from './browser.js';
 import { startServer, type TestServer } from './server.js';
 
@@ -10,8 +10,9 @@ export interface Suite {
 }
 
 /**
- * One real server and one browser for a whole spec file: starting the server (with its demo
- * school) is the slow part, so tests in a file share it and each test takes its own context.
+ * One real server and one browser for a whole spec file: tests in a file share them and each
+ * test takes its own context. The server starts on a copy of the demo school that the global
+ * setup (demo-school.global-setup.ts) built once for the run.
  * When a test fails, the server's recent output is printed to help find the cause.
  */
 export function useSuite(options: { env?: Record<string, string> } = {}): Suite {
@@ -20,7 +21,10 @@ export function useSuite(options: { env?: Record<string, string> } = {}): Suite 
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ ...options, copyDataFrom: inject('demoDataDir') }),
+      launchBrowser(),
+    ]);
   });
 
   afterEach(async (context) => {

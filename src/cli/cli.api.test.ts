@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPostgresTestDatabase } from '../server/testing/test-database.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLOW = 180_000;
@@ -29,21 +28,16 @@ describe('the samspil command line', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'samspil-cli-'));
     env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', NODE_ENV: 'test' };
+    // The database starts as a copy of the run's migrated template, like every API test's: the
+    // commands under test still open and migrate it themselves, and starting a server on an
+    // empty database is tested by the durability test and the browser tests' global setup.
     if (process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL) {
-      const name = `samspil_cli_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      env.DATABASE_URL = url.toString();
-      dropDatabase = async () => {
-        const again = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await again.connect();
-        await again.query(`drop database if exists ${name} with (force)`);
-        await again.end();
-      };
+      const fresh = await createPostgresTestDatabase(process.env.DATABASE_URL, inject('postgresTemplate'));
+      env.DATABASE_URL = fresh.url;
+      dropDatabase = fresh.drop;
+    } else {
+      const template = inject('pgliteTemplate');
+      if (template) await cp(template, env.DATA_DIR!, { recursive: true });
     }
   });
   afterAll(async () => {

@@ -18,8 +18,9 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-// Each run starts a fresh Node process of the built command line, slow on a loaded machine.
-describe('samspil schedule-conferences', { timeout: 60_000 }, () => {
+// Each run starts a fresh Node process of the built command line, slow on a loaded machine; the
+// runs share nothing but the folder, each with its own file, so they start at once.
+describe.concurrent('samspil schedule-conferences', { timeout: 60_000 }, () => {
   let directory: string;
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'samspil-schedule-'));
