@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // The same API tests run against the embedded PGlite and, when DATABASE_URL is set, against a
-// real PostgreSQL server: one project each, selected by TEST_DB.
+// real PostgreSQL server: one project each, selected by TEST_DB. Projects run one after another
+// in the order of their groupOrder (Vitest needs distinct ones, as their maxWorkers differ), so
+// `vitest run --project unit --project 'api-*'` works as well as one project at a time.
 const apiTests = ['src/**/*.api.test.ts'];
 const withPostgres = Boolean(process.env.DATABASE_URL);
 // Migrates one template database per run; each test's database is a copy of it.
@@ -20,6 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
           exclude: apiTests,
           environment: 'node',
@@ -29,6 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'api-pglite',
+          sequence: { groupOrder: 1 },
           include: apiTests,
           env: { TEST_DB: 'pglite' },
           globalSetup: apiGlobalSetup,
@@ -44,6 +48,7 @@ export default defineConfig({
             {
               test: {
                 name: 'api-postgres',
+                sequence: { groupOrder: 2 },
                 include: apiTests,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: apiGlobalSetup,
@@ -58,6 +63,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.spec.ts'],
           // Builds the demo school once; each spec's server starts on a copy of its database.
           globalSetup: ['e2e/support/demo-school.global-setup.ts'],

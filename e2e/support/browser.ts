@@ -13,8 +13,13 @@ export const MOBILE_VIEWPORT = { width: 390, height: 844 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Debian's Chromium (`apt-get install chromium`), which brings its fonts with it. */
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's Chromium, which brings its fonts with it: the headless shell (`apt-get install
+ * chromium-headless-shell`, what Playwright itself runs headless) when installed, else the full
+ * browser (`chromium`) in its headless mode. On the 2-core machine the shell ran the browser tests
+ * in two thirds of the full browser's time.
+ */
+const DEBIAN_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
 /**
  * Run as root without a sandbox, with no GPU, and without the background connections that a
@@ -25,7 +30,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 /**
  * The browser the tests drive; they never download one. `SAMSPIL_BROWSER=npm` forces the
  * Chromium from the npm registry; otherwise `CHROMIUM_PATH` when set, then Debian's Chromium when
- * installed, and else the npm registry's, so that `npm ci && npm test` needs nothing but Node.js.
+ * installed (its headless shell first), and else the npm registry's, so that `npm ci && npm test` needs nothing but Node.js.
  */
 export async function launchBrowser(): Promise<Browser> {
   const installed = installedChromium();
@@ -41,7 +46,7 @@ export async function launchBrowser(): Promise<Browser> {
 function installedChromium(): string | undefined {
   if (process.env.SAMSPIL_BROWSER === 'npm') return undefined;
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+  return DEBIAN_CHROMIUMS.find((candidate) => existsSync(candidate));
 }
 
 /**

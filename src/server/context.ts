@@ -2,6 +2,7 @@ import type { Db } from './db/database.js';
 import type { AppDeps } from './deps.js';
 import type { Locale } from '../shared/errors.js';
 import { loadMembership, type Membership } from './policies/membership.js';
+import { queuedJobsIn, type JobSignal } from './jobs/job-signal.js';
 
 /** The signed-in user behind a request. */
 export interface Actor {
@@ -70,10 +71,18 @@ export function createContext<A extends Actor | null>(
  * is that transaction, so every row, audit entry, job and notification the use case writes
  * commits together or not at all. Inside a unit of work already, `work` joins it.
  */
-export async function inTransaction<C extends { db: Db }, T>(ctx: C, work: (tx: C) => Promise<T>): Promise<T> {
+export async function inTransaction<C extends { db: Db; jobs?: JobSignal }, T>(
+  ctx: C,
+  work: (tx: C) => Promise<T>,
+): Promise<T> {
   if (ctx.db.isTransaction) return work(ctx);
-  return ctx.db.transaction().execute((trx) => {
+  let transaction: Db | undefined;
+  const result = await ctx.db.transaction().execute((trx) => {
+    transaction = trx;
     const bind = (ctx as C & Bindable<C>)[BIND];
     return work(bind ? bind(trx) : { ...ctx, db: trx });
   });
+  // Committed: jobs it queued that are due now need not wait for the loop's next poll.
+  if (transaction && queuedJobsIn(transaction)) ctx.jobs?.queued();
+  return result;
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './notify/mailer.js';
+import { createJobSignal } from './jobs/job-signal.js';
 import type { AppDeps } from './deps.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 
@@ -39,6 +40,7 @@ export function createDeps(
     config,
     log,
     mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    jobs: createJobSignal(),
   };
 }
 

@@ -1,16 +1,19 @@
 import type { Db } from '../db/database.js';
 import { JOB_PAYLOADS, type JobKind, type JobPayload, type NewJob } from './job-kinds.js';
 import { findLatestDoneJob, insertJobs } from './job.repository.js';
+import { markJobsQueued } from './job-signal.js';
 
 /**
  * Queues jobs with the database handle of the use case that wants them, so in a unit of work
  * they commit with its rows or not at all. Each payload is checked against its kind's schema.
+ * Once the unit of work commits, the process's job loop is woken (job-signal.ts).
  */
 export async function enqueueJobs(db: Db, jobs: ReadonlyArray<NewJob>): Promise<void> {
   await insertJobs(
     db,
     jobs.map((job) => ({ ...job, payload: JOB_PAYLOADS[job.kind].parse(job.payload) as Record<string, unknown> })),
   );
+  markJobsQueued(db);
 }
 
 export const enqueueJob = <K extends JobKind>(db: Db, job: NewJob<K>): Promise<void> => enqueueJobs(db, [job]);

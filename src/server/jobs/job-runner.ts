@@ -88,7 +88,10 @@ export interface JobLoop {
   stop(): Promise<void>;
 }
 
-/** Polls for due jobs every `intervalMs` in `samspil serve`; several processes may poll the same table. */
+/**
+ * Polls for due jobs every `intervalMs` in `samspil serve`; several processes may poll the same
+ * table. A commit in this process that queued jobs wakes the loop at once (job-signal.ts).
+ */
 export function startJobLoop(
   deps: AppDeps,
   handlers: JobHandlers,
@@ -96,24 +99,37 @@ export function startJobLoop(
   onError: (error: unknown) => void = (error) => deps.log.error({ err: error }, 'job round failed'),
 ): JobLoop {
   let stopped = false;
+  let running = false;
+  /** Jobs were queued while a round ran: look again before waiting. */
+  let wokenDuringRound = false;
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();
   const tick = () => {
+    clearTimeout(timer);
+    running = true;
     round = (async () => {
       try {
         // Keep going while jobs were found: more may be waiting, and a job may have queued others
         // due at once (a new message's e-mails), which should not wait a whole interval.
-        while (!stopped && (await runDueJobs(deps, handlers)) > 0);
+        do wokenDuringRound = false;
+        while (!stopped && ((await runDueJobs(deps, handlers)) > 0 || wokenDuringRound));
       } catch (error) {
         onError(error);
       }
+      running = false;
       if (!stopped) timer = setTimeout(tick, intervalMs);
     })();
   };
+  const unsubscribe = deps.jobs.subscribe(() => {
+    if (stopped) return;
+    if (running) wokenDuringRound = true;
+    else tick();
+  });
   timer = setTimeout(tick, 0);
   return {
     async stop() {
       stopped = true;
+      unsubscribe();
       clearTimeout(timer);
       await round;
     },

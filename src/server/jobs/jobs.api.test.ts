@@ -5,6 +5,7 @@ import { adoptPreset } from '../principle/principle.service.js';
 import { runDueJobs, startJobLoop, type JobHandlers } from './job-runner.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { enqueueJob } from './job-queue.js';
+import { inTransaction } from '../context.js';
 import { insertJobs } from './job.repository.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
 
@@ -204,6 +205,66 @@ describe('background jobs and the promise reminder', () => {
       .where('dedupe_key', '=', 'looped')
       .executeTakeFirstOrThrow();
     expect(job.done_at).not.toBeNull();
+  });
+
+  it('runs a job that a committed unit of work queued at once, not at the next poll', async () => {
+    // An hour between polls: only the wake-up after the commit can run the job within the test.
+    const ran: string[] = [];
+    let woken!: () => void;
+    const running = new Promise<void>((resolve) => (woken = resolve));
+    const loop = startJobLoop(
+      t.deps,
+      {
+        'attachments.remove-stale': async (_deps, job) => {
+          ran.push(job.id);
+          woken();
+        },
+      },
+      3_600_000,
+    );
+    // The loop's first round finds nothing due with this key yet; the job is queued after it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ran).toEqual([]);
+    await inTransaction(t.deps, (tx) =>
+      enqueueJob(tx.db, {
+        schoolId: f.schoolId,
+        kind: 'attachments.remove-stale',
+        payload: {},
+        runAt: TEST_NOW,
+        dedupeKey: 'woken',
+        createdAt: TEST_NOW,
+      }),
+    );
+    await running;
+    await loop.stop();
+    const job = await t.deps.db
+      .selectFrom('jobs')
+      .select(['id', 'done_at'])
+      .where('dedupe_key', '=', 'woken')
+      .executeTakeFirstOrThrow();
+    expect(ran).toEqual([job.id]);
+    expect(job.done_at).not.toBeNull();
+  });
+
+  it('is not woken by a unit of work that rolled back its jobs', async () => {
+    let woken = 0;
+    const unsubscribe = t.deps.jobs.subscribe(() => (woken += 1));
+    await expect(
+      inTransaction(t.deps, async (tx) => {
+        await enqueueJob(tx.db, {
+          schoolId: f.schoolId,
+          kind: 'attachments.remove-stale',
+          payload: {},
+          runAt: TEST_NOW,
+          dedupeKey: 'rolled-back',
+          createdAt: TEST_NOW,
+        });
+        throw new Error('the use case failed after queuing');
+      }),
+    ).rejects.toThrow(/failed after queuing/);
+    await inTransaction(t.deps, (tx) => tx.db.selectFrom('jobs').select('id').execute());
+    unsubscribe();
+    expect(woken).toBe(0);
   });
 
   it('refuses to queue a payload that does not fit its kind, and undoes nothing else', async () => {

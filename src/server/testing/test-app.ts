@@ -1,11 +1,10 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import { createDeps } from '../server.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
-import { createMailer } from '../notify/mailer.js';
-import { silentLogger } from '../logger.js';
 import { SESSION_COOKIE, startSession } from '../auth/session.service.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -36,13 +35,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     oidc: undefined,
     ...overrides,
   };
-  const deps: AppDeps = {
-    db: database.db,
-    clock,
-    config,
-    log: silentLogger,
-    mailer: createMailer({ db: database.db, clock, smtpUrl: config.smtpUrl, from: config.mailFrom }),
-  };
+  const deps = createDeps(config, database, clock);
   const app = await buildApp(deps);
   await app.ready();
   const cookies = new Map<string, string>();

@@ -71,6 +71,8 @@ export function NotificationsLink() {
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
       <span>{t('notifications.title')}</span>
+      {/* The space keeps the visible text ("Notifikationer 3") inside the link's name (WCAG 2.5.3). */}
+      {count > 0 ? ' ' : null}
       {count > 0 ? (
         <span className="notifications-link__count" aria-hidden="true">
           {count}
