@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe.js';
-import { DEMO, DEMO_PASSWORD, settled, signIn, visit } from '../support/session.js';
+import { DEMO, DEMO_PASSWORD, settled, signInWithForm, visit } from '../support/session.js';
 import { useSuite } from '../support/suite.js';
 
 const suite = useSuite();
@@ -94,7 +94,7 @@ describe('signing in', () => {
 
   it('switches to English, keeps the choice after a reload, and marks the page language', async () => {
     const page = await suite.page();
-    await signIn(page, DEMO.guardian);
+    await signInWithForm(page, DEMO.guardian);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hello Mette');
@@ -117,9 +117,9 @@ describe('signing in', () => {
 
   it('lists the sessions on the profile page and signs out everywhere', async () => {
     const other = await suite.page();
-    await signIn(other, DEMO.guardian);
+    await signInWithForm(other, DEMO.guardian);
     const page = await suite.page();
-    await signIn(page, DEMO.guardian);
+    await signInWithForm(page, DEMO.guardian);
     await visit(page, '/profile');
     const sessions = page.getByRole('region', { name: 'Dine sessioner' });
     await sessions.getByText('Denne enhed', { exact: true }).waitFor();
