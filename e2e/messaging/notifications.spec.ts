@@ -79,13 +79,13 @@ describe('notifications of new messages', () => {
     await link.click();
     await guardian.waitForURL((url) => url.pathname === '/notifications');
     await settled(guardian);
-    expect(await guardian.locator('h1').textContent()).toBe('Notifikationer');
+    await expect.poll(() => guardian.locator('h1').textContent()).toBe('Notifikationer');
     await expectNoAxeViolations(guardian, '/notifications');
     const item = guardian.getByRole('link', { name: `Ny besked: ${subject} (ulæst)` });
     await item.click();
     await guardian.waitForURL((url) => url.pathname === `/messages/${threadId}`);
     await settled(guardian);
-    expect(await guardian.locator('h1').textContent()).toBe(subject);
+    await expect.poll(() => guardian.locator('h1').textContent()).toBe(subject);
     await expect.poll(() => unreadIn(link)).toBe(before);
 
     await visit(guardian, '/notifications');
@@ -104,7 +104,7 @@ describe('notifications of new messages', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/notifications');
     await settled(page);
-    expect(await page.locator('h1').textContent()).toBe('Notifications');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Notifications');
     await expectNoAxeViolations(page, '/notifications (English)');
 
     const markAll = page.getByRole('button', { name: 'Mark all as read' });
