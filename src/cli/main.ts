@@ -2,18 +2,32 @@
 // database (PGlite, sharp, argon2), and one command does not pay for another's dependencies.
 import { DEMO_USAGE, IMPORT_USAGE } from './usage.js';
 
+/** Each command's usage line and what it does; `samspil COMMAND --help` prints its own. */
+const HELP: Record<string, { usage: string; about: string }> = {
+  serve: {
+    usage: 'samspil serve',
+    about: `start the web app and API (PORT, DATA_DIR, DATABASE_URL);
+an empty database gets the demo school (not with NODE_ENV=production)`,
+  },
+  migrate: { usage: 'samspil migrate', about: 'bring the database schema up to date' },
+  demo: { usage: DEMO_USAGE, about: 'create the demo school "Demo Skole", or rebuild it with --reset' },
+  import: { usage: IMPORT_USAGE, about: 'import classes, students, guardians and staff (docs/IMPORT.md)' },
+  'schedule-conferences': {
+    usage: 'samspil schedule-conferences INSTANCE.json > SCHEDULE.json',
+    about: 'plan a conference round (--help for its options)',
+  },
+};
+
+const indent = (text: string) => text.replaceAll('\n', `\n${' '.repeat(40)}`);
 const USAGE = `samspil — school-home collaboration
 
-  samspil serve                         start the web app and API (PORT, DATA_DIR, DATABASE_URL);
-                                        an empty database gets the demo school (not with NODE_ENV=production)
-  samspil migrate                       bring the database schema up to date
-  ${DEMO_USAGE}
-                                        create the demo school "Demo Skole", or rebuild it with --reset
-  ${IMPORT_USAGE}
-                                        import classes, students, guardians and staff (docs/IMPORT.md)
-  samspil schedule-conferences INSTANCE.json > SCHEDULE.json
-                                        plan a conference round (--help for its options)
-`;
+${Object.values(HELP)
+  .map(
+    ({ usage, about }) => `  ${usage.length < 38 ? usage.padEnd(38) : `${usage}\n${' '.repeat(40)}`}${indent(about)}\n`,
+  )
+  .join('')}`;
+
+const asksForHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -34,10 +48,20 @@ const commands: Record<string, Command> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
+  // Asked for, the usage is the answer (stdout, success); otherwise it explains a mistake.
+  if (name === undefined || asksForHelp(name)) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const help = HELP[name];
+  if (help && name !== 'schedule-conferences' && asksForHelp(rest[0])) {
+    process.stdout.write(`Usage: ${help.usage}\n\n${help.about}\n`);
+    return 0;
+  }
+  const command = commands[name];
   if (!command) {
-    process.stderr.write(USAGE);
-    return name ? 2 : 0;
+    process.stderr.write(`Unknown command: ${name}\n\n${USAGE}`);
+    return 2;
   }
   try {
     return await command(rest);
