@@ -1,6 +1,7 @@
 import { loadConfig } from '../server/config.js';
 import { createServer, openConfiguredDatabase } from '../server/server.js';
 import { OffsetClock } from '../server/clock.js';
+import { createLogger } from '../server/logger.js';
 import { startJobLoop } from '../server/jobs/job-runner.js';
 import { JOB_HANDLERS } from '../server/jobs/job-handlers.js';
 import { startDigestChains } from '../server/notifications/message-notification.service.js';
@@ -10,9 +11,10 @@ import { describeDemo } from './demo.command.js';
 /** `samspil serve`: the web app, the API and the job loop, until SIGINT or SIGTERM. */
 export async function serveCommand(): Promise<number> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const log = createLogger({ enabled: true });
+  const database = await openConfiguredDatabase(config, log);
   const server = await createServer(config, database, {
-    logger: true,
+    logger: log,
     clock: config.testClock ? new OffsetClock() : undefined,
   });
   // A fresh install shows something at once. In production an empty database stays empty:

@@ -18,11 +18,12 @@ export interface RunningServer {
 }
 
 /** Opens the database the configuration names (PGlite in `dataDir` unless a URL is set) and migrates it. */
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+export async function openConfiguredDatabase(config: Config, log?: Logger): Promise<DatabaseHandle> {
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    log,
   });
   await migrateToLatest(database.db);
   return database;
@@ -47,16 +48,13 @@ export function createDeps(
 export async function createServer(
   config: Config,
   database: DatabaseHandle,
-  options: { clock?: Clock; logger?: boolean } = {},
+  options: { clock?: Clock; logger?: boolean | Logger } = {},
 ): Promise<RunningServer> {
-  // With `logger`, the application's log is pino on standard output, and Fastify logs requests through it.
-  const deps = createDeps(
-    config,
-    database,
-    options.clock,
-    options.logger ? createLogger({ enabled: true }) : silentLogger,
-  );
-  const app = await buildApp(deps, { requestLog: options.logger });
+  // With `logger`, the application's log is pino on standard output (or the logger given), and Fastify
+  // logs requests through it.
+  const log = options.logger === true ? createLogger({ enabled: true }) : options.logger || silentLogger;
+  const deps = createDeps(config, database, options.clock, log);
+  const app = await buildApp(deps, { requestLog: Boolean(options.logger) });
   return {
     app,
     deps,

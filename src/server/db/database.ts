@@ -3,6 +3,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import type { Logger } from '../logger.js';
 
 export type Db = Kysely<Database>;
 
@@ -26,7 +27,13 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /** Where the PostgreSQL pool reports a lost idle connection; a command-line run writes it to stderr. */
+  log?: Pick<Logger, 'warn'>;
 }
+
+const stderrLog: Pick<Logger, 'warn'> = {
+  warn: (_details, message) => process.stderr.write(`${message}\n`),
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   let dialect: Dialect;
@@ -44,8 +51,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     });
     // An idle client can be cut off by the server (restart, failover, a dropped test database);
     // the pool discards it and the next query gets a fresh one, so this must not crash the process.
+    const log = options.log ?? stderrLog;
     pool.on('error', (error) => {
-      if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL pool: ${error.message}`);
+      if ((error as { code?: string }).code !== '57P01') log.warn({ err: error }, `PostgreSQL pool: ${error.message}`);
     });
     dialect = new PostgresDialect({ pool });
     kind = 'postgres';
