@@ -6,6 +6,7 @@ import { ZRole } from '../../shared/api/directory.schema.js';
 import { ZPrincipleStatus } from '../../shared/api/principle.schema.js';
 import { ZInformationRequestStatus } from '../../shared/api/information-request.schema.js';
 import { ZSessionMethod } from '../../shared/api/auth.schema.js';
+import { AUDIT_ACTIONS } from '../../shared/api/audit.schema.js';
 import { ZPromiseStatus, ZSensitiveTopic, ZWritingAdvice } from '../../shared/api/messaging.schema.js';
 import {
   ASPECT_IDS,
@@ -103,6 +104,7 @@ describe('translation catalogues', () => {
       ['draft.options.channel', ZPersonalChannel.options],
       ['draft.options.testResults', ZTestResultsRole.options],
       ['draft.options.planForm', ZStudentPlanForm.options],
+      ['audit.actions', Object.keys(AUDIT_ACTIONS).map((action) => action.replace(/[.-]/g, '_'))],
     ];
     const missing = families
       .flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`))

@@ -11,6 +11,13 @@ export function formatDateTime(iso: string, language: string): string {
   }).format(new Date(iso));
 }
 
+/** The time of day only ("14.05" / "14:05"), in Danish time. */
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(localeTag(language), { timeStyle: 'short', timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
+}
+
 /** A calendar date (`2026-11-23`) without shifting it through time zones. */
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);

@@ -161,7 +161,6 @@ export async function readAttachment(ctx: SignedInContext, attachmentId: string)
       schoolId,
       action: 'thread.attachment',
       studentId: thread.student_id,
-      subject: 'message attachment',
     });
   }
   return file;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TAuditPage } from '../../shared/api/audit.schema.js';
+import { insertAuditRows } from './audit.repository.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -128,5 +129,116 @@ describe('the audit log', () => {
       });
       expect(refused.statusCode, actor).toBe(403);
     }
+  });
+});
+
+describe('the audit log as people read it', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const log = async (url: string, actor: ActorName = 'leader'): Promise<TAuditPage> => {
+    const res = await t.request({ method: 'GET', url: `/api/schools/${f.schoolId}${url}`, as: f.users[actor] });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as TAuditPage;
+  };
+  const readProfile = (actor: ActorName, studentId: string) =>
+    t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/students/${studentId}`, as: f.users[actor] });
+  const readClass = (actor: ActorName, classId: string) =>
+    t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/classes/${classId}`, as: f.users[actor] });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    // A second child in 3.A, so a view of the class names two.
+    await t.deps.db
+      .insertInto('students')
+      .values({ school_id: f.schoolId, external_id: 's3', given_name: 'Ida', family_name: 'Berg', class_id: f.classA })
+      .execute();
+    // Monday 23 November 2026, 10:00 Copenhagen.
+    for (let i = 0; i < 3; i++) {
+      await readProfile('contactTeacher', f.ownStudent);
+      t.clock.advance(HOUR);
+    }
+    await readClass('leader', f.classA);
+    await readClass('leader', f.classA);
+    await readProfile('custodyGuardian', f.ownStudent);
+    await readProfile('custodyGuardian', f.ownStudent);
+    // Tuesday: one more read by the teacher is a line of its own.
+    t.clock.advance(24 * HOUR);
+    await readProfile('contactTeacher', f.ownStudent);
+  });
+  afterAll(() => t.close());
+
+  it("shows one person's reads of one kind on one day as one line with a count", async () => {
+    const teacher = (await log('/audit-log?actor=contactTeacher')).entries;
+    expect(teacher.map((e) => [e.action, e.count])).toEqual([
+      ['student.read', 1],
+      ['student.read', 3],
+    ]);
+    const monday = teacher[1]!;
+    expect(new Date(monday.at).getTime() - new Date(monday.firstAt).getTime()).toBe(2 * HOUR);
+    expect(monday.student?.name).toBe('Emma Hansen');
+  });
+
+  it("shows a class page's view as one line in the school's log, and as a line in each child's log", async () => {
+    const classRows = (await log('/audit-log?action=class')).entries;
+    expect(classRows).toHaveLength(1);
+    expect(classRows[0]).toMatchObject({ action: 'class.students.read', count: 2, student: null });
+    expect(classRows[0]?.students).toBe(2);
+    expect(classRows[0]?.subject).toMatch(/^class /);
+
+    const ofEmma = (await log(`/students/${f.ownStudent}/audit-log`)).entries.filter(
+      (e) => e.action === 'class.students.read',
+    );
+    expect(ofEmma.map((e) => [e.count, e.student?.name])).toEqual([[2, 'Emma Hansen']]);
+  });
+
+  it('shows the family who at the school read what, never their own visits', async () => {
+    const family = (await log(`/students/${f.ownStudent}/audit-log`, 'custodyGuardian')).entries;
+    expect(family.length).toBeGreaterThan(0);
+    expect(family.map((e) => e.actor.name)).not.toContain('custodyGuardian');
+    expect(family.every((e) => e.actor.role !== 'guardian')).toBe(true);
+    expect(family.map((e) => [e.actor.name, e.action, e.count])).toContainEqual(['contactTeacher', 'student.read', 3]);
+
+    // The leadership sees every row of the child's log, the family's visits included.
+    const leader = (await log(`/students/${f.ownStudent}/audit-log`)).entries;
+    expect(leader.map((e) => [e.actor.name, e.count])).toContainEqual(['custodyGuardian', 2]);
+  });
+
+  it('keeps changes one by one, and pages through weeks of quiet without losing a line', async () => {
+    const now = t.clock.now();
+    const row = (daysAgo: number, action: 'thread.reply' | 'student.read') => ({
+      school_id: f.schoolId,
+      at: new Date(now.getTime() - daysAgo * 24 * HOUR),
+      actor_user_id: f.users.otherClassTeacher,
+      actor_name: 'pager',
+      actor_role: 'teacher',
+      action,
+      student_id: f.otherStudent,
+      subject: '',
+      request_id: null,
+    });
+    // Two answers on one day stay two lines; reads 3, 20, 45 and 400 days back, weeks apart.
+    await insertAuditRows(t.deps.db, [
+      row(2, 'thread.reply'),
+      row(2, 'thread.reply'),
+      ...[3, 20, 45, 400].map((days) => row(days, 'student.read')),
+    ]);
+    const all = (await log('/audit-log?actor=pager&limit=200')).entries;
+    expect(all.map((e) => e.action)).toEqual([
+      'thread.reply',
+      'thread.reply',
+      'student.read',
+      'student.read',
+      'student.read',
+      'student.read',
+    ]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: TAuditPage = await log(`/audit-log?actor=pager&limit=1${cursor ? `&before=${cursor}` : ''}`);
+      paged.push(...page.entries.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.map((e) => e.id));
   });
 });

@@ -18,14 +18,25 @@ export interface AuditFilter {
   from?: Date;
   /** Exclusive. */
   to?: Date;
-  /** Only rows older than this position (newest first). */
-  before?: { at: Date; id: string };
-  limit: number;
+  /** Leave out what this person did (a guardian's own visits to her child's log). */
+  exceptUserId?: string;
+  /** Leave out what people did in these capacities (the child's family, in the family's view). */
+  exceptRoles?: string[];
 }
 
-export interface AuditRow {
+export interface AuditGrouping {
+  /** Actions whose rows are shown one by one. */
+  changes: string[];
+  /** Actions whose rows of one request are one view of several children: shown without a child. */
+  lists: string[];
+}
+
+export interface AuditGroupRow {
   id: string;
   at: Date;
+  first_at: Date;
+  views: number;
+  students: number;
   actor_name: string;
   actor_role: string | null;
   action: string;
@@ -37,38 +48,128 @@ export interface AuditRow {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The school's audit rows, newest first; the student's name comes along for the reader. */
-export async function findAuditRows(db: Db, schoolId: string, filter: AuditFilter): Promise<AuditRow[]> {
-  let query = db
+/**
+ * The school's audit rows in `[from, to)` that the filter keeps, grouped as the log shows them:
+ * one person's reads of one kind (and child) on one Copenhagen day become one row with how many
+ * requests made them; a change stays a row of its own; with `lists`, a list naming several
+ * children becomes one row per day without a child. Newest first, only groups older than
+ * `before` (the position of the last group shown: its latest moment and id), at most `limit`.
+ */
+export async function findAuditGroups(
+  db: Db,
+  schoolId: string,
+  filter: AuditFilter,
+  grouping: AuditGrouping,
+  page: { before?: { at: Date; id: string }; limit: number },
+): Promise<AuditGroupRow[]> {
+  let rows = db
     .selectFrom('audit_log')
-    .leftJoin('students', (join) =>
-      join.onRef('students.school_id', '=', 'audit_log.school_id').onRef('students.id', '=', 'audit_log.student_id'),
-    )
+    .where('audit_log.school_id', '=', schoolId)
     .select([
       'audit_log.id',
       'audit_log.at',
+      'audit_log.actor_user_id',
       'audit_log.actor_name',
       'audit_log.actor_role',
       'audit_log.action',
-      'audit_log.student_id',
-      'students.given_name as student_given_name',
-      'students.family_name as student_family_name',
       'audit_log.subject',
-    ])
-    .where('audit_log.school_id', '=', schoolId);
-  if (filter.studentId) query = query.where('audit_log.student_id', '=', filter.studentId);
-  if (filter.actorName) query = query.where('audit_log.actor_name', 'ilike', `%${escapeLike(filter.actorName)}%`);
+      'audit_log.student_id',
+      sql<string>`coalesce(audit_log.request_id, audit_log.id::text)`.as('request_key'),
+      sql<string>`(audit_log.at at time zone 'Europe/Copenhagen')::date`.as('day'),
+      (grouping.changes.length
+        ? sql<string | null>`case when audit_log.action in (${sql.join(grouping.changes)}) then audit_log.id end`
+        : sql<string | null>`null::bigint`
+      ).as('single'),
+      (grouping.lists.length
+        ? sql<
+            string | null
+          >`case when audit_log.action in (${sql.join(grouping.lists)}) then null else audit_log.student_id end`
+        : sql<string | null>`audit_log.student_id`
+      ).as('student_key'),
+    ]);
+  if (filter.studentId) rows = rows.where('audit_log.student_id', '=', filter.studentId);
+  if (filter.actorName) rows = rows.where('audit_log.actor_name', 'ilike', `%${escapeLike(filter.actorName)}%`);
   if (filter.action) {
     const action = filter.action;
-    query = query.where((eb) =>
+    rows = rows.where((eb) =>
       eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${escapeLike(action)}.%`)]),
     );
   }
-  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
-  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
-  if (filter.before) {
-    const { at, id } = filter.before;
-    query = query.where(sql<boolean>`(audit_log.at, audit_log.id) < (${at}::timestamptz, ${id}::bigint)`);
+  if (filter.from) rows = rows.where('audit_log.at', '>=', filter.from);
+  if (filter.to) rows = rows.where('audit_log.at', '<', filter.to);
+  if (filter.exceptUserId) {
+    const userId = filter.exceptUserId;
+    rows = rows.where((eb) =>
+      eb.or([eb('audit_log.actor_user_id', 'is', null), eb('audit_log.actor_user_id', '!=', userId)]),
+    );
   }
-  return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
+  if (filter.exceptRoles?.length) {
+    const roles = filter.exceptRoles;
+    rows = rows.where((eb) =>
+      eb.or([eb('audit_log.actor_role', 'is', null), eb('audit_log.actor_role', 'not in', roles)]),
+    );
+  }
+
+  let groups = db
+    .selectFrom(rows.as('r'))
+    .select([
+      sql<string>`max(r.id)::text`.as('id'),
+      sql<Date>`max(r.at)`.as('at'),
+      sql<Date>`min(r.at)`.as('first_at'),
+      sql<number>`count(distinct r.request_key)::int`.as('views'),
+      sql<number>`count(distinct r.student_id)::int`.as('students'),
+      'r.actor_name',
+      'r.actor_role',
+      'r.action',
+      'r.student_key',
+      'r.subject',
+    ])
+    .groupBy([
+      'r.day',
+      'r.actor_user_id',
+      'r.actor_name',
+      'r.actor_role',
+      'r.action',
+      'r.student_key',
+      'r.subject',
+      'r.single',
+    ]);
+  if (page.before) {
+    const { at, id } = page.before;
+    groups = groups.having(sql<boolean>`(max(r.at), max(r.id)) < (${at}::timestamptz, ${id}::bigint)`);
+  }
+  return db
+    .selectFrom(groups.as('g'))
+    .leftJoin('students', (join) =>
+      join.on('students.school_id', '=', schoolId).onRef('students.id', '=', 'g.student_key'),
+    )
+    .select([
+      'g.id',
+      'g.at',
+      'g.first_at',
+      'g.views',
+      'g.students',
+      'g.actor_name',
+      'g.actor_role',
+      'g.action',
+      'g.student_key as student_id',
+      'students.given_name as student_given_name',
+      'students.family_name as student_family_name',
+      'g.subject',
+    ])
+    .orderBy('g.at', 'desc')
+    .orderBy(sql`g.id::bigint`, 'desc')
+    .limit(page.limit)
+    .execute();
+}
+
+/** Whether the filter keeps any row before `before` (so an older window is worth reading). */
+export async function hasAuditRowsBefore(db: Db, schoolId: string, before: Date, from?: Date): Promise<boolean> {
+  let query = db
+    .selectFrom('audit_log')
+    .select('audit_log.id')
+    .where('audit_log.school_id', '=', schoolId)
+    .where('audit_log.at', '<', before);
+  if (from) query = query.where('audit_log.at', '>=', from);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }

@@ -1,18 +1,32 @@
-import { fromZonedTime } from 'date-fns-tz';
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import type { Context } from '../context.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
 import { ZRole, type TRole } from '../../shared/api/directory.schema.js';
-import type { TAuditEntry, TAuditPage, TAuditQuery } from '../../shared/api/audit.schema.js';
+import {
+  AUDIT_ACTIONS,
+  type TAuditAction,
+  type TAuditEntry,
+  type TAuditPage,
+  type TAuditQuery,
+} from '../../shared/api/audit.schema.js';
 import { findClassIdsOfStudents } from '../directory/student.repository.js';
-import { findAuditRows, insertAuditRows, type AuditFilter, type AuditRow } from './audit.repository.js';
+import { maySearchAuditLog } from '../policies/rules.js';
+import {
+  findAuditGroups,
+  hasAuditRowsBefore,
+  insertAuditRows,
+  type AuditFilter,
+  type AuditGroupRow,
+  type AuditGrouping,
+} from './audit.repository.js';
 
 const SCHOOL_TIME_ZONE = 'Europe/Copenhagen';
 
 export interface AuditEntry {
   schoolId: string;
   /** What was done, e.g. `student.read`, `information-request.answer`. */
-  action: string;
+  action: TAuditAction;
   studentId?: string | null;
   /** A short human description of what was read or changed, without the data itself. */
   subject?: string;
@@ -116,11 +130,14 @@ function momentRange(from?: string, to?: string): { from?: Date; to?: Date } {
   };
 }
 
-function presentAuditRow(row: AuditRow): TAuditEntry {
+function presentAuditGroup(row: AuditGroupRow): TAuditEntry {
   const role = ZRole.safeParse(row.actor_role);
   return {
     id: row.id,
     at: row.at.toISOString(),
+    firstAt: row.first_at.toISOString(),
+    count: row.views,
+    students: row.students,
     actor: { name: row.actor_name, role: role.success ? role.data : null },
     action: row.action,
     student:
@@ -131,23 +148,61 @@ function presentAuditRow(row: AuditRow): TAuditEntry {
   };
 }
 
+const actionsOfKind = (kind: 'read' | 'list' | 'change') =>
+  (Object.keys(AUDIT_ACTIONS) as TAuditAction[]).filter((action) => AUDIT_ACTIONS[action] === kind);
+
+/** Changes one by one; in the school's log, a list of several children is one row per view. */
+const SCHOOL_GROUPING: AuditGrouping = { changes: actionsOfKind('change'), lists: actionsOfKind('list') };
+const CHILD_GROUPING: AuditGrouping = { changes: actionsOfKind('change'), lists: [] };
+
+/** How many days of the log one query groups; a page reads older windows until it is full. */
+const WINDOW_DAYS = 7;
+const schoolDay = (moment: Date) => formatInTimeZone(moment, SCHOOL_TIME_ZONE, 'yyyy-MM-dd');
+
+function daysBefore(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+/**
+ * A page of the log as it is shown (grouped), newest first. The grouping reads a week of rows at a
+ * time, from the newest day (or the day of the page's cursor) back, until the page is full, so a
+ * page costs the same however long the school's log has grown. Windows start at midnight in
+ * Copenhagen, so one day's reads are never split between two of them.
+ */
 async function auditPage(
   ctx: Context,
   schoolId: string,
-  filter: Omit<AuditFilter, 'limit' | 'before'>,
+  filter: AuditFilter,
+  grouping: AuditGrouping,
   paging: { limit: number; before?: string },
 ): Promise<TAuditPage> {
-  // One row more than asked tells whether an older page exists.
-  const rows = await findAuditRows(ctx.db, schoolId, {
-    ...filter,
-    before: paging.before ? decodeCursor(paging.before) : undefined,
-    limit: paging.limit + 1,
-  });
-  const page = rows.slice(0, paging.limit);
+  const before = paging.before ? decodeCursor(paging.before) : undefined;
+  const wanted = paging.limit + 1; // one more than asked tells whether an older page exists
+  const groups: AuditGroupRow[] = [];
+  let windowEnd = before ? startOfSchoolDay(nextCalendarDay(schoolDay(before.at))) : filter.to;
+  if (before && filter.to && filter.to < (windowEnd as Date)) windowEnd = filter.to;
+  // The newest day the window holds (its end is exclusive).
+  let lastDay = schoolDay(windowEnd ? new Date(windowEnd.getTime() - 1) : ctx.clock.now());
+  for (;;) {
+    const windowStart = startOfSchoolDay(daysBefore(lastDay, WINDOW_DAYS - 1));
+    const from = filter.from && filter.from > windowStart ? filter.from : windowStart;
+    groups.push(
+      ...(await findAuditGroups(ctx.db, schoolId, { ...filter, from, to: windowEnd }, grouping, {
+        before,
+        limit: wanted - groups.length,
+      })),
+    );
+    if (groups.length >= wanted || from !== windowStart) break;
+    if (!(await hasAuditRowsBefore(ctx.db, schoolId, windowStart, filter.from))) break;
+    windowEnd = windowStart;
+    lastDay = daysBefore(lastDay, WINDOW_DAYS);
+  }
+  const page = groups.slice(0, paging.limit);
   const last = page[page.length - 1];
   return {
-    entries: page.map(presentAuditRow),
-    nextCursor: rows.length > paging.limit && last ? encodeCursor(last) : null,
+    entries: page.map(presentAuditGroup),
+    nextCursor: groups.length > paging.limit && last ? encodeCursor(last) : null,
   };
 }
 
@@ -158,16 +213,27 @@ export async function searchAuditLog(ctx: Context, schoolId: string, query: TAud
     ctx,
     schoolId,
     { studentId: query.studentId, actorName: query.actor || undefined, action: query.action || undefined, ...range },
+    query.studentId ? CHILD_GROUPING : SCHOOL_GROUPING,
     query,
   );
 }
 
-/** Who has read or handled one child's data: what the custody holders are entitled to see. */
+/** The capacities of the child's family: their own visits are not what they ask the log about. */
+const FAMILY_ROLES: TRole[] = ['guardian', 'information_right_parent', 'student'];
+
+/**
+ * Who has read or handled one child's data: what the custody holders are entitled to see. The
+ * family sees who at the school read what, not their own visits; the leadership sees every row.
+ */
 export async function findAuditOfStudent(
   ctx: Context,
   schoolId: string,
   studentId: string,
   paging: { limit: number; before?: string },
 ): Promise<TAuditPage> {
-  return auditPage(ctx, schoolId, { studentId }, paging);
+  const leadership = ctx.actor ? maySearchAuditLog(await ctx.membership(schoolId)) : false;
+  const filter: AuditFilter = leadership
+    ? { studentId }
+    : { studentId, exceptUserId: ctx.actor?.userId, exceptRoles: FAMILY_ROLES };
+  return auditPage(ctx, schoolId, filter, CHILD_GROUPING, paging);
 }

@@ -128,7 +128,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       actorRole: 'contact_teacher',
       action: 'information-request.answer',
       studentId: answered.studentId,
-      subject: 'information request',
+      subject: 'answered',
     });
   }
   if (waiting) {
@@ -140,17 +140,20 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       createdAt: new Date(now.getTime() - 1 * DAY_MS),
     });
   }
+  // Each child's contact teacher looked at the child's page, twice on one day: the family's log
+  // shows it as one line with a count.
   for (const [i, child] of (await findChildrenWithContactTeacher(db, schoolId, DEMO_ACCOUNTS.guardian)).entries()) {
-    audit.push({
-      schoolId,
-      at: new Date(now.getTime() - (i + 2) * DAY_MS),
-      actorUserId: child.teacherUserId,
-      actorName: `${child.teacherGiven} ${child.teacherFamily}`,
-      actorRole: 'contact_teacher',
-      action: 'student.read',
-      studentId: child.studentId,
-      subject: 'profile',
-    });
+    for (const minutes of [0, 95])
+      audit.push({
+        schoolId,
+        at: new Date(now.getTime() - (i + 2) * DAY_MS + minutes * 60_000),
+        actorUserId: child.teacherUserId,
+        actorName: `${child.teacherGiven} ${child.teacherFamily}`,
+        actorRole: 'contact_teacher',
+        action: 'student.read',
+        studentId: child.studentId,
+        subject: '',
+      });
   }
   await insertAuditEntries(db, audit);
   await addDemoMessages(db, schoolId, now);

@@ -188,7 +188,7 @@ export async function importUploadedDirectory(
       await recordAudit(tx, {
         schoolId,
         action: 'directory.import',
-        subject: `${result.fileName} (${result.rows} rækker)`,
+        subject: result.fileName,
       });
     }
     return result;

@@ -57,7 +57,7 @@ export async function readStudentProfile(
     findGuardiansOfStudents(ctx.db, schoolId, [student.id]),
     findReplyWithinWorkingDays(ctx.db, schoolId),
   ]);
-  await recordAudit(ctx, { schoolId, action: 'student.read', studentId: student.id, subject: 'profile' });
+  await recordAudit(ctx, { schoolId, action: 'student.read', studentId: student.id });
   return presentStudentProfile(m, schoolId, student, staff, guardians, replyWithinWorkingDays);
 }
 

@@ -219,8 +219,8 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
     await read('informationRightParent'); // refused: no read, no row
     const rows = (await auditRows(f.ownStudent)).slice(before);
     expect(rows.map((r) => [r.action, r.actor_name, r.actor_role, r.subject])).toEqual([
-      ['student.read', 'contactTeacher', 'contact_teacher', 'profile'],
-      ['student.read', 'leader', 'leader', 'profile'],
+      ['student.read', 'contactTeacher', 'contact_teacher', ''],
+      ['student.read', 'leader', 'leader', ''],
     ]);
 
     const res = await t.request({ method: 'GET', url: `${profileUrl()}/audit-log`, as: f.users.custodyGuardian });

@@ -40,7 +40,7 @@ export async function createInformationRequest(
       message,
       createdAt: tx.clock.now(),
     });
-    await recordAudit(tx, { schoolId, action: 'information-request.create', studentId, subject: 'request' });
+    await recordAudit(tx, { schoolId, action: 'information-request.create', studentId });
     return created;
   });
   const created = await findInformationRequest(ctx.db, schoolId, id);
@@ -69,7 +69,6 @@ export async function listInformationRequests(
       schoolId,
       action: 'information-request.list',
       studentId,
-      subject: 'requests',
     })),
   );
   return { requests: rows.map(presentInformationRequest) };

@@ -192,7 +192,7 @@ async function sendOnce<P>(
 
 /** Every urgent use is logged, with the child when the thread is about one, for the leadership to review. */
 const recordUrgentUse = (tx: SignedInContext, schoolId: string, studentId: string | null) =>
-  recordAudit(tx, { schoolId, action: 'message.urgent', studentId, subject: 'urgent message' });
+  recordAudit(tx, { schoolId, action: 'message.urgent', studentId });
 
 /** The author's person at the school; the route's policy has made sure there is one. */
 async function authorAt(ctx: SignedInContext, schoolId: string) {
@@ -303,7 +303,6 @@ async function addMessage(
           schoolId,
           action: message.kind === 'acknowledgement' ? 'thread.acknowledge' : 'thread.reply',
           studentId: thread.student_id,
-          subject: 'message thread',
         });
       }
       if (urgent) await recordUrgentUse(tx, schoolId, thread.student_id);
@@ -560,7 +559,7 @@ export async function createStudentThread(
       );
       if (stored === null) return null;
       // Writing to the home about a child discloses the child's matters: logged like a reply.
-      await recordAudit(tx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
+      await recordAudit(tx, { schoolId, action: 'thread.start', studentId });
       if (urgent) await recordUrgentUse(tx, schoolId, studentId);
       return stored;
     },
@@ -609,7 +608,7 @@ export async function createStaffThread(
         input.attachmentIds,
       );
       if (stored !== null && studentId) {
-        await recordAudit(tx, { schoolId, action: 'thread.start', studentId, subject: 'message thread' });
+        await recordAudit(tx, { schoolId, action: 'thread.start', studentId });
       }
       return stored;
     },

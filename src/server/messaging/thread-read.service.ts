@@ -1,4 +1,5 @@
 import { inTransaction, type SignedInContext } from '../context.js';
+import type { TAuditAction } from '../../shared/api/audit.schema.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -128,7 +129,6 @@ export async function getThread(ctx: SignedInContext, threadId: string): Promise
         schoolId,
         action: 'thread.read',
         studentId: thread.student_id,
-        subject: 'message thread',
       });
     }
   });
@@ -143,7 +143,7 @@ export async function getThread(ctx: SignedInContext, threadId: string): Promise
 async function presentOwnThreads<T extends OwnThreadRow>(
   ctx: SignedInContext,
   rows: T[],
-  action: string,
+  action: TAuditAction,
 ): Promise<Array<{ row: T; summary: TThreadSummary }>> {
   const schoolIds = [...new Set(rows.map((r) => r.school_id))];
   const memberships = new Map(
@@ -163,7 +163,6 @@ async function presentOwnThreads<T extends OwnThreadRow>(
       schoolId: r.school_id,
       action,
       studentId: r.student_id,
-      subject: 'message threads',
     })),
   );
   return shown;
@@ -204,7 +203,6 @@ export async function listThreadReaders(ctx: SignedInContext, threadId: string):
       schoolId,
       action: 'thread.readers',
       studentId: thread.student_id,
-      subject: 'message thread',
     });
   }
   const guardians = participants.filter((p) => p.role === 'guardian');
@@ -251,7 +249,6 @@ export async function listBrokenPromises(ctx: SignedInContext, schoolId: string)
       schoolId,
       action: 'thread.broken-promises',
       studentId,
-      subject: 'message threads',
     })),
   );
   return {
@@ -283,7 +280,6 @@ export async function listUrgentUses(ctx: SignedInContext, schoolId: string): Pr
       schoolId,
       action: 'message.urgent-list',
       studentId,
-      subject: 'urgent messages',
     })),
   );
   return { uses: rows.map((r) => presentUrgentUse(r, ctx.locale)) };

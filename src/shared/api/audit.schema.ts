@@ -2,6 +2,33 @@ import { z } from 'zod';
 import { ZUuid } from './common.schema.js';
 import { ZRole } from './directory.schema.js';
 
+/**
+ * Every action the audit log records, and how the log shows it: `read` (one child's data, shown
+ * once per person, kind and day with a count), `list` (a list naming several children: per child
+ * in the child's log, as one row per view in the school's log) and `change` (every one shown).
+ */
+export const AUDIT_ACTIONS = {
+  'student.read': 'read',
+  'thread.read': 'read',
+  'thread.readers': 'read',
+  'thread.attachment': 'read',
+  'class.students.read': 'list',
+  'thread.list': 'list',
+  'thread.search': 'list',
+  'thread.broken-promises': 'list',
+  'message.urgent-list': 'list',
+  'information-request.list': 'list',
+  'thread.start': 'change',
+  'thread.reply': 'change',
+  'thread.acknowledge': 'change',
+  'message.urgent': 'change',
+  'information-request.create': 'change',
+  'information-request.answer': 'change',
+  'directory.import': 'change',
+} as const satisfies Record<string, 'read' | 'list' | 'change'>;
+export type TAuditAction = keyof typeof AUDIT_ACTIONS;
+export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);
+
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
 
@@ -27,12 +54,21 @@ export const ZAuditQuery = ZAuditPaging.extend({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+/**
+ * One line of the log: a change, or one person's reads of one kind on one school day (Copenhagen),
+ * with how many times and between which moments.
+ */
 export const ZAuditEntry = z.object({
   id: z.string(),
-  at: z.string().describe('ISO 8601 moment'),
+  at: z.string().describe('ISO 8601 moment: the latest of the grouped reads'),
+  firstAt: z.string().describe('ISO 8601 moment: the first of the grouped reads'),
+  /** How many times (requests) the reads happened that day; 1 for a change. */
+  count: z.number().int().min(1),
+  /** For a list in the school's log: how many children it named. */
+  students: z.number().int().min(0),
   /** Who acted, by name and the capacity they acted in; never a user id. */
   actor: z.object({ name: z.string(), role: ZRole.nullable() }),
-  /** e.g. `student.read`, `class.students.read`, `information-request.answer`. */
+  /** e.g. `student.read`, `class.students.read`, `information-request.answer` (one of `AUDIT_ACTIONS`). */
   action: z.string(),
   student: z.object({ id: ZUuid, name: z.string() }).nullable(),
   /** What was read or done, without the data itself. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry } from '../../../shared/api/audit.schema.js';
-import { formatDateTime } from '../../ui/format.js';
+import { formatDateTime, formatTime } from '../../ui/format.js';
 import { TableWrap } from '../../ui/table-wrap.js';
 
 /** An action code in words; actions this client does not know yet are shown as recorded. */
@@ -10,8 +10,25 @@ export function useActionLabel() {
 }
 
 /**
- * The recorded subject in the reader's words. Subjects that only repeat the action ("profile",
- * "requests") are left out; others, such as an import's file name, are shown as recorded.
+ * Subjects that only repeat the action; the server no longer writes them, but older rows carry
+ * them (in English).
+ */
+const REPEATS_ACTION = new Set([
+  '',
+  'profile',
+  'request',
+  'requests',
+  'information request',
+  'message thread',
+  'message threads',
+  'message attachment',
+  'urgent message',
+  'urgent messages',
+]);
+
+/**
+ * The recorded subject in the reader's words. Subjects that only repeat the action are left out;
+ * others, such as an import's file name, are shown as recorded.
  */
 export function useSubjectText() {
   const { t } = useTranslation();
@@ -20,7 +37,7 @@ export function useSubjectText() {
     const klass = /^class (.+)$/.exec(subject);
     if (klass) return t('audit.subjects.class', { name: klass[1] });
     if (subject === 'answered' || subject === 'declined') return t(`audit.subjects.${subject}`);
-    if (subject === '' || subject === 'profile' || subject === 'request' || subject === 'requests') return null;
+    if (REPEATS_ACTION.has(subject)) return null;
     return subject;
   };
 }
@@ -64,11 +81,21 @@ export function AuditTable({
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{formatDateTime(entry.at, i18n.language)}</td>
+              <td>
+                {formatDateTime(entry.at, i18n.language)}
+                {entry.count > 1 ? (
+                  <span className="cell-note">
+                    {t('audit.times', { count: entry.count, first: formatTime(entry.firstAt, i18n.language) })}
+                  </span>
+                ) : null}
+              </td>
               <td>{actorText(entry)}</td>
               <td>
                 {actionLabel(entry.action)}
                 {subjectText(entry) ? <span className="cell-note">{subjectText(entry)}</span> : null}
+                {!entry.student && entry.students > 1 ? (
+                  <span className="cell-note">{t('audit.students', { count: entry.students })}</span>
+                ) : null}
               </td>
               {showStudent ? (
                 <td>

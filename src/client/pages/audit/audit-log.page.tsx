@@ -9,7 +9,7 @@ import { Page, Section } from '../../ui/page.js';
 import { AuditList } from './audit-list.js';
 
 /** Action families the search offers; `student` matches `student.read` and the like. */
-const ACTION_FAMILIES = ['student', 'class', 'information-request', 'directory'] as const;
+const ACTION_FAMILIES = ['student', 'class', 'thread', 'message', 'information-request', 'directory'] as const;
 const SEARCH_KEYS = ['studentId', 'student', 'actor', 'action', 'from', 'to'] as const;
 
 /** The leadership's search through the school's audit log; the search lives in the address so it can be shared and reloaded. */
