@@ -16,6 +16,7 @@ import { notificationRoutes } from './notifications/notification.routes.js';
 import { attachmentRoutes } from './attachments/attachment.routes.js';
 import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
+import { figuresRoutes } from './figures/figures.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -38,5 +39,6 @@ export const allRoutes: RouteDefinition[] = [
   ...notificationRoutes,
   ...attachmentRoutes,
   ...draftRoutes,
+  ...figuresRoutes,
   ...staffAbsenceRoutes,
 ];

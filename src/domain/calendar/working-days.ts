@@ -61,7 +61,9 @@ function parseDate(date: string): number {
 }
 
 // Calendar arithmetic on the date itself, in UTC so the machine's own time zone cannot shift it.
-const shiftDate = (date: string, days: number) => new Date(parseDate(date) + days * DAY).toISOString().slice(0, 10);
+/** The date `days` days after `date` (before, when negative). */
+export const shiftDate = (date: string, days: number) =>
+  new Date(parseDate(date) + days * DAY).toISOString().slice(0, 10);
 const isoWeekdayOf = (date: string) => new Date(parseDate(date)).getUTCDay() || 7;
 
 /**
@@ -89,6 +91,11 @@ function instantAt(date: string, time: string): Date {
 /** The date in Copenhagen at an instant, as 'YYYY-MM-DD'. */
 export function localDate(instant: Date): string {
   return wallClock(instant).date;
+}
+
+/** Midnight in Copenhagen at the start of the day after `date`. */
+export function startOfNextDay(date: string): Date {
+  return instantAt(shiftDate(date, 1), '00:00');
 }
 
 // date-holidays keeps the Danish public holidays (and changes such as Store Bededag's removal

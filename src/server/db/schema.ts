@@ -229,6 +229,19 @@ export interface MessageThreadsTable {
   grade: Generated<number | null>;
 }
 
+/** Migration 2026-12-03T0900: each reply promise a thread made, kept or not (the principle's figures). */
+export interface ReplyPromisesTable {
+  school_id: string;
+  id: Generated<string>;
+  thread_id: string;
+  /** The guardian's message that opened it. */
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  /** The first staff answer or acknowledgement after it opened. */
+  kept_at: Timestamp | null;
+  kept_by: string | null;
+}
+
 export interface ThreadParticipantsTable {
   school_id: string;
   thread_id: string;
@@ -366,6 +379,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   import_runs: ImportRunsTable;
   message_threads: MessageThreadsTable;
+  reply_promises: ReplyPromisesTable;
   thread_participants: ThreadParticipantsTable;
   messages: MessagesTable;
   school_closed_days: SchoolClosedDaysTable;

@@ -45,6 +45,7 @@ export async function insertThread(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (thread.replyDueAt) await openReplyPromise(db, thread.schoolId, created.id, thread.at, thread.replyDueAt);
   await db
     .insertInto('thread_participants')
     .values(
@@ -181,10 +182,32 @@ export async function recordThreadActivity(
       .where('reply_due_at', 'is not', null)
       .where('promise_fulfilled_at', 'is', null)
       .execute();
+    await db
+      .updateTable('reply_promises')
+      .set({ kept_at: sql<Date>`greatest(opened_at, ${message.at})`, kept_by: message.authorId })
+      .where('school_id', '=', schoolId)
+      .where('thread_id', '=', threadId)
+      .where('kept_at', 'is', null)
+      .execute();
   } else if (promise.kind === 'start') {
-    await thread()
+    const started = await thread()
       .set({ reply_due_at: promise.replyDueAt, promise_fulfilled_at: null, promise_fulfilled_by: null })
       .where((eb) => eb.or([eb('reply_due_at', 'is', null), eb('promise_fulfilled_at', 'is not', null)]))
-      .execute();
+      .executeTakeFirst();
+    if (promise.replyDueAt && started.numUpdatedRows > 0n) {
+      await openReplyPromise(db, schoolId, threadId, message.at, promise.replyDueAt);
+    }
   }
+}
+
+/**
+ * Records a promise the thread has just made, for the principle's figures. The database keeps at
+ * most one open per thread, so a retry cannot open a second.
+ */
+async function openReplyPromise(db: Db, schoolId: string, threadId: string, at: Date, dueAt: Date): Promise<void> {
+  await db
+    .insertInto('reply_promises')
+    .values({ school_id: schoolId, thread_id: threadId, opened_at: at, due_at: dueAt })
+    .onConflict((oc) => oc.columns(['school_id', 'thread_id']).where('kept_at', 'is', null).doNothing())
+    .execute();
 }

@@ -42,7 +42,9 @@ describe('a send is one unit of work', () => {
   };
   let heal: (() => Promise<unknown>) | null = null;
 
-  const count = async (table: 'message_threads' | 'messages' | 'audit_log' | 'jobs' | 'thread_participants') =>
+  const count = async (
+    table: 'message_threads' | 'messages' | 'audit_log' | 'jobs' | 'thread_participants' | 'reply_promises',
+  ) =>
     Number(
       (
         await t.deps.db
@@ -56,6 +58,7 @@ describe('a send is one unit of work', () => {
     participants: await count('thread_participants'),
     messages: await count('messages'),
     audit: await count('audit_log'),
+    promises: await count('reply_promises'),
     jobs: await count('jobs'),
   });
   const pendingUpload = async (actor: ActorName) =>
@@ -161,7 +164,28 @@ describe('a send is one unit of work', () => {
     expect(await everything()).toEqual(before);
   });
 
-  it('gives every stored thread with an open promise its reminder, whatever the sends and answers', async () => {
+  it('gives every stored thread with an open promise its reminder and its one open promise row, whatever the sends and answers', async () => {
+    // The thread's current promise and the history the figures count must agree: one open row per
+    // open promise, with the same due time, and none where the thread's promise is kept.
+    const promisesOutOfStep = async () => {
+      const threads = await t.deps.db
+        .selectFrom('message_threads')
+        .select(['id', 'reply_due_at', 'promise_fulfilled_at'])
+        .where('school_id', '=', f.schoolId)
+        .execute();
+      const open = await t.deps.db
+        .selectFrom('reply_promises')
+        .select(['thread_id', 'due_at'])
+        .where('school_id', '=', f.schoolId)
+        .where('kept_at', 'is', null)
+        .execute();
+      return threads.flatMap((th) => {
+        const rows = open.filter((p) => p.thread_id === th.id);
+        const expected = th.reply_due_at && !th.promise_fulfilled_at ? [th.reply_due_at.getTime()] : [];
+        const actual = rows.map((p) => p.due_at.getTime());
+        return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [{ thread: th.id, expected, actual }];
+      });
+    };
     const openPromisesWithoutReminder = () =>
       t.deps.db
         .selectFrom('message_threads as th')
@@ -221,6 +245,7 @@ describe('a send is one unit of work', () => {
           if (call.url === '/api/threads') threads.push((res.json() as TThreadDetail).id);
         }
         expect(await openPromisesWithoutReminder()).toEqual([]);
+        expect(await promisesOutOfStep()).toEqual([]);
       }),
       { numRuns: 8 },
     );

@@ -95,6 +95,8 @@ export const mayReadClassRoster = (m: Membership, classId: string) => teachesCla
 
 /** The board supervises (tilsyn) through aggregate figures; the leadership sees the school in full. */
 export const mayReadSchoolOverview = (m: Membership) => runsTheSchool(m) || isBoardMember(m);
+/** The principle's figures: the leadership in full, the board in aggregate (it supervises the principle). */
+export const mayReadPrincipleFigures = mayReadSchoolOverview;
 /** Figures that point at classes or families (open information requests, unreached families). */
 export const maySeeSchoolDetails = runsTheSchool;
 

@@ -81,6 +81,7 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   },
   'GET /api/schools/:schoolId/classes/:classId': { allow: ['contactTeacher', ...LEADERSHIP] },
   'GET /api/schools/:schoolId/overview': { allow: [...LEADERSHIP, 'boardMember'] },
+  'GET /api/schools/:schoolId/principle-figures': { allow: [...LEADERSHIP, 'boardMember'] },
   'POST /api/schools/:schoolId/students/:studentId/information-requests': {
     allow: ['informationRightParent'],
     body: () => ({ message: 'Hvordan går det med Emma i dansk?' }),

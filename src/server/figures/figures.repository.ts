@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+/**
+ * The facts behind the principle's figures, loaded in one place (specs/principle-figures.md):
+ * plain rows that the pure functions in `src/domain/figures` count. Read-only.
+ */
+
+export interface ReplyPromiseFactRow {
+  opened_at: Date;
+  due_at: Date;
+  kept_at: Date | null;
+  thread_id: string;
+  student_id: string | null;
+  /** The child's class now, or the class a group message went to. */
+  class_id: string | null;
+}
+
+/** Every reply promise that fell due or was kept in `[from, to)`, with the child and class it concerns. */
+export async function findReplyPromiseFacts(
+  db: Db,
+  schoolId: string,
+  from: Date,
+  to: Date,
+): Promise<ReplyPromiseFactRow[]> {
+  return db
+    .selectFrom('reply_promises as p')
+    .innerJoin('message_threads as t', (join) =>
+      join.onRef('t.school_id', '=', 'p.school_id').onRef('t.id', '=', 'p.thread_id'),
+    )
+    .leftJoin('students as s', (join) =>
+      join.onRef('s.school_id', '=', 't.school_id').onRef('s.id', '=', 't.student_id'),
+    )
+    .select([
+      'p.opened_at',
+      'p.due_at',
+      'p.kept_at',
+      'p.thread_id',
+      't.student_id',
+      sql<string | null>`coalesce(s.class_id, t.class_id)`.as('class_id'),
+    ])
+    .where('p.school_id', '=', schoolId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('p.due_at', '>=', from), eb('p.due_at', '<', to)]),
+        eb.and([eb('p.kept_at', '>=', from), eb('p.kept_at', '<', to)]),
+      ]),
+    )
+    .execute();
+}
+
+/** The promises running now, and how many of them are past their due time. */
+export async function countOpenPromises(
+  db: Db,
+  schoolId: string,
+  now: Date,
+): Promise<{ open: number; broken: number }> {
+  const row = await db
+    .selectFrom('reply_promises')
+    .select([
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`(count(*) filter (where due_at < ${now}))::int`.as('broken'),
+    ])
+    .where('school_id', '=', schoolId)
+    .where('kept_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { open: row.open, broken: row.broken };
+}
+
+/** Messages marked urgent in `[from, to)`. */
+export async function countUrgentMessages(db: Db, schoolId: string, from: Date, to: Date): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('school_id', '=', schoolId)
+    .where('urgent', '=', true)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export interface ClassRow {
+  id: string;
+  grade: number;
+  letter: string;
+}
+
+/** The school's classes, by grade and letter, to break the figures down by. */
+export async function findClassesForFigures(db: Db, schoolId: string): Promise<ClassRow[]> {
+  return db
+    .selectFrom('classes')
+    .select(['id', 'grade', 'letter'])
+    .where('school_id', '=', schoolId)
+    .orderBy('grade')
+    .orderBy('letter')
+    .execute();
+}

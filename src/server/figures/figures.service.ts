@@ -1,0 +1,129 @@
+import type { SignedInContext } from '../context.js';
+import { className } from '../../shared/api/directory.schema.js';
+import type { TFiguresQuery, TPrincipleFigures } from '../../shared/api/figures.schema.js';
+import { localDate, startOfNextDay, shiftDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
+import { keptWithinPromise, timeToAnswer, type PromiseFact } from '../../domain/figures/replies.js';
+import { schoolYear, schoolYearOf } from '../../domain/figures/school-year.js';
+import { suppressSmall } from '../../domain/figures/suppression.js';
+import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
+import { findReplyWithinWorkingDays } from '../directory/directory.service.js';
+import { maySeeSchoolDetails } from '../policies/rules.js';
+import {
+  countOpenPromises,
+  countUrgentMessages,
+  findClassesForFigures,
+  findReplyPromiseFacts,
+  type ReplyPromiseFactRow,
+} from './figures.repository.js';
+
+/** Midnight in Copenhagen at the start of a date. */
+const startOf = (date: string) => startOfNextDay(shiftDate(date, -1));
+
+interface Fact extends PromiseFact {
+  classId: string | null;
+}
+
+const toFact = (row: ReplyPromiseFactRow): Fact => ({
+  openedAt: row.opened_at,
+  dueAt: row.due_at,
+  keptAt: row.kept_at,
+  about: row.student_id ?? row.thread_id,
+  classId: row.class_id,
+});
+
+/**
+ * Counts one figure for the whole school, each month, each grade and each class. `compute` counts
+ * the facts of a period; for the board a cell with fewer than five people behind it is hidden.
+ */
+function breakdown<C extends { people: number }, P>(
+  facts: readonly Fact[],
+  months: readonly string[],
+  classes: ReadonlyArray<{ id: string; grade: number; letter: string }>,
+  period: { from: Date; to: Date },
+  compute: (facts: readonly Fact[], from: Date, to: Date) => C,
+  present: (cell: C) => P,
+  board: boolean,
+) {
+  const cell = (of: readonly Fact[], from = period.from, to = period.to) => {
+    const counted = compute(of, from, to);
+    return board ? suppressSmall(present(counted), counted.people) : present(counted);
+  };
+  const grades = [...new Set(classes.map((c) => c.grade))];
+  return {
+    school: cell(facts),
+    months: months.map((month) => {
+      const next = nextMonth(month);
+      return { month, cell: cell(facts, startOf(`${month}-01`), startOf(`${next}-01`)) };
+    }),
+    grades: grades.map((grade) => {
+      const ids = new Set(classes.filter((c) => c.grade === grade).map((c) => c.id));
+      return { grade, cell: cell(facts.filter((f) => f.classId !== null && ids.has(f.classId))) };
+    }),
+    classes: classes.map((c) => ({
+      classId: c.id,
+      name: className(c.grade, c.letter),
+      cell: cell(facts.filter((f) => f.classId === c.id)),
+    })),
+  };
+}
+
+function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The principle's figures for a school year, as the reader may see them: the leadership every
+ * cell, the board aggregates with small groups hidden (the route's policy has decided that the
+ * reader is one of them). The promise in force when a message arrived set its due time, so each
+ * is measured against the principle of its day.
+ */
+export async function readPrincipleFigures(
+  ctx: SignedInContext,
+  schoolId: string,
+  query: TFiguresQuery,
+): Promise<TPrincipleFigures> {
+  const now = ctx.clock.now();
+  const year = schoolYear(query.schoolYear ?? schoolYearOf(localDate(now)));
+  const from = startOf(year.from);
+  const to = startOf(year.to);
+  const board = !maySeeSchoolDetails(await ctx.membership(schoolId));
+  const [rows, classes, calendar, promisedWorkingDays, open, urgentMessages] = await Promise.all([
+    findReplyPromiseFacts(ctx.db, schoolId, from, to),
+    findClassesForFigures(ctx.db, schoolId),
+    loadSchoolCalendar(ctx.db, schoolId),
+    findReplyWithinWorkingDays(ctx.db, schoolId),
+    countOpenPromises(ctx.db, schoolId, now),
+    countUrgentMessages(ctx.db, schoolId, from, to),
+  ]);
+  const facts = rows.map(toFact);
+  const period = { from, to };
+  return {
+    schoolYear: { startYear: year.startYear, from: year.from, to: year.to },
+    audience: board ? 'board' : 'leadership',
+    messages: {
+      promisedWorkingDays,
+      repliesWithinPromise: breakdown(
+        facts,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => keptWithinPromise(of, start, end, now),
+        ({ counted, kept, share }) => ({ counted, kept, share }),
+        board,
+      ),
+      timeToAnswer: breakdown(
+        facts,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => timeToAnswer(of, start, end, calendar satisfies SchoolCalendar),
+        ({ answered, medianWorkingHours }) => ({ answered, medianWorkingHours }),
+        board,
+      ),
+      openPromises: open.open,
+      brokenPromises: open.broken,
+      urgentMessages,
+    },
+  };
+}

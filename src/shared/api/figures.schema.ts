@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ZUuid } from './common.schema.js';
+
+/**
+ * The principle's figures (specs/principle-figures.md): what the principle promises beside how
+ * well the school keeps it, for a school year, per month, grade and class. A cell is null where
+ * the board would see fewer than five people behind it ("for få").
+ */
+
+export const ZFiguresQuery = z.object({
+  /** The school year by the year it starts in (2026 for 2026/27); the current one by default. */
+  schoolYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type TFiguresQuery = z.infer<typeof ZFiguresQuery>;
+
+/** Kept of counted: e.g. replies given within the promise, of those that fell due. */
+export const ZKeptCell = z.object({
+  counted: z.number().int().min(0),
+  kept: z.number().int().min(0),
+  /** kept / counted, null when nothing was counted. */
+  share: z.number().min(0).max(1).nullable(),
+});
+export type TKeptCell = z.infer<typeof ZKeptCell>;
+
+/** The median time from a guardian's message to the school's first answer. */
+export const ZAnswerTimeCell = z.object({
+  answered: z.number().int().min(0),
+  medianWorkingHours: z.number().min(0).nullable(),
+});
+export type TAnswerTimeCell = z.infer<typeof ZAnswerTimeCell>;
+
+/** One figure over the school year: the whole school, each month, each grade and each class. */
+function figureOf<T extends z.ZodType>(cell: T) {
+  return z.object({
+    school: cell.nullable(),
+    months: z.array(z.object({ month: z.string().describe('YYYY-MM'), cell: cell.nullable() })),
+    grades: z.array(z.object({ grade: z.number().int(), cell: cell.nullable() })),
+    classes: z.array(z.object({ classId: ZUuid, name: z.string(), cell: cell.nullable() })),
+  });
+}
+
+export const ZPrincipleFigures = z.object({
+  schoolYear: z.object({ startYear: z.number().int(), from: z.iso.date(), to: z.iso.date() }),
+  /** `leadership` sees every cell; the `board` sees aggregates, small groups hidden. */
+  audience: z.enum(['leadership', 'board']),
+  messages: z.object({
+    /** The reply the principle in force promises, in working days; null when it promises none. */
+    promisedWorkingDays: z.number().int().nullable(),
+    repliesWithinPromise: figureOf(ZKeptCell),
+    timeToAnswer: figureOf(ZAnswerTimeCell),
+    /** Promises running now, and those of them already past their due time. */
+    openPromises: z.number().int().min(0),
+    brokenPromises: z.number().int().min(0),
+    /** Messages marked urgent this school year. */
+    urgentMessages: z.number().int().min(0),
+  }),
+});
+export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;
