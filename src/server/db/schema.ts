@@ -304,6 +304,8 @@ export interface NotificationsTable {
   message_id: Generated<string | null>;
   /** Migration 2026-11-29T1920: one notice per person and occasion, however often a job retries. */
   dedupe_key: Generated<string | null>;
+  /** Migration 2026-12-03T0910: the kind's parameters, to write it in the reader's language (notice-text.ts). */
+  params: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** Migration 2026-11-29T1920: how one person at one school wants to be notified; no row means the defaults. */

@@ -5,7 +5,8 @@ import { enqueueJob } from '../jobs/job-queue.js';
 import { saveFanOut } from '../notifications/fan-out.js';
 import { loadNotificationSettings } from '../notifications/notification-settings.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
-import { promiseReminderMail, promiseReminderNotice } from '../notify/templates/promise-reminder.js';
+import { promiseReminderMail } from '../notify/templates/promise-reminder.js';
+import { notice } from '../notifications/notice-text.js';
 import {
   formatDueDate,
   nextOutsideQuietHours,
@@ -100,11 +101,10 @@ export async function handlePromiseReminder(deps: AppDeps, job: ClaimedJob<'prom
   const notices = staff.map((s) => ({
     schoolId,
     personId: s.person_id,
-    kind: PROMISE_REMINDER_JOB,
     threadId,
     dedupeKey: key,
     createdAt: now,
-    ...promiseReminderNotice(s.locale ?? 'da', promise.subject, formatDueDate(promise.due, s.locale ?? 'da')),
+    ...notice('promise-reminder', { subject: promise.subject, dueAt: promise.due.toISOString() }, s.locale ?? 'da'),
   }));
   const mails = staff
     .filter((s) => s.user_email ?? s.person_email)

@@ -2,7 +2,8 @@ import type { AppDeps } from '../deps.js';
 import type { ClaimedJob, JobKind, NewJob } from '../jobs/job-kinds.js';
 import { enqueueJob, latestDonePayload } from '../jobs/job-queue.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
-import { digestMail, messageMail, messageNotice, type MessageAbout } from '../notify/templates/message-notification.js';
+import { digestMail, messageMail, type MessageAbout } from '../notify/templates/message-notification.js';
+import { notice } from './notice-text.js';
 import { digestInstant, emailTiming, nextDate, nextDigestDate, previousDate } from './notification-timing.js';
 import { loadNotificationSettings } from './notification-settings.service.js';
 import {
@@ -91,13 +92,12 @@ export async function handleMessageNotification(deps: AppDeps, job: ClaimedJob<'
   const notifications = recipients.map((r) => ({
     schoolId,
     personId: r.person_id,
-    kind: 'message',
     threadId,
     messageId,
     dedupeKey: `message:${messageId}`,
     // Dated with the message, so the list reads in the order things happened.
     createdAt: message.created_at,
-    ...messageNotice(r.locale, about),
+    ...notice('message', about, r.locale),
   }));
   const emails: NewJob[] = [];
   for (const r of recipients) {

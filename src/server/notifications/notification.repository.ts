@@ -7,6 +7,8 @@ export interface NewNotification {
   threadId: string | null;
   title: string;
   body: string;
+  /** The kind's parameters (notice-text.ts), to write it in the reader's language when listed. */
+  params?: unknown;
   createdAt: Date;
   /** The message announced, if any. */
   messageId?: string | null;
@@ -26,6 +28,7 @@ export async function insertNotifications(db: Db, notifications: NewNotification
         thread_id: n.threadId,
         title: n.title,
         body: n.body,
+        params: n.params === undefined ? null : JSON.stringify(n.params),
         created_at: n.createdAt,
         message_id: n.messageId ?? null,
         dedupe_key: n.dedupeKey ?? null,
@@ -43,7 +46,7 @@ const personIdsOf = (db: Db, userId: string) => db.selectFrom('people').select('
 export async function selectNotificationsOfUser(db: Db, userId: string, limit: number) {
   return db
     .selectFrom('notifications')
-    .select(['id', 'school_id', 'kind', 'thread_id', 'title', 'body', 'created_at', 'read_at'])
+    .select(['id', 'school_id', 'kind', 'thread_id', 'title', 'body', 'params', 'created_at', 'read_at'])
     .where('person_id', 'in', personIdsOf(db, userId))
     .orderBy('created_at', 'desc')
     .orderBy('id')

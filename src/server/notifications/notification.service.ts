@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import type { SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
+import { noticeText } from './notice-text.js';
 import type { TNotificationList } from '../../shared/api/notification.schema.js';
 import {
   countUnreadOfUser,
@@ -26,8 +27,7 @@ export async function listNotifications(ctx: SignedInContext): Promise<TNotifica
       schoolId: r.school_id,
       kind: r.kind,
       threadId: r.thread_id,
-      title: r.title,
-      body: r.body,
+      ...noticeText(r, ctx.locale),
       createdAt: r.created_at.toISOString(),
       readAt: r.read_at?.toISOString() ?? null,
     })),

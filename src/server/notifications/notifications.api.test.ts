@@ -3,6 +3,7 @@ import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { createFixture, type Fixture } from '../testing/fixture.js';
 import type { TNotificationList } from '../../shared/api/notification.schema.js';
 import { insertNotifications } from './notification.repository.js';
+import { notice } from './notice-text.js';
 
 describe('notifications', () => {
   let t: TestApp;
@@ -65,5 +66,55 @@ describe('notifications', () => {
     expect((await list(f.users.contactTeacher)).notifications.find((n) => n.id === f.notification)?.readAt).toBe(
       TEST_NOW.toISOString(),
     );
+  });
+});
+
+describe('notifications in the reader’s language', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const list = async (lang: 'da' | 'en') =>
+    (
+      await t.request({
+        method: 'GET',
+        url: '/api/notifications',
+        as: f.users.custodyGuardian,
+        headers: { cookie: `samspil_lang=${lang}` },
+      })
+    ).json() as TNotificationList;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    // Written when the guardian read Danish; kept with what it is about.
+    await insertNotifications(t.deps.db, [
+      {
+        schoolId: f.schoolId,
+        personId: f.people.custodyGuardian!,
+        threadId: f.thread,
+        createdAt: TEST_NOW,
+        ...notice('message', { subject: 'Tur i skoven', sender: 'Birgitte Lund', urgent: true }, 'da'),
+      },
+      // An older row without parameters keeps the text it was written with.
+      {
+        schoolId: f.schoolId,
+        personId: f.people.custodyGuardian!,
+        kind: 'message',
+        threadId: f.thread,
+        title: 'Ny besked: Gammel',
+        body: 'Fra Birgitte Lund',
+        createdAt: new Date(TEST_NOW.getTime() - 60_000),
+      },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  it('writes each notification in the language the reader reads now', async () => {
+    const english = await list('en');
+    expect(english.notifications.map((n) => [n.title, n.body])).toEqual([
+      ['Urgent: Tur i skoven', 'From Birgitte Lund'],
+      ['Ny besked: Gammel', 'Fra Birgitte Lund'],
+    ]);
+    const danish = await list('da');
+    expect(danish.notifications[0]).toMatchObject({ title: 'Haster: Tur i skoven', body: 'Fra Birgitte Lund' });
   });
 });

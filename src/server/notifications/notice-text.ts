@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Locale } from '../../shared/errors.js';
+import { formatDueDate } from '../../domain/calendar/working-days.js';
+import { messageNotice } from '../notify/templates/message-notification.js';
+import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
+
+/**
+ * What each kind of in-app notification says, from the parameters it keeps: a notification is
+ * stored with its kind and parameters and written in the reader's language when listed, so
+ * switching language changes the list too. The text written when it was made stays beside them,
+ * for rows from before parameters were kept.
+ */
+const NOTICES = {
+  message: {
+    params: z.object({ subject: z.string(), sender: z.string(), urgent: z.boolean() }),
+    render: (locale: Locale, p: { subject: string; sender: string; urgent: boolean }) => messageNotice(locale, p),
+  },
+  'promise-reminder': {
+    params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),
+    render: (locale: Locale, p: { subject: string; dueAt: string }) =>
+      promiseReminderNotice(locale, p.subject, formatDueDate(new Date(p.dueAt), locale)),
+  },
+} as const;
+
+export type NoticeKind = keyof typeof NOTICES;
+export type NoticeParams<K extends NoticeKind> = z.infer<(typeof NOTICES)[K]['params']>;
+
+/** A new notice of a kind: its parameters, and its text in the recipient's language at the time. */
+export function notice<K extends NoticeKind>(
+  kind: K,
+  params: NoticeParams<K>,
+  locale: Locale,
+): { kind: K; params: NoticeParams<K>; title: string; body: string } {
+  const render = NOTICES[kind].render as (locale: Locale, p: NoticeParams<K>) => { title: string; body: string };
+  return { kind, params, ...render(locale, params) };
+}
+
+/** A stored notification's text in the reader's language; as written when its parameters are missing. */
+export function noticeText(
+  row: { kind: string; params: unknown; title: string; body: string },
+  locale: Locale,
+): { title: string; body: string } {
+  if (!(row.kind in NOTICES)) return { title: row.title, body: row.body };
+  const kind = row.kind as NoticeKind;
+  const parsed = NOTICES[kind].params.safeParse(row.params);
+  if (!parsed.success) return { title: row.title, body: row.body };
+  return notice(kind, parsed.data as NoticeParams<typeof kind>, locale);
+}
