@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   principle_adopted_on_future: 400,
   principle_adopted_on_before_current: 400,
   sign_in_locked: 429,
+  sign_in_slowed: 429,
   rate_limited: 429,
   import_invalid: 422,
   import_empty: 422,

@@ -20,6 +20,10 @@ export const ERROR_MESSAGES = {
     da: 'For mange forsøg. Prøv igen om {minutes} minutter, eller log ind med et link på e-mail.',
     en: 'Too many attempts. Try again in {minutes} minutes, or sign in with a link by e-mail.',
   },
+  sign_in_slowed: {
+    da: 'Der er prøvet mange adgangskoder til denne adresse. Prøv igen om {seconds} sekunder, eller log ind med et link på e-mail.',
+    en: 'Many passwords have been tried for this address. Try again in {seconds} seconds, or sign in with a link by e-mail.',
+  },
   magic_link_invalid: {
     da: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
     en: 'The link has expired or has already been used. Ask for a new one.',
