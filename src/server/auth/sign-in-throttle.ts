@@ -54,6 +54,9 @@ export const ACCOUNT_WINDOW_MS = 24 * 60 * 60_000;
 export const ACCOUNT_FIRST_DELAY_MS = 1000;
 export const ACCOUNT_MAX_DELAY_MS = 5 * 60_000;
 
+/** A row whose window started this long ago and that holds no lock is as good as none, under both rules. */
+export const FORGET_AFTER_MS = Math.max(WINDOW_MS, ACCOUNT_WINDOW_MS);
+
 /**
  * How long the address's next password check must wait after the attempt that made `attempts`
  * its count: nothing for the free ones, then 1 s, 2 s, 4 s … up to ACCOUNT_MAX_DELAY_MS.

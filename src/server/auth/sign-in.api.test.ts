@@ -175,6 +175,24 @@ describe('POST /api/auth/sign-in', () => {
     expect((await signIn('botnet@example.dk', PASSWORD)).statusCode).toBe(200);
   }, 120_000);
 
+  it('clears away throttle rows that no longer count when a guess fails, and keeps the ones that do', async () => {
+    await createTestUser(t.deps.db, { email: 'rows@example.dk', password: PASSWORD });
+    const rows = () => t.deps.db.selectFrom('sign_in_throttle').select('key').execute();
+    const locked = nextIp();
+    for (let i = 0; i < 5; i += 1) await signIn('rows@example.dk', 'wrong', locked);
+    for (let i = 0; i < 5; i += 1) await signIn(`spray-${i}@example.dk`, 'wrong');
+    const before = (await rows()).length;
+    expect(before).toBeGreaterThanOrEqual(12);
+
+    t.clock.advance(24 * 60 * 60_000 + 60_000);
+    const guesser = nextIp();
+    for (let i = 0; i < 5; i += 1) await signIn('rows@example.dk', 'wrong', guesser);
+    // Only the rows of the new guesses are left, the address's and its client's, and the lock holds.
+    expect((await rows()).length).toBe(2);
+    expect((await signIn('rows@example.dk', PASSWORD, guesser)).json().error.code).toBe('sign_in_locked');
+    expect((await signIn('rows@example.dk', PASSWORD, locked)).statusCode).toBe(200);
+  });
+
   it('locks an unknown address the same way, so the lock reveals nothing', async () => {
     const from = nextIp();
     const codes: number[] = [];

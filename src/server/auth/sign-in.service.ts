@@ -5,12 +5,13 @@ import { hashPassword, verifyPassword } from './password.js';
 import {
   beginAccountAttempt,
   beginAttempt,
+  FORGET_AFTER_MS,
   forgiveAccountAttempt,
   minutesLeft,
   recordFailure,
   secondsLeft,
 } from './sign-in-throttle.js';
-import { deleteThrottle, lockThrottle, saveThrottle } from './sign-in-throttle.repository.js';
+import { deleteStaleThrottles, deleteThrottle, lockThrottle, saveThrottle } from './sign-in-throttle.repository.js';
 import type { ThrottleState } from './sign-in-throttle.js';
 import { inTransaction } from '../context.js';
 import { findUserByEmail, type findUserById } from './user.repository.js';
@@ -107,6 +108,8 @@ export async function signInWithPassword(
   const after = await inTransaction(deps, (tx) =>
     updateThrottle(tx, keys.client, finishedAt, (current) => recordFailure(current, finishedAt)),
   );
+  // Guessers leave rows behind; each failure clears away the ones that no longer count.
+  await deleteStaleThrottles(deps.db, new Date(finishedAt.getTime() - FORGET_AFTER_MS), finishedAt);
   if (after.lockedUntil && after.lockedUntil > finishedAt)
     throw refusal({ refused: 'client', until: after.lockedUntil }, finishedAt);
   throw new AppError('invalid_credentials');
