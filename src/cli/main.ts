@@ -12,7 +12,8 @@ an empty database gets the demo school (not with NODE_ENV=production)`,
   migrate: { usage: 'samspil migrate', about: 'bring the database schema up to date' },
   demo: {
     usage: DEMO_USAGE,
-    about: 'create the demo school "Demo Skole", or rebuild it with --reset (not with NODE_ENV=production)',
+    about: `create the demo school "Demo Skole", or rebuild it with --reset;
+refused with NODE_ENV=production (its password is published)`,
   },
   school: {
     usage: SCHOOL_USAGE,
