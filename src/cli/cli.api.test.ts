@@ -151,6 +151,28 @@ describe('the samspil command line', () => {
     },
   );
 
+  it('creates a real school whose administrator is mailed a sign-in link', { timeout: SLOW }, async () => {
+    const run = await samspil(
+      'school',
+      'create',
+      '--name',
+      'Lundby Skole',
+      '--slug',
+      'lundby-skole',
+      '--admin-email',
+      'anna.berg@lundby.dk',
+      '--admin-name',
+      'Anna Berg',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Skolen »Lundby Skole« (kortnavn lundby-skole) er oprettet med Anna Berg som administrator.',
+    );
+    expect(run.stdout).toContain('Et link til at logge ind er sendt til anna.berg@lundby.dk');
+    expect(run.stdout).toContain('http://localhost:3000/dev/mail');
+  });
+
   it('leaves an existing demo school alone without --reset', { timeout: SLOW }, async () => {
     const run = await samspil('demo');
     expect(run.code).toBe(0);

@@ -15,6 +15,8 @@ const TEXT = {
     accounts: (password: string) => `Demo-konti (adgangskode »${password}«):`,
     others: 'Alle andre forældre og medarbejdere logger ind med et link på e-mail.',
     usage: `Brug: ${DEMO_USAGE}`,
+    production:
+      'Demoskolen laves ikke med NODE_ENV=production: dens konti har en offentlig kendt adgangskode. Opret en rigtig skole med »samspil school create« (samspil school --help).',
   },
   en: {
     created: (name: string, c: NonNullable<DemoOutcome['import']>['counts']) =>
@@ -23,6 +25,8 @@ const TEXT = {
     accounts: (password: string) => `Demo accounts (password "${password}"):`,
     others: 'Every other guardian and staff member signs in with a link by e-mail.',
     usage: `Usage: ${DEMO_USAGE}`,
+    production:
+      'The demo school is not made with NODE_ENV=production: its accounts have a published password. Create a real school with "samspil school create" (samspil school --help).',
   },
 };
 
@@ -41,8 +45,11 @@ export function describeDemo(outcome: DemoOutcome, locale: Locale = 'da'): strin
   );
 }
 
-/** `samspil demo`: creates the demo school if it is missing; `--reset` rebuilds it from the seed. */
-export async function demoCommand(args: string[]): Promise<number> {
+/**
+ * `samspil demo`: creates the demo school if it is missing; `--reset` rebuilds it from the seed.
+ * Refused in production, where anyone could sign in with the published demo password.
+ */
+export async function demoCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -57,7 +64,12 @@ export async function demoCommand(args: string[]): Promise<number> {
     process.stderr.write(`${TEXT[locale].usage}\n`);
     return 2;
   }
-  const database = await openConfiguredDatabase(loadConfig());
+  const config = loadConfig(env);
+  if (config.production) {
+    process.stderr.write(`${TEXT[locale].production}\n`);
+    return 1;
+  }
+  const database = await openConfiguredDatabase(config);
   try {
     const outcome = await ensureDemoSchool(database.db, { now: systemClock.now(), reset: values.reset, seed });
     process.stdout.write(describeDemo(outcome, locale));

@@ -1,6 +1,6 @@
 // Every command is imported when it runs, so `samspil --help` loads neither Fastify nor the
 // database (PGlite, sharp, argon2), and one command does not pay for another's dependencies.
-import { DEMO_USAGE, IMPORT_USAGE } from './usage.js';
+import { DEMO_USAGE, IMPORT_USAGE, SCHOOL_USAGE } from './usage.js';
 
 /** Each command's usage line and what it does; `samspil COMMAND --help` prints its own. */
 const HELP: Record<string, { usage: string; about: string }> = {
@@ -10,7 +10,15 @@ const HELP: Record<string, { usage: string; about: string }> = {
 an empty database gets the demo school (not with NODE_ENV=production)`,
   },
   migrate: { usage: 'samspil migrate', about: 'bring the database schema up to date' },
-  demo: { usage: DEMO_USAGE, about: 'create the demo school "Demo Skole", or rebuild it with --reset' },
+  demo: {
+    usage: DEMO_USAGE,
+    about: `create the demo school "Demo Skole", or rebuild it with --reset;
+refused with NODE_ENV=production (its password is published)`,
+  },
+  school: {
+    usage: SCHOOL_USAGE,
+    about: 'create a school and its first administrator, who is mailed a sign-in link',
+  },
   import: { usage: IMPORT_USAGE, about: 'import classes, students, guardians and staff (docs/IMPORT.md)' },
   'schedule-conferences': {
     usage: 'samspil schedule-conferences INSTANCE.json > SCHEDULE.json',
@@ -42,6 +50,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   demo: async (args) => (await import('./demo.command.js')).demoCommand(args),
+  school: async (args) => (await import('./school.command.js')).schoolCommand(args),
   import: async (args) => (await import('./import.command.js')).importCommand(args),
   'schedule-conferences': async (args) => (await import('./schedule-conferences.js')).runScheduleConferences(args),
 };

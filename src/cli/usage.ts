@@ -4,3 +4,6 @@
 export const DEMO_USAGE = 'samspil demo [--reset] [--seed N] [--lang da|en]';
 
 export const IMPORT_USAGE = 'samspil import FILE --school ID|SLUG [--dry-run] [--lang da|en] [--json]';
+
+export const SCHOOL_USAGE =
+  'samspil school create --name NAME --slug SLUG --admin-email EMAIL --admin-name "GIVEN FAMILY" [--admin-id ID] [--municipality NAME] [--lang da|en]';

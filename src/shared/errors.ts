@@ -20,6 +20,30 @@ export const ERROR_MESSAGES = {
     da: 'For mange forsøg. Prøv igen om {minutes} minutter, eller log ind med et link på e-mail.',
     en: 'Too many attempts. Try again in {minutes} minutes, or sign in with a link by e-mail.',
   },
+  sign_in_slowed: {
+    da: 'Der er prøvet mange adgangskoder til denne adresse. Prøv igen om {seconds} sekunder, eller log ind med et link på e-mail.',
+    en: 'Many passwords have been tried for this address. Try again in {seconds} seconds, or sign in with a link by e-mail.',
+  },
+  school_name_invalid: {
+    da: 'Skolens navn skal have 2 til 120 tegn.',
+    en: "The school's name must have 2 to 120 characters.",
+  },
+  school_slug_invalid: {
+    da: 'Kortnavnet »{value}« kan ikke bruges: kun små bogstaver a–z, tal og enkelte bindestreger, 2 til 60 tegn, fx »balleskolen«.',
+    en: 'The short name "{value}" cannot be used: only lowercase letters a–z, digits and single hyphens, 2 to 60 characters, e.g. "balleskolen".',
+  },
+  school_slug_taken: {
+    da: 'Kortnavnet »{value}« bruges allerede af en anden skole.',
+    en: 'The short name "{value}" is already used by another school.',
+  },
+  school_administrator_email_invalid: {
+    da: 'Administratorens e-mailadresse »{value}« er ikke gyldig.',
+    en: 'The administrator\'s e-mail address "{value}" is not valid.',
+  },
+  school_administrator_name_invalid: {
+    da: 'Skriv administratorens fulde navn: fornavn og efternavn.',
+    en: "Give the administrator's full name: given name and family name.",
+  },
   magic_link_invalid: {
     da: 'Linket er udløbet eller allerede brugt. Bed om et nyt.',
     en: 'The link has expired or has already been used. Ask for a new one.',

@@ -17,7 +17,7 @@ import { endAllSessions, endOwnSession, endSession, listSessions } from './sessi
 import { signInWithPassword } from './sign-in.service.js';
 import { signInResponse } from './sign-in-response.js';
 
-/** Per client address, behind the per-address lock of sign-in-throttle.ts. */
+/** Per client address, in front of the per-address-and-client lock and the per-address back-off of sign-in-throttle.ts. */
 const SIGN_IN_RATE_LIMIT = { max: 30, timeWindow: '1 minute' };
 const MAGIC_LINK_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
 
@@ -32,7 +32,7 @@ export const authRoutes = [
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone may try to sign in'),
     async handler(ctx, { body }, http) {
-      return signInResponse(ctx, http, await signInWithPassword(ctx, body), 'password');
+      return signInResponse(ctx, http, await signInWithPassword(ctx, body, http.request.ip), 'password');
     },
   }),
   defineRoute({
@@ -115,7 +115,7 @@ export const authRoutes = [
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone holding a sign-in link'),
     async handler(ctx, { body }, http) {
-      return signInResponse(ctx, http, await signInWithMagicLink(ctx, body.token), 'magic-link');
+      return signInResponse(ctx, http, await signInWithMagicLink(ctx, body.token, http.request.ip), 'magic-link');
     },
   }),
 ];

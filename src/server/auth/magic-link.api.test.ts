@@ -24,11 +24,11 @@ describe('sign-in by mailed link', () => {
       headers: { 'x-forwarded-for': from },
       payload: { email },
     });
-  const verify = (token: string) =>
+  const verify = (token: string, from = nextIp()) =>
     t.request({
       method: 'POST',
       url: '/api/auth/magic-link/verify',
-      headers: { 'x-forwarded-for': nextIp() },
+      headers: { 'x-forwarded-for': from },
       payload: { token },
     });
   const mails = async () => (await t.request({ method: 'GET', url: '/api/dev/mail' })).json().mails as TDevMail[];
@@ -136,20 +136,44 @@ describe('sign-in by mailed link', () => {
     expect((await verify(token)).statusCode).toBe(200);
   });
 
-  it('clears a password lock on the address, since the mailbox proved who it is', async () => {
+  it('clears the password lock of the client that used it, since the mailbox proved who it is', async () => {
     await createTestUser(t.deps.db, { email: 'forgot@example.dk', password: 'the-right-password' });
+    const mine = nextIp();
     const signIn = (password: string) =>
       t.request({
         method: 'POST',
         url: '/api/auth/sign-in',
-        headers: { 'x-forwarded-for': nextIp() },
+        headers: { 'x-forwarded-for': mine },
         payload: { email: 'forgot@example.dk', password },
       });
     for (let i = 0; i < 5; i += 1) await signIn('wrong');
     expect((await signIn('the-right-password')).statusCode).toBe(429);
     await requestLink('forgot@example.dk');
-    expect((await verify(tokenIn(await nextMailTo('forgot@example.dk', 1)))).statusCode).toBe(200);
+    expect((await verify(tokenIn(await nextMailTo('forgot@example.dk', 1)), mine)).statusCode).toBe(200);
     expect((await signIn('the-right-password')).statusCode).toBe(200);
+  });
+
+  it('signs the owner in while strangers have locked and slowed password sign-in to her address', async () => {
+    await createTestUser(t.deps.db, { email: 'besieged@example.dk', password: 'the-right-password' });
+    const guess = (from: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { 'x-forwarded-for': from },
+        payload: { email: 'besieged@example.dk', password: 'a-guess' },
+      });
+    const stranger = nextIp();
+    for (let i = 0; i < 6; i += 1) await guess(stranger);
+    expect((await guess(stranger)).json().error.code).toBe('sign_in_locked');
+    await requestLink('besieged@example.dk');
+    expect((await verify(tokenIn(await nextMailTo('besieged@example.dk', 1)))).statusCode).toBe(200);
+
+    for (let i = 0; i < 12; i += 1) await guess(nextIp());
+    expect((await guess(nextIp())).json().error.code).toBe('sign_in_slowed');
+    await requestLink('besieged@example.dk');
+    expect((await verify(tokenIn(await nextMailTo('besieged@example.dk', 2)))).statusCode).toBe(200);
+    // Her link forgives the strangers nothing: the address is still slowed.
+    expect((await guess(nextIp())).json().error.code).toBe('sign_in_slowed');
   });
 
   it('sends at most three links per account within 15 minutes, so nobody can flood a mailbox', async () => {

@@ -52,13 +52,17 @@ export async function requestMagicLink(deps: AppDeps, email: string, requestedAt
   await deps.mailer.send({ to: user.email, ...mail });
 }
 
-/** Uses a sign-in link once; an unknown, used or expired token fails with `magic_link_invalid`. */
-export async function signInWithMagicLink(deps: AppDeps, token: string): Promise<AuthUser> {
+/**
+ * Uses a sign-in link once, from `client` (its IP address); an unknown, used or expired token
+ * fails with `magic_link_invalid`. No password throttle stands in its way: the link is the way in
+ * while a stranger's guesses lock or slow password sign-in.
+ */
+export async function signInWithMagicLink(deps: AppDeps, token: string, client: string): Promise<AuthUser> {
   const now = deps.clock.now();
   const userId = await consumeMagicLink(deps.db, hashToken(token), now);
   const user = userId ? await findUserById(deps.db, userId) : undefined;
   if (!user) throw new AppError('magic_link_invalid');
   await retireOpenMagicLinks(deps.db, user.id, now);
-  await forgetFailedSignIns(deps, user.email);
+  await forgetFailedSignIns(deps, user.email, client);
   return user;
 }

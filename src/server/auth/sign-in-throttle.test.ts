@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ACCOUNT_FREE_FAILURES,
+  ACCOUNT_MAX_DELAY_MS,
+  ACCOUNT_WINDOW_MS,
+  accountDelayMs,
+  beginAccountAttempt,
   beginAttempt,
+  forgiveAccountAttempt,
   LOCK_MS,
   MAX_FAILURES,
   minutesLeft,
   recordFailure,
+  secondsLeft,
   WINDOW_MS,
   type ThrottleState,
 } from './sign-in-throttle.js';
@@ -107,6 +114,88 @@ describe('sign-in throttle', () => {
           else if (lockedUntil) expect(o.allowed).toBe(true);
           if (o.lockedUntil && (!lockedUntil || o.lockedUntil > lockedUntil)) lockedUntil = o.lockedUntil;
           if (o.allowed && o.succeeds) lockedUntil = null;
+        }
+      }),
+    );
+  });
+});
+
+/** Plays attempts from any number of clients against the address-wide back-off; none succeeds. */
+function playAccount(gaps: number[]) {
+  let state: ThrottleState | undefined;
+  let clock = 0;
+  return gaps.map((gap) => {
+    clock += gap;
+    const decision = beginAccountAttempt(state, at(clock));
+    state = decision.state;
+    return { time: clock, allowed: decision.allowed };
+  });
+}
+
+describe('address-wide sign-in back-off', () => {
+  it('lets the first ten attempts through at once, then waits 1 s, 2 s, 4 s … up to five minutes', () => {
+    expect(playAccount(Array(ACCOUNT_FREE_FAILURES).fill(0)).every((o) => o.allowed)).toBe(true);
+    expect(playAccount(Array(ACCOUNT_FREE_FAILURES + 1).fill(0)).at(-1)!.allowed).toBe(false);
+    expect([9, 10, 11, 12, 18, 19, 40].map(accountDelayMs)).toEqual([
+      0,
+      1000,
+      2000,
+      4000,
+      256_000,
+      ACCOUNT_MAX_DELAY_MS,
+      ACCOUNT_MAX_DELAY_MS,
+    ]);
+    expect(secondsLeft(at(1500), T0)).toBe(2);
+  });
+
+  it('forgives the owner her own attempt but not the strangers before her', () => {
+    let state = beginAccountAttempt(undefined, T0).state;
+    for (let i = 1; i < ACCOUNT_FREE_FAILURES + 3; i += 1) state = beginAccountAttempt(state, at(i * 600_000)).state;
+    const forgiven = forgiveAccountAttempt(state);
+    expect(forgiven.failures).toBe(state.failures - 1);
+    expect(forgiven.lockedUntil).toEqual(state.lockedUntil);
+  });
+
+  const gaps = fc.array(fc.integer({ min: 0, max: 20 * 60_000 }), { maxLength: 400 });
+
+  it('lets many clients together check at most a few hundred passwords a day', () => {
+    fc.assert(
+      fc.property(gaps, (seq) => {
+        const outcomes = playAccount(seq);
+        const end = outcomes.at(-1)?.time ?? 0;
+        const windows = Math.floor(end / ACCOUNT_WINDOW_MS) + 1;
+        const checked = outcomes.filter((o) => o.allowed).length;
+        // Per window: the free attempts, the nine doubling delays below the cap, then one per cap.
+        expect(checked).toBeLessThanOrEqual(
+          windows * (ACCOUNT_FREE_FAILURES + 9 + 1) + Math.floor(end / ACCOUNT_MAX_DELAY_MS),
+        );
+      }),
+    );
+    const day = playAccount(Array(24 * 60 * 6).fill(10_000));
+    expect(day.filter((o) => o.allowed).length).toBeLessThanOrEqual(ACCOUNT_FREE_FAILURES + 9 + 288);
+  });
+
+  it('never makes anyone wait longer than the longest delay since the last check', () => {
+    fc.assert(
+      fc.property(gaps, (seq) => {
+        let lastChecked = -Infinity;
+        for (const o of playAccount(seq)) {
+          if (o.time - lastChecked >= ACCOUNT_MAX_DELAY_MS) expect(o.allowed).toBe(true);
+          if (o.allowed) lastChecked = o.time;
+        }
+      }),
+    );
+  });
+
+  it('never slows anyone before ten attempts in the window', () => {
+    fc.assert(
+      fc.property(gaps, (seq) => {
+        let windowStart = 0;
+        let counted = 0;
+        for (const o of playAccount(seq)) {
+          if (o.time - windowStart >= ACCOUNT_WINDOW_MS && o.allowed) [windowStart, counted] = [o.time, 0];
+          if (counted < ACCOUNT_FREE_FAILURES) expect(o.allowed).toBe(true);
+          if (o.allowed) counted += 1;
         }
       }),
     );

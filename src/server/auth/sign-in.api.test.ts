@@ -7,7 +7,7 @@ const PASSWORD = 'korrekt-hest-batteri';
 
 /** Each test signs in from its own client address, so the per-address rate limit (real time) never mixes tests. */
 let ip = 0;
-const nextIp = () => `192.0.2.${(ip += 1)}`;
+const nextIp = () => `10.${(ip += 1) >> 16}.${(ip >> 8) & 255}.${ip & 255}`;
 
 describe('POST /api/auth/sign-in', () => {
   let t: TestApp;
@@ -106,17 +106,18 @@ describe('POST /api/auth/sign-in', () => {
     expect(res.json().error.code).toBe('invalid_credentials');
   });
 
-  it('locks an address after five failures within 15 minutes, even for the right password, until 15 minutes have passed', async () => {
+  it('locks a client out of an address after five failures within 15 minutes, even for the right password, until 15 minutes have passed', async () => {
     await createTestUser(t.deps.db, { email: 'locked@example.dk', password: PASSWORD });
+    const guesser = nextIp();
     const codes: Array<[number, string]> = [];
     for (let i = 0; i < 5; i += 1) {
       t.clock.advance(60_000);
-      const res = await signIn('locked@example.dk', `wrong-${i}`);
+      const res = await signIn('locked@example.dk', `wrong-${i}`, guesser);
       codes.push([res.statusCode, res.json().error.code]);
     }
     expect(codes).toEqual([...Array(4).fill([401, 'invalid_credentials']), [429, 'sign_in_locked']]);
 
-    const right = await signIn('locked@example.dk', PASSWORD);
+    const right = await signIn('locked@example.dk', PASSWORD, guesser);
     expect(right.statusCode).toBe(429);
     expect(right.json().error).toMatchObject({
       code: 'sign_in_locked',
@@ -125,46 +126,118 @@ describe('POST /api/auth/sign-in', () => {
     expect(right.cookies).toEqual([]);
 
     t.clock.advance(14 * 60_000);
-    const almost = await signIn('locked@example.dk', PASSWORD, nextIp(), { 'accept-language': 'en' });
+    const almost = await signIn('locked@example.dk', PASSWORD, guesser, { 'accept-language': 'en' });
     expect(almost.statusCode).toBe(429);
     expect(almost.json().error.message).toContain('1 minutes');
 
     t.clock.advance(60_000);
-    const after = await signIn('locked@example.dk', PASSWORD);
+    const after = await signIn('locked@example.dk', PASSWORD, guesser);
     expect(after.statusCode).toBe(200);
   });
 
+  it("lets the owner sign in from her own client after a stranger's many wrong passwords", async () => {
+    await createTestUser(t.deps.db, { email: 'owner@example.dk', password: PASSWORD });
+    const stranger = nextIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1)
+      statuses.push((await signIn('owner@example.dk', `guess-${i}`, stranger)).statusCode);
+    expect(statuses).toEqual([...Array(4).fill(401), ...Array(21).fill(429)]);
+
+    const owner = await signIn('owner@example.dk', PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    expect((await signIn('owner@example.dk', PASSWORD, stranger)).json().error.code).toBe('sign_in_locked');
+  });
+
+  it('slows guesses from many clients, address-wide, so brute force stays hopeless', async () => {
+    await createTestUser(t.deps.db, { email: 'botnet@example.dk', password: PASSWORD });
+    const checked: number[] = [];
+    const slowed: string[] = [];
+    // A guess every fifteen seconds, each from a new client, for an hour.
+    for (let i = 0; i < 240; i += 1) {
+      t.clock.advance(15_000);
+      const res = await signIn('botnet@example.dk', `guess-${i}`);
+      if (res.json().error.code === 'invalid_credentials') checked.push(i);
+      else slowed.push(res.json().error.code);
+    }
+    // Ten free checks, the doubling back-off (1 s … 256 s) and then one check in five minutes.
+    expect(checked.length).toBeGreaterThan(10);
+    expect(checked.length).toBeLessThanOrEqual(10 + 9 + 12);
+    expect(new Set(slowed)).toEqual(new Set(['sign_in_slowed']));
+
+    // The owner is slowed too, for at most five minutes, and told so, with the e-mail link as the way round.
+    const owner = await signIn('botnet@example.dk', PASSWORD, nextIp(), { 'accept-language': 'en' });
+    expect(owner.statusCode).toBe(429);
+    expect(owner.json().error).toMatchObject({
+      code: 'sign_in_slowed',
+      message: expect.stringMatching(/Try again in \d+ seconds, or sign in with a link by e-mail/),
+    });
+    t.clock.advance(5 * 60_000);
+    expect((await signIn('botnet@example.dk', PASSWORD)).statusCode).toBe(200);
+  }, 120_000);
+
+  it('clears away throttle rows that no longer count when a guess fails, and keeps the ones that do', async () => {
+    await createTestUser(t.deps.db, { email: 'rows@example.dk', password: PASSWORD });
+    const rows = () => t.deps.db.selectFrom('sign_in_throttle').select('key').execute();
+    const locked = nextIp();
+    for (let i = 0; i < 5; i += 1) await signIn('rows@example.dk', 'wrong', locked);
+    for (let i = 0; i < 5; i += 1) await signIn(`spray-${i}@example.dk`, 'wrong');
+    const before = (await rows()).length;
+    expect(before).toBeGreaterThanOrEqual(12);
+
+    t.clock.advance(24 * 60 * 60_000 + 60_000);
+    const guesser = nextIp();
+    for (let i = 0; i < 5; i += 1) await signIn('rows@example.dk', 'wrong', guesser);
+    // Only the rows of the new guesses are left, the address's and its client's, and the lock holds.
+    expect((await rows()).length).toBe(2);
+    expect((await signIn('rows@example.dk', PASSWORD, guesser)).json().error.code).toBe('sign_in_locked');
+    expect((await signIn('rows@example.dk', PASSWORD, locked)).statusCode).toBe(200);
+  });
+
   it('locks an unknown address the same way, so the lock reveals nothing', async () => {
+    const from = nextIp();
     const codes: number[] = [];
-    for (let i = 0; i < 6; i += 1) codes.push((await signIn('ghost@example.dk', `wrong-${i}`)).statusCode);
+    for (let i = 0; i < 6; i += 1) codes.push((await signIn('ghost@example.dk', `wrong-${i}`, from)).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
   });
 
-  it('lets no more than five of many parallel guesses check a password', async () => {
+  it('lets no more than five of many parallel guesses from one client check a password', async () => {
     await createTestUser(t.deps.db, { email: 'parallel@example.dk', password: PASSWORD });
+    const from = nextIp();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => signIn('parallel@example.dk', `guess-${i}`)),
+      Array.from({ length: 12 }, (_, i) => signIn('parallel@example.dk', `guess-${i}`, from)),
     );
     const checked = results.filter((r) => r.json().error.code === 'invalid_credentials').length;
     expect(checked).toBeLessThanOrEqual(5);
     expect(results.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
-    expect((await signIn('parallel@example.dk', PASSWORD)).statusCode).toBe(429);
+    expect((await signIn('parallel@example.dk', PASSWORD, from)).statusCode).toBe(429);
+  });
+
+  it('lets no more than ten of many parallel guesses from many clients check a password', async () => {
+    await createTestUser(t.deps.db, { email: 'parallel-many@example.dk', password: PASSWORD });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signIn('parallel-many@example.dk', `guess-${i}`)),
+    );
+    const checked = results.filter((r) => r.json().error.code === 'invalid_credentials').length;
+    expect(checked).toBeLessThanOrEqual(10);
+    expect(results.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
   });
 
   it('resets the count after a successful sign-in', async () => {
     await createTestUser(t.deps.db, { email: 'reset@example.dk', password: PASSWORD });
-    for (let i = 0; i < 4; i += 1) expect((await signIn('reset@example.dk', 'wrong')).statusCode).toBe(401);
-    expect((await signIn('reset@example.dk', PASSWORD)).statusCode).toBe(200);
-    for (let i = 0; i < 4; i += 1) expect((await signIn('reset@example.dk', 'wrong')).statusCode).toBe(401);
-    expect((await signIn('reset@example.dk', PASSWORD)).statusCode).toBe(200);
+    const from = nextIp();
+    for (let i = 0; i < 4; i += 1) expect((await signIn('reset@example.dk', 'wrong', from)).statusCode).toBe(401);
+    expect((await signIn('reset@example.dk', PASSWORD, from)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i += 1) expect((await signIn('reset@example.dk', 'wrong', from)).statusCode).toBe(401);
+    expect((await signIn('reset@example.dk', PASSWORD, from)).statusCode).toBe(200);
   });
 
   it('forgets failures older than the 15-minute window', async () => {
     await createTestUser(t.deps.db, { email: 'slow@example.dk', password: PASSWORD });
-    for (let i = 0; i < 4; i += 1) expect((await signIn('slow@example.dk', 'wrong')).statusCode).toBe(401);
+    const from = nextIp();
+    for (let i = 0; i < 4; i += 1) expect((await signIn('slow@example.dk', 'wrong', from)).statusCode).toBe(401);
     t.clock.advance(15 * 60_000);
-    expect((await signIn('slow@example.dk', 'wrong')).statusCode).toBe(401);
-    expect((await signIn('slow@example.dk', PASSWORD)).statusCode).toBe(200);
+    expect((await signIn('slow@example.dk', 'wrong', from)).statusCode).toBe(401);
+    expect((await signIn('slow@example.dk', PASSWORD, from)).statusCode).toBe(200);
   });
 
   it('limits the requests of one client address per minute as a second line', async () => {

@@ -13,14 +13,6 @@ export async function countSchools(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertSchool(
-  db: Db,
-  school: { slug: string; name: string; municipality: string },
-): Promise<string> {
-  const row = await db.insertInto('schools').values(school).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /**
  * Deletes a school and every row any table keeps for it. Tables are found by their `school_id`
  * column rather than listed, so areas added later are covered too; a delete that a foreign key

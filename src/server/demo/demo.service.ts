@@ -9,6 +9,7 @@ import { markThreadRead } from '../messaging/thread-read.repository.js';
 import { findCustodyGuardiansOf } from '../directory/student.repository.js';
 import { uploadDemoPdf } from './demo-pdf.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
+import { insertSchool } from '../schools/school.repository.js';
 import {
   buildDemoDirectory,
   DEMO_ACCOUNTS,
@@ -32,7 +33,6 @@ import {
   hasPrincipleVersion,
   insertAuditEntries,
   insertInformationRequest,
-  insertSchool,
   setPasswordHash,
   type DemoFamilyOfClass,
 } from './demo.repository.js';
