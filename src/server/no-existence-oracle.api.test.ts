@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './testing/test-app.js';
 import { ACTORS, createFixture, type ActorName, type Fixture } from './testing/fixture.js';
 import { ACCESS_EXPECTATIONS, KNOWN_ROWS } from './testing/access-expectations.js';
 import type { RouteDefinition } from './http/route.js';
+import { startSession } from './auth/session.service.js';
 
 /**
  * Ids a person may not see answer exactly as ids that do not exist (docs/SECURITY.md): for every
@@ -16,8 +17,17 @@ import type { RouteDefinition } from './http/route.js';
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
+/**
+ * Rows this test adds to the fixture, with who may know them: the contact teacher's own session,
+ * and her absence, which the leadership sees too.
+ */
+interface Extra {
+  session: string;
+  absence: string;
+}
+
 /** The fixture's rows that each kind of id field may name. */
-const ROWS_OF: Record<string, (f: Fixture) => readonly string[]> = {
+const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> = {
   schoolId: (f) => [f.schoolId, f.otherSchoolId],
   studentId: (f) => [f.ownStudent, f.otherStudent],
   classId: (f) => [f.classA, f.classB],
@@ -28,20 +38,26 @@ const ROWS_OF: Record<string, (f: Fixture) => readonly string[]> = {
   attachmentIds: (f) => [f.attachment, f.pendingAttachment],
   // A draft's target is a thread, a child or a class, by the route's target kind.
   targetId: (f) => [f.thread, f.ownStudent, f.otherStudent, f.classA, f.classB],
+  sessionId: (_f, extra) => [extra.session],
+  absenceId: (_f, extra) => [extra.absence],
+  personId: (f) => [f.people.contactTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
+  substituteId: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
+  recipientIds: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
 };
 
-/**
- * Id fields the test does not vary, and why: each names a row that only its owner's own rows
- * are loaded for, or a person, which staff (the only callers who pass these routes' school
- * rule) find in the staff list anyway.
- */
-const NOT_VARIED: Record<string, string> = {
-  sessionId: 'session.end loads the caller’s own open sessions only',
-  absenceId: 'staff-absence.remove loads the school’s absences; a non-owner outside the leadership gets not_found',
-  personId: 'a person id, given only by staff',
-  substituteId: 'a person id, given only by staff',
-  recipientIds: 'person ids, given only by staff',
-};
+/** Staff find every person of their school in the directory; everyone knows themself. */
+const STAFF: readonly ActorName[] = ['contactTeacher', 'otherClassTeacher', 'leader', 'administrator'];
+
+function knownTo(actor: ActorName, f: Fixture, extra: Extra): Set<string> {
+  const known = new Set(KNOWN_ROWS[actor](f));
+  const own = f.people[actor];
+  if (own) known.add(own);
+  if (STAFF.includes(actor))
+    for (const [name, person] of Object.entries(f.people)) if (name !== 'otherSchoolLeader') known.add(person);
+  if (actor === 'contactTeacher') known.add(extra.session).add(extra.absence);
+  if (actor === 'leader' || actor === 'administrator') known.add(extra.absence);
+  return known;
+}
 
 type Where = 'params' | 'query' | 'body';
 
@@ -84,10 +100,31 @@ const rowRoutes = allRoutes.filter((r) => fieldsOf(r).length > 0);
 describe('no existence oracle: an id you may not see answers as one that does not exist', () => {
   let t: TestApp;
   let f: Fixture;
+  let extra: Extra;
   const cookies = new Map<ActorName, string>();
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
+    await startSession(t.deps, f.users.contactTeacher!, 'password');
+    const [session] = await t.deps.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', f.users.contactTeacher!)
+      .execute();
+    const absence = await t.deps.db
+      .insertInto('staff_absences')
+      .values({
+        school_id: f.schoolId,
+        person_id: f.people.contactTeacher!,
+        first_day: '2027-04-05',
+        last_day: '2027-04-09',
+        substitute_id: null,
+        created_by: f.people.contactTeacher!,
+        created_at: t.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    extra = { session: session!.id, absence: absence.id };
     for (const actor of ACTORS) {
       const userId = f.users[actor];
       if (userId) cookies.set(actor, await t.cookieFor(userId));
@@ -97,7 +134,7 @@ describe('no existence oracle: an id you may not see answers as one that does no
 
   it('knows, for every id field of the route table, which fixture rows it may name', () => {
     const unknown = [...new Set(rowRoutes.flatMap((r) => fieldsOf(r).map((field) => field.name)))].filter(
-      (name) => !(name in ROWS_OF) && !(name in NOT_VARIED),
+      (name) => !(name in ROWS_OF),
     );
     expect(unknown).toEqual([]);
   });
@@ -134,8 +171,8 @@ describe('no existence oracle: an id you may not see answers as one that does no
         const rows = ROWS_OF[name];
         if (!rows) continue;
         for (const actor of ACTORS) {
-          const known = new Set(KNOWN_ROWS[actor](f));
-          for (const row of rows(f).filter((id) => !known.has(id))) {
+          const known = knownTo(actor, f, extra);
+          for (const row of rows(f, extra).filter((id) => !known.has(id))) {
             const seen = await call(actor, where, name, row);
             const missing = await call(actor, where, name, randomUUID());
             if (JSON.stringify(seen) !== JSON.stringify(missing))
