@@ -74,7 +74,7 @@ function fieldsOf(route: RouteDefinition): { where: Where; name: string }[] {
   );
 }
 
-/** The answer without what differs between any two requests (the request id). */
+/** The answer without what differs between any two requests: the request id, and the id asked for where it is echoed. */
 function answer(res: { statusCode: number; body: string }): unknown {
   let body: unknown = res.body;
   try {
