@@ -108,13 +108,19 @@ describe('messages in English, with the keyboard only', () => {
     await page.getByText('Your message has been sent.').waitFor();
     await expect
       .poll(() => page.locator('.promise').textContent())
-      .toMatch(/^You can expect a reply by (Monday|Tuesday|Wednesday|Thursday|Friday),? \d{1,2} [A-Z][a-z]+$/);
+      .toMatch(/^The school replies by (Monday|Tuesday|Wednesday|Thursday|Friday),? \d{1,2} [A-Z][a-z]+$/);
     await expectNoAxeViolations(page, 'thread (English, just sent)');
     const threadPath = new URL(page.url()).pathname;
 
     await activate(page, page.getByRole('link', { name: 'Back to messages' }));
     await page.waitForURL((url) => url.pathname === '/messages');
     await settled(page);
+    // In the inbox too the guardian reads the school's promise.
+    await page
+      .locator('li.thread-row')
+      .first()
+      .getByText(/^The school replies by (Monday|Tuesday|Wednesday|Thursday|Friday),? \d{1,2} [A-Z][a-z]+$/)
+      .waitFor();
     await tabTo(page, page.getByRole('searchbox', { name: 'Search for' }));
     await page.keyboard.type('raincoat');
     await page.keyboard.press('Enter');

@@ -40,7 +40,7 @@ describe('messages with a promise', () => {
     const promise = guardian.locator('.promise');
     await expect
       .poll(() => promise.textContent())
-      .toMatch(/^Du kan forvente svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/);
+      .toMatch(/^Skolen svarer senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/);
     // Line breaks survive as text.
     expect(
       await guardian
@@ -53,7 +53,9 @@ describe('messages with a promise', () => {
     await visit(guardian, '/messages');
     const rows = guardian.locator('li.thread-row').filter({ hasText: SUBJECT });
     expect(await rows.count()).toBe(1);
-    await rows.getByText(/^Svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/).waitFor();
+    // The guardian reads the school's promise, not an order to herself.
+    await rows.getByText(/^Skolen svarer senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/).waitFor();
+    expect(await rows.getByText(/^Svar senest/).count()).toBe(0);
 
     const teacher = await suite.page();
     await signIn(teacher, DEMO.contactTeacher);
@@ -63,9 +65,14 @@ describe('messages with a promise', () => {
     const teacherRow = teacher.locator('li.thread-row').filter({ hasText: SUBJECT });
     // The unread marker is seen on the badge and heard in the link's name.
     await teacherRow.getByText('1 ulæst', { exact: true }).waitFor();
+    // Staff read the same deadline as their task.
+    await teacherRow.getByText(/^Svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/).waitFor();
     await teacherRow.getByRole('link', { name: `${SUBJECT} (1 ulæst)` }).click();
     await settled(teacher);
     await expect.poll(() => teacher.locator('h1').textContent()).toBe(SUBJECT);
+    await expect
+      .poll(() => teacher.locator('.promise').textContent())
+      .toMatch(/^Svar senest (mandag|tirsdag|onsdag|torsdag|fredag) \d{1,2}\. \w+$/);
     await teacher.getByRole('button', { name: 'Bekræft modtagelse' }).waitFor();
     await expectNoAxeViolations(teacher, 'thread (teacher)');
     await teacher.getByLabel('Dit svar').fill('Ja, det ordner jeg.\nHilsen Mette');

@@ -65,7 +65,7 @@ describe('the leadership writes to parents: the whole school, a grade or a class
     await guardian.getByText('Emma Lindholm', { exact: true }).waitFor();
     await guardian
       .locator('.promise')
-      .getByText(/^Du kan forvente svar senest/)
+      .getByText(/^Skolen svarer senest/)
       .waitFor();
     await guardian.getByRole('link', { name: 'Se fællesbeskeden' }).waitFor();
     await expectNoAxeViolations(guardian, 'private answer to the grade message');

@@ -85,7 +85,7 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     // The guardian's answer starts the school's promise.
     await guardian
       .locator('.promise')
-      .getByText(/^Du kan forvente svar senest/)
+      .getByText(/^Skolen svarer senest/)
       .waitFor();
     await expectNoAxeViolations(guardian, 'thread (guardian, not read yet)');
 
@@ -141,7 +141,7 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     const threadPath = await sendAndOpen(guardian);
     await guardian
       .locator('.promise')
-      .getByText(/^Du kan forvente svar senest/)
+      .getByText(/^Skolen svarer senest/)
       .waitFor();
     expect(await guardian.locator('.promise').count()).toBe(1);
     expect(await guardian.getByText(/^Svar senest/).count()).toBe(0);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ZPrinciple, ASPECT_IDS } from '../../shared/principle/principle.schema.js';
 import { ZPrinciplePresetsResponse } from '../../shared/api/principle.schema.js';
-import { findPreset, GUIDEPOST_ASPECTS, PRINCIPLE_PRESETS } from './presets.js';
+import {
+  findPreset,
+  GUIDEPOST_ASPECTS,
+  PRINCIPLE_PRESETS,
+  principleForSchool,
+  SCHOOL_NAME_PLACEHOLDER,
+} from './presets.js';
 import { classUpdateCadenceFor, regularConferenceRounds, studentInvolvementFor } from './rules.js';
 
 const preset = (id: string) => {
@@ -144,6 +150,31 @@ describe('GUIDEPOST_ASPECTS (seed 004)', () => {
       expect(p.principle.aspects.map((a) => a.id)).toEqual([...ASPECT_IDS]);
       expect(p.principle.aspects.every((a) => !a.adopted)).toBe(true);
     }
+  });
+});
+
+describe('presets are templates: the school that takes one is named in it', () => {
+  const texts = (p: unknown) => JSON.stringify((p as { texts: unknown }).texts);
+
+  it('names no seed school in its texts, only the placeholder where the seed named itself', () => {
+    for (const p of PRINCIPLE_PRESETS) expect(texts(p.principle), p.id).not.toContain('Balleskolen');
+    expect(preset('seed-002').texts.purpose.da).toContain(`På ${SCHOOL_NAME_PLACEHOLDER} bygger samarbejdet`);
+    expect(preset('seed-002').texts.studentRole?.en).toContain(`every student at ${SCHOOL_NAME_PLACEHOLDER} to thrive`);
+  });
+
+  it("fills in the school's name in Danish and English, and changes nothing else", () => {
+    const demo = principleForSchool(preset('seed-002'), 'Demo Skole');
+    expect(demo.texts.purpose.da).toContain('På Demo Skole bygger samarbejdet');
+    expect(demo.texts.purpose.en).toContain('At Demo Skole the collaboration');
+    expect(demo.texts.studentRole?.da).toContain('alle elever på Demo Skole kan trives');
+    expect(texts(demo)).not.toContain(SCHOOL_NAME_PLACEHOLDER);
+    expect(ZPrinciple.parse(demo)).toEqual(demo);
+    expect({ ...demo, texts: null }).toEqual({ ...preset('seed-002'), texts: null });
+    for (const id of ['seed-000', 'seed-001']) expect(principleForSchool(preset(id), 'Demo Skole')).toEqual(preset(id));
+  });
+
+  it('takes the name literally, even with the characters a replacement pattern would read', () => {
+    expect(principleForSchool(preset('seed-002'), 'Skolen $& $1').texts.purpose.da).toContain('På Skolen $& $1 bygger');
   });
 });
 

@@ -15,6 +15,12 @@ export { GUIDEPOST_ASPECTS } from './guideposts.js';
 
 export type PrinciplePresetId = 'seed-000' | 'seed-001' | 'seed-002';
 
+/**
+ * Where a preset's texts name the school (Balleskolen in seed 002): a preset is a template, and
+ * the school that takes it is named there instead (`principleForSchool`).
+ */
+export const SCHOOL_NAME_PLACEHOLDER = '{school}';
+
 /** Samspil's default protection of staff evenings and weekends; the seeds do not mention it. */
 const DEFAULT_QUIET_HOURS: TQuietHours = { from: '18:00', to: '07:00', weekends: true };
 
@@ -248,8 +254,8 @@ const seed002: TPrinciple = {
   schemaVersion: PRINCIPLE_SCHEMA_VERSION,
   texts: {
     purpose: {
-      da: 'Et stærkt skole-hjem-samarbejde er en grundlæggende forudsætning for elevernes læring, trivsel og dannelse. På Balleskolen bygger samarbejdet på tillid, åbenhed, nysgerrighed og systematik, hvor skole og hjem sammen tager ansvar for barnets faglige, sociale og personlige udvikling.',
-      en: "A strong school-home collaboration is a basic condition for the students' learning, well-being and formation. At Balleskolen the collaboration is built on trust, openness, curiosity and system, with school and home taking joint responsibility for the child's academic, social and personal development.",
+      da: 'Et stærkt skole-hjem-samarbejde er en grundlæggende forudsætning for elevernes læring, trivsel og dannelse. På {school} bygger samarbejdet på tillid, åbenhed, nysgerrighed og systematik, hvor skole og hjem sammen tager ansvar for barnets faglige, sociale og personlige udvikling.',
+      en: "A strong school-home collaboration is a basic condition for the students' learning, well-being and formation. At {school} the collaboration is built on trust, openness, curiosity and system, with school and home taking joint responsibility for the child's academic, social and personal development.",
     },
     goals: null,
     values: {
@@ -273,8 +279,8 @@ const seed002: TPrinciple = {
       en: "Parents contribute to the collaboration by keeping themselves informed, sharing relevant knowledge about the student's situation and meeting the school with openness and curiosity. Disagreements are handled in a constructive dialogue focused on understanding, equality and shared responsibility for the students' learning and well-being.",
     },
     studentRole: {
-      da: 'På Balleskolen er eleverne en aktiv del af skole-hjem-samarbejdet og anses som kompetente og betydningsfulde individer i fællesskabet. Eleverne inddrages i samtaler om mål, læring og trivsel og støttes i gradvist at tage ansvar for egen udvikling. Gennem et tillidsfuldt, åbent og systematisk samarbejde skaber skole og hjem sammen de bedste rammer for, at alle elever på Balleskolen kan trives, lære og udvikle sig til at blive den bedste udgave af sig selv.',
-      en: 'At Balleskolen the students are an active part of the school-home collaboration and are seen as competent and valued members of the community. Students are involved in conversations about goals, learning and well-being and are supported in gradually taking responsibility for their own development. Through trusting, open and systematic collaboration, school and home together create the best conditions for every student at Balleskolen to thrive, learn and grow into the best version of themselves.',
+      da: 'På {school} er eleverne en aktiv del af skole-hjem-samarbejdet og anses som kompetente og betydningsfulde individer i fællesskabet. Eleverne inddrages i samtaler om mål, læring og trivsel og støttes i gradvist at tage ansvar for egen udvikling. Gennem et tillidsfuldt, åbent og systematisk samarbejde skaber skole og hjem sammen de bedste rammer for, at alle elever på {school} kan trives, lære og udvikle sig til at blive den bedste udgave af sig selv.',
+      en: 'At {school} the students are an active part of the school-home collaboration and are seen as competent and valued members of the community. Students are involved in conversations about goals, learning and well-being and are supported in gradually taking responsibility for their own development. Through trusting, open and systematic collaboration, school and home together create the best conditions for every student at {school} to thrive, learn and grow into the best version of themselves.',
     },
     nextSteps: null,
   },
@@ -351,12 +357,29 @@ export const PRINCIPLE_PRESETS: readonly (TPrinciplePreset & { id: PrinciplePres
       en: "Balleskolen's principle for school-home collaboration.",
     },
     note: {
-      da: `Princippet siger »en generel svartid på højst tre dage«, og at den »tilstræbes«. Samspil regner svartider i arbejdsdage (hverdage uden helligdage), så skabelonen lover 3 arbejdsdage som et mål. Skolen skal invitere »tidligt« til dialog; skabelonen foreslår kontakt med hjemmet senest 2 arbejdsdage efter, at en bekymring er registreret. Hvor ofte klasserne skriver hjem (hver uge i 0.–3. klasse, hver anden uge i 4.–6., hver måned i 7.–9.), hvordan elevernes rolle vokser med alderen, og frister for invitation (21 dage) og opdateret meddelelsesbog (7 dage) er skolens eget valg. ${DEFAULTS_NOTE.da}`,
-      en: `The principle says "a general response time of at most three days" and that it is "aimed for". Samspil counts response times in working days (weekdays that are not public holidays), so the preset promises 3 working days as a target. The school is to invite dialogue "early"; the preset suggests contacting the home within 2 working days of a concern being registered. How often classes write home (every week in grades 0–3, every other week in 4–6, every month in 7–9), how the students' role grows with age, and the lead times for invitations (21 days) and an updated message book (7 days) are the school's own choice. ${DEFAULTS_NOTE.en}`,
+      da: `Princippet siger »en generel svartid på højst tre dage«, og at den »tilstræbes«. Samspil regner svartider i arbejdsdage (hverdage uden helligdage), så skabelonen lover 3 arbejdsdage som et mål. Skolen skal invitere »tidligt« til dialog; skabelonen foreslår kontakt med hjemmet senest 2 arbejdsdage efter, at en bekymring er registreret. Hvor ofte klasserne skriver hjem (hver uge i 0.–3. klasse, hver anden uge i 4.–6., hver måned i 7.–9.), hvordan elevernes rolle vokser med alderen, og frister for invitation (21 dage) og opdateret meddelelsesbog (7 dage) er skolens eget valg. Hvor teksten nævner Balleskolen, står jeres skoles navn. ${DEFAULTS_NOTE.da}`,
+      en: `The principle says "a general response time of at most three days" and that it is "aimed for". Samspil counts response times in working days (weekdays that are not public holidays), so the preset promises 3 working days as a target. The school is to invite dialogue "early"; the preset suggests contacting the home within 2 working days of a concern being registered. How often classes write home (every week in grades 0–3, every other week in 4–6, every month in 7–9), how the students' role grows with age, and the lead times for invitations (21 days) and an updated message book (7 days) are the school's own choice. Where the text names Balleskolen, your school's name stands. ${DEFAULTS_NOTE.en}`,
     },
     principle: seed002,
   },
 ]);
+
+/**
+ * A preset's principle as a school takes it, with the school's own name where the template names
+ * the school. It is filled in once, when the school starts a draft from the preset or adopts it:
+ * an adopted text keeps the name the board adopted it with.
+ */
+export function principleForSchool(principle: TPrinciple, schoolName: string): TPrinciple {
+  const fill = (value: unknown): unknown => {
+    // A function as replacement, so a name with `$&` or `$1` in it is taken literally.
+    if (typeof value === 'string') return value.replaceAll(SCHOOL_NAME_PLACEHOLDER, () => schoolName);
+    if (Array.isArray(value)) return value.map(fill);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, fill(v)]));
+    return value;
+  };
+  return fill(principle) as TPrinciple;
+}
 
 export function findPreset(id: string): (TPrinciplePreset & { id: PrinciplePresetId }) | undefined {
   return PRINCIPLE_PRESETS.find((preset) => preset.id === id);

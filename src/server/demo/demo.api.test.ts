@@ -4,6 +4,7 @@ import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { loadMembership } from '../policies/membership.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
+import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import {
   applyDemoDirectory,
   DEMO_PRESET_ID,
@@ -207,6 +208,15 @@ describe('the demo school', () => {
       .where('external_id', '=', 'm001')
       .executeTakeFirstOrThrow();
     expect(versions[0]!.recorded_by).toBe(leader.id);
+  });
+
+  it("names Demo Skole in its principle, on the public page too, never the seed's school", async () => {
+    const res = await t.request({ method: 'GET', url: '/api/public/schools/demo-skole/principle?lang=da' });
+    expect(res.statusCode).toBe(200);
+    const texts = (res.json() as TPublicPrincipleResponse).principle.texts;
+    expect(texts.purpose.da).toContain('På Demo Skole bygger samarbejdet');
+    expect(texts.studentRole?.en).toContain('every student at Demo Skole to thrive');
+    expect(res.body).not.toMatch(/Balleskolen|\{school\}/);
   });
 
   it('has one suspended guardian, a protected one and § 23 parents in the database', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
@@ -163,6 +164,14 @@ describe('GET /api/schools/:schoolId/students/:studentId', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('guardian_suspended');
     expect(res.body).not.toContain('Emma');
+  });
+
+  it("answers a suspended guardian about another family's child as if the child did not exist", async () => {
+    const other = await read('suspendedGuardian', profileUrl(f.otherStudent));
+    const unknown = await read('suspendedGuardian', profileUrl(randomUUID()));
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.code).toBe('not_found');
+    expect({ ...other.json().error, requestId: null }).toEqual({ ...unknown.json().error, requestId: null });
   });
 
   it("refuses another family's guardian, another class's teacher and the board as if the child did not exist", async () => {

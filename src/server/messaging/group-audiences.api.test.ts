@@ -299,7 +299,7 @@ describe('group messages to a grade and to the whole school', () => {
       student: null,
       promiseStatus: 'open',
     });
-    expect(metteThread.replyDueText).toBe('Du kan forvente svar senest torsdag 26. november');
+    expect(metteThread.replyDueText).toBe('Skolen svarer senest torsdag 26. november');
     expect(metteThread.participants).toEqual([
       { name: 'Mette Hansen', role: 'guardian' },
       { name: 'Pia Berg', role: 'staff' },

@@ -166,7 +166,7 @@ describe('group messages from staff to a class', () => {
       promiseStatus: 'open',
       student: { id: f.ownStudent, name: 'Emma Hansen' },
     });
-    expect(threadA.replyDueText).toBe('Du kan forvente svar senest torsdag 26. november');
+    expect(threadA.replyDueText).toBe('Skolen svarer senest torsdag 26. november');
     expect(threadA.participants).toEqual([
       { name: 'Mette Hansen', role: 'guardian' },
       { name: 'Birgitte Lund', role: 'staff' },

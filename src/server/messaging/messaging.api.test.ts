@@ -87,7 +87,7 @@ describe('messages with a promise', () => {
       const thread = res.json() as TThreadDetail;
       // The end of Thursday 26 November in Copenhagen (UTC+1 in winter).
       expect(thread.replyDueAt).toBe('2026-11-26T22:59:59.999Z');
-      expect(thread.replyDueText).toBe('Du kan forvente svar senest torsdag 26. november');
+      expect(thread.replyDueText).toBe('Skolen svarer senest torsdag 26. november');
       expect(thread.promiseStatus).toBe('open');
       expect(thread.student).toEqual({ id: f.ownStudent, name: 'Emma Hansen' });
       expect(thread.counterparts).toEqual([{ name: 'Birgitte Lund', role: 'staff' }]);
@@ -101,7 +101,7 @@ describe('messages with a promise', () => {
       const english = await send('GET', `/api/threads/${thread.id}`, 'custodyGuardian', undefined, {
         cookie: 'samspil_lang=en',
       });
-      expect(english.json().replyDueText).toBe('You can expect a reply by Thursday 26 November');
+      expect(english.json().replyDueText).toBe('The school replies by Thursday 26 November');
       const staffView = (await send('GET', `/api/threads/${thread.id}`, 'contactTeacher')).json() as TThreadDetail;
       expect(staffView.replyDueText).toBe('Svar senest torsdag 26. november');
     });
@@ -110,7 +110,7 @@ describe('messages with a promise', () => {
       t.clock.set(new Date('2026-11-27T19:00:00Z'));
       const thread = (await write()).json() as TThreadDetail;
       expect(thread.replyDueAt).toBe('2026-12-02T22:59:59.999Z');
-      expect(thread.replyDueText).toBe('Du kan forvente svar senest onsdag 2. december');
+      expect(thread.replyDueText).toBe('Skolen svarer senest onsdag 2. december');
     });
 
     it('skips Easter: a message on Wednesday 1 April 2026 is due on Thursday 9 April', async () => {
@@ -118,7 +118,7 @@ describe('messages with a promise', () => {
       const thread = (await write()).json() as TThreadDetail;
       // Maundy Thursday, Good Friday, the weekend and Easter Monday are not working days (UTC+2 in summer).
       expect(thread.replyDueAt).toBe('2026-04-09T21:59:59.999Z');
-      expect(thread.replyDueText).toBe('Du kan forvente svar senest torsdag 9. april');
+      expect(thread.replyDueText).toBe('Skolen svarer senest torsdag 9. april');
     });
 
     it("pushes the promise past the school's own closed days", async () => {
@@ -482,7 +482,7 @@ describe('messages with a promise', () => {
       expect(inbox.threads[1]).toMatchObject({
         unreadCount: 0,
         promiseStatus: 'open',
-        replyDueText: 'Du kan forvente svar senest fredag 4. december',
+        replyDueText: 'Skolen svarer senest fredag 4. december',
       });
 
       await send('GET', `/api/threads/${older.id}`, 'custodyGuardian');

@@ -241,7 +241,7 @@ describe('staff messaging: urgent messages, staff-started threads, leaders answe
       ).json() as TThreadDetail;
       expect(answered).toMatchObject({
         promiseStatus: 'open',
-        replyDueText: 'Du kan forvente svar senest torsdag 26. november',
+        replyDueText: 'Skolen svarer senest torsdag 26. november',
       });
       expect(
         ((await reply(thread.id, 'contactTeacher', { body: 'Godt.' })).json() as TThreadDetail).promiseStatus,

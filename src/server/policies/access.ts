@@ -6,6 +6,7 @@ import {
   canReadStudent,
   hasInformationRightOf,
   isMemberOfSchool,
+  isSuspendedGuardianOf,
   mayAcknowledgeInThread,
   mayHandleInformationRequestOf,
   mayListThreadReaders,
@@ -55,11 +56,12 @@ const readsThread = (m: Membership, t: ThreadFacts) => mayReadThread(m, threadAc
 const RULES = {
   /**
    * A child's record: custody holders, the student, the class's staff and the leadership. A parent
-   * with the right to information only is told to ask (§ 23), a suspended guardian that they are.
+   * with the right to information only is told to ask (§ 23), a suspended guardian of the child
+   * that she is; to anyone else the child does not exist.
    */
   'student.read': rule({
     load: loadStudents,
-    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || m.suspended,
+    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
     may: (m, s) => canReadStudent(m, s),
     denied: (m, s) => new AppError(hasInformationRightOf(m, s.id) ? 'information_right_only' : 'guardian_suspended'),
   }),

@@ -16,6 +16,11 @@ export interface Membership {
   suspended: boolean;
   /** student id → custody or information right, empty while suspended. */
   guardianOf: ReadonlyMap<string, GuardianshipKind>;
+  /**
+   * The children of a suspended guardian: she still knows they exist, so she is told that her
+   * access is suspended rather than that they are not there. Empty unless suspended.
+   */
+  suspendedFrom: ReadonlySet<string>;
   /** class id → the person's role in that class. */
   classRoles: ReadonlyMap<string, ClassStaffRole>;
   representativeOf: ReadonlySet<string>;
@@ -31,6 +36,7 @@ export const EMPTY_MEMBERSHIP = (schoolId: string, userId: string): Membership =
   roles: new Set(),
   suspended: false,
   guardianOf: new Map(),
+  suspendedFrom: new Set(),
   classRoles: new Map(),
   representativeOf: new Set(),
   studentId: null,
@@ -51,6 +57,7 @@ export async function loadMembership(db: Db, userId: string, schoolId: string): 
     roles: new Set(person.roles.map((r) => r.role)),
     suspended: person.suspended,
     guardianOf: person.suspended ? new Map() : new Map(person.guardianships.map((g) => [g.student_id, g.kind])),
+    suspendedFrom: new Set(person.suspended ? person.guardianships.map((g) => g.student_id) : []),
     classRoles: new Map(person.classRoles.map((c) => [c.class_id, c.role])),
     representativeOf: new Set(person.representatives.map((r) => r.class_id)),
   };

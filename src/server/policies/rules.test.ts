@@ -5,6 +5,7 @@ import { EMPTY_MEMBERSHIP, type Membership } from './membership.js';
 import {
   canReadStudent,
   isAdministrator,
+  isSuspendedGuardianOf,
   mayHandleInformationRequestOf,
   mayReadSchoolOverview,
   mayRequestInformation,
@@ -43,6 +44,7 @@ const arbMembership: fc.Arbitrary<Membership> = fc
     suspended: r.suspended,
     // As loadMembership does: a suspended guardian's relations are not loaded at all.
     guardianOf: r.suspended ? new Map() : new Map(r.guardianOf),
+    suspendedFrom: new Set(r.suspended ? r.guardianOf.map(([studentId]) => studentId) : []),
     classRoles: new Map(r.classRoles),
     studentId: r.studentId,
   }));
@@ -80,6 +82,18 @@ describe('access rules', () => {
         }
       }),
     );
+  });
+
+  it('tells a suspended guardian about her own children only, and only while suspended', () => {
+    fc.assert(
+      fc.property(arbMembership, arbStudent, (m, student) => {
+        if (isSuspendedGuardianOf(m, student.id)) expect(m.suspended).toBe(true);
+        if (!m.suspended) expect(isSuspendedGuardianOf(m, student.id)).toBe(false);
+      }),
+    );
+    const m = { ...EMPTY_MEMBERSHIP('school', 'user'), suspended: true, suspendedFrom: new Set(['s1']) };
+    expect(isSuspendedGuardianOf(m, 's1')).toBe(true);
+    expect(isSuspendedGuardianOf(m, 's2')).toBe(false);
   });
 
   it('lets only a parent with the right to information ask, and only about that child', () => {

@@ -23,6 +23,12 @@ export const hasCustodyOf = (m: Membership, studentId: string) => m.guardianOf.g
 export const hasInformationRightOf = (m: Membership, studentId: string) =>
   m.guardianOf.get(studentId) === 'information_right';
 
+/**
+ * A suspended guardian knows her own children exist, and is told that her access is suspended;
+ * any other child answers to her as one that does not exist.
+ */
+export const isSuspendedGuardianOf = (m: Membership, studentId: string) => m.suspendedFrom.has(studentId);
+
 export const teachesClass = (m: Membership, classId: string) => m.classRoles.has(classId);
 export const isContactTeacherOf = (m: Membership, classId: string) => m.classRoles.get(classId) === 'contact_teacher';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { createFixture, type Fixture } from '../testing/fixture.js';
-import { findPreset } from '../../domain/principle/presets.js';
+import { findPreset, principleForSchool } from '../../domain/principle/presets.js';
 import type { TPrinciple } from '../../shared/principle/principle.schema.js';
 import type {
   TAdoptedPrinciple,
@@ -74,12 +74,14 @@ describe('the principle API', () => {
     expect((await get('/api/public/schools/ingen-skole/principle', null)).json().error.code).toBe('not_found');
   });
 
-  it('lets the leader start one draft, by default from the Balleskolen preset', async () => {
+  it("lets the leader start one draft, by default from the Balleskolen preset with the school's own name", async () => {
     const res = await send('POST', `${base}/draft`, {});
     expect(res.statusCode).toBe(201);
     const draft = res.json() as TPrincipleDraft;
     expect(draft).toMatchObject({ version: 1, basedOnPreset: 'seed-002' });
-    expect(draft.principle).toEqual(findPreset('seed-002')?.principle);
+    expect(draft.principle).toEqual(principleForSchool(findPreset('seed-002')!.principle, 'Fixture Skole'));
+    expect(draft.principle.texts.purpose.da).toContain('På Fixture Skole bygger samarbejdet');
+    expect(JSON.stringify(draft.principle.texts)).not.toMatch(/Balleskolen|\{school\}/);
     const again = await send('POST', `${base}/draft`, { fromPreset: 'seed-000' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('principle_draft_exists');
@@ -320,7 +322,12 @@ describe('the principle API', () => {
     });
     expect(again.version).toBe(2);
     const found = await findAdoptedPrinciple(t.deps.db, f.otherSchoolId);
-    expect(found).toEqual({ version: 2, adoptedOn: '2026-03-12', principle: findPreset('seed-002')?.principle });
+    expect(found).toEqual({
+      version: 2,
+      adoptedOn: '2026-03-12',
+      principle: principleForSchool(findPreset('seed-002')!.principle, 'Anden Skole'),
+    });
+    expect(found?.principle.texts.purpose.en).toContain('At Anden Skole the collaboration');
     const rows = await t.deps.db
       .selectFrom('principle_versions')
       .select('status')

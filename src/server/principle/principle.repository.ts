@@ -167,6 +167,12 @@ export async function selectSchoolBySlug(
   return db.selectFrom('schools').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
 }
 
+/** The school's name, which a preset's texts take when the school starts from it. */
+export async function selectSchoolName(db: Db, schoolId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('schools').select('name').where('id', '=', schoolId).executeTakeFirst();
+  return row?.name;
+}
+
 /** A violation of one of the principle's unique indexes, raised by either PostgreSQL driver. */
 export function isPrincipleUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; constraint?: string; message?: string };

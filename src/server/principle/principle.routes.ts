@@ -37,7 +37,8 @@ export const principleRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/principle-presets',
-    summary: "Presets derived from the seed schools' principles, and Vejle's five guideposts (seed 004).",
+    summary:
+      "Presets derived from the seed schools' principles, and Vejle's five guideposts (seed 004). A preset is a template: `{school}` in its texts becomes the school's name when a school starts a draft from it.",
     tags,
     response: ZPrinciplePresetsResponse,
     policy: publicAccess(),

@@ -14,7 +14,12 @@ import type {
   TPublicPrincipleResponse,
 } from '../../shared/api/principle.schema.js';
 import { describePrinciple } from '../../domain/principle/describe.js';
-import { findPreset, GUIDEPOST_ASPECTS, PRINCIPLE_PRESETS } from '../../domain/principle/presets.js';
+import {
+  findPreset,
+  GUIDEPOST_ASPECTS,
+  PRINCIPLE_PRESETS,
+  principleForSchool,
+} from '../../domain/principle/presets.js';
 import {
   deleteDraft,
   insertVersion,
@@ -22,6 +27,7 @@ import {
   markDraftAdopted,
   selectNextVersionNumber,
   selectSchoolBySlug,
+  selectSchoolName,
   selectVersionById,
   selectVersionByStatus,
   selectVersionsWithRecorder,
@@ -141,10 +147,13 @@ export async function getDraft(db: Db, schoolId: string): Promise<TPrincipleDraf
 
 type DraftStart = { principle: TPrinciple; basedOnPreset: string | null };
 
-function startFromPreset(presetId: string): DraftStart {
+/** A preset as the school takes it: its texts name the school (presets are templates). */
+async function presetForSchool(db: Db, schoolId: string, presetId: string, field?: string) {
   const preset = findPreset(presetId);
-  if (!preset) throw new AppError('unknown_preset', { field: 'fromPreset' });
-  return { principle: preset.principle, basedOnPreset: preset.id };
+  if (!preset) throw new AppError('unknown_preset', field ? { field } : {});
+  const schoolName = await selectSchoolName(db, schoolId);
+  if (schoolName === undefined) throw new AppError('not_found');
+  return { principle: principleForSchool(preset.principle, schoolName), basedOnPreset: preset.id };
 }
 
 /**
@@ -162,7 +171,7 @@ export async function createDraft(
       if (await selectVersionByStatus(trx, schoolId, 'draft')) throw new AppError('principle_draft_exists');
       let start: DraftStart;
       if (from.fromPreset) {
-        start = startFromPreset(from.fromPreset);
+        start = await presetForSchool(trx, schoolId, from.fromPreset, 'fromPreset');
       } else if (from.fromVersion) {
         const row = await selectVersionById(trx, schoolId, from.fromVersion);
         if (!row) throw new AppError('not_found', { field: 'fromVersion' });
@@ -171,7 +180,7 @@ export async function createDraft(
         const adopted = await selectVersionByStatus(trx, schoolId, 'adopted');
         start = adopted
           ? { principle: principleOf(adopted), basedOnPreset: adopted.based_on_preset }
-          : startFromPreset(DEFAULT_PRESET_ID);
+          : await presetForSchool(trx, schoolId, DEFAULT_PRESET_ID);
       }
       const row = await insertVersion(trx, {
         schoolId,
@@ -253,16 +262,16 @@ export async function adoptPreset(
     now: Date;
   },
 ): Promise<TAdoptedPrinciple> {
-  const preset = findPreset(input.presetId);
-  if (!preset) throw new AppError('unknown_preset');
+  if (!findPreset(input.presetId)) throw new AppError('unknown_preset');
   return withPrincipleLock(db, input.schoolId, async (trx) => {
+    const preset = await presetForSchool(trx, input.schoolId, input.presetId);
     await supersedeAdopted(trx, input.schoolId, input.now);
     const row = await insertVersion(trx, {
       schoolId: input.schoolId,
       version: await selectNextVersionNumber(trx, input.schoolId),
       status: 'adopted',
       content: preset.principle,
-      basedOnPreset: preset.id,
+      basedOnPreset: preset.basedOnPreset,
       adoptedOn: input.adoptedOn,
       adoptedBy: input.adoptedBy,
       recordedBy: input.recordedBy,

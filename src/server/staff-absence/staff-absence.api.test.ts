@@ -146,7 +146,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
       expect(thread.absenceNotices).toEqual([expected]);
       // Back Monday 7 December, three working days from then.
       expect(thread.replyDueAt).toBe('2026-12-10T22:59:59.999Z');
-      expect(thread.replyDueText).toBe('Du kan forvente svar senest torsdag 10. december');
+      expect(thread.replyDueText).toBe('Skolen svarer senest torsdag 10. december');
       expect((await routing('en')).notices).toEqual([
         'Birgitte Lund is absent until and including Friday 4 December; you can expect a reply by Thursday 10 December.',
       ]);

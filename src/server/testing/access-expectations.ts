@@ -305,3 +305,52 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: (f) => ({ targetKind: 'class-message', targetId: f.classA }),
   },
 };
+
+/**
+ * The fixture's rows each actor may know to exist (docs/SECURITY.md, "Ids that are not yours"):
+ * their school, their own children and classes, the threads they read, their own uploads,
+ * notifications and requests. For any other id a refusal must answer exactly as for an id that
+ * does not exist (no-existence-oracle.api.test.ts). A suspended guardian still knows her own
+ * child, and a § 23 parent his: both are told why they are refused.
+ */
+export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = {
+  anonymous: () => [],
+  custodyGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.thread, f.attachment, f.pendingAttachment],
+  informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
+  suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
+  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA],
+  otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
+  student: (f) => [f.schoolId, f.ownStudent, f.classA],
+  contactTeacher: (f) => [
+    f.schoolId,
+    f.classA,
+    f.ownStudent,
+    f.thread,
+    f.attachment,
+    f.informationRequest,
+    f.notification,
+  ],
+  otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
+  leader: (f) => [
+    f.schoolId,
+    f.classA,
+    f.classB,
+    f.ownStudent,
+    f.otherStudent,
+    f.thread,
+    f.attachment,
+    f.informationRequest,
+  ],
+  administrator: (f) => [
+    f.schoolId,
+    f.classA,
+    f.classB,
+    f.ownStudent,
+    f.otherStudent,
+    f.thread,
+    f.attachment,
+    f.informationRequest,
+  ],
+  boardMember: (f) => [f.schoolId],
+  otherSchoolLeader: (f) => [f.otherSchoolId],
+};

@@ -26,7 +26,7 @@ export type TSendHeaders = z.infer<typeof ZSendHeaders>;
 /** Texts of the messaging area that are not errors, Danish first. `{date}` is a formatted day. */
 export const MESSAGING_TEXTS = {
   /** Shown to the guardian who wrote: the school's promise (svartid, seed 002). */
-  replyDueForGuardian: { da: 'Du kan forvente svar senest {date}', en: 'You can expect a reply by {date}' },
+  replyDueForGuardian: { da: 'Skolen svarer senest {date}', en: 'The school replies by {date}' },
   /** Shown to staff and the leadership: when the answer is owed. */
   replyDueForStaff: { da: 'Svar senest {date}', en: 'Reply by {date}' },
   /** An acknowledgement sent without words of its own. */
@@ -187,7 +187,7 @@ export const ZThreadSummary = z.object({
   lastMessageAt: ZIsoDateTime,
   /** The promise: the end of the last working day by which staff answer (Copenhagen time). Null when the principle sets no response time. */
   replyDueAt: ZIsoDateTime.nullable(),
-  /** The promise in words, in the reader's language: "Du kan forvente svar senest torsdag 26. november". */
+  /** The promise in words, in the reader's language, as who promises what: "Skolen svarer senest torsdag 26. november" to the guardian, "Svar senest …" to staff. */
   replyDueText: z.string().nullable(),
   promiseStatus: ZPromiseStatus,
   promiseFulfilledAt: ZIsoDateTime.nullable(),

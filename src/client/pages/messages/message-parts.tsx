@@ -8,15 +8,29 @@ import { formatDateTime, formatDueDay, formatNumber } from '../../ui/format.js';
 import type { ApiError } from '../../api/api-error.js';
 import { ActionError } from '../../ui/errors.js';
 
-/** Where a thread's reply promise stands, in a few words: "Svar senest torsdag 26. november", "Besvaret". */
-export function PromiseState({ thread }: { thread: Pick<TThreadSummary, 'promiseStatus' | 'replyDueAt'> }) {
+/**
+ * Where a thread's reply promise stands, in a few words, said as who promises what: staff read
+ * their task ("Svar senest torsdag 26. november"), the guardian the school's promise ("Skolen
+ * svarer senest torsdag 26. november"), "Besvaret".
+ */
+export function PromiseState({
+  thread,
+}: {
+  thread: Pick<TThreadSummary, 'promiseStatus' | 'replyDueAt' | 'counterparts'>;
+}) {
   const { t, i18n } = useTranslation();
   const date = thread.replyDueAt ? formatDueDay(thread.replyDueAt, i18n.language) : '';
+  // A reply is owed only to guardians, so a staff reader has them across the thread and a guardian has only staff.
+  const forGuardian = !thread.counterparts.some((person) => person.role === 'guardian');
   switch (thread.promiseStatus) {
     case 'fulfilled':
       return <span className="badge badge--answered">{t('messages.promise.fulfilled')}</span>;
     case 'open':
-      return <span className="badge badge--open">{t('messages.promise.open', { date })}</span>;
+      return (
+        <span className="badge badge--open">
+          {t(forGuardian ? 'messages.promise.openForGuardian' : 'messages.promise.open', { date })}
+        </span>
+      );
     case 'broken':
       return <span className="badge badge--late">{t('messages.promise.broken', { date })}</span>;
     case 'none':
