@@ -23,7 +23,7 @@ import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import type { Database } from '../../src/server/db/schema.js';
 import { findThreadsOfUser } from '../../src/server/messaging/thread-read.repository.js';
-import { THREAD_LIST_LIMIT } from '../../src/server/messaging/thread-read.service.js';
+import { THREAD_PAGE_DEFAULT } from '../../src/shared/api/messaging.schema.js';
 import { createDeps } from '../../src/server/server.js';
 import { JOB_HANDLERS } from '../../src/server/jobs/job-handlers.js';
 import { runDueJobs } from '../../src/server/jobs/job-runner.js';
@@ -397,7 +397,9 @@ async function main(): Promise<void> {
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
     // The inbox query as the app sends it, and its plan for the guardian with the median inbox.
-    const template = await recordedQuery((db) => findThreadsOfUser(db, readers[0]!.userId, THREAD_LIST_LIMIT));
+    const template = await recordedQuery((db) =>
+      findThreadsOfUser(db, readers[0]!.userId, { show: 'all', limit: THREAD_PAGE_DEFAULT + 1 }),
+    );
     const userParameter = template.parameters.indexOf(readers[0]!.userId);
     const valuesFor = (userId: string) => template.parameters.map((value, i) => (i === userParameter ? userId : value));
     const median = await client.query(
@@ -528,7 +530,7 @@ function render(r: Results): string {
     `School: ${Object.entries(r.school.rows)
       .map(([k, v]) => `${v} ${k}`)
       .join(', ')} (generated and loaded in ${r.generateSeconds.toFixed(0)} s). ` +
-      `Threads per guardian: median ${r.sizes.median} (${r.sizes.min}–${r.sizes.max}); the inbox shows the newest ${THREAD_LIST_LIMIT}.`,
+      `Threads per guardian: median ${r.sizes.median} (${r.sizes.min}–${r.sizes.max}); the inbox shows the newest ${THREAD_PAGE_DEFAULT} a page.`,
     '',
     '### Inbox: the app against the raw query',
     '',

@@ -106,6 +106,27 @@ export function presentThreadSummary(
   };
 }
 
+/** How much of the newest message the inbox shows; the query reads one character more to know it was cut. */
+const PREVIEW_CHARACTERS = 160;
+
+/** The inbox's preview line: who wrote the newest message and its first words, cut at a word. */
+export function presentPreview(row: {
+  preview_author_given_name: string | null;
+  preview_author_family_name: string | null;
+  preview_text: string | null;
+}): { author: string; text: string } | null {
+  if (row.preview_text === null || row.preview_author_given_name === null) return null;
+  // The query reads one character more than is shown: a longer text was cut, at a word.
+  const cut =
+    row.preview_text.length > PREVIEW_CHARACTERS
+      ? `${row.preview_text
+          .slice(0, PREVIEW_CHARACTERS)
+          .replace(/\s+\S*$/, '')
+          .trim()}…`
+      : row.preview_text.trim();
+  return { author: `${row.preview_author_given_name} ${row.preview_author_family_name ?? ''}`.trim(), text: cut };
+}
+
 /**
  * When the school first read a message: the earliest read mark of a staff participant at or
  * after the message was written. A read mark moves on with every visit, so this is the earliest

@@ -27,6 +27,7 @@ import {
   ZPostMessage,
   ZThreadDetail,
   ZThreadList,
+  ZThreadListQuery,
   ZThreadParams,
   ZThreadReaders,
   ZThreadSearchQuery,
@@ -81,11 +82,13 @@ export const messagingRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/threads',
-    summary: "The caller's threads at all their schools, newest activity first, with unread counts and reply promises.",
+    summary:
+      "The caller's threads at all their schools, newest activity first, a page at a time, with unread counts, reply promises and a preview line; optionally only the unread, those awaiting a reply, or those about a child or a class.",
     tags: ['messaging'],
+    query: ZThreadListQuery,
     response: ZThreadList,
     policy: ownData('the threads the caller takes part in'),
-    handler: (ctx) => listThreads(ctx),
+    handler: (ctx, { query }) => listThreads(ctx, query),
   }),
   defineRoute({
     method: 'GET',

@@ -147,14 +147,76 @@ function selectOwnThreads(db: Db, userId: string) {
     .where('me.user_id', '=', userId);
 }
 
-/** The threads a user takes part in at any of their schools, newest activity first. */
-export async function findThreadsOfUser(db: Db, userId: string, limit: number): Promise<OwnThreadRow[]> {
-  const rows = await selectOwnThreads(db, userId)
+/** Which of the user's threads the inbox shows. */
+export interface InboxFilter {
+  /** `unread`: with messages from others the user has not opened; `awaiting-reply`: a promise still open. */
+  show: 'all' | 'unread' | 'awaiting-reply';
+  studentId?: string;
+  /** Threads about a child of the class, and group messages to it. */
+  classId?: string;
+  /** Only threads whose last activity lies before this position (newest first). */
+  before?: { at: Date; id: string };
+  limit: number;
+}
+
+export interface InboxThreadRow extends OwnThreadRow {
+  /** The newest message: who wrote it and its first words, for the inbox's preview line. */
+  preview_author_given_name: string | null;
+  preview_author_family_name: string | null;
+  preview_text: string | null;
+}
+
+/** How much of the newest message the inbox shows. */
+const PREVIEW_CHARACTERS = 160;
+
+/** The threads a user takes part in at any of their schools, newest activity first, a page at a time. */
+export async function findThreadsOfUser(db: Db, userId: string, filter: InboxFilter): Promise<InboxThreadRow[]> {
+  let query = selectOwnThreads(db, userId)
     .select(listedParties('t').as('parties'))
-    .orderBy('t.last_message_at', 'desc')
-    .orderBy('t.id', 'desc')
-    .limit(limit)
-    .execute();
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('messages as lm')
+          .innerJoin('people as la', (j) =>
+            j.onRef('la.school_id', '=', 'lm.school_id').onRef('la.id', '=', 'lm.author_id'),
+          )
+          .select([
+            'la.given_name as preview_author_given_name',
+            'la.family_name as preview_author_family_name',
+            sql<string>`left(regexp_replace(lm.body, '\\s+', ' ', 'g'), ${PREVIEW_CHARACTERS + 1})`.as('preview_text'),
+          ])
+          .whereRef('lm.school_id', '=', 't.school_id')
+          .whereRef('lm.thread_id', '=', 't.id')
+          .orderBy('lm.seq', 'desc')
+          .limit(1)
+          .as('last'),
+      (j) => j.onTrue(),
+    )
+    .select(['last.preview_author_given_name', 'last.preview_author_family_name', 'last.preview_text']);
+  if (filter.show === 'awaiting-reply') {
+    query = query.where('t.reply_due_at', 'is not', null).where('t.promise_fulfilled_at', 'is', null);
+  } else if (filter.show === 'unread') {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('messages as nm')
+          .select('nm.id')
+          .whereRef('nm.school_id', '=', 't.school_id')
+          .whereRef('nm.thread_id', '=', 't.id')
+          .whereRef('nm.author_id', '<>', 'tp.person_id')
+          .where((e) => e.or([e('tp.last_read_at', 'is', null), e('nm.created_at', '>', e.ref('tp.last_read_at'))])),
+      ),
+    );
+  }
+  if (filter.studentId) query = query.where('t.student_id', '=', filter.studentId);
+  if (filter.classId) {
+    const classId = filter.classId;
+    query = query.where((eb) => eb.or([eb('t.class_id', '=', classId), eb('s.class_id', '=', classId)]));
+  }
+  if (filter.before) {
+    const { at, id } = filter.before;
+    query = query.where(sql<boolean>`(t.last_message_at, t.id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await query.orderBy('t.last_message_at', 'desc').orderBy('t.id', 'desc').limit(filter.limit).execute();
   return rows.map((r) => ({ ...r, unread_count: Number(r.unread_count ?? 0), parties: r.parties.sort(byRoleAndName) }));
 }
 

@@ -2,6 +2,7 @@ import { inTransaction, type SignedInContext } from '../context.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
+import { ZUuid } from '../../shared/api/common.schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { markThreadNotificationsRead } from '../notifications/notification.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
@@ -12,6 +13,7 @@ import type {
   TBrokenPromiseList,
   TThreadDetail,
   TThreadList,
+  TThreadListQuery,
   TThreadReaders,
   TThreadSearchResult,
   TThreadSummary,
@@ -35,14 +37,13 @@ import {
   presentMessage,
   presentName,
   presentParticipants,
+  presentPreview,
   presentSnippet,
   presentThreadSummary,
   presentUrgentUse,
   type Reader,
 } from './messaging.presenter.js';
 
-/** The inbox shows this many threads, newest activity first. */
-export const THREAD_LIST_LIMIT = 200;
 /** A search answers with at most this many threads, best match first. */
 export const THREAD_SEARCH_LIMIT = 50;
 /** The leadership's list shows this many urgent uses, newest first. */
@@ -168,10 +169,39 @@ async function presentOwnThreads<T extends OwnThreadRow>(
   return shown;
 }
 
-/** The caller's threads at all their schools, newest activity first, with the unread count and the promise. */
-export async function listThreads(ctx: SignedInContext): Promise<TThreadList> {
-  const rows = await findThreadsOfUser(ctx.db, ctx.actor.userId, THREAD_LIST_LIMIT);
-  return { threads: (await presentOwnThreads(ctx, rows, 'thread.list')).map(({ summary }) => summary) };
+// The inbox's cursor is the position of the last thread shown: its last activity and id.
+const encodeInboxCursor = (row: { last_message_at: Date; id: string }) =>
+  Buffer.from(`${row.last_message_at.toISOString()}|${row.id}`).toString('base64url');
+
+function decodeInboxCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const moment = at ? new Date(at) : null;
+  if (!moment || Number.isNaN(moment.getTime()) || !id || !ZUuid.safeParse(id).success) {
+    throw new AppError('validation_failed', { field: 'before' });
+  }
+  return { at: moment, id };
+}
+
+/**
+ * The caller's threads at all their schools, newest activity first, a page at a time, with the
+ * unread count, the promise and a preview line of the newest message; optionally only the unread,
+ * those awaiting a reply, or those about a child or a class.
+ */
+export async function listThreads(ctx: SignedInContext, query: TThreadListQuery): Promise<TThreadList> {
+  const rows = await findThreadsOfUser(ctx.db, ctx.actor.userId, {
+    show: query.show,
+    studentId: query.studentId,
+    classId: query.classId,
+    before: query.before ? decodeInboxCursor(query.before) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const shown = await presentOwnThreads(ctx, page, 'thread.list');
+  return {
+    threads: shown.map(({ row, summary }) => ({ ...summary, preview: presentPreview(row) })),
+    nextCursor: rows.length > query.limit && last ? encodeInboxCursor(last) : null,
+  };
 }
 
 /**

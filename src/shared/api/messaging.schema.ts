@@ -207,9 +207,35 @@ export const ZThreadSummary = z.object({
 });
 export type TThreadSummary = z.infer<typeof ZThreadSummary>;
 
-export const ZThreadList = z.object({ threads: z.array(ZThreadSummary) });
+/** A thread in the inbox: its summary and a preview of its newest message. */
+export const ZInboxThread = ZThreadSummary.extend({
+  /** Who wrote the newest message and its first words, on one line; null in a thread without messages. */
+  preview: z.object({ author: z.string(), text: z.string() }).nullable(),
+});
+export type TInboxThread = z.infer<typeof ZInboxThread>;
+
+export const ZThreadList = z.object({
+  threads: z.array(ZInboxThread),
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type TThreadList = z.infer<typeof ZThreadList>;
 
+export const THREAD_PAGE_DEFAULT = 50;
+export const THREAD_PAGE_MAX = 100;
+export const ZInboxShow = z.enum(['all', 'unread', 'awaiting-reply']);
+export type TInboxShow = z.infer<typeof ZInboxShow>;
+
+/** The inbox a page at a time, optionally only unread threads, threads awaiting a reply, or those about a child or a class. */
+export const ZThreadListQuery = z.object({
+  show: ZInboxShow.default('all'),
+  studentId: ZUuid.optional(),
+  classId: ZUuid.optional(),
+  limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),
+  /** The `nextCursor` of the previous page. */
+  before: z.string().max(200).optional(),
+});
+export type TThreadListQuery = z.infer<typeof ZThreadListQuery>;
 /** Longest search text, in characters. */
 export const THREAD_SEARCH_MAX = 200;
 
