@@ -1,4 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -23,6 +29,7 @@ import { passes, type RouteInput } from './policies/policy.js';
 import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
 import { allRoutes } from './routes.js';
 import { parseUploadBody, UPLOAD_CONTENT_TYPES } from './directory-import/upload-body.js';
+import { loggableUrl } from './logger.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -82,12 +89,37 @@ function isCrossSite(request: FastifyRequest): boolean {
 }
 
 /**
- * The HTTP app over `deps`. With `requestLog`, Fastify logs each request through the application's
- * log (deps.log must then be the pino logger it was made with).
+ * Fastify's request log, made safe: no "incoming request" line, and at most one line per answered
+ * request with its query values left out (`loggableUrl`): a sign-in link's token and search terms
+ * travel there. Fastify's other lines (a failing serializer, a broken stream) stay.
+ */
+class RequestLog extends LogController {
+  constructor(private readonly lines: boolean) {
+    super();
+  }
+  override incomingRequest() {}
+  override requestCompleted(_error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    if (!this.lines) return;
+    const url = loggableUrl(request.url);
+    const ms = Math.round(reply.elapsedTime);
+    request.log.info(
+      { request: { method: request.method, url, statusCode: reply.statusCode, ms } },
+      `${request.method} ${url} ${reply.statusCode} ${ms} ms`,
+    );
+  }
+  override routeNotFound(request: FastifyRequest) {
+    request.log.info(`no route for ${request.method} ${loggableUrl(request.url)}`);
+  }
+}
+
+/**
+ * The HTTP app over `deps`. Fastify logs through the application's log (deps.log, a pino logger);
+ * with `requestLog`, one line per answered request.
  */
 export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.requestLog ? { loggerInstance: deps.log as FastifyBaseLogger } : { logger: false }),
+    loggerInstance: deps.log as FastifyBaseLogger,
+    logController: new RequestLog(Boolean(options.requestLog)),
     genReqId: () => randomUUID().slice(0, 8),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
