@@ -25,7 +25,7 @@ import { errorMessage, type ErrorCode, type Locale } from '../shared/errors.js';
 import { ZErrorResponse } from '../shared/api/common.schema.js';
 import type { GuardedRoute, PublicRoute, RouteDefinition } from './http/route.js';
 import { createContext, type Actor } from './context.js';
-import { passes, type RouteInput } from './policies/policy.js';
+import { fromThisMachine, passes, type RouteInput } from './policies/policy.js';
 import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
 import { allRoutes } from './routes.js';
 import { parseUploadBody, UPLOAD_CONTENT_TYPES } from './directory-import/upload-body.js';
@@ -86,6 +86,11 @@ function isCrossSite(request: FastifyRequest): boolean {
   } catch {
     return true;
   }
+}
+
+/** The `loopback` policy (development pages): a request from another machine finds nothing. */
+async function refuseOtherMachines(request: FastifyRequest) {
+  if (!fromThisMachine(request.socket.remoteAddress, request.headers)) throw new AppError('not_found');
 }
 
 /**
@@ -199,6 +204,8 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
       method: route.method,
       url: route.url,
       bodyLimit: route.bodyLimit,
+      // Before the body is read or validated: to another machine the route does not exist.
+      ...(route.policy.kind === 'loopback' ? { onRequest: refuseOtherMachines } : {}),
       config: {
         samspilRoute: route,
         ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
@@ -221,7 +228,7 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
               },
             }
           : {}),
-        ...(route.policy.kind === 'public' ? { security: [] } : {}),
+        ...(route.policy.kind === 'public' || route.policy.kind === 'loopback' ? { security: [] } : {}),
       },
       handler: async (request, reply) => {
         const input: RouteInput = {
@@ -233,7 +240,7 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
         const who = { locale: request.locale, requestId: String(request.id), log: request.log };
         const http = { request, reply };
         let result: unknown;
-        if (route.policy.kind === 'public') {
+        if (route.policy.kind === 'public' || route.policy.kind === 'loopback') {
           result = await (route as PublicRoute).handler(
             createContext(deps, { ...who, actor: request.actor }),
             input as never,
