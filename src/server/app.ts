@@ -9,6 +9,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
@@ -88,6 +89,26 @@ function isCrossSite(request: FastifyRequest): boolean {
   }
 }
 
+/**
+ * What the web app may load: its own scripts, styles, fonts, images and API, nothing inline, and
+ * no page may frame it. The built app needs no more (the browser test of the headers proves it).
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
 /** The `loopback` policy (development pages): a request from another machine finds nothing. */
 async function refuseOtherMachines(request: FastifyRequest) {
   if (!fromThisMachine(request.socket.remoteAddress, request.headers)) throw new AppError('not_found');
@@ -128,6 +149,12 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
     genReqId: () => randomUUID().slice(0, 8),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  // Security headers on every answer; a route may set its own stricter policy (attachments do).
+  await app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -260,7 +287,13 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
   }
 
   if (deps.config.clientDir && existsSync(path.join(deps.config.clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.config.clientDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: deps.config.clientDir,
+      wildcard: false,
+      index: false,
+      // The build keeps source maps for reading production stack traces; they are not published.
+      globIgnore: ['**/*.map'],
+    });
     // The web app owns every path outside /api: unknown ones get index.html and its router.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {
