@@ -58,10 +58,10 @@ export async function signInWithLink(page: Page, email: string): Promise<void> {
   if (requested.status() !== 202) throw new Error(`magic-link answered ${requested.status()}`);
   const { mails } = await json<{ mails: Array<{ to: string; text: string }> }>(page.request, '/api/dev/mail');
   const mail = mails.find((m) => m.to === email);
-  const link = mail?.text.match(/https?:\/\/\S+\/login\/link\?token=[\w-]+/)?.[0];
+  const link = mail?.text.match(/https?:\/\/\S+\/login\/link#token=[\w-]+/)?.[0];
   if (!link) throw new Error(`No sign-in link was kept for ${email}`);
   const url = new URL(link);
-  await page.goto(url.pathname + url.search);
+  await page.goto(url.pathname + url.hash);
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL((u) => u.pathname === '/');
 }

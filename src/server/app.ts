@@ -1,8 +1,15 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
@@ -19,10 +26,11 @@ import { errorMessage, type ErrorCode, type Locale } from '../shared/errors.js';
 import { ZErrorResponse } from '../shared/api/common.schema.js';
 import type { GuardedRoute, PublicRoute, RouteDefinition } from './http/route.js';
 import { createContext, type Actor } from './context.js';
-import { passes, type RouteInput } from './policies/policy.js';
+import { fromThisMachine, passes, type RouteInput } from './policies/policy.js';
 import { findActorBySessionToken, SESSION_COOKIE } from './auth/session.service.js';
 import { allRoutes } from './routes.js';
 import { parseUploadBody, UPLOAD_CONTENT_TYPES } from './directory-import/upload-body.js';
+import { loggableUrl } from './logger.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -82,15 +90,71 @@ function isCrossSite(request: FastifyRequest): boolean {
 }
 
 /**
- * The HTTP app over `deps`. With `requestLog`, Fastify logs each request through the application's
- * log (deps.log must then be the pino logger it was made with).
+ * What the web app may load: its own scripts, styles, fonts, images and API, nothing inline, and
+ * no page may frame it. The built app needs no more (the browser test of the headers proves it).
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** The `loopback` policy (development pages): a request from another machine finds nothing. */
+async function refuseOtherMachines(request: FastifyRequest) {
+  if (!fromThisMachine(request.socket.remoteAddress, request.headers)) throw new AppError('not_found');
+}
+
+/**
+ * Fastify's request log, made safe: no "incoming request" line, and at most one line per answered
+ * request with its query values left out (`loggableUrl`): a sign-in link's token and search terms
+ * travel there. Fastify's other lines (a failing serializer, a broken stream) stay.
+ */
+class RequestLog extends LogController {
+  constructor(private readonly lines: boolean) {
+    super();
+  }
+  override incomingRequest() {}
+  override requestCompleted(_error: unknown, request: FastifyRequest, reply: FastifyReply) {
+    if (!this.lines) return;
+    const url = loggableUrl(request.url);
+    const ms = Math.round(reply.elapsedTime);
+    request.log.info(
+      { request: { method: request.method, url, statusCode: reply.statusCode, ms } },
+      `${request.method} ${url} ${reply.statusCode} ${ms} ms`,
+    );
+  }
+  override routeNotFound(request: FastifyRequest) {
+    request.log.info(`no route for ${request.method} ${loggableUrl(request.url)}`);
+  }
+}
+
+/**
+ * The HTTP app over `deps`. Fastify logs through the application's log (deps.log, a pino logger);
+ * with `requestLog`, one line per answered request.
  */
 export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(options.requestLog ? { loggerInstance: deps.log as FastifyBaseLogger } : { logger: false }),
+    loggerInstance: deps.log as FastifyBaseLogger,
+    logController: new RequestLog(Boolean(options.requestLog)),
     genReqId: () => randomUUID().slice(0, 8),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  // Security headers on every answer; a route may set its own stricter policy (attachments do).
+  await app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -167,6 +231,8 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
       method: route.method,
       url: route.url,
       bodyLimit: route.bodyLimit,
+      // Before the body is read or validated: to another machine the route does not exist.
+      ...(route.policy.kind === 'loopback' ? { onRequest: refuseOtherMachines } : {}),
       config: {
         samspilRoute: route,
         ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
@@ -189,7 +255,7 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
               },
             }
           : {}),
-        ...(route.policy.kind === 'public' ? { security: [] } : {}),
+        ...(route.policy.kind === 'public' || route.policy.kind === 'loopback' ? { security: [] } : {}),
       },
       handler: async (request, reply) => {
         const input: RouteInput = {
@@ -201,7 +267,7 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
         const who = { locale: request.locale, requestId: String(request.id), log: request.log };
         const http = { request, reply };
         let result: unknown;
-        if (route.policy.kind === 'public') {
+        if (route.policy.kind === 'public' || route.policy.kind === 'loopback') {
           result = await (route as PublicRoute).handler(
             createContext(deps, { ...who, actor: request.actor }),
             input as never,
@@ -221,7 +287,13 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
   }
 
   if (deps.config.clientDir && existsSync(path.join(deps.config.clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.config.clientDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: deps.config.clientDir,
+      wildcard: false,
+      index: false,
+      // The build keeps source maps for reading production stack traces; they are not published.
+      globIgnore: ['**/*.map'],
+    });
     // The web app owns every path outside /api: unknown ones get index.html and its router.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) {

@@ -10,7 +10,10 @@ import { SESSION_COOKIE, startSession } from './auth/session.service.js';
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 /** The kinds of policy, each of which checks something (policies/policy.ts). */
-const CHECKING_KINDS = new Set(['public', 'own', 'school', 'rows', 'all']);
+const CHECKING_KINDS = new Set(['public', 'own', 'school', 'rows', 'all', 'loopback']);
+
+/** An address of another machine on the network (TEST-NET-1), for the `loopback` routes. */
+const OTHER_MACHINE = '192.0.2.10';
 
 /** The real rule a route declares, as the matrix names it. */
 function describePolicy(policy: Policy): string {
@@ -74,13 +77,34 @@ describe('authorization matrix: every route × every actor', () => {
 
   it('lets a public route answer everyone alike', () => {
     const uneven = allRoutes
-      .filter((r) => r.policy.kind === 'public')
+      .filter((r) => r.policy.kind === 'public' || r.policy.kind === 'loopback')
       .filter((r) => {
         const allow = ACCESS_EXPECTATIONS[routeKey(r)]?.allow;
         return !(allow === 'public' || (Array.isArray(allow) && allow.length === 0));
       })
       .map(routeKey);
     expect(uneven).toEqual([]);
+  });
+
+  it('lets a loopback route (development pages) answer no one on another machine, signed in or not', async () => {
+    const development = allRoutes.filter((r) => r.url.startsWith('/api/dev/'));
+    expect(development.filter((r) => r.policy.kind !== 'loopback').map(routeKey)).toEqual([]);
+    const loopback = allRoutes.filter((r) => r.policy.kind === 'loopback');
+    const answered: string[] = [];
+    for (const route of loopback) {
+      for (const actor of ACTORS) {
+        const userId = f.users[actor];
+        const cookie = userId ? `${SESSION_COOKIE}=${(await startSession(t.deps, userId, 'password')).token}` : '';
+        const res = await t.app.inject({
+          method: route.method,
+          url: route.url,
+          remoteAddress: OTHER_MACHINE,
+          headers: cookie ? { cookie } : {},
+        });
+        if (res.statusCode !== 404) answered.push(`${routeKey(route)} as ${actor}: ${res.statusCode}`);
+      }
+    }
+    expect(answered).toEqual([]);
   });
 
   for (const route of allRoutes) {

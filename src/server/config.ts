@@ -24,11 +24,16 @@ export interface Config {
   clientDir?: string;
   /** Browser tests may move the server's clock (SAMSPIL_TEST_CLOCK=1); never in production. */
   testClock: boolean;
+  /** One log line per request: on in development, off in production unless LOG_REQUESTS=1. */
+  requestLog: boolean;
+  /** `pretty`: one readable line per entry (development's default); `json`: JSON lines (production's). */
+  logFormat: 'pretty' | 'json';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '0.0.0.0';
+  const production = env.NODE_ENV === 'production';
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   return {
     port,
@@ -38,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Samspil <no-reply@samspil.dk>',
-    production: env.NODE_ENV === 'production',
+    production,
     sessionDays: Number(env.SESSION_DAYS ?? 14),
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID
@@ -51,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
-    testClock: env.SAMSPIL_TEST_CLOCK === '1' && env.NODE_ENV !== 'production',
+    testClock: env.SAMSPIL_TEST_CLOCK === '1' && !production,
+    requestLog: env.LOG_REQUESTS ? env.LOG_REQUESTS === '1' || env.LOG_REQUESTS === 'true' : !production,
+    logFormat:
+      env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : production ? 'json' : 'pretty',
   };
 }

@@ -51,10 +51,13 @@ export async function createServer(
   options: { clock?: Clock; logger?: boolean | Logger } = {},
 ): Promise<RunningServer> {
   // With `logger`, the application's log is pino on standard output (or the logger given), and Fastify
-  // logs requests through it.
-  const log = options.logger === true ? createLogger({ enabled: true }) : options.logger || silentLogger;
+  // logs through it: one line per request where the configuration asks for it (development).
+  const log =
+    options.logger === true
+      ? createLogger({ enabled: true, pretty: config.logFormat === 'pretty' })
+      : options.logger || silentLogger;
   const deps = createDeps(config, database, options.clock, log);
-  const app = await buildApp(deps, { requestLog: Boolean(options.logger) });
+  const app = await buildApp(deps, { requestLog: Boolean(options.logger) && config.requestLog });
   return {
     app,
     deps,

@@ -1,10 +1,11 @@
 import { defineRoute } from '../http/route.js';
-import { publicAccess } from '../policies/policy.js';
+import { loopbackOnly } from '../policies/policy.js';
 import { ZAdvanceTestClock, ZTestClock } from '../../shared/api/dev-clock.schema.js';
 import { advanceTestClock, readTestClock } from './dev-clock.service.js';
 
-// Public like /api/dev/mail: a browser test drives it without signing in, and a server that was
-// not started with SAMSPIL_TEST_CLOCK=1 (every real installation) answers 404 to everyone.
+// Like /api/dev/mail, open to the machine itself only: a browser test drives it without signing in,
+// and a server that was not started with SAMSPIL_TEST_CLOCK=1 (every real installation) answers 404
+// to everyone.
 export const devClockRoutes = [
   defineRoute({
     method: 'GET',
@@ -13,7 +14,7 @@ export const devClockRoutes = [
     tags: ['development'],
     response: ZTestClock,
     hidden: true,
-    policy: publicAccess('test page'),
+    policy: loopbackOnly('test page, from this machine only'),
     handler: async (ctx) => readTestClock(ctx),
   }),
   defineRoute({
@@ -25,7 +26,7 @@ export const devClockRoutes = [
     body: ZAdvanceTestClock,
     response: ZTestClock,
     hidden: true,
-    policy: publicAccess('test page'),
+    policy: loopbackOnly('test page, from this machine only'),
     handler: async (ctx, { body }) => advanceTestClock(ctx, body.advanceHours),
   }),
 ];

@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route.js';
-import { publicAccess } from '../policies/policy.js';
+import { loopbackOnly } from '../policies/policy.js';
 import { ZDevMailList, type TDevMail } from '../../shared/api/auth.schema.js';
 import { listKeptMails } from './dev-mail.service.js';
 
@@ -19,7 +19,7 @@ export const devMailRoutes = [
     tags: ['development'],
     response: ZDevMailList,
     hidden: true,
-    policy: publicAccess('development page'),
+    policy: loopbackOnly('development page, from this machine only'),
     async handler(ctx) {
       return { mails: (await listKeptMails(ctx)).map(presentMail) };
     },

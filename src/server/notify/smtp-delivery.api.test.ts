@@ -89,8 +89,8 @@ describe('mail delivery over SMTP', () => {
     const html = partOf(mail.raw, 'text/html');
     expect(text).toContain('Hej Mette Æbelø');
     expect(html).toContain('<html lang="da">');
-    const token = /\/login\/link\?token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
-    expect(html).toContain(`href="http://localhost:3000/login/link?token=${token}"`);
+    const token = /\/login\/link#token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
+    expect(html).toContain(`href="http://localhost:3000/login/link#token=${token}"`);
 
     const outbox = await vi.waitFor(async () => {
       const row = await t.deps.db.selectFrom('mail_outbox').select(['sent_at', 'error']).executeTakeFirstOrThrow();

@@ -21,11 +21,14 @@ export interface RouteInput<P = unknown, Q = unknown, B = unknown, H = unknown> 
  *  - `school`: the caller's membership of the school in the request passes a rule of rules.ts;
  *  - `rows`: the caller may act on every row the request names (Immich's `requireAccess`), loaded
  *    by set in one query per permission; an id the caller may not see answers as a missing one;
- *  - `all`: each of several policies.
+ *  - `all`: each of several policies;
+ *  - `loopback`: anyone signed in or not, from this machine only (development pages, which show
+ *    sign-in links): a request from another address, or through a proxy, answers 404.
  * A denied policy answers 401 (not signed in), 404 (a row the caller may not see) or 403.
  */
 export type Policy =
   | { kind: 'public'; rule: string }
+  | { kind: 'loopback'; rule: string }
   | { kind: 'own'; rule: string }
   | { kind: 'school'; rule: string; check: (ctx: SignedInContext, input: RouteInput) => Promise<boolean> }
   | {
@@ -43,10 +46,30 @@ export type Policy =
     }
   | { kind: 'all'; rule: string; policies: readonly GuardedPolicy[] };
 
-export type PublicPolicy = Extract<Policy, { kind: 'public' }>;
-export type GuardedPolicy = Exclude<Policy, { kind: 'public' }>;
+/** The policies of routes that need no sign-in: their use case may have no actor. */
+export type PublicPolicy = Extract<Policy, { kind: 'public' | 'loopback' }>;
+export type GuardedPolicy = Exclude<Policy, { kind: 'public' | 'loopback' }>;
 
 export const publicAccess = (rule = 'anyone'): PublicPolicy => ({ kind: 'public', rule });
+
+/** Anyone on the machine the server runs on, and no one else (see `fromThisMachine`). */
+export const loopbackOnly = (rule: string): PublicPolicy => ({ kind: 'loopback', rule });
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Whether a request comes from the machine itself: its connection's address is a loopback one,
+ * and no proxy forwarded it (a reverse proxy on the same machine connects from loopback for every
+ * client; a header a client made up only makes its request refused). The connection's address,
+ * not `request.ip`, so TRUST_PROXY cannot turn a forwarded header into a loopback caller.
+ */
+export function fromThisMachine(
+  remoteAddress: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  if (headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined) return false;
+  return remoteAddress !== undefined && LOOPBACK.test(remoteAddress);
+}
 
 /** Any signed-in user; the route names no row and touches only the caller's own. */
 export const ownData = (rule: string): GuardedPolicy => ({ kind: 'own', rule });

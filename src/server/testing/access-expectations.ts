@@ -51,6 +51,8 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   // Without OIDC settings (the test configuration) both answer 404 oidc_not_configured to everyone.
   'GET /api/auth/oidc/start': { allow: 'public' },
   'GET /api/auth/oidc/callback': { allow: 'public' },
+  // Development pages answer the machine itself only (the matrix calls from 127.0.0.1, and checks
+  // separately that another address gets 404).
   'GET /api/dev/mail': { allow: 'public' },
   // The test clock exists only with SAMSPIL_TEST_CLOCK=1, which the test app does not set: every
   // actor gets 404 not_found, the same answer as for a path that does not exist.

@@ -5,6 +5,7 @@ import { ManualClock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
+import type { Logger } from '../logger.js';
 import { SESSION_COOKIE, startSession } from '../auth/session.service.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -23,7 +24,14 @@ export interface TestApp {
 /** Monday 23 November 2026, 10:00 in Copenhagen. */
 export const TEST_NOW = new Date('2026-11-23T09:00:00Z');
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * A test app on its own copy of the database. `log` replaces the silent log (a test that reads the
+ * log passes a pino logger writing to its own stream), and `requestLog` adds the request lines.
+ */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: { log?: Logger; requestLog?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock(TEST_NOW);
   const config: Config = {
@@ -35,8 +43,8 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     oidc: undefined,
     ...overrides,
   };
-  const deps = createDeps(config, database, clock);
-  const app = await buildApp(deps);
+  const deps = createDeps(config, database, clock, options.log);
+  const app = await buildApp(deps, { requestLog: options.requestLog });
   await app.ready();
   const cookies = new Map<string, string>();
   const cookieFor = async (userId: string) => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { authApi } from '../../api/auth.api.js';
 import { useSession } from '../../app/session.js';
 import { useAction } from '../../app/use-api.js';
@@ -14,9 +14,12 @@ import { Page } from '../../ui/page.js';
 export function MagicLinkPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const { hash } = useLocation();
   const navigate = useNavigate();
   const { refresh } = useSession();
-  const token = params.get('token') ?? '';
+  // The mail puts the token in the fragment (never sent to a server); links mailed before that
+  // carry it in the query.
+  const token = new URLSearchParams(hash.slice(1)).get('token') ?? params.get('token') ?? '';
   const verify = useAction(async () => {
     await authApi.verifyMagicLink(token);
     await refresh();
