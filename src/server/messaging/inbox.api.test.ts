@@ -90,11 +90,25 @@ describe('the inbox', () => {
     const ofEmma = (await inbox('contactTeacher', `?studentId=${f.ownStudent}`)).threads;
     expect(ofEmma.length).toBeGreaterThanOrEqual(5);
     expect(ofEmma.every((th) => th.student?.id === f.ownStudent)).toBe(true);
-    expect((await inbox('contactTeacher', `?studentId=${f.otherStudent}`)).threads).toEqual([]);
+    expect((await inbox('leader', `?studentId=${f.otherStudent}`)).threads).toEqual([]);
     expect((await inbox('contactTeacher', `?classId=${f.classA}`)).threads.map((th) => th.id)).toEqual(
       expect.arrayContaining(threads),
     );
-    expect((await inbox('contactTeacher', `?classId=${f.classB}`)).threads).toEqual([]);
+    expect((await inbox('leader', `?classId=${f.classB}`)).threads).toEqual([]);
+    expect((await inbox('custodyGuardian', `?studentId=${f.ownStudent}`)).threads.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('narrows only to a child or class the reader knows: any other answers as one that does not exist', async () => {
+    for (const query of [`?studentId=${f.otherStudent}`, `?classId=${f.classB}`]) {
+      const res = await t.request({ method: 'GET', url: `/api/threads${query}`, as: f.users.contactTeacher });
+      expect(res.statusCode, query).toBe(404);
+    }
+    const guardian = await t.request({
+      method: 'GET',
+      url: `/api/threads?classId=${f.classA}`,
+      as: f.users.custodyGuardian,
+    });
+    expect(guardian.statusCode).toBe(404);
   });
 
   it('refuses a cursor it did not make, and a page larger than allowed', async () => {

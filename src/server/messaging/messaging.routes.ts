@@ -87,7 +87,11 @@ export const messagingRoutes = [
     tags: ['messaging'],
     query: ZThreadListQuery,
     response: ZThreadList,
-    policy: ownData('the threads the caller takes part in'),
+    // The caller's own threads; a child or class to narrow them to must be one the caller knows.
+    policy: allOf(
+      requireAccess('student.inbox-filter', { query: ZThreadListQuery }, ({ query }) => query.studentId),
+      requireAccess('class.inbox-filter', { query: ZThreadListQuery }, ({ query }) => query.classId),
+    ),
     handler: (ctx, { query }) => listThreads(ctx, query),
   }),
   defineRoute({

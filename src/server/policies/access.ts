@@ -8,6 +8,8 @@ import {
   isMemberOfSchool,
   isSuspendedGuardianOf,
   mayAcknowledgeInThread,
+  mayFilterInboxByClass,
+  mayFilterInboxByStudent,
   mayHandleInformationRequestOf,
   mayListThreadReaders,
   mayMarkUrgentInThread,
@@ -91,6 +93,9 @@ const RULES = {
   'class.advise': rule({ load: loadClasses, sees: (m, c) => mayWriteToClass(m, c.id) }),
   /** Any member of the school. */
   'school.advise': rule({ load: loadSchools, sees: (m) => isMemberOfSchool(m) }),
+  /** The caller's own inbox narrowed to a child or a class (the list stays the caller's own threads). */
+  'student.inbox-filter': rule({ load: loadStudents, sees: (m, s) => mayFilterInboxByStudent(m, s) }),
+  'class.inbox-filter': rule({ load: loadClasses, sees: (m, c) => mayFilterInboxByClass(m, c.id) }),
   /** Staff write to colleagues about a child they work with. */
   'student.discuss': rule({ load: loadStudents, sees: (m, s) => worksWithStudent(m, s) }),
   'thread.read': rule({ load: loadThreads, sees: readsThread }),

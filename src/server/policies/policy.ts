@@ -116,18 +116,30 @@ const asList = (ids: Ids): readonly string[] => (ids == null ? [] : typeof ids =
 
 /**
  * The caller must hold `permission` on every row named by `ids`, read from the route's validated
- * params and body (the schemas are the route's own; they type `ids`).
+ * params, query and body (the schemas are the route's own; they type `ids`). No id named: nothing
+ * to check beyond being signed in (an optional filter left out).
  */
-export function requireAccess<P extends ZodType = ZodType<unknown>, B extends ZodType = ZodType<unknown>>(
+export function requireAccess<
+  P extends ZodType = ZodType<unknown>,
+  B extends ZodType = ZodType<unknown>,
+  Q extends ZodType = ZodType<unknown>,
+>(
   permission: Permission,
-  _from: { params?: P; body?: B },
-  ids: (input: { params: z.output<P>; body: z.output<B> }) => Ids,
+  _from: { params?: P; body?: B; query?: Q },
+  ids: (input: { params: z.output<P>; body: z.output<B>; query: z.output<Q> }) => Ids,
 ): GuardedPolicy {
   return {
     kind: 'rows',
     rule: permission,
     permission,
-    ids: (input) => asList(ids({ params: input.params as z.output<P>, body: input.body as z.output<B> })),
+    ids: (input) =>
+      asList(
+        ids({
+          params: input.params as z.output<P>,
+          body: input.body as z.output<B>,
+          query: input.query as z.output<Q>,
+        }),
+      ),
   };
 }
 

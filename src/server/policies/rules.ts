@@ -185,6 +185,12 @@ export const mayWriteToGuardiansOf = worksWithStudent;
 export const mayWriteToStaff = isStaff;
 /** Every urgent use is for the leadership to review. */
 export const mayReadUrgentUses = runsTheSchool;
+
+/** The inbox narrowed to one child: any guardian of the child (who knows it), or whoever reads the child's record. */
+export const mayFilterInboxByStudent = (m: Membership, student: { id: string; classId: string }) =>
+  m.guardianOf.has(student.id) || canReadStudent(m, student);
+/** The inbox narrowed to one class: its staff and the leadership. */
+export const mayFilterInboxByClass = (m: Membership, classId: string) => mayReadClassRoster(m, classId);
 /** Broken promises point at staff and families: the leadership's to see. */
 export const mayReadBrokenPromises = runsTheSchool;
 
