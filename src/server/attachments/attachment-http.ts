@@ -23,7 +23,12 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes
     if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD) {
       throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
     }
-    return { bytes: await file.toBuffer(), name: file.filename };
+    const bytes = await file.toBuffer();
+    // busboy stops a file at the limit by ending its stream early and marking it `truncated`;
+    // toBuffer() only notices when a chunk arrives after the cut, so when the cut falls on a
+    // chunk's end it hands back the first ATTACHMENT_MAX_BYTES as if they were the whole file.
+    if (file.file.truncated || bytes.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
+    return { bytes, name: file.filename };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge();

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
@@ -164,6 +165,85 @@ describe('attachments', () => {
         message: 'Filen er for stor. En vedhæftet fil må højst fylde 10 MB.',
       });
       expect(await count('attachments')).toBe(before);
+    });
+
+    describe('at the size limit, over a real socket', () => {
+      let base: string;
+      beforeAll(async () => {
+        await t.app.listen({ port: 0, host: '127.0.0.1' });
+        base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      });
+
+      /** A PDF of exactly `size` bytes. */
+      const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 0x20)]);
+      /**
+       * Sends the upload with a Content-Length, or streamed (chunked, no length) in pieces whose
+       * sizes vary with `seed`, one of them ending exactly at the limit: how the bytes arrive
+       * decided whether busboy's cut was noticed.
+       */
+      const send = async (bytes: Buffer, seed: number) => {
+        const body = multipart('stor.pdf', bytes);
+        const cookie = await cookieOf('custodyGuardian');
+        const url = `${base}/api/schools/${f.schoolId}/attachments`;
+        if (seed % 2 === 0) {
+          return fetch(url, {
+            method: 'POST',
+            headers: { cookie, 'content-type': body.contentType },
+            body: body.payload,
+          });
+        }
+        const head = body.payload.indexOf(bytes.subarray(0, 9));
+        const cuts = [head + ATTACHMENT_MAX_BYTES];
+        for (let at = 0; at < body.payload.length; at += 40_000 + ((seed * 7919) % 90_000)) cuts.push(at);
+        cuts.sort((a, b) => a - b);
+        const pieces = cuts.map((at, i) => body.payload.subarray(at, cuts[i + 1] ?? body.payload.length));
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const piece = pieces.shift();
+            if (!piece) return controller.close();
+            await new Promise((resolve) => setImmediate(resolve));
+            controller.enqueue(piece);
+          },
+        });
+        return fetch(url, {
+          method: 'POST',
+          headers: { cookie, 'content-type': body.contentType },
+          body: stream,
+          duplex: 'half',
+        } as RequestInit);
+      };
+
+      // Storing 10 MB takes PGlite seconds, so the whole file goes through four times; the refusals, twenty times each.
+      it('stores a file of exactly the limit whole, sent either way', { timeout: 120_000 }, async () => {
+        for (let i = 0; i < 4; i++) {
+          const bytes = pdfOf(ATTACHMENT_MAX_BYTES);
+          randomFillSync(bytes, 9);
+          const res = await send(bytes, i);
+          expect(res.status, await res.clone().text()).toBe(201);
+          const { id } = (await res.json()) as TAttachment;
+          const download = await fetch(`${base}/api/attachments/${id}`, {
+            headers: { cookie: await cookieOf('custodyGuardian') },
+          });
+          expect(Buffer.from(await download.arrayBuffer()).equals(bytes), `try ${i}`).toBe(true);
+          expect((await json('DELETE', `/api/attachments/${id}`, 'custodyGuardian')).statusCode).toBe(200);
+        }
+      });
+
+      it(
+        'refuses every file over the limit with 413 and stores nothing, however it arrives',
+        { timeout: 240_000 },
+        async () => {
+          const before = await count('attachments');
+          for (const over of [1, 2, 3, 4096, 60_000]) {
+            for (let i = 0; i < 20; i++) {
+              const res = await send(pdfOf(ATTACHMENT_MAX_BYTES + over), i);
+              expect(res.status, `+${over} bytes, try ${i}`).toBe(413);
+              expect(((await res.json()) as { error: { code: string } }).error.code).toBe('attachment_too_large');
+              expect(await count('attachments'), `+${over} bytes, try ${i}`).toBe(before);
+            }
+          }
+        },
+      );
     });
 
     it('answers a request without a file with 400 attachment_missing', async () => {
