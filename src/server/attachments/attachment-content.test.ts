@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { checkUploadedFile, sanitiseFileName, sniffContentType } from './attachment-content.js';
+import {
+  checkUploadedFile,
+  DOCUMENT_MAX_ENTRIES,
+  DOCUMENT_MAX_INFLATED_BYTES,
+  sanitiseFileName,
+  sniffContentType,
+} from './attachment-content.js';
+import { bombDocx, declaringSize, docx } from './fixtures/office-document.js';
 import { contentDisposition } from './attachment-http.js';
 import { AppError } from '../errors.js';
 
@@ -101,6 +108,34 @@ describe('attachment content', () => {
         ),
       ),
     ).toBe('attachment_image_unreadable');
+  });
+
+  it('accepts an office document as it is, and refuses one that unpacks to far too much', async () => {
+    const letter = docx();
+    const checked = await checkUploadedFile(letter, 'Madplan.docx');
+    expect(checked.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(checked.content.equals(letter)).toBe(true);
+    // Just under the limit unpacks and passes: the check counts what it inflates, not more.
+    expect(
+      (await checkUploadedFile(bombDocx(DOCUMENT_MAX_INFLATED_BYTES / 1024 / 1024 - 1), 'stor.docx')).contentType,
+    ).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+
+    // 200 MiB of zeros in some 200 kB, declared honestly: refused from the central directory.
+    const bomb = bombDocx(200);
+    expect(bomb.length).toBeLessThan(300_000);
+    expect(await sniffContentType(bomb)).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(await refusal(checkUploadedFile(bomb, 'bombe.docx'))).toBe('attachment_document_too_large');
+    // The same bomb declaring 1 kB for its part: inflating it shows the lie.
+    expect(await refusal(checkUploadedFile(declaringSize(bomb, 'word/media/padding.bin', 1000), 'bombe.docx'))).toBe(
+      'attachment_document_unreadable',
+    );
+    // Tens of thousands of empty parts.
+    expect(await refusal(checkUploadedFile(docx('Mange dele', DOCUMENT_MAX_ENTRIES), 'dele.docx'))).toBe(
+      'attachment_document_too_large',
+    );
+    expect((await checkUploadedFile(docx('Mange dele', 100), 'dele.docx')).content.length).toBeGreaterThan(0);
   });
 
   it('offers the file under its own name (RFC 5987) with an ASCII fallback', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import yauzl from 'yauzl';
 import { AppError } from '../errors.js';
 import { ATTACHMENT_NAME_MAX, ATTACHMENT_TYPES, type TAttachmentType } from '../../shared/api/attachment.schema.js';
 
@@ -110,6 +111,70 @@ export async function reencodeImage(
   }
 }
 
+/** Office documents that are ZIP archives of XML parts: Office Open XML and OpenDocument. */
+const ZIP_DOCUMENT_TYPES: ReadonlySet<TAttachmentType> = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+]);
+
+/**
+ * The most an office document's parts may unpack to, all together. Pictures in a document are
+ * already compressed and text parts shrink some ten times, so a 10 MB document unpacks to 100 MB
+ * at the very most; a "decompression bomb" of a few hundred kilobytes unpacks to gigabytes in
+ * the recipient's word processor or preview.
+ */
+export const DOCUMENT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** The most parts an office document may hold: a long report with pictures has a few hundred. */
+export const DOCUMENT_MAX_ENTRIES = 10_000;
+
+const documentTooLarge = () =>
+  new AppError('attachment_document_too_large', {
+    params: { maxMb: DOCUMENT_MAX_INFLATED_BYTES / 1024 / 1024 },
+  });
+
+/**
+ * Refuses an office document (a ZIP archive) whose parts unpack to more than
+ * DOCUMENT_MAX_INFLATED_BYTES or that holds more than DOCUMENT_MAX_ENTRIES parts. The sizes the
+ * central directory declares are added up first, so nothing of an honest bomb is inflated; then
+ * every part is inflated and counted, since a bomb can declare small sizes: yauzl fails a part
+ * whose bytes differ from its declared size, so the work stops at the declared total, which is
+ * within the limit. An archive that cannot be read is refused rather than passed on unchecked.
+ */
+export async function checkDocumentArchive(bytes: Buffer): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  } catch {
+    throw new AppError('attachment_document_unreadable');
+  }
+  try {
+    if (zip.entryCount > DOCUMENT_MAX_ENTRIES) throw documentTooLarge();
+    const entries: yauzl.Entry[] = [];
+    let declared = 0;
+    for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize;
+      if (declared > DOCUMENT_MAX_INFLATED_BYTES) throw documentTooLarge();
+      entries.push(entry);
+    }
+    let inflated = 0;
+    for (const entry of entries) {
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        inflated += (chunk as Buffer).length;
+        if (inflated > DOCUMENT_MAX_INFLATED_BYTES) throw documentTooLarge();
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('attachment_document_unreadable');
+  } finally {
+    zip.close();
+  }
+}
+
 const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set([
   'image/jpeg',
   'image/png',
@@ -121,12 +186,14 @@ const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set([
 
 /**
  * Checks an uploaded file and makes it fit to store: the type comes from the bytes (415 when it
- * is not allowed), images lose their metadata, and the name is made safe.
+ * is not allowed), office documents must not unpack to too much, images lose their metadata, and
+ * the name is made safe.
  */
 export async function checkUploadedFile(bytes: Buffer, originalName: string): Promise<CheckedFile> {
   if (bytes.length === 0) throw new AppError('attachment_missing');
   const sniffed = await sniffContentType(bytes);
   if (!sniffed) throw new AppError('attachment_type_not_allowed');
+  if (ZIP_DOCUMENT_TYPES.has(sniffed)) await checkDocumentArchive(bytes);
   const { content, contentType } = IMAGE_TYPES.has(sniffed)
     ? await reencodeImage(bytes, sniffed)
     : { content: bytes, contentType: sniffed };

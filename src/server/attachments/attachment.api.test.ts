@@ -9,6 +9,7 @@ import { runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 import { ATTACHMENT_MAX_BYTES, type TAttachment } from '../../shared/api/attachment.schema.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
+import { bombDocx, docx } from './fixtures/office-document.js';
 
 const HOUR = 3_600_000;
 
@@ -163,6 +164,24 @@ describe('attachments', () => {
       expect(res.json().error).toMatchObject({
         code: 'attachment_too_large',
         message: 'Filen er for stor. En vedhæftet fil må højst fylde 10 MB.',
+      });
+      expect(await count('attachments')).toBe(before);
+    });
+
+    it('stores an office document unchanged, and refuses one that unpacks to 200 MB with 422, storing nothing', async () => {
+      const letter = docx();
+      const attachment = await uploaded('contactTeacher', 'Madplan.docx', letter);
+      expect(attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect((await json('GET', `/api/attachments/${attachment.id}`, 'contactTeacher')).rawPayload.equals(letter)).toBe(
+        true,
+      );
+
+      const before = await count('attachments');
+      const res = await upload('contactTeacher', 'Referat.docx', bombDocx(200));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({
+        code: 'attachment_document_too_large',
+        message: expect.stringContaining('over 100 MB'),
       });
       expect(await count('attachments')).toBe(before);
     });
