@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import yauzl from 'yauzl';
 import { AppError } from '../errors.js';
 import { ATTACHMENT_NAME_MAX, ATTACHMENT_TYPES, type TAttachmentType } from '../../shared/api/attachment.schema.js';
@@ -76,10 +76,40 @@ export function sanitiseFileName(original: string, contentType: TAttachmentType)
 }
 
 /**
+ * The pixels of a HEIC/HEIF photo (an iPhone's default), for sharp to encode: sharp's prebuilt
+ * libvips reads no HEVC, so libheif compiled to WebAssembly decodes it (loaded on the first HEIC
+ * only). libheif turns the pixels as the file's own rotation and mirroring say (irot/imir), which
+ * the EXIF orientation of such a photo repeats and must not be applied again. The size is checked
+ * before decoding, as sharp checks other images.
+ */
+async function decodeHeif(bytes: Buffer): Promise<Sharp> {
+  const { default: decode } = await import('heic-decode');
+  const images = (await decode.all({ buffer: bytes })) as HeifImages;
+  try {
+    const primary = images[0];
+    if (!primary || primary.width * primary.height > MAX_IMAGE_PIXELS) throw new Error('no image of a sane size');
+    const { width, height, data } = await primary.decode();
+    return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      raw: { width, height, channels: 4 },
+      limitInputPixels: MAX_IMAGE_PIXELS,
+    });
+  } finally {
+    images.dispose();
+  }
+}
+
+/** heic-decode's `all` as it is, beyond its typings: each image's size before decoding, and `dispose` to free them. */
+type HeifImages = Array<{
+  width: number;
+  height: number;
+  decode(): Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+}> & { dispose(): void };
+
+/**
  * An image decoded and encoded anew, so nothing of the original file but its pixels remains:
  * EXIF (with GPS positions), XMP, IPTC and comments are gone. `.rotate()` first turns the pixels
  * the way the EXIF orientation said, since that tag goes too. HEIC/HEIF is stored as JPEG, which
- * every browser shows. An image sharp cannot decode is refused rather than stored unchecked.
+ * every browser shows. An image that cannot be decoded is refused rather than stored unchecked.
  */
 export async function reencodeImage(
   bytes: Buffer,
@@ -93,7 +123,10 @@ export async function reencodeImage(
         contentType,
       };
     }
-    const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
+    const image =
+      contentType === 'image/heic' || contentType === 'image/heif'
+        ? await decodeHeif(bytes)
+        : sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
     switch (contentType) {
       case 'image/png':
         return { content: await image.png().toBuffer(), contentType };
@@ -197,9 +230,12 @@ export async function checkUploadedFile(bytes: Buffer, originalName: string): Pr
   const { content, contentType } = IMAGE_TYPES.has(sniffed)
     ? await reencodeImage(bytes, sniffed)
     : { content: bytes, contentType: sniffed };
+  // A HEIC photo stored as JPEG is offered as "IMG_0001.jpg", not "IMG_0001.HEIC.jpg".
+  const extension = path.extname(originalName).toLowerCase();
+  const converted = contentType !== sniffed && (ATTACHMENT_TYPES[sniffed] as readonly string[]).includes(extension);
   return {
     contentType,
-    name: sanitiseFileName(originalName, contentType),
+    name: sanitiseFileName(converted ? originalName.slice(0, -extension.length) : originalName, contentType),
     content,
     sha256: createHash('sha256').update(content).digest('hex'),
   };

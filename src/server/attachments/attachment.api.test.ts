@@ -1,4 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
@@ -124,6 +125,17 @@ describe('attachments', () => {
       const attachment = await uploaded('contactTeacher', 'udflugt.jpg', jpeg);
       const metadata = await sharp(Buffer.from((await stored(attachment.id))!.content)).metadata();
       expect(metadata.format).toBe('jpeg');
+      expect(metadata.exif).toBeUndefined();
+    });
+
+    it('stores an iPhone’s HEIC photo as a JPEG without its GPS position', async () => {
+      const heic = readFileSync(new URL('./fixtures/iphone-rotated-gps.heic', import.meta.url));
+      const attachment = await uploaded('custodyGuardian', 'IMG_0001.HEIC', heic);
+      expect(attachment).toMatchObject({ name: 'IMG_0001.jpg', contentType: 'image/jpeg' });
+      const download = await json('GET', `/api/attachments/${attachment.id}`, 'custodyGuardian');
+      expect(download.headers['content-type']).toBe('image/jpeg');
+      const metadata = await sharp(download.rawPayload).metadata();
+      expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 128 });
       expect(metadata.exif).toBeUndefined();
     });
 
