@@ -116,6 +116,25 @@ describe('attachment content', () => {
     expect(pixel(32, 112)[0]).toBeLessThan(80);
   });
 
+  it('decodes a 12-megapixel HEIC beside the server’s thread, which goes on answering meanwhile', async () => {
+    const heic = readFileSync(new URL('./fixtures/flat-12mp.heic', import.meta.url));
+    let longestPause = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 5);
+    try {
+      const checked = await checkUploadedFile(heic, 'IMG_0003.HEIC');
+      expect(await sharp(checked.content).metadata()).toMatchObject({ format: 'jpeg', width: 4032, height: 3024 });
+    } finally {
+      clearInterval(ticker);
+    }
+    // Decoding it in this thread stops the clock for half a second or more.
+    expect(longestPause).toBeLessThan(300);
+  });
+
   it('refuses what it cannot check', async () => {
     expect(await refusal(checkUploadedFile(Buffer.alloc(0), 'tom.pdf'))).toBe('attachment_missing');
     expect(await refusal(checkUploadedFile(Buffer.from('MZ\x90\x00', 'latin1'), 'rapport.pdf'))).toBe(

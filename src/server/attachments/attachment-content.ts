@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import yauzl from 'yauzl';
@@ -76,34 +78,58 @@ export function sanitiseFileName(original: string, contentType: TAttachmentType)
 }
 
 /**
- * The pixels of a HEIC/HEIF photo (an iPhone's default), for sharp to encode: sharp's prebuilt
- * libvips reads no HEVC, so libheif compiled to WebAssembly decodes it (loaded on the first HEIC
- * only). libheif turns the pixels as the file's own rotation and mirroring say (irot/imir), which
- * the EXIF orientation of such a photo repeats and must not be applied again. The size is checked
- * before decoding, as sharp checks other images.
+ * Decodes the first image of a HEIC/HEIF file in a worker thread and posts back its RGBA pixels
+ * (or an error). libheif's WebAssembly decodes synchronously, a second or more for a 12-megapixel
+ * photo, which in the server's own thread would hold up every other request. The worker is given
+ * as source, since the server is bundled (dist/server) and the tests run TypeScript: neither has
+ * a worker file to point at. It loads heic-decode from the path the server resolved.
  */
-async function decodeHeif(bytes: Buffer): Promise<Sharp> {
-  const { default: decode } = await import('heic-decode');
-  const images = (await decode.all({ buffer: bytes })) as HeifImages;
+const HEIF_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const decode = require(workerData.decoder);
+(async () => {
+  const images = await decode.all({ buffer: workerData.bytes });
   try {
     const primary = images[0];
-    if (!primary || primary.width * primary.height > MAX_IMAGE_PIXELS) throw new Error('no image of a sane size');
+    if (!primary || primary.width * primary.height > workerData.maxPixels) throw new Error('no image of a sane size');
     const { width, height, data } = await primary.decode();
+    parentPort.postMessage({ width, height, data }, [data.buffer]);
+  } finally {
+    images.dispose();
+  }
+})().catch((error) => parentPort.postMessage({ error: String(error) }));
+`;
+
+type HeifWorkerAnswer = { width: number; height: number; data: Uint8ClampedArray } | { error: string };
+
+/**
+ * The pixels of a HEIC/HEIF photo (an iPhone's default), for sharp to encode: sharp's prebuilt
+ * libvips reads no HEVC, so libheif compiled to WebAssembly decodes it (heic-decode, in a worker
+ * thread). libheif turns the pixels as the file's own rotation and mirroring say (irot/imir),
+ * which the EXIF orientation of such a photo repeats and must not be applied again. The size is
+ * checked before decoding, as sharp checks other images.
+ */
+async function decodeHeif(bytes: Buffer): Promise<Sharp> {
+  const worker = new Worker(HEIF_WORKER, {
+    eval: true,
+    workerData: { decoder: createRequire(import.meta.url).resolve('heic-decode'), bytes, maxPixels: MAX_IMAGE_PIXELS },
+  });
+  try {
+    const answer = await new Promise<HeifWorkerAnswer>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the HEIF worker stopped without an answer')));
+    });
+    if ('error' in answer) throw new Error(answer.error);
+    const { width, height, data } = answer;
     return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
       raw: { width, height, channels: 4 },
       limitInputPixels: MAX_IMAGE_PIXELS,
     });
   } finally {
-    images.dispose();
+    await worker.terminate();
   }
 }
-
-/** heic-decode's `all` as it is, beyond its typings: each image's size before decoding, and `dispose` to free them. */
-type HeifImages = Array<{
-  width: number;
-  height: number;
-  decode(): Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
-}> & { dispose(): void };
 
 /**
  * An image decoded and encoded anew, so nothing of the original file but its pixels remains:
