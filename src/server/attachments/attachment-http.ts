@@ -12,10 +12,18 @@ import type { AttachmentFileRow } from './attachment.repository.js';
  * error before anything is stored.
  */
 export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
-  if (Number(request.headers['content-length']) > (request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES)) {
-    throw attachmentTooLarge();
-  }
+  // Fastify's bodyLimit does not apply here, as the multipart parser leaves the body to the route.
+  const bodyLimit = request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES;
+  if (Number(request.headers['content-length']) > bodyLimit) throw attachmentTooLarge();
   if (!request.isMultipart()) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+  // A body sent in chunks declares no length, and busboy reads an oversized file's rest to its
+  // end before the answer: one that goes on past the limit is cut off, or it would keep the
+  // server reading as long as the sender likes.
+  let received = 0;
+  request.raw.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > bodyLimit) request.raw.destroy();
+  });
   try {
     const file: MultipartFile | undefined = await request.file({
       limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 },

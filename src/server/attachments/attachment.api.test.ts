@@ -260,6 +260,34 @@ describe('attachments', () => {
         }
       });
 
+      it('stops reading a chunked upload that goes on past the limit', async () => {
+        const before = await count('attachments');
+        const body = multipart('endlos.pdf', Buffer.from('%PDF-1.4\n'));
+        const head = body.payload.subarray(0, body.payload.indexOf('%PDF') + 9);
+        const piece = Buffer.alloc(64 * 1024, 0x20);
+        let sent = 0;
+        const endless = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            // Without a cut-off the server reads all of it, 20 times the limit, before answering.
+            if (sent > 20 * ATTACHMENT_MAX_BYTES) return controller.close();
+            controller.enqueue(sent === 0 ? head : piece);
+            sent += sent === 0 ? head.length : piece.length;
+          },
+        });
+        const outcome = await fetch(`${base}/api/schools/${f.schoolId}/attachments`, {
+          method: 'POST',
+          headers: { cookie: await cookieOf('custodyGuardian'), 'content-type': body.contentType },
+          body: endless,
+          duplex: 'half',
+        } as RequestInit).then(
+          (res) => res.status,
+          () => 'cut off',
+        );
+        expect(outcome).toBe('cut off');
+        expect(sent).toBeLessThan(3 * ATTACHMENT_MAX_BYTES);
+        expect(await count('attachments')).toBe(before);
+      });
+
       it(
         'refuses every file over the limit with 413 and stores nothing, however it arrives',
         { timeout: 240_000 },
