@@ -32,9 +32,10 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes
       throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
     }
     const bytes = await file.toBuffer();
-    // busboy stops a file at the limit by ending its stream early and marking it `truncated`;
-    // toBuffer() only notices when a chunk arrives after the cut, so when the cut falls on a
-    // chunk's end it hands back the first ATTACHMENT_MAX_BYTES as if they were the whole file.
+    // busboy marks a file that passes the limit `truncated` and hands on nothing more of it;
+    // toBuffer() looks at the mark only after each chunk it gets, so when the limit falls on a
+    // chunk's end no chunk follows the mark, and it returned the first ATTACHMENT_MAX_BYTES as if
+    // they were the whole file.
     if (file.file.truncated || bytes.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
     return { bytes, name: file.filename };
   } catch (error) {
