@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ describe('drafts and attachments', () => {
     expect(await sharp(file).metadata()).toMatchObject({ format: 'png', width: 12, height: 8 });
   });
 
-  it('refuses a program dressed as a PDF, per file, and lets the writer discard the draft', async () => {
+  it('refuses a program dressed as a PDF, per file, takes an iPhone photo as JPEG, and lets the writer discard the draft', async () => {
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await openComposer(guardian);
@@ -89,6 +90,18 @@ describe('drafts and attachments', () => {
     });
     await guardian.getByText(/Den type fil kan ikke vedhæftes/).waitFor();
     await expectNoAxeViolations(guardian, 'compose (file refused)');
+    // An iPhone's HEIC photo is decoded on the server (libheif in a worker thread) and kept as JPEG.
+    await guardian.getByLabel('Vedhæft filer').setInputFiles({
+      name: 'IMG_0001.HEIC',
+      mimeType: 'image/heic',
+      buffer: readFileSync(new URL('../../src/server/attachments/fixtures/iphone-rotated-gps.heic', import.meta.url)),
+    });
+    await guardian
+      .locator('.attachment-picker li')
+      .filter({ hasText: 'IMG_0001.HEIC' })
+      .getByText('Vedhæftet')
+      .waitFor();
+    await guardian.getByText('IMG_0001.jpg er vedhæftet.').waitFor();
     await guardian.getByRole('button', { name: 'Kassér kladde' }).click();
     await expect.poll(() => guardian.getByLabel('Besked', { exact: true }).inputValue()).toBe('');
     await visit(guardian, '/');

@@ -41,6 +41,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   attachment_too_large: 413,
   attachment_type_not_allowed: 415,
   attachment_image_unreadable: 415,
+  attachment_document_too_large: 422,
+  attachment_document_unreadable: 415,
   attachment_not_available: 422,
   staff_absence_dates: 400,
   staff_absence_too_long: 400,

@@ -184,6 +184,14 @@ export const ERROR_MESSAGES = {
     da: 'Billedet kunne ikke læses. Gem det som JPEG eller PNG, og prøv igen.',
     en: 'The image could not be read. Save it as JPEG or PNG and try again.',
   },
+  attachment_document_too_large: {
+    da: 'Dokumentet fylder alt for meget, når det pakkes ud (over {maxMb} MB eller alt for mange dele), og kan ikke vedhæftes. Gem det som PDF, og prøv igen.',
+    en: 'The document takes up far too much space when unpacked (over {maxMb} MB, or far too many parts) and cannot be attached. Save it as PDF and try again.',
+  },
+  attachment_document_unreadable: {
+    da: 'Dokumentet kunne ikke læses. Gem det igen, eller som PDF, og prøv igen.',
+    en: 'The document could not be read. Save it again, or as PDF, and try again.',
+  },
   attachment_not_available: {
     da: 'En af de vedhæftede filer findes ikke længere eller er allerede sendt. Fjern den, og vedhæft den igen.',
     en: 'One of the attached files no longer exists or has already been sent. Remove it and attach it again.',

@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { checkUploadedFile, sanitiseFileName, sniffContentType } from './attachment-content.js';
+import {
+  checkUploadedFile,
+  DOCUMENT_MAX_ENTRIES,
+  DOCUMENT_MAX_INFLATED_BYTES,
+  sanitiseFileName,
+  sniffContentType,
+} from './attachment-content.js';
+import { bombDocx, declaringSize, docx } from './fixtures/office-document.js';
 import { contentDisposition } from './attachment-http.js';
 import { AppError } from '../errors.js';
 
@@ -87,6 +95,46 @@ describe('attachment content', () => {
     expect([after.width, after.height]).toEqual([20, 40]);
   });
 
+  it('stores an iPhone’s HEIC photo as JPEG, upright, without GPS or the rest of EXIF', async () => {
+    const heic = readFileSync(new URL('./fixtures/iphone-rotated-gps.heic', import.meta.url));
+    // The fixture carries GPS (tag 0x8825) and orientation 6 in its EXIF, little-endian.
+    expect(heic.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    expect(heic.includes(Buffer.from([0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x06, 0x00]))).toBe(true);
+    expect(await sniffContentType(heic)).toBe('image/heic');
+
+    const checked = await checkUploadedFile(heic, 'IMG_0001.HEIC');
+    expect(checked).toMatchObject({ contentType: 'image/jpeg', name: 'IMG_0001.jpg' });
+    const after = await sharp(checked.content).metadata();
+    expect(after).toMatchObject({ format: 'jpeg', width: 64, height: 128 });
+    expect(after.exif).toBeUndefined();
+    expect(after.orientation).toBeUndefined();
+    // Turned once, by the HEIF's own rotation: the sensor's left half (red) is on top.
+    const { data, info } = await sharp(checked.content).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    expect(pixel(32, 16)[0]).toBeGreaterThan(180);
+    expect(pixel(32, 112)[2]).toBeGreaterThan(180);
+    expect(pixel(32, 112)[0]).toBeLessThan(80);
+  });
+
+  it('decodes a 12-megapixel HEIC beside the server’s thread, which goes on answering meanwhile', async () => {
+    const heic = readFileSync(new URL('./fixtures/flat-12mp.heic', import.meta.url));
+    let longestPause = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 5);
+    try {
+      const checked = await checkUploadedFile(heic, 'IMG_0003.HEIC');
+      expect(await sharp(checked.content).metadata()).toMatchObject({ format: 'jpeg', width: 4032, height: 3024 });
+    } finally {
+      clearInterval(ticker);
+    }
+    // Decoding it in this thread stops the clock for half a second or more.
+    expect(longestPause).toBeLessThan(300);
+  });
+
   it('refuses what it cannot check', async () => {
     expect(await refusal(checkUploadedFile(Buffer.alloc(0), 'tom.pdf'))).toBe('attachment_missing');
     expect(await refusal(checkUploadedFile(Buffer.from('MZ\x90\x00', 'latin1'), 'rapport.pdf'))).toBe(
@@ -101,7 +149,44 @@ describe('attachment content', () => {
         ),
       ),
     ).toBe('attachment_image_unreadable');
+    // A HEIC header with no image behind it.
+    const heic = readFileSync(new URL('./fixtures/iphone-rotated-gps.heic', import.meta.url));
+    expect(await refusal(checkUploadedFile(heic.subarray(0, 300), 'IMG_0002.HEIC'))).toBe(
+      'attachment_image_unreadable',
+    );
   });
+
+  it(
+    'accepts an office document as it is, and refuses one that unpacks to far too much',
+    { timeout: 30_000 },
+    async () => {
+      const letter = docx();
+      const checked = await checkUploadedFile(letter, 'Madplan.docx');
+      expect(checked.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(checked.content.equals(letter)).toBe(true);
+      // Just under the limit unpacks and passes: the check counts what it inflates, not more.
+      expect(
+        (await checkUploadedFile(bombDocx(DOCUMENT_MAX_INFLATED_BYTES / 1024 / 1024 - 1), 'stor.docx')).contentType,
+      ).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+
+      // 200 MiB of zeros in some 200 kB, declared honestly: refused from the central directory.
+      const bomb = bombDocx(200);
+      expect(bomb.length).toBeLessThan(300_000);
+      expect(await sniffContentType(bomb)).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(await refusal(checkUploadedFile(bomb, 'bombe.docx'))).toBe('attachment_document_too_large');
+      // The same bomb declaring 1 kB for its part: inflating it shows the lie.
+      expect(await refusal(checkUploadedFile(declaringSize(bomb, 'word/media/padding.bin', 1000), 'bombe.docx'))).toBe(
+        'attachment_document_unreadable',
+      );
+      // Tens of thousands of empty parts.
+      expect(await refusal(checkUploadedFile(docx('Mange dele', DOCUMENT_MAX_ENTRIES), 'dele.docx'))).toBe(
+        'attachment_document_too_large',
+      );
+      expect((await checkUploadedFile(docx('Mange dele', 100), 'dele.docx')).content.length).toBeGreaterThan(0);
+    },
+  );
 
   it('offers the file under its own name (RFC 5987) with an ASCII fallback', () => {
     expect(contentDisposition('Ærø "tur".pdf')).toBe(

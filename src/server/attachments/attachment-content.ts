@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
+import yauzl from 'yauzl';
 import { AppError } from '../errors.js';
 import { ATTACHMENT_NAME_MAX, ATTACHMENT_TYPES, type TAttachmentType } from '../../shared/api/attachment.schema.js';
 
@@ -75,10 +78,64 @@ export function sanitiseFileName(original: string, contentType: TAttachmentType)
 }
 
 /**
+ * Decodes the first image of a HEIC/HEIF file in a worker thread and posts back its RGBA pixels
+ * (or an error). libheif's WebAssembly decodes synchronously, a second or more for a 12-megapixel
+ * photo, which in the server's own thread would hold up every other request. The worker is given
+ * as source, since the server is bundled (dist/server) and the tests run TypeScript: neither has
+ * a worker file to point at. It loads heic-decode from the path the server resolved.
+ */
+const HEIF_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const decode = require(workerData.decoder);
+(async () => {
+  const images = await decode.all({ buffer: workerData.bytes });
+  try {
+    const primary = images[0];
+    if (!primary || primary.width * primary.height > workerData.maxPixels) throw new Error('no image of a sane size');
+    const { width, height, data } = await primary.decode();
+    parentPort.postMessage({ width, height, data }, [data.buffer]);
+  } finally {
+    images.dispose();
+  }
+})().catch((error) => parentPort.postMessage({ error: String(error) }));
+`;
+
+type HeifWorkerAnswer = { width: number; height: number; data: Uint8ClampedArray } | { error: string };
+
+/**
+ * The pixels of a HEIC/HEIF photo (an iPhone's default), for sharp to encode: sharp's prebuilt
+ * libvips reads no HEVC, so libheif compiled to WebAssembly decodes it (heic-decode, in a worker
+ * thread). libheif turns the pixels as the file's own rotation and mirroring say (irot/imir),
+ * which the EXIF orientation of such a photo repeats and must not be applied again. The size is
+ * checked before decoding, as sharp checks other images.
+ */
+async function decodeHeif(bytes: Buffer): Promise<Sharp> {
+  const worker = new Worker(HEIF_WORKER, {
+    eval: true,
+    workerData: { decoder: createRequire(import.meta.url).resolve('heic-decode'), bytes, maxPixels: MAX_IMAGE_PIXELS },
+  });
+  try {
+    const answer = await new Promise<HeifWorkerAnswer>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the HEIF worker stopped without an answer')));
+    });
+    if ('error' in answer) throw new Error(answer.error);
+    const { width, height, data } = answer;
+    return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      raw: { width, height, channels: 4 },
+      limitInputPixels: MAX_IMAGE_PIXELS,
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
  * An image decoded and encoded anew, so nothing of the original file but its pixels remains:
  * EXIF (with GPS positions), XMP, IPTC and comments are gone. `.rotate()` first turns the pixels
  * the way the EXIF orientation said, since that tag goes too. HEIC/HEIF is stored as JPEG, which
- * every browser shows. An image sharp cannot decode is refused rather than stored unchecked.
+ * every browser shows. An image that cannot be decoded is refused rather than stored unchecked.
  */
 export async function reencodeImage(
   bytes: Buffer,
@@ -92,7 +149,10 @@ export async function reencodeImage(
         contentType,
       };
     }
-    const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
+    const image =
+      contentType === 'image/heic' || contentType === 'image/heif'
+        ? await decodeHeif(bytes)
+        : sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
     switch (contentType) {
       case 'image/png':
         return { content: await image.png().toBuffer(), contentType };
@@ -110,6 +170,70 @@ export async function reencodeImage(
   }
 }
 
+/** Office documents that are ZIP archives of XML parts: Office Open XML and OpenDocument. */
+const ZIP_DOCUMENT_TYPES: ReadonlySet<TAttachmentType> = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+]);
+
+/**
+ * The most an office document's parts may unpack to, all together. Pictures in a document are
+ * already compressed and text parts shrink some ten times, so a 10 MB document unpacks to 100 MB
+ * at the very most; a "decompression bomb" of a few hundred kilobytes unpacks to gigabytes in
+ * the recipient's word processor or preview.
+ */
+export const DOCUMENT_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** The most parts an office document may hold: a long report with pictures has a few hundred. */
+export const DOCUMENT_MAX_ENTRIES = 10_000;
+
+const documentTooLarge = () =>
+  new AppError('attachment_document_too_large', {
+    params: { maxMb: DOCUMENT_MAX_INFLATED_BYTES / 1024 / 1024 },
+  });
+
+/**
+ * Refuses an office document (a ZIP archive) whose parts unpack to more than
+ * DOCUMENT_MAX_INFLATED_BYTES or that holds more than DOCUMENT_MAX_ENTRIES parts. The sizes the
+ * central directory declares are added up first, so nothing of an honest bomb is inflated; then
+ * every part is inflated and counted, since a bomb can declare small sizes: yauzl fails a part
+ * whose bytes differ from its declared size, so the work stops at the declared total, which is
+ * within the limit. An archive that cannot be read is refused rather than passed on unchecked.
+ */
+export async function checkDocumentArchive(bytes: Buffer): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+  } catch {
+    throw new AppError('attachment_document_unreadable');
+  }
+  try {
+    if (zip.entryCount > DOCUMENT_MAX_ENTRIES) throw documentTooLarge();
+    const entries: yauzl.Entry[] = [];
+    let declared = 0;
+    for await (const entry of zip.eachEntry()) {
+      declared += entry.uncompressedSize;
+      if (declared > DOCUMENT_MAX_INFLATED_BYTES) throw documentTooLarge();
+      entries.push(entry);
+    }
+    let inflated = 0;
+    for (const entry of entries) {
+      for await (const chunk of await zip.openReadStreamPromise(entry)) {
+        inflated += (chunk as Buffer).length;
+        if (inflated > DOCUMENT_MAX_INFLATED_BYTES) throw documentTooLarge();
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('attachment_document_unreadable');
+  } finally {
+    zip.close();
+  }
+}
+
 const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set([
   'image/jpeg',
   'image/png',
@@ -121,18 +245,23 @@ const IMAGE_TYPES: ReadonlySet<TAttachmentType> = new Set([
 
 /**
  * Checks an uploaded file and makes it fit to store: the type comes from the bytes (415 when it
- * is not allowed), images lose their metadata, and the name is made safe.
+ * is not allowed), office documents must not unpack to too much, images lose their metadata, and
+ * the name is made safe.
  */
 export async function checkUploadedFile(bytes: Buffer, originalName: string): Promise<CheckedFile> {
   if (bytes.length === 0) throw new AppError('attachment_missing');
   const sniffed = await sniffContentType(bytes);
   if (!sniffed) throw new AppError('attachment_type_not_allowed');
+  if (ZIP_DOCUMENT_TYPES.has(sniffed)) await checkDocumentArchive(bytes);
   const { content, contentType } = IMAGE_TYPES.has(sniffed)
     ? await reencodeImage(bytes, sniffed)
     : { content: bytes, contentType: sniffed };
+  // A HEIC photo stored as JPEG is offered as "IMG_0001.jpg", not "IMG_0001.HEIC.jpg".
+  const extension = path.extname(originalName).toLowerCase();
+  const converted = contentType !== sniffed && (ATTACHMENT_TYPES[sniffed] as readonly string[]).includes(extension);
   return {
     contentType,
-    name: sanitiseFileName(originalName, contentType),
+    name: sanitiseFileName(converted ? originalName.slice(0, -extension.length) : originalName, contentType),
     content,
     sha256: createHash('sha256').update(content).digest('hex'),
   };

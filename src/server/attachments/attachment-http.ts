@@ -12,10 +12,18 @@ import type { AttachmentFileRow } from './attachment.repository.js';
  * error before anything is stored.
  */
 export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer; name: string }> {
-  if (Number(request.headers['content-length']) > (request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES)) {
-    throw attachmentTooLarge();
-  }
+  // Fastify's bodyLimit does not apply here, as the multipart parser leaves the body to the route.
+  const bodyLimit = request.routeOptions.bodyLimit ?? ATTACHMENT_MAX_BYTES;
+  if (Number(request.headers['content-length']) > bodyLimit) throw attachmentTooLarge();
   if (!request.isMultipart()) throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
+  // A body sent in chunks declares no length, and busboy reads an oversized file's rest to its
+  // end before the answer: one that goes on past the limit is cut off, or it would keep the
+  // server reading as long as the sender likes.
+  let received = 0;
+  request.raw.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > bodyLimit) request.raw.destroy();
+  });
   try {
     const file: MultipartFile | undefined = await request.file({
       limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 2 },
@@ -23,7 +31,13 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ bytes
     if (!file || file.fieldname !== ATTACHMENT_FORM_FIELD) {
       throw new AppError('attachment_missing', { field: ATTACHMENT_FORM_FIELD });
     }
-    return { bytes: await file.toBuffer(), name: file.filename };
+    const bytes = await file.toBuffer();
+    // busboy marks a file that passes the limit `truncated` and hands on nothing more of it;
+    // toBuffer() looks at the mark only after each chunk it gets, so when the limit falls on a
+    // chunk's end no chunk follows the mark, and it returned the first ATTACHMENT_MAX_BYTES as if
+    // they were the whole file.
+    if (file.file.truncated || bytes.length > ATTACHMENT_MAX_BYTES) throw attachmentTooLarge();
+    return { bytes, name: file.filename };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge();

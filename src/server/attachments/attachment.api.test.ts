@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
@@ -8,6 +10,7 @@ import { runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 import { ATTACHMENT_MAX_BYTES, type TAttachment } from '../../shared/api/attachment.schema.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
+import { bombDocx, docx } from './fixtures/office-document.js';
 
 const HOUR = 3_600_000;
 
@@ -125,6 +128,17 @@ describe('attachments', () => {
       expect(metadata.exif).toBeUndefined();
     });
 
+    it('stores an iPhone’s HEIC photo as a JPEG without its GPS position', async () => {
+      const heic = readFileSync(new URL('./fixtures/iphone-rotated-gps.heic', import.meta.url));
+      const attachment = await uploaded('custodyGuardian', 'IMG_0001.HEIC', heic);
+      expect(attachment).toMatchObject({ name: 'IMG_0001.jpg', contentType: 'image/jpeg' });
+      const download = await json('GET', `/api/attachments/${attachment.id}`, 'custodyGuardian');
+      expect(download.headers['content-type']).toBe('image/jpeg');
+      const metadata = await sharp(download.rawPayload).metadata();
+      expect(metadata).toMatchObject({ format: 'jpeg', width: 64, height: 128 });
+      expect(metadata.exif).toBeUndefined();
+    });
+
     it('decides the type from the content: a PDF called .png and declared as an image is a PDF', async () => {
       const res = await upload('custodyGuardian', 'skema.png', Buffer.from('%PDF-1.4\n%%EOF\n'), 'image/png');
       expect(res.statusCode).toBe(201);
@@ -164,6 +178,131 @@ describe('attachments', () => {
         message: 'Filen er for stor. En vedhæftet fil må højst fylde 10 MB.',
       });
       expect(await count('attachments')).toBe(before);
+    });
+
+    it('stores an office document unchanged, and refuses one that unpacks to 200 MB with 422, storing nothing', async () => {
+      const letter = docx();
+      const attachment = await uploaded('contactTeacher', 'Madplan.docx', letter);
+      expect(attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect((await json('GET', `/api/attachments/${attachment.id}`, 'contactTeacher')).rawPayload.equals(letter)).toBe(
+        true,
+      );
+
+      const before = await count('attachments');
+      const res = await upload('contactTeacher', 'Referat.docx', bombDocx(200));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatchObject({
+        code: 'attachment_document_too_large',
+        message: expect.stringContaining('over 100 MB'),
+      });
+      expect(await count('attachments')).toBe(before);
+    });
+
+    describe('at the size limit, over a real socket', () => {
+      let base: string;
+      beforeAll(async () => {
+        await t.app.listen({ port: 0, host: '127.0.0.1' });
+        base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      });
+
+      /** A PDF of exactly `size` bytes. */
+      const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 0x20)]);
+      /**
+       * Sends the upload with a Content-Length, or streamed (chunked, no length) in pieces whose
+       * sizes vary with `seed`, one of them ending exactly at the limit: how the bytes arrive
+       * decided whether busboy's cut was noticed.
+       */
+      const send = async (bytes: Buffer, seed: number) => {
+        const body = multipart('stor.pdf', bytes);
+        const cookie = await cookieOf('custodyGuardian');
+        const url = `${base}/api/schools/${f.schoolId}/attachments`;
+        if (seed % 2 === 0) {
+          return fetch(url, {
+            method: 'POST',
+            headers: { cookie, 'content-type': body.contentType },
+            body: body.payload,
+          });
+        }
+        const head = body.payload.indexOf(bytes.subarray(0, 9));
+        const cuts = [head + ATTACHMENT_MAX_BYTES];
+        for (let at = 0; at < body.payload.length; at += 40_000 + ((seed * 7919) % 90_000)) cuts.push(at);
+        cuts.sort((a, b) => a - b);
+        const pieces = cuts.map((at, i) => body.payload.subarray(at, cuts[i + 1] ?? body.payload.length));
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const piece = pieces.shift();
+            if (!piece) return controller.close();
+            await new Promise((resolve) => setImmediate(resolve));
+            controller.enqueue(piece);
+          },
+        });
+        return fetch(url, {
+          method: 'POST',
+          headers: { cookie, 'content-type': body.contentType },
+          body: stream,
+          duplex: 'half',
+        } as RequestInit);
+      };
+
+      // Ten times within a minute: before the bytes went to PGlite as hex, each round took over ten seconds.
+      it('stores a file of exactly the limit whole, sent either way, ten times', { timeout: 60_000 }, async () => {
+        for (let i = 0; i < 10; i++) {
+          const bytes = pdfOf(ATTACHMENT_MAX_BYTES);
+          randomFillSync(bytes, 9);
+          const res = await send(bytes, i);
+          expect(res.status, await res.clone().text()).toBe(201);
+          const { id } = (await res.json()) as TAttachment;
+          const download = await fetch(`${base}/api/attachments/${id}`, {
+            headers: { cookie: await cookieOf('custodyGuardian') },
+          });
+          expect(Buffer.from(await download.arrayBuffer()).equals(bytes), `try ${i}`).toBe(true);
+          expect((await json('DELETE', `/api/attachments/${id}`, 'custodyGuardian')).statusCode).toBe(200);
+        }
+      });
+
+      it('stops reading a chunked upload that goes on past the limit', async () => {
+        const before = await count('attachments');
+        const body = multipart('endlos.pdf', Buffer.from('%PDF-1.4\n'));
+        const head = body.payload.subarray(0, body.payload.indexOf('%PDF') + 9);
+        const piece = Buffer.alloc(64 * 1024, 0x20);
+        let sent = 0;
+        const endless = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            // Without a cut-off the server reads all of it, 20 times the limit, before answering.
+            if (sent > 20 * ATTACHMENT_MAX_BYTES) return controller.close();
+            controller.enqueue(sent === 0 ? head : piece);
+            sent += sent === 0 ? head.length : piece.length;
+          },
+        });
+        const outcome = await fetch(`${base}/api/schools/${f.schoolId}/attachments`, {
+          method: 'POST',
+          headers: { cookie: await cookieOf('custodyGuardian'), 'content-type': body.contentType },
+          body: endless,
+          duplex: 'half',
+        } as RequestInit).then(
+          (res) => res.status,
+          () => 'cut off',
+        );
+        expect(outcome).toBe('cut off');
+        expect(sent).toBeLessThan(3 * ATTACHMENT_MAX_BYTES);
+        expect(await count('attachments')).toBe(before);
+      });
+
+      it(
+        'refuses every file over the limit with 413 and stores nothing, however it arrives',
+        { timeout: 240_000 },
+        async () => {
+          const before = await count('attachments');
+          for (const over of [1, 2, 3, 4096, 60_000]) {
+            for (let i = 0; i < 20; i++) {
+              const res = await send(pdfOf(ATTACHMENT_MAX_BYTES + over), i);
+              expect(res.status, `+${over} bytes, try ${i}`).toBe(413);
+              expect(((await res.json()) as { error: { code: string } }).error.code).toBe('attachment_too_large');
+              expect(await count('attachments'), `+${over} bytes, try ${i}`).toBe(before);
+            }
+          }
+        },
+      );
     });
 
     it('answers a request without a file with 400 attachment_missing', async () => {

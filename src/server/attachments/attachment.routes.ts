@@ -22,8 +22,9 @@ export const attachmentRoutes = [
     url: '/api/schools/:schoolId/attachments',
     summary:
       `Upload one file to send with a message: multipart/form-data with the file in the field "${ATTACHMENT_FORM_FIELD}", at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB (413 attachment_too_large). ` +
-      'The type is sniffed from the bytes, never from the name or the declared type: PDF, JPEG, PNG, WebP, GIF, HEIC/HEIF (when it can be decoded; stored as JPEG), ' +
+      'The type is sniffed from the bytes, never from the name or the declared type: PDF, JPEG, PNG, WebP, GIF, HEIC/HEIF (stored as JPEG), ' +
       'docx, xlsx, pptx, odt, ods, odp, doc and xls; anything else is 415 attachment_type_not_allowed and nothing is stored. Images are re-encoded without metadata (EXIF, GPS). ' +
+      'An office document that unpacks to over 100 MB or holds over 10,000 parts is 422 attachment_document_too_large; one that cannot be read, 415 attachment_document_unreadable. ' +
       "The upload is the uploader's alone until a message they send names it in attachmentIds; one never sent is removed after 24 hours.",
     tags: ['attachments'],
     params: ZSchoolParams,
