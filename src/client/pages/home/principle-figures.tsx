@@ -1,0 +1,174 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TAnswerTimeCell, TKeptCell, TPrincipleFigures } from '../../../shared/api/figures.schema.js';
+import { paths } from '../../app/paths.js';
+import { formatNumber } from '../../ui/format.js';
+import { TableWrap } from '../../ui/table-wrap.js';
+
+/** A share in whole percent ("92 %" / "92%"), or a dash when nothing was counted. */
+function useShare() {
+  const { i18n } = useTranslation();
+  return (cell: TKeptCell) =>
+    cell.share === null ? '–' : formatNumber(cell.share, i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+function useHours() {
+  const { t, i18n } = useTranslation();
+  return (cell: TAnswerTimeCell) =>
+    cell.medianWorkingHours === null
+      ? '–'
+      : t('figures.messages.hours', {
+          count: cell.medianWorkingHours,
+          hours: formatNumber(cell.medianWorkingHours, i18n.language, { maximumFractionDigits: 1 }),
+        });
+}
+
+/** A month as people name it: "november 2026" / "November 2026". */
+function useMonth() {
+  const { i18n } = useTranslation();
+  return (month: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'da-DK', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A cell the board may not see reads "for få" (too few), with its meaning for screen readers. */
+function TooFew() {
+  const { t } = useTranslation();
+  return <abbr title={t('figures.tooFewMeaning')}>{t('figures.tooFew')}</abbr>;
+}
+
+/**
+ * The messaging figures of the principle: what it promises (an answer within N working days) and
+ * how well the school keeps it this school year, overall, per month and per class. The board sees
+ * the same with groups under five hidden; the leadership may open the broken promises behind them.
+ */
+export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const share = useShare();
+  const hours = useHours();
+  const monthName = useMonth();
+  const m = figures.messages;
+  const within = m.repliesWithinPromise;
+  const time = m.timeToAnswer;
+  const leadership = figures.audience === 'leadership';
+  // Months up to now that counted something, newest first: a school year's future months say nothing yet.
+  const months = within.months
+    .map((row, i) => ({ month: row.month, within: row.cell, time: time.months[i]?.cell ?? null }))
+    .filter((row) => row.within === null || row.within.counted > 0 || (row.time?.answered ?? 0) > 0)
+    .reverse();
+  const classes = within.classes.map((row, i) => ({ ...row, time: time.classes[i]?.cell ?? null }));
+  return (
+    <div className="stack">
+      <p>
+        {m.promisedWorkingDays === null
+          ? t('figures.messages.noPromise')
+          : t('figures.messages.promise', { count: m.promisedWorkingDays })}
+      </p>
+      <ul className="figures">
+        <li className="figure">
+          <span className="figure__value">{within.school ? share(within.school) : <TooFew />}</span>
+          <span className="figure__label">
+            {within.school
+              ? t('figures.messages.withinOf', {
+                  kept: formatNumber(within.school.kept, i18n.language),
+                  counted: formatNumber(within.school.counted, i18n.language),
+                })
+              : t('figures.messages.within')}
+          </span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{time.school ? hours(time.school) : <TooFew />}</span>
+          <span className="figure__label">{t('figures.messages.medianTime')}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{formatNumber(m.brokenPromises, i18n.language)}</span>
+          <span className="figure__label">
+            {leadership ? (
+              <Link to={paths.brokenPromises(schoolId)}>{t('figures.messages.brokenNow')}</Link>
+            ) : (
+              t('figures.messages.brokenNow')
+            )}
+          </span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{formatNumber(m.urgentMessages, i18n.language)}</span>
+          <span className="figure__label">
+            {leadership ? (
+              <Link to={paths.urgentMessages(schoolId)}>{t('figures.messages.urgent')}</Link>
+            ) : (
+              t('figures.messages.urgent')
+            )}
+          </span>
+        </li>
+      </ul>
+      <p className="definition">{t('figures.messages.definition')}</p>
+      {months.length > 0 ? (
+        <TableWrap label={t('figures.messages.byMonth')}>
+          <table>
+            <caption>{t('figures.messages.byMonth')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('figures.columns.month')}</th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.within')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.counted')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.medianTime')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{monthName(row.month)}</th>
+                  <td className="numeric">{row.within ? share(row.within) : <TooFew />}</td>
+                  <td className="numeric">{row.within ? row.within.counted : <TooFew />}</td>
+                  <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+      {classes.length > 0 ? (
+        <TableWrap label={t('figures.messages.byClass')}>
+          <table>
+            <caption>{t('figures.messages.byClass')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('figures.columns.class')}</th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.within')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.counted')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('figures.columns.medianTime')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {classes.map((row) => (
+                <tr key={row.classId}>
+                  <th scope="row">
+                    {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
+                  </th>
+                  <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
+                  <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
+                  <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+    </div>
+  );
+}
