@@ -5,6 +5,10 @@
  */
 export const ERROR_MESSAGES = {
   validation_failed: { da: 'Nogle felter er ikke udfyldt rigtigt.', en: 'Some fields are not filled in correctly.' },
+  text_invalid_characters: {
+    da: 'Teksten indeholder et tegn, der ikke kan bruges (fx et usynligt styretegn eller et tegn, der vender teksten). Skriv den igen uden det.',
+    en: 'The text holds a character that cannot be used (such as an invisible control character or one that reverses the text). Type it again without it.',
+  },
   not_signed_in: { da: 'Du skal logge ind for at se dette.', en: 'You need to sign in to see this.' },
   forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
   not_found: {
@@ -177,4 +181,9 @@ export const LOCALES: readonly Locale[] = ['da', 'en'];
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const template = ERROR_MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** Whether `value` is one of the error codes above. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
 }

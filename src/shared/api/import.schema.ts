@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import type { Locale } from '../errors.js';
 
 /** The largest import file accepted, in megabytes; a whole school's directory is far below it. */
@@ -210,7 +210,7 @@ export const ZImportQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   /** Shown in the list of runs. */
-  fileName: z.string().trim().min(1).max(200).default('import.csv'),
+  fileName: text({ min: 1, max: 200 }).default('import.csv'),
 });
 export type TImportQuery = z.output<typeof ZImportQuery>;
 
