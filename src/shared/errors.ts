@@ -75,6 +75,10 @@ export const ERROR_MESSAGES = {
   },
   import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
   import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
+  import_too_many_rows: {
+    da: 'Filen har for mange rækker ({rows}; højst {maxRows}). Del den op i flere filer. Intet er ændret.',
+    en: 'The file has too many rows ({rows}; at most {maxRows}). Split it into several files. Nothing was changed.',
+  },
   information_right_only: {
     da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.',
     en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.',
