@@ -10,7 +10,8 @@ import { SESSION_COOKIE, startSession } from './auth/session.service.js';
 
 /**
  * Every route of the route table, called by an actor who may use it with hostile input in every
- * body field, path parameter and query parameter: whatever arrives, the answer is never a 5xx.
+ * body field, path parameter, query parameter and header it reads: whatever arrives, the answer
+ * is never a 5xx.
  * Bad input gets a 4xx with a code; hostile but valid text (SQL-shaped, right-to-left) is stored
  * as typed. The hostile values are fixed, and fast-check adds a bounded number of random bodies
  * from a fixed seed, so a failure repeats.
@@ -68,6 +69,8 @@ const HOSTILE_BODIES: Array<{ payload: string; contentType: string }> = [
   { payload: `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`, contentType: 'application/json' },
   { payload: JSON.stringify({ text: HUGE, body: HUGE, subject: HUGE }), contentType: 'application/json' },
   { payload: '\u0000', contentType: 'text/plain' },
+  // An import file (the routes that read one) with NUL and an escape sequence in its cells.
+  { payload: 'type;id;fornavn;efternavn\nelev;e1;A\u0000;\u001b[2J\n', contentType: 'text/csv' },
 ];
 
 /** Who calls a route: the first of these its expectation allows, else the leader (who is then refused). */
@@ -238,14 +241,18 @@ describe('fuzz: hostile input to every route never gets a 5xx', () => {
         for (const body of hostileBodies(route, validBody)) {
           await call(`body ${JSON.stringify(body).slice(0, 120)}`, { payload: JSON.stringify(body) });
         }
-        // Random JSON, strings with any code unit (lone surrogates included), from a fixed seed.
-        const randomBodies = fc.sample(
-          fc.oneof(
-            fc.jsonValue({ maxDepth: 4 }),
-            fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), { maxKeys: 4 }),
-          ),
-          { numRuns: 8, seed: 9 },
-        );
+        // Random JSON, and random values (strings of any code unit, lone surrogates included) in
+        // a random field of the valid body, from a fixed seed.
+        const fields = leaves(validBody ?? {}).filter((leaf) => leaf.path.length > 0);
+        const randomValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.jsonValue({ maxDepth: 3 }));
+        const randomBodies = [
+          ...fc.sample(fc.jsonValue({ maxDepth: 4 }), { numRuns: 4, seed: 9 }),
+          ...(fields.length === 0
+            ? []
+            : fc
+                .sample(fc.tuple(fc.nat({ max: fields.length - 1 }), randomValue), { numRuns: 8, seed: 9 })
+                .map(([index, value]) => withValue(validBody, fields[index]?.path ?? [], value))),
+        ];
         for (const body of randomBodies) {
           await call(`random body ${JSON.stringify(body).slice(0, 120)}`, { payload: JSON.stringify(body) });
         }
