@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
-import { errorMessage, type ErrorCode, type Locale } from '../shared/errors.js';
+import { errorMessage, isErrorCode, type ErrorCode, type Locale } from '../shared/errors.js';
 import { ZErrorResponse } from '../shared/api/common.schema.js';
 import type { GuardedRoute, PublicRoute, RouteDefinition } from './http/route.js';
 import { createContext, type Actor } from './context.js';
@@ -202,17 +202,24 @@ export async function buildApp(deps: AppDeps, options: { requestLog?: boolean } 
       });
     }
     const err = error as {
-      validation?: Array<{ instancePath?: string; message?: string; params?: { issue?: { path?: unknown[] } } }>;
+      validation?: Array<{ instancePath?: string; message?: string; params?: { params?: { code?: unknown } } }>;
       statusCode?: number;
       code?: string;
     };
     if (err.validation) {
-      const issues = err.validation.map((v) => ({
-        field: (v.params?.issue?.path ?? []).join('.') || (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
-        message: v.message ?? '',
-      }));
-      return sendError(reply, 400, 'validation_failed', locale, {
-        field: issues[0]?.field || undefined,
+      // A check of the shared schemas may name its own error code (e.g. text_invalid_characters):
+      // the answer carries the first such code, translated, and the field it was found in.
+      const issues = err.validation.map((v) => {
+        const code = v.params?.params?.code;
+        return {
+          field: (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
+          ...(isErrorCode(code) ? { code } : {}),
+          message: isErrorCode(code) ? errorMessage(code, locale) : (v.message ?? ''),
+        };
+      });
+      const first = issues.find((issue) => issue.code) ?? issues[0];
+      return sendError(reply, 400, first?.code ?? 'validation_failed', locale, {
+        field: first?.field || undefined,
         details: issues,
       });
     }

@@ -4,7 +4,7 @@ import { allRoutes } from './routes.js';
 import type { Policy } from './policies/policy.js';
 import { startTestApp, type TestApp } from './testing/test-app.js';
 import { ACTORS, createFixture, type ActorName, type Fixture } from './testing/fixture.js';
-import { ACCESS_EXPECTATIONS, type AccessExpectation } from './testing/access-expectations.js';
+import { ACCESS_EXPECTATIONS, fixtureParams, type AccessExpectation } from './testing/access-expectations.js';
 import { SESSION_COOKIE, startSession } from './auth/session.service.js';
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -26,13 +26,6 @@ function describePolicy(policy: Policy): string {
 function idFields(schema: unknown): string[] {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.keys(schema.shape as Record<string, unknown>).filter((name) => name === 'id' || name.endsWith('Id'));
-}
-
-function defaultParam(name: string, f: Fixture): string {
-  const defaults: Record<string, string> = { schoolId: f.schoolId, studentId: f.ownStudent, classId: f.classA };
-  const value = defaults[name];
-  if (!value) throw new Error(`no fixture value for path parameter :${name}; give one in ACCESS_EXPECTATIONS`);
-  return value;
 }
 
 function allowed(expectation: AccessExpectation, actor: ActorName): boolean {
@@ -112,8 +105,8 @@ describe('authorization matrix: every route × every actor', () => {
     it(`${key}: ${describePolicy(route.policy)}`, async () => {
       const expectation = ACCESS_EXPECTATIONS[key];
       if (!expectation) return; // reported by the completeness test above
-      const given = expectation.params?.(f) ?? {};
-      const url = route.url.replace(/:(\w+)/g, (_, name: string) => given[name] ?? defaultParam(name, f));
+      const params = fixtureParams(route.url, expectation, f);
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '');
       const outcomes: string[] = [];
       for (const actor of ACTORS) {
         const userId = f.users[actor];

@@ -26,6 +26,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   import_invalid: 422,
   import_empty: 422,
   import_too_large: 413,
+  import_too_many_rows: 422,
   oidc_not_configured: 404,
   oidc_failed: 400,
   oidc_no_account: 403,

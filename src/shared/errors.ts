@@ -5,6 +5,10 @@
  */
 export const ERROR_MESSAGES = {
   validation_failed: { da: 'Nogle felter er ikke udfyldt rigtigt.', en: 'Some fields are not filled in correctly.' },
+  text_invalid_characters: {
+    da: 'Teksten indeholder et tegn, der ikke kan bruges (fx et usynligt styretegn eller et tegn, der vender teksten). Skriv den igen uden det.',
+    en: 'The text holds a character that cannot be used (such as an invisible control character or one that reverses the text). Type it again without it.',
+  },
   not_signed_in: { da: 'Du skal logge ind for at se dette.', en: 'You need to sign in to see this.' },
   forbidden: { da: 'Du har ikke adgang til dette.', en: 'You do not have access to this.' },
   not_found: {
@@ -95,6 +99,10 @@ export const ERROR_MESSAGES = {
   },
   import_empty: { da: 'Filen er tom.', en: 'The file is empty.' },
   import_too_large: { da: 'Filen er for stor (højst {maxMb} MB).', en: 'The file is too large (at most {maxMb} MB).' },
+  import_too_many_rows: {
+    da: 'Filen har for mange rækker ({rows}; højst {maxRows}). Del den op i flere filer. Intet er ændret.',
+    en: 'The file has too many rows ({rows}; at most {maxRows}). Split it into several files. Nothing was changed.',
+  },
   information_right_only: {
     da: 'Som forælder med orienteringsret kan du bede skolen om oplysninger om dit barn. Skolen svarer dig, og det bliver logget.',
     en: 'As a parent with a right to information, you can ask the school for information about your child. The school answers you, and this is logged.',
@@ -209,4 +217,9 @@ export const LOCALES: readonly Locale[] = ['da', 'en'];
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const template = ERROR_MESSAGES[code][locale];
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
+
+/** Whether `value` is one of the error codes above. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
 }

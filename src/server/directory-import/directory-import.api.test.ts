@@ -91,6 +91,20 @@ describe('POST /api/schools/:schoolId/imports', () => {
     expect(await directoryState()).toEqual(before);
   });
 
+  it('refuses a cell holding NUL or a control character with the line and column, and writes nothing', async () => {
+    const before = await directoryState();
+    const file =
+      'type;id;fornavn;efternavn;klasse\nklasse;4Q;;;\nelev;e-nul;Å\u0000se;Øst;4Q\nelev;e-esc;Bo;\u001b[2J;4Q\n';
+    const res = await upload(file);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('import_invalid');
+    expect((res.json().error.details as TImportIssue[]).map((i) => [i.line, i.field, i.code])).toEqual([
+      [3, 'fornavn', 'invalid_characters'],
+      [4, 'efternavn', 'invalid_characters'],
+    ]);
+    expect(await directoryState()).toEqual(before);
+  });
+
   it('imports the file in one go, links logins by e-mail and records the run', async () => {
     const res = await upload(FILE, { fileName: 'elever-2026.csv' });
     expect(res.statusCode, res.body).toBe(200);

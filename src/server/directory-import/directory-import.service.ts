@@ -9,6 +9,7 @@ import {
   importWarningMessage,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_MB,
+  MAX_IMPORT_ROWS,
   MAX_REPORTED_ISSUES,
   ZImportCounts,
   type TImportEncoding,
@@ -16,6 +17,7 @@ import {
   type TImportQuery,
   type TImportResult,
   type TImportRun,
+  type TImportWarning,
 } from '../../shared/api/import.schema.js';
 import { COLUMN_LABELS, headerLanguage, isEmail, type ColumnHeaders, type ImportRow } from './import-format.js';
 import { decodeImportBytes, isBlankText, parseImportText, type Delimiter, type RawIssue } from './import-parse.js';
@@ -75,13 +77,21 @@ function localizeIssues(issues: PlanIssue[], headers: ColumnHeaders, locale: Loc
   });
 }
 
-const localizeWarnings = (warnings: PlanWarning[], locale: Locale) =>
-  warnings.map((w) => ({
+/** The first MAX_REPORTED_ISSUES warnings, and one that counts the rest: a big file's answer stays small. */
+function localizeWarnings(warnings: PlanWarning[], locale: Locale): TImportWarning[] {
+  const listed: TImportWarning[] = warnings.slice(0, MAX_REPORTED_ISSUES).map((w) => ({
     ...(w.line ? { line: w.line } : {}),
     code: w.code,
     params: w.params,
     message: importWarningMessage(w.code, locale, w.params),
   }));
+  const more = warnings.length - listed.length;
+  if (more > 0) {
+    const params = { count: more };
+    listed.push({ code: 'more_warnings', params, message: importWarningMessage('more_warnings', locale, params) });
+  }
+  return listed;
+}
 
 /**
  * Imports a directory file: reads it (UTF-8 or Windows-1252, `;` or `,`), checks every row, and
@@ -94,6 +104,9 @@ export async function importDirectoryFile(db: Db, bytes: Uint8Array, options: Im
   if (isBlankText(text)) throw new AppError('import_empty');
   const parsed = parseImportText(text, encoding);
   if (parsed.rows.length === 0 && parsed.issues.length === 0) throw new AppError('import_empty');
+  if (parsed.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError('import_too_many_rows', { params: { rows: parsed.rows.length, maxRows: MAX_IMPORT_ROWS } });
+  }
   return importDirectoryRows(
     db,
     { headers: parsed.headers, rows: parsed.rows, rawIssues: parsed.issues, encoding, delimiter: parsed.delimiter },

@@ -117,3 +117,22 @@ describe('cell formats', () => {
     expect(parseLanguage('klingon!')).toBeUndefined();
   });
 });
+
+describe('characters a cell may not hold', () => {
+  it.each([
+    ['NUL', 'Åse\u0000'],
+    ['a bell', 'Å\u0007se'],
+    ['a right-to-left override', '\u202eØst'],
+    ['a C1 control', 'Øst\u0085'],
+    ['a vertical tab inside quotes', '"Øster\u000bby"'],
+  ])('reports %s as invalid_characters on its line and column', (_, cell) => {
+    const parsed = parseImportText(`type;id;fornavn;efternavn\nelev;e1;Åse;Øst\nelev;e2;Bo;${cell}\n`, 'utf-8');
+    expect(parsed.issues).toEqual([{ line: 3, column: 'family_name', code: 'invalid_characters' }]);
+  });
+
+  it('keeps Danish, Arabic, emoji and a cell that spans lines as written', () => {
+    const parsed = parseImportText('type;id;fornavn;efternavn\nelev;e1;مريم;"Ærø\n😀"\n', 'utf-8');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.rows[0]?.values).toMatchObject({ given_name: 'مريم', family_name: 'Ærø\n😀' });
+  });
+});

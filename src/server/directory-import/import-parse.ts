@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { TImportEncoding, TImportIssueCode } from '../../shared/api/import.schema.js';
+import { isAllowedText } from '../../shared/api/common.schema.js';
 import { columnOfHeader, type Column, type ColumnHeaders, type ImportRow } from './import-format.js';
 
 /** A problem found while reading the file, before any row is looked at. */
@@ -120,7 +121,10 @@ export function parseImportText(text: string, encoding: TImportEncoding): Parsed
     const values: ImportRow['values'] = {};
     record.forEach((cell, index) => {
       const column = columnAt[index];
-      if (column) values[column] = cell;
+      if (!column) return;
+      // Checked as the API checks a text that may span lines (a quoted cell may); NUL cannot be stored.
+      if (!isAllowedText(cell, 'lines')) issues.push({ line, column, code: 'invalid_characters' });
+      values[column] = cell;
     });
     rows.push({ line, values });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportText } from './import-parse.js';
+import type { ImportRow } from './import-format.js';
 import { emptySnapshot, planImport, type DirectorySnapshot, type PlanIssue } from './import-plan.js';
 
 const HEADER = [
@@ -439,5 +440,22 @@ describe('planImport against what the school already has', () => {
     expect(named.issues).toEqual([
       { line: 2, column: 'id', code: 'class_name_taken', params: { name: '3.A', otherId: '3A' } },
     ]);
+  });
+});
+
+describe('a plan with very many warnings', () => {
+  it('lists them all without overflowing the stack (140,000 students without a guardian)', () => {
+    const rows: ImportRow[] = [{ line: 2, values: { type: 'klasse', id: '9Z' } }];
+    for (let i = 0; i < 140_000; i++) {
+      rows.push({
+        line: i + 3,
+        values: { type: 'elev', id: `e${i}`, given_name: 'Åse', family_name: 'Øst', class: '9Z' },
+      });
+    }
+    const headers = { type: 'type', id: 'id', given_name: 'fornavn', family_name: 'efternavn', class: 'klasse' };
+    const { issues, warnings, plan } = planImport({ headers, rows }, emptySnapshot());
+    expect(issues).toEqual([]);
+    expect(plan.counts.students.created).toBe(140_000);
+    expect(warnings).toHaveLength(140_001);
   });
 });

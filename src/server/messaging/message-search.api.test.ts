@@ -87,10 +87,15 @@ describe('search in one’s own messages', () => {
   });
 
   it('never lets the text fake a mark or smuggle markup into the snippet', async () => {
-    const thread = await write(
-      'Sikkerhed',
-      '\u0001falsk\u0002 <b>fed</b> <script>alert(1)</script> gymnastiksalen er lukket',
-    );
+    // The marks are control characters, which no text may hold: a body faking one is refused.
+    const faked = await call('POST', '/api/threads', 'custodyGuardian', {
+      studentId: f.ownStudent,
+      subject: 'Sikkerhed',
+      body: '\u0001falsk\u0002 gymnastiksalen',
+    });
+    expect(faked.statusCode).toBe(400);
+    expect(faked.json().error).toMatchObject({ code: 'text_invalid_characters', field: 'body' });
+    const thread = await write('Sikkerhed', 'falsk <b>fed</b> <script>alert(1)</script> gymnastiksalen er lukket');
     const hit = (await search('custodyGuardian', 'gymnastiksalen')).find((h) => h.id === thread.id)!;
     expect(hit.snippet.filter((p) => p.match)).toEqual([{ text: 'gymnastiksalen', match: true }]);
     const text = hit.snippet.map((p) => p.text).join('');

@@ -18,6 +18,25 @@ export interface AccessExpectation {
   headers?: Record<string, string>;
 }
 
+/** Path parameters the fixture gives when an expectation names none. */
+function defaultParam(name: string, f: Fixture): string {
+  const defaults: Record<string, string> = { schoolId: f.schoolId, studentId: f.ownStudent, classId: f.classA };
+  const value = defaults[name];
+  if (!value) throw new Error(`no fixture value for path parameter :${name}; give one in ACCESS_EXPECTATIONS`);
+  return value;
+}
+
+/** A route's path parameters against the fixture school: the expectation's, else the defaults. */
+export function fixtureParams(
+  url: string,
+  expectation: AccessExpectation | undefined,
+  f: Fixture,
+): Record<string, string> {
+  const given = expectation?.params?.(f) ?? {};
+  const names = [...url.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '');
+  return Object.fromEntries(names.map((name) => [name, given[name] ?? defaultParam(name, f)]));
+}
+
 /** The leadership: leader and administrator. */
 export const LEADERSHIP = ['leader', 'administrator'] as const satisfies readonly ActorName[];
 

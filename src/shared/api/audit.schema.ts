@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import { ZRole } from './directory.schema.js';
 
 /**
@@ -38,15 +38,15 @@ const ZDayOrMoment = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 export const ZAuditPaging = z.object({
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
   /** The `nextCursor` of the previous page. */
-  before: z.string().max(200).optional(),
+  before: text({ max: 200, trim: false }).optional(),
 });
 
 export const ZAuditQuery = ZAuditPaging.extend({
   studentId: ZUuid.optional(),
   /** Part of the name of whoever acted. */
-  actor: z.string().trim().max(100).optional(),
+  actor: text({ max: 100 }).optional(),
   /** An action or an action family: `student` matches `student.read`. */
-  action: z.string().trim().max(100).optional(),
+  action: text({ max: 100 }).optional(),
   /** From this day or moment (inclusive). */
   from: ZDayOrMoment.optional(),
   /** Up to this day (inclusive) or moment (exclusive). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import { ZAttachment, ZAttachmentIds } from './attachment.schema.js';
 import { MESSAGE_BODY_MAX, THREAD_SUBJECT_MAX } from './messaging.schema.js';
 
@@ -18,8 +18,8 @@ export type TDraftParams = z.infer<typeof ZDraftParams>;
 
 /** The composer's text as it stands; empty text and no attachments removes the draft. Urgency is not kept. */
 export const ZSaveDraft = z.object({
-  subject: z.string().max(THREAD_SUBJECT_MAX).default(''),
-  body: z.string().max(MESSAGE_BODY_MAX).default(''),
+  subject: text({ max: THREAD_SUBJECT_MAX, trim: false }).default(''),
+  body: text({ max: MESSAGE_BODY_MAX, lines: true, trim: false }).default(''),
   /** The writer's own uploads not yet sent; others are dropped. */
   attachmentIds: ZAttachmentIds.default([]),
 });

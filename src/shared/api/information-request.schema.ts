@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import { ZClassRef } from './directory.schema.js';
 
 /** Longest request a parent may write, and longest answer staff may give. */
@@ -10,13 +10,13 @@ export const ZInformationRequestStatus = z.enum(['open', 'answered', 'declined']
 export type TInformationRequestStatus = z.infer<typeof ZInformationRequestStatus>;
 
 export const ZCreateInformationRequest = z.object({
-  message: z.string().trim().min(1).max(INFORMATION_REQUEST_MESSAGE_MAX),
+  message: text({ min: 1, max: INFORMATION_REQUEST_MESSAGE_MAX, lines: true }),
 });
 export type TCreateInformationRequest = z.infer<typeof ZCreateInformationRequest>;
 
 export const ZAnswerInformationRequest = z.object({
   /** The information given, or the reason for declining: the parent reads it either way. */
-  response: z.string().trim().min(1).max(INFORMATION_REQUEST_RESPONSE_MAX),
+  response: text({ min: 1, max: INFORMATION_REQUEST_RESPONSE_MAX, lines: true }),
   status: z.enum(['answered', 'declined']),
 });
 export type TAnswerInformationRequest = z.infer<typeof ZAnswerInformationRequest>;

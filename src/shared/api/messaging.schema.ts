@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import { ZRole } from './directory.schema.js';
 import { ZAttachment, ZAttachmentIds } from './attachment.schema.js';
 import type { Locale } from '../errors.js';
@@ -19,7 +19,7 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** The headers a send reads: its idempotency key, any text up to IDEMPOTENCY_KEY_MAX characters (blank is none). */
 export const ZSendHeaders = z.looseObject({
-  [IDEMPOTENCY_KEY_HEADER]: z.string().trim().max(IDEMPOTENCY_KEY_MAX).optional(),
+  [IDEMPOTENCY_KEY_HEADER]: text({ max: IDEMPOTENCY_KEY_MAX }).optional(),
 });
 export type TSendHeaders = z.infer<typeof ZSendHeaders>;
 
@@ -50,8 +50,8 @@ export function messagingText(
 const ZIsoDateTime = z.iso.datetime().describe('ISO 8601 moment (UTC).');
 
 /** Plain text; HTML is not interpreted but kept as typed, and clients escape it when shown. */
-export const ZMessageBody = z.string().trim().min(1).max(MESSAGE_BODY_MAX);
-export const ZThreadSubject = z.string().trim().min(1).max(THREAD_SUBJECT_MAX);
+export const ZMessageBody = text({ min: 1, max: MESSAGE_BODY_MAX, lines: true });
+export const ZThreadSubject = text({ min: 1, max: THREAD_SUBJECT_MAX });
 
 export const ZThreadParams = z.object({ threadId: ZUuid });
 
@@ -240,7 +240,7 @@ export type TThreadListQuery = z.infer<typeof ZThreadListQuery>;
 export const THREAD_SEARCH_MAX = 200;
 
 /** Search in one's own threads: words as in a web search ("madpakke", "klassen -lejrskole", "\"sidste uge\""). */
-export const ZThreadSearchQuery = z.object({ q: z.string().trim().min(1).max(THREAD_SEARCH_MAX) });
+export const ZThreadSearchQuery = z.object({ q: text({ min: 1, max: THREAD_SEARCH_MAX }) });
 export type TThreadSearchQuery = z.infer<typeof ZThreadSearchQuery>;
 
 /** A piece of a snippet: plain text, `match` where it matched the search. Never HTML. */
@@ -327,8 +327,8 @@ export type TSensitiveTopic = z.infer<typeof ZSensitiveTopic>;
  * tunes the advice; each is used only where the writer may see it, and ignored otherwise.
  */
 export const ZWritingAdviceRequest = z.object({
-  text: z.string().max(MESSAGE_BODY_MAX),
-  subject: z.string().max(THREAD_SUBJECT_MAX).optional(),
+  text: text({ max: MESSAGE_BODY_MAX, lines: true, trim: false }),
+  subject: text({ max: THREAD_SUBJECT_MAX, trim: false }).optional(),
   /** The child the message is about: its custody holders read it. */
   studentId: ZUuid.optional(),
   /** The class written to: its guardians read it. */

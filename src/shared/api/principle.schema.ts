@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocale, ZUuid } from './common.schema.js';
+import { text, ZLocale, ZUuid } from './common.schema.js';
 import { PRINCIPLE_LIMITS } from '../principle/principle.limits.js';
 import { PROSE_SECTION_IDS, ZAspectId, ZGuidepostAspectText, ZPrinciple } from '../principle/principle.schema.js';
 
@@ -73,7 +73,7 @@ export type TPrincipleVersionsResponse = z.infer<typeof ZPrincipleVersionsRespon
 
 const ZCreateDraftChoice = z
   .object({
-    fromPreset: z.string().min(1).max(PRINCIPLE_LIMITS.presetIdMaxChars).optional(),
+    fromPreset: text({ min: 1, max: PRINCIPLE_LIMITS.presetIdMaxChars, trim: false }).optional(),
     fromVersion: ZUuid.optional(),
   })
   .refine((body) => !(body.fromPreset && body.fromVersion), {
@@ -89,7 +89,7 @@ export type TSaveDraftBody = z.infer<typeof ZSaveDraftBody>;
 
 export const ZAdoptDraftBody = z.object({
   adoptedOn: ZIsoDate,
-  adoptedBy: z.string().trim().min(1).max(PRINCIPLE_LIMITS.adoptedByMaxChars),
+  adoptedBy: text({ min: 1, max: PRINCIPLE_LIMITS.adoptedByMaxChars }),
 });
 export type TAdoptDraftBody = z.infer<typeof ZAdoptDraftBody>;
 
@@ -144,7 +144,7 @@ export const ZPrincipleDescription = z.object({
 });
 export type TPrincipleDescription = z.infer<typeof ZPrincipleDescription>;
 
-export const ZPublicPrincipleParams = z.object({ slug: z.string().min(1).max(100) });
+export const ZPublicPrincipleParams = z.object({ slug: text({ min: 1, max: 100, trim: false }) });
 export const ZPublicPrincipleQuery = z.object({ lang: ZLocale.optional() });
 
 export const ZPublicPrincipleResponse = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 
 /** Longest label of a closed day ("Efterårsferie"). */
 export const CLOSED_DAY_LABEL_MAX = 100;
@@ -21,7 +21,7 @@ export function schoolYearRange(schoolYear: number): { from: string; to: string;
 
 export const ZClosedDay = z.object({
   date: z.iso.date().describe('A calendar date, YYYY-MM-DD.'),
-  label: z.string().trim().max(CLOSED_DAY_LABEL_MAX),
+  label: text({ max: CLOSED_DAY_LABEL_MAX }),
 });
 export type TClosedDay = z.infer<typeof ZClosedDay>;
 

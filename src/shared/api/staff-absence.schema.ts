@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZUuid } from './common.schema.js';
+import { text, ZUuid } from './common.schema.js';
 import type { Locale } from '../errors.js';
 
 /** Longest note on an absence ("Kursus i Vejle"), in characters. */
@@ -21,7 +21,7 @@ export const ZCreateStaffAbsence = z.object({
   lastDay: ZDay,
   /** A colleague at the same school, not absent on any of the days, who takes guardian messages meanwhile. */
   substituteId: ZUuid.nullable().optional(),
-  note: z.string().trim().max(STAFF_ABSENCE_NOTE_MAX).optional(),
+  note: text({ max: STAFF_ABSENCE_NOTE_MAX }).optional(),
 });
 export type TCreateStaffAbsence = z.infer<typeof ZCreateStaffAbsence>;
 

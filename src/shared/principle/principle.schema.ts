@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRINCIPLE_LIMITS as L } from './principle.limits.js';
+import { text } from '../api/common.schema.js';
 
 /**
  * A school board's principle for school-home collaboration as data (PRODUCT.md § 1). The rules
@@ -10,18 +11,18 @@ import { PRINCIPLE_LIMITS as L } from './principle.limits.js';
 
 const count = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max);
 
-function localizedText(max: number) {
+function localizedText(max: number, lines = true) {
   return z.object({
-    da: z.string().trim().min(1).max(max),
+    da: text({ min: 1, max, lines }),
     /** Optional; readers of the English page see the Danish text where it is missing. */
-    en: z.string().trim().max(max).optional(),
+    en: text({ max, lines }).optional(),
   });
 }
 
 /** A prose section: paragraphs separated by blank lines, bullet items on lines starting with "- ". */
 export const ZProseText = localizedText(L.proseMaxChars);
 export type TProseText = z.infer<typeof ZProseText>;
-export const ZTitleText = localizedText(L.titleMaxChars);
+export const ZTitleText = localizedText(L.titleMaxChars, false);
 export const ZAspectIntroText = localizedText(L.aspectIntroMaxChars);
 export const ZStatementText = localizedText(L.statementMaxChars);
 export type TLocalizedText = z.infer<typeof ZProseText>;
