@@ -233,7 +233,7 @@ export const ZThreadListQuery = z.object({
   classId: ZUuid.optional(),
   limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),
   /** The `nextCursor` of the previous page. */
-  before: z.string().max(200).optional(),
+  before: text({ max: 200, trim: false }).optional(),
 });
 export type TThreadListQuery = z.infer<typeof ZThreadListQuery>;
 /** Longest search text, in characters. */
