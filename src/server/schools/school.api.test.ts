@@ -21,7 +21,7 @@ describe('creating a school and its first administrator', () => {
 
   const mailsTo = async (to: string) =>
     ((await t.request({ method: 'GET', url: '/api/dev/mail' })).json().mails as TDevMail[]).filter((m) => m.to === to);
-  const tokenIn = (mail: TDevMail) => /\/login\/link\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+  const tokenIn = (mail: TDevMail) => /\/login\/link#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
   const countSchools = async () =>
     Number(
       (
