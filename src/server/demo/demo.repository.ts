@@ -285,6 +285,30 @@ export function findChildOfAccountInClass(
     .executeTakeFirst();
 }
 
+/** Custody holders that are not demo accounts, with a child and its contact teacher, by import id (the demo's history). */
+export function findFamiliesOfSchool(
+  db: Db,
+  schoolId: string,
+  notEmails: readonly string[],
+  limit: number,
+): Promise<DemoFamilyOfClass[]> {
+  return familiesWithContactTeacher(db, schoolId)
+    .where((eb) =>
+      eb.or([
+        eb('p.email', 'is', null),
+        eb(
+          sql`lower(p.email)`,
+          'not in',
+          notEmails.map((e) => e.toLowerCase()),
+        ),
+      ]),
+    )
+    .orderBy('p.external_id')
+    .orderBy('s.external_id')
+    .limit(limit)
+    .execute();
+}
+
 /** The first custody holder (by import id) of a class that is not a demo account's, with the child and the contact teacher. */
 export function findFirstFamilyOfClass(
   db: Db,

@@ -8,6 +8,7 @@ import { promiseFor, storeNewThread, storeReply } from '../messaging/message-sen
 import { markThreadRead } from '../messaging/thread-read.repository.js';
 import { findCustodyGuardiansOf } from '../directory/student.repository.js';
 import { uploadDemoPdf } from './demo-pdf.js';
+import { createRandom } from '../../domain/random.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import { insertSchool } from '../schools/school.repository.js';
 import {
@@ -26,6 +27,7 @@ import {
   findPersonIdByExternalId,
   findChildOfAccountInClass,
   findChildrenWithContactTeacher,
+  findFamiliesOfSchool,
   findFirstFamilyOfClass,
   findInformationRightParents,
   findSchoolBySlug,
@@ -156,11 +158,94 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       });
   }
   await insertAuditEntries(db, audit);
+  await addDemoMessageHistory(db, schoolId, now);
   await addDemoMessages(db, schoolId, now);
   const leaderId = await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID);
   if (leaderId) {
     await addDemoSchoolMessage(db, schoolId, leaderId, now);
     await addDemoStaffAbsence(db, schoolId, leaderId, now);
+  }
+}
+
+/** What parents ask the school about in the demo's history; the answers are short and kind. */
+const HISTORY_QUESTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['Fravær i morgen', 'skal til lægen i morgen formiddag og kommer først i skole efter frokost.'],
+  ['Glemt idrætstøj', 'har glemt sit idrætstøj i omklædningsrummet. Er det fundet?'],
+  ['Lektiehjælp', 'har svært ved at komme i gang med lektierne. Har I gode råd?'],
+  ['Fødselsdag i klassen', 'vil gerne invitere hele klassen til fødselsdag. Må vi dele invitationer ud i skolen?'],
+  ['Cykelhjelm', 'har mistet sin cykelhjelm. Har nogen set en blå hjelm?'],
+  ['Ferie', 'skal med på familiebesøg i Polen fra torsdag. Hvordan får hun opgaverne med?'],
+  ['Trivsel i frikvarteret', 'fortæller, at der har været drillerier i frikvarteret. Kan vi tale om det?'],
+  ['Madpakke', 'har haft madpakken med hjem urørt tre dage i træk. Spiser hun i skolen?'],
+];
+const HISTORY_ANSWERS = [
+  'Tak for beskeden. Det er noteret.',
+  'Tak, jeg kigger efter det i morgen og vender tilbage.',
+  'God idé. Lad os tage en snak i telefonen på torsdag.',
+  'Tak. Jeg giver besked til de andre lærere i klassen.',
+];
+
+/**
+ * The school year so far, so the leader's and the board's figures show the promise in use: about
+ * eighty questions from families across the school since the summer holiday, most answered within
+ * hours, some after a day or two, a few late. None is left unanswered (the list of broken promises
+ * stays the one family of `addDemoMessages`), and every thread has been read by both sides, so the
+ * history sends no e-mails and fills no demo account's inbox.
+ */
+async function addDemoMessageHistory(db: Db, schoolId: string, now: Date): Promise<void> {
+  const families = await findFamiliesOfSchool(db, schoolId, Object.values(DEMO_ACCOUNTS), 400);
+  if (families.length === 0) return;
+  const random = createRandom(DEMO_SEED + 1);
+  const schoolYearStart = Date.UTC(schoolYearOf(now), 7, 12, 6);
+  const from = Math.max(schoolYearStart, now.getTime() - 120 * DAY_MS);
+  const until = now.getTime() - 7 * DAY_MS;
+  if (until <= from) return;
+  const count = Math.round(((until - from) / DAY_MS) * 0.8);
+  for (let i = 0; i < count; i++) {
+    const family = random.pick(families);
+    // A weekday between 7 and 21 o'clock (UTC, close enough for a demo's history).
+    let at = new Date(from + random.next() * (until - from));
+    while (at.getUTCDay() === 0 || at.getUTCDay() === 6) at = new Date(at.getTime() + DAY_MS);
+    at.setUTCHours(random.between(6, 19), random.int(60), 0, 0);
+    const [subject, body] = random.pick(HISTORY_QUESTIONS);
+    const work = demoWork(db, now);
+    const threadId = await storeNewThread(
+      work,
+      {
+        schoolId,
+        kind: 'direct',
+        studentId: family.studentId,
+        subject,
+        createdBy: family.guardianId,
+        at,
+        replyDueAt: await promiseFor(db, schoolId, at),
+      },
+      [
+        { personId: family.guardianId, role: 'guardian' },
+        { personId: family.teacherId, role: 'staff' },
+      ],
+      { authorId: family.guardianId, kind: 'message', body: `${family.studentName} ${body}`, idempotencyKey: null },
+    );
+    if (!threadId) continue;
+    // Most within a working day, some within the promise, about one in twelve late.
+    const roll = random.next();
+    const hours = roll < 0.6 ? random.between(1, 8) : roll < 0.92 ? random.between(18, 60) : random.between(100, 200);
+    const answeredAt = new Date(Math.min(at.getTime() + hours * HOUR_MS, until));
+    await storeReply(
+      work,
+      threadId,
+      {
+        schoolId,
+        authorId: family.teacherId,
+        kind: random.chance(0.2) ? 'acknowledgement' : 'message',
+        body: random.pick(HISTORY_ANSWERS),
+        at: answeredAt,
+        idempotencyKey: null,
+      },
+      { kind: 'fulfil' },
+    );
+    await markThreadRead(db, schoolId, threadId, family.teacherId, answeredAt);
+    await markThreadRead(db, schoolId, threadId, family.guardianId, new Date(answeredAt.getTime() + HOUR_MS));
   }
 }
 
