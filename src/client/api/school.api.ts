@@ -1,44 +1,35 @@
-import type { TAuditPage, TAuditQuery } from '../../shared/api/audit.schema.js';
-import type { TClassDetail, TClassList, TSchoolOverview, TStudentProfile } from '../../shared/api/directory.schema.js';
+import { auditContracts } from '../../shared/api/audit.contract.js';
+import type { TAuditQuery } from '../../shared/api/audit.schema.js';
+import { directoryContracts } from '../../shared/api/directory.contract.js';
+import { informationRequestContracts } from '../../shared/api/information-request.contract.js';
 import type {
   TAnswerInformationRequest,
-  TInformationRequest,
-  TInformationRequestList,
   TInformationRequestStatus,
-  TOwnInformationRequest,
-  TOwnInformationRequestList,
 } from '../../shared/api/information-request.schema.js';
-import { http } from './http.js';
-
-const school = (schoolId: string) => `/api/schools/${encodeURIComponent(schoolId)}`;
-const student = (schoolId: string, studentId: string) =>
-  `${school(schoolId)}/students/${encodeURIComponent(studentId)}`;
+import { api } from './http.js';
 
 export type TAuditSearch = Partial<Omit<TAuditQuery, 'limit'>> & { limit?: number };
 
 export const directoryApi = {
-  student: (schoolId: string, studentId: string) => http.get<TStudentProfile>(student(schoolId, studentId)),
-  classes: (schoolId: string) => http.get<TClassList>(`${school(schoolId)}/classes`),
-  class: (schoolId: string, classId: string) =>
-    http.get<TClassDetail>(`${school(schoolId)}/classes/${encodeURIComponent(classId)}`),
-  overview: (schoolId: string) => http.get<TSchoolOverview>(`${school(schoolId)}/overview`),
+  student: (schoolId: string, studentId: string) =>
+    api(directoryContracts.student, { params: { schoolId, studentId } }),
+  classes: (schoolId: string) => api(directoryContracts.classes, { params: { schoolId } }),
+  class: (schoolId: string, classId: string) => api(directoryContracts.class, { params: { schoolId, classId } }),
+  overview: (schoolId: string) => api(directoryContracts.overview, { params: { schoolId } }),
 };
 
 export const informationRequestApi = {
   create: (schoolId: string, studentId: string, message: string) =>
-    http.post<TOwnInformationRequest>(`${student(schoolId, studentId)}/information-requests`, { message }),
+    api(informationRequestContracts.create, { params: { schoolId, studentId }, body: { message } }),
   list: (schoolId: string, status?: TInformationRequestStatus) =>
-    http.get<TInformationRequestList>(`${school(schoolId)}/information-requests`, { query: { status } }),
+    api(informationRequestContracts.list, { params: { schoolId }, query: { status } }),
   answer: (schoolId: string, requestId: string, answer: TAnswerInformationRequest) =>
-    http.post<TInformationRequest>(
-      `${school(schoolId)}/information-requests/${encodeURIComponent(requestId)}/answer`,
-      answer,
-    ),
-  mine: (schoolId: string) => http.get<TOwnInformationRequestList>(`${school(schoolId)}/information-requests/mine`),
+    api(informationRequestContracts.answer, { params: { schoolId, requestId }, body: answer }),
+  mine: (schoolId: string) => api(informationRequestContracts.mine, { params: { schoolId } }),
 };
 
 export const auditApi = {
-  search: (schoolId: string, query: TAuditSearch) => http.get<TAuditPage>(`${school(schoolId)}/audit-log`, { query }),
+  search: (schoolId: string, query: TAuditSearch) => api(auditContracts.search, { params: { schoolId }, query }),
   ofStudent: (schoolId: string, studentId: string, query: { limit?: number; before?: string } = {}) =>
-    http.get<TAuditPage>(`${student(schoolId, studentId)}/audit-log`, { query }),
+    api(auditContracts.ofStudent, { params: { schoolId, studentId }, query }),
 };
