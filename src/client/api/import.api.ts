@@ -9,5 +9,4 @@ export const importApi = {
       query: { dryRun: dryRun ? 'true' : 'false', fileName: file.name },
       raw: { body: file, contentType: 'text/csv' },
     }),
-  runs: (schoolId: string) => api(importContracts.runs, { params: { schoolId } }),
 };

@@ -1,4 +1,3 @@
-import { messagingContracts } from '../../shared/api/messaging.contract.js';
 import {
   IDEMPOTENCY_KEY_HEADER,
   type TAcknowledge,
@@ -7,6 +6,7 @@ import {
   type TCreateStudentThread,
   type TCreateThread,
 } from '../../shared/api/messaging.schema.js';
+import { messagingContracts } from '../../shared/api/messaging.contract.js';
 import { api } from './http.js';
 
 const once = (idempotencyKey: string) => ({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKey });
@@ -16,9 +16,6 @@ const once = (idempotencyKey: string) => ({ [IDEMPOTENCY_KEY_HEADER]: idempotenc
  * click that got through) stores the message once.
  */
 export const messagingApi = {
-  threads: () => api(messagingContracts.threads),
-  search: (q: string, signal?: AbortSignal) => api(messagingContracts.search, { query: { q }, signal }),
-  thread: (threadId: string) => api(messagingContracts.thread, { params: { threadId } }),
   create: (input: TCreateThread, idempotencyKey: string) =>
     api(messagingContracts.create, { body: input, headers: once(idempotencyKey) }),
   reply: (
@@ -34,7 +31,6 @@ export const messagingApi = {
     }),
   acknowledge: (threadId: string, input: TAcknowledge, idempotencyKey: string) =>
     api(messagingContracts.acknowledge, { params: { threadId }, body: input, headers: once(idempotencyKey) }),
-  readers: (threadId: string) => api(messagingContracts.readers, { params: { threadId } }),
   writeToClass: (schoolId: string, classId: string, input: TCreateGroupMessage, idempotencyKey: string) =>
     api(messagingContracts.writeToClass, {
       params: { schoolId, classId },
@@ -53,9 +49,6 @@ export const messagingApi = {
     }),
   writeToStaff: (schoolId: string, input: TCreateStaffThread, idempotencyKey: string) =>
     api(messagingContracts.writeToStaff, { params: { schoolId }, body: input, headers: once(idempotencyKey) }),
-  colleagues: (schoolId: string) => api(messagingContracts.colleagues, { params: { schoolId } }),
-  urgentUses: (schoolId: string) => api(messagingContracts.urgentUses, { params: { schoolId } }),
-  brokenPromises: (schoolId: string) => api(messagingContracts.brokenPromises, { params: { schoolId } }),
 };
 
 /** A fresh key for one compose attempt; older browsers on plain http lack randomUUID. */

@@ -3,9 +3,7 @@ import type { TPutNotificationSettings } from '../../shared/api/notification.sch
 import { api } from './http.js';
 
 export const notificationsApi = {
-  list: () => api(notificationContracts.list),
   read: (notificationId: string) => api(notificationContracts.read, { params: { notificationId } }),
   readAll: () => api(notificationContracts.readAll),
-  settings: () => api(notificationContracts.settings),
   saveSettings: (settings: TPutNotificationSettings) => api(notificationContracts.saveSettings, { body: settings }),
 };

@@ -5,7 +5,7 @@ import type { Locale } from '../../shared/errors.js';
 import { meApi } from '../api/me.api.js';
 import { applyLocale, isLocale } from '../i18n/i18n.js';
 import { useSession } from './session.js';
-import { NotificationsLink, UnreadCountProvider } from '../pages/notifications/unread-count.js';
+import { NotificationsLink } from '../pages/notifications/unread-count.js';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -56,7 +56,7 @@ export function Layout() {
   };
 
   return (
-    <UnreadCountProvider signedIn={me !== null}>
+    <>
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
@@ -103,6 +103,6 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('layout.footer')}</p>
       </footer>
-    </UnreadCountProvider>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/api-error.js';
 import type { TMe } from '../../shared/api/directory.schema.js';
@@ -23,6 +24,8 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // Another person may sign in on this device next: nothing of this one's stays in the cache.
+  const queryClient = useQueryClient();
 
   const refresh = useCallback(async () => {
     try {
@@ -33,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return me;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
+        queryClient.clear();
         setState({ status: 'signed-out' });
         return null;
       }
@@ -42,12 +46,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       });
       return null;
     }
-  }, []);
+  }, [queryClient]);
 
   const signOut = useCallback(async () => {
     await authApi.signOut();
+    queryClient.clear();
     setState({ status: 'signed-out' });
-  }, []);
+  }, [queryClient]);
 
   useEffect(() => {
     void refresh();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAuditEntry, TAuditPage } from '../../../shared/api/audit.schema.js';
-import { useAction } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
 import { ActionError } from '../../ui/errors.js';
 import { AuditTable } from './audit-entries.js';
 

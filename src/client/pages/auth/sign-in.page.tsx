@@ -7,7 +7,7 @@ import { contractUrl } from '../../api/http.js';
 import { oidcContracts } from '../../../shared/api/auth.contract.js';
 import { fieldProblems, type ApiError } from '../../api/api-error.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { useErrorText } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
@@ -28,7 +28,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { state, refresh } = useSession();
-  const providers = useApi(() => authApi.providers(), []);
+  const providers = useApiQuery(oidcContracts.providers, {});
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

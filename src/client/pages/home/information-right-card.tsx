@@ -7,7 +7,7 @@ import {
   type TOwnInformationRequest,
 } from '../../../shared/api/information-request.schema.js';
 import { informationRequestApi } from '../../api/school.api.js';
-import { useAction } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
 import { ActionError } from '../../ui/errors.js';
 import { TextAreaField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { informationRequestContracts } from '../../../shared/api/information-request.contract.js';
 import { RequestAnswer } from './request-answer.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -9,7 +10,7 @@ import {
   type TInformationRequestStatus,
 } from '../../../shared/api/information-request.schema.js';
 import { informationRequestApi } from '../../api/school.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextAreaField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -83,7 +84,7 @@ export function InformationRequestsPage() {
   const { t, i18n } = useTranslation();
   const { schoolId = '' } = useParams();
   const [status, setStatus] = useState<TInformationRequestStatus>('open');
-  const requests = useApi(() => informationRequestApi.list(schoolId, status), [schoolId, status]);
+  const requests = useApiQuery(informationRequestContracts.list, { params: { schoolId }, query: { status } });
   return (
     <Page title={t('informationRequests.title')} lead={t('informationRequests.lead')}>
       <SelectField

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
 import { ZAdoptDraftBody, type TPrincipleDraft } from '../../../shared/api/principle.schema.js';
 import { PRINCIPLE_LIMITS } from '../../../shared/principle/principle.limits.js';
 import { ApiError, fieldProblems } from '../../api/api-error.js';
 import { principleApi } from '../../api/principle.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { ActionError, LoadError, LoadedPart, Loading, NotFoundPage } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
@@ -24,8 +25,9 @@ function today(): string {
 function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): void }) {
   const { t, i18n } = useTranslation();
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const presets = useApi(() => principleApi.presets(), []);
-  const adopted = useApi(() => principleApi.adopted(schoolId).catch(() => null), [schoolId]);
+  const presets = useApiQuery(principleContracts.presets, {});
+  // A school without an adopted principle answers 404: then there is simply nothing to start from.
+  const adopted = useApiQuery(principleContracts.adopted, { params: { schoolId } });
   const [choice, setChoice] = useState<string>('');
   const create = useAction(async (value: string) => {
     const [kind, id] = value.split(':') as ['version' | 'preset', string];
@@ -200,7 +202,7 @@ export function PrincipleDraftPage() {
   const navigate = useNavigate();
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
-  const draft = useApi(() => principleApi.draft(schoolId), [schoolId]);
+  const draft = useApiQuery(principleContracts.draft, { params: { schoolId } }, { gcTime: 0 });
   const [current, setCurrent] = useState<TPrincipleDraft | null>(null);
   const [unsaved, setUnsaved] = useState(false);
   if (!school || !(school.abilities.readPrincipleDrafts || school.abilities.editPrinciple)) return <NotFoundPage />;

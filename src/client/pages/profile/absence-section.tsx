@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
 import {
   STAFF_ABSENCE_NOTE_MAX,
@@ -9,7 +10,7 @@ import {
 } from '../../../shared/api/staff-absence.schema.js';
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { formatDate } from '../../ui/format.js';
@@ -220,7 +221,7 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
 
 function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolName: string | null }) {
   const { t } = useTranslation();
-  const list = useApi(() => staffAbsenceApi.list(schoolId), [schoolId]);
+  const list = useApiQuery(staffAbsenceContracts.list, { params: { schoolId } });
   const remove = useAction(async (absence: TStaffAbsence) => {
     await staffAbsenceApi.remove(schoolId, absence.id);
     list.reload();
