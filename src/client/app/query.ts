@@ -88,11 +88,12 @@ export function useInvalidate() {
 /**
  * Runs a user action (a form submit) as a mutation, tracking whether it is busy and its last
  * error. After it succeeds, the cached answers it may have changed load again: those of the
- * contracts it `invalidates`, or every one when it names none.
+ * contracts it `invalidates`, every one unless it names them (`[]` for an action that writes
+ * nothing, such as fetching an older page).
  */
 export function useAction<A extends unknown[], T>(
   action: (...args: A) => Promise<T>,
-  { invalidates = [] }: { invalidates?: Contract[] } = {},
+  { invalidates = 'all' }: { invalidates?: Contract[] | 'all' } = {},
 ) {
   const invalidate = useInvalidate();
   const [error, setError] = useState<ApiError | null>(null);
@@ -100,7 +101,10 @@ export function useAction<A extends unknown[], T>(
     mutationFn: (args) => action(...args),
     onMutate: () => setError(null),
     onError: (caught) => setError(asApiError(caught)),
-    onSuccess: () => invalidate(...invalidates),
+    onSuccess: async () => {
+      if (invalidates === 'all') await invalidate();
+      else if (invalidates.length > 0) await invalidate(...invalidates);
+    },
   });
   const { mutateAsync } = mutation;
   const run = useCallback(
