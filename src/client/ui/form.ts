@@ -1,5 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type UseFormSetError,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import { fieldProblems, type ApiError } from '../api/api-error.js';
 
@@ -20,6 +27,12 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // Once a field was found wrong, it is checked again as the reader corrects it.
     reValidateMode: 'onChange',
   });
+}
+
+/** What a field in error says: the server's verdict as it was worded, or the page's own text where the schema refused it. */
+export function problemText(error: FieldError | undefined, text: string): string | undefined {
+  if (!error) return undefined;
+  return error.type === 'server' && error.message ? error.message : text;
 }
 
 /** Marks the fields a 400 `validation_failed` answer named, so the server's verdict shows where the schema's would. */
