@@ -80,6 +80,10 @@ describe('messages in English, with the keyboard only', () => {
     await expect.poll(() => heading(page)).toMatch(/^Hello /);
     await expectNoAxeViolations(page, 'home (English)');
 
+    // On a phone the pages sit behind the header's menu button, which opens with Enter.
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await activate(page, menu);
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await activate(page, page.getByRole('link', { name: 'Messages', exact: true }));
     await page.waitForURL((url) => url.pathname === '/messages');
     await settled(page);

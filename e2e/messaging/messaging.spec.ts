@@ -59,6 +59,8 @@ describe('messages with a promise', () => {
 
     const teacher = await suite.page();
     await signIn(teacher, DEMO.contactTeacher);
+    // On a phone the pages sit behind the header's menu button.
+    await teacher.getByRole('button', { name: 'Menu' }).click();
     await teacher.getByRole('link', { name: 'Beskeder' }).click();
     await settled(teacher);
     await expectNoAxeViolations(teacher, 'inbox (teacher)');

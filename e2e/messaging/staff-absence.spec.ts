@@ -15,6 +15,8 @@ const SUBSTITUTE = 'Hanne Skovgaard';
 const SUBJECT = 'Svømning på torsdag';
 
 async function openProfile(page: Page): Promise<void> {
+  // On a phone the pages sit behind the header's menu button.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: /^(Profil|Profile)$/ }).click();
   await settled(page);
   await page.getByRole('region', { name: /^(Fravær|Absence)$/ }).waitFor();

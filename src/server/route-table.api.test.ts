@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allContracts } from '../shared/api/contracts.js';
 import { allRoutes } from './routes.js';
 import { startTestApp, type TestApp } from './testing/test-app.js';
 
@@ -19,6 +20,19 @@ describe('the route table', () => {
       .filter((r) => !r.response && !r.produces && !r.hidden)
       .map((r) => `${r.method} ${r.url}`);
     expect(unchecked).toEqual([]);
+  });
+
+  it('serves every shared contract as written, so the client cannot call a route the server does not have', () => {
+    const FIELDS = ['params', 'query', 'body', 'headers', 'response', 'status', 'produces'] as const;
+    const drifted = Object.entries(allContracts).flatMap(([area, contracts]) =>
+      Object.entries(contracts)
+        .filter(([, contract]) => {
+          const route = allRoutes.find((r) => r.method === contract.method && r.url === contract.url);
+          return !route || FIELDS.some((field) => route[field] !== contract[field]);
+        })
+        .map(([name]) => `${area}.${name}`),
+    );
+    expect(drifted).toEqual([]);
   });
 
   it('documents every visible route in the OpenAPI document with its method', async () => {

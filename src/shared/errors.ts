@@ -204,6 +204,10 @@ export const ERROR_MESSAGES = {
     da: 'En af de vedhæftede filer findes ikke længere eller er allerede sendt. Fjern den, og vedhæft den igen.',
     en: 'One of the attached files no longer exists or has already been sent. Remove it and attach it again.',
   },
+  unexpected_response: {
+    da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
+    en: 'The answer from the server could not be read. Reload the page and try again.',
+  },
   internal: {
     da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}',
     en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}',

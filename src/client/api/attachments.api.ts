@@ -1,8 +1,7 @@
+import { attachmentContracts } from '../../shared/api/attachment.contract.js';
 import { ATTACHMENT_FORM_FIELD, type TAttachment } from '../../shared/api/attachment.schema.js';
 import { ApiError } from './api-error.js';
-import { http } from './http.js';
-
-const attachment = (id: string) => `/api/attachments/${encodeURIComponent(id)}`;
+import { api, contractUrl, parseResponse } from './http.js';
 
 function errorOf(xhr: XMLHttpRequest): ApiError {
   if (xhr.status === 0) return new ApiError(0, 'network', '', null, undefined, undefined);
@@ -38,13 +37,23 @@ function upload(
 ): Promise<TAttachment> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/schools/${encodeURIComponent(schoolId)}/attachments`);
+    xhr.open(attachmentContracts.upload.method, contractUrl(attachmentContracts.upload, { params: { schoolId } }));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
-    xhr.onload = () =>
-      xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as TAttachment) : reject(errorOf(xhr));
+    xhr.onload = () => {
+      if (xhr.status !== attachmentContracts.upload.status) return reject(errorOf(xhr));
+      try {
+        resolve(parseResponse(attachmentContracts.upload, JSON.parse(xhr.responseText), xhr.status, null));
+      } catch (error) {
+        reject(
+          error instanceof ApiError
+            ? error
+            : new ApiError(xhr.status, 'unexpected_response', '', null, undefined, undefined),
+        );
+      }
+    };
     xhr.onerror = () => reject(errorOf(xhr));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort());
@@ -56,7 +65,7 @@ function upload(
 
 export const attachmentsApi = {
   upload,
-  remove: (id: string) => http.delete<{ ok: true }>(attachment(id)),
+  remove: (attachmentId: string) => api(attachmentContracts.remove, { params: { attachmentId } }),
   /** Where a browser downloads it (a plain link: the server answers as a file download). */
-  downloadUrl: attachment,
+  downloadUrl: (attachmentId: string) => contractUrl(attachmentContracts.download, { params: { attachmentId } }),
 };

@@ -1,5 +1,6 @@
-import type { TDraftResult, TDraftTargetKind, TSaveDraft } from '../../shared/api/draft.schema.js';
-import { http } from './http.js';
+import { draftContracts } from '../../shared/api/draft.contract.js';
+import type { TDraftTargetKind, TSaveDraft } from '../../shared/api/draft.schema.js';
+import { api } from './http.js';
 
 /** A composer's target: a new thread about a student, a reply in a thread, or a message to a class. */
 export interface DraftTarget {
@@ -8,11 +9,14 @@ export interface DraftTarget {
   targetId: string;
 }
 
-const draft = (target: DraftTarget) =>
-  `/api/schools/${encodeURIComponent(target.schoolId)}/drafts/${encodeURIComponent(target.kind)}/${encodeURIComponent(target.targetId)}`;
+const params = (target: DraftTarget) => ({
+  schoolId: target.schoolId,
+  targetKind: target.kind,
+  targetId: target.targetId,
+});
 
 export const draftsApi = {
-  get: (target: DraftTarget, signal?: AbortSignal) => http.get<TDraftResult>(draft(target), { signal }),
-  save: (target: DraftTarget, input: TSaveDraft) => http.put<TDraftResult>(draft(target), input),
-  discard: (target: DraftTarget) => http.delete<{ ok: true }>(draft(target)),
+  get: (target: DraftTarget, signal?: AbortSignal) => api(draftContracts.get, { params: params(target), signal }),
+  save: (target: DraftTarget, input: TSaveDraft) => api(draftContracts.save, { params: params(target), body: input }),
+  discard: (target: DraftTarget) => api(draftContracts.discard, { params: params(target) }),
 };

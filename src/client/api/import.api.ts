@@ -1,12 +1,12 @@
-import type { TImportResult, TImportRunList } from '../../shared/api/import.schema.js';
-import { http, request } from './http.js';
+import { importContracts } from '../../shared/api/import.contract.js';
+import { api } from './http.js';
 
 export const importApi = {
   /** Sends the file's bytes as they are: the server detects the encoding (Excel's Windows-1252 included). */
   run: (schoolId: string, file: File, dryRun: boolean) =>
-    request<TImportResult>('POST', `/api/schools/${encodeURIComponent(schoolId)}/imports`, {
-      query: { dryRun: String(dryRun), fileName: file.name },
+    api(importContracts.run, {
+      params: { schoolId },
+      query: { dryRun: dryRun ? 'true' : 'false', fileName: file.name },
       raw: { body: file, contentType: 'text/csv' },
     }),
-  runs: (schoolId: string) => http.get<TImportRunList>(`/api/schools/${encodeURIComponent(schoolId)}/imports`),
 };

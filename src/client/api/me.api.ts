@@ -1,8 +1,8 @@
-import type { TMe } from '../../shared/api/directory.schema.js';
+import { meContracts } from '../../shared/api/directory.contract.js';
 import type { Locale } from '../../shared/errors.js';
-import { http } from './http.js';
+import { api } from './http.js';
 
 export const meApi = {
-  me: () => http.get<TMe>('/api/me'),
-  setLocale: (locale: Locale) => http.put<unknown>('/api/me/preferences', { locale }),
+  me: () => api(meContracts.me),
+  setLocale: (locale: Locale) => api(meContracts.setPreferences, { body: { locale } }),
 };

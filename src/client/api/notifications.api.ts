@@ -1,15 +1,9 @@
-import type {
-  TNotificationList,
-  TNotificationSettingsList,
-  TPutNotificationSettings,
-} from '../../shared/api/notification.schema.js';
-import { http } from './http.js';
+import { notificationContracts } from '../../shared/api/notification.contract.js';
+import type { TPutNotificationSettings } from '../../shared/api/notification.schema.js';
+import { api } from './http.js';
 
 export const notificationsApi = {
-  list: () => http.get<TNotificationList>('/api/notifications'),
-  read: (notificationId: string) => http.post<TNotificationList>(`/api/notifications/${notificationId}/read`),
-  readAll: () => http.post<TNotificationList>('/api/notifications/read-all'),
-  settings: () => http.get<TNotificationSettingsList>('/api/me/notification-settings'),
-  saveSettings: (settings: TPutNotificationSettings) =>
-    http.put<TNotificationSettingsList>('/api/me/notification-settings', settings),
+  read: (notificationId: string) => api(notificationContracts.read, { params: { notificationId } }),
+  readAll: () => api(notificationContracts.readAll),
+  saveSettings: (settings: TPutNotificationSettings) => api(notificationContracts.saveSettings, { body: settings }),
 };

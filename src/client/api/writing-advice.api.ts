@@ -1,7 +1,8 @@
-import type { TWritingAdvice, TWritingAdviceRequest } from '../../shared/api/messaging.schema.js';
-import { http } from './http.js';
+import { messagingContracts } from '../../shared/api/messaging.contract.js';
+import type { TWritingAdviceRequest } from '../../shared/api/messaging.schema.js';
+import { api } from './http.js';
 
 export const writingAdviceApi = {
   advise: (draft: TWritingAdviceRequest, signal?: AbortSignal) =>
-    http.post<TWritingAdvice>('/api/writing-advice', draft, { signal }),
+    api(messagingContracts.writingAdvice, { body: draft, signal }),
 };

@@ -7,6 +7,7 @@ import { HomePage } from '../pages/home/home.page.js';
 import { LoadError, Loading, NotFoundPage, ServerErrorPage } from '../ui/errors.js';
 import { Page } from '../ui/page.js';
 import { Layout } from './layout.js';
+import { QueryProvider } from './query-provider.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Pages most visitors never open load on demand, so a parent on a phone downloads only what they use.
@@ -111,45 +112,47 @@ function PageFrame() {
 export function App() {
   return (
     <BrowserRouter>
-      <SessionProvider>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route element={<PageFrame />}>
-              <Route path="login" element={<SignInPage />} />
-              <Route path="login/link" element={<MagicLinkPage />} />
-              <Route path="p/:slug" element={<PublicPrinciplePage />} />
-              <Route path="dev/mail" element={<DevMailPage />} />
-              <Route element={<RequireSignIn />}>
-                <Route index element={<HomePage />} />
-                <Route path="profile" element={<ProfilePage />} />
-                <Route path="notifications" element={<NotificationsPage />} />
-                <Route path="messages" element={<InboxPage />} />
-                <Route path="messages/new" element={<ComposePage />} />
-                <Route path="messages/search" element={<MessageSearchPage />} />
-                <Route path="messages/:threadId" element={<ThreadPage />} />
-                <Route path="schools/:schoolId">
-                  <Route path="classes/:classId" element={<ClassPage />} />
-                  <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
-                  <Route path="students/:studentId" element={<StudentPage />} />
-                  <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
-                  <Route path="messages/new" element={<ColleagueMessagePage />} />
-                  <Route path="parents/messages/new" element={<ParentsMessagePage />} />
-                  <Route path="urgent-messages" element={<UrgentMessagesPage />} />
-                  <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
-                  <Route path="principle" element={<PrinciplePage />} />
-                  <Route path="principle/versions" element={<PrincipleVersionsPage />} />
-                  <Route path="principle/draft" element={<PrincipleDraftPage />} />
-                  <Route path="import" element={<ImportPage />} />
-                  <Route path="audit-log" element={<AuditLogPage />} />
-                  <Route path="information-requests" element={<InformationRequestsPage />} />
-                  <Route path="broken-promises" element={<BrokenPromisesPage />} />
+      <QueryProvider>
+        <SessionProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route element={<PageFrame />}>
+                <Route path="login" element={<SignInPage />} />
+                <Route path="login/link" element={<MagicLinkPage />} />
+                <Route path="p/:slug" element={<PublicPrinciplePage />} />
+                <Route path="dev/mail" element={<DevMailPage />} />
+                <Route element={<RequireSignIn />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="profile" element={<ProfilePage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="messages" element={<InboxPage />} />
+                  <Route path="messages/new" element={<ComposePage />} />
+                  <Route path="messages/search" element={<MessageSearchPage />} />
+                  <Route path="messages/:threadId" element={<ThreadPage />} />
+                  <Route path="schools/:schoolId">
+                    <Route path="classes/:classId" element={<ClassPage />} />
+                    <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
+                    <Route path="students/:studentId" element={<StudentPage />} />
+                    <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
+                    <Route path="messages/new" element={<ColleagueMessagePage />} />
+                    <Route path="parents/messages/new" element={<ParentsMessagePage />} />
+                    <Route path="urgent-messages" element={<UrgentMessagesPage />} />
+                    <Route path="students/:studentId/audit-log" element={<StudentAuditLogPage />} />
+                    <Route path="principle" element={<PrinciplePage />} />
+                    <Route path="principle/versions" element={<PrincipleVersionsPage />} />
+                    <Route path="principle/draft" element={<PrincipleDraftPage />} />
+                    <Route path="import" element={<ImportPage />} />
+                    <Route path="audit-log" element={<AuditLogPage />} />
+                    <Route path="information-requests" element={<InformationRequestsPage />} />
+                    <Route path="broken-promises" element={<BrokenPromisesPage />} />
+                  </Route>
                 </Route>
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
-              <Route path="*" element={<NotFoundPage />} />
             </Route>
-          </Route>
-        </Routes>
-      </SessionProvider>
+          </Routes>
+        </SessionProvider>
+      </QueryProvider>
     </BrowserRouter>
   );
 }

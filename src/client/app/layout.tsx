@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import * as Collapsible from '@radix-ui/react-collapsible';
+import { Menu } from 'lucide-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../shared/errors.js';
 import { meApi } from '../api/me.api.js';
 import { applyLocale, isLocale } from '../i18n/i18n.js';
 import { useSession } from './session.js';
-import { NotificationsLink, UnreadCountProvider } from '../pages/notifications/unread-count.js';
+import { NotificationsLink } from '../pages/notifications/unread-count.js';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -50,13 +52,24 @@ export function Layout() {
   const navigate = useNavigate();
   useFocusOnNavigation();
 
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // A chosen page closes the phone menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
+
   const onSignOut = async () => {
     await signOut().catch(() => undefined);
     void navigate('/login');
   };
 
   return (
-    <UnreadCountProvider signedIn={me !== null}>
+    <>
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
@@ -66,34 +79,47 @@ export function Layout() {
             {t('app.name')}
           </Link>
           <nav aria-label={t('layout.mainNavigation')} className="site-nav">
-            <ul>
+            {/* On a phone the pages sit behind a menu button; the bell and the language stay in view. */}
+            <Collapsible.Root open={menuOpen} onOpenChange={setMenuOpen} className="site-nav__row">
               {me ? (
                 <>
-                  <li>
-                    <NavLink to="/" end>
-                      {t('layout.nav.home')}
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/messages">{t('layout.nav.messages')}</NavLink>
-                  </li>
+                  <Collapsible.Trigger ref={menuButton} className="menu-button">
+                    <Menu aria-hidden="true" focusable="false" size={20} />
+                    {t('layout.menu')}
+                  </Collapsible.Trigger>
+                  <Collapsible.Content forceMount className="site-nav__menu" onKeyDown={closeOnEscape}>
+                    <ul>
+                      <li>
+                        <NavLink to="/" end>
+                          {t('layout.nav.home')}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/messages">{t('layout.nav.messages')}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/profile">{t('layout.nav.profile')}</NavLink>
+                      </li>
+                      <li>
+                        <button type="button" className="link-button" onClick={() => void onSignOut()}>
+                          {t('layout.nav.signOut')}
+                        </button>
+                      </li>
+                    </ul>
+                  </Collapsible.Content>
+                </>
+              ) : null}
+              <ul className="site-nav__bar">
+                {me ? (
                   <li>
                     <NotificationsLink />
                   </li>
-                  <li>
-                    <NavLink to="/profile">{t('layout.nav.profile')}</NavLink>
-                  </li>
-                  <li>
-                    <button type="button" className="link-button" onClick={() => void onSignOut()}>
-                      {t('layout.nav.signOut')}
-                    </button>
-                  </li>
-                </>
-              ) : null}
-              <li>
-                <LanguageSwitch />
-              </li>
-            </ul>
+                ) : null}
+                <li>
+                  <LanguageSwitch />
+                </li>
+              </ul>
+            </Collapsible.Root>
           </nav>
         </div>
       </header>
@@ -103,6 +129,6 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('layout.footer')}</p>
       </footer>
-    </UnreadCountProvider>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError, describeApiError } from '../api/api-error.js';
-import type { ApiResult } from '../app/use-api.js';
+import type { ApiResult } from '../app/query.js';
 import { isLocale } from '../i18n/i18n.js';
 import { Notice } from './notice.js';
 import { Page } from './page.js';

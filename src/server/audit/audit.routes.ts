@@ -1,6 +1,6 @@
 import { defineRoute } from '../http/route.js';
+import { auditContracts } from '../../shared/api/audit.contract.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZAuditPage, ZAuditPaging, ZAuditQuery } from '../../shared/api/audit.schema.js';
 import { ZStudentParams } from '../../shared/api/directory.schema.js';
 import { mayReadAuditOfStudent, maySearchAuditLog } from '../policies/rules.js';
 import { atSchool } from '../policies/policy.js';
@@ -8,24 +8,16 @@ import { findAuditOfStudent, searchAuditLog } from './audit.service.js';
 
 export const auditRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/audit-log',
+    ...auditContracts.search,
     summary: "Searches the school's audit log, newest first, a page at a time.",
     tags: ['audit'],
-    params: ZSchoolParams,
-    query: ZAuditQuery,
-    response: ZAuditPage,
     policy: atSchool(ZSchoolParams, 'leadership of the school', (m) => maySearchAuditLog(m)),
     handler: (ctx, { params, query }) => searchAuditLog(ctx, params.schoolId, query),
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/students/:studentId/audit-log',
+    ...auditContracts.ofStudent,
     summary: "Who has read or handled one child's data, newest first: for the custody holders and the leadership.",
     tags: ['audit'],
-    params: ZStudentParams,
-    query: ZAuditPaging,
-    response: ZAuditPage,
     policy: atSchool(ZStudentParams, 'custody holder of the student, or leadership', (m, { studentId }) =>
       mayReadAuditOfStudent(m, studentId),
     ),

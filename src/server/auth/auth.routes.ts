@@ -1,15 +1,7 @@
 import { defineRoute } from '../http/route.js';
+import { authContracts } from '../../shared/api/auth.contract.js';
 import { ownData, publicAccess, requireAccess } from '../policies/policy.js';
-import { ZOk } from '../../shared/api/common.schema.js';
-import {
-  ZMagicLinkRequest,
-  ZMagicLinkVerifyRequest,
-  ZSessionList,
-  ZSessionParams,
-  ZSignInRequest,
-  ZSignInResponse,
-  ZSignOutEverywhereResponse,
-} from '../../shared/api/auth.schema.js';
+import { ZSessionParams } from '../../shared/api/auth.schema.js';
 import { presentSession } from './auth.presenter.js';
 import { clearSessionCookie } from './auth-cookies.js';
 import { requestMagicLink, signInWithMagicLink } from './magic-link.service.js';
@@ -23,12 +15,9 @@ const MAGIC_LINK_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
 
 export const authRoutes = [
   defineRoute({
-    method: 'POST',
-    url: '/api/auth/sign-in',
+    ...authContracts.signIn,
     summary: 'Signs in with e-mail and password and sets the session cookie.',
     tags: ['auth'],
-    body: ZSignInRequest,
-    response: ZSignInResponse,
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone may try to sign in'),
     async handler(ctx, { body }, http) {
@@ -36,11 +25,9 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/auth/sign-out',
+    ...authContracts.signOut,
     summary: 'Ends the current session and clears its cookie.',
     tags: ['auth'],
-    response: ZOk,
     policy: ownData("the caller's own session"),
     async handler(ctx, _input, { reply }) {
       await endSession(ctx, ctx.actor.sessionId);
@@ -49,11 +36,9 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/auth/sign-out-everywhere',
+    ...authContracts.signOutEverywhere,
     summary: "Ends all of the user's sessions on every device, this one included.",
     tags: ['auth'],
-    response: ZSignOutEverywhereResponse,
     policy: ownData("the caller's own sessions"),
     async handler(ctx, _input, { reply }) {
       const ended = await endAllSessions(ctx, ctx.actor.userId);
@@ -62,23 +47,18 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/auth/sessions',
+    ...authContracts.sessions,
     summary: "The user's active sessions, the current one marked.",
     tags: ['auth'],
-    response: ZSessionList,
     policy: ownData("the caller's own sessions"),
     async handler(ctx) {
       return { sessions: (await listSessions(ctx, ctx.actor)).map(presentSession) };
     },
   }),
   defineRoute({
-    method: 'DELETE',
-    url: '/api/auth/sessions/:sessionId',
+    ...authContracts.endSession,
     summary: "Ends one of the user's own sessions; another user's session answers 404.",
     tags: ['auth'],
-    params: ZSessionParams,
-    response: ZOk,
     policy: requireAccess('session.end', { params: ZSessionParams }, ({ params }) => params.sessionId),
     async handler(ctx, { params }, { reply }) {
       const { wasCurrent } = await endOwnSession(ctx, ctx.actor, params.sessionId);
@@ -87,13 +67,9 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/auth/magic-link',
+    ...authContracts.requestMagicLink,
     summary: 'Mails a sign-in link valid for 15 minutes if an account has the address; always answers 202.',
     tags: ['auth'],
-    body: ZMagicLinkRequest,
-    response: ZOk,
-    status: 202,
     rateLimit: MAGIC_LINK_RATE_LIMIT,
     policy: publicAccess('anyone may ask for a sign-in link'),
     async handler(ctx, { body }) {
@@ -106,12 +82,9 @@ export const authRoutes = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/auth/magic-link/verify',
+    ...authContracts.verifyMagicLink,
     summary: 'Signs in with the token from a mailed link (single use) and sets the session cookie.',
     tags: ['auth'],
-    body: ZMagicLinkVerifyRequest,
-    response: ZSignInResponse,
     rateLimit: SIGN_IN_RATE_LIMIT,
     policy: publicAccess('anyone holding a sign-in link'),
     async handler(ctx, { body }, http) {

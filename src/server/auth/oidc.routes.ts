@@ -1,7 +1,8 @@
 import { defineRoute } from '../http/route.js';
+import { oidcContracts } from '../../shared/api/auth.contract.js';
 import { publicAccess } from '../policies/policy.js';
 import { AppError } from '../errors.js';
-import { ZAuthProviders, type TOidcLoginError } from '../../shared/api/auth.schema.js';
+import { type TOidcLoginError } from '../../shared/api/auth.schema.js';
 import { clearOidcFlowCookie, readOidcFlowCookie, setOidcFlowCookie } from './auth-cookies.js';
 import { signInResponse } from './sign-in-response.js';
 import { beginOidcSignIn, completeOidcSignIn, oidcProvider } from './oidc.service.js';
@@ -12,22 +13,18 @@ const loginErrorUrl = (code: TOidcLoginError) => `/login?error=${code}`;
 
 export const oidcRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/auth/providers',
+    ...oidcContracts.providers,
     summary: 'The ways this installation lets people sign in.',
     tags: ['auth'],
-    response: ZAuthProviders,
     policy: publicAccess('the sign-in page'),
     async handler(ctx) {
       return { password: true, magicLink: true, oidc: oidcProvider(ctx.config) };
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/auth/oidc/start',
+    ...oidcContracts.start,
     summary: 'Sends the browser to the shared login service (OpenID Connect, code flow with PKCE).',
     tags: ['auth'],
-    produces: 'text/html',
     rateLimit: OIDC_RATE_LIMIT,
     policy: publicAccess('anyone may try to sign in'),
     async handler(ctx, _input, { reply }) {
@@ -43,12 +40,10 @@ export const oidcRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/auth/oidc/callback',
+    ...oidcContracts.callback,
     summary:
       'Where the login service returns the browser: signs in and redirects to the start page, or to /login?error=….',
     tags: ['auth'],
-    produces: 'text/html',
     rateLimit: OIDC_RATE_LIMIT,
     policy: publicAccess('the login service redirects here'),
     async handler(ctx, _input, http) {

@@ -1,12 +1,10 @@
 import { defineRoute } from '../http/route.js';
+import { draftContracts } from '../../shared/api/draft.contract.js';
 import { atSchool } from '../policies/policy.js';
 import { isStaff, mayWriteMessages, mayWriteToClass } from '../policies/rules.js';
 import { requireAccessTo } from '../policies/access.js';
-import { ZOk } from '../../shared/api/common.schema.js';
-import { ZDraftParams, ZDraftResult, ZSaveDraft } from '../../shared/api/draft.schema.js';
+import { ZDraftParams } from '../../shared/api/draft.schema.js';
 import { discardDraft, getDraft, saveDraft } from './draft.service.js';
-
-const url = '/api/schools/:schoolId/drafts/:targetKind/:targetId';
 
 /**
  * A writer's own draft (keyed by their person, so nobody can name another's) for a target they
@@ -36,38 +34,28 @@ const policy = atSchool(
 
 export const draftRoutes = [
   defineRoute({
-    method: 'GET',
-    url,
+    ...draftContracts.get,
     summary:
       "The caller's own draft for a composer target (new-thread: a student id; reply: a thread id; class-message: a class id), or null.",
     tags: ['drafts'],
-    params: ZDraftParams,
-    response: ZDraftResult,
     policy,
     handler: (ctx, { params }) => getDraft(ctx, params),
   }),
   defineRoute({
-    method: 'PUT',
-    url,
+    ...draftContracts.save,
     summary:
       "Saves the caller's draft (subject, body, own pending attachment ids) as they type; empty text and no attachments removes it. " +
       'The client removes the draft after a successful send.',
     tags: ['drafts'],
-    params: ZDraftParams,
-    body: ZSaveDraft,
-    response: ZDraftResult,
     // The composer saves as the writer types (debounced); the limit only stops a runaway client.
     rateLimit: { max: 600, timeWindow: '1 minute' },
     policy,
     handler: (ctx, { params, body }) => saveDraft(ctx, params, body),
   }),
   defineRoute({
-    method: 'DELETE',
-    url,
+    ...draftContracts.discard,
     summary: "Removes the caller's draft (discarded, or sent). Its pending uploads stay until removed or cleaned up.",
     tags: ['drafts'],
-    params: ZDraftParams,
-    response: ZOk,
     policy,
     handler: (ctx, { params }) => discardDraft(ctx, params),
   }),

@@ -1,17 +1,9 @@
 import { defineRoute } from '../http/route.js';
+import { informationRequestContracts } from '../../shared/api/information-request.contract.js';
 import { AppError } from '../errors.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import { ZStudentParams } from '../../shared/api/directory.schema.js';
-import {
-  ZAnswerInformationRequest,
-  ZCreateInformationRequest,
-  ZInformationRequest,
-  ZInformationRequestList,
-  ZInformationRequestParams,
-  ZInformationRequestQuery,
-  ZOwnInformationRequest,
-  ZOwnInformationRequestList,
-} from '../../shared/api/information-request.schema.js';
+import { ZInformationRequestParams } from '../../shared/api/information-request.schema.js';
 import {
   hasCustodyOf,
   mayHandleInformationRequests,
@@ -28,14 +20,9 @@ import {
 
 export const informationRequestRoutes = [
   defineRoute({
-    method: 'POST',
-    url: '/api/schools/:schoolId/students/:studentId/information-requests',
+    ...informationRequestContracts.create,
     summary: 'A parent with the right to information only (§ 23) asks the school for information about their child.',
     tags: ['information-requests'],
-    params: ZStudentParams,
-    body: ZCreateInformationRequest,
-    response: ZOwnInformationRequest,
-    status: 201,
     policy: atSchool(ZStudentParams, 'parent with the right to information about the student', (m, { studentId }) => {
       // A custody holder reads the child's data directly; say so rather than a bare refusal.
       if (hasCustodyOf(m, studentId)) throw new AppError('information_request_not_needed');
@@ -44,34 +31,23 @@ export const informationRequestRoutes = [
     handler: (ctx, { params, body }) => createInformationRequest(ctx, params.schoolId, params.studentId, body.message),
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/information-requests',
+    ...informationRequestContracts.list,
     summary: "Requests to handle: the contact teacher's classes, or the whole school for the leadership. Oldest first.",
     tags: ['information-requests'],
-    params: ZSchoolParams,
-    query: ZInformationRequestQuery,
-    response: ZInformationRequestList,
     policy: atSchool(ZSchoolParams, 'contact teacher or leadership', (m) => mayHandleInformationRequests(m)),
     handler: (ctx, { params, query }) => listInformationRequests(ctx, params.schoolId, query.status),
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/information-requests/mine',
+    ...informationRequestContracts.mine,
     summary: "The signed-in parent's own requests and the school's answers.",
     tags: ['information-requests'],
-    params: ZSchoolParams,
-    response: ZOwnInformationRequestList,
     policy: atSchool(ZSchoolParams, 'parent with the right to information', (m) => mayReadOwnInformationRequests(m)),
     handler: (ctx, { params }) => listOwnInformationRequests(ctx, params.schoolId),
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/schools/:schoolId/information-requests/:requestId/answer',
+    ...informationRequestContracts.answer,
     summary: 'Answers or declines a request. A disclosure to a parent without custody: audit-logged.',
     tags: ['information-requests'],
-    params: ZInformationRequestParams,
-    body: ZAnswerInformationRequest,
-    response: ZInformationRequest,
     policy: requireAccess(
       'information-request.answer',
       { params: ZInformationRequestParams },

@@ -1,6 +1,7 @@
 import { defineRoute } from '../http/route.js';
+import { devMailContracts } from '../../shared/api/auth.contract.js';
 import { loopbackOnly } from '../policies/policy.js';
-import { ZDevMailList, type TDevMail } from '../../shared/api/auth.schema.js';
+import { type TDevMail } from '../../shared/api/auth.schema.js';
 import { listKeptMails } from './dev-mail.service.js';
 
 const presentMail = (row: Awaited<ReturnType<typeof listKeptMails>>[number]): TDevMail => ({
@@ -13,11 +14,9 @@ const presentMail = (row: Awaited<ReturnType<typeof listKeptMails>>[number]): TD
 
 export const devMailRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/dev/mail',
+    ...devMailContracts.list,
     summary: 'The last 50 mails kept in the outbox (development installations without SMTP only).',
     tags: ['development'],
-    response: ZDevMailList,
     hidden: true,
     policy: loopbackOnly('development page, from this machine only'),
     async handler(ctx) {

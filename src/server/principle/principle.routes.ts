@@ -1,20 +1,9 @@
 import { defineRoute } from '../http/route.js';
+import { principleContracts } from '../../shared/api/principle.contract.js';
 import { atSchool as atSchoolOf, publicAccess, type GuardedPolicy } from '../policies/policy.js';
 import { mayEditPrinciple, mayReadAdoptedPrinciple, mayReadPrincipleDrafts } from '../policies/rules.js';
 import type { Membership } from '../policies/membership.js';
-import { ZOk, ZSchoolParams } from '../../shared/api/common.schema.js';
-import {
-  ZAdoptDraftBody,
-  ZAdoptedPrinciple,
-  ZCreateDraftBody,
-  ZPrincipleDraft,
-  ZPrinciplePresetsResponse,
-  ZPrincipleVersionsResponse,
-  ZPublicPrincipleParams,
-  ZPublicPrincipleQuery,
-  ZPublicPrincipleResponse,
-  ZSaveDraftBody,
-} from '../../shared/api/principle.schema.js';
+import { ZSchoolParams } from '../../shared/api/common.schema.js';
 import {
   adoptDraft,
   createDraft,
@@ -35,103 +24,75 @@ const atSchool = (rule: string, check: (m: Membership) => boolean): GuardedPolic
 
 export const principleRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/principle-presets',
+    ...principleContracts.presets,
     summary:
       "Presets derived from the seed schools' principles, and Vejle's five guideposts (seed 004). A preset is a template: `{school}` in its texts becomes the school's name when a school starts a draft from it.",
     tags,
-    response: ZPrinciplePresetsResponse,
     policy: publicAccess(),
     async handler() {
       return listPresets();
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/principle',
+    ...principleContracts.adopted,
     summary: 'The principle the school board has adopted and the school works by.',
     tags,
-    params: ZSchoolParams,
-    response: ZAdoptedPrinciple,
     policy: atSchool('member of the school, not suspended', mayReadAdoptedPrinciple),
     async handler(ctx, { params }) {
       return getAdoptedPrinciple(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/public/schools/:slug/principle',
+    ...principleContracts.public,
     summary: "The adopted principle in plain language, for the school's website to link to. Never shows a draft.",
     tags,
-    params: ZPublicPrincipleParams,
-    query: ZPublicPrincipleQuery,
-    response: ZPublicPrincipleResponse,
     policy: publicAccess(),
     async handler(ctx, { params, query }) {
       return getPublicPrinciple(ctx.db, params.slug, query.lang ?? ctx.locale);
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/principle/versions',
+    ...principleContracts.versions,
     summary: 'Every version of the principle, newest first: who adopted it, when, and who recorded it.',
     tags,
-    params: ZSchoolParams,
-    response: ZPrincipleVersionsResponse,
     policy: atSchool('leadership or school board', mayReadPrincipleDrafts),
     async handler(ctx, { params }) {
       return listPrincipleVersions(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/schools/:schoolId/principle/draft',
+    ...principleContracts.createDraft,
     summary:
       'Starts the draft of a new version, from a preset, an earlier version, or the adopted one. A request without a body counts as `{}`.',
     tags,
-    params: ZSchoolParams,
-    body: ZCreateDraftBody,
-    response: ZPrincipleDraft,
-    status: 201,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
       return createDraft(ctx, params.schoolId, body);
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/principle/draft',
+    ...principleContracts.draft,
     summary: 'The draft of the next version of the principle.',
     tags,
-    params: ZSchoolParams,
-    response: ZPrincipleDraft,
     policy: atSchool('leadership or school board', mayReadPrincipleDrafts),
     async handler(ctx, { params }) {
       return getDraft(ctx.db, params.schoolId);
     },
   }),
   defineRoute({
-    method: 'PUT',
-    url: '/api/schools/:schoolId/principle/draft',
+    ...principleContracts.saveDraft,
     summary: 'Saves the whole draft; it is validated in full, so a saved draft can always be adopted.',
     tags,
-    params: ZSchoolParams,
-    body: ZSaveDraftBody,
-    response: ZPrincipleDraft,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
       return saveDraft(ctx, params.schoolId, body.principle);
     },
   }),
   defineRoute({
-    method: 'POST',
-    url: '/api/schools/:schoolId/principle/draft/adopt',
+    ...principleContracts.adoptDraft,
     summary:
       "Records the school board's adoption of the draft: it becomes the adopted version and the previous one is superseded.",
     tags,
-    params: ZSchoolParams,
-    body: ZAdoptDraftBody,
-    response: ZAdoptedPrinciple,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params, body }) {
       const membership = await ctx.membership(params.schoolId);
@@ -139,12 +100,9 @@ export const principleRoutes = [
     },
   }),
   defineRoute({
-    method: 'DELETE',
-    url: '/api/schools/:schoolId/principle/draft',
+    ...principleContracts.deleteDraft,
     summary: 'Discards the draft.',
     tags,
-    params: ZSchoolParams,
-    response: ZOk,
     policy: atSchool('school leader', mayEditPrinciple),
     async handler(ctx, { params }) {
       await discardDraft(ctx.db, params.schoolId);

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { auditContracts } from '../../../shared/api/audit.contract.js';
 import { auditApi, type TAuditSearch } from '../../api/school.api.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Page, Section } from '../../ui/page.js';
@@ -33,7 +34,7 @@ export function AuditLogPage() {
     to: params.get('to') || undefined,
   };
   const searchKey = SEARCH_KEYS.map((key) => params.get(key) ?? '').join('|');
-  const first = useApi(() => auditApi.search(schoolId, search), [schoolId, searchKey]);
+  const first = useApiQuery(auditContracts.search, { params: { schoolId }, query: search });
 
   const apply = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams();

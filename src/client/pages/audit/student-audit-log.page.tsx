@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { auditContracts } from '../../../shared/api/audit.contract.js';
 import { auditApi } from '../../api/school.api.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
 import { AuditList } from './audit-list.js';
@@ -13,7 +14,7 @@ export function StudentAuditLogPage() {
   const { schoolId = '', studentId = '' } = useParams();
   const { me } = useSession();
   const child = me?.children.find((c) => c.id === studentId && c.schoolId === schoolId);
-  const first = useApi(() => auditApi.ofStudent(schoolId, studentId), [schoolId, studentId]);
+  const first = useApiQuery(auditContracts.ofStudent, { params: { schoolId, studentId } });
   const fromLog =
     first.status === 'ok' ? first.data.entries.find((e) => e.student)?.student?.name.split(' ')[0] : undefined;
   const name = child?.givenName ?? fromLog ?? t('audit.student.theChild');

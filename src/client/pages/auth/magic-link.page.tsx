@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { authApi } from '../../api/auth.api.js';
 import { useSession } from '../../app/session.js';
-import { useAction } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
 import { ActionError } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';

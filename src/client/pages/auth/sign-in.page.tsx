@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ERROR_MESSAGES } from '../../../shared/errors.js';
 import { authApi } from '../../api/auth.api.js';
+import { contractUrl } from '../../api/http.js';
+import { oidcContracts } from '../../../shared/api/auth.contract.js';
 import { fieldProblems, type ApiError } from '../../api/api-error.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { useErrorText } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
@@ -26,7 +28,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { state, refresh } = useSession();
-  const providers = useApi(() => authApi.providers(), []);
+  const providers = useApiQuery(oidcContracts.providers, {});
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -163,7 +165,7 @@ export function SignInPage() {
             <p className="divider" aria-hidden="true">
               {t('signIn.or')}
             </p>
-            <a className="button button--secondary button--block" href="/api/auth/oidc/start">
+            <a className="button button--secondary button--block" href={contractUrl(oidcContracts.start)}>
               {t('signIn.oidc', { name: oidc.name })}
             </a>
           </div>

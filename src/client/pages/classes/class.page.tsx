@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TClassDetail } from '../../../shared/api/directory.schema.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { TableWrap } from '../../ui/table-wrap.js';
 import { Page, Section } from '../../ui/page.js';
@@ -34,7 +34,7 @@ function Staff({ detail }: { detail: TClassDetail }) {
 function WriteToParents({ schoolId, classId, className }: { schoolId: string; classId: string; className: string }) {
   const { t } = useTranslation();
   const { me } = useSession();
-  const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
+  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId } });
   const runsSchool =
     me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ??
     false;
@@ -53,7 +53,7 @@ function WriteToParents({ schoolId, classId, className }: { schoolId: string; cl
 export function ClassPage() {
   const { t } = useTranslation();
   const { schoolId = '', classId = '' } = useParams();
-  const detail = useApi(() => directoryApi.class(schoolId, classId), [schoolId, classId]);
+  const detail = useApiQuery(directoryContracts.class, { params: { schoolId, classId } });
   return (
     <Loaded result={detail} title={t('class.loadingTitle')}>
       {(data) => (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { directoryApi } from '../../api/school.api.js';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 import { Page, Section } from '../../ui/page.js';
@@ -15,7 +15,7 @@ export function StudentPage() {
   const { t, i18n } = useTranslation();
   const { schoolId = '', studentId = '' } = useParams();
   const { me } = useSession();
-  const profile = useApi(() => directoryApi.student(schoolId, studentId), [schoolId, studentId]);
+  const profile = useApiQuery(directoryContracts.student, { params: { schoolId, studentId } });
   const school = me?.schools.find((s) => s.id === schoolId);
   return (
     <Loaded result={profile} title={t('studentPage.loadingTitle')}>

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { authApi } from '../../api/auth.api.js';
-import { useApi } from '../../app/use-api.js';
+import { devMailContracts } from '../../../shared/api/auth.contract.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -29,7 +29,7 @@ function MailText({ text }: { text: string }) {
 /** Development only: the e-mails the server kept instead of sending them (the API answers 404 in production). */
 export function DevMailPage() {
   const { t, i18n } = useTranslation();
-  const mails = useApi(() => authApi.devMail(), []);
+  const mails = useApiQuery(devMailContracts.list, {});
   const title = t('devMail.title');
   return (
     <Loaded result={mails} title={title}>

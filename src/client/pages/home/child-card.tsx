@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TMeChild, TStudentProfile } from '../../../shared/api/directory.schema.js';
-import { directoryApi } from '../../api/school.api.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { paths } from '../../app/paths.js';
 
@@ -49,7 +49,9 @@ function ContactTeacher({ profile }: { profile: TStudentProfile }) {
 /** A custody holder's view of one child: class, the contact teacher and how and when to reach them. */
 export function ChildCard({ child }: { child: TMeChild }) {
   const { t } = useTranslation();
-  const profile = useApi(() => directoryApi.student(child.schoolId, child.id), [child.schoolId, child.id]);
+  const profile = useApiQuery(directoryContracts.student, {
+    params: { schoolId: child.schoolId, studentId: child.id },
+  });
   return (
     <li className="card">
       <article aria-labelledby={`child-${child.id}`}>

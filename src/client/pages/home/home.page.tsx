@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { informationRequestContracts } from '../../../shared/api/information-request.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
-import { informationRequestApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
@@ -20,7 +20,7 @@ type MeSchool = TMe['schools'][number];
 const STAFF_ROLES = new Set(['contact_teacher', 'teacher', 'pedagogue']);
 
 function InformationRightChildren({ school, students }: { school: MeSchool; students: TMe['children'] }) {
-  const requests = useApi(() => informationRequestApi.mine(school.id), [school.id]);
+  const requests = useApiQuery(informationRequestContracts.mine, { params: { schoolId: school.id } });
   return (
     <LoadedPart result={requests}>
       {(data) => (

@@ -1,15 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMeChild } from '../../../shared/api/directory.schema.js';
 import {
   INFORMATION_REQUEST_MESSAGE_MAX,
   ZCreateInformationRequest,
+  type TCreateInformationRequest,
   type TOwnInformationRequest,
 } from '../../../shared/api/information-request.schema.js';
 import { informationRequestApi } from '../../api/school.api.js';
-import { useAction } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
+import { ApiError } from '../../api/api-error.js';
 import { ActionError } from '../../ui/errors.js';
 import { TextAreaField } from '../../ui/field.js';
+import { showServerProblems, useSchemaForm } from '../../ui/form.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { RequestAnswer } from '../information-requests/request-answer.js';
@@ -46,27 +49,28 @@ export function InformationRightCard({
   onCreated(): void;
 }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useSchemaForm(ZCreateInformationRequest, { message: '' });
   const [sent, setSent] = useState(false);
-  const send = useAction(async (text: string) => {
-    await informationRequestApi.create(child.schoolId, child.id, text);
-    setMessage('');
+  const messageMissing = t('informationRight.messageMissing');
+  const send = useAction(async ({ message }: TCreateInformationRequest) => {
+    try {
+      await informationRequestApi.create(child.schoolId, child.id, message);
+    } catch (error) {
+      if (error instanceof ApiError) showServerProblems(form.setError, error, messageMissing);
+      throw error;
+    }
+    form.reset();
     setSent(true);
     onCreated();
   });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSent(false);
-    const parsed = ZCreateInformationRequest.safeParse({ message });
-    if (!parsed.success) {
-      setFieldError(t('informationRight.messageMissing'));
-      return;
-    }
-    setFieldError(undefined);
-    void send.run(parsed.data.message);
-  };
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      setSent(false);
+      void send.run(values);
+    },
+    () => setSent(false),
+  );
 
   const fieldId = `request-${child.id}`;
   return (
@@ -76,16 +80,15 @@ export function InformationRightCard({
           {child.name}
         </h3>
         <p>{t('informationRight.explanation', { name: child.givenName })}</p>
-        <form onSubmit={onSubmit} noValidate className="stack">
+        <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
           <TextAreaField
             id={fieldId}
             label={t('informationRight.messageLabel', { name: child.givenName })}
             hint={t('informationRight.messageHint')}
-            value={message}
             maxLength={INFORMATION_REQUEST_MESSAGE_MAX}
             rows={4}
-            onChange={(event) => setMessage(event.target.value)}
-            error={fieldError}
+            {...form.register('message')}
+            error={form.formState.errors.message ? messageMissing : undefined}
           />
           <ActionError error={send.error} />
           <div aria-live="polite">

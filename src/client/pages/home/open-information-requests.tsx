@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { informationRequestApi } from '../../api/school.api.js';
+import { informationRequestContracts } from '../../../shared/api/information-request.contract.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 
 /** The information requests that wait for an answer, with a way to answer them. */
 export function OpenInformationRequests({ schoolId }: { schoolId: string }) {
   const { t, i18n } = useTranslation();
-  const requests = useApi(() => informationRequestApi.list(schoolId, 'open'), [schoolId]);
+  const requests = useApiQuery(informationRequestContracts.list, { params: { schoolId }, query: { status: 'open' } });
   return (
     <LoadedPart result={requests}>
       {(data) =>

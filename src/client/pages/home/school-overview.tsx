@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TSchoolOverview } from '../../../shared/api/directory.schema.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { formatDate, formatNumber } from '../../ui/format.js';
 import { TableWrap } from '../../ui/table-wrap.js';
@@ -52,7 +52,7 @@ function PrincipleStatus({ overview, schoolId }: { overview: TSchoolOverview; sc
 /** The school in figures. The board sees aggregates only; the leadership also sees what needs attention. */
 export function SchoolOverview({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
-  const overview = useApi(() => directoryApi.overview(schoolId), [schoolId]);
+  const overview = useApiQuery(directoryContracts.overview, { params: { schoolId } });
   return (
     <LoadedPart result={overview}>
       {(data) => (

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { directoryApi } from '../../api/school.api.js';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 
 /** The classes a teacher or pedagogue works in, each a way into its students and their homes. */
 export function StaffClasses({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
-  const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
+  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId } });
   return (
     <LoadedPart result={classes}>
       {(data) => {

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
 import { PlainPrinciple } from '../principle/plain-principle.js';
@@ -11,7 +11,7 @@ import { PlainPrinciple } from '../principle/plain-principle.js';
 /** A student's own page: their class, who to go to, and what the school has promised, in simple words. */
 export function StudentHome({ school }: { school: TMe['schools'][number] }) {
   const { t } = useTranslation();
-  const classes = useApi(() => directoryApi.classes(school.id), [school.id]);
+  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId: school.id } });
   return (
     <>
       <Section title={t('student.yourClass')} id={`student-class-${school.id}`}>

@@ -12,9 +12,10 @@ import {
   type TImportResult,
   type TImportWarning,
 } from '../../../shared/api/import.schema.js';
+import { importContracts } from '../../../shared/api/import.contract.js';
 import type { ApiError } from '../../api/api-error.js';
 import { importApi } from '../../api/import.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -135,7 +136,7 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | undefined>();
   const [checked, setChecked] = useState<TImportResult | null>(null);
   const [imported, setImported] = useState<TImportResult | null>(null);
-  const runs = useApi(() => importApi.runs(schoolId), [schoolId]);
+  const runs = useApiQuery(importContracts.runs, { params: { schoolId } });
 
   const check = useAction(async (chosen: File) => {
     const result = await importApi.run(schoolId, chosen, true);

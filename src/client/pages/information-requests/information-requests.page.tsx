@@ -1,17 +1,20 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { informationRequestContracts } from '../../../shared/api/information-request.contract.js';
 import { RequestAnswer } from './request-answer.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
   INFORMATION_REQUEST_RESPONSE_MAX,
   ZAnswerInformationRequest,
+  type TAnswerInformationRequest,
   type TInformationRequest,
   type TInformationRequestStatus,
 } from '../../../shared/api/information-request.schema.js';
 import { informationRequestApi } from '../../api/school.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextAreaField } from '../../ui/field.js';
+import { useSchemaForm } from '../../ui/form.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
 
@@ -25,35 +28,20 @@ function AnswerForm({
   onAnswered(): void;
 }) {
   const { t } = useTranslation();
-  const [response, setResponse] = useState('');
-  const [status, setStatus] = useState<'answered' | 'declined'>('answered');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const answer = useAction(async () => {
-    await informationRequestApi.answer(schoolId, request.id, { response: response.trim(), status });
+  const form = useSchemaForm(ZAnswerInformationRequest, { response: '', status: 'answered' });
+  const status = form.watch('status');
+  const answer = useAction(async (values: TAnswerInformationRequest) => {
+    await informationRequestApi.answer(schoolId, request.id, values);
     onAnswered();
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!ZAnswerInformationRequest.safeParse({ response, status }).success) {
-      setFieldError(t('informationRequests.responseMissing'));
-      return;
-    }
-    setFieldError(undefined);
-    void answer.run();
-  };
+  const onSubmit = form.handleSubmit((values) => void answer.run(values));
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
       <fieldset className="choice-group">
         <legend>{t('informationRequests.decision')}</legend>
         {(['answered', 'declined'] as const).map((value) => (
           <label key={value} className="choice">
-            <input
-              type="radio"
-              name={`status-${request.id}`}
-              value={value}
-              checked={status === value}
-              onChange={() => setStatus(value)}
-            />
+            <input type="radio" value={value} {...form.register('status')} />
             <span>{t(`informationRequests.decisions.${value}`)}</span>
           </label>
         ))}
@@ -64,9 +52,8 @@ function AnswerForm({
         hint={t('informationRequests.responseHint')}
         rows={5}
         maxLength={INFORMATION_REQUEST_RESPONSE_MAX}
-        value={response}
-        onChange={(event) => setResponse(event.target.value)}
-        error={fieldError}
+        {...form.register('response')}
+        error={form.formState.errors.response ? t('informationRequests.responseMissing') : undefined}
       />
       <ActionError error={answer.error} />
       <div className="actions">
@@ -83,7 +70,7 @@ export function InformationRequestsPage() {
   const { t, i18n } = useTranslation();
   const { schoolId = '' } = useParams();
   const [status, setStatus] = useState<TInformationRequestStatus>('open');
-  const requests = useApi(() => informationRequestApi.list(schoolId, status), [schoolId, status]);
+  const requests = useApiQuery(informationRequestContracts.list, { params: { schoolId }, query: { status } });
   return (
     <Page title={t('informationRequests.title')} lead={t('informationRequests.lead')}>
       <SelectField

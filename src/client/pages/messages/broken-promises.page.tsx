@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { messagingApi } from '../../api/messaging.api.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDueDay } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
@@ -12,7 +12,7 @@ import { TableWrap } from '../../ui/table-wrap.js';
 export function BrokenPromisesPage() {
   const { t, i18n } = useTranslation();
   const { schoolId = '' } = useParams();
-  const promises = useApi(() => messagingApi.brokenPromises(schoolId), [schoolId]);
+  const promises = useApiQuery(messagingContracts.brokenPromises, { params: { schoolId } });
   return (
     <Loaded result={promises} title={t('brokenPromises.title')}>
       {(data) => {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import { messagingApi } from '../../api/messaging.api.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
@@ -36,7 +36,7 @@ export function ClassMessagePage() {
   const { t } = useTranslation();
   const { schoolId = '', classId = '' } = useParams();
   const { me } = useSession();
-  const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
+  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId } });
   const runsSchool =
     me?.schools.some((s) => s.id === schoolId && (s.roles.includes('leader') || s.roles.includes('administrator'))) ??
     false;

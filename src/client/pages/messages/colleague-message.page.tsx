@@ -7,10 +7,11 @@ import {
   type TColleague,
   type TCreateStaffThread,
 } from '../../../shared/api/messaging.schema.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
@@ -131,7 +132,7 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
 
 function Colleagues({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
-  const colleagues = useApi(() => messagingApi.colleagues(schoolId), [schoolId]);
+  const colleagues = useApiQuery(messagingContracts.colleagues, { params: { schoolId } });
   return (
     <Loaded result={colleagues} title={t('staffMessages.toColleagues.title')}>
       {(data) => (

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TMeChild } from '../../../shared/api/directory.schema.js';
 import { THREAD_SUBJECT_MAX, ZCreateThread, type TCreateThread } from '../../../shared/api/messaging.schema.js';
 import { messagingApi } from '../../api/messaging.api.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
@@ -20,7 +20,9 @@ import { ComposerAttachments, useComposerDraft } from './attachment-composer.js'
 /** Who will read the message and when the school promises an answer; quiet when the profile is not the reader's to see. */
 function Recipient({ child }: { child: TMeChild }) {
   const { t } = useTranslation();
-  const profile = useApi(() => directoryApi.student(child.schoolId, child.id), [child.schoolId, child.id]);
+  const profile = useApiQuery(directoryContracts.student, {
+    params: { schoolId: child.schoolId, studentId: child.id },
+  });
   if (profile.status !== 'ok') return null;
   const teacher = profile.data.contactTeacher;
   const promise = profile.data.responsePromise;

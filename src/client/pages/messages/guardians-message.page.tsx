@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import { messagingApi } from '../../api/messaging.api.js';
-import { directoryApi } from '../../api/school.api.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
 import { GroupComposer } from './group-composer.js';
@@ -39,7 +39,7 @@ function GuardiansComposer({
 export function GuardiansMessagePage() {
   const { t } = useTranslation();
   const { schoolId = '', studentId = '' } = useParams();
-  const profile = useApi(() => directoryApi.student(schoolId, studentId), [schoolId, studentId]);
+  const profile = useApiQuery(directoryContracts.student, { params: { schoolId, studentId } });
   return (
     <Loaded result={profile} title={t('staffMessages.toGuardians.loadingTitle')}>
       {(data) => (

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import type { TThreadSummary } from '../../../shared/api/messaging.schema.js';
-import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
@@ -48,7 +48,7 @@ function ThreadRow({ thread }: { thread: TThreadSummary }) {
 export function InboxPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const threads = useApi(() => messagingApi.threads(), []);
+  const threads = useApiQuery(messagingContracts.threads, {});
   const canWrite = (me?.children.length ?? 0) > 0;
   const workplaces = staffSchoolsOf(me);
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { THREAD_SEARCH_MAX, ZThreadSearchQuery } from '../../../shared/api/messaging.schema.js';
 import { paths } from '../../app/paths.js';
 import { TextField } from '../../ui/field.js';
+import { useSchemaForm } from '../../ui/form.js';
 
 /**
  * The search landmark of the messaging pages. Searching navigates to the search page with the
@@ -12,39 +13,33 @@ import { TextField } from '../../ui/field.js';
 export function MessageSearchForm({ query = '', withHint = false }: { query?: string; withHint?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [text, setText] = useState(query);
-  const [problem, setProblem] = useState<string | undefined>();
+  const form = useSchemaForm(ZThreadSearchQuery, { q: query });
+  const { reset } = form;
   // Back and forward change the address under the page; the field follows it.
-  useEffect(() => {
-    setText(query);
-    setProblem(undefined);
-  }, [query]);
+  useEffect(() => reset({ q: query }), [query, reset]);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZThreadSearchQuery.safeParse({ q: text });
-    if (!parsed.success) {
-      setProblem(t('messageSearch.queryMissing'));
-      return;
-    }
-    setProblem(undefined);
-    void navigate(paths.messageSearch(parsed.data.q), { replace: parsed.data.q === query });
-  };
+  const onSubmit = form.handleSubmit(({ q }) => {
+    void navigate(paths.messageSearch(q), { replace: q === query });
+  });
 
   return (
-    <form role="search" aria-label={t('messageSearch.landmark')} className="search-form" onSubmit={onSubmit} noValidate>
+    <form
+      role="search"
+      aria-label={t('messageSearch.landmark')}
+      className="search-form"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+    >
       <TextField
         id="message-search-q"
         type="search"
-        name="q"
         label={t('messageSearch.label')}
         hint={withHint ? t('messageSearch.hint') : undefined}
-        error={problem}
-        value={text}
+        error={form.formState.errors.q ? t('messageSearch.queryMissing') : undefined}
         maxLength={THREAD_SEARCH_MAX}
         enterKeyHint="search"
         autoComplete="off"
-        onChange={(event) => setText(event.target.value)}
+        {...form.register('q')}
       />
       <button type="submit" className="button button--secondary">
         {t('messageSearch.submit')}

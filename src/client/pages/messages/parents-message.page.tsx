@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TClassSummary } from '../../../shared/api/directory.schema.js';
 import type { TCreateGroupMessage } from '../../../shared/api/messaging.schema.js';
 import { messagingApi } from '../../api/messaging.api.js';
-import { directoryApi } from '../../api/school.api.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { SelectField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
@@ -113,7 +113,7 @@ export function ParentsMessagePage() {
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
   const runsSchool = school ? school.roles.includes('leader') || school.roles.includes('administrator') : false;
-  const classes = useApi(() => directoryApi.classes(schoolId), [schoolId]);
+  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId } });
   return (
     <Loaded result={classes} title={t('parentsMessage.title')}>
       {(data) => (

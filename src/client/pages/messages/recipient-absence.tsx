@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TMeChild } from '../../../shared/api/directory.schema.js';
-import { staffAbsenceApi } from '../../api/staff-absence.api.js';
-import { useApi } from '../../app/use-api.js';
+import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
+import { useApiQuery } from '../../app/query.js';
 import { Notice } from '../../ui/notice.js';
 
 /**
@@ -12,11 +12,11 @@ import { Notice } from '../../ui/notice.js';
  * the sentences in the reader's language; quiet when there is nothing to tell.
  */
 export function RecipientAbsence({ child }: { child: TMeChild }) {
-  const { t, i18n } = useTranslation();
-  const routing = useApi(
-    () => staffAbsenceApi.messageRouting(child.schoolId, child.id),
-    [child.schoolId, child.id, i18n.language],
-  );
+  const { t } = useTranslation();
+  // The cache is refreshed when the reader switches language (query.ts), so the sentences follow.
+  const routing = useApiQuery(staffAbsenceContracts.messageRouting, {
+    params: { schoolId: child.schoolId, studentId: child.id },
+  });
   if (routing.status !== 'ok') return null;
   const { notices, readFromText } = routing.data;
   return (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TThreadSearchHit } from '../../../shared/api/messaging.schema.js';
-import { messagingApi } from '../../api/messaging.api.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { useErrorText } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
@@ -37,12 +37,12 @@ export function MessageSearchPage() {
   const errorText = useErrorText();
   const [params] = useSearchParams();
   const query = (params.get('q') ?? '').trim();
-  const result = useApi((signal) => (query ? messagingApi.search(query, signal) : Promise.resolve(null)), [query]);
-  const hits = result.status === 'ok' ? (result.data?.threads ?? null) : null;
+  const result = useApiQuery(messagingContracts.search, { query: { q: query } }, { enabled: query !== '' });
+  const hits = query && result.status === 'ok' ? result.data.threads : null;
 
   let status = '';
   if (query && result.status === 'loading') status = t('messageSearch.searching');
-  else if (result.status === 'error') status = errorText(result.error);
+  else if (query && result.status === 'error') status = errorText(result.error);
   else if (hits)
     status =
       hits.length === 0 ? t('messageSearch.none', { query }) : t('messageSearch.count', { count: hits.length, query });

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { messagingApi } from '../../api/messaging.api.js';
-import { useApi } from '../../app/use-api.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
+import { useApiQuery } from '../../app/query.js';
 
-/** Read receipts for the staff in a thread: who of the guardians has read the newest message. */
-export function ThreadReaders({ threadId, version }: { threadId: string; version: string }) {
+/**
+ * Read receipts for the staff in a thread: who of the guardians has read the newest message.
+ * A send invalidates them (use-once-send.ts), so they follow the newest message.
+ */
+export function ThreadReaders({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
-  const readers = useApi(() => messagingApi.readers(threadId), [threadId, version]);
+  const readers = useApiQuery(messagingContracts.readers, { params: { threadId } });
   if (readers.status !== 'ok') return null;
   const { read, notRead } = readers.data;
   if (read.length === 0 && notRead.length === 0) return null;

@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
+import { notificationContracts } from '../../../shared/api/notification.contract.js';
 import { ZMessageBody, type TMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
 import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery, useInvalidate } from '../../app/query.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
@@ -193,7 +195,6 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
   const isStaff =
     thread.abilities.acknowledge ||
     thread.messages.some((message) => message.author.isReader && message.author.role === 'staff');
-  const newest = thread.messages.at(-1)?.id ?? '';
   const others = thread.counterparts.map((person) => person.name).join(', ');
   const promiseOpen = thread.promiseStatus === 'open' || thread.promiseStatus === 'broken';
   useScrollToMessage(location.hash);
@@ -237,7 +238,7 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
           ))}
         </ol>
         {isStaff && thread.participants.some((person) => person.role === 'guardian') ? (
-          <ThreadReaders threadId={thread.id} version={newest} />
+          <ThreadReaders threadId={thread.id} />
         ) : null}
       </Section>
       {thread.abilities.acknowledge && promiseOpen ? (
@@ -261,7 +262,14 @@ function ThreadView({ initial }: { initial: TThreadDetail }) {
 export function ThreadPage() {
   const { t } = useTranslation();
   const { threadId = '' } = useParams();
-  const thread = useApi(() => messagingApi.thread(threadId), [threadId]);
+  // Opened again, a thread loads afresh (and is marked read): ThreadView keeps its own copy.
+  const thread = useApiQuery(messagingContracts.thread, { params: { threadId } }, { gcTime: 0 });
+  const invalidate = useInvalidate();
+  const loaded = thread.status === 'ok';
+  // Reading a thread marks its notifications read: the header's count follows.
+  useEffect(() => {
+    if (loaded) void invalidate(notificationContracts.list);
+  }, [loaded, threadId, invalidate]);
   return (
     <Loaded result={thread} title={t('messages.thread.loadingTitle')}>
       {(data) => <ThreadView key={data.id} initial={data} />}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import type { TUrgentUse } from '../../../shared/api/messaging.schema.js';
-import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
@@ -20,7 +20,7 @@ function recipientsOf(use: TUrgentUse, t: (key: string, options?: Record<string,
 export function UrgentMessagesPage() {
   const { t, i18n } = useTranslation();
   const { schoolId = '' } = useParams();
-  const uses = useApi(() => messagingApi.urgentUses(schoolId), [schoolId]);
+  const uses = useApiQuery(messagingContracts.urgentUses, { params: { schoolId } });
   return (
     <Loaded result={uses} title={t('staffMessages.urgentLog.title')}>
       {(data) => (

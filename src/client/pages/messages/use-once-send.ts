@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { newIdempotencyKey } from '../../api/messaging.api.js';
-import { useAction } from '../../app/use-api.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
+import { useAction } from '../../app/query.js';
 
 /**
  * A send that is safe to retry and to double-click: one idempotency key per compose attempt,
@@ -9,10 +10,22 @@ import { useAction } from '../../app/use-api.js';
 export function useOnceSend<A extends unknown[]>(send: (key: string, ...args: A) => Promise<unknown>) {
   const key = useRef(newIdempotencyKey());
   const sending = useRef(false);
-  const action = useAction(async (...args: A) => {
-    await send(key.current, ...args);
-    key.current = newIdempotencyKey();
-  });
+  // A sent message changes the lists it appears in and who has read a thread's newest message.
+  const action = useAction(
+    async (...args: A) => {
+      await send(key.current, ...args);
+      key.current = newIdempotencyKey();
+    },
+    {
+      invalidates: [
+        messagingContracts.threads,
+        messagingContracts.search,
+        messagingContracts.readers,
+        messagingContracts.brokenPromises,
+        messagingContracts.urgentUses,
+      ],
+    },
+  );
   const run = async (...args: A) => {
     if (sending.current) return;
     sending.current = true;

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notificationContracts } from '../../../shared/api/notification.contract.js';
 import type { TNotificationMode, TNotificationSettings } from '../../../shared/api/notification.schema.js';
 import type { TQuietHours } from '../../../shared/principle/principle.schema.js';
 import { notificationsApi } from '../../api/notifications.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
@@ -148,7 +149,7 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
 /** The profile's "Notifikationer" section: guardians choose immediate or the daily digest; staff set quiet hours. */
 export function NotificationSettingsSection() {
   const { t } = useTranslation();
-  const settings = useApi(() => notificationsApi.settings(), []);
+  const settings = useApiQuery(notificationContracts.settings, {}, { gcTime: 0 });
   return (
     <Section title={t('notificationSettings.title')} id="notification-settings">
       <LoadedPart result={settings}>

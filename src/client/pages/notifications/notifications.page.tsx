@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TNotification, TNotificationList } from '../../../shared/api/notification.schema.js';
+import { notificationContracts } from '../../../shared/api/notification.contract.js';
+import type { TNotification } from '../../../shared/api/notification.schema.js';
 import { notificationsApi } from '../../api/notifications.api.js';
 import { paths } from '../../app/paths.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
-import { useUnreadCount } from './unread-count.js';
+import { useNotifications, useShowNotifications } from './unread-count.js';
 
 function NotificationRow({
   notification,
@@ -58,22 +59,23 @@ function NotificationRow({
 /** The reader's notifications, newest first; opening one leads to its thread and marks it read. */
 export function NotificationsPage() {
   const { t } = useTranslation();
-  const list = useApi(() => notificationsApi.list(), []);
-  const count = useUnreadCount();
-  const update = (answer: TNotificationList) => {
-    count.set(answer.unread);
-    list.reload();
-  };
+  const list = useNotifications();
+  const show = useShowNotifications();
   // Opening follows the link at once; the mark is sent alongside and the header catches up.
   const open = (n: TNotification) => {
     if (n.readAt === null)
       notificationsApi.read(n.id).then(
-        (answer) => count.set(answer.unread),
+        (answer) => show(answer),
         () => undefined,
       );
   };
-  const readOne = useAction(async (n: TNotification) => update(await notificationsApi.read(n.id)));
-  const readAll = useAction(async () => update(await notificationsApi.readAll()));
+  // Marking read answers with the updated list, which is all that changed.
+  const readOne = useAction(async (n: TNotification) => show(await notificationsApi.read(n.id)), {
+    invalidates: [notificationContracts.list],
+  });
+  const readAll = useAction(async () => show(await notificationsApi.readAll()), {
+    invalidates: [notificationContracts.list],
+  });
   return (
     <Loaded result={list} title={t('notifications.title')}>
       {(data) => (

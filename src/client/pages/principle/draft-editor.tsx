@@ -15,7 +15,7 @@ import {
   type TStatement,
 } from '../../../shared/principle/principle.schema.js';
 import { principleApi } from '../../api/principle.api.js';
-import { useAction } from '../../app/use-api.js';
+import { useAction } from '../../app/query.js';
 import { ActionError } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { draftIssueText } from './draft-issues.js';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
 import type { TPrincipleDescription, TPublicPrincipleResponse } from '../../../shared/api/principle.schema.js';
-import { principleApi } from '../../api/principle.api.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
@@ -144,7 +144,7 @@ export function PlainPrinciple({
 }) {
   const { i18n } = useTranslation();
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const result = useApi(() => principleApi.public(slug, lang), [slug, lang]);
+  const result = useApiQuery(principleContracts.public, { params: { slug }, query: { lang } });
   return (
     <LoadedPart result={result}>
       {(data) => (

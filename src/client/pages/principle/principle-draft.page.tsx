@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ZAdoptDraftBody, type TPrincipleDraft } from '../../../shared/api/principle.schema.js';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
+import { ZAdoptDraftBody, type TAdoptDraftBody, type TPrincipleDraft } from '../../../shared/api/principle.schema.js';
 import { PRINCIPLE_LIMITS } from '../../../shared/principle/principle.limits.js';
-import { ApiError, fieldProblems } from '../../api/api-error.js';
+import { ApiError } from '../../api/api-error.js';
 import { principleApi } from '../../api/principle.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { ActionError, LoadError, LoadedPart, Loading, NotFoundPage } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
+import { problemText, showServerProblems, useSchemaForm } from '../../ui/form.js';
 import { Notice } from '../../ui/notice.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Page, Section } from '../../ui/page.js';
@@ -24,8 +26,9 @@ function today(): string {
 function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): void }) {
   const { t, i18n } = useTranslation();
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const presets = useApi(() => principleApi.presets(), []);
-  const adopted = useApi(() => principleApi.adopted(schoolId).catch(() => null), [schoolId]);
+  const presets = useApiQuery(principleContracts.presets, {});
+  // A school without an adopted principle answers 404: then there is simply nothing to start from.
+  const adopted = useApiQuery(principleContracts.adopted, { params: { schoolId } });
   const [choice, setChoice] = useState<string>('');
   const create = useAction(async (value: string) => {
     const [kind, id] = value.split(':') as ['version' | 'preset', string];
@@ -98,55 +101,38 @@ function StartDraft({ schoolId, onCreated }: { schoolId: string; onCreated(): vo
 
 function AdoptForm({ schoolId, unsaved, onAdopted }: { schoolId: string; unsaved: boolean; onAdopted(): void }) {
   const { t } = useTranslation();
-  const [adoptedOn, setAdoptedOn] = useState(today());
-  const [adoptedBy, setAdoptedBy] = useState('');
-  const [errors, setErrors] = useState<{ adoptedOn?: string; adoptedBy?: string }>({});
-  const adopt = useAction(async () => {
+  const form = useSchemaForm(ZAdoptDraftBody, { adoptedOn: today(), adoptedBy: '' });
+  const { errors } = form.formState;
+  const adopt = useAction(async (values: TAdoptDraftBody) => {
     try {
-      await principleApi.adoptDraft(schoolId, { adoptedOn, adoptedBy: adoptedBy.trim() });
+      await principleApi.adoptDraft(schoolId, values);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed') {
-        const problems = fieldProblems(error, t('errors.checkField'));
-        setErrors({ adoptedOn: problems.adoptedOn, adoptedBy: problems.adoptedBy });
+        showServerProblems(form.setError, error, t('errors.checkField'));
       }
       throw error;
     }
     onAdopted();
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (unsaved) return;
-    const parsed = ZAdoptDraftBody.safeParse({ adoptedOn, adoptedBy });
-    if (!parsed.success) {
-      const next: typeof errors = {};
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'adoptedOn') next.adoptedOn = t('draft.adopt.dateMissing');
-        if (issue.path[0] === 'adoptedBy') next.adoptedBy = t('draft.adopt.byMissing');
-      }
-      setErrors(next);
-      return;
-    }
-    setErrors({});
-    void adopt.run();
-  };
+  const onSubmit = form.handleSubmit((values) => {
+    if (!unsaved) void adopt.run(values);
+  });
   return (
     <Section title={t('draft.adopt.title')} id="adopt">
       <p>{t('draft.adopt.lead')}</p>
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
         <TextField
           label={t('draft.adopt.adoptedOn')}
           type="date"
-          value={adoptedOn}
-          onChange={(event) => setAdoptedOn(event.target.value)}
-          error={errors.adoptedOn}
+          {...form.register('adoptedOn')}
+          error={problemText(errors.adoptedOn, t('draft.adopt.dateMissing'))}
         />
         <TextField
           label={t('draft.adopt.adoptedBy')}
           hint={t('draft.adopt.adoptedByHint')}
-          value={adoptedBy}
           maxLength={PRINCIPLE_LIMITS.adoptedByMaxChars}
-          onChange={(event) => setAdoptedBy(event.target.value)}
-          error={errors.adoptedBy}
+          {...form.register('adoptedBy')}
+          error={problemText(errors.adoptedBy, t('draft.adopt.byMissing'))}
         />
         {unsaved ? (
           <Notice kind="warning" live={false}>
@@ -200,7 +186,7 @@ export function PrincipleDraftPage() {
   const navigate = useNavigate();
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
-  const draft = useApi(() => principleApi.draft(schoolId), [schoolId]);
+  const draft = useApiQuery(principleContracts.draft, { params: { schoolId } }, { gcTime: 0 });
   const [current, setCurrent] = useState<TPrincipleDraft | null>(null);
   const [unsaved, setUnsaved] = useState(false);
   if (!school || !(school.abilities.readPrincipleDrafts || school.abilities.editPrinciple)) return <NotFoundPage />;

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
 import type { TPrincipleVersion } from '../../../shared/api/principle.schema.js';
 import { principleApi } from '../../api/principle.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { Page } from '../../ui/page.js';
@@ -31,7 +32,7 @@ export function PrincipleVersionsPage() {
   const navigate = useNavigate();
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
-  const versions = useApi(() => principleApi.versions(schoolId), [schoolId]);
+  const versions = useApiQuery(principleContracts.versions, { params: { schoolId } });
   const startFrom = useAction(async (versionId: string) => {
     await principleApi.createDraft(schoolId, { fromVersion: versionId });
     void navigate(paths.principleDraft(schoolId));

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { principleApi } from '../../api/principle.api.js';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
-import { useApi } from '../../app/use-api.js';
+import { useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { LoadError, Loading, NotFoundPage, useErrorText } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
@@ -18,9 +18,10 @@ export function PrinciplePage() {
   const { me } = useSession();
   const school = me?.schools.find((s) => s.id === schoolId);
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const result = useApi(
-    () => (school ? principleApi.public(school.slug, lang) : Promise.resolve(null)),
-    [school?.slug, lang],
+  const result = useApiQuery(
+    principleContracts.public,
+    { params: { slug: school?.slug ?? '' }, query: { lang } },
+    { enabled: Boolean(school) },
   );
   if (!school) return <NotFoundPage />;
   const title = t('principle.title');

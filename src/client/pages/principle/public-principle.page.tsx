@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { principleApi } from '../../api/principle.api.js';
-import { useApi } from '../../app/use-api.js';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
+import { useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { Loaded } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
@@ -12,7 +12,7 @@ export function PublicPrinciplePage() {
   const { t, i18n } = useTranslation();
   const { slug = '' } = useParams();
   const lang = isLocale(i18n.language) ? i18n.language : 'da';
-  const result = useApi(() => principleApi.public(slug, lang), [slug, lang]);
+  const result = useApiQuery(principleContracts.public, { params: { slug }, query: { lang } });
   return (
     <Loaded result={result} title={t('principle.title')}>
       {(data) => (

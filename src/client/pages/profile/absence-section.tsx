@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
 import {
   STAFF_ABSENCE_NOTE_MAX,
@@ -9,9 +11,10 @@ import {
 } from '../../../shared/api/staff-absence.schema.js';
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
+import { useSchemaForm } from '../../ui/form.js';
 import { formatDate } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Section } from '../../ui/page.js';
@@ -86,63 +89,61 @@ function serverProblems(
   return field ? { problems: { [field]: text(error) }, general: null } : { problems: {}, general: error };
 }
 
+/** The form's fields: the shared schema, with "no substitute" as the empty choice and the last day not before the first. */
+const ZAbsenceForm = ZCreateStaffAbsence.extend({
+  substituteId: z.union([z.literal(''), ZCreateStaffAbsence.shape.substituteId]).transform((id) => id || null),
+}).refine((absence) => absence.lastDay >= absence.firstDay, { path: ['lastDay'], message: 'order' });
+
 function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TStaffAbsenceList; onSaved: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [personId, setPersonId] = useState(data.registerFor[0]?.id ?? '');
-  const [firstDay, setFirstDay] = useState('');
-  const [lastDay, setLastDay] = useState('');
-  const [substituteId, setSubstituteId] = useState('');
-  const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
+  const form = useSchemaForm(ZAbsenceForm, {
+    personId: data.registerFor[0]?.id ?? '',
+    firstDay: '',
+    lastDay: '',
+    substituteId: '',
+    note: '',
+  });
   const [saved, setSaved] = useState(false);
-  const save = useAction(async () => {
-    await staffAbsenceApi.create(schoolId, { personId, firstDay, lastDay, substituteId: substituteId || null, note });
-    setFirstDay('');
-    setLastDay('');
-    setSubstituteId('');
-    setNote('');
+  const save = useAction(async (absence: z.output<typeof ZAbsenceForm>) => {
+    await staffAbsenceApi.create(schoolId, absence);
+    form.reset({ ...form.getValues(), firstDay: '', lastDay: '', substituteId: '', note: '' });
     setSaved(true);
     onSaved();
   });
+  const { errors } = form.formState;
+  const problems: Problems = {};
+  for (const field of FIELDS) {
+    const error = errors[field];
+    if (error) problems[field] = t(`staffAbsence.errors.${error.message === 'order' ? 'order' : field}`);
+  }
   const fromServer = serverProblems(save.error, errorText);
   const shown: Problems = { ...fromServer.problems, ...problems };
+  const personId = form.watch('personId');
+  const firstDay = form.watch('firstDay');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const found: Problems = {};
-    if (!firstDay) found.firstDay = t('staffAbsence.errors.firstDay');
-    if (!lastDay) found.lastDay = t('staffAbsence.errors.lastDay');
-    else if (firstDay && lastDay < firstDay) found.lastDay = t('staffAbsence.errors.order');
-    const parsed = ZCreateStaffAbsence.safeParse({
-      personId,
-      firstDay,
-      lastDay,
-      substituteId: substituteId || null,
-      note,
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = FIELDS.find((f) => f === issue.path[0]);
-        if (field && !found[field]) found[field] = t(`staffAbsence.errors.${field}`);
-      }
-    }
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    void save.run();
-  };
+  const onSubmit = form.handleSubmit(
+    (absence) => {
+      setSaved(false);
+      void save.run(absence);
+    },
+    () => setSaved(false),
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby={`absence-form-${schoolId}`}>
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      className="stack"
+      aria-labelledby={`absence-form-${schoolId}`}
+    >
       <h3 id={`absence-form-${schoolId}`}>{t('staffAbsence.add')}</h3>
       {data.registerFor.length > 1 ? (
         <SelectField
           id={`absence-person-${schoolId}`}
           label={t('staffAbsence.person')}
-          value={personId}
+          {...form.register('personId')}
           error={shown.personId}
-          onChange={(event) => setPersonId(event.target.value)}
         >
           {data.registerFor.map((p) => (
             <option key={p.id} value={p.id}>
@@ -155,29 +156,26 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
         id={`absence-first-${schoolId}`}
         type="date"
         label={t('staffAbsence.firstDay')}
-        value={firstDay}
+        {...form.register('firstDay')}
         required
         error={shown.firstDay}
-        onChange={(event) => setFirstDay(event.target.value)}
       />
       <TextField
         id={`absence-last-${schoolId}`}
         type="date"
         label={t('staffAbsence.lastDay')}
         hint={t('staffAbsence.lastDayHint')}
-        value={lastDay}
+        {...form.register('lastDay')}
         min={firstDay || undefined}
         required
         error={shown.lastDay}
-        onChange={(event) => setLastDay(event.target.value)}
       />
       <SelectField
         id={`absence-substitute-${schoolId}`}
         label={t('staffAbsence.substitute')}
         hint={t('staffAbsence.substituteHint')}
-        value={substituteId}
+        {...form.register('substituteId')}
         error={shown.substituteId}
-        onChange={(event) => setSubstituteId(event.target.value)}
       >
         <option value="">{t('staffAbsence.noSubstitute')}</option>
         {data.colleagues
@@ -192,10 +190,9 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
         id={`absence-note-${schoolId}`}
         label={t('staffAbsence.noteOptional')}
         hint={t('staffAbsence.noteHint')}
-        value={note}
         maxLength={STAFF_ABSENCE_NOTE_MAX}
+        {...form.register('note')}
         error={shown.note}
-        onChange={(event) => setNote(event.target.value)}
       />
       <ActionError error={fromServer.general} />
       {data.registerFor.length <= 1 && shown.personId ? (
@@ -220,7 +217,7 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
 
 function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolName: string | null }) {
   const { t } = useTranslation();
-  const list = useApi(() => staffAbsenceApi.list(schoolId), [schoolId]);
+  const list = useApiQuery(staffAbsenceContracts.list, { params: { schoolId } });
   const remove = useAction(async (absence: TStaffAbsence) => {
     await staffAbsenceApi.remove(schoolId, absence.id);
     list.reload();

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { authContracts } from '../../../shared/api/auth.contract.js';
 import type { Locale } from '../../../shared/errors.js';
 import type { TSessionSummary } from '../../../shared/api/auth.schema.js';
 import { authApi } from '../../api/auth.api.js';
 import { meApi } from '../../api/me.api.js';
 import { useSession } from '../../app/session.js';
-import { useAction, useApi } from '../../app/use-api.js';
+import { useAction, useApiQuery } from '../../app/query.js';
 import { applyLocale, isLocale } from '../../i18n/i18n.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { describeDevice } from '../../ui/device.js';
@@ -72,7 +73,7 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me, refresh } = useSession();
-  const sessions = useApi(() => authApi.sessions(), []);
+  const sessions = useApiQuery(authContracts.sessions, {});
   const endOne = useAction(async (id: string) => {
     await authApi.endSession(id);
     sessions.reload();

@@ -1,0 +1,32 @@
+import { attachmentContracts } from './attachment.contract.js';
+import { auditContracts } from './audit.contract.js';
+import { authContracts, devMailContracts, oidcContracts } from './auth.contract.js';
+import { directoryContracts, meContracts } from './directory.contract.js';
+import { draftContracts } from './draft.contract.js';
+import { importContracts } from './import.contract.js';
+import { informationRequestContracts } from './information-request.contract.js';
+import { messagingContracts } from './messaging.contract.js';
+import { notificationContracts } from './notification.contract.js';
+import { principleContracts } from './principle.contract.js';
+import { schoolCalendarContracts } from './school-calendar.contract.js';
+import { staffAbsenceContracts } from './staff-absence.contract.js';
+import type { Contract } from './contract.js';
+
+/** Every contract, by area: the route table test holds that each is a route the server serves as written. */
+export const allContracts: Record<string, Record<string, Contract>> = {
+  attachmentContracts,
+  auditContracts,
+  authContracts,
+  devMailContracts,
+  oidcContracts,
+  directoryContracts,
+  meContracts,
+  draftContracts,
+  importContracts,
+  informationRequestContracts,
+  messagingContracts,
+  notificationContracts,
+  principleContracts,
+  schoolCalendarContracts,
+  staffAbsenceContracts,
+};
