@@ -29,6 +29,15 @@ describe('the school leader', () => {
     ]) {
       await page.getByRole('link', { name }).first().waitFor();
     }
+    // The principle's figures: the promise and how well the school keeps it this school year.
+    const figures = page.getByRole('region', { name: 'Sådan holder skolen sit princip' });
+    await figures.getByText('Princippet lover svar senest 3 arbejdsdage efter en forælders besked.').waitFor();
+    expect(await figures.locator('.figure__label').first().textContent()).toMatch(
+      /^svar inden for løftet \(\d+ af \d+\)$/,
+    );
+    expect(await figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
+    await figures.getByRole('table', { name: 'Måned for måned' }).waitFor();
+    await figures.getByRole('table', { name: 'Klasse for klasse' }).getByRole('link', { name: '3.A' }).waitFor();
     await expectNoAxeViolations(page, '/ (leader)');
 
     await page.getByRole('link', { name: 'Besvar anmodninger om oplysninger' }).click();

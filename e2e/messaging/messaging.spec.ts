@@ -59,12 +59,25 @@ describe('messages with a promise', () => {
 
     const teacher = await suite.page();
     await signIn(teacher, DEMO.contactTeacher);
+    // The teacher's home says what to answer, and by when.
+    const work = teacher.getByRole('region', { name: 'Det skal du svare på' });
+    await work.getByRole('link', { name: SUBJECT }).waitFor();
     // On a phone the pages sit behind the header's menu button.
     await teacher.getByRole('button', { name: 'Menu' }).click();
-    await teacher.getByRole('link', { name: 'Beskeder' }).click();
+    await teacher.getByRole('link', { name: 'Beskeder', exact: true }).click();
     await settled(teacher);
     await expectNoAxeViolations(teacher, 'inbox (teacher)');
     const teacherRow = teacher.locator('li.thread-row').filter({ hasText: SUBJECT });
+    // A preview line: who wrote last, and the first words on one line.
+    expect(await teacherRow.locator('.thread-row__preview').textContent()).toBe(
+      'Mette Lindholm: Hej Kan Emma låne en cykelhjelm på turen i morgen? Venlig hilsen',
+    );
+    // Only the threads awaiting a reply, by a filter kept in the address.
+    await teacher.getByRole('link', { name: 'Venter på svar' }).click();
+    await teacher.waitForURL((url) => url.searchParams.get('show') === 'awaiting-reply');
+    await settled(teacher);
+    expect(await teacher.getByRole('link', { name: 'Venter på svar' }).getAttribute('aria-current')).toBe('true');
+    await expectNoAxeViolations(teacher, 'inbox awaiting a reply (teacher)');
     // The unread marker is seen on the badge and heard in the link's name.
     await teacherRow.getByText('1 ulæst', { exact: true }).waitFor();
     // Staff read the same deadline as their task.
@@ -82,6 +95,9 @@ describe('messages with a promise', () => {
     await teacher.getByText('Dit svar er sendt.').waitFor();
     await teacher.getByText('Besvaret', { exact: true }).waitFor();
     expect(await teacher.getByRole('button', { name: 'Bekræft modtagelse' }).count()).toBe(0);
+    // Answered, it no longer awaits a reply.
+    await visit(teacher, '/messages?show=awaiting-reply');
+    expect(await teacher.locator('li.thread-row').filter({ hasText: SUBJECT }).count()).toBe(0);
 
     await visit(guardian, '/messages');
     await guardian.locator('li.thread-row').filter({ hasText: SUBJECT }).getByText('Besvaret').waitFor();
@@ -190,7 +206,7 @@ describe('messages with a promise', () => {
     const leader = await suite.page();
     await signIn(leader, DEMO.leader);
     const school = await mySchool(leader);
-    await leader.getByRole('link', { name: 'Brudte svarløfter' }).click();
+    await leader.getByRole('link', { name: 'Brudte svarløfter', exact: true }).click();
     await settled(leader);
     await expect.poll(() => leader.locator('h1').textContent()).toBe('Brudte svarløfter');
     await expectNoAxeViolations(leader, 'broken promises');

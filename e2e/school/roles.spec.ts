@@ -46,6 +46,10 @@ describe('each role sees its own school', () => {
     await overview.getByText('Elever', { exact: true }).first().waitFor();
     expect(await overview.getByText('Kræver opmærksomhed').count()).toBe(0);
     expect(await overview.getByRole('table', { name: 'Klasser' }).count()).toBe(0);
+    // The board sees the principle's figures in aggregate: numbers, no way into a class or a child.
+    const figures = page.getByRole('region', { name: 'Sådan holder skolen sit princip' });
+    expect(await figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
+    expect(await figures.getByRole('link').count()).toBe(0);
     await expectNoAxeViolations(page, '/ (board member)');
 
     // Anne Holm is also Karla's parent; outside her own child, no student name appears.

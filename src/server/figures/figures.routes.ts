@@ -1,20 +1,16 @@
 import { defineRoute } from '../http/route.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZFiguresQuery, ZPrincipleFigures } from '../../shared/api/figures.schema.js';
+import { figuresContracts } from '../../shared/api/figures.contract.js';
 import { mayReadPrincipleFigures } from '../policies/rules.js';
 import { atSchool } from '../policies/policy.js';
 import { readPrincipleFigures } from './figures.service.js';
 
 export const figuresRoutes = [
   defineRoute({
-    method: 'GET',
-    url: '/api/schools/:schoolId/principle-figures',
+    ...figuresContracts.read,
     summary:
       'How well the school keeps its principle, for a school year: every cell for the leadership, aggregates with groups under five hidden for the board.',
     tags: ['figures'],
-    params: ZSchoolParams,
-    query: ZFiguresQuery,
-    response: ZPrincipleFigures,
     policy: atSchool(ZSchoolParams, 'leadership or board member', (m) => mayReadPrincipleFigures(m)),
     handler: (ctx, { params, query }) => readPrincipleFigures(ctx, params.schoolId, query),
   }),

@@ -3,6 +3,7 @@ import { auditContracts } from './audit.contract.js';
 import { authContracts, devMailContracts, oidcContracts } from './auth.contract.js';
 import { directoryContracts, meContracts } from './directory.contract.js';
 import { draftContracts } from './draft.contract.js';
+import { figuresContracts } from './figures.contract.js';
 import { importContracts } from './import.contract.js';
 import { informationRequestContracts } from './information-request.contract.js';
 import { messagingContracts } from './messaging.contract.js';
@@ -22,6 +23,7 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   directoryContracts,
   meContracts,
   draftContracts,
+  figuresContracts,
   importContracts,
   informationRequestContracts,
   messagingContracts,

@@ -11,8 +11,10 @@ import { Page, Section } from '../../ui/page.js';
 import { ChildCard } from './child-card.js';
 import { InformationRightCard } from './information-right-card.js';
 import { OpenInformationRequests } from './open-information-requests.js';
+import { PrincipleFigures } from './principle-figures.js';
 import { SchoolOverview } from './school-overview.js';
 import { StaffClasses } from './staff-classes.js';
+import { StaffWork } from './staff-work.js';
 import { StudentHome } from './student-home.js';
 
 type MeSchool = TMe['schools'][number];
@@ -107,8 +109,18 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       ) : null}
       {roles.has('student') ? <StudentHome school={school} /> : null}
       {isStaff ? (
+        <Section title={t('home.work.title')} id={`work-${sid}`}>
+          <StaffWork schoolId={sid} />
+        </Section>
+      ) : null}
+      {isStaff ? (
         <Section title={t('home.yourClasses')} id={`classes-${sid}`}>
           <StaffClasses schoolId={sid} />
+        </Section>
+      ) : null}
+      {roles.has('leader') || isBoard ? (
+        <Section title={t('figures.title')} id={`figures-${sid}`}>
+          <PrincipleFigures schoolId={sid} />
         </Section>
       ) : null}
       {runsSchool || isBoard ? (

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TAnswerTimeCell, TKeptCell, TPrincipleFigures } from '../../../shared/api/figures.schema.js';
+import { figuresContracts } from '../../../shared/api/figures.contract.js';
 import { paths } from '../../app/paths.js';
+import { useApiQuery } from '../../app/query.js';
+import { LoadedPart } from '../../ui/errors.js';
 import { formatNumber } from '../../ui/format.js';
 import { TableWrap } from '../../ui/table-wrap.js';
 
@@ -170,5 +173,31 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
         </TableWrap>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The principle's figures for the school year, as the leader's and the board's home shows them
+ * (specs/principle-figures.md); each feature adds its figure here.
+ */
+export function PrincipleFigures({ schoolId }: { schoolId: string }) {
+  const { t } = useTranslation();
+  const figures = useApiQuery(figuresContracts.read, { params: { schoolId } });
+  return (
+    <LoadedPart result={figures}>
+      {(data) => (
+        <div className="stack">
+          <p className="lead">
+            {t('figures.lead')}{' '}
+            {t('figures.schoolYear', {
+              from: data.schoolYear.startYear,
+              to: String((data.schoolYear.startYear + 1) % 100).padStart(2, '0'),
+            })}
+          </p>
+          <h3>{t('figures.messages.title')}</h3>
+          <MessageFigures figures={data} schoolId={schoolId} />
+        </div>
+      )}
+    </LoadedPart>
   );
 }
