@@ -190,7 +190,7 @@ const HISTORY_ANSWERS = [
  * eighty questions from families across the school since the summer holiday, most answered within
  * hours, some after a day or two, a few late. None is left unanswered (the list of broken promises
  * stays the one family of `addDemoMessages`), and every thread has been read by both sides, so the
- * history sends no e-mails and fills no demo account's inbox.
+ * history sends no e-mails; the demo contact teacher's inbox holds her classes' share of it.
  */
 async function addDemoMessageHistory(db: Db, schoolId: string, now: Date): Promise<void> {
   const families = await findFamiliesOfSchool(db, schoolId, Object.values(DEMO_ACCOUNTS), 400);
@@ -230,7 +230,18 @@ async function addDemoMessageHistory(db: Db, schoolId: string, now: Date): Promi
     // Most within a working day, some within the promise, about one in twelve late.
     const roll = random.next();
     const hours = roll < 0.6 ? random.between(1, 8) : roll < 0.92 ? random.between(18, 60) : random.between(100, 200);
-    const answeredAt = new Date(Math.min(at.getTime() + hours * HOUR_MS, until));
+    // Staff answer in the school day: an answer that would fall in the evening or the night waits
+    // for the next morning.
+    let answeredAt = new Date(at.getTime() + hours * HOUR_MS);
+    if (answeredAt.getUTCHours() >= 15 || answeredAt.getUTCHours() < 6) {
+      const morning = new Date(answeredAt.getTime() + (answeredAt.getUTCHours() >= 15 ? DAY_MS : 0));
+      morning.setUTCHours(6, random.int(60), 0, 0);
+      answeredAt = morning;
+    }
+    // Answered after the question, and before today.
+    answeredAt = new Date(
+      Math.max(at.getTime() + 10 * 60_000, Math.min(answeredAt.getTime(), now.getTime() - 2 * HOUR_MS)),
+    );
     await storeReply(
       work,
       threadId,

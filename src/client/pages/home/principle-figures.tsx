@@ -83,8 +83,16 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
           </span>
         </li>
         <li className="figure">
-          <span className="figure__value">{time.school ? hours(time.school) : <TooFew />}</span>
-          <span className="figure__label">{t('figures.messages.medianTime')}</span>
+          <span className="figure__value">
+            {!time.school ? (
+              <TooFew />
+            ) : time.school.medianWorkingHours === null ? (
+              '–'
+            ) : (
+              formatNumber(time.school.medianWorkingHours, i18n.language, { maximumFractionDigits: 1 })
+            )}
+          </span>
+          <span className="figure__label">{t('figures.messages.medianHours')}</span>
         </li>
         <li className="figure">
           <span className="figure__value">{formatNumber(m.brokenPromises, i18n.language)}</span>

@@ -43,7 +43,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
                     </h3>
                     <p className="card__meta">
                       <PromiseState thread={thread} />
-                      {thread.student ? <span>{thread.student.name}</span> : null}
+                      {thread.student ? <span>{` · ${thread.student.name}`}</span> : null}
                     </p>
                   </li>
                 ))}
