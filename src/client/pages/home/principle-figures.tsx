@@ -148,37 +148,40 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
         </TableWrap>
       ) : null}
       {classes.length > 0 ? (
-        <TableWrap label={t('figures.messages.byClass')}>
-          <table>
-            <caption>{t('figures.messages.byClass')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.columns.class')}</th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.within')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.counted')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.medianTime')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {classes.map((row) => (
-                <tr key={row.classId}>
-                  <th scope="row">
-                    {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
+        <details className="details">
+          <summary>{t('figures.messages.byClass')}</summary>
+          <TableWrap label={t('figures.messages.byClass')}>
+            <table>
+              <caption>{t('figures.messages.byClass')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('figures.columns.class')}</th>
+                  <th scope="col" className="numeric">
+                    {t('figures.columns.within')}
                   </th>
-                  <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
-                  <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
-                  <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
+                  <th scope="col" className="numeric">
+                    {t('figures.columns.counted')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('figures.columns.medianTime')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+              </thead>
+              <tbody>
+                {classes.map((row) => (
+                  <tr key={row.classId}>
+                    <th scope="row">
+                      {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
+                    </th>
+                    <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
+                    <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
+                    <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </details>
       ) : null}
     </div>
   );
