@@ -157,7 +157,7 @@ describe('staff messaging: urgent messages, writing first, leaders answering, re
     await expectNoAxeViolations(leader, 'thread answered by the leader');
 
     await visit(leader, '/');
-    await leader.getByRole('link', { name: 'Hastebeskeder' }).click();
+    await leader.getByRole('link', { name: 'Hastebeskeder', exact: true }).click();
     await settled(leader);
     await expect.poll(() => leader.locator('h1').textContent()).toBe('Hastebeskeder');
     await expectNoAxeViolations(leader, 'urgent messages');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
 
@@ -29,14 +28,7 @@ describe("the principle's figures for messages", () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
     // Seed 002 promises an answer within 3 working days.
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
     // Monday 23 November 10:00: two questions about Emma; the first is answered two hours later,
     // the second never. Both fall due on Thursday 26 November.
     const answered = await send('custodyGuardian', '/api/threads', {

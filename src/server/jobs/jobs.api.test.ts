@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type Fixture } from '../testing/fixture.js';
 import { runDueJobs, startJobLoop, type JobHandlers } from './job-runner.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { enqueueJob } from './job-queue.js';
@@ -56,14 +55,7 @@ describe('background jobs and the promise reminder', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   beforeEach(async () => {
     t.clock.set(TEST_NOW);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TThreadDetail, TThreadList, TThreadReaders, TUrgentUseList } from '../../shared/api/messaging.schema.js';
 
 /**
@@ -20,14 +19,7 @@ describe('group messages to a grade and to the whole school', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
     const { db } = t.deps;
     classB3 = (
       await db

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TThreadDetail, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 
 describe('group messages from staff to a class', () => {
@@ -12,14 +11,7 @@ describe('group messages from staff to a class', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   afterAll(() => t.close());
 

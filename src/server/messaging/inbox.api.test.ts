@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TThreadDetail, TThreadList } from '../../shared/api/messaging.schema.js';
 
 describe('the inbox', () => {
@@ -22,14 +21,7 @@ describe('the inbox', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
     for (let i = 1; i <= 5; i++) {
       t.clock.advance(60_000);
       const body = i === 5 ? `Hej\n\n  Emma har glemt sin ${'meget '.repeat(40)}lange tekst` : `Spørgsmål nummer ${i}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { SESSION_COOKIE, startSession } from '../auth/session.service.js';
 import {
@@ -68,14 +68,7 @@ describe('messages with a promise', () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
     // Balleskolen's principle (seed 002): staff answer within three working days.
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   afterAll(() => t.close());
 

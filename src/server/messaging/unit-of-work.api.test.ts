@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { insertAttachment } from '../attachments/attachment.repository.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
 
@@ -85,14 +84,7 @@ describe('a send is one unit of work', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   afterEach(async () => {
     await heal?.();

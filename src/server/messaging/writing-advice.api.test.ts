@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { MESSAGE_BODY_MAX, type TWritingAdvice } from '../../shared/api/messaging.schema.js';
 
@@ -75,14 +75,7 @@ describe('POST /api/writing-advice', () => {
   });
 
   it("drops the advice to call or meet where the school's principle does not ask for it", async () => {
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
     expect(codes(await advise('contactTeacher', { text: SENSITIVE, studentId: f.ownStudent }))).toEqual([
       'consider_call_or_meeting',
     ]);

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { MAX_JOB_ATTEMPTS, runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 import { startDigestChains } from './message-notification.service.js';
@@ -124,14 +123,7 @@ describe('notifications of new messages, in the app and by e-mail over SMTP', ()
     t = await startTestApp({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Samspil <no-reply@samspil.example>' });
     f = await createFixture(t.deps.db);
     // Seed 002's quiet hours for staff: 18:00–07:00 and weekends.
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
     await t.deps.db.updateTable('users').set({ locale: 'en' }).where('id', '=', f.users.protectedGuardian!).execute();
   });
   beforeEach(async () => {
@@ -439,14 +431,7 @@ describe('notification settings', () => {
   beforeAll(async () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
-import { createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import { adoptPreset } from '../principle/principle.service.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { SESSION_COOKIE, startSession } from '../auth/session.service.js';
 import type { TThreadDetail, TThreadList } from '../../shared/api/messaging.schema.js';
 import type { TMessageRouting, TStaffAbsence, TStaffAbsenceList } from '../../shared/api/staff-absence.schema.js';
@@ -62,14 +61,7 @@ describe('staff absence and where guardian messages go meanwhile', () => {
     t = await startTestApp();
     f = await createFixture(t.deps.db);
     // Seed 002: staff answer within three working days.
-    await adoptPreset(t.deps.db, {
-      schoolId: f.schoolId,
-      presetId: 'seed-002',
-      adoptedOn: '2026-11-01',
-      adoptedBy: 'Skolebestyrelsen',
-      recordedBy: null,
-      now: TEST_NOW,
-    });
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
   });
   beforeEach(async () => {
     t.clock.set(TEST_NOW);

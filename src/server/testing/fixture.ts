@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { SchoolRole } from '../db/schema.js';
+import { adoptPreset } from '../principle/principle.service.js';
+import { TEST_NOW } from './test-app.js';
 
 /**
  * A small school with one of every kind of actor the law distinguishes, used by the
@@ -358,4 +360,19 @@ export async function createFixture(db: Db): Promise<Fixture> {
     users,
     people,
   };
+}
+
+/**
+ * The fixture school's board has adopted seed 002's principle on 1 November 2026, so messages carry
+ * its promise (an answer within 3 working days) and staff its quiet hours.
+ */
+export async function adoptTestPrinciple(db: Db, schoolId: string): Promise<void> {
+  await adoptPreset(db, {
+    schoolId,
+    presetId: 'seed-002',
+    adoptedOn: '2026-11-01',
+    adoptedBy: 'Skolebestyrelsen',
+    recordedBy: null,
+    now: TEST_NOW,
+  });
 }

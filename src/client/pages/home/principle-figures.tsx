@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TAnswerTimeCell, TKeptCell, TPrincipleFigures } from '../../../shared/api/figures.schema.js';
@@ -43,6 +44,52 @@ function TooFew() {
   return <abbr title={t('figures.tooFewMeaning')}>{t('figures.tooFew')}</abbr>;
 }
 
+/** The messaging figures broken down by month or by class: one row each, "for få" where hidden. */
+function MessageFigureTable({
+  caption,
+  rowHeader,
+  rows,
+}: {
+  caption: string;
+  rowHeader: string;
+  rows: Array<{ key: string; name: ReactNode; within: TKeptCell | null; time: TAnswerTimeCell | null }>;
+}) {
+  const { t } = useTranslation();
+  const share = useShare();
+  const hours = useHours();
+  return (
+    <TableWrap label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            <th scope="col" className="numeric">
+              {t('figures.columns.within')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('figures.columns.counted')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('figures.columns.medianTime')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="numeric">{row.within ? share(row.within) : <TooFew />}</td>
+              <td className="numeric">{row.within ? row.within.counted : <TooFew />}</td>
+              <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
 /**
  * The messaging figures of the principle: what it promises (an answer within N working days) and
  * how well the school keeps it this school year, overall, per month and per class. The board sees
@@ -51,7 +98,6 @@ function TooFew() {
 export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
   const { t, i18n } = useTranslation();
   const share = useShare();
-  const hours = useHours();
   const monthName = useMonth();
   const m = figures.messages;
   const within = m.repliesWithinPromise;
@@ -117,70 +163,30 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
       </ul>
       <p className="definition">{t('figures.messages.definition')}</p>
       {months.length > 0 ? (
-        <TableWrap label={t('figures.messages.byMonth')}>
-          <table>
-            <caption>{t('figures.messages.byMonth')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('figures.columns.month')}</th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.within')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.counted')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('figures.columns.medianTime')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((row) => (
-                <tr key={row.month}>
-                  <th scope="row">{monthName(row.month)}</th>
-                  <td className="numeric">{row.within ? share(row.within) : <TooFew />}</td>
-                  <td className="numeric">{row.within ? row.within.counted : <TooFew />}</td>
-                  <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <MessageFigureTable
+          caption={t('figures.messages.byMonth')}
+          rowHeader={t('figures.columns.month')}
+          rows={months.map((row) => ({
+            key: row.month,
+            name: monthName(row.month),
+            within: row.within,
+            time: row.time,
+          }))}
+        />
       ) : null}
       {classes.length > 0 ? (
         <details className="details">
           <summary>{t('figures.messages.byClass')}</summary>
-          <TableWrap label={t('figures.messages.byClass')}>
-            <table>
-              <caption>{t('figures.messages.byClass')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('figures.columns.class')}</th>
-                  <th scope="col" className="numeric">
-                    {t('figures.columns.within')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('figures.columns.counted')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('figures.columns.medianTime')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {classes.map((row) => (
-                  <tr key={row.classId}>
-                    <th scope="row">
-                      {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
-                    </th>
-                    <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
-                    <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
-                    <td className="numeric">{row.time ? hours(row.time) : <TooFew />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <MessageFigureTable
+            caption={t('figures.messages.byClass')}
+            rowHeader={t('figures.columns.class')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              within: row.cell,
+              time: row.time,
+            }))}
+          />
         </details>
       ) : null}
     </div>
