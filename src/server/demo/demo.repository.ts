@@ -247,8 +247,9 @@ export interface DemoFamilyOfClass {
   teacherId: string;
 }
 
-function familiesWithContactTeacher(db: Db, schoolId: string) {
-  return db
+/** Custody holders with a child and its contact teacher, leaving out the guardians with the given e-mails. */
+function familiesWithContactTeacher(db: Db, schoolId: string, notEmails: readonly string[] = []) {
+  const query = db
     .selectFrom('guardianships as g')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
@@ -269,6 +270,9 @@ function familiesWithContactTeacher(db: Db, schoolId: string) {
     .where('g.school_id', '=', schoolId)
     .where('g.kind', '=', 'custody')
     .where('p.suspended', '=', false);
+  if (notEmails.length === 0) return query;
+  const lowered = notEmails.map((e) => e.toLowerCase());
+  return query.where((eb) => eb.or([eb('p.email', 'is', null), eb(sql`lower(p.email)`, 'not in', lowered)]));
 }
 
 /** The demo account's child in a class (by import id), with the class's contact teacher. */
@@ -292,17 +296,7 @@ export function findFamiliesOfSchool(
   notEmails: readonly string[],
   limit: number,
 ): Promise<DemoFamilyOfClass[]> {
-  return familiesWithContactTeacher(db, schoolId)
-    .where((eb) =>
-      eb.or([
-        eb('p.email', 'is', null),
-        eb(
-          sql`lower(p.email)`,
-          'not in',
-          notEmails.map((e) => e.toLowerCase()),
-        ),
-      ]),
-    )
+  return familiesWithContactTeacher(db, schoolId, notEmails)
     .orderBy('p.external_id')
     .orderBy('s.external_id')
     .limit(limit)
@@ -316,18 +310,8 @@ export function findFirstFamilyOfClass(
   classExternalId: string,
   notEmails: readonly string[],
 ): Promise<DemoFamilyOfClass | undefined> {
-  return familiesWithContactTeacher(db, schoolId)
+  return familiesWithContactTeacher(db, schoolId, notEmails)
     .where('c.external_id', '=', classExternalId)
-    .where((eb) =>
-      eb.or([
-        eb('p.email', 'is', null),
-        eb(
-          sql`lower(p.email)`,
-          'not in',
-          notEmails.map((e) => e.toLowerCase()),
-        ),
-      ]),
-    )
     .orderBy('p.external_id')
     .executeTakeFirst();
 }

@@ -167,6 +167,37 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   }
 }
 
+type DemoFamily = { guardianId: string; studentId: string; teacherId: string };
+
+/** A guardian's question to a child's contact teacher, through the send path, with the promise of its day. */
+async function demoDirectThread(
+  db: Db,
+  schoolId: string,
+  now: Date,
+  family: DemoFamily,
+  subject: string,
+  body: string,
+  at: Date,
+) {
+  return storeNewThread(
+    demoWork(db, now),
+    {
+      schoolId,
+      kind: 'direct',
+      studentId: family.studentId,
+      subject,
+      createdBy: family.guardianId,
+      at,
+      replyDueAt: await promiseFor(db, schoolId, at),
+    },
+    [
+      { personId: family.guardianId, role: 'guardian' },
+      { personId: family.teacherId, role: 'staff' },
+    ],
+    { authorId: family.guardianId, kind: 'message', body, idempotencyKey: null },
+  );
+}
+
 /** What parents ask the school about in the demo's history; the answers are short and kind. */
 const HISTORY_QUESTIONS: ReadonlyArray<readonly [string, string]> = [
   ['Fravær i morgen', 'skal til lægen i morgen formiddag og kommer først i skole efter frokost.'],
@@ -209,23 +240,7 @@ async function addDemoMessageHistory(db: Db, schoolId: string, now: Date): Promi
     at.setUTCHours(random.between(6, 19), random.int(60), 0, 0);
     const [subject, body] = random.pick(HISTORY_QUESTIONS);
     const work = demoWork(db, now);
-    const threadId = await storeNewThread(
-      work,
-      {
-        schoolId,
-        kind: 'direct',
-        studentId: family.studentId,
-        subject,
-        createdBy: family.guardianId,
-        at,
-        replyDueAt: await promiseFor(db, schoolId, at),
-      },
-      [
-        { personId: family.guardianId, role: 'guardian' },
-        { personId: family.teacherId, role: 'staff' },
-      ],
-      { authorId: family.guardianId, kind: 'message', body: `${family.studentName} ${body}`, idempotencyKey: null },
-    );
+    const threadId = await demoDirectThread(db, schoolId, now, family, subject, `${family.studentName} ${body}`, at);
     if (!threadId) continue;
     // Most within a working day, some within the promise, about one in twelve late.
     const roll = random.next();
@@ -306,29 +321,8 @@ const DEMO_TRIP_PROGRAMME = [
  */
 async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<void> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const directThread = async (
-    family: { guardianId: string; studentId: string; teacherId: string },
-    subject: string,
-    body: string,
-    at: Date,
-  ) =>
-    storeNewThread(
-      demoWork(db, now),
-      {
-        schoolId,
-        kind: 'direct',
-        studentId: family.studentId,
-        subject,
-        createdBy: family.guardianId,
-        at,
-        replyDueAt: await promiseFor(db, schoolId, at),
-      },
-      [
-        { personId: family.guardianId, role: 'guardian' },
-        { personId: family.teacherId, role: 'staff' },
-      ],
-      { authorId: family.guardianId, kind: 'message', body, idempotencyKey: null },
-    );
+  const directThread = (family: DemoFamily, subject: string, body: string, at: Date) =>
+    demoDirectThread(db, schoolId, now, family, subject, body, at);
 
   const emma = await findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A');
   if (emma) {
