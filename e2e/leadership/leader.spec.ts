@@ -32,9 +32,9 @@ describe('the school leader', () => {
     // The principle's figures: the promise and how well the school keeps it this school year.
     const figures = page.getByRole('region', { name: 'Sådan holder skolen sit princip' });
     await figures.getByText('Princippet lover svar senest 3 arbejdsdage efter en forælders besked.').waitFor();
-    expect(await figures.locator('.figure__label').first().textContent()).toMatch(
-      /^svar inden for løftet \(\d+ af \d+\)$/,
-    );
+    await expect
+      .poll(() => figures.locator('.figure__label').first().textContent())
+      .toMatch(/^svar inden for løftet \(\d+ af \d+\)$/);
     expect(await figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
     await figures.getByRole('table', { name: 'Måned for måned' }).waitFor();
     // Class by class behind a disclosure, so the home stays short.

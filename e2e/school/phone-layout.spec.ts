@@ -15,26 +15,26 @@ describe('on a phone and on a desktop screen', () => {
     expect((await header.boundingBox())!.height).toBeLessThan(80);
     const menu = page.getByRole('button', { name: 'Menu' });
     const messages = page.getByRole('link', { name: 'Beskeder', exact: true });
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     expect(await messages.isVisible()).toBe(false);
     // The bell and the language stay in the bar.
     await page.getByRole('link', { name: /^Notifikationer/ }).waitFor();
     await page.getByRole('button', { name: 'English' }).waitFor();
 
     await menu.click();
-    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
     await messages.waitFor();
     await expectNoAxeViolations(page, 'menu open (phone)');
 
     await messages.focus();
     await page.keyboard.press('Escape');
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.evaluate((button) => button === document.activeElement)).toBe(true);
 
     await menu.click();
     await page.getByRole('link', { name: 'Profil', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/profile');
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('a phone reads a table as stacked rows: the key column in view, every cell named by its column', async () => {

@@ -48,7 +48,8 @@ describe('each role sees its own school', () => {
     expect(await overview.getByRole('table', { name: 'Klasser' }).count()).toBe(0);
     // The board sees the principle's figures in aggregate: numbers, no way into a class or a child.
     const figures = page.getByRole('region', { name: 'Sådan holder skolen sit princip' });
-    expect(await figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
+    await expect.poll(() => figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
+    await figures.getByRole('table', { name: 'Måned for måned' }).waitFor();
     expect(await figures.getByRole('link').count()).toBe(0);
     await expectNoAxeViolations(page, '/ (board member)');
 
