@@ -38,6 +38,10 @@ describe('drafts and attachments', () => {
     expect(await guardian.getByLabel('Besked', { exact: true }).inputValue()).toBe(BODY);
     await guardian.getByText('Kladde gemt').waitFor();
     await guardian.getByRole('button', { name: 'Kassér kladde' }).waitFor();
+    // Tabbing through the form reaches "Send besked" before the button that throws it all away.
+    await guardian.getByRole('button', { name: 'Send besked' }).focus();
+    await guardian.keyboard.press('Tab');
+    await expect.poll(() => guardian.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Kassér kladde');
 
     await guardian
       .getByLabel('Vedhæft filer')

@@ -62,16 +62,21 @@ export function useComposerDraft(target: DraftTarget, text: ComposerText): Compo
   };
 }
 
-/** The file input with the picked files, and the draft's status line with "Kassér kladde". */
+/** The file input with the picked files. */
 export function ComposerAttachments({ id, draft }: { id: string; draft: ComposerDraft }) {
+  return <AttachmentPicker id={id} state={draft.attachments} />;
+}
+
+/**
+ * The draft's status line with "Kassér kladde", after the send button: the writer who tabs
+ * through the form reaches "Send" before the button that throws the message away.
+ */
+export function ComposerDraftStatus({ draft }: { draft: ComposerDraft }) {
   return (
-    <>
-      <AttachmentPicker id={id} state={draft.attachments} />
-      <DraftStatusLine
-        status={draft.status}
-        canDiscard={draft.hasContent || draft.status === 'saved'}
-        onDiscard={draft.discard}
-      />
-    </>
+    <DraftStatusLine
+      status={draft.status}
+      canDiscard={draft.hasContent || draft.status === 'saved'}
+      onDiscard={draft.discard}
+    />
   );
 }

@@ -20,7 +20,7 @@ import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } f
 import { staffSchoolsOf } from './staff-schools.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
-import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
+import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
 
 /** The colleagues to choose from, each with their roles and classes so namesakes can be told apart. */
 function RecipientChoice({
@@ -126,6 +126,7 @@ function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleag
       <WritingAdvice draft={{ text: body, subject, schoolId }} />
       <ComposerAttachments id="colleague-attachments" draft={draft} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
+      <ComposerDraftStatus draft={draft} />
     </form>
   );
 }

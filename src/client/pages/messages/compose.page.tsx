@@ -15,7 +15,7 @@ import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } f
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { RecipientAbsence } from './recipient-absence.js';
-import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
+import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
 
 /** Who will read the message and when the school promises an answer; quiet when the profile is not the reader's to see. */
 function Recipient({ child }: { child: TMeChild }) {
@@ -109,6 +109,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
       <WritingAdvice draft={{ text: body, subject, studentId: child.id }} onRequestCall={requestCall} />
       <ComposerAttachments id="compose-attachments" draft={draft} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
+      <ComposerDraftStatus draft={draft} />
     </form>
   );
 }

@@ -13,7 +13,7 @@ import { TextField } from '../../ui/field.js';
 import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
-import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
+import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
 
 export interface GroupComposerProps {
   /** Prefix of the fields' ids, unique on the page. */
@@ -106,6 +106,7 @@ export function GroupComposer({
       <ComposerAttachments id={`${idPrefix}-attachments`} draft={draft} />
       <UrgentField id={`${idPrefix}-urgent`} checked={urgent} onChange={setUrgent} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
+      <ComposerDraftStatus draft={draft} />
     </form>
   );
 }

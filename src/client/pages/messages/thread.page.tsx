@@ -25,7 +25,7 @@ import {
 import { ThreadReaders } from './thread-readers.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
-import { ComposerAttachments, useComposerDraft } from './attachment-composer.js';
+import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
 import { AttachmentLinks } from './attachment-links.js';
 
 /** Short enough for "Modtaget – jeg ringer i morgen"; a longer answer belongs in a reply. */
@@ -123,6 +123,7 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
           {send.busy ? t('messages.compose.sending') : t('messages.thread.send')}
         </button>
       </p>
+      <ComposerDraftStatus draft={draft} />
     </form>
   );
 }
