@@ -130,5 +130,9 @@ describe('drafts and attachments', () => {
     const response = await guardian.request.get((await link.getAttribute('href'))!);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The address in the message is a link that gives the other site neither opener nor referrer.
+    const web = guardian.locator('.message__body').getByRole('link', { name: 'https://www.okolariet.dk' });
+    expect(await web.getAttribute('href')).toBe('https://www.okolariet.dk');
+    expect(await web.getAttribute('rel')).toBe('noopener noreferrer');
   });
 });

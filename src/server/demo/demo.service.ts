@@ -384,7 +384,7 @@ async function addDemoMessages(db: Db, schoolId: string, now: Date): Promise<voi
       {
         authorId: emma.teacherId,
         kind: 'message',
-        body: 'Kære forældre i 3.A\n\nPå fredag tager vi på tur til Økolariet. Vi går fra skolen kl. 8.15 og er tilbage kl. 13. Husk madpakke, drikkedunk og tøj efter vejret.\n\nVenlig hilsen Birgitte',
+        body: 'Kære forældre i 3.A\n\nPå fredag tager vi på tur til Økolariet. Vi går fra skolen kl. 8.15 og er tilbage kl. 13. Husk madpakke, drikkedunk og tøj efter vejret. Læs om stedet på https://www.okolariet.dk\n\nVenlig hilsen Birgitte',
         idempotencyKey: null,
       },
       [programme],

@@ -1,3 +1,5 @@
+import Linkify from 'linkify-react';
+import type { Opts } from 'linkifyjs';
 import type { ComponentProps } from 'react';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
@@ -63,9 +65,33 @@ export function MessageBodyField({
   );
 }
 
-/** Plain text exactly as written: rendered as text (never HTML), with its line breaks kept. */
+/**
+ * Which found links become links: web addresses (http, https, or a bare domain, opened as https)
+ * and e-mail addresses (mailto). Anything else a writer types stays text.
+ */
+export function isSafeMessageLink(value: string, type: string): boolean {
+  if (type === 'email') return true;
+  if (type !== 'url') return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  return scheme === undefined || scheme === 'http' || scheme === 'https';
+}
+
+const LINK_OPTIONS: Opts = {
+  defaultProtocol: 'https',
+  rel: 'noopener noreferrer',
+  validate: (value, type) => isSafeMessageLink(value, type),
+};
+
+/**
+ * Plain text exactly as written: rendered as text (never HTML), with its line breaks kept, and its
+ * web and e-mail addresses as links (linkify finds them; React renders them as elements).
+ */
 export function MessageText({ body }: { body: string }) {
-  return <p className="message__body">{body}</p>;
+  return (
+    <p className="message__body">
+      <Linkify options={LINK_OPTIONS}>{body}</Linkify>
+    </p>
+  );
 }
 
 /** What a composer shows under its subject and body when the shared schema refuses the draft. */
