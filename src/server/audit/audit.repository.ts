@@ -48,6 +48,34 @@ export interface AuditGroupRow {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The school's audit rows that the filter keeps, not yet selected. */
+function filteredAuditRows(db: Db, schoolId: string, filter: AuditFilter) {
+  let query = db.selectFrom('audit_log').where('audit_log.school_id', '=', schoolId);
+  if (filter.studentId) query = query.where('audit_log.student_id', '=', filter.studentId);
+  if (filter.actorName) query = query.where('audit_log.actor_name', 'ilike', `%${escapeLike(filter.actorName)}%`);
+  if (filter.action) {
+    const action = filter.action;
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${escapeLike(action)}.%`)]),
+    );
+  }
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  if (filter.exceptUserId) {
+    const userId = filter.exceptUserId;
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.actor_user_id', 'is', null), eb('audit_log.actor_user_id', '!=', userId)]),
+    );
+  }
+  if (filter.exceptRoles?.length) {
+    const roles = filter.exceptRoles;
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.actor_role', 'is', null), eb('audit_log.actor_role', 'not in', roles)]),
+    );
+  }
+  return query;
+}
+
 /**
  * The school's audit rows in `[from, to)` that the filter keeps, grouped as the log shows them:
  * one person's reads of one kind (and child) on one Copenhagen day become one row with how many
@@ -62,53 +90,28 @@ export async function findAuditGroups(
   grouping: AuditGrouping,
   page: { before?: { at: Date; id: string }; limit: number },
 ): Promise<AuditGroupRow[]> {
-  let rows = db
-    .selectFrom('audit_log')
-    .where('audit_log.school_id', '=', schoolId)
-    .select([
-      'audit_log.id',
-      'audit_log.at',
-      'audit_log.actor_user_id',
-      'audit_log.actor_name',
-      'audit_log.actor_role',
-      'audit_log.action',
-      'audit_log.subject',
-      'audit_log.student_id',
-      sql<string>`coalesce(audit_log.request_id, audit_log.id::text)`.as('request_key'),
-      sql<string>`(audit_log.at at time zone 'Europe/Copenhagen')::date`.as('day'),
-      (grouping.changes.length
-        ? sql<string | null>`case when audit_log.action in (${sql.join(grouping.changes)}) then audit_log.id end`
-        : sql<string | null>`null::bigint`
-      ).as('single'),
-      (grouping.lists.length
-        ? sql<
-            string | null
-          >`case when audit_log.action in (${sql.join(grouping.lists)}) then null else audit_log.student_id end`
-        : sql<string | null>`audit_log.student_id`
-      ).as('student_key'),
-    ]);
-  if (filter.studentId) rows = rows.where('audit_log.student_id', '=', filter.studentId);
-  if (filter.actorName) rows = rows.where('audit_log.actor_name', 'ilike', `%${escapeLike(filter.actorName)}%`);
-  if (filter.action) {
-    const action = filter.action;
-    rows = rows.where((eb) =>
-      eb.or([eb('audit_log.action', '=', action), eb('audit_log.action', 'like', `${escapeLike(action)}.%`)]),
-    );
-  }
-  if (filter.from) rows = rows.where('audit_log.at', '>=', filter.from);
-  if (filter.to) rows = rows.where('audit_log.at', '<', filter.to);
-  if (filter.exceptUserId) {
-    const userId = filter.exceptUserId;
-    rows = rows.where((eb) =>
-      eb.or([eb('audit_log.actor_user_id', 'is', null), eb('audit_log.actor_user_id', '!=', userId)]),
-    );
-  }
-  if (filter.exceptRoles?.length) {
-    const roles = filter.exceptRoles;
-    rows = rows.where((eb) =>
-      eb.or([eb('audit_log.actor_role', 'is', null), eb('audit_log.actor_role', 'not in', roles)]),
-    );
-  }
+  const rows = filteredAuditRows(db, schoolId, filter).select([
+    'audit_log.id',
+    'audit_log.at',
+    'audit_log.actor_user_id',
+    'audit_log.actor_name',
+    'audit_log.actor_role',
+    'audit_log.action',
+    'audit_log.subject',
+    'audit_log.student_id',
+    sql<string>`coalesce(audit_log.request_id, audit_log.id::text)`.as('request_key'),
+    sql<string>`(audit_log.at at time zone 'Europe/Copenhagen')::date`.as('day'),
+    (grouping.changes.length
+      ? sql<string | null>`case when audit_log.action in (${sql.join(grouping.changes)}) then audit_log.id end`
+      : sql<string | null>`null::bigint`
+    ).as('single'),
+    (grouping.lists.length
+      ? sql<
+          string | null
+        >`case when audit_log.action in (${sql.join(grouping.lists)}) then null else audit_log.student_id end`
+      : sql<string | null>`audit_log.student_id`
+    ).as('student_key'),
+  ]);
 
   let groups = db
     .selectFrom(rows.as('r'))
@@ -163,13 +166,13 @@ export async function findAuditGroups(
     .execute();
 }
 
-/** Whether the filter keeps any row before `before` (so an older window is worth reading). */
-export async function hasAuditRowsBefore(db: Db, schoolId: string, before: Date, from?: Date): Promise<boolean> {
-  let query = db
-    .selectFrom('audit_log')
-    .select('audit_log.id')
-    .where('audit_log.school_id', '=', schoolId)
-    .where('audit_log.at', '<', before);
-  if (from) query = query.where('audit_log.at', '>=', from);
-  return (await query.limit(1).executeTakeFirst()) !== undefined;
+/**
+ * The moment of the newest row the filter keeps (its `to` is exclusive), or null: where the next
+ * window of a page starts, so a page skips the weeks in which nothing it shows happened.
+ */
+export async function findNewestAuditMoment(db: Db, schoolId: string, filter: AuditFilter): Promise<Date | null> {
+  const row = await filteredAuditRows(db, schoolId, filter)
+    .select(sql<Date | null>`max(audit_log.at)`.as('at'))
+    .executeTakeFirst();
+  return row?.at ?? null;
 }

@@ -14,7 +14,7 @@ import { findClassIdsOfStudents } from '../directory/student.repository.js';
 import { maySearchAuditLog } from '../policies/rules.js';
 import {
   findAuditGroups,
-  hasAuditRowsBefore,
+  findNewestAuditMoment,
   insertAuditRows,
   type AuditFilter,
   type AuditGroupRow,
@@ -166,8 +166,9 @@ function daysBefore(day: string, days: number): string {
 
 /**
  * A page of the log as it is shown (grouped), newest first. The grouping reads a week of rows at a
- * time, from the newest day (or the day of the page's cursor) back, until the page is full, so a
- * page costs the same however long the school's log has grown. Windows start at midnight in
+ * time, from the newest day (or the day of the page's cursor) back to the next day with a row the
+ * filter keeps, until the page is full, so a page costs the same however long the school's log has
+ * grown and however sparse the rows it shows. Windows start at midnight in
  * Copenhagen, so one day's reads are never split between two of them.
  */
 async function auditPage(
@@ -194,9 +195,11 @@ async function auditPage(
       })),
     );
     if (groups.length >= wanted || from !== windowStart) break;
-    if (!(await hasAuditRowsBefore(ctx.db, schoolId, windowStart, filter.from))) break;
+    // The next window ends with the newest older row the filter keeps, however long ago.
+    const newest = await findNewestAuditMoment(ctx.db, schoolId, { ...filter, to: windowStart });
+    if (!newest) break;
     windowEnd = windowStart;
-    lastDay = daysBefore(lastDay, WINDOW_DAYS);
+    lastDay = schoolDay(newest);
   }
   const page = groups.slice(0, paging.limit);
   const last = page[page.length - 1];
