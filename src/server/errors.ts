@@ -8,6 +8,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
   cross_site_request: 403,
   guardian_suspended: 403,
+  student_messages_not_allowed: 403,
   not_found: 404,
   principle_no_adopted: 404,
   unknown_preset: 404,

@@ -72,6 +72,10 @@ export const ERROR_MESSAGES = {
     da: 'Din adgang er midlertidigt stoppet. Kontakt skolens ledelse.',
     en: 'Your access has been suspended. Please contact the school leadership.',
   },
+  student_messages_not_allowed: {
+    da: 'Skolens princip lader ikke elever på dit klassetrin skrive til skolen her. Tal med din kontaktlærer.',
+    en: 'The school’s principle does not let students in your grade write to the school here. Talk to your contact teacher.',
+  },
   principle_no_adopted: {
     da: 'Skolen har endnu ikke vedtaget et princip.',
     en: 'The school has not adopted a principle yet.',

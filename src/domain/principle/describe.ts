@@ -174,6 +174,14 @@ const DA: Phrases = {
         `Medarbejderne får ikke notifikationer mellem kl. ${daTime(from)} og kl. ${daTime(to)}${weekends ? ' eller i weekenden' : ''}.`,
       );
     }
+    if (c.studentMessages) {
+      sentences.push(
+        `Fra ${c.studentMessages.fromGrade}. klasse kan eleven selv skrive til sin kontaktlærer og får svar inden for samme frist.`,
+        c.studentMessages.guardiansSee === 'content'
+          ? 'Forældremyndighedsindehaverne kan læse med i elevens beskeder.'
+          : 'Forældremyndighedsindehaverne kan se, at og hvornår eleven skriver med skolen, men ikke hvad der står.',
+      );
+    }
     return sentences;
   },
   classUpdate: (band) => `I ${daGrades(band)} skriver klassen hjem ${DA_CADENCE[band.cadence]}.`,
@@ -303,6 +311,14 @@ const EN: Phrases = {
     if (c.quietHours) {
       const { from, to, weekends } = c.quietHours;
       sentences.push(`Staff receive no notifications between ${from} and ${to}${weekends ? ' or at weekends' : ''}.`);
+    }
+    if (c.studentMessages) {
+      sentences.push(
+        `From grade ${c.studentMessages.fromGrade}, students can write to their contact teacher themselves and get an answer within the same time.`,
+        c.studentMessages.guardiansSee === 'content'
+          ? 'Custody holders can read their child’s messages.'
+          : 'Custody holders can see that and when their child writes to the school, but not what is written.',
+      );
     }
     return sentences;
   },

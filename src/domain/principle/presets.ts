@@ -123,6 +123,7 @@ const seed000: TPrinciple = {
     responseTime: null,
     sensitiveMattersInPerson: false,
     quietHours: DEFAULT_QUIET_HOURS,
+    studentMessages: null,
   },
   classUpdates: { bands: [] },
   earlyDialogue: null,
@@ -242,6 +243,7 @@ const seed001: TPrinciple = {
     responseTime: null,
     sensitiveMattersInPerson: false,
     quietHours: DEFAULT_QUIET_HOURS,
+    studentMessages: null,
   },
   classUpdates: YOUNGEST_MOST_OFTEN,
   earlyDialogue: null,
@@ -302,6 +304,7 @@ const seed002: TPrinciple = {
     responseTime: { workingDays: 3, isTarget: true },
     sensitiveMattersInPerson: true,
     quietHours: DEFAULT_QUIET_HOURS,
+    studentMessages: null,
   },
   classUpdates: YOUNGEST_MOST_OFTEN,
   earlyDialogue: {

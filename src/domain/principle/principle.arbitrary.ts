@@ -6,6 +6,7 @@ import {
   ZConcernKind,
   ZPersonalChannel,
   ZUpdateCadence,
+  ZStudentGuardianView,
   type TLocalizedText,
   type TPrinciple,
   type TQuietHours,
@@ -94,6 +95,10 @@ export const arbPrinciple: fc.Arbitrary<TPrinciple> = fc
         }),
         sensitiveMattersInPerson: fc.boolean(),
         quietHours: fc.option(quietHours, { nil: null }),
+        studentMessages: fc.option(
+          fc.record({ fromGrade: int(L.grade), guardiansSee: fc.constantFrom(...ZStudentGuardianView.options) }),
+          { nil: null },
+        ),
       }),
       classUpdates: gradeBands(fc.constantFrom(...ZUpdateCadence.options)).map((bands) => ({
         bands: bands.map(({ fromGrade, toGrade, value }) => ({ fromGrade, toGrade, cadence: value })),

@@ -80,6 +80,8 @@ export interface PeopleTable {
   suspended: Generated<boolean>;
   suspended_reason: string | null;
   contact_hours: string | null;
+  /** Migration 2026-12-03T1100: the person who is this student, once the student has written. */
+  student_id: string | null;
 }
 
 export type SchoolRole = 'leader' | 'administrator' | 'teacher' | 'pedagogue' | 'board_member';
@@ -200,7 +202,8 @@ export interface ImportRunsTable {
 }
 
 export type ThreadKind = 'direct' | 'group';
-export type ThreadParticipantRole = 'guardian' | 'staff';
+/** A student takes part in their own conversations with the school (migration 2026-12-03T1100). */
+export type ThreadParticipantRole = 'guardian' | 'staff' | 'student';
 export type MessageKind = 'message' | 'acknowledgement';
 
 /** Migration 2026-11-23T1900: messages with a promise. */

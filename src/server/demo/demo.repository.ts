@@ -315,3 +315,21 @@ export function findFirstFamilyOfClass(
     .orderBy('p.external_id')
     .executeTakeFirst();
 }
+
+/** The demo student account's person (made by the import for every student with a login) and the class's contact teacher. */
+export function findStudentWriterOfAccount(db: Db, schoolId: string, studentEmail: string) {
+  return db
+    .selectFrom('students as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 's.school_id').onRef('p.student_id', '=', 's.id'))
+    .innerJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 's.school_id')
+        .onRef('cs.class_id', '=', 's.class_id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
+    .select(['s.id as studentId', 'p.id as personId', 'cs.person_id as teacherId'])
+    .where('s.school_id', '=', schoolId)
+    .where(sql`lower(u.email)`, '=', studentEmail.toLowerCase())
+    .executeTakeFirst();
+}

@@ -31,6 +31,7 @@ import {
   findFirstFamilyOfClass,
   findInformationRightParents,
   findSchoolBySlug,
+  findStudentWriterOfAccount,
   hasInformationRequests,
   hasPrincipleVersion,
   insertAuditEntries,
@@ -85,6 +86,12 @@ export async function applyDemoDirectory(
       adoptedBy: `Skolebestyrelsen, møde 12. marts ${schoolYear}`,
       recordedBy: (await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID)) ?? null,
       now: options.now,
+      // The board added its own rule to Balleskolen's: students write to their contact teacher
+      // from 4th grade, and their parents see that they do, not what they write.
+      adjust: (principle) => ({
+        ...principle,
+        communication: { ...principle.communication, studentMessages: { fromGrade: 4, guardiansSee: 'activity' } },
+      }),
     });
   }
   if (!(await hasInformationRequests(db, schoolId))) {
@@ -160,6 +167,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await insertAuditEntries(db, audit);
   await addDemoMessageHistory(db, schoolId, now);
   await addDemoMessages(db, schoolId, now);
+  await addDemoStudentMessage(db, schoolId, now);
   const leaderId = await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID);
   if (leaderId) {
     await addDemoSchoolMessage(db, schoolId, leaderId, now);
@@ -301,6 +309,56 @@ async function addDemoSchoolMessage(db: Db, schoolId: string, leaderId: string, 
       idempotencyKey: null,
     },
   );
+}
+
+/**
+ * The demo school's principle lets students write to their contact teacher from 4th grade (its
+ * parents see that and when, not what): Oscar in 7.A asked about a deadline three days ago and
+ * was answered the same afternoon; both have read it.
+ */
+async function addDemoStudentMessage(db: Db, schoolId: string, now: Date): Promise<void> {
+  const oscar = await findStudentWriterOfAccount(db, schoolId, DEMO_ACCOUNTS.student);
+  if (!oscar) return;
+  const at = new Date(now.getTime() - 3 * DAY_MS);
+  const work = demoWork(db, now);
+  const threadId = await storeNewThread(
+    work,
+    {
+      schoolId,
+      kind: 'direct',
+      studentId: oscar.studentId,
+      subject: 'Afleveringen i dansk',
+      createdBy: oscar.personId,
+      at,
+      replyDueAt: await promiseFor(db, schoolId, at),
+    },
+    [
+      { personId: oscar.personId, role: 'student' },
+      { personId: oscar.teacherId, role: 'staff' },
+    ],
+    {
+      authorId: oscar.personId,
+      kind: 'message',
+      body: 'Hej. Jeg var syg i tirsdags og nåede ikke at høre om novelleopgaven. Hvornår skal den afleveres?',
+      idempotencyKey: null,
+    },
+  );
+  if (!threadId) return;
+  const answeredAt = new Date(at.getTime() + 4 * HOUR_MS);
+  await storeReply(
+    work,
+    threadId,
+    {
+      schoolId,
+      authorId: oscar.teacherId,
+      kind: 'message',
+      body: 'Hej Oscar. God bedring! Novellen skal afleveres fredag i næste uge. Opgaven ligger i jeres mappe, og du kan spørge mig i timen i morgen.',
+      at: answeredAt,
+      idempotencyKey: null,
+    },
+    { kind: 'fulfil' },
+  );
+  await markThreadRead(db, schoolId, threadId, oscar.personId, new Date(answeredAt.getTime() + 2 * HOUR_MS));
 }
 
 /** The programme 3.A's contact teacher attaches to the class message about the trip. */

@@ -50,6 +50,9 @@ export async function loadDirectorySnapshot(
       .leftJoin('households', (j) =>
         j.onRef('households.school_id', '=', 'people.school_id').onRef('households.id', '=', 'people.household_id'),
       )
+      // A student who writes to the school is a person too (people.student_id); the file lists
+      // students as students, so those persons follow the students and are not the file's.
+      .where('people.student_id', 'is', null)
       .select([
         'people.external_id',
         'people.id',
@@ -413,6 +416,27 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
     })),
   );
   for (const part of chunks(repRows)) await db.insertInto('class_representatives').values(part).execute();
+  await syncStudentPeople(db, schoolId);
+}
+
+/**
+ * Every student with a login is also a person of the school, so they take part in their own
+ * conversations with their contact teacher as anyone else does (people.student_id). Names and the
+ * login follow the student record; a login that is already an adult's person at the school is left.
+ */
+export async function syncStudentPeople(db: Db, schoolId: string): Promise<void> {
+  await sql`
+    insert into people (school_id, external_id, user_id, given_name, family_name, student_id)
+    select s.school_id, 'student:' || s.id, s.user_id, s.given_name, s.family_name, s.id
+    from students s
+    where s.school_id = ${schoolId}
+      and s.user_id is not null
+      and not exists (
+        select 1 from people adult
+        where adult.school_id = s.school_id and adult.user_id = s.user_id and adult.student_id is distinct from s.id
+      )
+    on conflict (school_id, external_id) do update
+      set user_id = excluded.user_id, given_name = excluded.given_name, family_name = excluded.family_name`.execute(db);
 }
 
 export async function insertImportRun(

@@ -1,5 +1,12 @@
 import type { Membership } from '../policies/membership.js';
-import { maySeeAddressOf, maySeeBirthDate, maySeeGuardianContactDetails } from '../policies/rules.js';
+import {
+  maySeeAddressOf,
+  maySeeBirthDate,
+  maySeeGuardianContactDetails,
+  readsOwnConversationsOf,
+} from '../policies/rules.js';
+import type { TStudentMessages } from '../../shared/principle/principle.schema.js';
+import type { OwnConversationRow } from '../messaging/thread-read.repository.js';
 import {
   className,
   type TClassDetail,
@@ -58,6 +65,7 @@ export function presentStudentProfile(
   staff: ClassStaffRow[],
   guardians: GuardianRow[],
   replyWithinWorkingDays: number | null,
+  own: { rule: TStudentMessages; threads: OwnConversationRow[] } | null = null,
 ): TStudentProfile {
   const ref = { id: student.id, classId: student.class_id };
   const contact = staff.find((s) => s.role === 'contact_teacher');
@@ -76,6 +84,33 @@ export function presentStudentProfile(
     classStaff: staff.filter((s) => s !== contact).map((s) => ({ name: fullName(s), role: s.role, email: s.email })),
     guardians: guardians.map((g) => presentGuardian(m, g, ref)),
     responsePromise: replyWithinWorkingDays === null ? null : { replyWithinWorkingDays },
+    ownMessages: own && presentOwnMessages(m, student, own.rule, own.threads),
+  };
+}
+
+/** The student's own conversations: counts and the last time for the custody holders, the threads where they may read them. */
+function presentOwnMessages(
+  m: Membership,
+  student: StudentRow,
+  rule: TStudentMessages,
+  threads: OwnConversationRow[],
+): NonNullable<TStudentProfile['ownMessages']> {
+  const last = threads.reduce<Date | null>(
+    (latest, t) => (t.lastWrittenAt && (!latest || t.lastWrittenAt > latest) ? t.lastWrittenAt : latest),
+    null,
+  );
+  return {
+    fromGrade: rule.fromGrade,
+    mayWrite: m.studentId === student.id && student.grade >= rule.fromGrade,
+    guardiansSee: rule.guardiansSee,
+    conversations: threads.length,
+    messagesWritten: threads.reduce((sum, t) => sum + t.written, 0),
+    lastWrittenAt: last?.toISOString() ?? null,
+    ...(readsOwnConversationsOf(m, student.id, rule.guardiansSee)
+      ? {
+          threads: threads.map((t) => ({ id: t.id, subject: t.subject, lastMessageAt: t.lastMessageAt.toISOString() })),
+        }
+      : {}),
   };
 }
 

@@ -3,7 +3,8 @@ import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import type { Db } from '../db/database.js';
-import { canReadClass, hasCustodyOf, maySeeSchoolDetails } from '../policies/rules.js';
+import { canReadClass, hasCustodyOf, maySeeSchoolDetails, seesOwnConversationsOf } from '../policies/rules.js';
+import { findOwnConversations } from '../messaging/thread-read.repository.js';
 import {
   className,
   type TClassDetail,
@@ -52,13 +53,19 @@ export async function readStudentProfile(
   const m = await ctx.membership(schoolId);
   const student = await findStudent(ctx.db, schoolId, studentId);
   if (!student) throw new AppError('not_found');
-  const [staff, guardians, replyWithinWorkingDays] = await Promise.all([
+  const [staff, guardians, adopted] = await Promise.all([
     findClassStaff(ctx.db, schoolId, [student.class_id]),
     findGuardiansOfStudents(ctx.db, schoolId, [student.id]),
-    findReplyWithinWorkingDays(ctx.db, schoolId),
+    findAdoptedPrinciple(ctx.db, schoolId),
   ]);
+  const studentMessages = adopted?.principle.communication.studentMessages ?? null;
+  const own =
+    studentMessages && seesOwnConversationsOf(m, student.id)
+      ? { rule: studentMessages, threads: await findOwnConversations(ctx.db, schoolId, student.id) }
+      : null;
   await recordAudit(ctx, { schoolId, action: 'student.read', studentId: student.id });
-  return presentStudentProfile(m, schoolId, student, staff, guardians, replyWithinWorkingDays);
+  const replyWithinWorkingDays = adopted?.principle.communication.responseTime?.workingDays ?? null;
+  return presentStudentProfile(m, schoolId, student, staff, guardians, replyWithinWorkingDays, own);
 }
 
 /**

@@ -14,6 +14,7 @@ import { findLeaders, findStaff } from '../directory/staff.repository.js';
 import {
   findCustodyChildrenIn,
   findCustodyGuardiansOf,
+  findStudent,
   findStudentAtUserSchools,
   type StudentGroup,
 } from '../directory/student.repository.js';
@@ -22,6 +23,7 @@ import { replyDueAt } from '../../domain/calendar/working-days.js';
 import {
   IDEMPOTENCY_KEY_HEADER,
   type TCreateGroupMessage,
+  type TCreateOwnThread,
   type TCreateStaffThread,
   type TCreateStudentThread,
   type TCreateThread,
@@ -246,6 +248,59 @@ export async function createThread(
         },
         [
           { personId: authorId, role: 'guardian' },
+          ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const })),
+        ],
+        { authorId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },
+        input.attachmentIds,
+      ),
+  );
+  const detail = await threadDetail(ctx, schoolId, threadId, m);
+  return prepared ? { ...detail, absenceNotices: prepared.notices } : detail;
+}
+
+/**
+ * A student writes to their contact teacher themself (the route's policy,
+ * `student.write-to-school`: the student, from the grade the school's principle sets). It goes as
+ * a guardian's message does: to the class's contact teachers (the leaders when it has none) or an
+ * absent one's substitute, under the same promise. The student is a person of the school with a
+ * login (the directory keeps one for every student who signs in).
+ */
+export async function createOwnThread(
+  ctx: SignedInContext,
+  schoolId: string,
+  studentId: string,
+  input: TCreateOwnThread & { idempotencyKey: IdempotencyKey },
+): Promise<TThreadDetail> {
+  const { m, authorId } = await authorAt(ctx, schoolId);
+  const { threadId, prepared } = await sendOnce(
+    ctx,
+    { schoolId, authorId, idempotencyKey: input.idempotencyKey },
+    (earlier) =>
+      earlier.thread_kind === 'direct' &&
+      earlier.student_id === studentId &&
+      earlier.kind === 'message' &&
+      earlier.body === input.body,
+    async () => {
+      const student = await findStudent(ctx.db, schoolId, studentId);
+      if (!student) throw new AppError('not_found');
+      const defaults = await defaultRecipients(ctx.db, schoolId, student.class_id);
+      if (defaults.ids.length === 0) throw new AppError('thread_no_recipient');
+      return routeGuardianMessage(ctx.db, schoolId, defaults, authorId, ctx.clock.now(), ctx.locale);
+    },
+    (tx, routing) =>
+      storeNewThread(
+        tx,
+        {
+          schoolId,
+          kind: 'direct',
+          studentId,
+          subject: input.subject,
+          createdBy: authorId,
+          at: tx.clock.now(),
+          replyDueAt: routing.replyDueAt,
+        },
+        [
+          { personId: authorId, role: 'student' },
           ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const })),
         ],
         { authorId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },

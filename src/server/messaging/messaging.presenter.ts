@@ -40,11 +40,11 @@ export function promiseStatus(
   return now.getTime() > thread.reply_due_at.getTime() ? 'broken' : 'open';
 }
 
-/** The promise in words while an answer is owed: the guardian is told what to expect, staff when to answer. */
+/** The promise in words while an answer is owed: the home (guardian or student) is told what to expect, staff when to answer. */
 function replyDueText(thread: ThreadRow, status: TPromiseStatus, reader: Reader): string | null {
   if (!thread.reply_due_at || (status !== 'open' && status !== 'broken')) return null;
   const date = formatDueDate(thread.reply_due_at, reader.locale);
-  return messagingText(reader.side === 'guardian' ? 'replyDueForGuardian' : 'replyDueForStaff', reader.locale, {
+  return messagingText(reader.side === 'staff' ? 'replyDueForStaff' : 'replyDueForGuardian', reader.locale, {
     date,
   });
 }
@@ -166,8 +166,8 @@ export function presentMessage(
     createdAt: message.created_at.toISOString(),
     urgent: message.urgent,
     attachments,
-    // Only a guardian learns, of their own messages only, whether the school has read them.
-    ...(reader.side === 'guardian' && authorRole === 'guardian' && message.author_id === reader.personId
+    // Only the home (a guardian, a student) learns, of their own messages only, whether the school has read them.
+    ...(reader.side !== 'staff' && authorRole === reader.side && message.author_id === reader.personId
       ? { readByStaffAt: readByStaffAt(message, participants)?.toISOString() ?? null }
       : {}),
   };

@@ -34,6 +34,7 @@ import {
 } from './thread-read.service.js';
 import {
   acknowledgeThread,
+  createOwnThread,
   createStaffThread,
   createStudentThread,
   createThread,
@@ -61,6 +62,18 @@ export const messagingRoutes = [
     tags: ['messaging'],
     policy: requireAccess('student.write-about', { body: ZCreateThread }, ({ body }) => body.studentId),
     handler: (ctx, { body, headers }) => createThread(ctx, { ...body, idempotencyKey: keyOf(headers) }),
+  }),
+  defineRoute({
+    ...messagingContracts.writeAsStudent,
+    summary: `A student writes to their contact teacher themself, from the grade the school's principle sets (communication.studentMessages; below it 403 student_messages_not_allowed). It reaches the class's contact teachers (or an absent one's substitute) under the same reply promise as a guardian's message. ${RETRY_NOTE}`,
+    tags: ['messaging'],
+    policy: requireAccess(
+      'student.write-to-school',
+      { params: ZStudentThreadParams },
+      ({ params }) => params.studentId,
+    ),
+    handler: (ctx, { params, body, headers }) =>
+      createOwnThread(ctx, params.schoolId, params.studentId, { ...body, idempotencyKey: keyOf(headers) }),
   }),
   defineRoute({
     ...messagingContracts.threads,

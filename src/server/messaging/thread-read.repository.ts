@@ -434,3 +434,56 @@ export async function findUrgentUses(db: Db, schoolId: string, limit: number): P
     return thread ? [{ ...r, thread }] : [];
   });
 }
+
+/**
+ * A student's own conversations with the school: the threads the student takes part in as a
+ * student, how many messages the student wrote, and when last; newest first.
+ */
+export interface OwnConversationRow {
+  id: string;
+  subject: string;
+  lastMessageAt: Date;
+  written: number;
+  lastWrittenAt: Date | null;
+}
+
+export async function findOwnConversations(db: Db, schoolId: string, studentId: string): Promise<OwnConversationRow[]> {
+  const threads = await db
+    .selectFrom('message_threads as t')
+    .innerJoin('thread_participants as tp', (j) =>
+      j.onRef('tp.school_id', '=', 't.school_id').onRef('tp.thread_id', '=', 't.id'),
+    )
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'tp.school_id').onRef('p.id', '=', 'tp.person_id'))
+    .select((eb) => [
+      't.id',
+      't.subject',
+      't.last_message_at',
+      eb
+        .selectFrom('messages as msg')
+        .select((m) => m.fn.countAll<string>().as('n'))
+        .whereRef('msg.school_id', '=', 't.school_id')
+        .whereRef('msg.thread_id', '=', 't.id')
+        .whereRef('msg.author_id', '=', 'p.id')
+        .as('written'),
+      eb
+        .selectFrom('messages as msg')
+        .select((m) => m.fn.max('msg.created_at').as('at'))
+        .whereRef('msg.school_id', '=', 't.school_id')
+        .whereRef('msg.thread_id', '=', 't.id')
+        .whereRef('msg.author_id', '=', 'p.id')
+        .as('last_written_at'),
+    ])
+    .where('t.school_id', '=', schoolId)
+    .where('t.student_id', '=', studentId)
+    .where('tp.role', '=', 'student')
+    .where('p.student_id', '=', studentId)
+    .orderBy('t.last_message_at', 'desc')
+    .execute();
+  return threads.map((t) => ({
+    id: t.id,
+    subject: t.subject,
+    lastMessageAt: t.last_message_at,
+    written: Number(t.written ?? 0),
+    lastWrittenAt: t.last_written_at === null ? null : new Date(t.last_written_at as Date | string),
+  }));
+}

@@ -7,10 +7,18 @@ import { recordAudit } from '../audit/audit.service.js';
 import { markThreadNotificationsRead } from '../notifications/notification.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { attachmentsOfThread } from '../attachments/attachment.service.js';
-import { mayAcknowledgeInThread, mayReplyInThread, takesPartInThread, type ThreadAccess } from '../policies/rules.js';
+import {
+  hasCustodyOf,
+  mayAcknowledgeInThread,
+  mayReplyInThread,
+  runsTheSchool,
+  takesPartInThread,
+  type ThreadAccess,
+} from '../policies/rules.js';
 import { addWorkingDays, localDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
 import type {
   TBrokenPromiseList,
+  TParticipantRole,
   TThreadDetail,
   TThreadList,
   TThreadListQuery,
@@ -77,6 +85,15 @@ export async function loadThread(ctx: SignedInContext, threadId: string): Promis
   return { schoolId, thread, participants, m, access };
 }
 
+/**
+ * The side a reader reads a thread from: their place in it; else a custody holder reading their
+ * child's own conversation (where the principle lets them) reads as the home; else the leadership.
+ */
+function readerSide(m: Membership, access: ThreadAccess): TParticipantRole {
+  if (access.participantRole) return access.participantRole;
+  return access.studentId && hasCustodyOf(m, access.studentId) && !runsTheSchool(m) ? 'guardian' : 'staff';
+}
+
 /** A thread with its messages, their attachments and what the reader may do in it. */
 export async function threadDetail(
   ctx: SignedInContext,
@@ -95,7 +112,7 @@ export async function threadDetail(
   const access: ThreadAccess = { participantRole: me?.role ?? null, studentId: thread.student_id };
   const reader: Reader = {
     personId: m.personId,
-    side: access.participantRole ?? 'staff',
+    side: readerSide(m, access),
     locale: ctx.locale,
     now: ctx.clock.now(),
   };
@@ -125,7 +142,7 @@ export async function getThread(ctx: SignedInContext, threadId: string): Promise
       await markThreadRead(tx.db, schoolId, threadId, m.personId, now);
       await markThreadNotificationsRead(tx, schoolId, threadId, m.personId, now);
     }
-    if (thread.student_id && access.participantRole !== 'guardian') {
+    if (thread.student_id && readerSide(m, access) === 'staff') {
       await recordAudit(tx, {
         schoolId,
         action: 'thread.read',

@@ -18,7 +18,8 @@ export const DIGEST_TIME = '17:00';
 
 export type NotificationMode = 'immediate' | 'digest';
 /** Guardians choose immediate or digest; staff have quiet hours instead. */
-export type RecipientAudience = 'guardian' | 'staff';
+/** Students are written to as guardians are: they can always be reached, digest or at once. */
+export type RecipientAudience = 'guardian' | 'staff' | 'student';
 
 /** The instant of the digest on a Copenhagen date. 17:00 exists on every date: clocks change at night. */
 export function digestInstant(date: string): Date {
@@ -57,6 +58,6 @@ export interface EmailTimingInput {
  */
 export function emailTiming(input: EmailTimingInput): Date | 'digest' {
   if (input.urgent) return input.now;
-  if (input.audience === 'guardian') return input.mode === 'immediate' ? input.now : 'digest';
+  if (input.audience !== 'staff') return input.mode === 'immediate' ? input.now : 'digest';
   return nextOutsideQuietHours(input.now, input.quietHours, input.calendar);
 }

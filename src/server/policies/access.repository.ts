@@ -41,6 +41,44 @@ export async function loadStudents(db: Db, scope: AccessScope, ids: readonly str
   return query.execute();
 }
 
+/** The principle's rule for students' own messages at the school of the row (`schoolColumn`), adopted version; null where none. */
+const studentMessagesRule = (schoolColumn: 's.school_id' | 't.school_id', path: 'fromGrade' | 'guardiansSee') =>
+  sql<
+    string | null
+  >`(select pv.content #>> ${sql.lit(`{communication,studentMessages,${path}}`)} from principle_versions pv where pv.school_id = ${sql.ref(schoolColumn)} and pv.status = 'adopted' limit 1)`;
+
+export interface StudentWriterFacts extends StudentFacts {
+  grade: number;
+  /** The grade from which the adopted principle lets students write to the school; null: not at all. */
+  writesFromGrade: number | null;
+}
+
+/** Students with their grade and the school's rule for students' own messages. */
+export async function loadStudentWriters(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<StudentWriterFacts[]> {
+  let query = db
+    .selectFrom('students as s')
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+    .select([
+      's.id',
+      's.school_id as schoolId',
+      's.class_id as classId',
+      'c.grade',
+      studentMessagesRule('s.school_id', 'fromGrade').as('fromGrade'),
+    ])
+    .where('s.id', 'in', ids)
+    .where('s.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('s.school_id', '=', scope.schoolId);
+  const rows = await query.execute();
+  return rows.map(({ fromGrade, ...row }) => ({
+    ...row,
+    writesFromGrade: fromGrade === null ? null : Number(fromGrade),
+  }));
+}
+
 export interface ClassFacts {
   id: string;
   schoolId: string;
@@ -89,6 +127,8 @@ export interface ThreadFacts {
   studentId: string | null;
   /** The caller's place in the thread, null when not a participant. */
   participantRole: ThreadParticipantRole | null;
+  /** A student's own conversation whose custody holders may read it under the school's principle. */
+  custodyReads: boolean;
 }
 
 export async function loadThreads(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ThreadFacts[]> {
@@ -100,11 +140,30 @@ export async function loadThreads(db: Db, scope: AccessScope, ids: readonly stri
         .onRef('tp.thread_id', '=', 't.id')
         .on('tp.person_id', 'in', callersPerson(scope.userId, 't.school_id')),
     )
-    .select(['t.id', 't.school_id as schoolId', 't.student_id as studentId', 'tp.role as participantRole'])
+    .select((eb) => [
+      't.id',
+      't.school_id as schoolId',
+      't.student_id as studentId',
+      'tp.role as participantRole',
+      eb
+        .and([
+          eb.exists(
+            eb
+              .selectFrom('thread_participants as writer')
+              .select('writer.person_id')
+              .whereRef('writer.school_id', '=', 't.school_id')
+              .whereRef('writer.thread_id', '=', 't.id')
+              .where('writer.role', '=', 'student'),
+          ),
+          eb(studentMessagesRule('t.school_id', 'guardiansSee'), '=', 'content'),
+        ])
+        .as('custodyReads'),
+    ])
     .where('t.id', 'in', ids)
     .where('t.school_id', 'in', schoolsOfUser(db, scope.userId));
   if (scope.schoolId) query = query.where('t.school_id', '=', scope.schoolId);
-  return query.execute();
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...row, custodyReads: row.custodyReads === true }));
 }
 
 export interface AttachmentFacts {

@@ -16,6 +16,7 @@ import {
   mayReadThread,
   mayReplyInThread,
   mayWriteAboutStudent,
+  mayWriteAsStudent,
   mayWriteToClass,
   mayWriteToGuardiansOf,
   runsTheSchool,
@@ -31,6 +32,7 @@ import {
   loadOwnSessions,
   loadStaffAbsences,
   loadStudents,
+  loadStudentWriters,
   loadThreads,
   type AccessScope,
   type ThreadFacts,
@@ -51,7 +53,11 @@ interface AccessRule<Row extends { id: string; schoolId: string | null }> {
 
 const rule = <Row extends { id: string; schoolId: string | null }>(r: AccessRule<Row>) => r;
 
-const threadAccess = (t: ThreadFacts) => ({ participantRole: t.participantRole, studentId: t.studentId });
+const threadAccess = (t: ThreadFacts) => ({
+  participantRole: t.participantRole,
+  studentId: t.studentId,
+  custodyReads: t.custodyReads,
+});
 const readsThread = (m: Membership, t: ThreadFacts) => mayReadThread(m, threadAccess(t));
 
 /** Every row-level permission a route can require. */
@@ -77,12 +83,22 @@ const RULES = {
     may: (m, s) => mayWriteAboutStudent(m, s.id),
     denied: (m) => new AppError(m.suspended ? 'guardian_suspended' : 'forbidden'),
   }),
+  /**
+   * A student writes to their contact teacher. Only the student knows this way in: anyone else is
+   * told the student does not exist here; a student below the principle's grade is told why not.
+   */
+  'student.write-to-school': rule({
+    load: loadStudentWriters,
+    sees: (m, s) => m.studentId === s.id,
+    may: (m, s) => mayWriteAsStudent(m, s),
+    denied: () => new AppError('student_messages_not_allowed'),
+  }),
   /** Staff write to a child's guardians: the class's staff and the leadership. */
   'student.write-to-guardians': rule({ load: loadStudents, sees: (m, s) => mayWriteToGuardiansOf(m, s) }),
-  /** A draft of a new thread about a child: by a guardian who may write about the child, or by its class's staff. */
+  /** A draft of a new thread about a child: by a guardian who may write about the child, its class's staff, or the student. */
   'student.draft': rule({
     load: loadStudents,
-    sees: (m, s) => mayWriteAboutStudent(m, s.id) || mayWriteToGuardiansOf(m, s),
+    sees: (m, s) => mayWriteAboutStudent(m, s.id) || mayWriteToGuardiansOf(m, s) || m.studentId === s.id,
   }),
   /** A draft is about a child the writer writes about (guardian) or reads (staff): advice may consider it. */
   'student.advise': rule({

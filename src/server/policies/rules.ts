@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Membership } from './membership.js';
+import type { ThreadParticipantRole } from '../db/schema.js';
 
 /**
  * The access rules, written to read like the law and the school's own rules (PRODUCT.md).
@@ -127,10 +128,31 @@ export const mayHandleInformationRequests = (m: Membership) =>
 export const mayWriteAboutStudent = (m: Membership, studentId: string) =>
   hasCustodyOf(m, studentId) || hasInformationRightOf(m, studentId);
 
-/** The reader's place in a thread: `staff` or `guardian` when a participant, else null. */
+/**
+ * A student writes to the school (their contact teacher) themself, from the grade the school's
+ * principle sets; where the principle sets none, students do not write through the platform.
+ */
+export const mayWriteAsStudent = (
+  m: Membership,
+  student: { id: string; grade: number; writesFromGrade: number | null },
+) => m.studentId === student.id && student.writesFromGrade !== null && student.grade >= student.writesFromGrade;
+
+/** The student and the custody holders know of the student's own conversations with the school. */
+export const seesOwnConversationsOf = (m: Membership, studentId: string) =>
+  m.studentId === studentId || hasCustodyOf(m, studentId);
+/** The conversations themselves: the student's own, and the custody holders' where the principle lets them read. */
+export const readsOwnConversationsOf = (m: Membership, studentId: string, guardiansSee: 'activity' | 'content') =>
+  m.studentId === studentId || (guardiansSee === 'content' && hasCustodyOf(m, studentId));
+
+/** The reader's place in a thread: `staff`, `guardian` or `student` when a participant, else null. */
 export interface ThreadAccess {
-  participantRole: 'guardian' | 'staff' | null;
+  participantRole: ThreadParticipantRole | null;
   studentId: string | null;
+  /**
+   * The thread is a student's own conversation with the school and the school's principle lets the
+   * student's custody holders read it (`communication.studentMessages.guardiansSee = content`).
+   */
+  custodyReads?: boolean;
 }
 
 /**
@@ -141,10 +163,19 @@ export function takesPartInThread(m: Membership, thread: ThreadAccess): boolean 
   if (thread.participantRole === 'staff') return true;
   if (thread.participantRole === 'guardian')
     return !m.suspended && (thread.studentId === null || m.guardianOf.has(thread.studentId));
+  // A student writes as that student: a student record moved or removed closes the thread.
+  if (thread.participantRole === 'student') return thread.studentId !== null && m.studentId === thread.studentId;
   return false;
 }
+/**
+ * A custody holder reads, without writing in, their child's own conversations with the school
+ * where the principle says so; otherwise they see only that and when the child writes.
+ */
+export const readsChildsConversation = (m: Membership, thread: ThreadAccess) =>
+  thread.custodyReads === true && thread.studentId !== null && hasCustodyOf(m, thread.studentId);
 /** A thread is read by its participants and by the leadership of its school, who oversee the promises. */
-export const mayReadThread = (m: Membership, thread: ThreadAccess) => takesPartInThread(m, thread) || runsTheSchool(m);
+export const mayReadThread = (m: Membership, thread: ThreadAccess) =>
+  takesPartInThread(m, thread) || runsTheSchool(m) || readsChildsConversation(m, thread);
 /**
  * The leadership answers for the school's promises, so it may answer a thread it is not in yet:
  * its first message makes it a staff participant.
@@ -213,6 +244,8 @@ export const mayKeepNotificationSettings = (m: Membership) => m.personId !== nul
 
 /**
  * Who writes messages at a school, and so uploads attachments and keeps drafts there: a
- * guardian with a relation that is not suspended (an empty `guardianOf` while suspended) or staff.
+ * guardian with a relation that is not suspended (an empty `guardianOf` while suspended), staff,
+ * and a student with a login, who answers in their own conversations with the school.
  */
-export const mayWriteMessages = (m: Membership) => m.personId !== null && !m.suspended && (isGuardian(m) || isStaff(m));
+export const mayWriteMessages = (m: Membership) =>
+  m.personId !== null && !m.suspended && (isGuardian(m) || isStaff(m) || m.studentId !== null);

@@ -260,6 +260,8 @@ export async function adoptPreset(
     adoptedBy: string;
     recordedBy: string | null;
     now: Date;
+    /** The board's own changes to the preset, adopted with it. */
+    adjust?: (principle: TPrinciple) => TPrinciple;
   },
 ): Promise<TAdoptedPrinciple> {
   if (!findPreset(input.presetId)) throw new AppError('unknown_preset');
@@ -270,7 +272,7 @@ export async function adoptPreset(
       schoolId: input.schoolId,
       version: await selectNextVersionNumber(trx, input.schoolId),
       status: 'adopted',
-      content: preset.principle,
+      content: input.adjust ? ZPrinciple.parse(input.adjust(preset.principle)) : preset.principle,
       basedOnPreset: preset.basedOnPreset,
       adoptedOn: input.adoptedOn,
       adoptedBy: input.adoptedBy,

@@ -52,10 +52,12 @@ export const staffAbsenceRoutes = [
   defineRoute({
     ...staffAbsenceContracts.messageRouting,
     summary:
-      "For the guardian's composer: who a message about the child reaches if sent now, a notice for each absent recipient, and the promise.",
+      "For the guardian's (or the student's own) composer: who a message about the child reaches if sent now, a notice for each absent recipient, and the promise.",
     tags: ['staff-absence'],
-    policy: atSchool(ZMessageRoutingParams, 'guardian who may write about the student', (m, params) =>
-      mayWriteAboutStudent(m, params.studentId),
+    policy: atSchool(
+      ZMessageRoutingParams,
+      'guardian who may write about the student, or the student',
+      (m, params) => mayWriteAboutStudent(m, params.studentId) || m.studentId === params.studentId,
     ),
     handler: (ctx, { params }) => getMessageRouting(ctx, params.schoolId, params.studentId),
   }),

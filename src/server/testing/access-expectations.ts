@@ -165,6 +165,13 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian'],
     body: (f) => ({ studentId: f.ownStudent, subject: 'Spørgsmål om Emma', body: 'Hvornår er næste forældremøde?' }),
   },
+  // A student writes to the school themself only where the principle says so; the fixture's (seed
+  // 002) says nothing, so the student is refused too (403 student_messages_not_allowed) and everyone
+  // else is told the student does not exist. student-messages.api.test.ts covers the allowed way.
+  'POST /api/schools/:schoolId/students/:studentId/own-threads': {
+    allow: [],
+    body: () => ({ subject: 'Lektier', body: 'Hvad skal vi lave til i morgen?' }),
+  },
   'GET /api/threads': { allow: 'signed-in' },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },

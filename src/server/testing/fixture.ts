@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { SchoolRole } from '../db/schema.js';
 import { adoptPreset } from '../principle/principle.service.js';
+import { syncStudentPeople } from '../directory-import/directory-import.repository.js';
 import { TEST_NOW } from './test-app.js';
 
 /**
@@ -219,6 +220,8 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  // The signed-in student is a person of the school too, as the import makes every student with a login.
+  await syncStudentPeople(db, schoolId);
 
   await db
     .insertInto('guardianships')

@@ -146,6 +146,24 @@ export const ZStudentProfile = z.object({
   guardians: z.array(ZStudentGuardian),
   /** The school's promise from its adopted principle, e.g. a reply within 3 working days. */
   responsePromise: z.object({ replyWithinWorkingDays: z.number().int() }).nullable(),
+  /**
+   * The student's own conversations with the school (the principle's `studentMessages`), for the
+   * student and the custody holders only; null for anyone else and where students do not write.
+   * Custody holders see that and when the child writes; the conversations themselves (`threads`)
+   * only where the principle lets them read them, and the student always.
+   */
+  ownMessages: z
+    .object({
+      fromGrade: z.number().int(),
+      /** The student's grade has reached `fromGrade`. */
+      mayWrite: z.boolean(),
+      guardiansSee: z.enum(['activity', 'content']),
+      conversations: z.number().int(),
+      messagesWritten: z.number().int(),
+      lastWrittenAt: z.string().nullable(),
+      threads: z.array(z.object({ id: ZUuid, subject: z.string(), lastMessageAt: z.string() })).optional(),
+    })
+    .nullable(),
 });
 export type TStudentProfile = z.infer<typeof ZStudentProfile>;
 

@@ -105,6 +105,14 @@ export type TCreateStudentThread = z.infer<typeof ZCreateStudentThread>;
 
 export const ZStudentThreadParams = z.object({ schoolId: ZUuid, studentId: ZUuid });
 
+/** A student writes to their contact teacher themself, from the grade the school's principle sets. */
+export const ZCreateOwnThread = z.object({
+  subject: ZThreadSubject,
+  body: ZMessageBody,
+  attachmentIds: ZAttachmentIds.optional(),
+});
+export type TCreateOwnThread = z.infer<typeof ZCreateOwnThread>;
+
 /** Most colleagues one message between staff goes to. */
 export const STAFF_RECIPIENTS_MAX = 50;
 
@@ -162,7 +170,8 @@ export const ZAcknowledge = z.object({ body: ZMessageBody.optional() });
 export type TAcknowledge = z.infer<typeof ZAcknowledge>;
 
 export const ZThreadKind = z.enum(['direct', 'group']);
-export const ZParticipantRole = z.enum(['guardian', 'staff']);
+/** A student takes part in their own conversations with their contact teacher (from the principle's grade). */
+export const ZParticipantRole = z.enum(['guardian', 'staff', 'student']);
 export type TParticipantRole = z.infer<typeof ZParticipantRole>;
 
 /**

@@ -175,6 +175,16 @@ export const ZQuietHours = z
   });
 export type TQuietHours = z.infer<typeof ZQuietHours>;
 
+/**
+ * Students write to their contact teacher themselves from a grade on, under the same reply promise
+ * as their guardians. What the custody holders see of it: `activity` (that their child writes to
+ * the school and when, never what) or `content` (they may read the conversations, not write in them).
+ */
+export const ZStudentGuardianView = z.enum(['activity', 'content']);
+export type TStudentGuardianView = z.infer<typeof ZStudentGuardianView>;
+export const ZStudentMessages = z.object({ fromGrade: ZGrade, guardiansSee: ZStudentGuardianView });
+export type TStudentMessages = z.infer<typeof ZStudentMessages>;
+
 export const ZCommunicationRules = z.object({
   /** The contact teacher is the hub, and guardians are told how and when to reach them (seed 002). */
   contactTeacherIsHub: z.boolean(),
@@ -182,6 +192,8 @@ export const ZCommunicationRules = z.object({
   /** Complex or sensitive matters by phone or meeting, not in writing (seed 002). */
   sensitiveMattersInPerson: z.boolean(),
   quietHours: ZQuietHours.nullable(),
+  /** Null: students do not write through the platform. Principles stored before the rule existed read as null. */
+  studentMessages: ZStudentMessages.nullable().default(null),
 });
 export type TCommunicationRules = z.infer<typeof ZCommunicationRules>;
 
