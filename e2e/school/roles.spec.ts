@@ -63,19 +63,6 @@ describe('each role sees its own school', () => {
     await expectNoAxeViolations(page, 'principle (board member)');
   });
 
-  it('shows the student their class and the principle in simple words', async () => {
-    const page = await suite.page();
-    await signIn(page, DEMO.student);
-    await settled(page);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Hej Oscar');
-    await page.getByRole('region', { name: 'Din klasse' }).getByText('Klasse 7.A').waitFor();
-    await page
-      .getByRole('region', { name: 'Sådan arbejder skolen og dit hjem sammen' })
-      .getByRole('heading', { name: 'Det lover skolen' })
-      .waitFor();
-    await expectNoAxeViolations(page, '/ (student)');
-  });
-
   it('publishes the principle at /p/:slug for anyone, without signing in', async () => {
     const leader = await suite.page();
     await signIn(leader, DEMO.leader);

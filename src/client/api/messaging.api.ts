@@ -2,6 +2,7 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   type TAcknowledge,
   type TCreateGroupMessage,
+  type TCreateOwnThread,
   type TCreateStaffThread,
   type TCreateStudentThread,
   type TCreateThread,
@@ -43,6 +44,12 @@ export const messagingApi = {
     api(messagingContracts.writeToSchool, { params: { schoolId }, body: input, headers: once(idempotencyKey) }),
   writeToGuardians: (schoolId: string, studentId: string, input: TCreateStudentThread, idempotencyKey: string) =>
     api(messagingContracts.writeToGuardians, {
+      params: { schoolId, studentId },
+      body: input,
+      headers: once(idempotencyKey),
+    }),
+  writeAsStudent: (schoolId: string, studentId: string, input: TCreateOwnThread, idempotencyKey: string) =>
+    api(messagingContracts.writeAsStudent, {
       params: { schoolId, studentId },
       body: input,
       headers: once(idempotencyKey),

@@ -59,6 +59,22 @@ export function NotFoundPage() {
   );
 }
 
+/**
+ * A 403: the reader may know the thing exists (the server answers 404 where they may not) but may
+ * not open it, and is told so with the reason in their language ("Din adgang er midlertidigt
+ * stoppet", "Spørg skolen om oplysninger", …), not that it is not there.
+ */
+export function ForbiddenPage({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('forbidden.title')} lead={reason}>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </Page>
+  );
+}
+
 /** What a page shows when loading its data failed: sign-in, not found, a server fault, or the error text. */
 export function LoadError({ error, title }: { error: ApiError; title: string }) {
   const location = useLocation();
@@ -67,7 +83,8 @@ export function LoadError({ error, title }: { error: ApiError; title: string }) 
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   if (error.isServerFault) return <ServerErrorPage requestId={error.requestId} />;
-  if (error.status === 404 || error.status === 403) return <NotFoundPage />;
+  if (error.status === 404) return <NotFoundPage />;
+  if (error.status === 403) return <ForbiddenPage reason={text(error)} />;
   return (
     <Page title={title}>
       <Notice kind="error">

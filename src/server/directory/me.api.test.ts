@@ -58,6 +58,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
         searchAuditLog: false,
         handleInformationRequests: false,
       },
+      studentId: null,
     });
   });
 

@@ -76,6 +76,7 @@ export async function readMe(ctx: SignedInContext): Promise<TMe> {
       roles: rolesAt(m, kinds),
       suspended: m.suspended,
       abilities: abilitiesAt(m),
+      studentId: m.studentId,
     };
   });
   return {

@@ -271,8 +271,9 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: () => ({ absenceId: '3b0d7c1e-5a2f-4e8b-9c6d-1f2a3b4c5d6e' }),
   },
   // The composer's notice: whoever may write about Emma (custody holders and the § 23 parent).
+  // The student's own composer asks too: the student writes to the same contact teacher.
   'GET /api/schools/:schoolId/students/:studentId/message-routing': {
-    allow: ['custodyGuardian', 'protectedGuardian', 'informationRightParent'],
+    allow: ['custodyGuardian', 'protectedGuardian', 'informationRightParent', 'student'],
   },
   'POST /api/notifications/:notificationId/read': {
     allow: ['contactTeacher'],
@@ -304,6 +305,8 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
       'informationRightParent',
       'protectedGuardian',
       'otherFamilyGuardian',
+      // A student with a login writes in their own conversations with the school.
+      'student',
       'contactTeacher',
       'otherClassTeacher',
       ...LEADERSHIP,
@@ -324,7 +327,14 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: (f) => ({ targetKind: 'reply', targetId: f.thread }),
   },
   'PUT /api/schools/:schoolId/drafts/:targetKind/:targetId': {
-    allow: ['custodyGuardian', 'informationRightParent', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'student',
+      'contactTeacher',
+      ...LEADERSHIP,
+    ],
     params: (f) => ({ targetKind: 'new-thread', targetId: f.ownStudent }),
     body: () => ({ subject: 'Emma', body: 'Hej' }),
   },

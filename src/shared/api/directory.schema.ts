@@ -58,6 +58,8 @@ export const ZMeSchool = z.object({
   /** The person's guardian access is suspended at this school: no children are listed for it. */
   suspended: z.boolean(),
   abilities: ZAbilities,
+  /** The signed-in student's own student record at this school; null for everyone else. */
+  studentId: ZUuid.nullable(),
 });
 
 export const ZMeChild = z.object({

@@ -5,6 +5,7 @@ import type { TMeChild, TStudentProfile } from '../../../shared/api/directory.sc
 import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { paths } from '../../app/paths.js';
+import { formatDateTime } from '../../ui/format.js';
 
 function ContactTeacher({ profile }: { profile: TStudentProfile }) {
   const { t } = useTranslation();
@@ -46,6 +47,41 @@ function ContactTeacher({ profile }: { profile: TStudentProfile }) {
   );
 }
 
+/**
+ * What the custody holders see of their child's own conversations with the school: that and when
+ * the child writes; the conversations themselves only where the school's principle lets them.
+ */
+function ChildOwnMessages({ child, profile }: { child: TMeChild; profile: TStudentProfile }) {
+  const { t, i18n } = useTranslation();
+  const own = profile.ownMessages;
+  if (!own || own.conversations === 0) return null;
+  return (
+    <div className="stack-sm" data-testid="child-own-messages">
+      <h4>{t('child.ownMessages.title', { name: child.givenName })}</h4>
+      <p>
+        {t('child.ownMessages.summary', {
+          name: child.givenName,
+          count: own.conversations,
+        })}
+        {own.lastWrittenAt
+          ? ` ${t('child.ownMessages.last', { date: formatDateTime(own.lastWrittenAt, i18n.language) })}`
+          : null}
+      </p>
+      {own.threads ? (
+        <ul className="link-list">
+          {own.threads.map((thread) => (
+            <li key={thread.id}>
+              <Link to={paths.thread(thread.id)}>{thread.subject}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="field__hint">{t('child.ownMessages.private', { name: child.givenName })}</p>
+      )}
+    </div>
+  );
+}
+
 /** A custody holder's view of one child: class, the contact teacher and how and when to reach them. */
 export function ChildCard({ child }: { child: TMeChild }) {
   const { t } = useTranslation();
@@ -59,7 +95,14 @@ export function ChildCard({ child }: { child: TMeChild }) {
           {child.name}
         </h3>
         {child.class ? <p className="card__meta">{t('child.inClass', { className: child.class.name })}</p> : null}
-        <LoadedPart result={profile}>{(data) => <ContactTeacher profile={data} />}</LoadedPart>
+        <LoadedPart result={profile}>
+          {(data) => (
+            <>
+              <ContactTeacher profile={data} />
+              <ChildOwnMessages child={child} profile={data} />
+            </>
+          )}
+        </LoadedPart>
         <p className="card__links">
           <Link className="button button--secondary" to={paths.newMessage(child.id)}>
             {t('child.writeToContactTeacher')}

@@ -22,11 +22,11 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
   return (
     <LoadedPart result={owed}>
       {(data) => {
-        // A reply is owed to guardians: threads where the reader is staff across from them.
+        // A reply is owed to the home (guardians, a student): threads where the reader is staff across from them.
         const toAnswer = data.threads
           .filter((thread) => thread.schoolId === schoolId)
           .filter((thread): thread is TInboxThread & { replyDueAt: string } => thread.replyDueAt !== null)
-          .filter((thread) => thread.counterparts.some((person) => person.role === 'guardian'))
+          .filter((thread) => thread.counterparts.some((person) => person.role !== 'staff'))
           .sort((a, b) => a.replyDueAt.localeCompare(b.replyDueAt));
         const unreadCount =
           unread.status === 'ok' ? unread.data.threads.filter((thread) => thread.schoolId === schoolId).length : null;

@@ -1,39 +1,123 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { directoryContracts } from '../../../shared/api/directory.contract.js';
-import type { TMe } from '../../../shared/api/directory.schema.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
+import type { TMe, TStudentProfile } from '../../../shared/api/directory.schema.js';
 import { paths } from '../../app/paths.js';
 import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
-import { PlainPrinciple } from '../principle/plain-principle.js';
+import { PromiseState } from '../messages/message-parts.js';
 
-/** A student's own page: their class, who to go to, and what the school has promised, in simple words. */
-export function StudentHome({ school }: { school: TMe['schools'][number] }) {
+/** How many of their own conversations a student's home lists; the inbox has the rest. */
+const OWN_THREADS_SHOWN = 5;
+
+/** Who the student goes to: their class and their contact teacher, in plain words. */
+function ContactTeacherCard({ profile }: { profile: TStudentProfile }) {
   const { t } = useTranslation();
-  const classes = useApiQuery(directoryContracts.classes, { params: { schoolId: school.id } });
+  const teacher = profile.contactTeacher;
+  return (
+    <div className="card">
+      <p className="card__meta">{t('student.inClass', { className: profile.class.name })}</p>
+      {teacher ? (
+        <>
+          <p className="card__title">{t('student.contactTeacher', { name: teacher.name })}</p>
+          {teacher.contactHours ? <p>{t('student.contactHours', { hours: teacher.contactHours })}</p> : null}
+        </>
+      ) : (
+        <p>{t('student.noContactTeacher')}</p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The student's own messages: the newest conversations with their unread and promise state, and
+ * writing to the contact teacher where the principle lets their grade (else from which grade).
+ */
+function OwnMessages({ profile }: { profile: TStudentProfile }) {
+  const { t } = useTranslation();
+  const inbox = useApiQuery(messagingContracts.threads, { query: { limit: OWN_THREADS_SHOWN } });
+  const own = profile.ownMessages;
+  return (
+    <div className="stack">
+      {own?.mayWrite ? (
+        <>
+          <p>
+            <Link className="button" to={{ pathname: paths.newMessage(), search: 'as=student' }}>
+              {t('student.write')}
+            </Link>
+          </p>
+          <p className="field__hint">
+            {t(own.guardiansSee === 'content' ? 'student.parentsReadContent' : 'student.parentsSeeActivity')}
+          </p>
+        </>
+      ) : (
+        <p>{own ? t('student.writeFromGrade', { grade: own.fromGrade }) : t('student.writeNotHere')}</p>
+      )}
+      <LoadedPart result={inbox}>
+        {(data) => {
+          const threads = data.threads.filter((thread) => thread.schoolId === profile.schoolId);
+          if (threads.length === 0) return <p>{t('student.noMessages')}</p>;
+          return (
+            <>
+              <ul className="card-list">
+                {threads.map((thread) => (
+                  <li key={thread.id} className="card">
+                    <h3 className="card__title">
+                      <Link to={paths.thread(thread.id)}>{thread.subject}</Link>
+                    </h3>
+                    <p className="card__meta">
+                      {thread.unreadCount > 0 ? (
+                        <span className="badge badge--unread">
+                          {t('student.unread', { count: thread.unreadCount })}
+                        </span>
+                      ) : null}
+                      <PromiseState thread={thread} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={paths.inbox()}>{t('student.allMessages')}</Link>
+              </p>
+            </>
+          );
+        }}
+      </LoadedPart>
+    </div>
+  );
+}
+
+/**
+ * A student's own page, for their age: who their contact teacher is, their own messages and, from
+ * the grade the school's principle says, writing to the contact teacher; the school's principle is
+ * a link away. It links only to what the student may open.
+ */
+export function StudentHome({ school }: { school: TMe['schools'][number] }) {
+  return school.studentId ? <OwnHome schoolId={school.id} studentId={school.studentId} /> : null;
+}
+
+function OwnHome({ schoolId, studentId }: { schoolId: string; studentId: string }) {
+  const { t } = useTranslation();
+  const profile = useApiQuery(directoryContracts.student, { params: { schoolId, studentId } });
   return (
     <>
-      <Section title={t('student.yourClass')} id={`student-class-${school.id}`}>
-        <LoadedPart result={classes}>
-          {(data) => {
-            const own = data.classes.find((klass) => klass.staffRole === null && klass.childIds.length === 0);
-            if (!own) return <p>{t('student.noClass')}</p>;
-            return (
-              <div className="card">
-                <p className="card__title">
-                  <Link to={paths.class(school.id, own.id)}>{t('staff.className', { className: own.name })}</Link>
-                </p>
-                {own.contactTeacher ? <p>{t('student.contactTeacher', { name: own.contactTeacher.name })}</p> : null}
-              </div>
-            );
-          }}
-        </LoadedPart>
-      </Section>
-      <Section title={t('student.principleTitle')} id={`student-principle-${school.id}`}>
-        <p>{t('student.principleLead')}</p>
-        <PlainPrinciple slug={school.slug} headingLevel={3} />
-      </Section>
+      <LoadedPart result={profile}>
+        {(data) => (
+          <>
+            <Section title={t('student.yourTeacher')} id={`student-teacher-${schoolId}`}>
+              <ContactTeacherCard profile={data} />
+            </Section>
+            <Section title={t('student.yourMessages')} id={`student-messages-${schoolId}`}>
+              <OwnMessages profile={data} />
+            </Section>
+          </>
+        )}
+      </LoadedPart>
+      <p>
+        <Link to={paths.principle(schoolId)}>{t('student.principleLink')}</Link>
+      </p>
     </>
   );
 }

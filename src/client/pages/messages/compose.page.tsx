@@ -10,6 +10,7 @@ import { useSession } from '../../app/session.js';
 import { useApiQuery } from '../../app/query.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
+import { LoadedPart } from '../../ui/errors.js';
 import { Page } from '../../ui/page.js';
 import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
@@ -18,7 +19,7 @@ import { RecipientAbsence } from './recipient-absence.js';
 import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
 
 /** Who will read the message and when the school promises an answer; quiet when the profile is not the reader's to see. */
-function Recipient({ child }: { child: TMeChild }) {
+function Recipient({ child, asStudent }: { child: TMeChild; asStudent: boolean }) {
   const { t } = useTranslation();
   const profile = useApiQuery(directoryContracts.student, {
     params: { schoolId: child.schoolId, studentId: child.id },
@@ -30,12 +31,21 @@ function Recipient({ child }: { child: TMeChild }) {
     <div className="panel panel--quiet">
       <p>{teacher ? t('messages.compose.to', { name: teacher.name }) : t('messages.compose.toSchool')}</p>
       {promise ? <p>{t('child.replyPromise', { count: promise.replyWithinWorkingDays })}</p> : null}
-      <p className="field__hint">{t('child.sensitiveAdvice')}</p>
+      <p className="field__hint">{t(asStudent ? 'student.writeAdvice' : 'child.sensitiveAdvice')}</p>
     </div>
   );
 }
 
-function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChildId: string }) {
+/**
+ * Who writes: a guardian about one of their children (choosing among them), or a student to their
+ * own contact teacher (the principle's grade has been checked before the form is shown).
+ */
+type Writer = { kind: 'guardian'; choices: TMeChild[]; initialChildId: string } | { kind: 'student'; self: TMeChild };
+
+function Composer({ writer }: { writer: Writer }) {
+  const choices = writer.kind === 'guardian' ? writer.choices : [writer.self];
+  const initialChildId = writer.kind === 'guardian' ? writer.initialChildId : writer.self.id;
+  const asStudent = writer.kind === 'student';
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
@@ -49,7 +59,10 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
     { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) },
   );
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
-    const thread = await messagingApi.create(input, key);
+    const { studentId: own, urgent: _urgent, ...text } = input;
+    const thread = asStudent
+      ? await messagingApi.writeAsStudent(child.schoolId, own, text, key)
+      : await messagingApi.create(input, key);
     draft.sent();
     // Where an absent teacher's message went, or the later date, is said once more after sending.
     void navigate(paths.thread(thread.id), { state: { sent: true, notices: thread.absenceNotices ?? [] } });
@@ -73,7 +86,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
 
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      {choices.length > 1 ? (
+      {asStudent ? null : choices.length > 1 ? (
         <SelectField
           id="compose-child"
           label={t('messages.compose.child')}
@@ -89,7 +102,7 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
       ) : (
         <p>{t('messages.compose.about', { name: child.name })}</p>
       )}
-      <Recipient key={child.id} child={child} />
+      <Recipient key={child.id} child={child} asStudent={asStudent} />
       <RecipientAbsence key={`absence-${child.id}`} child={child} />
       <TextField
         id="compose-subject"
@@ -106,7 +119,10 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
         error={problems.body}
         onChange={(event) => setBody(event.target.value)}
       />
-      <WritingAdvice draft={{ text: body, subject, studentId: child.id }} onRequestCall={requestCall} />
+      <WritingAdvice
+        draft={{ text: body, subject, studentId: child.id }}
+        onRequestCall={asStudent ? undefined : requestCall}
+      />
       <ComposerAttachments id="compose-attachments" draft={draft} />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
       <ComposerDraftStatus draft={draft} />
@@ -114,7 +130,44 @@ function Composer({ choices, initialChildId }: { choices: TMeChild[]; initialChi
   );
 }
 
-/** A guardian writes to their child's contact teacher, and is told when to expect the answer. */
+/**
+ * A student writes to their own contact teacher, where the school's principle lets their grade;
+ * below it they are told from which grade, and to talk to the teacher at school meanwhile.
+ */
+function StudentComposer({ schoolId, studentId }: { schoolId: string; studentId: string }) {
+  const { t } = useTranslation();
+  const profile = useApiQuery(directoryContracts.student, { params: { schoolId, studentId } });
+  return (
+    <LoadedPart result={profile}>
+      {(self) =>
+        self.ownMessages?.mayWrite ? (
+          <Composer
+            writer={{
+              kind: 'student',
+              self: { ...self, relation: 'custody', class: self.class },
+            }}
+          />
+        ) : (
+          <Notice kind="info">
+            <p>
+              {self.ownMessages
+                ? t('student.writeFromGrade', { grade: self.ownMessages.fromGrade })
+                : t('student.writeNotHere')}
+            </p>
+            <p>
+              <Link to="/">{t('student.backHome')}</Link>
+            </p>
+          </Notice>
+        )
+      }
+    </LoadedPart>
+  );
+}
+
+/**
+ * A guardian writes to their child's contact teacher, and is told when to expect the answer; a
+ * student (with `?as=student`, or having no children) writes to their own.
+ */
 export function ComposePage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -122,10 +175,17 @@ export function ComposePage() {
   const children = me?.children ?? [];
   const wanted = params.get('studentId');
   const initial = children.find((c) => c.id === wanted) ?? children[0];
+  const ownSchool = me?.schools.find((s) => s.studentId !== null);
+  if (ownSchool?.studentId && (params.get('as') === 'student' || !initial))
+    return (
+      <Page title={t('student.composeTitle')}>
+        <StudentComposer schoolId={ownSchool.id} studentId={ownSchool.studentId} />
+      </Page>
+    );
   return (
     <Page title={t('messages.compose.title')}>
       {initial ? (
-        <Composer choices={children} initialChildId={initial.id} />
+        <Composer writer={{ kind: 'guardian', choices: children, initialChildId: initial.id }} />
       ) : (
         <Notice kind="info">
           <p>{t('messages.compose.noChildren')}</p>

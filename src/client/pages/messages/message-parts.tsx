@@ -22,8 +22,9 @@ export function PromiseState({
 }) {
   const { t, i18n } = useTranslation();
   const date = thread.replyDueAt ? formatDueDay(thread.replyDueAt, i18n.language) : '';
-  // A reply is owed only to guardians, so a staff reader has them across the thread and a guardian has only staff.
-  const forGuardian = !thread.counterparts.some((person) => person.role === 'guardian');
+  // A reply is owed only to the home (guardians, a student writing themself), so a staff reader has
+  // the home across the thread and the home has only staff.
+  const forGuardian = !thread.counterparts.some((person) => person.role !== 'staff');
   switch (thread.promiseStatus) {
     case 'fulfilled':
       return <span className="badge badge--answered">{t('messages.promise.fulfilled')}</span>;
