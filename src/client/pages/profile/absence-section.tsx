@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { Controller } from 'react-hook-form';
 import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
 import {
@@ -12,6 +13,7 @@ import {
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
+import { DateField } from '../../ui/date-field.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { useSchemaForm } from '../../ui/form.js';
@@ -120,7 +122,6 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
   const fromServer = serverProblems(save.error, errorText);
   const shown: Problems = { ...fromServer.problems, ...problems };
   const personId = form.watch('personId');
-  const firstDay = form.watch('firstDay');
 
   const onSubmit = form.handleSubmit(
     (absence) => {
@@ -152,23 +153,40 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
           ))}
         </SelectField>
       ) : null}
-      <TextField
-        id={`absence-first-${schoolId}`}
-        type="date"
-        label={t('staffAbsence.firstDay')}
-        {...form.register('firstDay')}
-        required
-        error={shown.firstDay}
+      <Controller
+        control={form.control}
+        name="firstDay"
+        render={({ field }) => (
+          <DateField
+            id={`absence-first-${schoolId}`}
+            label={t('staffAbsence.firstDay')}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            required
+            error={shown.firstDay}
+          />
+        )}
       />
-      <TextField
-        id={`absence-last-${schoolId}`}
-        type="date"
-        label={t('staffAbsence.lastDay')}
-        hint={t('staffAbsence.lastDayHint')}
-        {...form.register('lastDay')}
-        min={firstDay || undefined}
-        required
-        error={shown.lastDay}
+      <Controller
+        control={form.control}
+        name="lastDay"
+        render={({ field }) => (
+          <DateField
+            id={`absence-last-${schoolId}`}
+            label={t('staffAbsence.lastDay')}
+            hint={t('staffAbsence.lastDayHint')}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            required
+            error={shown.lastDay}
+          />
+        )}
       />
       <SelectField
         id={`absence-substitute-${schoolId}`}
