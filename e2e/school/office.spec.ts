@@ -82,6 +82,13 @@ describe("the school office's home and the closed days", () => {
     await first.press('Tab');
     await expect.poll(() => first.inputValue()).toBe(danishShown(day));
     await page.getByText(new RegExp(`^(mandag|tirsdag|onsdag|torsdag|fredag) ${parts(day)[2]}\\. `)).waitFor();
+    // Arrow up and down move a day, and back.
+    await first.press('ArrowUp');
+    const [y, m, d] = parts(day);
+    const dayAfter = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    await expect.poll(() => first.inputValue()).toBe(danishShown(dayAfter));
+    await first.press('ArrowDown');
+    await expect.poll(() => first.inputValue()).toBe(danishShown(day));
     await page.getByLabel('Betegnelse').fill('Planlægningsdag');
     await page.getByRole('button', { name: 'Tilføj og gem' }).click();
     await page.getByText('Lukkedagen er gemt.').waitFor();
@@ -132,7 +139,13 @@ describe("the school office's home and the closed days", () => {
     const page = await suite.page({ locale: 'en-US' });
     await signIn(page, DEMO.administrator);
     const school = await mySchool(page);
-    await visit(page, '/profile');
+    // The home's link lands on the absence form, not at the top of the profile.
+    await page.getByRole('link', { name: 'Registrér fravær for en kollega' }).click();
+    await page.waitForURL((url) => url.pathname === '/profile' && url.hash === '#absence');
+    await settled(page);
+    const formHeading = page.getByRole('heading', { name: 'Registrér fravær' });
+    await expect.poll(() => formHeading.evaluate((h) => h === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page, 'profile, absence form from the office home');
     const section = page.getByRole('region', { name: 'Fravær' });
     await section.getByLabel('Hvem er fraværende').selectOption({ label: 'Thomas Dahl' });
     const today = copenhagenDay(0);

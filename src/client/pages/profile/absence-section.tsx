@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Controller } from 'react-hook-form';
@@ -96,7 +97,18 @@ const ZAbsenceForm = ZCreateStaffAbsence.extend({
   substituteId: z.union([z.literal(''), ZCreateStaffAbsence.shape.substituteId]).transform((id) => id || null),
 }).refine((absence) => absence.lastDay >= absence.firstDay, { path: ['lastDay'], message: 'order' });
 
-function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TStaffAbsenceList; onSaved: () => void }) {
+function AbsenceForm({
+  schoolId,
+  data,
+  onSaved,
+  first,
+}: {
+  schoolId: string;
+  data: TStaffAbsenceList;
+  onSaved: () => void;
+  /** The first school's form, which a link to the section lands on. */
+  first: boolean;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const form = useSchemaForm(ZAbsenceForm, {
@@ -107,6 +119,15 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
     note: '',
   });
   const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { hash } = useLocation();
+  // A link to `/profile#absence` (the office's home: "register an absence for a colleague") lands on
+  // the form once it has loaded, since the router does not scroll to an anchor.
+  useEffect(() => {
+    if (hash !== '#absence' || !first) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [hash, first]);
   const save = useAction(async (absence: z.output<typeof ZAbsenceForm>) => {
     await staffAbsenceApi.create(schoolId, absence);
     form.reset({ ...form.getValues(), firstDay: '', lastDay: '', substituteId: '', note: '' });
@@ -138,7 +159,9 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
       className="stack"
       aria-labelledby={`absence-form-${schoolId}`}
     >
-      <h3 id={`absence-form-${schoolId}`}>{t('staffAbsence.add')}</h3>
+      <h3 id={`absence-form-${schoolId}`} ref={heading} tabIndex={-1}>
+        {t('staffAbsence.add')}
+      </h3>
       {data.registerFor.length > 1 ? (
         <SelectField
           id={`absence-person-${schoolId}`}
@@ -233,7 +256,15 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
   );
 }
 
-function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolName: string | null }) {
+function AbsencesAtSchool({
+  schoolId,
+  schoolName,
+  first,
+}: {
+  schoolId: string;
+  schoolName: string | null;
+  first: boolean;
+}) {
   const { t } = useTranslation();
   const list = useApiQuery(staffAbsenceContracts.list, { params: { schoolId } });
   const remove = useAction(async (absence: TStaffAbsence) => {
@@ -264,7 +295,7 @@ function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolNa
                 </ul>
               )}
               <ActionError error={remove.error} />
-              <AbsenceForm schoolId={schoolId} data={data} onSaved={list.reload} />
+              <AbsenceForm schoolId={schoolId} data={data} onSaved={list.reload} first={first} />
             </>
           );
         }}
@@ -285,8 +316,13 @@ export function AbsenceSection({ me }: { me: TMe | null }) {
   return (
     <Section title={t('staffAbsence.title')} id="absence">
       <p>{t('staffAbsence.lead')}</p>
-      {schools.map((school) => (
-        <AbsencesAtSchool key={school.id} schoolId={school.id} schoolName={schools.length > 1 ? school.name : null} />
+      {schools.map((school, index) => (
+        <AbsencesAtSchool
+          key={school.id}
+          schoolId={school.id}
+          schoolName={schools.length > 1 ? school.name : null}
+          first={index === 0}
+        />
       ))}
     </Section>
   );
