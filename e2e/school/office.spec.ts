@@ -45,7 +45,7 @@ async function closedDaysOf(page: Page, schoolId: string, schoolYear?: number) {
   return (await response.json()) as { schoolYear: number; days: Array<{ date: string; label: string }> };
 }
 
-describe("the school office's home and the closed days", () => {
+describe("the school office's home, the closed days, and dates and times in the page's language", () => {
   it('an administrator sees what the office must do, keeps the closed days with Danish dates, on a phone in a browser set to English', async () => {
     // The browser speaks American English: a native date field would show mm/dd/yyyy in the Danish page.
     const page = await suite.page({ locale: 'en-US' });
@@ -203,5 +203,30 @@ describe("the school office's home and the closed days", () => {
     const teacher = await suite.page();
     await signIn(teacher, DEMO.contactTeacher);
     expect(await teacher.getByRole('link', { name: 'Lukkedage' }).count()).toBe(0);
+  });
+  it('a staff member types quiet hours as 21 and 0630 and keeps 21:00–06:30; a time that is none is named on its field', async () => {
+    const page = await suite.page({ locale: 'en-US' });
+    await signIn(page, DEMO.contactTeacher);
+    await visit(page, '/profile');
+    const section = page.getByRole('region', { name: 'Notifikationer' });
+    const from = section.getByLabel('Fra', { exact: true });
+    const to = section.getByLabel('Til', { exact: true });
+    expect(await from.getAttribute('type')).toBe('text');
+    await from.fill('21');
+    await to.fill('0630');
+    await to.press('Tab');
+    await expect.poll(() => to.inputValue()).toBe('06:30');
+    await section.getByRole('button', { name: 'Gem notifikationer' }).click();
+    await section.getByText('Dine valg er gemt.').waitFor();
+    const settings = (await (await page.request.get('/api/me/notification-settings')).json()) as {
+      schools: Array<{ quietHours: { from: string; to: string } | null }>;
+    };
+    expect(settings.schools[0]?.quietHours).toMatchObject({ from: '21:00', to: '06:30' });
+
+    await to.fill('25.00');
+    await to.press('Tab');
+    await section.getByText('Det er ikke et klokkeslæt. Skriv det som tt:mm, fx 08:30.').waitFor();
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'profile, a quiet hour in error');
   });
 });
