@@ -63,6 +63,9 @@ const PublicPrinciplePage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('../pages/notifications/notifications.page.js').then((m) => ({ default: m.NotificationsPage })),
 );
+const ClosedDaysPage = lazy(() =>
+  import('../pages/office/closed-days.page.js').then((m) => ({ default: m.ClosedDaysPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -145,6 +148,7 @@ export function App() {
                     <Route path="audit-log" element={<AuditLogPage />} />
                     <Route path="information-requests" element={<InformationRequestsPage />} />
                     <Route path="broken-promises" element={<BrokenPromisesPage />} />
+                    <Route path="closed-days" element={<ClosedDaysPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

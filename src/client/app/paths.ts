@@ -8,6 +8,13 @@ export const paths = {
   principleDraft: (schoolId: string) => `/schools/${schoolId}/principle/draft`,
   import: (schoolId: string) => `/schools/${schoolId}/import`,
   auditLog: (schoolId: string) => `/schools/${schoolId}/audit-log`,
+  /** The school's own closed days; a school year other than the current one by the year it starts in. */
+  closedDays: (schoolId: string, schoolYear?: number) =>
+    schoolYear === undefined
+      ? `/schools/${schoolId}/closed-days`
+      : `/schools/${schoolId}/closed-days?year=${schoolYear}`,
+  /** The profile's absence section, where staff register absences (the leadership anyone's). */
+  staffAbsence: () => '/profile#absence',
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,

@@ -4,6 +4,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { auditContracts } from '../../../shared/api/audit.contract.js';
 import { auditApi, type TAuditSearch } from '../../api/school.api.js';
 import { useApiQuery } from '../../app/query.js';
+import { DateField } from '../../ui/date-field.js';
+import { isIsoDate } from '../../ui/date-text.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Page, Section } from '../../ui/page.js';
@@ -23,6 +25,7 @@ export function AuditLogPage() {
   const [from, setFrom] = useState(params.get('from') ?? '');
   const [to, setTo] = useState(params.get('to') ?? '');
   const [rangeError, setRangeError] = useState<string | undefined>();
+  const [dateSlips, setDateSlips] = useState({ from: false, to: false });
   const studentId = params.get('studentId') ?? undefined;
   const studentName = params.get('student') ?? '';
 
@@ -47,6 +50,10 @@ export function AuditLogPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // A text that is no date says so at its field; the search waits for a date.
+    const slips = { from: from !== '' && !isIsoDate(from), to: to !== '' && !isIsoDate(to) };
+    setDateSlips(slips);
+    if (slips.from || slips.to) return;
     if (from && to && from > to) {
       setRangeError(t('audit.search.rangeError'));
       return;
@@ -61,6 +68,7 @@ export function AuditLogPage() {
     setFrom('');
     setTo('');
     setRangeError(undefined);
+    setDateSlips({ from: false, to: false });
     setParams(new URLSearchParams());
   };
 
@@ -86,18 +94,17 @@ export function AuditLogPage() {
               </option>
             ))}
           </SelectField>
-          <TextField
+          <DateField
             label={t('audit.search.from')}
-            type="date"
             value={from}
-            onChange={(event) => setFrom(event.target.value)}
+            onChange={setFrom}
+            error={dateSlips.from ? t('dateField.invalid') : undefined}
           />
-          <TextField
+          <DateField
             label={t('audit.search.to')}
-            type="date"
             value={to}
-            onChange={(event) => setTo(event.target.value)}
-            error={rangeError}
+            onChange={setTo}
+            error={dateSlips.to ? t('dateField.invalid') : rangeError}
           />
           <div className="actions form-grid__full">
             <button type="submit" className="button">

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
+import { OfficeHome } from '../office/office-home.js';
 import { ChildCard } from './child-card.js';
 import { InformationRightCard } from './information-right-card.js';
 import { OpenInformationRequests } from './open-information-requests.js';
@@ -41,14 +42,26 @@ function InformationRightChildren({ school, students }: { school: MeSchool; stud
   );
 }
 
-function LeadershipLinks({ school, runsSchool }: { school: MeSchool; runsSchool: boolean }) {
+/**
+ * The leadership's and the board's links, each shown only to those the server's rules let open
+ * it. The office's own tasks come first for an administrator; a leader keeps the principle first.
+ */
+function LeadershipLinks({
+  school,
+  runsSchool,
+  officeFirst,
+}: {
+  school: MeSchool;
+  runsSchool: boolean;
+  officeFirst: boolean;
+}) {
   const { t } = useTranslation();
   const a = school.abilities;
   const links = [
     { show: true, to: paths.principle(school.id), label: t('home.links.principle') },
     { show: runsSchool, to: paths.brokenPromises(school.id), label: t('home.links.brokenPromises') },
     { show: runsSchool, to: paths.urgentMessages(school.id), label: t('staffMessages.urgentLog.link') },
-    { show: runsSchool, to: paths.parentsMessage(school.id), label: t('parentsMessage.link') },
+    { show: runsSchool, office: true, to: paths.parentsMessage(school.id), label: t('parentsMessage.link') },
     {
       show: a.readPrincipleDrafts || a.editPrinciple,
       to: paths.principleDraft(school.id),
@@ -56,15 +69,21 @@ function LeadershipLinks({ school, runsSchool }: { school: MeSchool; runsSchool:
     },
     {
       show: a.handleInformationRequests,
+      office: true,
       to: paths.informationRequests(school.id),
       label: t('home.links.informationRequests'),
     },
-    { show: a.importDirectory, to: paths.import(school.id), label: t('home.links.import') },
-    { show: a.searchAuditLog, to: paths.auditLog(school.id), label: t('home.links.auditLog') },
+    { show: a.importDirectory, office: true, to: paths.import(school.id), label: t('home.links.import') },
+    { show: a.searchAuditLog, office: true, to: paths.auditLog(school.id), label: t('home.links.auditLog') },
+    // The closed days are the leadership's to change (mayEditClosedDays); everyone else reads them where they matter.
+    { show: runsSchool, office: true, to: paths.closedDays(school.id), label: t('home.links.closedDays') },
   ].filter((link) => link.show);
+  const ordered = officeFirst
+    ? [...links.filter((link) => link.office), ...links.filter((link) => !link.office)]
+    : links;
   return (
     <ul className="link-list">
-      {links.map((link) => (
+      {ordered.map((link) => (
         <li key={link.to}>
           <Link to={link.to}>{link.label}</Link>
         </li>
@@ -82,6 +101,8 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
   const roles = new Set<string>(school.roles);
   const isStaff = school.roles.some((role) => STAFF_ROLES.has(role));
   const runsSchool = roles.has('leader') || roles.has('administrator');
+  // The school office's home answers what the office must do now; a leader's stays the figures' dashboard.
+  const isOffice = roles.has('administrator') && !roles.has('leader');
   const isBoard = roles.has('board_member');
   const sid = school.id;
 
@@ -118,14 +139,15 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           <StaffClasses schoolId={sid} />
         </Section>
       ) : null}
+      {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
       {roles.has('leader') || isBoard ? (
         <Section title={t('figures.title')} id={`figures-${sid}`}>
           <PrincipleFigures schoolId={sid} />
         </Section>
       ) : null}
-      {runsSchool || isBoard ? (
+      {(runsSchool || isBoard) && !isOffice ? (
         <Section title={runsSchool ? t('home.leadership') : t('home.board')} id={`leadership-${sid}`}>
-          <LeadershipLinks school={school} runsSchool={runsSchool} />
+          <LeadershipLinks school={school} runsSchool={runsSchool} officeFirst={false} />
         </Section>
       ) : null}
       {school.abilities.handleInformationRequests ? (
@@ -134,8 +156,13 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
         </Section>
       ) : null}
       {school.abilities.readSchoolOverview ? (
-        <Section title={t('home.overview')} id={`overview-${sid}`}>
+        <Section title={isOffice ? t('office.directory.title') : t('home.overview')} id={`overview-${sid}`}>
           <SchoolOverview schoolId={sid} />
+        </Section>
+      ) : null}
+      {isOffice ? (
+        <Section title={t('office.links.title')} id={`leadership-${sid}`}>
+          <LeadershipLinks school={school} runsSchool={runsSchool} officeFirst />
         </Section>
       ) : null}
     </div>

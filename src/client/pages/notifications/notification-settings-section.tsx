@@ -6,7 +6,8 @@ import type { TQuietHours } from '../../../shared/principle/principle.schema.js'
 import { notificationsApi } from '../../api/notifications.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
-import { TextField } from '../../ui/field.js';
+import { TimeField } from '../../ui/date-field.js';
+import { isHhMm } from '../../ui/date-text.js';
 import { Notice } from '../../ui/notice.js';
 import { Section } from '../../ui/page.js';
 
@@ -47,8 +48,13 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    const checked = settings.asStaff && quietOn;
     const found =
-      settings.asStaff && quietOn && (!from || !to || from === to) ? t('notificationSettings.errors.sameTime') : null;
+      checked && ((from && !isHhMm(from)) || (to && !isHhMm(to)))
+        ? t('timeField.invalid')
+        : checked && (!from || !to || from === to)
+          ? t('notificationSettings.errors.sameTime')
+          : null;
     setProblem(found);
     if (!found) void save.run();
   };
@@ -101,22 +107,20 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
           </div>
           {quietOn ? (
             <>
-              <TextField
+              <TimeField
                 id={`${prefix}-from`}
-                type="time"
                 label={t('notificationSettings.from')}
                 value={from}
                 required
-                onChange={(event) => setFrom(event.target.value)}
+                onChange={setFrom}
               />
-              <TextField
+              <TimeField
                 id={`${prefix}-to`}
-                type="time"
                 label={t('notificationSettings.to')}
                 value={to}
                 required
                 error={problem ?? serverProblem ?? undefined}
-                onChange={(event) => setTo(event.target.value)}
+                onChange={setTo}
               />
               <div className="field field--check">
                 <input

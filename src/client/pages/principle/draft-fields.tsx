@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPrinciple, TProseText } from '../../../shared/principle/principle.schema.js';
+import { TimeInput } from '../../ui/date-field.js';
 import { Frame, useFieldIds } from '../../ui/field.js';
 import { fieldId, getIn, pathKey, type Path } from './draft-model.js';
 
@@ -142,12 +143,11 @@ export function TimeField({ path, label }: { path: Path; label: string }) {
   return (
     <DraftField path={path} label={label} variant="number">
       {(control) => (
-        <input
+        <TimeInput
           {...control}
-          type="time"
           readOnly={readOnly}
           value={asText(getIn(principle, path))}
-          onChange={(event) => set(path, event.target.value)}
+          onChange={(value) => set(path, value)}
         />
       )}
     </DraftField>

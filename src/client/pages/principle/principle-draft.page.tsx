@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { principleContracts } from '../../../shared/api/principle.contract.js';
@@ -10,6 +11,7 @@ import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { isLocale } from '../../i18n/i18n.js';
+import { DateField } from '../../ui/date-field.js';
 import { ActionError, LoadError, LoadedPart, Loading, NotFoundPage } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { problemText, showServerProblems, useSchemaForm } from '../../ui/form.js';
@@ -121,11 +123,20 @@ function AdoptForm({ schoolId, unsaved, onAdopted }: { schoolId: string; unsaved
     <Section title={t('draft.adopt.title')} id="adopt">
       <p>{t('draft.adopt.lead')}</p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-        <TextField
-          label={t('draft.adopt.adoptedOn')}
-          type="date"
-          {...form.register('adoptedOn')}
-          error={problemText(errors.adoptedOn, t('draft.adopt.dateMissing'))}
+        <Controller
+          control={form.control}
+          name="adoptedOn"
+          render={({ field }) => (
+            <DateField
+              label={t('draft.adopt.adoptedOn')}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              error={problemText(errors.adoptedOn, t('draft.adopt.dateMissing'))}
+            />
+          )}
         />
         <TextField
           label={t('draft.adopt.adoptedBy')}

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { Controller } from 'react-hook-form';
 import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
 import {
@@ -12,6 +14,7 @@ import {
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
+import { DateField } from '../../ui/date-field.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { useSchemaForm } from '../../ui/form.js';
@@ -94,7 +97,18 @@ const ZAbsenceForm = ZCreateStaffAbsence.extend({
   substituteId: z.union([z.literal(''), ZCreateStaffAbsence.shape.substituteId]).transform((id) => id || null),
 }).refine((absence) => absence.lastDay >= absence.firstDay, { path: ['lastDay'], message: 'order' });
 
-function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TStaffAbsenceList; onSaved: () => void }) {
+function AbsenceForm({
+  schoolId,
+  data,
+  onSaved,
+  first,
+}: {
+  schoolId: string;
+  data: TStaffAbsenceList;
+  onSaved: () => void;
+  /** The first school's form, which a link to the section lands on. */
+  first: boolean;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const form = useSchemaForm(ZAbsenceForm, {
@@ -105,6 +119,15 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
     note: '',
   });
   const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { hash } = useLocation();
+  // A link to `/profile#absence` (the office's home: "register an absence for a colleague") lands on
+  // the form once it has loaded, since the router does not scroll to an anchor.
+  useEffect(() => {
+    if (hash !== '#absence' || !first) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [hash, first]);
   const save = useAction(async (absence: z.output<typeof ZAbsenceForm>) => {
     await staffAbsenceApi.create(schoolId, absence);
     form.reset({ ...form.getValues(), firstDay: '', lastDay: '', substituteId: '', note: '' });
@@ -120,7 +143,6 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
   const fromServer = serverProblems(save.error, errorText);
   const shown: Problems = { ...fromServer.problems, ...problems };
   const personId = form.watch('personId');
-  const firstDay = form.watch('firstDay');
 
   const onSubmit = form.handleSubmit(
     (absence) => {
@@ -137,7 +159,9 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
       className="stack"
       aria-labelledby={`absence-form-${schoolId}`}
     >
-      <h3 id={`absence-form-${schoolId}`}>{t('staffAbsence.add')}</h3>
+      <h3 id={`absence-form-${schoolId}`} ref={heading} tabIndex={-1}>
+        {t('staffAbsence.add')}
+      </h3>
       {data.registerFor.length > 1 ? (
         <SelectField
           id={`absence-person-${schoolId}`}
@@ -152,23 +176,40 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
           ))}
         </SelectField>
       ) : null}
-      <TextField
-        id={`absence-first-${schoolId}`}
-        type="date"
-        label={t('staffAbsence.firstDay')}
-        {...form.register('firstDay')}
-        required
-        error={shown.firstDay}
+      <Controller
+        control={form.control}
+        name="firstDay"
+        render={({ field }) => (
+          <DateField
+            id={`absence-first-${schoolId}`}
+            label={t('staffAbsence.firstDay')}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            required
+            error={shown.firstDay}
+          />
+        )}
       />
-      <TextField
-        id={`absence-last-${schoolId}`}
-        type="date"
-        label={t('staffAbsence.lastDay')}
-        hint={t('staffAbsence.lastDayHint')}
-        {...form.register('lastDay')}
-        min={firstDay || undefined}
-        required
-        error={shown.lastDay}
+      <Controller
+        control={form.control}
+        name="lastDay"
+        render={({ field }) => (
+          <DateField
+            id={`absence-last-${schoolId}`}
+            label={t('staffAbsence.lastDay')}
+            hint={t('staffAbsence.lastDayHint')}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            required
+            error={shown.lastDay}
+          />
+        )}
       />
       <SelectField
         id={`absence-substitute-${schoolId}`}
@@ -215,7 +256,15 @@ function AbsenceForm({ schoolId, data, onSaved }: { schoolId: string; data: TSta
   );
 }
 
-function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolName: string | null }) {
+function AbsencesAtSchool({
+  schoolId,
+  schoolName,
+  first,
+}: {
+  schoolId: string;
+  schoolName: string | null;
+  first: boolean;
+}) {
   const { t } = useTranslation();
   const list = useApiQuery(staffAbsenceContracts.list, { params: { schoolId } });
   const remove = useAction(async (absence: TStaffAbsence) => {
@@ -246,7 +295,7 @@ function AbsencesAtSchool({ schoolId, schoolName }: { schoolId: string; schoolNa
                 </ul>
               )}
               <ActionError error={remove.error} />
-              <AbsenceForm schoolId={schoolId} data={data} onSaved={list.reload} />
+              <AbsenceForm schoolId={schoolId} data={data} onSaved={list.reload} first={first} />
             </>
           );
         }}
@@ -267,8 +316,13 @@ export function AbsenceSection({ me }: { me: TMe | null }) {
   return (
     <Section title={t('staffAbsence.title')} id="absence">
       <p>{t('staffAbsence.lead')}</p>
-      {schools.map((school) => (
-        <AbsencesAtSchool key={school.id} schoolId={school.id} schoolName={schools.length > 1 ? school.name : null} />
+      {schools.map((school, index) => (
+        <AbsencesAtSchool
+          key={school.id}
+          schoolId={school.id}
+          schoolName={schools.length > 1 ? school.name : null}
+          first={index === 0}
+        />
       ))}
     </Section>
   );
