@@ -11,6 +11,8 @@ import { uploadDemoPdf } from './demo-pdf.js';
 import { createRandom } from '../../domain/random.js';
 import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import { insertSchool } from '../schools/school.repository.js';
+import { insertClosedDays } from '../school-calendar/school-calendar.repository.js';
+import { demoClosedDays } from './demo-calendar.js';
 import {
   buildDemoDirectory,
   DEMO_ACCOUNTS,
@@ -112,6 +114,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * demo guardian's children's audit log shows their contact teachers' reads.
  */
 async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<void> {
+  // The school's holidays first: the history's promises skip them as real ones do.
+  await insertClosedDays(db, schoolId, demoClosedDays(schoolYearOf(now)));
   const [answered, waiting] = await findInformationRightParents(db, schoolId, 2);
   const audit: Parameters<typeof insertAuditEntries>[1] = [];
   if (answered?.teacherId) {
