@@ -57,6 +57,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
         importDirectory: false,
         searchAuditLog: false,
         handleInformationRequests: false,
+        editClosedDays: false,
       },
       studentId: null,
     });
@@ -101,6 +102,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       importDirectory: false,
       searchAuditLog: false,
       handleInformationRequests: true,
+      editClosedDays: false,
     });
   });
 
@@ -112,9 +114,11 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       importDirectory: true,
       searchAuditLog: true,
       handleInformationRequests: true,
+      editClosedDays: true,
     });
     expect(school(await me('administrator'))?.abilities).toMatchObject({
       editPrinciple: false,
+      editClosedDays: true,
       searchAuditLog: true,
       importDirectory: true,
     });
@@ -131,6 +135,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       importDirectory: false,
       searchAuditLog: false,
       handleInformationRequests: false,
+      editClosedDays: false,
     });
   });
 

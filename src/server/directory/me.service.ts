@@ -3,6 +3,7 @@ import type { Membership } from '../policies/membership.js';
 import { findSchoolIdsOfUser } from '../policies/membership.repository.js';
 import type { GuardianshipKind } from '../db/schema.js';
 import {
+  mayEditClosedDays,
   mayEditPrinciple,
   mayHandleInformationRequests,
   mayImport,
@@ -41,6 +42,7 @@ export function abilitiesAt(m: Membership): TAbilities {
     importDirectory: mayImport(m),
     searchAuditLog: maySearchAuditLog(m),
     handleInformationRequests: mayHandleInformationRequests(m),
+    editClosedDays: mayEditClosedDays(m),
   };
 }
 

@@ -47,6 +47,8 @@ export const ZAbilities = z.object({
   importDirectory: z.boolean(),
   searchAuditLog: z.boolean(),
   handleInformationRequests: z.boolean(),
+  /** Add and remove the school's own closed days (holidays the reply promise skips). */
+  editClosedDays: z.boolean(),
 });
 export type TAbilities = z.infer<typeof ZAbilities>;
 

@@ -75,8 +75,8 @@ function LeadershipLinks({
     },
     { show: a.importDirectory, office: true, to: paths.import(school.id), label: t('home.links.import') },
     { show: a.searchAuditLog, office: true, to: paths.auditLog(school.id), label: t('home.links.auditLog') },
-    // The closed days are the leadership's to change (mayEditClosedDays); everyone else reads them where they matter.
-    { show: runsSchool, office: true, to: paths.closedDays(school.id), label: t('home.links.closedDays') },
+    // The closed days are the leadership's to change; everyone else reads them where they matter.
+    { show: a.editClosedDays, office: true, to: paths.closedDays(school.id), label: t('home.links.closedDays') },
   ].filter((link) => link.show);
   const ordered = officeFirst
     ? [...links.filter((link) => link.office), ...links.filter((link) => !link.office)]

@@ -25,9 +25,6 @@ import { Page, Section } from '../../ui/page.js';
 import { addClosedDays, groupClosedDays, weekdaysBetween, type ClosedDayRange } from './closed-day-ranges.js';
 import { useRangeText } from './range-text.js';
 
-/** Who may change the closed days: the leadership (`mayEditClosedDays` in the server's rules). */
-const EDITING_ROLES = new Set(['leader', 'administrator']);
-
 /** The form: the shared closed day's date and label, a last day that may be left out, and a label that is needed. */
 const ZClosedDaysForm = z
   .object({
@@ -239,8 +236,7 @@ export function ClosedDaysPage() {
   const asked = ZSchoolYear.safeParse(params.get('year') ?? undefined);
   const schoolYear = asked.success ? asked.data : undefined;
   const result = useApiQuery(schoolCalendarContracts.closedDays, { params: { schoolId }, query: { schoolYear } });
-  const roles = me?.schools.find((school) => school.id === schoolId)?.roles ?? [];
-  const editable = roles.some((role) => EDITING_ROLES.has(role));
+  const editable = me?.schools.find((school) => school.id === schoolId)?.abilities.editClosedDays ?? false;
   const title = t('closedDays.title');
   return (
     <Loaded result={result} title={title}>
