@@ -127,15 +127,23 @@ describe('signing in', () => {
 
   it('switches to English, keeps the choice after a reload, and marks the page language', async () => {
     const page = await suite.page();
+    // Only an English reader downloads the English catalogue.
+    const catalogues: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/en-[\w-]+\.js$/.test(new URL(request.url()).pathname)) catalogues.push(request.url());
+    });
     await signInWithForm(page, DEMO.guardian);
+    expect(catalogues).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hello Mette');
     await page.getByText('We reply within 3 working days of your message.').first().waitFor();
     await expectNoAxeViolations(page, '/ (English)');
 
+    expect(catalogues).toHaveLength(1);
     await page.reload();
     await settled(page);
+    expect(catalogues).toHaveLength(2);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Hello Mette');
     const cookies = await page.context().cookies();
