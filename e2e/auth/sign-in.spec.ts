@@ -57,14 +57,44 @@ describe('signing in', () => {
     await expectNoAxeViolations(page, '/login (wrong password)');
   });
 
-  it('asks for the missing e-mail before sending anything', async () => {
+  it('asks for the missing e-mail before sending anything, in the field and in Danish or English', async () => {
     const page = await suite.page();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname === '/api/auth/sign-in' || pathname === '/api/auth/magic-link') sent.push(pathname);
+    });
     await visit(page, '/login');
     await page.getByRole('button', { name: 'Log ind', exact: true }).click();
     const email = page.getByLabel('E-mail');
     await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('email');
-    await page.getByText('Skriv din e-mailadresse.').waitFor();
+    const errorOf = async (field: typeof email) => {
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      return page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
+    };
+    expect(await errorOf(email)).toBe('Skriv din e-mailadresse.');
+    const password = page.getByLabel('Adgangskode');
+    expect(await errorOf(password)).toBe('Skriv din adgangskode.');
+    expect(await page.locator('[aria-live="assertive"]').textContent()).toContain(
+      'Ret de markerede felter for at fortsætte.',
+    );
+    await expectNoAxeViolations(page, '/login (empty form)');
+
+    // Asking for a link checks the address alone: a wrong one is named, the empty password is not.
+    await email.fill('mette@');
+    await page.getByRole('button', { name: 'Send mig et link i stedet' }).click();
+    await expect.poll(() => errorOf(email)).toBe('Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.');
+    expect(await password.getAttribute('aria-invalid')).toBeNull();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await email.fill('');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => errorOf(page.getByLabel('E-mail'))).toBe('Enter your e-mail address.');
+    expect(await errorOf(page.getByLabel('Password'))).toBe('Enter your password.');
+    await expectNoAxeViolations(page, '/login (empty form, English)');
+    expect(sent).toEqual([]);
   });
 
   it('signs in with a link from the e-mail shown on /dev/mail', async () => {
@@ -97,15 +127,23 @@ describe('signing in', () => {
 
   it('switches to English, keeps the choice after a reload, and marks the page language', async () => {
     const page = await suite.page();
+    // Only an English reader downloads the English catalogue.
+    const catalogues: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/en-[\w-]+\.js$/.test(new URL(request.url()).pathname)) catalogues.push(request.url());
+    });
     await signInWithForm(page, DEMO.guardian);
+    expect(catalogues).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hello Mette');
     await page.getByText('We reply within 3 working days of your message.').first().waitFor();
     await expectNoAxeViolations(page, '/ (English)');
 
+    expect(catalogues).toHaveLength(1);
     await page.reload();
     await settled(page);
+    expect(catalogues).toHaveLength(2);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Hello Mette');
     const cookies = await page.context().cookies();

@@ -82,10 +82,29 @@ describe('the school leader', () => {
     await expectNoAxeViolations(page, 'principle draft (with errors)');
 
     await replyDays.fill('2');
-    // The board also takes on the first of the municipality's five aspects.
-    await page.getByRole('region', { name: 'Kommunikation' }).getByLabel('Skolen arbejder efter dette aspekt').check();
+    await page.getByText('Du har ændringer, der ikke er gemt.').waitFor();
+
+    // Grade bands are a list: a band added with its button is checked with the rest, and removed again.
+    const classUpdates = page.getByRole('group', { name: 'Årgange og hyppighed' });
+    const bands = await classUpdates.locator('li.band').count();
+    await classUpdates.getByRole('button', { name: 'Tilføj en gruppe af årgange' }).click();
+    await expect.poll(() => classUpdates.locator('li.band').count()).toBe(bands + 1);
+    // A new band starts at grade 0, below the bands before it.
+    await page.getByRole('button', { name: 'Gem udkastet' }).click();
+    await classUpdates.getByText('Grupperne skal gå opad og må ikke overlappe hinanden.').waitFor();
+    await classUpdates.getByRole('button', { name: `Fjern gruppe ${bands + 1}` }).click();
+    await expect.poll(() => classUpdates.locator('li.band').count()).toBe(bands);
+
+    // The board also takes on the first of the municipality's five aspects, with a point of its own.
+    const communication = page.getByRole('region', { name: 'Kommunikation' });
+    await communication.getByLabel('Skolen arbejder efter dette aspekt').check();
+    const meansThat = communication.getByRole('group', { name: 'Det betyder, at' });
+    const points = await meansThat.locator('li.statement').count();
+    await meansThat.getByRole('button', { name: 'Tilføj et punkt' }).click();
+    await meansThat.getByLabel(`Punkt ${points + 1} (dansk)`).fill('Vi ringer, når en besked ikke slår til.');
     await page.getByRole('button', { name: 'Gem udkastet' }).click();
     await page.getByText('Udkastet er gemt.').waitFor();
+    expect(await page.getByText('Du har ændringer, der ikke er gemt.').count()).toBe(0);
 
     await page.getByLabel('Vedtaget den').fill('2026-11-20');
     await page.getByLabel('Vedtaget af').fill('Skolebestyrelsen, møde 20. november 2026');
@@ -109,6 +128,7 @@ describe('the school leader', () => {
     const aspect = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Kommunikation' }) });
     await aspect.getByText('Det kan vi se, når').waitFor();
     expect(await aspect.locator('li').count()).toBeGreaterThan(2);
+    await aspect.getByText('Vi ringer, når en besked ikke slår til.').waitFor();
   });
 
   it('checks an import file and lists its errors by line before anything is changed', async () => {

@@ -1,17 +1,36 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { oidcContracts } from '../../../shared/api/auth.contract.js';
+import {
+  MAX_EMAIL_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  ZMagicLinkRequest,
+  ZSignInRequest,
+} from '../../../shared/api/auth.schema.js';
 import { ERROR_MESSAGES } from '../../../shared/errors.js';
+import type { ApiError } from '../../api/api-error.js';
 import { authApi } from '../../api/auth.api.js';
 import { contractUrl } from '../../api/http.js';
-import { oidcContracts } from '../../../shared/api/auth.contract.js';
-import { fieldProblems, type ApiError } from '../../api/api-error.js';
-import { useSession } from '../../app/session.js';
 import { useApiQuery } from '../../app/query.js';
+import { useSession } from '../../app/session.js';
 import { useErrorText } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
+import { problemText, showServerProblems } from '../../ui/form.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
+
+/** What the form holds; the password is ignored when a link is asked for. */
+interface TSignInForm {
+  email: string;
+  password: string;
+}
+const passwordResolver = zodResolver(ZSignInRequest);
+// Asking for a link checks the address alone; whatever the password field holds is not sent.
+const linkResolver = zodResolver(ZMagicLinkRequest.extend({ password: z.string() }));
 
 const OIDC_ERRORS = ['oidc_failed', 'oidc_no_account'] as const;
 type OidcError = (typeof OIDC_ERRORS)[number];
@@ -30,14 +49,19 @@ export function SignInPage() {
   const { state, refresh } = useSession();
   const providers = useApiQuery(oidcContracts.providers, {});
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const mode = useRef<'password' | 'link'>('password');
+  const form = useForm<TSignInForm, unknown, TSignInForm>({
+    // One form, two requests: the button pressed decides which shared schema checks it, so asking
+    // for a link never complains about an empty password.
+    resolver: (values, context, options) =>
+      mode.current === 'link' ? linkResolver(values, context, options) : passwordResolver(values, context, options),
+    defaultValues: { email: '', password: '' },
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { errors } = form.formState;
   const [formError, setFormError] = useState<ApiError | string | null>(null);
   const [linkSent, setLinkSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
 
   if (state.status === 'signed-in') return <Navigate to={safeNext(params.get('next'))} replace />;
 
@@ -46,36 +70,31 @@ export function SignInPage() {
   const allowsPassword = providers.status !== 'ok' || providers.data.password;
   const allowsLink = providers.status !== 'ok' || providers.data.magicLink;
   const oidc = providers.status === 'ok' ? providers.data.oidc : null;
+  const busy = form.formState.isSubmitting;
 
-  const validate = (wantsPassword: boolean) => {
-    const errors: { email?: string; password?: string } = {};
-    if (!email.trim()) errors.email = t('signIn.errors.emailMissing');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.email = t('signIn.errors.emailInvalid');
-    if (wantsPassword && !password) errors.password = t('signIn.errors.passwordMissing');
-    setFieldErrors(errors);
-    if (errors.email) emailRef.current?.focus();
-    else if (errors.password) passwordRef.current?.focus();
-    return !errors.email && !errors.password;
-  };
+  const emailError = errors.email
+    ? problemText(
+        errors.email,
+        form.getValues('email').trim() ? t('signIn.errors.emailInvalid') : t('signIn.errors.emailMissing'),
+      )
+    : undefined;
+  const passwordError = errors.password
+    ? problemText(
+        errors.password,
+        form.getValues('password')
+          ? t('signIn.errors.passwordTooLong', { max: MAX_PASSWORD_LENGTH })
+          : t('signIn.errors.passwordMissing'),
+      )
+    : undefined;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const wantsLink = submitter?.value === 'link' || !allowsPassword;
+  const send = async (values: TSignInForm) => {
     setFormError(null);
-    setLinkSent(false);
-    if (!validate(!wantsLink)) {
-      setFormError(t('signIn.errors.summary'));
-      return;
-    }
-    setBusy(true);
     try {
-      if (wantsLink) {
-        await authApi.requestMagicLink(email.trim());
+      if (mode.current === 'link') {
+        await authApi.requestMagicLink(values.email);
         setLinkSent(true);
       } else {
-        await authApi.signIn(email.trim(), password);
+        await authApi.signIn(values.email, values.password);
         await refresh();
         void navigate(safeNext(params.get('next')), { replace: true });
       }
@@ -83,15 +102,24 @@ export function SignInPage() {
       const apiError = error as ApiError;
       setFormError(apiError);
       if (apiError.code === 'invalid_credentials') {
-        setFieldErrors({ password: errorText(apiError) });
-        passwordRef.current?.focus();
+        form.setError('password', { type: 'server', message: errorText(apiError) }, { shouldFocus: true });
       } else if (apiError.code === 'validation_failed') {
-        const problems = fieldProblems(apiError, t('errors.checkField'));
-        setFieldErrors({ email: problems.email, password: problems.password });
+        showServerProblems(form.setError, apiError, t('errors.checkField'));
       }
-    } finally {
-      setBusy(false);
     }
+  };
+  const submit = form.handleSubmit(send, () => {
+    setFormError(t('signIn.errors.summary'));
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    mode.current = submitter?.value === 'link' || !allowsPassword ? 'link' : 'password';
+    setFormError(null);
+    setLinkSent(false);
+    void submit(event);
   };
 
   return (
@@ -116,28 +144,24 @@ export function SignInPage() {
             </Notice>
           ) : null}
         </div>
-        <form noValidate onSubmit={(event) => void onSubmit(event)} className="stack">
+        <form noValidate onSubmit={onSubmit} className="stack">
           <TextField
-            ref={emailRef}
             label={t('signIn.email')}
             type="email"
-            name="email"
             autoComplete="username"
             inputMode="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldErrors.email}
+            maxLength={MAX_EMAIL_LENGTH}
+            error={emailError}
+            {...form.register('email')}
           />
           {allowsPassword ? (
             <TextField
-              ref={passwordRef}
               label={t('signIn.password')}
               type="password"
-              name="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              error={fieldErrors.password}
+              maxLength={MAX_PASSWORD_LENGTH}
+              error={passwordError}
+              {...form.register('password')}
             />
           ) : null}
           <div className="actions">

@@ -1,4 +1,12 @@
-import { useMemo, useRef, useState, type FormEvent, type ReactNode, useCallback } from 'react';
+import { useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  FormProvider,
+  useFieldArray,
+  useForm,
+  useFormContext,
+  useFormState,
+  type FieldArrayPath,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TPrincipleDraft } from '../../../shared/api/principle.schema.js';
 import { PRINCIPLE_LIMITS as L } from '../../../shared/principle/principle.limits.js';
@@ -22,15 +30,31 @@ import { draftIssueText } from './draft-issues.js';
 import {
   CheckField,
   ChoiceField,
-  DraftFormContext,
+  DraftReadOnlyContext,
   LocalizedTextField,
   MultiChoiceField,
   NumberField,
   OptionalPart,
   TimeField,
-  useDraftForm,
 } from './draft-fields.js';
-import { editableDraft, fieldId, getIn, newStatementId, setIn, validateDraft, type Path } from './draft-model.js';
+import {
+  draftResolver,
+  editableDraft,
+  fieldId,
+  flatErrors,
+  newStatementId,
+  pathKey,
+  type Path,
+} from './draft-model.js';
+
+/** A list of the principle as react-hook-form's field arrays name it. */
+const listName = (path: Path) => pathKey(path) as FieldArrayPath<TPrinciple>;
+
+/** The problem of a whole list (too few statements, overlapping bands), if the last check found one. */
+function useListProblem(path: Path): string | undefined {
+  const { errors } = useFormState<TPrinciple>({ name: listName(path) });
+  return flatErrors(errors)[pathKey(path)];
+}
 
 function Part({ id, title, children, lead }: { id: string; title: string; lead?: string; children: ReactNode }) {
   return (
@@ -74,17 +98,18 @@ function Bands({
   make: () => object;
 }) {
   const { t } = useTranslation();
-  const { principle, readOnly, set, errors } = useDraftForm();
-  const bands = (getIn(principle, path) as object[]) ?? [];
-  const listError = errors[path.join('.')];
+  const readOnly = useContext(DraftReadOnlyContext);
+  const { control } = useFormContext<TPrinciple>();
+  const { fields: bands, append, remove } = useFieldArray({ control, name: listName(path) });
+  const listError = useListProblem(path);
   return (
     <fieldset className="choice-group" id={fieldId(path)} tabIndex={-1}>
       <legend>{legend}</legend>
       {listError ? <p className="field__error">{listError}</p> : null}
       {bands.length === 0 ? <p className="field__hint">{t('draft.bands.none')}</p> : null}
       <ol className="bands">
-        {bands.map((_, index) => (
-          <li key={index} className="band">
+        {bands.map((band, index) => (
+          <li key={band.id} className="band">
             <p className="band__title">{t('draft.bands.band', { n: index + 1 })}</p>
             <div className="band__fields">
               <NumberField path={[...path, index, 'fromGrade']} label={t('draft.bands.fromGrade')} limits={L.grade} />
@@ -92,16 +117,7 @@ function Bands({
               <ChoiceField path={[...path, index, valueKey]} label={t(`draft.bands.${valueKey}`)} options={options} />
             </div>
             {readOnly ? null : (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() =>
-                  set(
-                    path,
-                    bands.filter((__, i) => i !== index),
-                  )
-                }
-              >
+              <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
                 {t('draft.bands.remove', { n: index + 1 })}
               </button>
             )}
@@ -112,7 +128,7 @@ function Bands({
         <button
           type="button"
           className="button button--secondary button--small"
-          onClick={() => set(path, [...bands, make()])}
+          onClick={() => append(make() as never)}
         >
           {t('draft.bands.add')}
         </button>
@@ -123,9 +139,11 @@ function Bands({
 
 function Statements({ path, legend, prefix }: { path: Path; legend: string; prefix: string }) {
   const { t } = useTranslation();
-  const { principle, readOnly, set, errors } = useDraftForm();
-  const list = (getIn(principle, path) as TStatement[]) ?? [];
-  const listError = errors[path.join('.')];
+  const readOnly = useContext(DraftReadOnlyContext);
+  const { control, getValues } = useFormContext<TPrinciple>();
+  // `fields` carry react-hook-form's own keys; the statements' ids stay in the values.
+  const { fields: list, append, remove } = useFieldArray({ control, name: listName(path) });
+  const listError = useListProblem(path);
   return (
     <fieldset className="choice-group" id={fieldId(path)} tabIndex={-1}>
       <legend>{legend}</legend>
@@ -140,16 +158,7 @@ function Statements({ path, legend, prefix }: { path: Path; legend: string; pref
               rows={2}
             />
             {readOnly || list.length <= 1 ? null : (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() =>
-                  set(
-                    path,
-                    list.filter((_, i) => i !== index),
-                  )
-                }
-              >
+              <button type="button" className="button button--secondary button--small" onClick={() => remove(index)}>
                 {t('draft.aspects.removeStatement', { n: index + 1 })}
               </button>
             )}
@@ -160,7 +169,10 @@ function Statements({ path, legend, prefix }: { path: Path; legend: string; pref
         <button
           type="button"
           className="button button--secondary button--small"
-          onClick={() => set(path, [...list, { id: newStatementId(list, prefix), text: { da: '', en: '' } }])}
+          onClick={() => {
+            const statements = getValues(listName(path)) as TStatement[];
+            append({ id: newStatementId(statements, prefix), text: { da: '', en: '' } } as never);
+          }}
         >
           {t('draft.aspects.addStatement')}
         </button>
@@ -172,7 +184,8 @@ function Statements({ path, legend, prefix }: { path: Path; legend: string; pref
 function Fields() {
   const { t } = useTranslation();
   const o = useOptions();
-  const { principle } = useDraftForm();
+  // The five aspects are always there, in the same order: only their contents change.
+  const aspects = useFormContext<TPrinciple>().getValues('aspects');
   return (
     <>
       <Part id="texts" title={t('draft.sections.texts')} lead={t('draft.texts.lead')}>
@@ -360,7 +373,7 @@ function Fields() {
       </Part>
 
       <Part id="aspects" title={t('draft.sections.aspects')} lead={t('draft.aspects.lead')}>
-        {principle.aspects.map((aspect, index) => (
+        {aspects.map((aspect, index) => (
           <section key={aspect.id} className="aspect-editor" aria-labelledby={`aspect-${aspect.id}`}>
             <h3 id={`aspect-${aspect.id}`}>{t(`draft.aspectNames.${aspect.id}`)}</h3>
             <CheckField path={['aspects', index, 'adopted']} label={t('draft.aspects.adopted')} />
@@ -399,100 +412,92 @@ export function DraftEditor({
   onDirtyChange(dirty: boolean): void;
 }) {
   const { t } = useTranslation();
-  const [principle, setPrinciple] = useState<TPrinciple>(() => editableDraft(draft.principle));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<TPrinciple, unknown, TPrinciple>({
+    defaultValues: editableDraft(draft.principle),
+    resolver: draftResolver((issue) => draftIssueText(t, issue)),
+    // Checked when saving, not while typing: the summary of problems stays as it was found.
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    // Focus goes to the summary, which links to each field.
+    shouldFocusError: false,
+  });
+  const { isDirty, errors: fieldErrors } = form.formState;
+  const errors = flatErrors(fieldErrors);
   const [saved, setSaved] = useState(false);
-  const [dirty, setDirtyState] = useState(false);
-  const setDirty = useCallback(
-    (value: boolean) => {
-      setDirtyState(value);
-      onDirtyChange(value);
-    },
-    [onDirtyChange],
-  );
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const save = useAction(async (valid: TPrinciple) => {
+  const save = useAction(async (valid: TPrinciple, sent: TPrinciple) => {
     const result = await principleApi.saveDraft(schoolId, valid);
+    // What was sent is now the saved state; anything typed meanwhile stays, unsaved.
+    form.reset(sent, { keepValues: true });
     setSaved(true);
-    setDirty(false);
     onSaved(result);
   });
 
-  const form = useMemo(
-    () => ({
-      principle,
-      errors,
-      readOnly,
-      set(path: Path, value: unknown) {
-        setPrinciple((current) => setIn(current, path, value));
-        setSaved(false);
-        setDirty(true);
-      },
-    }),
-    [principle, errors, readOnly, setDirty],
-  );
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const result = validateDraft(principle, (issue) => draftIssueText(t, issue));
-    if (!result.ok) {
-      setErrors(result.errors);
+  const onSubmit = form.handleSubmit(
+    (valid) => save.run(valid, form.getValues()),
+    () => {
       window.setTimeout(() => summaryRef.current?.focus(), 0);
-      return;
-    }
-    setErrors({});
-    void save.run(result.principle);
-  };
+    },
+  );
 
   const errorList = Object.entries(errors);
   return (
-    <DraftFormContext.Provider value={form}>
-      <form onSubmit={onSubmit} noValidate className="stack-lg draft-form">
-        {errorList.length > 0 ? (
-          <div className="notice notice--error" role="alert" tabIndex={-1} ref={summaryRef}>
-            <p className="notice__title">{t('draft.errorSummary', { count: errorList.length })}</p>
-            <ul>
-              {errorList.map(([key, message]) => (
-                <li key={key}>
-                  <a
-                    href={`#${fieldId(key.split('.'))}`}
-                    onClick={(event) => {
-                      const target = document.getElementById(fieldId(key.split('.')));
-                      if (!target) return;
-                      event.preventDefault();
-                      target.focus();
-                      target.scrollIntoView({ block: 'center' });
-                    }}
-                  >
-                    {t(`draft.sections.${key.split('.')[0] ?? 'texts'}`)}: {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <Fields />
-        {readOnly ? null : (
-          <div className="sticky-actions">
-            <ActionError error={save.error} />
-            <div aria-live="polite">
-              {saved ? (
-                <Notice kind="success" live={false}>
-                  <p>{t('draft.saved')}</p>
-                </Notice>
-              ) : null}
+    <FormProvider {...form}>
+      <DraftReadOnlyContext.Provider value={readOnly}>
+        <form
+          onSubmit={(event) => {
+            setSaved(false);
+            void onSubmit(event);
+          }}
+          noValidate
+          className="stack-lg draft-form"
+        >
+          {errorList.length > 0 ? (
+            <div className="notice notice--error" role="alert" tabIndex={-1} ref={summaryRef}>
+              <p className="notice__title">{t('draft.errorSummary', { count: errorList.length })}</p>
+              <ul>
+                {errorList.map(([key, message]) => (
+                  <li key={key}>
+                    <a
+                      href={`#${fieldId(key.split('.'))}`}
+                      onClick={(event) => {
+                        const target = document.getElementById(fieldId(key.split('.')));
+                        if (!target) return;
+                        event.preventDefault();
+                        target.focus();
+                        target.scrollIntoView({ block: 'center' });
+                      }}
+                    >
+                      {t(`draft.sections.${key.split('.')[0] ?? 'texts'}`)}: {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             </div>
-            <div className="actions">
-              <button type="submit" className="button" aria-disabled={save.busy || undefined}>
-                {t('draft.save')}
-              </button>
-              {dirty ? <span className="field__hint">{t('draft.unsaved')}</span> : null}
+          ) : null}
+          <Fields />
+          {readOnly ? null : (
+            <div className="sticky-actions">
+              <ActionError error={save.error} />
+              <div aria-live="polite">
+                {saved && !isDirty ? (
+                  <Notice kind="success" live={false}>
+                    <p>{t('draft.saved')}</p>
+                  </Notice>
+                ) : null}
+              </div>
+              <div className="actions">
+                <button type="submit" className="button" aria-disabled={save.busy || undefined}>
+                  {t('draft.save')}
+                </button>
+                {isDirty ? <span className="field__hint">{t('draft.unsaved')}</span> : null}
+              </div>
             </div>
-          </div>
-        )}
-      </form>
-    </DraftFormContext.Provider>
+          )}
+        </form>
+      </DraftReadOnlyContext.Provider>
+    </FormProvider>
   );
 }

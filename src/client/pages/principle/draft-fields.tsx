@@ -1,12 +1,19 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useFormContext, useFormState, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { TPrinciple, TProseText } from '../../../shared/principle/principle.schema.js';
+import type { TPrinciple } from '../../../shared/principle/principle.schema.js';
 import { TimeInput } from '../../ui/date-field.js';
 import { Frame, useFieldIds } from '../../ui/field.js';
-import { fieldId, getIn, pathKey, type Path } from './draft-model.js';
+import { fieldId, flatErrors, getIn, pathKey, type Path } from './draft-model.js';
 
 /** A field's value as its control shows it: text for a string or number, empty for none. */
 const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+/** Whether the reader may change the draft; the values themselves live in react-hook-form. */
+export const DraftReadOnlyContext = createContext(false);
+
+/** A path of the principle as react-hook-form names it. */
+export const fieldName = (path: Path) => pathKey(path) as FieldPath<TPrinciple>;
 
 interface DraftForm {
   principle: TPrinciple;
@@ -15,17 +22,37 @@ interface DraftForm {
   set(path: Path, value: unknown): void;
 }
 
-export const DraftFormContext = createContext<DraftForm | null>(null);
-
+/** The whole draft as it stands, its problems by path, and a setter, for controls that are not registered inputs. */
 export function useDraftForm(): DraftForm {
-  const form = useContext(DraftFormContext);
-  if (!form) throw new Error('useDraftForm outside DraftFormContext');
-  return form;
+  const { control, setValue } = useFormContext<TPrinciple>();
+  const principle = useWatch({ control }) as TPrinciple;
+  const { errors } = useFormState({ control });
+  return {
+    principle,
+    errors: flatErrors(errors),
+    readOnly: useContext(DraftReadOnlyContext),
+    set: (path, value) => setValue(fieldName(path), value as never, { shouldDirty: true }),
+  };
+}
+
+/** One value of the draft and its problem, watched alone, so a control re-renders only when it changes. */
+function useDraftValue(path: Path) {
+  const { control, setValue } = useFormContext<TPrinciple>();
+  const value: unknown = useWatch({ control, name: fieldName(path) });
+  return {
+    value,
+    set: (next: unknown) => setValue(fieldName(path), next as never, { shouldDirty: true }),
+  };
+}
+
+/** The reader's text for the problem at `path`, if the last check found one. */
+function useProblem(path: Path): string | undefined {
+  const { errors } = useFormState<TPrinciple>({ name: fieldName(path) });
+  return flatErrors(errors)[pathKey(path)];
 }
 
 function Problem({ path }: { path: Path }) {
-  const { errors } = useDraftForm();
-  const error = errors[pathKey(path)];
+  const error = useProblem(path);
   return error ? (
     <p className="field__error" id={`${fieldId(path)}-error`}>
       {error}
@@ -49,8 +76,7 @@ function DraftField({
   variant?: 'number' | 'check';
   children: (control: ControlProps) => ReactNode;
 }) {
-  const { errors } = useDraftForm();
-  const error = errors[pathKey(path)];
+  const error = useProblem(path);
   const { ids, control } = useFieldIds(fieldId(path), hint, error);
   return (
     <Frame {...ids} label={label} hint={hint} error={error} variant={variant}>
@@ -70,8 +96,8 @@ export function NumberField({
   hint?: string;
   limits: { min: number; max: number };
 }) {
-  const { principle, readOnly, set } = useDraftForm();
-  const value = getIn(principle, path);
+  const { register } = useFormContext<TPrinciple>();
+  const readOnly = useContext(DraftReadOnlyContext);
   return (
     <DraftField path={path} label={label} hint={hint} variant="number">
       {(control) => (
@@ -83,8 +109,8 @@ export function NumberField({
           max={limits.max}
           step={1}
           readOnly={readOnly}
-          value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
-          onChange={(event) => set(path, event.target.value === '' ? Number.NaN : Number(event.target.value))}
+          // An empty field is NaN, which the model names as "write a number".
+          {...register(fieldName(path), { valueAsNumber: true })}
         />
       )}
     </DraftField>
@@ -92,18 +118,11 @@ export function NumberField({
 }
 
 export function CheckField({ path, label, hint }: { path: Path; label: string; hint?: string }) {
-  const { principle, readOnly, set } = useDraftForm();
+  const { register } = useFormContext<TPrinciple>();
+  const readOnly = useContext(DraftReadOnlyContext);
   return (
     <DraftField path={path} label={label} hint={hint} variant="check">
-      {(control) => (
-        <input
-          {...control}
-          type="checkbox"
-          disabled={readOnly}
-          checked={getIn(principle, path) === true}
-          onChange={(event) => set(path, event.target.checked)}
-        />
-      )}
+      {(control) => <input {...control} type="checkbox" disabled={readOnly} {...register(fieldName(path))} />}
     </DraftField>
   );
 }
@@ -117,16 +136,12 @@ export function ChoiceField({
   label: string;
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
-  const { principle, readOnly, set } = useDraftForm();
+  const { register } = useFormContext<TPrinciple>();
+  const readOnly = useContext(DraftReadOnlyContext);
   return (
     <DraftField path={path} label={label}>
       {(control) => (
-        <select
-          {...control}
-          disabled={readOnly}
-          value={asText(getIn(principle, path))}
-          onChange={(event) => set(path, event.target.value)}
-        >
+        <select {...control} disabled={readOnly} {...register(fieldName(path))}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -164,16 +179,16 @@ export function MultiChoiceField({
   legend: string;
   options: ReadonlyArray<{ value: string; label: string }>;
 }) {
-  const { principle, errors, readOnly, set } = useDraftForm();
-  const chosen = (getIn(principle, path) as string[] | undefined) ?? [];
+  const { value, set } = useDraftValue(path);
+  const readOnly = useContext(DraftReadOnlyContext);
+  const chosen = (value as string[] | undefined) ?? [];
   const id = fieldId(path);
-  const invalid = Boolean(errors[pathKey(path)]);
-  const toggle = (value: string, on: boolean) =>
+  const invalid = Boolean(useProblem(path));
+  const toggle = (option: string, on: boolean) =>
     set(
-      path,
       on
-        ? options.map((o) => o.value).filter((v) => v === value || chosen.includes(v))
-        : chosen.filter((v) => v !== value),
+        ? options.map((o) => o.value).filter((v) => v === option || chosen.includes(v))
+        : chosen.filter((v) => v !== option),
     );
   return (
     <fieldset
@@ -217,17 +232,11 @@ export function LocalizedTextField({
   multiline?: boolean;
 }) {
   const { t } = useTranslation();
-  const { principle, readOnly, set } = useDraftForm();
-  const text = (getIn(principle, path) as TProseText | null) ?? { da: '', en: '' };
+  const { register } = useFormContext<TPrinciple>();
+  const readOnly = useContext(DraftReadOnlyContext);
   const part = (locale: 'da' | 'en') => {
     const partPath = [...path, locale];
-    const props = {
-      lang: locale,
-      maxLength: max,
-      readOnly,
-      value: text[locale] ?? '',
-      onChange: (event: { target: { value: string } }) => set(partPath, event.target.value),
-    };
+    const props = { lang: locale, maxLength: max, readOnly, ...register(fieldName(partPath)) };
     // The hint explains both texts, so it stands once, under the Danish label.
     return (
       <DraftField
@@ -261,8 +270,9 @@ export function OptionalPart({
   make: () => unknown;
   children: ReactNode;
 }) {
-  const { principle, readOnly, set } = useDraftForm();
-  const included = getIn(principle, path) != null;
+  const { value, set } = useDraftValue(path);
+  const readOnly = useContext(DraftReadOnlyContext);
+  const included = value != null;
   const { ids, control } = useFieldIds(`${fieldId(path)}-included`, undefined, undefined);
   return (
     <div className="optional-part">
@@ -272,7 +282,7 @@ export function OptionalPart({
           type="checkbox"
           disabled={readOnly}
           checked={included}
-          onChange={(event) => set(path, event.target.checked ? make() : null)}
+          onChange={(event) => set(event.target.checked ? make() : null)}
         />
       </Frame>
       {included ? <div className="optional-part__body">{children}</div> : null}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ASPECT_IDS, ZPrinciple, type TPrinciple } from '../../../shared/principle/principle.schema.js';
-import { editableDraft, getIn, newStatementId, normalizeDraft, setIn, validateDraft } from './draft-model.js';
+import {
+  draftResolver,
+  editableDraft,
+  flatErrors,
+  getIn,
+  newStatementId,
+  normalizeDraft,
+  validateDraft,
+} from './draft-model.js';
 
 const statement = (id: string) => ({ id, text: { da: `Punkt ${id}` } });
 
@@ -53,19 +61,12 @@ function validPrinciple(): TPrinciple {
 
 const label = (issue: { code: string; path: PropertyKey[] }) => `${issue.code}@${issue.path.join('.')}`;
 
-describe('setIn', () => {
-  it('replaces one value and leaves the original and the untouched branches as they were', () => {
-    const principle = validPrinciple();
-    const changed = setIn(principle, ['communication', 'responseTime', 'workingDays'], 2);
-    expect(getIn(changed, ['communication', 'responseTime', 'workingDays'])).toBe(2);
-    expect(principle.communication.responseTime?.workingDays).toBe(3);
-    expect(changed.conferences).toBe(principle.conferences);
-    const renamed = setIn(principle, ['aspects', 1, 'adopted'], true);
-    expect(renamed.aspects[1]!.adopted).toBe(true);
-    expect(Array.isArray(renamed.aspects)).toBe(true);
-    expect(renamed.aspects[0]).toBe(principle.aspects[0]);
-  });
-});
+/** A changed copy of a principle, as the editor's fields would leave it. */
+function edited(principle: TPrinciple, change: (copy: TPrinciple) => void): TPrinciple {
+  const copy = structuredClone(principle);
+  change(copy);
+  return copy;
+}
 
 describe('editing a draft', () => {
   it('shows left-out prose sections as empty fields and turns them back into "says nothing" on save', () => {
@@ -77,15 +78,17 @@ describe('editing a draft', () => {
   });
 
   it('keeps a section the board wrote, without an empty English text', () => {
-    const edited = setIn(editableDraft(validPrinciple()), ['texts', 'values'], { da: 'Tillid', en: '  ' });
-    expect(normalizeDraft(edited).texts.values).toEqual({ da: 'Tillid' });
+    const values = edited(editableDraft(validPrinciple()), (p) => (p.texts.values = { da: 'Tillid', en: '  ' }));
+    expect(normalizeDraft(values).texts.values).toEqual({ da: 'Tillid' });
   });
 
   it('accepts a valid draft and reports problems by field path with the reader text', () => {
     expect(validateDraft(editableDraft(validPrinciple()), label).ok).toBe(true);
-    let broken = setIn(editableDraft(validPrinciple()), ['communication', 'responseTime', 'workingDays'], 0);
-    broken = setIn(broken, ['conferences', 'needsBasedRounds'], 2);
-    broken = setIn(broken, ['texts', 'purpose', 'da'], '');
+    const broken = edited(editableDraft(validPrinciple()), (p) => {
+      p.communication.responseTime!.workingDays = 0;
+      p.conferences.needsBasedRounds = 2;
+      p.texts.purpose.da = '';
+    });
     const result = validateDraft(broken, label);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -97,17 +100,49 @@ describe('editing a draft', () => {
   });
 
   it('catches overlapping grade bands where the band is', () => {
-    const broken = setIn(
-      validPrinciple(),
-      ['classUpdates', 'bands'],
-      [
+    const broken = edited(validPrinciple(), (p) => {
+      p.classUpdates.bands = [
         { fromGrade: 0, toGrade: 3, cadence: 'weekly' },
         { fromGrade: 2, toGrade: 6, cadence: 'monthly' },
-      ],
-    );
+      ];
+    });
     const result = validateDraft(broken, label);
     expect(result.ok ? {} : result.errors).toEqual({
       'classUpdates.bands.1.fromGrade': 'custom@classUpdates.bands.1.fromGrade',
+    });
+  });
+});
+
+describe("the editor's resolver", () => {
+  const options = { fields: {}, names: [] as string[], shouldUseNativeValidation: false };
+
+  it('hands the normalized, parsed principle to the save when the model accepts the draft', async () => {
+    const result = await draftResolver(label)(editableDraft(validPrinciple()), undefined, options);
+    expect(result.errors).toEqual({});
+    expect(result.values).toEqual(validPrinciple());
+    expect((result.values as TPrinciple).texts.goals).toBeNull();
+  });
+
+  it('puts each problem on its field with the reader text, and lists them again by path', async () => {
+    const broken = edited(editableDraft(validPrinciple()), (p) => {
+      p.communication.responseTime!.workingDays = Number.NaN;
+      p.texts.purpose.da = '';
+      p.aspects[0]!.meansThat = [];
+    });
+    const result = await draftResolver(label)(broken, undefined, {
+      ...options,
+      names: ['aspects.0.meansThat.0.text.da'],
+    });
+    expect(result.values).toEqual({});
+    expect(getIn(result.errors, ['communication', 'responseTime', 'workingDays', 'message'])).toBe(
+      'invalid_type@communication.responseTime.workingDays',
+    );
+    // A list's own problem is its root problem in react-hook-form, and the list's in the summary.
+    expect(getIn(result.errors, ['aspects', 0, 'meansThat', 'root', 'message'])).toBe('too_small@aspects.0.meansThat');
+    expect(flatErrors(result.errors)).toEqual({
+      'texts.purpose.da': 'too_small@texts.purpose.da',
+      'communication.responseTime.workingDays': 'invalid_type@communication.responseTime.workingDays',
+      'aspects.0.meansThat': 'too_small@aspects.0.meansThat',
     });
   });
 });

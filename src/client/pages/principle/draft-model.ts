@@ -1,3 +1,5 @@
+import { toNestErrors } from '@hookform/resolvers';
+import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import {
   PROSE_SECTION_IDS,
@@ -17,20 +19,6 @@ export function getIn(value: unknown, path: Path): unknown {
     (node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]),
     value,
   );
-}
-
-/** A copy of `value` with the thing at `path` replaced; untouched branches are shared. */
-export function setIn<T>(value: T, path: Path, next: unknown): T {
-  if (path.length === 0) return next as T;
-  const [head, ...rest] = path as [string | number, ...Array<string | number>];
-  const node = value as unknown as Record<string | number, unknown> | unknown[];
-  const child = setIn((node as Record<string | number, unknown>)[head], rest, next);
-  if (Array.isArray(node)) {
-    const copy = node.slice();
-    copy[head as number] = child;
-    return copy as T;
-  }
-  return { ...(node as object), [head]: child } as T;
 }
 
 const NULLABLE_PROSE = PROSE_SECTION_IDS.filter((id) => id !== 'purpose');
@@ -91,6 +79,43 @@ export function validateDraft(
     errors[key] ??= text(issue);
   }
   return { ok: false, errors };
+}
+
+/**
+ * The editor's react-hook-form resolver: the shared model (through `validateDraft`) decides, and
+ * a field in error carries the reader's text. Its values are the normalized, parsed principle
+ * that the save sends.
+ */
+export function draftResolver(text: IssueText): Resolver<TPrinciple, unknown, TPrinciple> {
+  return (values, _context, options) => {
+    const result = validateDraft(values, text);
+    if (result.ok) return { values: result.principle, errors: {} };
+    const errors: Record<string, FieldError> = {};
+    for (const [key, message] of Object.entries(result.errors)) errors[key] = { type: 'schema', message };
+    return { values: {}, errors: toNestErrors(errors, options) };
+  };
+}
+
+/**
+ * react-hook-form's nested errors as one list, by path, in the order the model found them. A
+ * list's own problem (too few statements, overlapping bands) sits under `root` there and under
+ * the list's path here.
+ */
+export function flatErrors(errors: FieldErrors | undefined): Record<string, string> {
+  const flat: Record<string, string> = {};
+  const walk = (node: unknown, path: string[]) => {
+    if (!node || typeof node !== 'object') return;
+    const error = node as Partial<FieldError>;
+    if (typeof error.message === 'string' && typeof error.type === 'string') {
+      const key = (path[path.length - 1] === 'root' ? path.slice(0, -1) : path).join('.');
+      flat[key] ??= error.message;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'ref' && key !== 'message' && key !== 'type' && key !== 'types') walk(child, [...path, key]);
+    }
+  };
+  walk(errors, []);
+  return flat;
 }
 
 /** An id for a new statement that no other statement in the list has. */
