@@ -84,6 +84,12 @@ describe('the school leader', () => {
     await replyDays.fill('2');
     await page.getByText('Du har ændringer, der ikke er gemt.').waitFor();
 
+    // The demo board lets students write from 4th grade; the new version says from 5th.
+    expect(await page.getByLabel('Eleverne skriver selv til deres kontaktlærer').isChecked()).toBe(true);
+    const fromGrade = page.locator('#f-communication-studentMessages-fromGrade');
+    expect(await fromGrade.inputValue()).toBe('4');
+    await fromGrade.fill('5');
+
     // Grade bands are a list: a band added with its button is checked with the rest, and removed again.
     const classUpdates = page.getByRole('group', { name: 'Årgange og hyppighed' });
     const bands = await classUpdates.locator('li.band').count();
@@ -124,6 +130,7 @@ describe('the school leader', () => {
       .getByText(/senest 2 arbejdsdage/)
       .first()
       .waitFor();
+    await page.getByText('Fra 5. klasse kan eleven selv skrive til sin kontaktlærer').first().waitFor();
     await page.getByRole('heading', { name: 'Fem aspekter af et godt samarbejde' }).waitFor();
     const aspect = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Kommunikation' }) });
     await aspect.getByText('Det kan vi se, når').waitFor();

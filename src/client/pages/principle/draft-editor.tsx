@@ -17,6 +17,7 @@ import {
   ZConcernKind,
   ZPersonalChannel,
   ZStudentPlanForm,
+  ZStudentGuardianView,
   ZTestResultsRole,
   ZUpdateCadence,
   type TPrinciple,
@@ -80,6 +81,7 @@ function useOptions() {
     channel: of(ZPersonalChannel.options, 'draft.options.channel'),
     testResults: of(ZTestResultsRole.options, 'draft.options.testResults'),
     planForm: of(ZStudentPlanForm.options, 'draft.options.planForm'),
+    guardiansSee: of(ZStudentGuardianView.options, 'draft.options.guardiansSee'),
   };
 }
 
@@ -307,6 +309,22 @@ function Fields() {
           <CheckField
             path={['communication', 'quietHours', 'weekends']}
             label={t('draft.communication.quietWeekends')}
+          />
+        </OptionalPart>
+        <OptionalPart
+          path={['communication', 'studentMessages']}
+          label={t('draft.communication.studentMessages')}
+          make={() => ({ fromGrade: 4, guardiansSee: 'activity' })}
+        >
+          <NumberField
+            path={['communication', 'studentMessages', 'fromGrade']}
+            label={t('draft.communication.studentsFromGrade')}
+            limits={L.grade}
+          />
+          <ChoiceField
+            path={['communication', 'studentMessages', 'guardiansSee']}
+            label={t('draft.communication.guardiansSee')}
+            options={o.guardiansSee}
           />
         </OptionalPart>
       </Part>
