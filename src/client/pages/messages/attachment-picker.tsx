@@ -121,9 +121,12 @@ export function useAttachments(schoolId: string): AttachmentsState {
   );
 
   const restore = useCallback((attachments: TAttachment[]) => {
-    setFiles(
-      attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })),
-    );
+    const restored = new Set(attachments.map((a) => a.id));
+    // Files picked while the draft loaded stay with the draft's.
+    setFiles((list) => [
+      ...attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })),
+      ...list.filter((f) => !f.attachment || !restored.has(f.attachment.id)),
+    ]);
   }, []);
   const clear = useCallback(() => setFiles([]), []);
   const discard = useCallback(() => {

@@ -2,6 +2,7 @@ import Linkify from 'linkify-react';
 import { find as findLinks, type Opts } from 'linkifyjs';
 import type { ComponentProps, ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import type { FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX, type TMessage, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
@@ -148,6 +149,16 @@ export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblem
     subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
     body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
   };
+}
+
+/**
+ * What a composer's subject or body says when it is in error: the server's verdict as worded, the
+ * field's own "write a …" when it is empty, and otherwise that it holds a character that cannot be sent.
+ */
+export function composeFieldProblem(error: FieldError | undefined, missing: string, t: TFunction): string | undefined {
+  if (!error) return undefined;
+  if (error.type === 'server' && error.message) return error.message;
+  return error.type === 'too_small' ? missing : t('messages.compose.textInvalid');
 }
 
 /** The child a thread is about and who is on the other side, as the first facts of a thread. */
