@@ -91,7 +91,19 @@ describe('a composer that is still loading keeps the focus and the writing', () 
     await visit(leader, '/messages');
     await leader.getByRole('link', { name: 'New message to a colleague' }).click();
     await settled(leader);
-    await leader.getByLabel('Subject').fill('Draft subject');
+    // The shared schema refuses an empty message on its fields, in the reader's language, and
+    // the first field in error gets the focus.
+    await leader.getByRole('button', { name: 'Send message' }).click();
+    await leader.getByText('Choose at least one colleague.').waitFor();
+    expect(await activeId(leader)).toBe('colleague-recipients');
+    expect(await leader.locator('#colleague-recipients').getAttribute('aria-invalid')).toBe('true');
+    const subject = leader.getByLabel('Subject');
+    expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    expect(await subject.getAttribute('aria-describedby')).toBe('colleague-subject-error');
+    expect(await leader.locator('#colleague-subject-error').textContent()).toBe('Write a subject.');
+    await expectNoAxeViolations(leader, 'message to a colleague refused');
+    await subject.fill('Draft subject');
+    expect(await subject.getAttribute('aria-invalid')).toBeNull();
     await leader.getByLabel('Message', { exact: true }).fill('The draft’s words about the staff meeting.');
     await leader.getByText('Draft saved').waitFor();
 
