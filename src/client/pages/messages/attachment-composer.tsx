@@ -11,6 +11,11 @@ interface ComposerText {
   body: string;
   /** Puts text into the composer's fields (a restored draft, or empty after a discard). */
   setText(text: { subject: string; body: string }): void;
+  /**
+   * Puts a restored draft's text in without overwriting what the writer typed while it loaded;
+   * without it, `setText` restores.
+   */
+  restoreText?(text: { subject: string; body: string }): void;
 }
 
 export interface ComposerDraft {
@@ -34,14 +39,14 @@ export interface ComposerDraft {
 export function useComposerDraft(target: DraftTarget, text: ComposerText): ComposerDraft {
   const attachments = useAttachments(target.schoolId);
   const ids = attachments.ready.map((a) => a.id);
-  const { setText } = text;
+  const { setText, restoreText = setText } = text;
   const { restore: restoreFiles } = attachments;
   const restore = useCallback(
     (draft: TDraft) => {
-      setText({ subject: draft.subject, body: draft.body });
+      restoreText({ subject: draft.subject, body: draft.body });
       restoreFiles(draft.attachments);
     },
-    [setText, restoreFiles],
+    [restoreText, restoreFiles],
   );
   const draft = useDraft(target, { subject: text.subject, body: text.body, attachmentIds: ids }, restore);
   return {

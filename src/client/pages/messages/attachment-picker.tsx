@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Paperclip } from 'lucide-react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ATTACHMENT_ACCEPT,
@@ -10,6 +11,7 @@ import { ApiError } from '../../api/api-error.js';
 import { attachmentsApi } from '../../api/attachments.api.js';
 import { useErrorText } from '../../ui/errors.js';
 import { formatFileSize } from './attachment-links.js';
+import '../../styles/attachment-picker.css';
 
 const MAX_MB = Math.round(ATTACHMENT_MAX_BYTES / 1024 / 1024);
 
@@ -121,9 +123,12 @@ export function useAttachments(schoolId: string): AttachmentsState {
   );
 
   const restore = useCallback((attachments: TAttachment[]) => {
-    setFiles(
-      attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })),
-    );
+    const restored = new Set(attachments.map((a) => a.id));
+    // Files picked while the draft loaded stay with the draft's.
+    setFiles((list) => [
+      ...attachments.map((a) => ({ key: a.id, name: a.name, size: a.size, progress: 1, attachment: a, problem: null })),
+      ...list.filter((f) => !f.attachment || !restored.has(f.attachment.id)),
+    ]);
   }, []);
   const clear = useCallback(() => setFiles([]), []);
   const discard = useCallback(() => {
@@ -147,22 +152,68 @@ function ProblemText({ problem }: { problem: Problem }) {
   return <>{errorText(problem.error)}</>;
 }
 
-/** "Vedhæft filer": a file input offering the allowed types, and the picked files with their state. */
+/**
+ * "Vedhæft filer": a button with a paperclip that opens the file chooser, the allowed types and
+ * sizes under it, and the picked files with their state. The real file input is visually hidden
+ * but stays the control that has the focus, so the keyboard (Tab, then Enter or Space) and
+ * screen readers reach it as a file input; its focus ring is drawn on the button. On a screen with
+ * a mouse, files can be dropped on the button's area too.
+ */
 export function AttachmentPicker({ id, state }: { id: string; state: AttachmentsState }) {
   const { t, i18n } = useTranslation();
+  const [dragging, setDragging] = useState(false);
   const hintId = `${id}-hint`;
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     state.add(Array.from(event.target.files ?? []));
     // Picking the same file again after removing it must fire a change too.
     event.target.value = '';
   };
+  const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const onDragOver = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDragLeave = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    state.add(Array.from(event.dataTransfer.files));
+  };
   return (
     <div className="field attachment-picker">
-      <label htmlFor={id}>{t('attachments.label')}</label>
+      <div
+        className={dragging ? 'attachment-picker__zone attachment-picker__zone--dragging' : 'attachment-picker__zone'}
+        onDragEnter={onDragOver}
+        onDragOver={onDragOver}
+        onDragLeave={onDragLeave}
+        onDrop={onDrop}
+      >
+        <input
+          type="file"
+          id={id}
+          className="attachment-picker__input"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          aria-describedby={hintId}
+          onChange={onChange}
+        />
+        <label htmlFor={id} className="button button--secondary attachment-picker__button">
+          <Paperclip aria-hidden="true" focusable="false" size={20} />
+          {t('attachments.label')}
+        </label>
+        {/* Only a mouse can drag; the keyboard and screen readers have the button. */}
+        <span className="attachment-picker__drop" aria-hidden="true">
+          {t('attachments.dropHint')}
+        </span>
+      </div>
       <p className="field__hint" id={hintId}>
         {t('attachments.hint', { max: ATTACHMENTS_PER_MESSAGE_MAX, maxMb: MAX_MB })}
       </p>
-      <input type="file" id={id} multiple accept={ATTACHMENT_ACCEPT} aria-describedby={hintId} onChange={onChange} />
       {state.files.length > 0 ? (
         <ul className="attachment-picker__files" aria-label={t('attachments.listLabel')}>
           {state.files.map((file) => (

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, type Ref } from 'react';
+import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -14,13 +15,18 @@ import { useSession } from '../../app/session.js';
 import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
+import { showServerProblems, useSchemaForm } from '../../ui/form.js';
+import { useFocusAfterLoading } from '../../ui/use-focus-after-loading.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
-import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } from './message-parts.js';
+import { composeFieldProblem, MessageBodyField, SendButton } from './message-parts.js';
 import { staffSchoolsOf } from './staff-schools.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
+
+/** The fields the writer fills in; the attachments come from the draft's uploads. */
+const ZColleagueMessageForm = ZCreateStaffThread.pick({ recipientIds: true, subject: true, body: true });
 
 /** The colleagues to choose from, each with their roles and classes so namesakes can be told apart. */
 function RecipientChoice({
@@ -28,16 +34,20 @@ function RecipientChoice({
   chosen,
   error,
   onToggle,
+  fieldsetRef,
 }: {
   colleagues: TColleague[];
-  chosen: ReadonlySet<string>;
+  chosen: readonly string[];
   error?: string;
   onToggle(id: string): void;
+  /** The form focuses the group when nobody is chosen. */
+  fieldsetRef: Ref<HTMLFieldSetElement>;
 }) {
   const { t } = useTranslation();
   const describe = (c: TColleague) => [...c.roles.map((role) => t(`roles.${role}`)), ...c.classes].join(', ');
   return (
     <fieldset
+      ref={fieldsetRef}
       className="choice-group"
       id="colleague-recipients"
       tabIndex={-1}
@@ -55,7 +65,7 @@ function RecipientChoice({
       ) : null}
       {colleagues.map((c) => (
         <label key={c.id} className="choice">
-          <input type="checkbox" checked={chosen.has(c.id)} onChange={() => onToggle(c.id)} />
+          <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => onToggle(c.id)} />
           <span>{t('staffMessages.toColleagues.colleague', { name: c.name, roles: describe(c) })}</span>
         </label>
       ))}
@@ -63,65 +73,71 @@ function RecipientChoice({
   );
 }
 
+/** The message to colleagues, checked by the shared schema the server checks it with. */
 function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleagues: TColleague[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<ComposeProblems & { recipientIds?: string }>({});
+  useFocusAfterLoading();
+  const form = useSchemaForm(ZColleagueMessageForm, { recipientIds: [], subject: '', body: '' });
+  const { control, getValues, setValue, clearErrors, setError } = form;
+  const recipients = useController({ control, name: 'recipientIds' });
+  const [subject, body] = form.watch(['subject', 'body']);
+  const setText = useCallback(
+    (text: { subject: string; body: string }) => {
+      setValue('subject', text.subject);
+      setValue('body', text.body);
+      clearErrors(['subject', 'body']);
+    },
+    [setValue, clearErrors],
+  );
+  // A draft that arrives after the writer began leaves what they typed alone.
+  const restoreText = useCallback(
+    (text: { subject: string; body: string }) => {
+      if (getValues('subject') === '') setValue('subject', text.subject);
+      if (getValues('body') === '') setValue('body', text.body);
+    },
+    [getValues, setValue],
+  );
   const draft = useComposerDraft(
     { schoolId, kind: 'staff-thread', targetId: schoolId },
-    { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) },
+    { subject, body, setText, restoreText },
   );
   const send = useOnceSend(async (key: string, input: TCreateStaffThread) => {
     const thread = await messagingApi.writeToStaff(schoolId, input, key);
     draft.sent();
     void navigate(paths.thread(thread.id), { state: { sent: true } });
   });
+  // The server's verdict on a field shows at the field, as the schema's would.
+  useEffect(() => {
+    if (send.error) showServerProblems(setError, send.error, t('errors.checkField'));
+  }, [send.error, setError, t]);
+  const chosen = recipients.field.value ?? [];
   const toggle = (id: string) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZCreateStaffThread.safeParse({
-      recipientIds: [...chosen],
-      subject,
-      body,
-      attachmentIds: draft.attachmentIds,
-    });
-    if (!parsed.success) {
-      const recipientsMissing = parsed.error.issues.some((issue) => issue.path[0] === 'recipientIds');
-      setProblems({
-        ...composeProblems(parsed.error, t),
-        recipientIds: recipientsMissing ? t('staffMessages.toColleagues.recipientsMissing') : undefined,
-      });
-      return;
-    }
-    setProblems({});
-    void send.run(parsed.data);
-  };
+    recipients.field.onChange(chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id]);
+  const onSubmit = form.handleSubmit((values) => send.run({ ...values, attachmentIds: draft.attachmentIds }));
+  const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
-      <RecipientChoice colleagues={colleagues} chosen={chosen} error={problems.recipientIds} onToggle={toggle} />
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
+      <RecipientChoice
+        colleagues={colleagues}
+        chosen={chosen}
+        error={errors.recipientIds ? t('staffMessages.toColleagues.recipientsMissing') : undefined}
+        onToggle={toggle}
+        fieldsetRef={recipients.field.ref}
+      />
       <TextField
         id="colleague-subject"
         label={t('messages.compose.subject')}
-        value={subject}
         maxLength={THREAD_SUBJECT_MAX}
-        error={problems.subject}
-        onChange={(event) => setSubject(event.target.value)}
+        error={composeFieldProblem(errors.subject, t('messages.compose.subjectMissing'), t)}
+        {...form.register('subject')}
       />
       <MessageBodyField
         id="colleague-body"
         label={t('messages.compose.body')}
         value={body}
-        error={problems.body}
-        onChange={(event) => setBody(event.target.value)}
+        error={composeFieldProblem(errors.body, t('messages.compose.bodyMissing'), t)}
+        {...form.register('body')}
       />
       <WritingAdvice draft={{ text: body, subject, schoolId }} />
       <ComposerAttachments id="colleague-attachments" draft={draft} />

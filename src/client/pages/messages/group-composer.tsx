@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -10,10 +10,15 @@ import {
 import type { DraftTarget } from '../../api/drafts.api.js';
 import { paths } from '../../app/paths.js';
 import { TextField } from '../../ui/field.js';
-import { composeProblems, MessageBodyField, UrgentField, type ComposeProblems, SendButton } from './message-parts.js';
+import { showServerProblems, useSchemaForm } from '../../ui/form.js';
+import { useFocusAfterLoading } from '../../ui/use-focus-after-loading.js';
+import { composeFieldProblem, MessageBodyField, UrgentField, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { ComposerAttachments, ComposerDraftStatus, useComposerDraft } from './attachment-composer.js';
+
+/** The fields the writer fills in; the attachments come from the draft's uploads. */
+const ZGroupMessageForm = ZCreateGroupMessage.pick({ subject: true, body: true, urgent: true });
 
 export interface GroupComposerProps {
   /** Prefix of the fields' ids, unique on the page. */
@@ -35,6 +40,7 @@ export interface GroupComposerProps {
  * The composer of a message from staff to guardians (one child's parents, a class, a grade or
  * the whole school): subject, body with writing advice, attachments and a draft, urgent, and one
  * send per attempt however often it is clicked. The pages decide the audience and how it is sent.
+ * The fields are checked by the shared schema the server checks the message with.
  */
 export function GroupComposer({
   idPrefix,
@@ -48,63 +54,71 @@ export function GroupComposer({
 }: GroupComposerProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [urgent, setUrgent] = useState(false);
-  const [problems, setProblems] = useState<ComposeProblems>({});
-  const draft = useComposerDraft(draftTarget, {
-    subject,
-    body,
-    setText: (text) => (setSubject(text.subject), setBody(text.body)),
-  });
+  useFocusAfterLoading();
+  const form = useSchemaForm(ZGroupMessageForm, { subject: '', body: '', urgent: false });
+  const { getValues, setValue, clearErrors, setError } = form;
+  const [subject, body, urgent = false] = form.watch(['subject', 'body', 'urgent']);
+  const setText = useCallback(
+    (text: { subject: string; body: string }) => {
+      setValue('subject', text.subject);
+      setValue('body', text.body);
+      clearErrors();
+    },
+    [setValue, clearErrors],
+  );
+  // A draft that arrives after the writer began leaves what they typed alone.
+  const restoreText = useCallback(
+    (text: { subject: string; body: string }) => {
+      if (getValues('subject') === '') setValue('subject', text.subject);
+      if (getValues('body') === '') setValue('body', text.body);
+    },
+    [getValues, setValue],
+  );
+  const draft = useComposerDraft(draftTarget, { subject, body, setText, restoreText });
   const send = useOnceSend(async (key: string, input: TCreateGroupMessage) => {
     const thread = await sendToGroup(input, key);
     draft.sent();
     void navigate(paths.thread(thread.id), { state: { sent: true } });
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZCreateGroupMessage.safeParse({
-      subject,
-      body,
-      urgent: urgent || undefined,
-      attachmentIds: draft.attachmentIds,
-    });
-    if (!parsed.success) {
-      setProblems(composeProblems(parsed.error, t));
-      return;
-    }
-    setProblems({});
-    void send.run(parsed.data);
-  };
+  // The server's verdict on a field shows at the field, as the schema's would.
+  useEffect(() => {
+    if (send.error) showServerProblems(setError, send.error, t('errors.checkField'));
+  }, [send.error, setError, t]);
+  const onSubmit = form.handleSubmit((values) =>
+    send.run({ ...values, urgent: values.urgent || undefined, attachmentIds: draft.attachmentIds }),
+  );
   const requestMeeting =
     callRequestBody === undefined
       ? undefined
       : () => {
-          setSubject(t('messages.callRequest.subject'));
-          setBody(callRequestBody);
+          setValue('subject', t('messages.callRequest.subject'), { shouldDirty: true });
+          setValue('body', callRequestBody, { shouldDirty: true });
         };
+  const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
       {recipients}
       <TextField
         id={`${idPrefix}-subject`}
         label={t('messages.compose.subject')}
-        value={subject}
         maxLength={THREAD_SUBJECT_MAX}
-        error={problems.subject}
-        onChange={(event) => setSubject(event.target.value)}
+        error={composeFieldProblem(errors.subject, t('messages.compose.subjectMissing'), t)}
+        {...form.register('subject')}
       />
       <MessageBodyField
         id={`${idPrefix}-body`}
         label={t('messages.compose.body')}
         value={body}
-        error={problems.body}
-        onChange={(event) => setBody(event.target.value)}
+        error={composeFieldProblem(errors.body, t('messages.compose.bodyMissing'), t)}
+        {...form.register('body')}
       />
       <WritingAdvice draft={{ text: body, subject, classId, studentId, schoolId }} onRequestCall={requestMeeting} />
       <ComposerAttachments id={`${idPrefix}-attachments`} draft={draft} />
-      <UrgentField id={`${idPrefix}-urgent`} checked={urgent} onChange={setUrgent} />
+      <UrgentField
+        id={`${idPrefix}-urgent`}
+        checked={urgent}
+        onChange={(checked) => setValue('urgent', checked, { shouldDirty: true })}
+      />
       <SendButton error={send.error} busy={send.busy} waiting={draft.uploading} />
       <ComposerDraftStatus draft={draft} />
     </form>

@@ -1,7 +1,8 @@
 import Linkify from 'linkify-react';
-import type { Opts } from 'linkifyjs';
-import type { ComponentProps } from 'react';
+import { find as findLinks, type Opts } from 'linkifyjs';
+import type { ComponentProps, ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import type { FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX, type TMessage, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
@@ -68,7 +69,8 @@ export function MessageBodyField({
 
 /**
  * Which found links become links: web addresses (http, https, or a bare domain, opened as https)
- * and e-mail addresses (mailto). Anything else a writer types stays text.
+ * and e-mail addresses (mailto). Anything else a writer types stays text; phone numbers are found
+ * by `findPhoneNumbers`, since linkify knows no `tel:` with a `+`.
  */
 export function isSafeMessageLink(value: string, type: string): boolean {
   if (type === 'email') return true;
@@ -77,20 +79,64 @@ export function isSafeMessageLink(value: string, type: string): boolean {
   return scheme === undefined || scheme === 'http' || scheme === 'https';
 }
 
+/**
+ * A phone number as people write it in a Danish message: `tel:` and up to 15 digits
+ * (`tel:+4512345678`), or a Danish number of eight digits that starts with 2–9, written
+ * together, in pairs or as 4 + 4, with or without +45 before it. It stands alone: no letter,
+ * digit or joining sign (`-./,:@`) next to it, no digit one space away (an account number, a
+ * longer number in pairs) and no "kr", "DKK" or "%" after it (an amount), so dates, CPR numbers
+ * (010203-1234) and amounts (12.345.678 kr) stay text.
+ */
+const PHONE_NUMBER =
+  /(?<![\p{L}\p{N}_+\-./,:@]|\p{N} |kr\.? ?|dkk ?)(?:tel:\+?\d{3,15}|(?:\+45 ?)?[2-9]\d(?:\d{6}|(?: \d{2}){3}|\d{2} \d{4}))(?![\p{L}\p{N}_\-/@]|[.,:]\p{N}| \p{N}| ?(?:kr\b|dkk\b|%))/giu;
+
+/** The phone numbers in a text, each with where it stands and its `tel:` address (digits only, `+` kept). */
+export function findPhoneNumbers(text: string): Array<{ start: number; end: number; href: string }> {
+  return Array.from(text.matchAll(PHONE_NUMBER), (match) => {
+    const written = match[0].replace(/^tel:/i, '');
+    const digits = written.replace(/[^\d+]/g, '');
+    return { start: match.index, end: match.index + match[0].length, href: `tel:${digits}` };
+  });
+}
+
+const LINK_REL = 'noopener noreferrer';
+
 const LINK_OPTIONS: Opts = {
   defaultProtocol: 'https',
-  rel: 'noopener noreferrer',
+  rel: LINK_REL,
   validate: (value, type) => isSafeMessageLink(value, type),
+  // The phone numbers are links already.
+  ignoreTags: ['a'],
 };
+
+/** The text with its phone numbers as `tel:` links; a number inside a web or e-mail address stays part of it. */
+function withPhoneLinks(body: string): ReactNode[] {
+  const links = findLinks(body);
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const phone of findPhoneNumbers(body)) {
+    if (links.some((link) => link.start < phone.end && phone.start < link.end)) continue;
+    if (phone.start > at) parts.push(body.slice(at, phone.start));
+    parts.push(
+      <a key={phone.start} href={phone.href} rel={LINK_REL}>
+        {body.slice(phone.start, phone.end)}
+      </a>,
+    );
+    at = phone.end;
+  }
+  if (at < body.length) parts.push(body.slice(at));
+  return parts;
+}
 
 /**
  * Plain text exactly as written: rendered as text (never HTML), with its line breaks kept, and its
- * web and e-mail addresses as links (linkify finds them; React renders them as elements).
+ * web and e-mail addresses (linkify finds them) and phone numbers as links, rendered by React as
+ * elements.
  */
 export function MessageText({ body }: { body: string }) {
   return (
     <p className="message__body">
-      <Linkify options={LINK_OPTIONS}>{body}</Linkify>
+      <Linkify options={LINK_OPTIONS}>{withPhoneLinks(body)}</Linkify>
     </p>
   );
 }
@@ -104,6 +150,16 @@ export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblem
     subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
     body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
   };
+}
+
+/**
+ * What a composer's subject or body says when it is in error: the server's verdict as worded, the
+ * field's own "write a …" when it is empty, and otherwise that it holds a character that cannot be sent.
+ */
+export function composeFieldProblem(error: FieldError | undefined, missing: string, t: TFunction): string | undefined {
+  if (!error) return undefined;
+  if (error.type === 'server' && error.message) return error.message;
+  return error.type === 'too_small' ? missing : t('messages.compose.textInvalid');
 }
 
 /** The child a thread is about and who is on the other side, as the first facts of a thread. */
