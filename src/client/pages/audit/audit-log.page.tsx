@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { auditContracts } from '../../../shared/api/audit.contract.js';
+import { ZAuditQuery } from '../../../shared/api/audit.schema.js';
 import { auditApi, type TAuditSearch } from '../../api/school.api.js';
 import { useApiQuery } from '../../app/query.js';
 import { DateField } from '../../ui/date-field.js';
-import { isIsoDate } from '../../ui/date-text.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
+import { useSchemaForm } from '../../ui/form.js';
 import { Page, Section } from '../../ui/page.js';
 import { AuditList } from './audit-list.js';
 
@@ -15,17 +17,37 @@ import { AuditList } from './audit-list.js';
 const ACTION_FAMILIES = ['student', 'class', 'thread', 'message', 'information-request', 'directory'] as const;
 const SEARCH_KEYS = ['studentId', 'student', 'actor', 'action', 'from', 'to'] as const;
 
+/** An empty field, or a day as the shared query takes it. */
+const ZOptionalDay = z.union([z.literal(''), z.iso.date()]);
+
+/**
+ * The search form: the shared query's name and action, and its days (as ISO days, or empty); a
+ * range must not run backwards.
+ */
+const ZSearchForm = z
+  .object({
+    actor: z.union([z.literal(''), ZAuditQuery.shape.actor.unwrap()]),
+    action: z.string(),
+    from: ZOptionalDay,
+    to: ZOptionalDay,
+  })
+  .superRefine((value, ctx) => {
+    if (value.from && value.to && value.from > value.to)
+      ctx.addIssue({ code: 'custom', path: ['to'], params: { range: true }, message: 'range' });
+  });
+
 /** The leadership's search through the school's audit log; the search lives in the address so it can be shared and reloaded. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const { schoolId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const [actor, setActor] = useState(params.get('actor') ?? '');
-  const [action, setAction] = useState(params.get('action') ?? '');
-  const [from, setFrom] = useState(params.get('from') ?? '');
-  const [to, setTo] = useState(params.get('to') ?? '');
-  const [rangeError, setRangeError] = useState<string | undefined>();
-  const [dateSlips, setDateSlips] = useState({ from: false, to: false });
+  const form = useSchemaForm(ZSearchForm, {
+    actor: params.get('actor') ?? '',
+    action: params.get('action') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  });
+  const { errors } = form.formState;
   const studentId = params.get('studentId') ?? undefined;
   const studentName = params.get('student') ?? '';
 
@@ -48,45 +70,28 @@ export function AuditLogPage() {
     setParams(merged);
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    // A text that is no date says so at its field; the search waits for a date.
-    const slips = { from: from !== '' && !isIsoDate(from), to: to !== '' && !isIsoDate(to) };
-    setDateSlips(slips);
-    if (slips.from || slips.to) return;
-    if (from && to && from > to) {
-      setRangeError(t('audit.search.rangeError'));
-      return;
-    }
-    setRangeError(undefined);
-    apply({ actor: actor.trim(), action, from, to });
-  };
+  const onSubmit = form.handleSubmit((values) =>
+    apply({ actor: values.actor, action: values.action, from: values.from, to: values.to }),
+  );
 
   const clear = () => {
-    setActor('');
-    setAction('');
-    setFrom('');
-    setTo('');
-    setRangeError(undefined);
-    setDateSlips({ from: false, to: false });
+    form.reset({ actor: '', action: '', from: '', to: '' });
     setParams(new URLSearchParams());
+  };
+
+  // A text that is no date says so at its field; a range that runs backwards says so at its end.
+  const dateProblem = (field: 'from' | 'to') => {
+    const error = errors[field];
+    if (!error) return undefined;
+    return error.message === 'range' ? t('audit.search.rangeError') : t('dateField.invalid');
   };
 
   return (
     <Page title={t('audit.search.title')} lead={t('audit.search.lead')} wide>
       <Section title={t('audit.search.formTitle')} id="search">
         <form onSubmit={onSubmit} noValidate className="form-grid">
-          <TextField
-            label={t('audit.search.actor')}
-            hint={t('audit.search.actorHint')}
-            value={actor}
-            onChange={(event) => setActor(event.target.value)}
-          />
-          <SelectField
-            label={t('audit.search.action')}
-            value={action}
-            onChange={(event) => setAction(event.target.value)}
-          >
+          <TextField label={t('audit.search.actor')} hint={t('audit.search.actorHint')} {...form.register('actor')} />
+          <SelectField label={t('audit.search.action')} {...form.register('action')}>
             <option value="">{t('audit.search.anyAction')}</option>
             {ACTION_FAMILIES.map((family) => (
               <option key={family} value={family}>
@@ -94,18 +99,24 @@ export function AuditLogPage() {
               </option>
             ))}
           </SelectField>
-          <DateField
-            label={t('audit.search.from')}
-            value={from}
-            onChange={setFrom}
-            error={dateSlips.from ? t('dateField.invalid') : undefined}
-          />
-          <DateField
-            label={t('audit.search.to')}
-            value={to}
-            onChange={setTo}
-            error={dateSlips.to ? t('dateField.invalid') : rangeError}
-          />
+          {(['from', 'to'] as const).map((name) => (
+            <Controller
+              key={name}
+              control={form.control}
+              name={name}
+              render={({ field }) => (
+                <DateField
+                  label={t(`audit.search.${name}`)}
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  error={dateProblem(name)}
+                />
+              )}
+            />
+          ))}
           <div className="actions form-grid__full">
             <button type="submit" className="button">
               {t('audit.search.submit')}

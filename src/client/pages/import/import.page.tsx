@@ -1,3 +1,5 @@
+import { FileUp } from 'lucide-react';
+import '../../styles/attachment-picker.css';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -209,21 +211,36 @@ export function ImportPage() {
                 {fileError}
               </p>
             ) : null}
-            <input
-              ref={fileInput}
-              id="import-file"
-              type="file"
-              accept=".csv,text/csv"
-              aria-describedby={fileError ? 'import-file-hint import-file-error' : 'import-file-hint'}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
-                setChecked(null);
-                setImported(null);
-                check.setError(null);
-                commit.setError(null);
-              }}
-            />
+            {/* The input is hidden from sight only (it keeps focus and keyboard); its button-like label is what people see. */}
+            <div className="file-choice">
+              <input
+                ref={fileInput}
+                id="import-file"
+                type="file"
+                accept=".csv,text/csv"
+                className="attachment-picker__input"
+                aria-describedby={
+                  fileError
+                    ? 'import-file-hint import-file-name import-file-error'
+                    : 'import-file-hint import-file-name'
+                }
+                aria-invalid={fileError ? true : undefined}
+                onChange={(event) => {
+                  setFile(event.target.files?.[0] ?? null);
+                  setChecked(null);
+                  setImported(null);
+                  check.setError(null);
+                  commit.setError(null);
+                }}
+              />
+              <label htmlFor="import-file" className="button button--secondary attachment-picker__button">
+                <FileUp aria-hidden="true" size={18} />
+                {t('import.chooseFile')}
+              </label>
+              <span id="import-file-name" className="file-choice__name">
+                {file ? file.name : t('import.noFileChosen')}
+              </span>
+            </div>
           </div>
           <div className="actions">
             <button type="submit" className="button" aria-disabled={check.busy || undefined}>

@@ -1,7 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { notificationContracts } from '../../../shared/api/notification.contract.js';
-import type { TNotificationMode, TNotificationSettings } from '../../../shared/api/notification.schema.js';
+import {
+  ZNotificationMode,
+  ZPutNotificationSettings,
+  type TNotificationSettings,
+} from '../../../shared/api/notification.schema.js';
 import type { TQuietHours } from '../../../shared/principle/principle.schema.js';
 import { notificationsApi } from '../../api/notifications.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
@@ -9,6 +15,7 @@ import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { TimeField } from '../../ui/date-field.js';
 import { isHhMm } from '../../ui/date-text.js';
 import { Notice } from '../../ui/notice.js';
+import { useSchemaForm } from '../../ui/form.js';
 import { Section } from '../../ui/page.js';
 
 /** What a staff member starts from when they turn quiet hours on without a principle to copy. */
@@ -25,44 +32,70 @@ function describeQuietHours(
   });
 }
 
+/**
+ * The form's values: the mode, and the quiet hours as fields with a switch. What is sent is the
+ * shared `ZPutNotificationSettings`; the quiet hours are checked by its `ZQuietHours` while on.
+ */
+const ZSettingsForm = z
+  .object({
+    mode: ZNotificationMode,
+    quietOn: z.boolean(),
+    from: z.string(),
+    to: z.string(),
+    weekends: z.boolean(),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.quietOn) return;
+    const checked = ZPutNotificationSettings.shape.quietHours.safeParse({
+      from: value.from,
+      to: value.to,
+      weekends: value.weekends,
+    });
+    if (!checked.success) ctx.addIssue({ code: 'custom', path: ['to'], message: checked.error.issues[0]?.message });
+  });
+
 function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationSettings; showSchool: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const prefix = `notification-settings-${settings.schoolId}`;
-  const [mode, setMode] = useState<TNotificationMode>(settings.mode);
-  const [quietOn, setQuietOn] = useState(settings.quietHours !== null);
   const start = settings.quietHours ?? settings.principleQuietHours ?? FALLBACK_QUIET_HOURS;
-  const [from, setFrom] = useState(start.from);
-  const [to, setTo] = useState(start.to);
-  const [weekends, setWeekends] = useState(start.weekends);
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useSchemaForm(ZSettingsForm, {
+    mode: settings.mode,
+    quietOn: settings.quietHours !== null,
+    from: start.from,
+    to: start.to,
+    weekends: start.weekends,
+  });
   const [saved, setSaved] = useState(false);
-  const save = useAction(async () => {
+  const save = useAction(async (values: z.output<typeof ZSettingsForm>) => {
     // Quiet hours are staff's; a guardian's form leaves them as they are.
-    const quietHours = settings.asStaff ? (quietOn ? { from, to, weekends } : null) : settings.quietHours;
-    await notificationsApi.saveSettings({ schoolId: settings.schoolId, mode, quietHours });
+    const quietHours = settings.asStaff
+      ? values.quietOn
+        ? { from: values.from, to: values.to, weekends: values.weekends }
+        : null
+      : settings.quietHours;
+    await notificationsApi.saveSettings({ schoolId: settings.schoolId, mode: values.mode, quietHours });
     setSaved(true);
   });
   const serverProblem = save.error?.field?.startsWith('quietHours') ? errorText(save.error) : null;
+  const quietOn = form.watch('quietOn');
+  const { errors } = form.formState;
+  // The times as typed: one that is no time says so; two that are the same, or missing, say that.
+  const timeProblem = errors.to
+    ? !isHhMm(form.getValues('from')) || !isHhMm(form.getValues('to'))
+      ? t('timeField.invalid')
+      : t('notificationSettings.errors.sameTime')
+    : null;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const checked = settings.asStaff && quietOn;
-    const found =
-      checked && ((from && !isHhMm(from)) || (to && !isHhMm(to)))
-        ? t('timeField.invalid')
-        : checked && (!from || !to || from === to)
-          ? t('notificationSettings.errors.sameTime')
-          : null;
-    setProblem(found);
-    if (!found) void save.run();
-  };
+  const onSubmit = form.handleSubmit((values) => save.run(values));
 
   const headingId = `${prefix}-title`;
   return (
     <form
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        setSaved(false);
+        void onSubmit(event);
+      }}
       noValidate
       className="stack"
       aria-labelledby={showSchool ? headingId : 'notification-settings-title'}
@@ -76,14 +109,7 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
           </p>
           {(['immediate', 'digest'] as const).map((value) => (
             <label key={value} className="choice">
-              <input
-                type="radio"
-                name={`${prefix}-mode`}
-                value={value}
-                checked={mode === value}
-                aria-describedby={`${prefix}-mode-hint`}
-                onChange={() => setMode(value)}
-              />
+              <input type="radio" value={value} aria-describedby={`${prefix}-mode-hint`} {...form.register('mode')} />
               <span>{t(`notificationSettings.mode.${value}`)}</span>
             </label>
           ))}
@@ -97,38 +123,46 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
             {t('notificationSettings.principleDefault', { hours: describeQuietHours(settings.principleQuietHours, t) })}
           </p>
           <div className="field field--check">
-            <input
-              id={`${prefix}-quiet-on`}
-              type="checkbox"
-              checked={quietOn}
-              onChange={(event) => setQuietOn(event.target.checked)}
-            />
+            <input id={`${prefix}-quiet-on`} type="checkbox" {...form.register('quietOn')} />
             <label htmlFor={`${prefix}-quiet-on`}>{t('notificationSettings.quietOn')}</label>
           </div>
           {quietOn ? (
             <>
-              <TimeField
-                id={`${prefix}-from`}
-                label={t('notificationSettings.from')}
-                value={from}
-                required
-                onChange={setFrom}
+              <Controller
+                control={form.control}
+                name="from"
+                render={({ field }) => (
+                  <TimeField
+                    id={`${prefix}-from`}
+                    label={t('notificationSettings.from')}
+                    name={field.name}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                    required
+                  />
+                )}
               />
-              <TimeField
-                id={`${prefix}-to`}
-                label={t('notificationSettings.to')}
-                value={to}
-                required
-                error={problem ?? serverProblem ?? undefined}
-                onChange={setTo}
+              <Controller
+                control={form.control}
+                name="to"
+                render={({ field }) => (
+                  <TimeField
+                    id={`${prefix}-to`}
+                    label={t('notificationSettings.to')}
+                    name={field.name}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                    required
+                    error={timeProblem ?? serverProblem ?? undefined}
+                  />
+                )}
               />
               <div className="field field--check">
-                <input
-                  id={`${prefix}-weekends`}
-                  type="checkbox"
-                  checked={weekends}
-                  onChange={(event) => setWeekends(event.target.checked)}
-                />
+                <input id={`${prefix}-weekends`} type="checkbox" {...form.register('weekends')} />
                 <label htmlFor={`${prefix}-weekends`}>{t('notificationSettings.weekends')}</label>
               </div>
             </>
