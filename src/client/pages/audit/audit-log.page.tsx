@@ -89,7 +89,7 @@ export function AuditLogPage() {
   return (
     <Page title={t('audit.search.title')} lead={t('audit.search.lead')} wide>
       <Section title={t('audit.search.formTitle')} id="search">
-        <form onSubmit={onSubmit} noValidate className="form-grid">
+        <form onSubmit={(event) => void onSubmit(event)} noValidate className="form-grid">
           <TextField label={t('audit.search.actor')} hint={t('audit.search.actorHint')} {...form.register('actor')} />
           <SelectField label={t('audit.search.action')} {...form.register('action')}>
             <option value="">{t('audit.search.anyAction')}</option>
