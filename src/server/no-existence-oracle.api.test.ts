@@ -31,6 +31,8 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   schoolId: (f) => [f.schoolId, f.otherSchoolId],
   studentId: (f) => [f.ownStudent, f.otherStudent],
   classId: (f) => [f.classA, f.classB],
+  classIds: (f) => [f.classA, f.classB],
+  roundId: (f) => [f.round],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

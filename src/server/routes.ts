@@ -17,6 +17,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.js';
 import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
+import { roundRoutes } from './conferences/round.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -41,4 +42,5 @@ export const allRoutes: RouteDefinition[] = [
   ...draftRoutes,
   ...figuresRoutes,
   ...staffAbsenceRoutes,
+  ...roundRoutes,
 ];

@@ -76,6 +76,18 @@ export const ERROR_MESSAGES = {
     da: 'Skolens princip lader ikke elever på dit klassetrin skrive til skolen her. Tal med din kontaktlærer.',
     en: 'The school’s principle does not let students in your grade write to the school here. Talk to your contact teacher.',
   },
+  round_needs_based_not_allowed: {
+    da: 'Skolens princip giver ikke plads til en behovsrunde. Vælg en almindelig runde for alle elever.',
+    en: 'The school’s principle does not allow a needs-based round. Choose a regular round for every student.',
+  },
+  round_minutes_missing: {
+    da: 'Angiv hvor lang en samtale er i {grade}. klasse.',
+    en: 'Give the length of a meeting in grade {grade}.',
+  },
+  round_room_unknown_class: {
+    da: 'Et lokale er angivet for en klasse, der ikke er med i runden.',
+    en: 'A room is given for a class that is not in the round.',
+  },
   principle_no_adopted: {
     da: 'Skolen har endnu ikke vedtaget et princip.',
     en: 'The school has not adopted a principle yet.',

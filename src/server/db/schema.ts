@@ -394,6 +394,42 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   attachments: AttachmentsTable;
   drafts: DraftsTable;
+  conference_rounds: ConferenceRoundsTable;
+  conference_round_classes: ConferenceRoundClassesTable;
+  conference_round_days: ConferenceRoundDaysTable;
+}
+
+/** Migration 2026-12-03T1200: conference rounds (issue 10). */
+export interface ConferenceRoundsTable {
+  school_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: 'regular' | 'needs_based';
+  status: Generated<'draft' | 'open' | 'planning' | 'published' | 'finished'>;
+  minutes_by_grade: Json<Record<string, number>>;
+  also_taking_part: Json<Array<'teacher' | 'pedagogue' | 'counsellor'>>;
+  formats: Json<Array<'in_person' | 'phone' | 'video'>>;
+  video_link: string | null;
+  invite_on: DateOnly;
+  plans_by: DateOnly | null;
+  created_by: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+export interface ConferenceRoundClassesTable {
+  school_id: string;
+  round_id: string;
+  class_id: string;
+  room: string | null;
+}
+
+export interface ConferenceRoundDaysTable {
+  school_id: string;
+  round_id: string;
+  date: DateOnly;
+  starts_at: string;
+  ends_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

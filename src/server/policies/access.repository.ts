@@ -265,3 +265,30 @@ export async function loadOwnSessions(db: Db, scope: AccessScope, ids: readonly 
     .execute();
   return rows.map((r) => ({ id: r.id, schoolId: null }));
 }
+
+export interface RoundFacts {
+  id: string;
+  schoolId: string;
+  classIds: string[];
+}
+
+/** Conference rounds with the classes they are for. */
+export async function loadRounds(db: Db, scope: AccessScope, ids: readonly string[]): Promise<RoundFacts[]> {
+  let query = db
+    .selectFrom('conference_rounds as r')
+    .select(['r.id', 'r.school_id as schoolId'])
+    .where('r.id', 'in', ids)
+    .where('r.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('r.school_id', '=', scope.schoolId);
+  const rounds = await query.execute();
+  if (rounds.length === 0) return [];
+  const classes = await db
+    .selectFrom('conference_round_classes')
+    .select(['round_id', 'class_id'])
+    .where('round_id', 'in', rounds.map((r) => r.id))
+    .execute();
+  return rounds.map((r) => ({
+    ...r,
+    classIds: classes.filter((c) => c.round_id === r.id).map((c) => c.class_id),
+  }));
+}

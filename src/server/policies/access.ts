@@ -17,6 +17,9 @@ import {
   mayReplyInThread,
   mayWriteAboutStudent,
   mayWriteAsStudent,
+  mayPlanConferencesFor,
+  mayReadRound,
+  teachesClass,
   mayWriteToClass,
   mayWriteToGuardiansOf,
   runsTheSchool,
@@ -31,6 +34,7 @@ import {
   loadNotifications,
   loadOwnSessions,
   loadStaffAbsences,
+  loadRounds,
   loadStudents,
   loadStudentWriters,
   loadThreads,
@@ -147,6 +151,14 @@ const RULES = {
     load: loadInformationRequests,
     sees: (m, r) => mayHandleInformationRequestOf(m, r.classId),
   }),
+  /** A class a round is planned for: its contact teacher and the leadership; its other staff are refused. */
+  'class.plan-conferences': rule({
+    load: loadClasses,
+    sees: (m, c) => teachesClass(m, c.id) || runsTheSchool(m),
+    may: (m, c) => mayPlanConferencesFor(m, c.id),
+  }),
+  /** A conference round: the leadership and the staff of its classes. */
+  'conference-round.read': rule({ load: loadRounds, sees: (m, r) => mayReadRound(m, r) }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
 };

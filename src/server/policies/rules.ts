@@ -249,3 +249,18 @@ export const mayKeepNotificationSettings = (m: Membership) => m.personId !== nul
  */
 export const mayWriteMessages = (m: Membership) =>
   m.personId !== null && !m.suspended && (isGuardian(m) || isStaff(m) || m.studentId !== null);
+
+/**
+ * A conference round is planned by the leadership for any classes, and by a contact teacher (the
+ * hub of the class's collaboration with the homes) for their own classes.
+ */
+export const mayPlanConferencesFor = (m: Membership, classId: string) =>
+  isContactTeacherOf(m, classId) || runsTheSchool(m);
+/** Who plans rounds at all: the leadership and contact teachers. */
+export const mayPlanConferences = (m: Membership) =>
+  runsTheSchool(m) || [...m.classRoles.values()].includes('contact_teacher');
+/** A round is read by the leadership and by staff of one of its classes. */
+export const mayReadRound = (m: Membership, round: { classIds: readonly string[] }) =>
+  runsTheSchool(m) || round.classIds.some((classId) => teachesClass(m, classId));
+/** The list of rounds: the leadership's, and each member of staff's for their classes. */
+export const mayListRounds = isStaff;

@@ -173,6 +173,31 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     body: () => ({ subject: 'Lektier', body: 'Hvad skal vi lave til i morgen?' }),
   },
   'GET /api/threads': { allow: 'signed-in' },
+  // Conference rounds (src/server/conferences): 3.A's contact teacher and the leadership plan for
+  // 3.A; 5.B's teacher does not see 3.A (404); every member of staff lists the rounds of their classes.
+  'POST /api/schools/:schoolId/conference-rounds': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: (f) => ({
+      name: 'Samtaler i 3.A',
+      kind: 'regular',
+      classIds: [f.classA],
+      days: [{ date: '2026-12-16', from: '14:00', to: '17:00' }],
+      minutesByGrade: { '3': 15 },
+      alsoTakingPart: [],
+      formats: ['in_person'],
+      videoLink: null,
+      rooms: {},
+      inviteOn: '2026-11-23',
+      plansBy: '2026-12-01',
+    }),
+  },
+  'GET /api/schools/:schoolId/conference-rounds': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+  },
+  'GET /api/schools/:schoolId/conference-rounds/:roundId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.round }),
+  },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': {
@@ -367,6 +392,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.attachment,
     f.informationRequest,
     f.notification,
+    f.round,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -378,6 +404,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.thread,
     f.attachment,
     f.informationRequest,
+    f.round,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

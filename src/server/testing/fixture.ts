@@ -27,6 +27,8 @@ export interface Fixture {
   attachment: string;
   /** An upload of `custodyGuardian`'s not yet sent. */
   pendingAttachment: string;
+  /** A conference round for 3.A made by its contact teacher. */
+  round: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -332,6 +334,32 @@ export async function createFixture(db: Db): Promise<Fixture> {
   const attachment = await attachmentOf(message, 'madplan.pdf');
   const pendingAttachment = await attachmentOf(null, 'udkast.pdf');
 
+  const round = (
+    await db
+      .insertInto('conference_rounds')
+      .values({
+        school_id: schoolId,
+        name: 'Skole-hjem-samtaler 3.A',
+        kind: 'regular',
+        minutes_by_grade: JSON.stringify({ '3': 15 }),
+        also_taking_part: JSON.stringify([]),
+        formats: JSON.stringify(['in_person']),
+        invite_on: '2026-11-23',
+        created_by: people.contactTeacher,
+        created_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('conference_round_classes')
+    .values({ school_id: schoolId, round_id: round, class_id: classA, room: 'Lokale 12' })
+    .execute();
+  await db
+    .insertInto('conference_round_days')
+    .values({ school_id: schoolId, round_id: round, date: '2026-12-15', starts_at: '14:00', ends_at: '17:00' })
+    .execute();
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -360,6 +388,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     notification,
     attachment,
     pendingAttachment,
+    round,
     users,
     people,
   };

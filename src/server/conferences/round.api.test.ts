@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
+import { adoptPreset } from '../principle/principle.service.js';
+import type { TRound, TRoundList } from '../../shared/api/conference.schema.js';
+
+/** Creating a conference round (issue 10, point 1) against the fixture school (seed 002's principle: invite 21 days, no student plan). */
+describe('a conference round', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const url = () => `/api/schools/${f.schoolId}/conference-rounds`;
+  const valid = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Vinterens samtaler i 3.A',
+    kind: 'regular',
+    classIds: [f.classA],
+    days: [
+      { date: '2027-01-20', from: '14:00', to: '17:30' },
+      { date: '2027-01-19', from: '14:00', to: '17:30' },
+    ],
+    minutesByGrade: { '3': 15, '5': 20 },
+    alsoTakingPart: ['pedagogue'],
+    formats: ['in_person', 'video'],
+    videoLink: 'https://meet.demo.samspil.dk/3a',
+    rooms: { [f.classA]: 'Lokale 12' },
+    inviteOn: '2026-12-01',
+    plansBy: '2027-01-05',
+    ...overrides,
+  });
+  const create = (actor: ActorName, payload: unknown, key?: string) =>
+    t.request({
+      method: 'POST',
+      url: url(),
+      as: f.users[actor],
+      payload: payload as Record<string, unknown>,
+      headers: key ? { 'idempotency-key': key } : {},
+    });
+  const roundCount = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('conference_rounds')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+  afterAll(() => t.close());
+
+  it('is made by the contact teacher for their class, once per key, with its afternoons in order', async () => {
+    const before = await roundCount();
+    const first = await create('contactTeacher', valid(), 'round-key-1');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await create('contactTeacher', valid(), 'round-key-1');
+    expect(again.statusCode, again.body).toBe(201);
+    const round = first.json() as TRound;
+    expect((again.json() as TRound).id).toBe(round.id);
+    expect(await roundCount()).toBe(before + 1);
+    expect(round).toMatchObject({
+      name: 'Vinterens samtaler i 3.A',
+      status: 'draft',
+      classes: [{ id: f.classA, name: '3.A', grade: 3, room: 'Lokale 12' }],
+      days: [
+        { date: '2027-01-19', from: '14:00', to: '17:30' },
+        { date: '2027-01-20', from: '14:00', to: '17:30' },
+      ],
+      // Only the round's own grades are kept.
+      minutesByGrade: { '3': 15 },
+      firstDay: '2027-01-19',
+      warnings: [],
+    });
+    const listed = await t.request({ method: 'GET', url: url(), as: f.users.leader });
+    expect((listed.json() as TRoundList).rounds.map((r) => r.id)).toContain(round.id);
+    // 5.B's teacher sees none of 3.A's rounds.
+    const other = await t.request({ method: 'GET', url: url(), as: f.users.otherClassTeacher });
+    expect((other.json() as TRoundList).rounds).toEqual([]);
+  });
+
+  it('warns, in the reader’s language, when invitations go out later than the principle asks', async () => {
+    const res = await create('leader', valid({ inviteOn: '2027-01-10' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const round = res.json() as TRound;
+    expect(round.warnings).toEqual([
+      expect.objectContaining({ code: 'invitation_late', requiredDays: 21, actualDays: 9 }),
+    ]);
+    expect(round.warnings[0]?.text).toMatch(/mindst 21 dage før første samtale\. Her er der 9\./);
+    const inEnglish = await t.request({
+      method: 'PUT',
+      url: '/api/me/preferences',
+      as: f.users.administrator,
+      payload: { locale: 'en' },
+    });
+    expect(inEnglish.statusCode, inEnglish.body).toBe(200);
+    const english = await t.request({ method: 'GET', url: `${url()}/${round.id}`, as: f.users.administrator });
+    expect((english.json() as TRound).warnings[0]?.text ?? '').toMatch(/at least 21 days/);
+  });
+
+  it('is needs-based only where the principle allows one (seed 002: one a year; seed 000: none)', async () => {
+    const allowed = await create('leader', valid({ kind: 'needs_based' }));
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    expect((allowed.json() as TRound).kind).toBe('needs_based');
+  });
+
+  it('asks for the student plan date where the principle asks for a plan, and refuses a needs-based round where it allows none', async () => {
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-000',
+      adoptedOn: '2026-11-02',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: t.clock.now(),
+    });
+    const res = await create('leader', valid({ plansBy: null }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as TRound).warnings.map((w) => w.code)).toContain('plan_date_missing');
+    const before = await roundCount();
+    const needsBased = await create('leader', valid({ kind: 'needs_based' }));
+    expect(needsBased.statusCode, needsBased.body).toBe(422);
+    expect(needsBased.json().error.code).toBe('round_needs_based_not_allowed');
+    expect(await roundCount()).toBe(before);
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+
+  it('refuses bad input with a clear, translated error and stores nothing', async () => {
+    const before = await roundCount();
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ minutesByGrade: { '4': 15 } }, 422, 'round_minutes_missing'],
+      [{ rooms: { [f.classB]: 'Lokale 2' } }, 422, 'round_room_unknown_class'],
+      [{ days: [] }, 400, 'validation_failed'],
+      [{ days: [{ date: '2027-01-19', from: '17:00', to: '14:00' }] }, 400, 'validation_failed'],
+      [{ formats: ['video'], videoLink: null }, 400, 'validation_failed'],
+      [{ inviteOn: '2027-02-01' }, 400, 'validation_failed'],
+      [{ videoLink: 'javascript:alert(1)' }, 400, 'validation_failed'],
+    ];
+    for (const [overrides, status, code] of cases) {
+      const res = await create('leader', valid(overrides));
+      expect(res.statusCode, `${JSON.stringify(overrides)}: ${res.body}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const missing = await create('leader', valid({ minutesByGrade: { '4': 15 } }));
+    expect(missing.json().error.message).toBe('Angiv hvor lang en samtale er i 3. klasse.');
+    expect(await roundCount()).toBe(before);
+  });
+
+  it('lets a contact teacher plan only their own classes: another class is refused, one not theirs is not there', async () => {
+    const before = await roundCount();
+    const both = await create(
+      'contactTeacher',
+      valid({ classIds: [f.classA, f.classB], minutesByGrade: { '3': 15, '5': 20 } }),
+    );
+    expect(both.statusCode, both.body).toBe(404);
+    const teacher = await create('otherClassTeacher', valid());
+    expect([403, 404]).toContain(teacher.statusCode);
+    expect(await roundCount()).toBe(before);
+  });
+});

@@ -1,0 +1,192 @@
+import type { Db } from '../db/database.js';
+import type { TCreateRound } from '../../shared/api/conference.schema.js';
+
+/** A round as stored, with its creator's name. */
+export interface RoundRow {
+  school_id: string;
+  id: string;
+  name: string;
+  kind: 'regular' | 'needs_based';
+  status: 'draft' | 'open' | 'planning' | 'published' | 'finished';
+  minutes_by_grade: Record<string, number>;
+  also_taking_part: Array<'teacher' | 'pedagogue' | 'counsellor'>;
+  formats: Array<'in_person' | 'phone' | 'video'>;
+  video_link: string | null;
+  invite_on: string;
+  plans_by: string | null;
+  created_at: Date;
+  created_by_given_name: string;
+  created_by_family_name: string;
+}
+
+export interface RoundClassRow {
+  round_id: string;
+  class_id: string;
+  grade: number;
+  letter: string;
+  room: string | null;
+}
+
+export interface RoundDayRow {
+  round_id: string;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+/**
+ * Stores a new round with its classes and days. Null when the creator's idempotency key was used
+ * before: the caller's unit of work is then undone and the earlier round answers.
+ */
+export async function insertRoundOnce(
+  db: Db,
+  round: TCreateRound & { schoolId: string; createdBy: string; at: Date; idempotencyKey: string | null },
+): Promise<string | null> {
+  const row = await db
+    .insertInto('conference_rounds')
+    .values({
+      school_id: round.schoolId,
+      name: round.name,
+      kind: round.kind,
+      minutes_by_grade: JSON.stringify(round.minutesByGrade),
+      also_taking_part: JSON.stringify(round.alsoTakingPart),
+      formats: JSON.stringify(round.formats),
+      video_link: round.videoLink,
+      invite_on: round.inviteOn,
+      plans_by: round.plansBy,
+      created_by: round.createdBy,
+      created_at: round.at,
+      idempotency_key: round.idempotencyKey,
+    })
+    .onConflict((oc) => oc.columns(['school_id', 'created_by', 'idempotency_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return null;
+  await db
+    .insertInto('conference_round_classes')
+    .values(
+      round.classIds.map((classId) => ({
+        school_id: round.schoolId,
+        round_id: row.id,
+        class_id: classId,
+        room: round.rooms[classId] || null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('conference_round_days')
+    .values(
+      round.days.map((day) => ({
+        school_id: round.schoolId,
+        round_id: row.id,
+        date: day.date,
+        starts_at: day.from,
+        ends_at: day.to,
+      })),
+    )
+    .execute();
+  return row.id;
+}
+
+/** The round an earlier create with this key stored, if any. */
+export async function findRoundIdByKey(
+  db: Db,
+  schoolId: string,
+  createdBy: string,
+  idempotencyKey: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('conference_rounds')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('created_by', '=', createdBy)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * The school's rounds (or those of `ids`), newest first, with their classes and days. With
+ * `classIds`, only rounds that hold one of those classes.
+ */
+export async function findRounds(
+  db: Db,
+  schoolId: string,
+  filter: { ids?: readonly string[]; classIds?: readonly string[] } = {},
+): Promise<{ rounds: RoundRow[]; classes: RoundClassRow[]; days: RoundDayRow[] }> {
+  if (filter.ids?.length === 0 || filter.classIds?.length === 0) return { rounds: [], classes: [], days: [] };
+  let query = db
+    .selectFrom('conference_rounds as r')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'r.school_id').onRef('p.id', '=', 'r.created_by'))
+    .select([
+      'r.school_id',
+      'r.id',
+      'r.name',
+      'r.kind',
+      'r.status',
+      'r.minutes_by_grade',
+      'r.also_taking_part',
+      'r.formats',
+      'r.video_link',
+      'r.invite_on',
+      'r.plans_by',
+      'r.created_at',
+      'p.given_name as created_by_given_name',
+      'p.family_name as created_by_family_name',
+    ])
+    .where('r.school_id', '=', schoolId)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id');
+  if (filter.ids) query = query.where('r.id', 'in', [...filter.ids]);
+  if (filter.classIds) {
+    const classIds = [...filter.classIds];
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('conference_round_classes as rc')
+          .select('rc.class_id')
+          .whereRef('rc.school_id', '=', 'r.school_id')
+          .whereRef('rc.round_id', '=', 'r.id')
+          .where('rc.class_id', 'in', classIds),
+      ),
+    );
+  }
+  const rounds = await query.execute();
+  if (rounds.length === 0) return { rounds: [], classes: [], days: [] };
+  const roundIds = rounds.map((r) => r.id);
+  const [classes, days] = await Promise.all([
+    db
+      .selectFrom('conference_round_classes as rc')
+      .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'rc.school_id').onRef('c.id', '=', 'rc.class_id'))
+      .select(['rc.round_id', 'rc.class_id', 'c.grade', 'c.letter', 'rc.room'])
+      .where('rc.school_id', '=', schoolId)
+      .where('rc.round_id', 'in', roundIds)
+      .orderBy('c.grade')
+      .orderBy('c.letter')
+      .execute(),
+    db
+      .selectFrom('conference_round_days')
+      .select(['round_id', 'date', 'starts_at', 'ends_at'])
+      .where('school_id', '=', schoolId)
+      .where('round_id', 'in', roundIds)
+      .orderBy('date')
+      .execute(),
+  ]);
+  return { rounds: rounds as RoundRow[], classes, days };
+}
+
+/** The grades of the school's classes among `classIds`, by class id; unknown ids are left out. */
+export async function findClassGrades(
+  db: Db,
+  schoolId: string,
+  classIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('classes')
+    .select(['id', 'grade'])
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...classIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.grade]));
+}

@@ -1,0 +1,100 @@
+import { inTransaction, type SignedInContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { findAdoptedPrinciple } from '../principle/principle.service.js';
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api/messaging.schema.js';
+import type { TCreateRound, TRound, TRoundList } from '../../shared/api/conference.schema.js';
+import { runsTheSchool } from '../policies/rules.js';
+import { findClassGrades, findRoundIdByKey, findRounds, insertRoundOnce } from './round.repository.js';
+import { presentRound } from './round.presenter.js';
+
+/** Thrown inside the create's unit of work to undo it when a concurrent create with the same key won. */
+class DuplicateRound extends Error {}
+
+/** The rounds of `ids` (or the reader's), presented with the adopted principle's lead times. */
+async function presentRounds(
+  ctx: SignedInContext,
+  schoolId: string,
+  filter: Parameters<typeof findRounds>[2],
+): Promise<TRound[]> {
+  const [{ rounds, classes, days }, adopted] = await Promise.all([
+    findRounds(ctx.db, schoolId, filter),
+    findAdoptedPrinciple(ctx.db, schoolId),
+  ]);
+  const rules = adopted?.principle.conferences ?? null;
+  return rounds.map((round) => presentRound(round, classes, days, rules, ctx.locale));
+}
+
+/**
+ * A leader, or a contact teacher for their own classes (the route's policy), creates a conference
+ * round. A needs-based round needs a principle that allows one; every grade of the round's classes
+ * needs a meeting length; rooms are for the round's classes. The principle's lead times are not
+ * a wall: a round that breaks them is made and says so (`warnings`). One unit of work; a retried
+ * create with the same idempotency key answers with the round it made.
+ */
+export async function createRound(
+  ctx: SignedInContext,
+  schoolId: string,
+  input: TCreateRound & { idempotencyKey?: string | undefined },
+): Promise<TRound> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const createdBy = m.personId;
+  const key = input.idempotencyKey || null;
+  const earlier = async () => (key ? findRoundIdByKey(ctx.db, schoolId, createdBy, key) : undefined);
+  const before = await earlier();
+  if (before) return readRound(ctx, schoolId, before);
+
+  const adopted = await findAdoptedPrinciple(ctx.db, schoolId);
+  if (input.kind === 'needs_based' && !(adopted && adopted.principle.conferences.needsBasedRounds > 0))
+    throw new AppError('round_needs_based_not_allowed', { field: 'kind' });
+  const grades = await findClassGrades(ctx.db, schoolId, input.classIds);
+  if (grades.size !== input.classIds.length) throw new AppError('not_found');
+  for (const grade of [...new Set(grades.values())].sort((a, b) => a - b)) {
+    if (input.minutesByGrade[String(grade)] === undefined)
+      throw new AppError('round_minutes_missing', { field: 'minutesByGrade', params: { grade } });
+  }
+  if (Object.keys(input.rooms).some((classId) => !grades.has(classId)))
+    throw new AppError('round_room_unknown_class', { field: 'rooms' });
+  // Only the grades of the round's classes are kept.
+  const minutesByGrade = Object.fromEntries(
+    [...new Set(grades.values())].map((grade) => [String(grade), input.minutesByGrade[String(grade)]!]),
+  );
+  const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
+
+  let roundId: string;
+  try {
+    roundId = await inTransaction(ctx, async (tx) => {
+      const id = await insertRoundOnce(tx.db, {
+        ...input,
+        days,
+        minutesByGrade,
+        schoolId,
+        createdBy,
+        at: tx.clock.now(),
+        idempotencyKey: key,
+      });
+      if (id === null) throw new DuplicateRound();
+      return id;
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateRound)) throw error;
+    const winner = await earlier();
+    if (!winner) throw new AppError('idempotency_key_reused', { field: IDEMPOTENCY_KEY_HEADER });
+    roundId = winner;
+  }
+  return readRound(ctx, schoolId, roundId);
+}
+
+/** The rounds the reader plans or takes part in: all of the school's for the leadership, their classes' for staff. */
+export async function listRounds(ctx: SignedInContext, schoolId: string): Promise<TRoundList> {
+  const m = await ctx.membership(schoolId);
+  const filter = runsTheSchool(m) ? {} : { classIds: [...m.classRoles.keys()] };
+  return { rounds: await presentRounds(ctx, schoolId, filter) };
+}
+
+/** One round (the route's policy, `conference-round.read`, has decided the reader may see it). */
+export async function readRound(ctx: SignedInContext, schoolId: string, roundId: string): Promise<TRound> {
+  const [round] = await presentRounds(ctx, schoolId, { ids: [roundId] });
+  if (!round) throw new AppError('not_found');
+  return round;
+}

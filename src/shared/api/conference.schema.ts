@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { text, ZUuid } from './common.schema.js';
+import { ZGrade } from '../principle/principle.schema.js';
+
+/**
+ * Conference rounds (issue 10): a school's round of school-home conferences for some classes, on
+ * some afternoons, with meeting lengths per grade, who takes part from the school, the formats
+ * offered and the rooms, checked against the principle's lead times.
+ */
+
+export const ROUND_NAME_MAX = 120;
+export const ROUND_DAYS_MAX = 30;
+export const ROUND_CLASSES_MAX = 60;
+export const ROUND_ROOM_MAX = 60;
+export const MEETING_MINUTES = { min: 5, max: 90 } as const;
+
+/** "HH:MM" on a 24-hour clock. */
+const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour clock).');
+
+/** A regular round is for every student; a needs-based one (behovssamtaler) only where the principle allows it. */
+export const ZRoundKind = z.enum(['regular', 'needs_based']);
+export type TRoundKind = z.infer<typeof ZRoundKind>;
+
+/** Staff who may join the contact teacher in the meetings. */
+export const ZRoundStaffRole = z.enum(['teacher', 'pedagogue', 'counsellor']);
+export const ZRoundFormat = z.enum(['in_person', 'phone', 'video']);
+export type TRoundFormat = z.infer<typeof ZRoundFormat>;
+export const ZRoundStatus = z.enum(['draft', 'open', 'planning', 'published', 'finished']);
+
+export const ZRoundDay = z
+  .object({ date: z.iso.date(), from: ZClock, to: ZClock })
+  .refine((day) => day.from < day.to, { path: ['to'], message: 'The afternoon must end after it starts.' });
+
+const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+export const ZCreateRound = z
+  .object({
+    name: text({ min: 1, max: ROUND_NAME_MAX }),
+    kind: ZRoundKind,
+    classIds: z.array(ZUuid).min(1).max(ROUND_CLASSES_MAX).refine(unique, 'Each class may appear once.'),
+    days: z
+      .array(ZRoundDay)
+      .min(1)
+      .max(ROUND_DAYS_MAX)
+      .refine((days) => unique(days.map((d) => d.date)), 'Each day may appear once.'),
+    /** Meeting length in minutes for each grade of the round's classes ("0": 15, "7": 20). */
+    minutesByGrade: z.record(
+      z.string().regex(/^(10|[0-9])$/),
+      z.number().int().min(MEETING_MINUTES.min).max(MEETING_MINUTES.max),
+    ),
+    /** Besides the contact teacher, who always takes part. */
+    alsoTakingPart: z.array(ZRoundStaffRole).max(3).refine(unique, 'Each choice may appear once.'),
+    formats: z.array(ZRoundFormat).min(1).max(3).refine(unique, 'Each choice may appear once.'),
+    /** The school's own video meeting link, when video is offered. */
+    videoLink: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .nullable(),
+    /** Where each class's in-person meetings are held, by class id. */
+    rooms: z.record(ZUuid, text({ max: ROUND_ROOM_MAX })),
+    /** The day the invitations go out. */
+    inviteOn: z.iso.date(),
+    /** The day the student plans (or message-book entries) are shared with the homes; null when none is planned. */
+    plansBy: z.iso.date().nullable(),
+  })
+  .superRefine((round, ctx) => {
+    if (round.formats.includes('video') && !round.videoLink)
+      ctx.addIssue({ code: 'custom', path: ['videoLink'], message: 'Video needs the school’s meeting link.' });
+    const first = [...round.days].map((d) => d.date).sort()[0];
+    if (first && round.inviteOn > first)
+      ctx.addIssue({ code: 'custom', path: ['inviteOn'], message: 'Invitations go out before the first meeting.' });
+  });
+export type TCreateRound = z.infer<typeof ZCreateRound>;
+
+export const ZRoundParams = z.object({ schoolId: ZUuid, roundId: ZUuid });
+
+/** A lead time of the principle the round breaks (src/domain/conferences/lead-times.ts), in words in the reader's language. */
+export const ZRoundWarning = z.object({
+  code: z.enum(['invitation_late', 'plan_late', 'plan_date_missing']),
+  requiredDays: z.number().int(),
+  actualDays: z.number().int().nullable(),
+  text: z.string(),
+});
+
+export const ZRound = z.object({
+  id: ZUuid,
+  schoolId: ZUuid,
+  name: z.string(),
+  kind: ZRoundKind,
+  status: ZRoundStatus,
+  classes: z.array(z.object({ id: ZUuid, name: z.string(), grade: ZGrade, room: z.string().nullable() })),
+  days: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
+  minutesByGrade: z.record(z.string(), z.number().int()),
+  alsoTakingPart: z.array(ZRoundStaffRole),
+  formats: z.array(ZRoundFormat),
+  videoLink: z.string().nullable(),
+  inviteOn: z.string(),
+  plansBy: z.string().nullable(),
+  firstDay: z.string(),
+  warnings: z.array(ZRoundWarning),
+  createdAt: z.string(),
+  createdBy: z.object({ name: z.string() }),
+});
+export type TRound = z.infer<typeof ZRound>;
+export const ZRoundList = z.object({ rounds: z.array(ZRound) });
+export type TRoundList = z.infer<typeof ZRoundList>;
