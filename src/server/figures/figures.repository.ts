@@ -16,7 +16,12 @@ export interface ReplyPromiseFactRow {
   class_id: string | null;
 }
 
-/** Every reply promise that fell due or was kept in `[from, to)`, with the child and class it concerns. */
+/**
+ * Every reply promise to guardians that fell due or was kept in `[from, to)`, with the child and
+ * class it concerns. A student's own conversation is under the same promise (it is among the open
+ * and broken ones), but the figure is the principle's promise to the parents (spec: "guardians'
+ * messages"), so it leaves students' threads out.
+ */
 export async function findReplyPromiseFacts(
   db: Db,
   schoolId: string,
@@ -40,6 +45,18 @@ export async function findReplyPromiseFacts(
       sql<string | null>`coalesce(s.class_id, t.class_id)`.as('class_id'),
     ])
     .where('p.school_id', '=', schoolId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('thread_participants as writer')
+            .select('writer.person_id')
+            .whereRef('writer.school_id', '=', 't.school_id')
+            .whereRef('writer.thread_id', '=', 't.id')
+            .where('writer.role', '=', 'student'),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb.and([eb('p.due_at', '>=', from), eb('p.due_at', '<', to)]),

@@ -105,6 +105,17 @@ describe('a student writes to the contact teacher', () => {
   });
 
   it('is answered by the teacher, which keeps the promise; the student writes again and a new one starts', async () => {
+    const figuresUrl = `/api/schools/${f.schoolId}/principle-figures`;
+    const figures = async () =>
+      (
+        await get<{ messages: { repliesWithinPromise: { school: { counted: number } | null }; openPromises: number } }>(
+          'leader',
+          figuresUrl,
+        )
+      ).messages;
+    const before = await figures();
+    // The student's open promise is among the school's open promises.
+    expect(before.openPromises).toBeGreaterThanOrEqual(1);
     const answer = await t.request({
       method: 'POST',
       url: `/api/threads/${threadId}/messages`,
@@ -113,6 +124,10 @@ describe('a student writes to the contact teacher', () => {
     });
     expect(answer.statusCode, answer.body).toBe(201);
     expect((answer.json() as TThreadDetail).promiseStatus).toBe('fulfilled');
+    // A kept promise to a student is not one of the guardians' replies the figure counts.
+    const after = await figures();
+    expect(after.repliesWithinPromise.school?.counted ?? 0).toBe(before.repliesWithinPromise.school?.counted ?? 0);
+    expect(after.openPromises).toBe(before.openPromises - 1);
     t.clock.advance(60_000);
     const more = await t.request({
       method: 'POST',
