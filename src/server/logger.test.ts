@@ -6,6 +6,8 @@ describe('loggableUrl', () => {
     expect(loggableUrl('/login/link?token=abc_DEF-123')).toBe('/login/link?token=[redacted]');
     expect(loggableUrl('/api/threads/search?q=skilsmisse&x=1')).toBe('/api/threads/search?q=[redacted]&x=[redacted]');
     expect(loggableUrl('/api/threads')).toBe('/api/threads');
+    expect(loggableUrl('/api/calendar/s3cret-Token_0123456789abcdef.ics')).toBe('/api/calendar/[redacted]');
+    expect(loggableUrl('/api/calendar/s3cret?x=1')).toBe('/api/calendar/[redacted]?x=[redacted]');
     expect(loggableUrl('/api/threads?')).toBe('/api/threads');
   });
 });

@@ -13,9 +13,12 @@ const REDACTED = '[redacted]';
 /**
  * A URL as it may be logged: the path, and the names of its query parameters without their
  * values. Query strings carry secrets and message text (the sign-in link's token, search terms),
- * and a log is read by more people, for longer, than the request was meant for.
+ * and a log is read by more people, for longer, than the request was meant for. A calendar
+ * feed's path is its secret, so it goes too.
  */
-export function loggableUrl(url: string): string {
+export function loggableUrl(raw: string): string {
+  // A calendar feed's secret is its path (calendar apps cannot send a cookie or a header).
+  const url = raw.replace(/^\/api\/calendar\/[^/?#]+/, `/api/calendar/${REDACTED}`);
   const at = url.indexOf('?');
   if (at === -1) return url;
   const names = url

@@ -18,6 +18,7 @@ import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
 import { roundRoutes } from './conferences/round.routes.js';
+import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -43,4 +44,5 @@ export const allRoutes: RouteDefinition[] = [
   ...figuresRoutes,
   ...staffAbsenceRoutes,
   ...roundRoutes,
+  ...calendarFeedRoutes,
 ];

@@ -397,6 +397,14 @@ export interface Database {
   conference_rounds: ConferenceRoundsTable;
   conference_round_classes: ConferenceRoundClassesTable;
   conference_round_days: ConferenceRoundDaysTable;
+  calendar_feeds: CalendarFeedsTable;
+}
+
+/** Migration 2026-12-03T1300: each user's private calendar feed. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token: string;
+  created_at: Timestamp;
 }
 
 /** Migration 2026-12-03T1200: conference rounds (issue 10). */

@@ -173,6 +173,12 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     body: () => ({ subject: 'Lektier', body: 'Hvad skal vi lave til i morgen?' }),
   },
   'GET /api/threads': { allow: 'signed-in' },
+  // Everyone signed in has their own calendar feed (src/server/calendar).
+  'GET /api/me/calendar-feed': { allow: 'signed-in' },
+  'POST /api/me/calendar-feed/renew': { allow: 'signed-in' },
+  'DELETE /api/me/calendar-feed': { allow: 'signed-in' },
+  // The feed answers whoever holds its secret, with or without a session; an unknown secret is 404 for all.
+  'GET /api/calendar/:token': { allow: [], params: () => ({ token: 'no-such-feed-0123456789abcdef.ics' }) },
   // Conference rounds (src/server/conferences): 3.A's contact teacher and the leadership plan for
   // 3.A; 5.B's teacher does not see 3.A (404); every member of staff lists the rounds of their classes.
   'POST /api/schools/:schoolId/conference-rounds': {

@@ -1,5 +1,6 @@
 import { attachmentContracts } from './attachment.contract.js';
 import { auditContracts } from './audit.contract.js';
+import { calendarContracts } from './calendar.contract.js';
 import { conferenceContracts } from './conference.contract.js';
 import { authContracts, devMailContracts, oidcContracts } from './auth.contract.js';
 import { directoryContracts, meContracts } from './directory.contract.js';
@@ -18,6 +19,7 @@ import type { Contract } from './contract.js';
 export const allContracts: Record<string, Record<string, Contract>> = {
   attachmentContracts,
   auditContracts,
+  calendarContracts,
   conferenceContracts,
   authContracts,
   devMailContracts,

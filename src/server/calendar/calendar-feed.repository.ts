@@ -1,0 +1,99 @@
+import type { Db } from '../db/database.js';
+
+export interface FeedRow {
+  user_id: string;
+  token: string;
+  created_at: Date;
+}
+
+export function findFeedOfUser(db: Db, userId: string): Promise<FeedRow | undefined> {
+  return db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function findFeedByToken(db: Db, token: string): Promise<FeedRow | undefined> {
+  return db.selectFrom('calendar_feeds').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+/** Gives the user a feed unless they have one; two first visits at once keep one. */
+export async function insertFeedIfMissing(db: Db, userId: string, token: string, at: Date): Promise<void> {
+  await db
+    .insertInto('calendar_feeds')
+    .values({ user_id: userId, token, created_at: at })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
+}
+
+/** A new secret for the user's feed: the old URL stops working. */
+export async function replaceFeedToken(db: Db, userId: string, token: string, at: Date): Promise<void> {
+  await db
+    .insertInto('calendar_feeds')
+    .values({ user_id: userId, token, created_at: at })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ token, created_at: at }))
+    .execute();
+}
+
+export async function deleteFeed(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).execute();
+}
+
+export interface FeedUserRow {
+  id: string;
+  locale: 'da' | 'en';
+}
+
+export function findFeedUser(db: Db, userId: string): Promise<FeedUserRow | undefined> {
+  return db.selectFrom('users').select(['id', 'locale']).where('id', '=', userId).executeTakeFirst() as Promise<
+    FeedUserRow | undefined
+  >;
+}
+
+/** One afternoon of a conference round of a class the user works in as staff, with the class and its room. */
+export interface StaffRoundDayRow {
+  round_id: string;
+  round_name: string;
+  status: string;
+  school_name: string;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  grade: number;
+  letter: string;
+  room: string | null;
+}
+
+/** The afternoons of the conference rounds of the classes the user is staff of, at every school. */
+export function findStaffRoundDays(db: Db, userId: string): Promise<StaffRoundDayRow[]> {
+  return db
+    .selectFrom('people as p')
+    .innerJoin('class_staff as cs', (j) =>
+      j.onRef('cs.school_id', '=', 'p.school_id').onRef('cs.person_id', '=', 'p.id'),
+    )
+    .innerJoin('conference_round_classes as rc', (j) =>
+      j.onRef('rc.school_id', '=', 'cs.school_id').onRef('rc.class_id', '=', 'cs.class_id'),
+    )
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'rc.school_id').onRef('r.id', '=', 'rc.round_id'),
+    )
+    .innerJoin('conference_round_days as d', (j) =>
+      j.onRef('d.school_id', '=', 'r.school_id').onRef('d.round_id', '=', 'r.id'),
+    )
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'rc.school_id').onRef('c.id', '=', 'rc.class_id'))
+    .innerJoin('schools as s', 's.id', 'p.school_id')
+    .select([
+      'r.id as round_id',
+      'r.name as round_name',
+      'r.status',
+      's.name as school_name',
+      'd.date',
+      'd.starts_at',
+      'd.ends_at',
+      'c.grade',
+      'c.letter',
+      'rc.room',
+    ])
+    .where('p.user_id', '=', userId)
+    .orderBy('d.date')
+    .orderBy('c.grade')
+    .orderBy('c.letter')
+    .execute();
+}

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { Context, SignedInContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { TCalendarFeed } from '../../shared/api/calendar.schema.js';
+import { className } from '../../shared/api/directory.schema.js';
+import type { Locale } from '../../shared/errors.js';
+import { calendarText, type CalendarEntry } from './calendar-ics.js';
+import {
+  deleteFeed,
+  findFeedByToken,
+  findFeedOfUser,
+  findFeedUser,
+  findStaffRoundDays,
+  insertFeedIfMissing,
+  replaceFeedToken,
+  type FeedRow,
+  type StaffRoundDayRow,
+} from './calendar-feed.repository.js';
+
+/** 32 random bytes: the feed's secret, as calendar apps will hold it in its URL. */
+const newToken = () => randomBytes(32).toString('base64url');
+
+const presentFeed = (ctx: Context, feed: FeedRow): TCalendarFeed => ({
+  url: `${ctx.config.publicUrl}/api/calendar/${feed.token}.ics`,
+  createdAt: feed.created_at.toISOString(),
+});
+
+/** The signed-in user's private feed, made on the first visit. */
+export async function getCalendarFeed(ctx: SignedInContext): Promise<TCalendarFeed> {
+  await insertFeedIfMissing(ctx.db, ctx.actor.userId, newToken(), ctx.clock.now());
+  const feed = await findFeedOfUser(ctx.db, ctx.actor.userId);
+  if (!feed) throw new Error('a calendar feed just made is missing');
+  return presentFeed(ctx, feed);
+}
+
+/** A new secret: the old URL answers 404 from now on, calendars subscribed to it stop updating. */
+export async function renewCalendarFeed(ctx: SignedInContext): Promise<TCalendarFeed> {
+  await replaceFeedToken(ctx.db, ctx.actor.userId, newToken(), ctx.clock.now());
+  return getCalendarFeed(ctx);
+}
+
+/** No feed at all until the user asks for one again. */
+export async function revokeCalendarFeed(ctx: SignedInContext): Promise<{ ok: true }> {
+  await deleteFeed(ctx.db, ctx.actor.userId);
+  return { ok: true };
+}
+
+const ROUND_TEXT: Record<Locale, { summary: (classes: string) => string; room: string }> = {
+  da: { summary: (classes) => `Skole-hjem-samtaler, ${classes}`, room: 'Lokale' },
+  en: { summary: (classes) => `School-home conferences, ${classes}`, room: 'Room' },
+};
+
+/** A round's afternoon for the staff of its classes: one entry per round and day, however many of their classes it holds. */
+function roundEntries(rows: readonly StaffRoundDayRow[], locale: Locale): CalendarEntry[] {
+  const byDay = new Map<string, StaffRoundDayRow[]>();
+  for (const row of rows) {
+    const key = `${row.round_id}/${row.date}`;
+    byDay.set(key, [...(byDay.get(key) ?? []), row]);
+  }
+  return [...byDay.values()].map((day) => {
+    const first = day[0]!;
+    const classes = day.map((row) => className(row.grade, row.letter)).join(', ');
+    const rooms = [...new Set(day.flatMap((row) => (row.room ? [row.room] : [])))].join(', ');
+    return {
+      uid: `conference-round-${first.round_id}-${first.date}@samspil`,
+      sequence: 0,
+      date: first.date,
+      from: first.starts_at,
+      to: first.ends_at,
+      summary: ROUND_TEXT[locale].summary(classes),
+      location: rooms ? `${first.school_name}, ${rooms}` : first.school_name,
+      description: first.round_name,
+      // Not yet sent to the homes: the afternoon is planned, not settled.
+      tentative: first.status === 'draft',
+    };
+  });
+}
+
+/**
+ * A feed as a calendar app fetches it, without a cookie: the secret in its path is the only key,
+ * and an unknown or revoked one is 404. It holds the owner's own entries only, in their language:
+ * today the afternoons of the conference rounds of the classes they are staff of.
+ */
+export async function readCalendar(ctx: Context, tokenInPath: string): Promise<string> {
+  const token = tokenInPath.replace(/\.ics$/, '');
+  const feed = await findFeedByToken(ctx.db, token);
+  const user = feed ? await findFeedUser(ctx.db, feed.user_id) : undefined;
+  if (!feed || !user) throw new AppError('not_found');
+  const entries = roundEntries(await findStaffRoundDays(ctx.db, user.id), user.locale);
+  return calendarText(entries, user.locale, ctx.clock.now());
+}
