@@ -285,7 +285,11 @@ export async function loadRounds(db: Db, scope: AccessScope, ids: readonly strin
   const classes = await db
     .selectFrom('conference_round_classes')
     .select(['round_id', 'class_id'])
-    .where('round_id', 'in', rounds.map((r) => r.id))
+    .where(
+      'round_id',
+      'in',
+      rounds.map((r) => r.id),
+    )
     .execute();
   return rounds.map((r) => ({
     ...r,
