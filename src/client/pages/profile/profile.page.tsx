@@ -14,6 +14,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { AbsenceSection } from './absence-section.js';
+import { CalendarFeedSection } from './calendar-feed-section.js';
 import { NotificationSettingsSection } from '../notifications/notification-settings-section.js';
 
 function LanguageChoice() {
@@ -91,6 +92,7 @@ export function ProfilePage() {
       </Section>
       <NotificationSettingsSection />
       <AbsenceSection me={me} />
+      <CalendarFeedSection />
       <Section title={t('profile.sessions.title')} id="sessions">
         <p>{t('profile.sessions.lead')}</p>
         <ActionError error={endOne.error} />
