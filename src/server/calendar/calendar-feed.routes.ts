@@ -1,6 +1,5 @@
 import { defineRoute } from '../http/route.js';
 import { calendarContracts } from '../../shared/api/calendar.contract.js';
-import { ZCalendarFeedParams } from '../../shared/api/calendar.schema.js';
 import { ownData, publicAccess } from '../policies/policy.js';
 import { getCalendarFeed, readCalendar, renewCalendarFeed, revokeCalendarFeed } from './calendar-feed.service.js';
 
