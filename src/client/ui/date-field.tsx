@@ -1,4 +1,11 @@
 import { useState, type ComponentProps, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import {
+  Controller,
+  type Control,
+  type ControllerRenderProps,
+  type FieldPathByValue,
+  type FieldValues,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   describeDate,
@@ -194,4 +201,39 @@ export function TimeField({ label, hint, error, id, onBlur, ...props }: FieldPro
       />
     </Frame>
   );
+}
+
+/** A date or time field bound to a react-hook-form field by name: its value, changes, blur and focus. */
+type FormFieldProps<T extends FieldValues> = Omit<FieldProps, keyof TypedValue | 'name'> & {
+  control: Control<T>;
+  name: FieldPathByValue<T, string>;
+};
+
+/** What the field takes of a react-hook-form field. */
+type BoundField = Pick<ControllerRenderProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'ref'>;
+
+/** The field, given a react-hook-form field's value, changes, blur and focus. */
+function boundTo(Field: (props: FieldProps) => ReactNode, props: Omit<FieldProps, keyof TypedValue | 'name'>) {
+  return function render({ field }: { field: BoundField }) {
+    return (
+      <Field
+        {...props}
+        name={field.name}
+        value={field.value as string}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        inputRef={field.ref}
+      />
+    );
+  };
+}
+
+/** `DateField` for a react-hook-form field. */
+export function FormDateField<T extends FieldValues>({ control, name, ...props }: FormFieldProps<T>) {
+  return <Controller control={control} name={name} render={boundTo(DateField, props)} />;
+}
+
+/** `TimeField` for a react-hook-form field. */
+export function FormTimeField<T extends FieldValues>({ control, name, ...props }: FormFieldProps<T>) {
+  return <Controller control={control} name={name} render={boundTo(TimeField, props)} />;
 }

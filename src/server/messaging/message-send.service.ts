@@ -204,73 +204,16 @@ async function authorAt(ctx: SignedInContext, schoolId: string) {
 }
 
 /**
- * A guardian writes to the school about their child (the route's policy, `student.write-about`:
- * a custody holder, or a parent with the right to information only, § 23). The school is the
- * child's; the child's contact teachers receive it (the leaders when the class has none), or an
- * absent one's substitute, and the principle's promise starts.
+ * The home writes to the school about a child: a new thread to the child's contact teachers (the
+ * leaders when the class has none), or an absent one's substitute, under the principle's promise.
+ * The writer is a guardian, or the student themself; the answer tells of any absence.
  */
-export async function createThread(
+async function startHomeThread(
   ctx: SignedInContext,
-  input: TCreateThread & { idempotencyKey: IdempotencyKey },
+  home: { schoolId: string; studentId: string; classId: string; role: 'guardian' | 'student' },
+  input: { subject: string; body: string; attachmentIds?: readonly string[]; idempotencyKey: IdempotencyKey },
 ): Promise<TThreadDetail> {
-  // This route is the guardians' way in; staff mark urgent on their own sends only.
-  if (input.urgent) throw new AppError('urgent_staff_only', { field: 'urgent' });
-  const student = await findStudentAtUserSchools(ctx.db, ctx.actor.userId, input.studentId);
-  if (!student) throw new AppError('not_found');
-  const { schoolId } = student;
-  const { m, authorId } = await authorAt(ctx, schoolId);
-  const { threadId, prepared } = await sendOnce(
-    ctx,
-    { schoolId, authorId, idempotencyKey: input.idempotencyKey },
-    (earlier) =>
-      earlier.thread_kind === 'direct' &&
-      earlier.student_id === input.studentId &&
-      earlier.kind === 'message' &&
-      earlier.body === input.body,
-    async () => {
-      const defaults = await defaultRecipients(ctx.db, schoolId, student.classId);
-      if (defaults.ids.every((id) => id === authorId)) throw new AppError('thread_no_recipient');
-      // An absent recipient's substitute receives it as well, or the promise counts from the first
-      // return when nobody is at work to read it; the guardian is told which (staff-absence).
-      return routeGuardianMessage(ctx.db, schoolId, defaults, authorId, ctx.clock.now(), ctx.locale);
-    },
-    (tx, routing) =>
-      storeNewThread(
-        tx,
-        {
-          schoolId,
-          kind: 'direct',
-          studentId: input.studentId,
-          subject: input.subject,
-          createdBy: authorId,
-          at: tx.clock.now(),
-          replyDueAt: routing.replyDueAt,
-        },
-        [
-          { personId: authorId, role: 'guardian' },
-          ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const })),
-        ],
-        { authorId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },
-        input.attachmentIds,
-      ),
-  );
-  const detail = await threadDetail(ctx, schoolId, threadId, m);
-  return prepared ? { ...detail, absenceNotices: prepared.notices } : detail;
-}
-
-/**
- * A student writes to their contact teacher themself (the route's policy,
- * `student.write-to-school`: the student, from the grade the school's principle sets). It goes as
- * a guardian's message does: to the class's contact teachers (the leaders when it has none) or an
- * absent one's substitute, under the same promise. The student is a person of the school with a
- * login (the directory keeps one for every student who signs in).
- */
-export async function createOwnThread(
-  ctx: SignedInContext,
-  schoolId: string,
-  studentId: string,
-  input: TCreateOwnThread & { idempotencyKey: IdempotencyKey },
-): Promise<TThreadDetail> {
+  const { schoolId, studentId } = home;
   const { m, authorId } = await authorAt(ctx, schoolId);
   const { threadId, prepared } = await sendOnce(
     ctx,
@@ -281,10 +224,10 @@ export async function createOwnThread(
       earlier.kind === 'message' &&
       earlier.body === input.body,
     async () => {
-      const student = await findStudent(ctx.db, schoolId, studentId);
-      if (!student) throw new AppError('not_found');
-      const defaults = await defaultRecipients(ctx.db, schoolId, student.class_id);
-      if (defaults.ids.length === 0) throw new AppError('thread_no_recipient');
+      const defaults = await defaultRecipients(ctx.db, schoolId, home.classId);
+      if (defaults.ids.every((id) => id === authorId)) throw new AppError('thread_no_recipient');
+      // An absent recipient's substitute receives it as well, or the promise counts from the first
+      // return when nobody is at work to read it; the writer is told which (staff-absence).
       return routeGuardianMessage(ctx.db, schoolId, defaults, authorId, ctx.clock.now(), ctx.locale);
     },
     (tx, routing) =>
@@ -300,7 +243,7 @@ export async function createOwnThread(
           replyDueAt: routing.replyDueAt,
         },
         [
-          { personId: authorId, role: 'student' },
+          { personId: authorId, role: home.role },
           ...routing.staffIds.map((personId) => ({ personId, role: 'staff' as const })),
         ],
         { authorId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },
@@ -309,6 +252,43 @@ export async function createOwnThread(
   );
   const detail = await threadDetail(ctx, schoolId, threadId, m);
   return prepared ? { ...detail, absenceNotices: prepared.notices } : detail;
+}
+
+/**
+ * A guardian writes to the school about their child (the route's policy, `student.write-about`:
+ * a custody holder, or a parent with the right to information only, § 23). The school is the
+ * child's.
+ */
+export async function createThread(
+  ctx: SignedInContext,
+  input: TCreateThread & { idempotencyKey: IdempotencyKey },
+): Promise<TThreadDetail> {
+  // This route is the guardians' way in; staff mark urgent on their own sends only.
+  if (input.urgent) throw new AppError('urgent_staff_only', { field: 'urgent' });
+  const student = await findStudentAtUserSchools(ctx.db, ctx.actor.userId, input.studentId);
+  if (!student) throw new AppError('not_found');
+  return startHomeThread(
+    ctx,
+    { schoolId: student.schoolId, studentId: input.studentId, classId: student.classId, role: 'guardian' },
+    input,
+  );
+}
+
+/**
+ * A student writes to their contact teacher themself (the route's policy,
+ * `student.write-to-school`: the student, from the grade the school's principle sets), as a
+ * guardian's message goes and under the same promise. The student is a person of the school with
+ * a login (the directory keeps one for every student who signs in).
+ */
+export async function createOwnThread(
+  ctx: SignedInContext,
+  schoolId: string,
+  studentId: string,
+  input: TCreateOwnThread & { idempotencyKey: IdempotencyKey },
+): Promise<TThreadDetail> {
+  const student = await findStudent(ctx.db, schoolId, studentId);
+  if (!student) throw new AppError('not_found');
+  return startHomeThread(ctx, { schoolId, studentId, classId: student.class_id, role: 'student' }, input);
 }
 
 /**

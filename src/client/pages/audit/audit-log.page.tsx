@@ -1,4 +1,3 @@
-import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -6,7 +5,7 @@ import { auditContracts } from '../../../shared/api/audit.contract.js';
 import { ZAuditQuery } from '../../../shared/api/audit.schema.js';
 import { auditApi, type TAuditSearch } from '../../api/school.api.js';
 import { useApiQuery } from '../../app/query.js';
-import { DateField } from '../../ui/date-field.js';
+import { FormDateField } from '../../ui/date-field.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { useSchemaForm } from '../../ui/form.js';
@@ -100,21 +99,12 @@ export function AuditLogPage() {
             ))}
           </SelectField>
           {(['from', 'to'] as const).map((name) => (
-            <Controller
+            <FormDateField
               key={name}
               control={form.control}
               name={name}
-              render={({ field }) => (
-                <DateField
-                  label={t(`audit.search.${name}`)}
-                  name={field.name}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  error={dateProblem(name)}
-                />
-              )}
+              label={t(`audit.search.${name}`)}
+              error={dateProblem(name)}
             />
           ))}
           <div className="actions form-grid__full">

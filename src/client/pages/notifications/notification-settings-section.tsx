@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { notificationContracts } from '../../../shared/api/notification.contract.js';
@@ -12,7 +11,7 @@ import type { TQuietHours } from '../../../shared/principle/principle.schema.js'
 import { notificationsApi } from '../../api/notifications.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
-import { TimeField } from '../../ui/date-field.js';
+import { FormTimeField } from '../../ui/date-field.js';
 import { isHhMm } from '../../ui/date-text.js';
 import { Notice } from '../../ui/notice.js';
 import { useSchemaForm } from '../../ui/form.js';
@@ -128,38 +127,20 @@ function SchoolSettingsForm({ settings, showSchool }: { settings: TNotificationS
           </div>
           {quietOn ? (
             <>
-              <Controller
+              <FormTimeField
                 control={form.control}
                 name="from"
-                render={({ field }) => (
-                  <TimeField
-                    id={`${prefix}-from`}
-                    label={t('notificationSettings.from')}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    required
-                  />
-                )}
+                id={`${prefix}-from`}
+                label={t('notificationSettings.from')}
+                required
               />
-              <Controller
+              <FormTimeField
                 control={form.control}
                 name="to"
-                render={({ field }) => (
-                  <TimeField
-                    id={`${prefix}-to`}
-                    label={t('notificationSettings.to')}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    required
-                    error={timeProblem ?? serverProblem ?? undefined}
-                  />
-                )}
+                id={`${prefix}-to`}
+                label={t('notificationSettings.to')}
+                required
+                error={timeProblem ?? serverProblem ?? undefined}
               />
               <div className="field field--check">
                 <input id={`${prefix}-weekends`} type="checkbox" {...form.register('weekends')} />

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -16,7 +15,7 @@ import { api } from '../../api/http.js';
 import { paths } from '../../app/paths.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { useSession } from '../../app/session.js';
-import { DateField } from '../../ui/date-field.js';
+import { FormDateField } from '../../ui/date-field.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { problemText, useSchemaForm } from '../../ui/form.js';
@@ -85,37 +84,19 @@ function AddClosedDays({
       aria-labelledby={`closed-days-add-${schoolId}`}
     >
       <h2 id={`closed-days-add-${schoolId}`}>{t('closedDays.add.title')}</h2>
-      <Controller
+      <FormDateField
         control={form.control}
         name="from"
-        render={({ field }) => (
-          <DateField
-            label={t('closedDays.add.from')}
-            name={field.name}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            required
-            error={dateError('from')}
-          />
-        )}
+        label={t('closedDays.add.from')}
+        required
+        error={dateError('from')}
       />
-      <Controller
+      <FormDateField
         control={form.control}
         name="to"
-        render={({ field }) => (
-          <DateField
-            label={t('closedDays.add.to')}
-            hint={t('closedDays.add.toHint')}
-            name={field.name}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            error={dateError('to')}
-          />
-        )}
+        label={t('closedDays.add.to')}
+        hint={t('closedDays.add.toHint')}
+        error={dateError('to')}
       />
       <TextField
         label={t('closedDays.add.label')}

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { Controller } from 'react-hook-form';
 import { staffAbsenceContracts } from '../../../shared/api/staff-absence.contract.js';
 import type { TMe } from '../../../shared/api/directory.schema.js';
 import {
@@ -14,7 +13,7 @@ import {
 import type { ApiError } from '../../api/api-error.js';
 import { staffAbsenceApi } from '../../api/staff-absence.api.js';
 import { useAction, useApiQuery } from '../../app/query.js';
-import { DateField } from '../../ui/date-field.js';
+import { FormDateField } from '../../ui/date-field.js';
 import { ActionError, LoadedPart, useErrorText } from '../../ui/errors.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { useSchemaForm } from '../../ui/form.js';
@@ -176,40 +175,22 @@ function AbsenceForm({
           ))}
         </SelectField>
       ) : null}
-      <Controller
+      <FormDateField
         control={form.control}
         name="firstDay"
-        render={({ field }) => (
-          <DateField
-            id={`absence-first-${schoolId}`}
-            label={t('staffAbsence.firstDay')}
-            name={field.name}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            required
-            error={shown.firstDay}
-          />
-        )}
+        id={`absence-first-${schoolId}`}
+        label={t('staffAbsence.firstDay')}
+        required
+        error={shown.firstDay}
       />
-      <Controller
+      <FormDateField
         control={form.control}
         name="lastDay"
-        render={({ field }) => (
-          <DateField
-            id={`absence-last-${schoolId}`}
-            label={t('staffAbsence.lastDay')}
-            hint={t('staffAbsence.lastDayHint')}
-            name={field.name}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            required
-            error={shown.lastDay}
-          />
-        )}
+        id={`absence-last-${schoolId}`}
+        label={t('staffAbsence.lastDay')}
+        hint={t('staffAbsence.lastDayHint')}
+        required
+        error={shown.lastDay}
       />
       <SelectField
         id={`absence-substitute-${schoolId}`}
