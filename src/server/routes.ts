@@ -17,7 +17,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.js';
 import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
-import { roundRoutes } from './conferences/round.routes.js';
+import { invitationRoutes, roundRoutes } from './conferences/round.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 
 /**
@@ -44,5 +44,6 @@ export const allRoutes: RouteDefinition[] = [
   ...figuresRoutes,
   ...staffAbsenceRoutes,
   ...roundRoutes,
+  ...invitationRoutes,
   ...calendarFeedRoutes,
 ];

@@ -88,6 +88,22 @@ export const ERROR_MESSAGES = {
     da: 'Et lokale er angivet for en klasse, der ikke er med i runden.',
     en: 'A room is given for a class that is not in the round.',
   },
+  round_not_draft: {
+    da: 'Invitationerne til runden er allerede sendt.',
+    en: 'The invitations for this round have already been sent.',
+  },
+  round_not_open: {
+    da: 'Runden er ikke åben for booking lige nu.',
+    en: 'The round is not open for booking right now.',
+  },
+  conference_time_outside_round: {
+    da: 'Den tid findes ikke i runden. Vælg en af de ledige tider.',
+    en: 'That time is not in the round. Choose one of the free times.',
+  },
+  conference_time_taken: {
+    da: 'Tiden er lige blevet taget af en anden. Vælg en af de næste ledige tider.',
+    en: 'Someone else has just taken that time. Choose one of the next free times.',
+  },
   principle_no_adopted: {
     da: 'Skolen har endnu ikke vedtaget et princip.',
     en: 'The school has not adopted a principle yet.',

@@ -1,11 +1,19 @@
 import { defineRoute } from '../http/route.js';
 import { conferenceContracts } from '../../shared/api/conference.contract.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZCreateRound, ZRoundParams } from '../../shared/api/conference.schema.js';
+import { ZCreateRound, ZInvitationParams, ZRoundParams } from '../../shared/api/conference.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api/messaging.schema.js';
 import { allOf, atSchool, requireAccess } from '../policies/policy.js';
-import { mayListRounds, mayPlanConferences } from '../policies/rules.js';
+import { isMemberOfSchool, mayListRounds, mayPlanConferences } from '../policies/rules.js';
 import { createRound, listRounds, readRound } from './round.service.js';
+import {
+  bookTime,
+  cancelBooking,
+  listFreeTimes,
+  listMyInvitations,
+  listRoundInvitations,
+  openRound,
+} from './invitation.service.js';
 
 export const roundRoutes = [
   defineRoute({
@@ -38,5 +46,65 @@ export const roundRoutes = [
     tags: ['conferences'],
     policy: requireAccess('conference-round.read', { params: ZRoundParams }, ({ params }) => params.roundId),
     handler: (ctx, { params }) => readRound(ctx, params.schoolId, params.roundId),
+  }),
+];
+
+export const invitationRoutes = [
+  defineRoute({
+    ...conferenceContracts.openRound,
+    summary:
+      "Sends the round's invitations, which opens it for booking: one per household of each child in its classes, to the custody holders (not suspended) who live there, each with a notice in their language; a parent with the right to information only is not invited (§ 23). For those who plan all the round's classes; a round already opened is 409 round_not_draft.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => openRound(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.roundInvitations,
+    summary:
+      "The round's invitations for its staff: each home, whether it can be reached digitally (else call or write), and the time it booked. Audit-logged per child.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.read', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => listRoundInvitations(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.myInvitations,
+    summary: "The caller's own invitations at the school as a custody holder, with the times booked.",
+    tags: ['conferences'],
+    policy: atSchool(ZSchoolParams, 'member of the school (their own invitations)', (m) => isMemberOfSchool(m)),
+    handler: (ctx, { params }) => listMyInvitations(ctx, params.schoolId),
+  }),
+  defineRoute({
+    ...conferenceContracts.freeTimes,
+    summary: "The free times of the invitation's class in the round, for the guardians it was sent to.",
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.book',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: (ctx, { params }) => listFreeTimes(ctx, params.schoolId, params.invitationId),
+  }),
+  defineRoute({
+    ...conferenceContracts.book,
+    summary:
+      'Books a time for the invitation, or moves its booking there. Of two guardians taking the last time at once exactly one wins; the other gets 409 conference_time_taken with the next free times (details.nextFree). A time not in the round is 422.',
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.book',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: (ctx, { params, body }) => bookTime(ctx, params.schoolId, params.invitationId, body),
+  }),
+  defineRoute({
+    ...conferenceContracts.cancelBooking,
+    summary: "Cancels the invitation's booking; the time is free for others at once.",
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.book',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: (ctx, { params }) => cancelBooking(ctx, params.schoolId, params.invitationId),
   }),
 ];

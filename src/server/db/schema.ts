@@ -398,6 +398,40 @@ export interface Database {
   conference_round_classes: ConferenceRoundClassesTable;
   conference_round_days: ConferenceRoundDaysTable;
   calendar_feeds: CalendarFeedsTable;
+  conference_invitations: ConferenceInvitationsTable;
+  conference_invitation_guardians: ConferenceInvitationGuardiansTable;
+  conference_bookings: ConferenceBookingsTable;
+}
+
+/** Migration 2026-12-03T1400: invitations to a conference round and its bookings. */
+export interface ConferenceInvitationsTable {
+  school_id: string;
+  id: Generated<string>;
+  round_id: string;
+  student_id: string;
+  class_id: string;
+  household_key: string;
+  created_at: Timestamp;
+}
+
+export interface ConferenceInvitationGuardiansTable {
+  school_id: string;
+  invitation_id: string;
+  person_id: string;
+}
+
+export interface ConferenceBookingsTable {
+  school_id: string;
+  id: Generated<string>;
+  round_id: string;
+  invitation_id: string;
+  class_id: string;
+  date: DateOnly;
+  starts_at: string;
+  ends_at: string;
+  booked_by: string;
+  created_at: Timestamp;
+  cancelled_at: Timestamp | null;
 }
 
 /** Migration 2026-12-03T1300: each user's private calendar feed. */

@@ -4,6 +4,28 @@ import { formatDueDate } from '../../domain/calendar/working-days.js';
 import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
 
+/** "Invitation to a school-home conference about Emma", with the round and its first day. */
+function conferenceInvitationNotice(
+  locale: Locale,
+  p: { round: string; child: string; firstDay: string },
+): { title: string; body: string } {
+  const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${p.firstDay}T12:00:00Z`));
+  return locale === 'da'
+    ? {
+        title: `Invitation til skole-hjem-samtale om ${p.child}`,
+        body: `${p.round}. Første samtaler ${day}. Vælg en tid i Samspil.`,
+      }
+    : {
+        title: `Invitation to a school-home conference about ${p.child}`,
+        body: `${p.round}. The first meetings are on ${day}. Choose a time in Samspil.`,
+      };
+}
+
 /**
  * What each kind of in-app notification says, from the parameters it keeps: a notification is
  * stored with its kind and parameters and written in the reader's language when listed, so
@@ -14,6 +36,11 @@ const NOTICES = {
   message: {
     params: z.object({ subject: z.string(), sender: z.string(), urgent: z.boolean() }),
     render: (locale: Locale, p: { subject: string; sender: string; urgent: boolean }) => messageNotice(locale, p),
+  },
+  'conference-invitation': {
+    params: z.object({ round: z.string(), child: z.string(), firstDay: z.iso.date() }),
+    render: (locale: Locale, p: { round: string; child: string; firstDay: string }) =>
+      conferenceInvitationNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

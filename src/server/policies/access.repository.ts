@@ -296,3 +296,36 @@ export async function loadRounds(db: Db, scope: AccessScope, ids: readonly strin
     classIds: classes.filter((c) => c.round_id === r.id).map((c) => c.class_id),
   }));
 }
+
+export interface InvitationFacts {
+  id: string;
+  schoolId: string;
+  studentId: string;
+  /** The guardians the invitation was sent to. */
+  personIds: string[];
+}
+
+/** Conference invitations with their child and the guardians they were sent to. */
+export async function loadInvitations(db: Db, scope: AccessScope, ids: readonly string[]): Promise<InvitationFacts[]> {
+  let query = db
+    .selectFrom('conference_invitations as i')
+    .select(['i.id', 'i.school_id as schoolId', 'i.student_id as studentId'])
+    .where('i.id', 'in', ids)
+    .where('i.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('i.school_id', '=', scope.schoolId);
+  const invitations = await query.execute();
+  if (invitations.length === 0) return [];
+  const guardians = await db
+    .selectFrom('conference_invitation_guardians')
+    .select(['invitation_id', 'person_id'])
+    .where(
+      'invitation_id',
+      'in',
+      invitations.map((i) => i.id),
+    )
+    .execute();
+  return invitations.map((i) => ({
+    ...i,
+    personIds: guardians.filter((g) => g.invitation_id === i.id).map((g) => g.person_id),
+  }));
+}

@@ -19,6 +19,8 @@ import {
   mayWriteAsStudent,
   mayPlanConferencesFor,
   mayReadRound,
+  mayOpenRound,
+  mayBookInvitation,
   teachesClass,
   mayWriteToClass,
   mayWriteToGuardiansOf,
@@ -34,6 +36,7 @@ import {
   loadNotifications,
   loadOwnSessions,
   loadStaffAbsences,
+  loadInvitations,
   loadRounds,
   loadStudents,
   loadStudentWriters,
@@ -159,6 +162,14 @@ const RULES = {
   }),
   /** A conference round: the leadership and the staff of its classes. */
   'conference-round.read': rule({ load: loadRounds, sees: (m, r) => mayReadRound(m, r) }),
+  /** Sending a round's invitations: those who plan all its classes; its other staff are refused. */
+  'conference-round.open': rule({
+    load: loadRounds,
+    sees: (m, r) => mayReadRound(m, r),
+    may: (m, r) => mayOpenRound(m, r),
+  }),
+  /** A home's invitation: the custody holders it was sent to; to anyone else it does not exist. */
+  'conference-invitation.book': rule({ load: loadInvitations, sees: (m, i) => mayBookInvitation(m, i) }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
 };

@@ -264,3 +264,9 @@ export const mayReadRound = (m: Membership, round: { classIds: readonly string[]
   runsTheSchool(m) || round.classIds.some((classId) => teachesClass(m, classId));
 /** The list of rounds: the leadership's, and each member of staff's for their classes. */
 export const mayListRounds = isStaff;
+/** A round is opened (its invitations sent) by those who plan every one of its classes. */
+export const mayOpenRound = (m: Membership, round: { classIds: readonly string[] }) =>
+  round.classIds.every((classId) => mayPlanConferencesFor(m, classId));
+/** An invitation is booked by the custody holders it was sent to, while they hold custody and are not suspended. */
+export const mayBookInvitation = (m: Membership, invitation: { studentId: string; personIds: readonly string[] }) =>
+  m.personId !== null && invitation.personIds.includes(m.personId) && hasCustodyOf(m, invitation.studentId);

@@ -204,6 +204,44 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ roundId: f.round }),
   },
+  // The first allowed caller sends the invitations; the next are told it is done (409), not refused.
+  'POST /api/schools/:schoolId/conference-rounds/:roundId/open': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.round }),
+  },
+  'GET /api/schools/:schoolId/conference-rounds/:roundId/invitations': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound }),
+  },
+  // Every member of the school lists their own invitations (most have none).
+  'GET /api/schools/:schoolId/conference-invitations': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      'boardMember',
+      ...LEADERSHIP,
+    ],
+  },
+  // An invitation is its custody holders' alone: to anyone else it does not exist.
+  'GET /api/schools/:schoolId/conference-invitations/:invitationId/times': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
+  'PUT /api/schools/:schoolId/conference-invitations/:invitationId/booking': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ date: '2026-12-16', from: '14:00' }),
+  },
+  'DELETE /api/schools/:schoolId/conference-invitations/:invitationId/booking': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': {
@@ -384,7 +422,15 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
  */
 export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = {
   anonymous: () => [],
-  custodyGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.thread, f.attachment, f.pendingAttachment],
+  custodyGuardian: (f) => [
+    f.schoolId,
+    f.ownStudent,
+    f.classA,
+    f.thread,
+    f.attachment,
+    f.pendingAttachment,
+    f.invitation,
+  ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
   protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA],
@@ -399,6 +445,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.informationRequest,
     f.notification,
     f.round,
+    f.bookingRound,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -411,6 +458,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.attachment,
     f.informationRequest,
     f.round,
+    f.bookingRound,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

@@ -27,8 +27,12 @@ export interface Fixture {
   attachment: string;
   /** An upload of `custodyGuardian`'s not yet sent. */
   pendingAttachment: string;
-  /** A conference round for 3.A made by its contact teacher. */
+  /** A conference round for 3.A made by its contact teacher, still a draft. */
   round: string;
+  /** An open round for 3.A (16 December 14:00–15:00, 15 minutes) with Mette's household invited for Emma. */
+  bookingRound: string;
+  /** That invitation: `custodyGuardian`'s to book. */
+  invitation: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -360,6 +364,51 @@ export async function createFixture(db: Db): Promise<Fixture> {
     .values({ school_id: schoolId, round_id: round, date: '2026-12-15', starts_at: '14:00', ends_at: '17:00' })
     .execute();
 
+  const bookingRound = (
+    await db
+      .insertInto('conference_rounds')
+      .values({
+        school_id: schoolId,
+        name: 'Ekstra samtaler 3.A',
+        kind: 'regular',
+        status: 'open',
+        minutes_by_grade: JSON.stringify({ '3': 15 }),
+        also_taking_part: JSON.stringify([]),
+        formats: JSON.stringify(['in_person']),
+        invite_on: '2026-11-23',
+        created_by: people.contactTeacher,
+        created_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('conference_round_classes')
+    .values({ school_id: schoolId, round_id: bookingRound, class_id: classA, room: null })
+    .execute();
+  await db
+    .insertInto('conference_round_days')
+    .values({ school_id: schoolId, round_id: bookingRound, date: '2026-12-16', starts_at: '14:00', ends_at: '15:00' })
+    .execute();
+  const invitation = (
+    await db
+      .insertInto('conference_invitations')
+      .values({
+        school_id: schoolId,
+        round_id: bookingRound,
+        student_id: ownStudent,
+        class_id: classA,
+        household_key: household,
+        created_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('conference_invitation_guardians')
+    .values({ school_id: schoolId, invitation_id: invitation, person_id: people.custodyGuardian! })
+    .execute();
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -389,6 +438,8 @@ export async function createFixture(db: Db): Promise<Fixture> {
     attachment,
     pendingAttachment,
     round,
+    bookingRound,
+    invitation,
     users,
     people,
   };

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   'thread.broken-promises': 'list',
   'message.urgent-list': 'list',
   'information-request.list': 'list',
+  'conference.invitations': 'list',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',

@@ -1,6 +1,19 @@
 import { defineContract } from './contract.js';
 import { ZSchoolParams } from './common.schema.js';
-import { ZCreateRound, ZRound, ZRoundList, ZRoundParams } from './conference.schema.js';
+import {
+  ZBook,
+  ZCreateRound,
+  ZFreeTimes,
+  ZInvitationParams,
+  ZMyInvitations,
+  ZRound,
+  ZRoundInvitations,
+  ZRoundList,
+  ZRoundOpened,
+  ZRoundParams,
+  ZRoundTime,
+} from './conference.schema.js';
+import { ZOk } from './common.schema.js';
 import { ZSendHeaders } from './messaging.schema.js';
 
 /** The conference routes (conferences/round.routes.ts): method, path and schemas, shared by the server and the client. */
@@ -25,5 +38,42 @@ export const conferenceContracts = {
     url: '/api/schools/:schoolId/conference-rounds/:roundId',
     params: ZRoundParams,
     response: ZRound,
+  }),
+  openRound: defineContract({
+    method: 'POST',
+    url: '/api/schools/:schoolId/conference-rounds/:roundId/open',
+    params: ZRoundParams,
+    response: ZRoundOpened,
+  }),
+  roundInvitations: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conference-rounds/:roundId/invitations',
+    params: ZRoundParams,
+    response: ZRoundInvitations,
+  }),
+  myInvitations: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conference-invitations',
+    params: ZSchoolParams,
+    response: ZMyInvitations,
+  }),
+  freeTimes: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conference-invitations/:invitationId/times',
+    params: ZInvitationParams,
+    response: ZFreeTimes,
+  }),
+  book: defineContract({
+    method: 'PUT',
+    url: '/api/schools/:schoolId/conference-invitations/:invitationId/booking',
+    params: ZInvitationParams,
+    body: ZBook,
+    response: ZRoundTime,
+  }),
+  cancelBooking: defineContract({
+    method: 'DELETE',
+    url: '/api/schools/:schoolId/conference-invitations/:invitationId/booking',
+    params: ZInvitationParams,
+    response: ZOk,
   }),
 };

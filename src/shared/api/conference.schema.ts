@@ -104,3 +104,44 @@ export const ZRound = z.object({
 export type TRound = z.infer<typeof ZRound>;
 export const ZRoundList = z.object({ rounds: z.array(ZRound) });
 export type TRoundList = z.infer<typeof ZRoundList>;
+
+// ---------------------------------------------------------------- invitations and bookings
+
+export const ZRoundTime = z.object({ date: z.iso.date(), from: ZClock, to: ZClock });
+export type TRoundTime = z.infer<typeof ZRoundTime>;
+
+/** Sending the invitations opens the round for booking. */
+export const ZRoundOpened = z.object({
+  round: ZRound,
+  /** Invitations sent: one per household of each child. */
+  invited: z.number().int(),
+});
+
+/** One home's invitation as the staff of the round see it: who, whether they can be reached, what they booked. */
+export const ZRoundInvitation = z.object({
+  id: ZUuid,
+  student: z.object({ id: ZUuid, name: z.string(), className: z.string() }),
+  guardians: z.array(z.object({ name: z.string() })),
+  /** False when no guardian of the household has a login or an e-mail address: call or write a letter. */
+  reached: z.boolean(),
+  booking: ZRoundTime.nullable(),
+});
+export const ZRoundInvitations = z.object({ invitations: z.array(ZRoundInvitation) });
+export type TRoundInvitations = z.infer<typeof ZRoundInvitations>;
+
+/** A guardian's own invitation: the round, the child, and the booked time if any. */
+export const ZMyInvitation = z.object({
+  id: ZUuid,
+  round: z.object({ id: ZUuid, name: z.string(), formats: z.array(ZRoundFormat), videoLink: z.string().nullable() }),
+  student: z.object({ id: ZUuid, name: z.string(), className: z.string() }),
+  room: z.string().nullable(),
+  booking: ZRoundTime.nullable(),
+});
+export const ZMyInvitations = z.object({ invitations: z.array(ZMyInvitation) });
+export type TMyInvitations = z.infer<typeof ZMyInvitations>;
+
+export const ZInvitationParams = z.object({ schoolId: ZUuid, invitationId: ZUuid });
+export const ZFreeTimes = z.object({ times: z.array(ZRoundTime) });
+export type TFreeTimes = z.infer<typeof ZFreeTimes>;
+export const ZBook = z.object({ date: z.iso.date(), from: ZClock });
+export type TBook = z.infer<typeof ZBook>;

@@ -1,0 +1,35 @@
+/**
+ * A round's times for one class: each afternoon cut into meetings of the class's length, from its
+ * start, as long as a whole meeting fits. Times are Copenhagen wall-clock "HH:MM".
+ */
+export interface Slot {
+  date: string;
+  from: string;
+  to: string;
+}
+
+export const minutesOf = (time: string): number => {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+};
+export const timeOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export function slotsOfRound(days: ReadonlyArray<{ date: string; from: string; to: string }>, length: number): Slot[] {
+  if (length <= 0) return [];
+  return [...days]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .flatMap((day) => {
+      const slots: Slot[] = [];
+      for (let start = minutesOf(day.from); start + length <= minutesOf(day.to); start += length)
+        slots.push({ date: day.date, from: timeOf(start), to: timeOf(start + length) });
+      return slots;
+    });
+}
+
+export const slotKey = (slot: { date: string; from: string }) => `${slot.date} ${slot.from}`;
+
+/** The free times, in order; `taken` holds the keys (`slotKey`) of booked ones. */
+export function freeSlots(slots: readonly Slot[], taken: ReadonlySet<string>): Slot[] {
+  return slots.filter((slot) => !taken.has(slotKey(slot)));
+}

@@ -1,0 +1,252 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+/** Locks the round's row for the rest of the unit of work: opening and booking a round take turns. */
+export async function lockRound(db: Db, schoolId: string, roundId: string) {
+  return db
+    .selectFrom('conference_rounds')
+    .select(['id', 'name', 'status', 'minutes_by_grade'])
+    .where('school_id', '=', schoolId)
+    .where('id', '=', roundId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setRoundStatus(db: Db, schoolId: string, roundId: string, status: 'open'): Promise<void> {
+  await db
+    .updateTable('conference_rounds')
+    .set({ status })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', roundId)
+    .execute();
+}
+
+/** A custody holder (not suspended) of a child in the round's classes, with the household they live in. */
+export interface InviteeRow {
+  student_id: string;
+  student_given_name: string;
+  class_id: string;
+  person_id: string;
+  household_key: string;
+}
+
+/**
+ * Who a round invites: for every child of its classes, each custody holder who is not suspended,
+ * by household (a guardian without one is a household of their own). A parent with the right to
+ * information only is not invited (forældreansvarsloven § 23: they ask).
+ */
+export function findInvitees(db: Db, schoolId: string, roundId: string): Promise<InviteeRow[]> {
+  return db
+    .selectFrom('conference_round_classes as rc')
+    .innerJoin('students as s', (j) =>
+      j.onRef('s.school_id', '=', 'rc.school_id').onRef('s.class_id', '=', 'rc.class_id'),
+    )
+    .innerJoin('guardianships as g', (j) =>
+      j.onRef('g.school_id', '=', 's.school_id').onRef('g.student_id', '=', 's.id'),
+    )
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .select([
+      's.id as student_id',
+      's.given_name as student_given_name',
+      's.class_id',
+      'p.id as person_id',
+      sql<string>`coalesce(p.household_id::text, 'person:' || p.id::text)`.as('household_key'),
+    ])
+    .where('rc.school_id', '=', schoolId)
+    .where('rc.round_id', '=', roundId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .orderBy('s.id')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function insertInvitation(
+  db: Db,
+  row: { schoolId: string; roundId: string; studentId: string; classId: string; householdKey: string; at: Date },
+  personIds: readonly string[],
+): Promise<string> {
+  const { id } = await db
+    .insertInto('conference_invitations')
+    .values({
+      school_id: row.schoolId,
+      round_id: row.roundId,
+      student_id: row.studentId,
+      class_id: row.classId,
+      household_key: row.householdKey,
+      created_at: row.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('conference_invitation_guardians')
+    .values(personIds.map((personId) => ({ school_id: row.schoolId, invitation_id: id, person_id: personId })))
+    .execute();
+  return id;
+}
+
+/** The round's invitations with their child, the household's guardians and their active booking. */
+export async function findRoundInvitations(db: Db, schoolId: string, roundId: string) {
+  const [invitations, guardians] = await Promise.all([
+    db
+      .selectFrom('conference_invitations as i')
+      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+      .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+      .leftJoin('conference_bookings as b', (j) =>
+        j
+          .onRef('b.school_id', '=', 'i.school_id')
+          .onRef('b.invitation_id', '=', 'i.id')
+          .on('b.cancelled_at', 'is', null),
+      )
+      .select([
+        'i.id',
+        's.id as student_id',
+        's.given_name',
+        's.family_name',
+        'c.grade',
+        'c.letter',
+        'b.date',
+        'b.starts_at',
+        'b.ends_at',
+      ])
+      .where('i.school_id', '=', schoolId)
+      .where('i.round_id', '=', roundId)
+      .orderBy('c.grade')
+      .orderBy('c.letter')
+      .orderBy('s.given_name')
+      .orderBy('i.id')
+      .execute(),
+    db
+      .selectFrom('conference_invitation_guardians as ig')
+      .innerJoin('conference_invitations as i', (j) =>
+        j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
+      )
+      .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'ig.school_id').onRef('p.id', '=', 'ig.person_id'))
+      .select(['ig.invitation_id', 'p.given_name', 'p.family_name', 'p.user_id', 'p.email'])
+      .where('ig.school_id', '=', schoolId)
+      .where('i.round_id', '=', roundId)
+      .orderBy('p.given_name')
+      .execute(),
+  ]);
+  return { invitations, guardians };
+}
+
+/** The invitations of a guardian at the school, with the round, child, room and active booking. */
+export function findInvitationsOfPerson(db: Db, schoolId: string, personId: string) {
+  return db
+    .selectFrom('conference_invitation_guardians as ig')
+    .innerJoin('conference_invitations as i', (j) =>
+      j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
+    )
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+    )
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+    .leftJoin('conference_round_classes as rc', (j) =>
+      j
+        .onRef('rc.school_id', '=', 'i.school_id')
+        .onRef('rc.round_id', '=', 'i.round_id')
+        .onRef('rc.class_id', '=', 'i.class_id'),
+    )
+    .leftJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
+    )
+    .select([
+      'i.id',
+      'r.id as round_id',
+      'r.name as round_name',
+      'r.formats',
+      'r.video_link',
+      's.id as student_id',
+      's.given_name',
+      's.family_name',
+      'c.grade',
+      'c.letter',
+      'rc.room',
+      'b.date',
+      'b.starts_at',
+      'b.ends_at',
+    ])
+    .where('ig.school_id', '=', schoolId)
+    .where('ig.person_id', '=', personId)
+    .where('r.status', 'in', ['open', 'planning', 'published'])
+    .orderBy('r.created_at', 'desc')
+    .orderBy('s.given_name')
+    .execute();
+}
+
+/** What booking a time for an invitation needs: its round, class, the class's grade and the round's afternoons. */
+export async function findInvitationForBooking(db: Db, schoolId: string, invitationId: string) {
+  const invitation = await db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.id', '=', invitationId)
+    .executeTakeFirst();
+  if (!invitation) return undefined;
+  const days = await db
+    .selectFrom('conference_round_days')
+    .select(['date', 'starts_at as from', 'ends_at as to'])
+    .where('school_id', '=', schoolId)
+    .where('round_id', '=', invitation.round_id)
+    .orderBy('date')
+    .execute();
+  return { ...invitation, days };
+}
+
+/** The booked times of a class in a round ("date HH:MM" keys, slots.ts `slotKey`). */
+export async function findTakenTimes(db: Db, schoolId: string, roundId: string, classId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('conference_bookings')
+    .select(['date', 'starts_at'])
+    .where('school_id', '=', schoolId)
+    .where('round_id', '=', roundId)
+    .where('class_id', '=', classId)
+    .where('cancelled_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => `${r.date} ${r.starts_at}`));
+}
+
+/** Ends the invitation's active booking, if any; the time is free again at once. */
+export async function cancelActiveBooking(db: Db, schoolId: string, invitationId: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('conference_bookings')
+    .set({ cancelled_at: at })
+    .where('school_id', '=', schoolId)
+    .where('invitation_id', '=', invitationId)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function insertBooking(
+  db: Db,
+  row: {
+    schoolId: string;
+    roundId: string;
+    invitationId: string;
+    classId: string;
+    date: string;
+    from: string;
+    to: string;
+    bookedBy: string;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('conference_bookings')
+    .values({
+      school_id: row.schoolId,
+      round_id: row.roundId,
+      invitation_id: row.invitationId,
+      class_id: row.classId,
+      date: row.date,
+      starts_at: row.from,
+      ends_at: row.to,
+      booked_by: row.bookedBy,
+      created_at: row.at,
+    })
+    .execute();
+}

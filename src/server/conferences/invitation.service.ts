@@ -1,0 +1,237 @@
+import { inTransaction, type SignedInContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { insertNotifications } from '../notifications/notification.repository.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notice } from '../notifications/notice-text.js';
+import { className } from '../../shared/api/directory.schema.js';
+import type {
+  TBook,
+  TFreeTimes,
+  TMyInvitations,
+  TRoundInvitations,
+  TRoundTime,
+} from '../../shared/api/conference.schema.js';
+import { freeSlots, slotKey, slotsOfRound, type Slot } from '../../domain/conferences/slots.js';
+import {
+  cancelActiveBooking,
+  findInvitationForBooking,
+  findInvitationsOfPerson,
+  findInvitees,
+  findRoundInvitations,
+  findTakenTimes,
+  insertBooking,
+  insertInvitation,
+  lockRound,
+  setRoundStatus,
+} from './invitation.repository.js';
+import { readRound } from './round.service.js';
+import { findRounds } from './round.repository.js';
+import { findPeopleLocales } from './people-locale.repository.js';
+
+const asTime = (row: { date: string | null; starts_at: string | null; ends_at: string | null }): TRoundTime | null =>
+  row.date && row.starts_at && row.ends_at ? { date: row.date, from: row.starts_at, to: row.ends_at } : null;
+
+/** How many of the free times a refused booking offers instead. */
+const NEXT_FREE_SHOWN = 3;
+
+/**
+ * Sends a round's invitations, which opens it for booking (the route's policy: those who plan the
+ * round's classes). Every household of every child in its classes gets its own invitation,
+ * addressed to the custody holders (not suspended) who live there, and each of them a notice in
+ * their own language. One unit of work, with the round's row locked: opening twice at once sends
+ * once, and a round that is not a draft any more is refused.
+ */
+export async function openRound(ctx: SignedInContext, schoolId: string, roundId: string) {
+  const invited = await inTransaction(ctx, async (tx) => {
+    const round = await lockRound(tx.db, schoolId, roundId);
+    if (!round) throw new AppError('not_found');
+    if (round.status !== 'draft') throw new AppError('round_not_draft');
+    const [invitees, { days }] = await Promise.all([
+      findInvitees(tx.db, schoolId, roundId),
+      findRounds(tx.db, schoolId, { ids: [roundId] }),
+    ]);
+    const households = new Map<string, { studentId: string; child: string; classId: string; personIds: string[] }>();
+    for (const row of invitees) {
+      const key = `${row.student_id}/${row.household_key}`;
+      const household = households.get(key) ?? {
+        studentId: row.student_id,
+        child: row.student_given_name,
+        classId: row.class_id,
+        personIds: [],
+      };
+      household.personIds.push(row.person_id);
+      households.set(key, household);
+    }
+    const at = tx.clock.now();
+    const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(invitees.map((i) => i.person_id))]);
+    const firstDay = days[0]?.date ?? at.toISOString().slice(0, 10);
+    for (const [key, household] of households) {
+      const invitationId = await insertInvitation(
+        tx.db,
+        {
+          schoolId,
+          roundId,
+          studentId: household.studentId,
+          classId: household.classId,
+          householdKey: key.slice(key.indexOf('/') + 1),
+          at,
+        },
+        household.personIds,
+      );
+      await insertNotifications(
+        tx.db,
+        household.personIds.map((personId) => ({
+          schoolId,
+          personId,
+          threadId: null,
+          createdAt: at,
+          dedupeKey: `conference-invitation:${invitationId}`,
+          ...notice(
+            'conference-invitation',
+            { round: round.name, child: household.child, firstDay },
+            locales.get(personId) ?? 'da',
+          ),
+        })),
+      );
+    }
+    await setRoundStatus(tx.db, schoolId, roundId, 'open');
+    return households.size;
+  });
+  return { round: await readRound(ctx, schoolId, roundId), invited };
+}
+
+/**
+ * The round's invitations for its staff: each home, whether it can be reached digitally (a
+ * guardian with a login or an e-mail address; else call or send a letter), and what it booked.
+ */
+export async function listRoundInvitations(
+  ctx: SignedInContext,
+  schoolId: string,
+  roundId: string,
+): Promise<TRoundInvitations> {
+  const { invitations, guardians } = await findRoundInvitations(ctx.db, schoolId, roundId);
+  // The list names children and their families: each child's log shows that it was seen.
+  await recordAudit(
+    ctx,
+    [...new Set(invitations.map((i) => i.student_id))].map((studentId) => ({
+      schoolId,
+      action: 'conference.invitations' as const,
+      studentId,
+    })),
+  );
+  return {
+    invitations: invitations.map((i) => {
+      const own = guardians.filter((g) => g.invitation_id === i.id);
+      return {
+        id: i.id,
+        student: {
+          id: i.student_id,
+          name: `${i.given_name} ${i.family_name}`.trim(),
+          className: className(i.grade, i.letter),
+        },
+        guardians: own.map((g) => ({ name: `${g.given_name} ${g.family_name}`.trim() })),
+        reached: own.some((g) => g.user_id !== null || (g.email ?? '') !== ''),
+        booking: asTime(i),
+      };
+    }),
+  };
+}
+
+/** The caller's own invitations at the school, as a guardian, with their bookings. */
+export async function listMyInvitations(ctx: SignedInContext, schoolId: string): Promise<TMyInvitations> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) return { invitations: [] };
+  const rows = await findInvitationsOfPerson(ctx.db, schoolId, m.personId);
+  return {
+    invitations: rows
+      .filter((row) => m.guardianOf.get(row.student_id) === 'custody')
+      .map((row) => ({
+        id: row.id,
+        round: { id: row.round_id, name: row.round_name, formats: row.formats, videoLink: row.video_link },
+        student: {
+          id: row.student_id,
+          name: `${row.given_name} ${row.family_name}`.trim(),
+          className: className(row.grade, row.letter),
+        },
+        room: row.room,
+        booking: asTime(row),
+      })),
+  };
+}
+
+/** The class's times in the round and which are free, for an invitation. */
+async function timesOf(ctx: Pick<SignedInContext, 'db'>, schoolId: string, invitationId: string) {
+  const invitation = await findInvitationForBooking(ctx.db, schoolId, invitationId);
+  if (!invitation) throw new AppError('not_found');
+  const [round] = (await findRounds(ctx.db, schoolId, { ids: [invitation.round_id] })).rounds;
+  if (!round) throw new AppError('not_found');
+  const length = round.minutes_by_grade[String(invitation.grade)] ?? 0;
+  const all = slotsOfRound(invitation.days, length);
+  const taken = await findTakenTimes(ctx.db, schoolId, invitation.round_id, invitation.class_id);
+  return { invitation, round, all, free: freeSlots(all, taken) };
+}
+
+/** The free times a guardian may book for the invitation (the route's policy: its guardians). */
+export async function listFreeTimes(ctx: SignedInContext, schoolId: string, invitationId: string): Promise<TFreeTimes> {
+  const { round, free } = await timesOf(ctx, schoolId, invitationId);
+  return { times: round.status === 'open' ? free : [] };
+}
+
+/**
+ * A guardian books a time for their invitation, or moves their booking to another (the route's
+ * policy: its guardians). The round's row is locked for the unit of work, and the database lets
+ * one booking hold a class's time: of two guardians taking the last time at once exactly one wins,
+ * and the other is told so with the next free times. A time outside the round is refused.
+ */
+export async function bookTime(
+  ctx: SignedInContext,
+  schoolId: string,
+  invitationId: string,
+  input: TBook,
+): Promise<TRoundTime> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const bookedBy = m.personId;
+  return inTransaction(ctx, async (tx) => {
+    const probe = await findInvitationForBooking(tx.db, schoolId, invitationId);
+    if (!probe) throw new AppError('not_found');
+    const locked = await lockRound(tx.db, schoolId, probe.round_id);
+    if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
+    // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
+    await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
+    const { invitation, all, free } = await timesOf(tx, schoolId, invitationId);
+    const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
+    if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
+    if (!free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);
+    await insertBooking(tx.db, {
+      schoolId,
+      roundId: invitation.round_id,
+      invitationId,
+      classId: invitation.class_id,
+      date: wanted.date,
+      from: wanted.from,
+      to: wanted.to,
+      bookedBy,
+      at: tx.clock.now(),
+    });
+    return { date: wanted.date, from: wanted.from, to: wanted.to };
+  }).catch(async (error: unknown) => {
+    // The database's own guard: another booking took the time between our read and our write.
+    if ((error as { code?: unknown }).code !== '23505') throw error;
+    const { free } = await timesOf(ctx, schoolId, invitationId);
+    throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
+  });
+}
+
+/** The time was taken: say so, with the next free times after it (or the first ones). */
+function timeTaken(free: readonly Slot[], wanted: Slot): AppError {
+  const later = free.filter((slot) => slotKey(slot) > slotKey(wanted));
+  const offered = (later.length > 0 ? later : free).slice(0, NEXT_FREE_SHOWN);
+  return new AppError('conference_time_taken', { field: 'from', details: { nextFree: offered } });
+}
+
+/** A guardian cancels their booking; the time is free for others at once. */
+export async function cancelBooking(ctx: SignedInContext, schoolId: string, invitationId: string) {
+  await inTransaction(ctx, (tx) => cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now()));
+  return { ok: true as const };
+}
