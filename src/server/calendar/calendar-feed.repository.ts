@@ -97,3 +97,65 @@ export function findStaffRoundDays(db: Db, userId: string): Promise<StaffRoundDa
     .orderBy('c.letter')
     .execute();
 }
+
+/** A conference booked for a child the user was invited for as a guardian, with how often it was moved. */
+export interface GuardianBookingRow {
+  invitation_id: string;
+  date: string;
+  starts_at: string;
+  ends_at: string;
+  child: string;
+  grade: number;
+  letter: string;
+  room: string | null;
+  school_name: string;
+  moves: number;
+}
+
+/** The active bookings of the invitations the user received as a guardian, at every school. */
+export function findGuardianBookings(db: Db, userId: string): Promise<GuardianBookingRow[]> {
+  return db
+    .selectFrom('people as p')
+    .innerJoin('conference_invitation_guardians as ig', (j) =>
+      j.onRef('ig.school_id', '=', 'p.school_id').onRef('ig.person_id', '=', 'p.id'),
+    )
+    .innerJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'ig.school_id').onRef('b.invitation_id', '=', 'ig.invitation_id'),
+    )
+    .innerJoin('conference_invitations as i', (j) =>
+      j.onRef('i.school_id', '=', 'b.school_id').onRef('i.id', '=', 'b.invitation_id'),
+    )
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+    .leftJoin('conference_round_classes as rc', (j) =>
+      j
+        .onRef('rc.school_id', '=', 'i.school_id')
+        .onRef('rc.round_id', '=', 'i.round_id')
+        .onRef('rc.class_id', '=', 'i.class_id'),
+    )
+    .innerJoin('schools as sc', 'sc.id', 'p.school_id')
+    .select((eb) => [
+      'b.invitation_id',
+      'b.date',
+      'b.starts_at',
+      'b.ends_at',
+      's.given_name as child',
+      'c.grade',
+      'c.letter',
+      'rc.room',
+      'sc.name as school_name',
+      eb
+        .selectFrom('conference_bookings as earlier')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('earlier.school_id', '=', 'b.school_id')
+        .whereRef('earlier.invitation_id', '=', 'b.invitation_id')
+        .where('earlier.cancelled_at', 'is not', null)
+        .as('moves'),
+    ])
+    .where('p.user_id', '=', userId)
+    .where('b.cancelled_at', 'is', null)
+    .orderBy('b.date')
+    .orderBy('b.starts_at')
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, moves: Number(row.moves ?? 0) })));
+}

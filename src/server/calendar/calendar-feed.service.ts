@@ -10,10 +10,12 @@ import {
   findFeedByToken,
   findFeedOfUser,
   findFeedUser,
+  findGuardianBookings,
   findStaffRoundDays,
   insertFeedIfMissing,
   replaceFeedToken,
   type FeedRow,
+  type GuardianBookingRow,
   type StaffRoundDayRow,
 } from './calendar-feed.repository.js';
 
@@ -45,10 +47,37 @@ export async function revokeCalendarFeed(ctx: SignedInContext): Promise<{ ok: tr
   return { ok: true };
 }
 
-const ROUND_TEXT: Record<Locale, { summary: (classes: string) => string; room: string }> = {
-  da: { summary: (classes) => `Skole-hjem-samtaler, ${classes}`, room: 'Lokale' },
-  en: { summary: (classes) => `School-home conferences, ${classes}`, room: 'Room' },
+const ROUND_TEXT: Record<
+  Locale,
+  { summary: (classes: string) => string; meeting: (child: string, className: string) => string }
+> = {
+  da: {
+    summary: (classes) => `Skole-hjem-samtaler, ${classes}`,
+    meeting: (child, className) => `Skole-hjem-samtale om ${child} (${className})`,
+  },
+  en: {
+    summary: (classes) => `School-home conferences, ${classes}`,
+    meeting: (child, className) => `School-home conference about ${child} (${className})`,
+  },
 };
+
+/**
+ * A household's booked conference: one entry per invitation whose UID stays when the time moves,
+ * its SEQUENCE counting the moves, so a calendar app moves the entry it has.
+ */
+function bookingEntries(rows: readonly GuardianBookingRow[], locale: Locale): CalendarEntry[] {
+  return rows.map((row) => ({
+    uid: `conference-${row.invitation_id}@samspil`,
+    sequence: row.moves,
+    date: row.date,
+    from: row.starts_at,
+    to: row.ends_at,
+    summary: ROUND_TEXT[locale].meeting(row.child, className(row.grade, row.letter)),
+    location: row.room ? `${row.school_name}, ${row.room}` : row.school_name,
+    description: null,
+    tentative: false,
+  }));
+}
 
 /** A round's afternoon for the staff of its classes: one entry per round and day, however many of their classes it holds. */
 function roundEntries(rows: readonly StaffRoundDayRow[], locale: Locale): CalendarEntry[] {
@@ -79,13 +108,18 @@ function roundEntries(rows: readonly StaffRoundDayRow[], locale: Locale): Calend
 /**
  * A feed as a calendar app fetches it, without a cookie: the secret in its path is the only key,
  * and an unknown or revoked one is 404. It holds the owner's own entries only, in their language:
- * today the afternoons of the conference rounds of the classes they are staff of.
+ * the afternoons of the conference rounds of the classes they are staff of, and the conferences
+ * their household booked.
  */
 export async function readCalendar(ctx: Context, tokenInPath: string): Promise<string> {
   const token = tokenInPath.replace(/\.ics$/, '');
   const feed = await findFeedByToken(ctx.db, token);
   const user = feed ? await findFeedUser(ctx.db, feed.user_id) : undefined;
   if (!feed || !user) throw new AppError('not_found');
-  const entries = roundEntries(await findStaffRoundDays(ctx.db, user.id), user.locale);
+  const [roundDays, bookings] = await Promise.all([
+    findStaffRoundDays(ctx.db, user.id),
+    findGuardianBookings(ctx.db, user.id),
+  ]);
+  const entries = [...roundEntries(roundDays, user.locale), ...bookingEntries(bookings, user.locale)];
   return calendarText(entries, user.locale, ctx.clock.now());
 }

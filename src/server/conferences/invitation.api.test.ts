@@ -134,6 +134,29 @@ describe('invitations and booking', () => {
     if (loser === 'custodyGuardian') expect((await mine('custodyGuardian'))[0]?.booking?.from).toBe('16:45');
   });
 
+  it('puts the booked time in the household’s calendar feed, moving the same entry when the time moves', async () => {
+    const [mette] = await mine('custodyGuardian');
+    expect((await book('custodyGuardian', mette!.id, '15:00')).statusCode).toBe(200);
+    const feed = (await call('custodyGuardian', 'GET', '/api/me/calendar-feed')).json() as { url: string };
+    const read = async () =>
+      (await t.request({ method: 'GET', url: new URL(feed.url).pathname })).body.replace(/\r\n[ \t]/g, '');
+    const first = await read();
+    expect(first).toContain(`UID:conference-${mette!.id}@samspil`);
+    expect(first).toContain('DTSTART;TZID=Europe/Copenhagen:20261215T150000');
+    expect(first).toContain('SUMMARY:Skole-hjem-samtale om Emma (3.A)');
+    const sequence = Number(/UID:conference-[^\n]+\r\nSEQUENCE:(\d+)/.exec(first)?.[1]);
+    expect((await book('custodyGuardian', mette!.id, '15:15')).statusCode).toBe(200);
+    const moved = await read();
+    expect(moved).toContain('DTSTART;TZID=Europe/Copenhagen:20261215T151500');
+    expect(moved.match(new RegExp(`UID:conference-${mette!.id}@samspil`, 'g'))).toHaveLength(1);
+    expect(Number(/UID:conference-[^\n]+\r\nSEQUENCE:(\d+)/.exec(moved)?.[1])).toBe(sequence + 1);
+    // Sara's household booked nothing: her feed has no entry about Emma.
+    const saraFeed = (await call('protectedGuardian', 'GET', '/api/me/calendar-feed')).json() as { url: string };
+    expect((await t.request({ method: 'GET', url: new URL(saraFeed.url).pathname })).body).not.toContain(
+      `conference-${mette!.id}`,
+    );
+  });
+
   it('frees a cancelled time at once', async () => {
     const [mette] = await mine('custodyGuardian');
     const before = mette!.booking!.from;

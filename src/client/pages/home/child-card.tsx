@@ -6,6 +6,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { paths } from '../../app/paths.js';
 import { formatDateTime } from '../../ui/format.js';
+import { ConferenceBooking } from './conference-booking.js';
 
 function ContactTeacher({ profile }: { profile: TStudentProfile }) {
   const { t } = useTranslation();
@@ -100,6 +101,7 @@ export function ChildCard({ child }: { child: TMeChild }) {
             <>
               <ContactTeacher profile={data} />
               <ChildOwnMessages child={child} profile={data} />
+              <ConferenceBooking schoolId={child.schoolId} studentId={child.id} />
             </>
           )}
         </LoadedPart>
