@@ -42,62 +42,71 @@ const NEXT_FREE_SHOWN = 3;
  * once, and a round that is not a draft any more is refused.
  */
 export async function openRound(ctx: SignedInContext, schoolId: string, roundId: string) {
-  const invited = await inTransaction(ctx, async (tx) => {
-    const round = await lockRound(tx.db, schoolId, roundId);
-    if (!round) throw new AppError('not_found');
-    if (round.status !== 'draft') throw new AppError('round_not_draft');
-    const [invitees, { days }] = await Promise.all([
-      findInvitees(tx.db, schoolId, roundId),
-      findRounds(tx.db, schoolId, { ids: [roundId] }),
-    ]);
-    const households = new Map<string, { studentId: string; child: string; classId: string; personIds: string[] }>();
-    for (const row of invitees) {
-      const key = `${row.student_id}/${row.household_key}`;
-      const household = households.get(key) ?? {
-        studentId: row.student_id,
-        child: row.student_given_name,
-        classId: row.class_id,
-        personIds: [],
-      };
-      household.personIds.push(row.person_id);
-      households.set(key, household);
-    }
-    const at = tx.clock.now();
-    const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(invitees.map((i) => i.person_id))]);
-    const firstDay = days[0]?.date ?? at.toISOString().slice(0, 10);
-    for (const [key, household] of households) {
-      const invitationId = await insertInvitation(
-        tx.db,
-        {
-          schoolId,
-          roundId,
-          studentId: household.studentId,
-          classId: household.classId,
-          householdKey: key.slice(key.indexOf('/') + 1),
-          at,
-        },
-        household.personIds,
-      );
-      await insertNotifications(
-        tx.db,
-        household.personIds.map((personId) => ({
-          schoolId,
-          personId,
-          threadId: null,
-          createdAt: at,
-          dedupeKey: `conference-invitation:${invitationId}`,
-          ...notice(
-            'conference-invitation',
-            { round: round.name, child: household.child, firstDay },
-            locales.get(personId) ?? 'da',
-          ),
-        })),
-      );
-    }
-    await setRoundStatus(tx.db, schoolId, roundId, 'open');
-    return households.size;
-  });
+  const invited = await inTransaction(ctx, (tx) => sendInvitations(tx, schoolId, roundId));
   return { round: await readRound(ctx, schoolId, roundId), invited };
+}
+
+/** What sending invitations and booking need: the unit of work's transaction and the clock. */
+type UnitOfWork = Pick<SignedInContext, 'db' | 'clock'>;
+
+/**
+ * Sends a round's invitations inside its caller's unit of work (a leader's "open", or the demo
+ * school's history) and opens the round; answers how many households were invited.
+ */
+export async function sendInvitations(tx: UnitOfWork, schoolId: string, roundId: string): Promise<number> {
+  const round = await lockRound(tx.db, schoolId, roundId);
+  if (!round) throw new AppError('not_found');
+  if (round.status !== 'draft') throw new AppError('round_not_draft');
+  const [invitees, { days }] = await Promise.all([
+    findInvitees(tx.db, schoolId, roundId),
+    findRounds(tx.db, schoolId, { ids: [roundId] }),
+  ]);
+  const households = new Map<string, { studentId: string; child: string; classId: string; personIds: string[] }>();
+  for (const row of invitees) {
+    const key = `${row.student_id}/${row.household_key}`;
+    const household = households.get(key) ?? {
+      studentId: row.student_id,
+      child: row.student_given_name,
+      classId: row.class_id,
+      personIds: [],
+    };
+    household.personIds.push(row.person_id);
+    households.set(key, household);
+  }
+  const at = tx.clock.now();
+  const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(invitees.map((i) => i.person_id))]);
+  const firstDay = days[0]?.date ?? at.toISOString().slice(0, 10);
+  for (const [key, household] of households) {
+    const invitationId = await insertInvitation(
+      tx.db,
+      {
+        schoolId,
+        roundId,
+        studentId: household.studentId,
+        classId: household.classId,
+        householdKey: key.slice(key.indexOf('/') + 1),
+        at,
+      },
+      household.personIds,
+    );
+    await insertNotifications(
+      tx.db,
+      household.personIds.map((personId) => ({
+        schoolId,
+        personId,
+        threadId: null,
+        createdAt: at,
+        dedupeKey: `conference-invitation:${invitationId}`,
+        ...notice(
+          'conference-invitation',
+          { round: round.name, child: household.child, firstDay },
+          locales.get(personId) ?? 'da',
+        ),
+      })),
+    );
+  }
+  await setRoundStatus(tx.db, schoolId, roundId, 'open');
+  return households.size;
 }
 
 /**
@@ -192,35 +201,49 @@ export async function bookTime(
   const m = await ctx.membership(schoolId);
   if (!m.personId) throw new AppError('not_found');
   const bookedBy = m.personId;
-  return inTransaction(ctx, async (tx) => {
-    const probe = await findInvitationForBooking(tx.db, schoolId, invitationId);
-    if (!probe) throw new AppError('not_found');
-    const locked = await lockRound(tx.db, schoolId, probe.round_id);
-    if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
-    // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
-    await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
-    const { invitation, all, free } = await timesOf(tx, schoolId, invitationId);
-    const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
-    if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
-    if (!free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);
-    await insertBooking(tx.db, {
-      schoolId,
-      roundId: invitation.round_id,
-      invitationId,
-      classId: invitation.class_id,
-      date: wanted.date,
-      from: wanted.from,
-      to: wanted.to,
-      bookedBy,
-      at: tx.clock.now(),
-    });
-    return { date: wanted.date, from: wanted.from, to: wanted.to };
-  }).catch(async (error: unknown) => {
-    // The database's own guard: another booking took the time between our read and our write.
-    if ((error as { code?: unknown }).code !== '23505') throw error;
-    const { free } = await timesOf(ctx, schoolId, invitationId);
-    throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
+  return inTransaction(ctx, (tx) => storeBooking(tx, schoolId, invitationId, input, bookedBy)).catch(
+    async (error: unknown) => {
+      // The database's own guard: another booking took the time between our read and our write.
+      if ((error as { code?: unknown }).code !== '23505') throw error;
+      const { free } = await timesOf(ctx, schoolId, invitationId);
+      throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
+    },
+  );
+}
+
+/**
+ * Books (or moves) an invitation's time inside its caller's unit of work, with the round's row
+ * locked: refused when the round is not open, the time is not in it, or it is taken.
+ */
+export async function storeBooking(
+  tx: UnitOfWork,
+  schoolId: string,
+  invitationId: string,
+  input: TBook,
+  bookedBy: string,
+): Promise<TRoundTime> {
+  const probe = await findInvitationForBooking(tx.db, schoolId, invitationId);
+  if (!probe) throw new AppError('not_found');
+  const locked = await lockRound(tx.db, schoolId, probe.round_id);
+  if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
+  // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
+  await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
+  const { invitation, all, free } = await timesOf(tx, schoolId, invitationId);
+  const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
+  if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
+  if (!free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);
+  await insertBooking(tx.db, {
+    schoolId,
+    roundId: invitation.round_id,
+    invitationId,
+    classId: invitation.class_id,
+    date: wanted.date,
+    from: wanted.from,
+    to: wanted.to,
+    bookedBy,
+    at: tx.clock.now(),
   });
+  return { date: wanted.date, from: wanted.from, to: wanted.to };
 }
 
 /** The time was taken: say so, with the next free times after it (or the first ones). */
