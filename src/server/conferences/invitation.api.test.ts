@@ -165,4 +165,28 @@ describe('invitations and booking', () => {
     expect((await freeTimes('custodyGuardian', mette!.id)).map((s) => s.from)).toContain(before);
     expect((await mine('custodyGuardian'))[0]?.booking).toBeNull();
   });
+
+  it('counts the invitations sent in good time on the leader’s dashboard, and hides one child’s from the board', async () => {
+    // Three days on, 21 days before every meeting (15 and 16 December) has passed. Sessions end
+    // after two idle days, so the readers look in halfway.
+    for (let step = 0; step < 2; step++) {
+      t.clock.advance(36 * 60 * 60 * 1000);
+      for (const actor of ['leader', 'boardMember'] as const) await call(actor, 'GET', '/api/me');
+    }
+    const figures = async (actor: ActorName) => {
+      const res = await call(actor, 'GET', `${base()}/principle-figures`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().conferences as {
+        invitationLeadDays: number;
+        invitationsInGoodTime: { school: { counted: number; kept: number } | null };
+        householdsNotReached: number | null;
+      };
+    };
+    const leader = await figures('leader');
+    expect(leader.invitationLeadDays).toBe(21);
+    // Emma's two homes for `round` (sent 23 November, meetings 15 December) and the fixture's open round.
+    expect(leader.invitationsInGoodTime.school).toEqual({ counted: 3, kept: 3, share: 1 });
+    expect(leader.householdsNotReached).toBe(0);
+    expect((await figures('boardMember')).invitationsInGoodTime.school).toBeNull();
+  });
 });

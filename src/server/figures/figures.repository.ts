@@ -113,3 +113,51 @@ export async function findClassesForFigures(db: Db, schoolId: string): Promise<C
     .orderBy('letter')
     .execute();
 }
+
+export interface InvitationFactRow {
+  student_id: string;
+  class_id: string;
+  created_at: Date;
+  /** The booked meeting's day, if any. */
+  booked_on: string | null;
+  /** The round's first afternoon. */
+  first_day: string | null;
+  /** A guardian of the household has a login or an e-mail address. */
+  reached: boolean;
+}
+
+/** Every conference invitation of the school, with its meeting day and whether the home can be reached. */
+export function findInvitationFacts(db: Db, schoolId: string): Promise<InvitationFactRow[]> {
+  return db
+    .selectFrom('conference_invitations as i')
+    .leftJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
+    )
+    .select((eb) => [
+      'i.student_id',
+      'i.class_id',
+      'i.created_at',
+      'b.date as booked_on',
+      eb
+        .selectFrom('conference_round_days as d')
+        .select((d) => d.fn.min('d.date').as('first'))
+        .whereRef('d.school_id', '=', 'i.school_id')
+        .whereRef('d.round_id', '=', 'i.round_id')
+        .as('first_day'),
+      eb
+        .exists(
+          eb
+            .selectFrom('conference_invitation_guardians as ig')
+            .innerJoin('people as p', (j) =>
+              j.onRef('p.school_id', '=', 'ig.school_id').onRef('p.id', '=', 'ig.person_id'),
+            )
+            .select('p.id')
+            .whereRef('ig.school_id', '=', 'i.school_id')
+            .whereRef('ig.invitation_id', '=', 'i.id')
+            .where((w) => w.or([w('p.user_id', 'is not', null), w(sql`coalesce(p.email, '')`, '!=', '')])),
+        )
+        .as('reached'),
+    ])
+    .where('i.school_id', '=', schoolId)
+    .execute() as Promise<InvitationFactRow[]>;
+}

@@ -5,6 +5,8 @@ import { localDate, startOfNextDay, shiftDate, type SchoolCalendar } from '../..
 import { keptWithinPromise, timeToAnswer, type PromiseFact } from '../../domain/figures/replies.js';
 import { schoolYear, schoolYearOf } from '../../domain/figures/school-year.js';
 import { suppressSmall } from '../../domain/figures/suppression.js';
+import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
+import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { findReplyWithinWorkingDays } from '../directory/directory.service.js';
 import { maySeeSchoolDetails } from '../policies/rules.js';
@@ -12,6 +14,7 @@ import {
   countOpenPromises,
   countUrgentMessages,
   findClassesForFigures,
+  findInvitationFacts,
   findReplyPromiseFacts,
   type ReplyPromiseFactRow,
 } from './figures.repository.js';
@@ -35,16 +38,16 @@ const toFact = (row: ReplyPromiseFactRow): Fact => ({
  * Counts one figure for the whole school, each month, each grade and each class. `compute` counts
  * the facts of a period; for the board a cell with fewer than five people behind it is hidden.
  */
-function breakdown<C extends { people: number }, P>(
-  facts: readonly Fact[],
+function breakdown<F extends { classId: string | null }, C extends { people: number }, P>(
+  facts: readonly F[],
   months: readonly string[],
   classes: ReadonlyArray<{ id: string; grade: number; letter: string }>,
   period: { from: Date; to: Date },
-  compute: (facts: readonly Fact[], from: Date, to: Date) => C,
+  compute: (facts: readonly F[], from: Date, to: Date) => C,
   present: (cell: C) => P,
   board: boolean,
 ) {
-  const cell = (of: readonly Fact[], from = period.from, to = period.to) => {
+  const cell = (of: readonly F[], from = period.from, to = period.to) => {
     const counted = compute(of, from, to);
     return board ? suppressSmall(present(counted), counted.people) : present(counted);
   };
@@ -88,14 +91,34 @@ export async function readPrincipleFigures(
   const from = startOf(year.from);
   const to = startOf(year.to);
   const board = !maySeeSchoolDetails(await ctx.membership(schoolId));
-  const [rows, classes, calendar, promisedWorkingDays, open, urgentMessages] = await Promise.all([
-    findReplyPromiseFacts(ctx.db, schoolId, from, to),
-    findClassesForFigures(ctx.db, schoolId),
-    loadSchoolCalendar(ctx.db, schoolId),
-    findReplyWithinWorkingDays(ctx.db, schoolId),
-    countOpenPromises(ctx.db, schoolId, now),
-    countUrgentMessages(ctx.db, schoolId, from, to),
-  ]);
+  const [rows, classes, calendar, promisedWorkingDays, open, urgentMessages, invitationRows, adopted] =
+    await Promise.all([
+      findReplyPromiseFacts(ctx.db, schoolId, from, to),
+      findClassesForFigures(ctx.db, schoolId),
+      loadSchoolCalendar(ctx.db, schoolId),
+      findReplyWithinWorkingDays(ctx.db, schoolId),
+      countOpenPromises(ctx.db, schoolId, now),
+      countUrgentMessages(ctx.db, schoolId, from, to),
+      findInvitationFacts(ctx.db, schoolId),
+      findAdoptedPrinciple(ctx.db, schoolId),
+    ]);
+  const invitationLeadDays = adopted?.principle.conferences.invitationLeadDays ?? null;
+  const invitations = invitationRows.flatMap((row) => {
+    const meetingDay = row.booked_on ?? row.first_day;
+    return meetingDay
+      ? [
+          {
+            sentOn: localDate(row.created_at),
+            meetingDay,
+            about: row.student_id,
+            classId: row.class_id,
+            reached: row.reached,
+          },
+        ]
+      : [];
+  });
+  const thisYear = invitations.filter((i) => i.meetingDay >= year.from && i.meetingDay < year.to);
+  const notReached = thisYear.filter((i) => !i.reached);
   const facts = rows.map(toFact);
   const period = { from, to };
   return {
@@ -124,6 +147,20 @@ export async function readPrincipleFigures(
       openPromises: open.open,
       brokenPromises: open.broken,
       urgentMessages,
+    },
+    conferences: {
+      invitationLeadDays,
+      invitationsInGoodTime: breakdown(
+        invitations,
+        year.months,
+        classes,
+        period,
+        (of, start, end) =>
+          invitationsInGoodTime(of, invitationLeadDays ?? 0, localDate(start), localDate(end), localDate(now)),
+        ({ counted, kept, share }) => ({ counted, kept, share }),
+        board,
+      ),
+      householdsNotReached: board ? suppressSmall(notReached.length, notReached.length) : notReached.length,
     },
   };
 }

@@ -54,5 +54,12 @@ export const ZPrincipleFigures = z.object({
     /** Messages marked urgent this school year. */
     urgentMessages: z.number().int().min(0),
   }),
+  conferences: z.object({
+    /** The principle's lead time for invitations, in calendar days. */
+    invitationLeadDays: z.number().int().nullable(),
+    invitationsInGoodTime: figureOf(ZKeptCell),
+    /** Homes invited this school year whose guardians have neither a login nor an e-mail address; null for the board under five. */
+    householdsNotReached: z.number().int().min(0).nullable(),
+  }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

@@ -194,6 +194,80 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
 }
 
 /**
+ * The conference figures of the principle: invitations sent at least the lead time before the
+ * meeting this school year, overall and per class, and the homes that cannot be reached digitally.
+ */
+function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const share = useShare();
+  const c = figures.conferences;
+  const inTime = c.invitationsInGoodTime;
+  const leadership = figures.audience === 'leadership';
+  const classes = inTime.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <p>
+        {c.invitationLeadDays === null
+          ? t('figures.conferences.noLeadTime')
+          : t('figures.conferences.leadTime', { count: c.invitationLeadDays })}
+      </p>
+      <ul className="figures">
+        <li className="figure">
+          <span className="figure__value">{inTime.school ? share(inTime.school) : <TooFew />}</span>
+          <span className="figure__label">
+            {inTime.school
+              ? t('figures.conferences.inTimeOf', {
+                  kept: formatNumber(inTime.school.kept, i18n.language),
+                  counted: formatNumber(inTime.school.counted, i18n.language),
+                })
+              : t('figures.conferences.inTime')}
+          </span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">
+            {c.householdsNotReached === null ? <TooFew /> : formatNumber(c.householdsNotReached, i18n.language)}
+          </span>
+          <span className="figure__label">{t('figures.conferences.notReached')}</span>
+        </li>
+      </ul>
+      <p className="definition">{t('figures.conferences.definition')}</p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('figures.conferences.byClass')}</summary>
+          <TableWrap label={t('figures.conferences.byClass')}>
+            <table>
+              <caption>{t('figures.conferences.byClass')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('figures.columns.class')}</th>
+                  <th scope="col" className="numeric">
+                    {t('figures.conferences.inTimeColumn')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('figures.columns.counted')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {classes.map((row) => (
+                  <tr key={row.classId}>
+                    <th scope="row">
+                      {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
+                    </th>
+                    <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
+                    <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * The principle's figures for the school year, as the leader's and the board's home shows them
  * (specs/principle-figures.md); each feature adds its figure here.
  */
@@ -213,6 +287,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           </p>
           <h3>{t('figures.messages.title')}</h3>
           <MessageFigures figures={data} schoolId={schoolId} />
+          <h3>{t('figures.conferences.title')}</h3>
+          <ConferenceFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>

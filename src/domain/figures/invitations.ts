@@ -1,0 +1,37 @@
+import { shiftDate } from '../calendar/working-days.js';
+import type { KeptShare } from './replies.js';
+
+/**
+ * "Invitations in good time" (specs/principle-figures.md): of the invitations sent, those sent at
+ * least the principle's lead time before the meeting. Dates are ISO days on Copenhagen's calendar.
+ */
+export interface InvitationFact {
+  /** The day the invitation went out. */
+  sentOn: string;
+  /** The day of the meeting: the booked one, else the round's first afternoon. */
+  meetingDay: string;
+  /** The child it is about, for counting people. */
+  about: string;
+}
+
+/**
+ * Counts an invitation in the period in which its deadline (the meeting day less the lead time)
+ * falls, once that day has come; kept when it went out on or before the deadline.
+ */
+export function invitationsInGoodTime(
+  facts: readonly InvitationFact[],
+  leadDays: number,
+  from: string,
+  to: string,
+  today: string,
+): KeptShare {
+  const withDeadline = facts.map((f) => ({ ...f, deadline: shiftDate(f.meetingDay, -leadDays) }));
+  const counted = withDeadline.filter((f) => f.deadline >= from && f.deadline < to && f.deadline <= today);
+  const kept = counted.filter((f) => f.sentOn <= f.deadline).length;
+  return {
+    counted: counted.length,
+    kept,
+    share: counted.length ? kept / counted.length : null,
+    people: new Set(counted.map((f) => f.about)).size,
+  };
+}
