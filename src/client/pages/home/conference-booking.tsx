@@ -5,17 +5,26 @@ import type { TMyInvitations, TRoundTime } from '../../../shared/api/conference.
 import { api } from '../../api/http.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
-import { formatDate } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 
 type Invitation = TMyInvitations['invitations'][number];
+
+/** "tirsdag 12. januar" / "Tuesday 12 January": the day as people say it when they book. */
+function dayName(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
 
 /** "tirsdag 15. december kl. 14.00–14.15" in the reader's language. */
 function useTimeText() {
   const { t, i18n } = useTranslation();
   return (time: TRoundTime) =>
     t('conferenceBooking.time', {
-      day: formatDate(time.date, i18n.language),
+      day: dayName(time.date, i18n.language),
       from: time.from.replace(':', i18n.language === 'da' ? '.' : ':'),
       to: time.to.replace(':', i18n.language === 'da' ? '.' : ':'),
     });
@@ -45,7 +54,7 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
             <ActionError error={book.error} />
             {days.map((day) => (
               <fieldset key={day} className="choice-group">
-                <legend>{formatDate(day, i18n.language)}</legend>
+                <legend>{dayName(day, i18n.language)}</legend>
                 <div className="time-buttons">
                   {data.times
                     .filter((time) => time.date === day)
