@@ -122,3 +122,64 @@ describe('a composer that is still loading keeps the focus and the writing', () 
     await expectNoAxeViolations(leader, 'message to a colleague typed while its draft loaded');
   });
 });
+
+describe('after a link, back or forward, the loaded page’s heading has the focus', () => {
+  it('a guardian’s message to the contact teacher, typed while its draft loads', async () => {
+    const guardian = await suite.page();
+    await signIn(guardian, DEMO.guardian);
+    await guardian.getByRole('link', { name: 'Skriv til kontaktlæreren' }).first().click();
+    await settled(guardian);
+    await guardian.getByLabel('Emne').fill('Kladdens emne');
+    await guardian.getByLabel('Besked', { exact: true }).fill('Kladdens tekst om madpakken.');
+    await guardian.getByText('Kladde gemt').waitFor();
+
+    await visit(guardian, '/');
+    await slowDown(guardian, isDraft, 2500);
+    await guardian.getByRole('link', { name: 'Skriv til kontaktlæreren' }).first().click();
+    await typeWhileTheDraftLoads(guardian, {
+      title: 'Skriv til kontaktlæreren',
+      subjectLabel: 'Emne',
+      bodyLabel: 'Besked',
+      subjectId: 'compose-subject',
+      draftBody: 'Kladdens tekst om madpakken.',
+    });
+    await guardian.getByText('Kladde gemt').waitFor();
+    await expectNoAxeViolations(guardian, 'guardian’s message typed while its draft loaded');
+  });
+
+  it('the inbox and a thread, opened by links and by back and forward on a slow connection', async () => {
+    const guardian = await suite.page({ viewport: { width: 1280, height: 900 } });
+    await signIn(guardian, DEMO.guardian);
+    await slowDown(guardian, (path) => path === '/api/threads', 800);
+    await slowDown(guardian, (path) => /^\/api\/threads\/[0-9a-f-]{36}$/.test(path), 800);
+    const headingHasFocus = async (title: string) => {
+      await settled(guardian);
+      await expect.poll(() => guardian.locator('h1').textContent()).toBe(title);
+      await expect.poll(() => activeId(guardian)).toBe('page-title');
+    };
+
+    await guardian.getByRole('link', { name: 'Beskeder', exact: true }).click();
+    await headingHasFocus('Beskeder');
+    // The next Tab goes on in the page, not from the top (the skip link, the header).
+    await guardian.keyboard.press('Tab');
+    expect(await guardian.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+    const thread = guardian.locator('main a[href^="/messages/"]').filter({ hasNotText: /Skriv/ }).first();
+    const subject = (await thread.textContent())?.trim() ?? '';
+    await thread.click();
+    await guardian.waitForURL((url) => /^\/messages\/[0-9a-f-]{36}$/.test(url.pathname));
+    await headingHasFocus(subject);
+
+    await guardian.goBack();
+    await headingHasFocus('Beskeder');
+    await guardian.goForward();
+    await headingHasFocus(subject);
+
+    // Focus the reader moves while the page loads stays where they put it.
+    await guardian.goBack();
+    await guardian.getByRole('link', { name: 'Samspil' }).focus();
+    await settled(guardian);
+    await guardian.waitForTimeout(300);
+    expect(await guardian.evaluate(() => document.activeElement?.textContent)).toBe('Samspil');
+  });
+});

@@ -28,7 +28,22 @@ function LanguageSwitch() {
   );
 }
 
-/** After navigation, focus goes to the new page's heading so it is announced; the first load leaves focus alone. */
+/** How long after a navigation a page still loading may take the focus to its heading. */
+const FOCUS_WAIT_MS = 20_000;
+
+/**
+ * After navigation (a followed link, back or forward), focus goes to the new page's heading so it
+ * is announced and the next Tab starts in the page; the first load leaves focus alone, and so does
+ * a link to an anchor (the page moves there itself).
+ *
+ * The heading on screen right after a navigation is often a placeholder's: the lazy page's
+ * "Henter" or a `Loaded` page still waiting for its data. When the loaded page replaces it, the
+ * focused heading is removed and focus falls to the document's body, where the next Tab would
+ * start again at the top. So the layout watches the page until it has finished loading (no
+ * `.loading` left), and whenever the focus is still where the layout put it, or fell to the body
+ * from there, it moves to the heading now on screen. Focus the reader has put anywhere else
+ * (typing into a field while a draft loads) is theirs: the watch ends there.
+ */
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
@@ -38,11 +53,33 @@ function useFocusOnNavigation() {
       return;
     }
     if (location.hash) return;
+    const main = document.getElementById('main');
+    if (!main) return;
+    let placed: Element | null = null;
+    const observer = new MutationObserver(() => place(false));
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      window.clearTimeout(giveUp);
+    };
+    function place(now: boolean) {
+      const active = document.activeElement;
+      const fell = !active || active === document.body || !active.isConnected;
+      if (!now && !fell && active !== placed) {
+        stop();
+        return;
+      }
+      const target = document.getElementById('page-title') ?? main!;
+      if (target !== active) target.focus({ preventScroll: !now });
+      placed = target;
+      if (target !== main && !main!.querySelector('.loading')) stop();
+    }
     const timer = window.setTimeout(() => {
-      const heading = document.getElementById('page-title') ?? document.getElementById('main');
-      heading?.focus();
+      observer.observe(main, { childList: true, subtree: true });
+      place(true);
     }, 0);
-    return () => window.clearTimeout(timer);
+    const giveUp = window.setTimeout(stop, FOCUS_WAIT_MS);
+    return stop;
   }, [location.pathname, location.hash]);
 }
 

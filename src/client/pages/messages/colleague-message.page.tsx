@@ -16,7 +16,6 @@ import { useApiQuery } from '../../app/query.js';
 import { Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { showServerProblems, useSchemaForm } from '../../ui/form.js';
-import { useFocusAfterLoading } from '../../ui/use-focus-after-loading.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
 import { composeFieldProblem, MessageBodyField, SendButton } from './message-parts.js';
@@ -77,7 +76,6 @@ function RecipientChoice({
 function ColleagueComposer({ schoolId, colleagues }: { schoolId: string; colleagues: TColleague[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  useFocusAfterLoading();
   const form = useSchemaForm(ZColleagueMessageForm, { recipientIds: [], subject: '', body: '' });
   const { control, getValues, setValue, clearErrors, setError } = form;
   const recipients = useController({ control, name: 'recipientIds' });

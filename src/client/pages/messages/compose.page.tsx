@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { directoryContracts } from '../../../shared/api/directory.contract.js';
@@ -11,8 +11,9 @@ import { useApiQuery } from '../../app/query.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { Notice } from '../../ui/notice.js';
 import { LoadedPart } from '../../ui/errors.js';
+import { showServerProblems, useSchemaForm } from '../../ui/form.js';
 import { Page } from '../../ui/page.js';
-import { composeProblems, MessageBodyField, type ComposeProblems, SendButton } from './message-parts.js';
+import { composeFieldProblem, MessageBodyField, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
 import { RecipientAbsence } from './recipient-absence.js';
@@ -42,6 +43,13 @@ function Recipient({ child, asStudent }: { child: TMeChild; asStudent: boolean }
  */
 type Writer = { kind: 'guardian'; choices: TMeChild[]; initialChildId: string } | { kind: 'student'; self: TMeChild };
 
+/**
+ * The fields the writer fills in, checked by the shared schema the server checks a guardian's
+ * message with (a student's own message has the same subject and body); the attachments come
+ * from the draft's uploads.
+ */
+const ZComposeForm = ZCreateThread.pick({ studentId: true, subject: true, body: true });
+
 function Composer({ writer }: { writer: Writer }) {
   const choices = writer.kind === 'guardian' ? writer.choices : [writer.self];
   const initialChildId = writer.kind === 'guardian' ? writer.initialChildId : writer.self.id;
@@ -49,14 +57,29 @@ function Composer({ writer }: { writer: Writer }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [studentId, setStudentId] = useState(initialChildId);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<ComposeProblems>({});
+  const form = useSchemaForm(ZComposeForm, { studentId: initialChildId, subject: '', body: '' });
+  const { getValues, setValue, clearErrors, setError } = form;
+  const [studentId, subject, body] = form.watch(['studentId', 'subject', 'body']);
   const child = choices.find((c) => c.id === studentId) ?? choices[0]!;
+  const setText = useCallback(
+    (text: { subject: string; body: string }) => {
+      setValue('subject', text.subject);
+      setValue('body', text.body);
+      clearErrors(['subject', 'body']);
+    },
+    [setValue, clearErrors],
+  );
+  // A draft that arrives after the writer began leaves what they typed alone.
+  const restoreText = useCallback(
+    (text: { subject: string; body: string }) => {
+      if (getValues('subject') === '') setValue('subject', text.subject);
+      if (getValues('body') === '') setValue('body', text.body);
+    },
+    [getValues, setValue],
+  );
   const draft = useComposerDraft(
     { schoolId: child.schoolId, kind: 'new-thread', targetId: child.id },
-    { subject, body, setText: (text) => (setSubject(text.subject), setBody(text.body)) },
+    { subject, body, setText, restoreText },
   );
   const send = useOnceSend(async (key: string, input: TCreateThread) => {
     const { studentId: own, urgent: _urgent, ...text } = input;
@@ -67,32 +90,27 @@ function Composer({ writer }: { writer: Writer }) {
     // Where an absent teacher's message went, or the later date, is said once more after sending.
     void navigate(paths.thread(thread.id), { state: { sent: true, notices: thread.absenceNotices ?? [] } });
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZCreateThread.safeParse({ studentId: child.id, subject, body, attachmentIds: draft.attachmentIds });
-    if (!parsed.success) {
-      setProblems(composeProblems(parsed.error, t));
-      return;
-    }
-    setProblems({});
-    void send.run(parsed.data);
-  };
+  // The server's verdict on a field shows at the field, as the schema's would.
+  useEffect(() => {
+    if (send.error) showServerProblems(setError, send.error, t('errors.checkField'));
+  }, [send.error, setError, t]);
+  // The child is one the writer may choose (a student only writes about themself), whatever the form holds.
+  const onSubmit = form.handleSubmit((values) =>
+    send.run({ ...values, studentId: child.id, attachmentIds: draft.attachmentIds }),
+  );
 
   const requestCall = () => {
-    setSubject(t('messages.callRequest.subject'));
-    setBody(t('messages.callRequest.guardianBody', { child: child.givenName, name: me?.name ?? '' }));
+    setValue('subject', t('messages.callRequest.subject'), { shouldDirty: true });
+    setValue('body', t('messages.callRequest.guardianBody', { child: child.givenName, name: me?.name ?? '' }), {
+      shouldDirty: true,
+    });
   };
 
+  const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
       {asStudent ? null : choices.length > 1 ? (
-        <SelectField
-          id="compose-child"
-          label={t('messages.compose.child')}
-          value={child.id}
-          onChange={(event) => setStudentId(event.target.value)}
-        >
+        <SelectField id="compose-child" label={t('messages.compose.child')} {...form.register('studentId')}>
           {choices.map((c) => (
             <option key={c.id} value={c.id}>
               {c.class ? t('messages.compose.childInClass', { name: c.name, className: c.class.name }) : c.name}
@@ -107,17 +125,16 @@ function Composer({ writer }: { writer: Writer }) {
       <TextField
         id="compose-subject"
         label={t('messages.compose.subject')}
-        value={subject}
         maxLength={THREAD_SUBJECT_MAX}
-        error={problems.subject}
-        onChange={(event) => setSubject(event.target.value)}
+        error={composeFieldProblem(errors.subject, t('messages.compose.subjectMissing'), t)}
+        {...form.register('subject')}
       />
       <MessageBodyField
         id="compose-body"
         label={t('messages.compose.body')}
         value={body}
-        error={problems.body}
-        onChange={(event) => setBody(event.target.value)}
+        error={composeFieldProblem(errors.body, t('messages.compose.bodyMissing'), t)}
+        {...form.register('body')}
       />
       <WritingAdvice
         draft={{ text: body, subject, studentId: child.id }}

@@ -11,7 +11,6 @@ import type { DraftTarget } from '../../api/drafts.api.js';
 import { paths } from '../../app/paths.js';
 import { TextField } from '../../ui/field.js';
 import { showServerProblems, useSchemaForm } from '../../ui/form.js';
-import { useFocusAfterLoading } from '../../ui/use-focus-after-loading.js';
 import { composeFieldProblem, MessageBodyField, UrgentField, SendButton } from './message-parts.js';
 import { useOnceSend } from './use-once-send.js';
 import { WritingAdvice } from './writing-advice.js';
@@ -54,7 +53,6 @@ export function GroupComposer({
 }: GroupComposerProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  useFocusAfterLoading();
   const form = useSchemaForm(ZGroupMessageForm, { subject: '', body: '', urgent: false });
   const { getValues, setValue, clearErrors, setError } = form;
   const [subject, body, urgent = false] = form.watch(['subject', 'body', 'urgent']);

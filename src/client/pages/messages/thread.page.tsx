@@ -1,9 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import { notificationContracts } from '../../../shared/api/notification.contract.js';
-import { ZMessageBody, type TMessage, type TThreadDetail } from '../../../shared/api/messaging.schema.js';
+import { z } from 'zod';
+import {
+  ZAcknowledge,
+  ZPostMessage,
+  type TAcknowledge,
+  type TMessage,
+  type TPostMessage,
+  type TThreadDetail,
+} from '../../../shared/api/messaging.schema.js';
 import { messagingApi } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
 import { useSession } from '../../app/session.js';
@@ -11,9 +19,11 @@ import { useApiQuery, useInvalidate } from '../../app/query.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
 import { TextField } from '../../ui/field.js';
 import { formatDateTime } from '../../ui/format.js';
+import { problemText, showServerProblems, useSchemaForm } from '../../ui/form.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import {
+  composeFieldProblem,
   MessageBodyField,
   MessageText,
   PromiseState,
@@ -59,64 +69,89 @@ function MessageItem({ message }: { message: TMessage }) {
   );
 }
 
+/** The reply's fields, checked by the shared schema the server checks a message with; the attachments come from the draft. */
+const ZReplyForm = ZPostMessage.pick({ body: true, urgent: true });
+
 function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: TThreadDetail): void }) {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [body, setBody] = useState('');
-  const [urgent, setUrgent] = useState(false);
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useSchemaForm(ZReplyForm, { body: '', urgent: false });
+  const { getValues, setValue, clearErrors, setError } = form;
+  const [body, urgent = false] = form.watch(['body', 'urgent']);
   // Staff (and the leadership answering) may mark an answer to a home urgent; guardians may not.
   const mayMarkUrgent =
     thread.abilities.acknowledge && thread.participants.some((person) => person.role === 'guardian');
+  const setText = useCallback(
+    (text: { body: string }) => {
+      setValue('body', text.body);
+      clearErrors('body');
+    },
+    [setValue, clearErrors],
+  );
+  // A draft that arrives after the writer began leaves what they typed alone.
+  const restoreText = useCallback(
+    (text: { body: string }) => {
+      if (getValues('body') === '') setValue('body', text.body);
+    },
+    [getValues, setValue],
+  );
   const draft = useComposerDraft(
     { schoolId: thread.schoolId, kind: 'reply', targetId: thread.id },
-    { body, setText: (text) => setBody(text.body) },
+    { body, setText, restoreText },
   );
-  const send = useOnceSend(
-    async (key: string, text: string, asUrgent: boolean, attachmentIds: string[] | undefined) => {
-      const detail = await messagingApi.reply(thread.id, text, key, {
-        ...(asUrgent ? { urgent: true } : {}),
-        attachmentIds,
-      });
-      draft.sent();
-      setBody('');
-      setUrgent(false);
-      onSent(detail);
-    },
+  const send = useOnceSend(async (key: string, input: TPostMessage) => {
+    const { body: text, urgent: asUrgent, attachmentIds } = input;
+    const detail = await messagingApi.reply(thread.id, text, key, {
+      ...(asUrgent ? { urgent: true } : {}),
+      attachmentIds,
+    });
+    draft.sent();
+    form.reset({ body: '', urgent: false });
+    onSent(detail);
+  });
+  // The server's verdict on the text shows at the field, as the schema's would.
+  useEffect(() => {
+    if (send.error) showServerProblems(setError, send.error, t('errors.checkField'));
+  }, [send.error, setError, t]);
+  const onSubmit = form.handleSubmit((values) =>
+    send.run({
+      body: values.body,
+      urgent: (mayMarkUrgent && values.urgent) || undefined,
+      attachmentIds: draft.attachmentIds,
+    }),
   );
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ZMessageBody.safeParse(body);
-    if (!parsed.success) {
-      setFieldError(t('messages.compose.bodyMissing'));
-      return;
-    }
-    setFieldError(undefined);
-    void send.run(parsed.data, mayMarkUrgent && urgent, draft.attachmentIds);
-  };
   // A staff participant may acknowledge; the request for a call is then worded from the school's side.
   const requestCall = () => {
     const child = thread.student?.name ?? '';
     const name = me?.name ?? '';
-    setBody(
+    setValue(
+      'body',
       thread.abilities.acknowledge
         ? t('messages.callRequest.staffBody', { child, name })
         : t('messages.callRequest.guardianBody', { child, name }),
+      { shouldDirty: true },
     );
   };
+  const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
       <MessageBodyField
         id="reply-body"
         label={t('messages.thread.replyLabel')}
         value={body}
         rows={5}
-        error={fieldError}
-        onChange={(event) => setBody(event.target.value)}
+        error={composeFieldProblem(errors.body, t('messages.compose.bodyMissing'), t)}
+        {...form.register('body')}
       />
       <WritingAdvice draft={{ text: body, studentId: thread.student?.id }} onRequestCall={requestCall} />
       <ComposerAttachments id="reply-attachments" draft={draft} />
-      {mayMarkUrgent ? <UrgentField id="reply-urgent" checked={urgent} onChange={setUrgent} /> : null}
+      {mayMarkUrgent ? (
+        <UrgentField
+          id="reply-urgent"
+          checked={urgent}
+          onChange={(checked) => setValue('urgent', checked, { shouldDirty: true })}
+        />
+      ) : null}
       <ActionError error={send.error} />
       <p>
         <button type="submit" className="button" disabled={send.busy || draft.uploading}>
@@ -128,28 +163,40 @@ function ReplyForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: T
   );
 }
 
+/**
+ * The acknowledgement's note, checked by the shared schema: a note left empty (or only spaces) is
+ * no note, and the acknowledgement goes without one.
+ */
+const ZAcknowledgeForm = ZAcknowledge.extend({
+  body: z
+    .string()
+    .transform((value) => (value.trim() === '' ? undefined : value))
+    .pipe(ZAcknowledge.shape.body),
+});
+
 function AcknowledgeForm({ thread, onSent }: { thread: TThreadDetail; onSent(detail: TThreadDetail): void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const send = useOnceSend(async (key: string, note: string) => {
-    const detail = await messagingApi.acknowledge(thread.id, note ? { body: note } : {}, key);
-    setText('');
+  const form = useSchemaForm(ZAcknowledgeForm, { body: '' });
+  const { setError } = form;
+  const send = useOnceSend(async (key: string, input: TAcknowledge) => {
+    const detail = await messagingApi.acknowledge(thread.id, input.body ? { body: input.body } : {}, key);
+    form.reset({ body: '' });
     onSent(detail);
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send.run(text.trim());
-  };
+  useEffect(() => {
+    if (send.error) showServerProblems(setError, send.error, t('errors.checkField'));
+  }, [send.error, setError, t]);
+  const onSubmit = form.handleSubmit((values) => send.run(values));
   return (
-    <form onSubmit={onSubmit} noValidate className="stack panel panel--quiet">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="stack panel panel--quiet">
       <p>{t('messages.thread.acknowledgeExplanation')}</p>
       <TextField
         id="acknowledge-text"
         label={t('messages.thread.acknowledgeLabel')}
         hint={t('messages.thread.acknowledgeHint')}
-        value={text}
         maxLength={ACKNOWLEDGEMENT_MAX}
-        onChange={(event) => setText(event.target.value)}
+        error={problemText(form.formState.errors.body, t('messages.compose.textInvalid'))}
+        {...form.register('body')}
       />
       <ActionError error={send.error} />
       <p>
