@@ -3,7 +3,6 @@ import { find as findLinks, type Opts } from 'linkifyjs';
 import type { ComponentProps, ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { FieldError } from 'react-hook-form';
-import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX, type TMessage, type TThreadSummary } from '../../../shared/api/messaging.schema.js';
 import { Frame, TextAreaField, useFieldIds } from '../../ui/field.js';
@@ -139,17 +138,6 @@ export function MessageText({ body }: { body: string }) {
       <Linkify options={LINK_OPTIONS}>{withPhoneLinks(body)}</Linkify>
     </p>
   );
-}
-
-/** What a composer shows under its subject and body when the shared schema refuses the draft. */
-export type ComposeProblems = Partial<Record<'subject' | 'body', string>>;
-
-export function composeProblems(error: z.ZodError, t: TFunction): ComposeProblems {
-  const fields = new Set(error.issues.map((issue) => String(issue.path[0])));
-  return {
-    subject: fields.has('subject') ? t('messages.compose.subjectMissing') : undefined,
-    body: fields.has('body') ? t('messages.compose.bodyMissing') : undefined,
-  };
 }
 
 /**
