@@ -8,6 +8,7 @@ import type {
 } from '../../src/domain/conference-scheduling/instance.schema.js';
 import { measureSchedule, type ScheduleMeasure } from '../../src/domain/conference-scheduling/measure-schedule.js';
 import { scheduleConferences } from '../../src/domain/conference-scheduling/schedule-conferences.js';
+import { scheduleConferencesInParallel } from '../../src/domain/conference-scheduling/schedule-in-parallel.js';
 import type { Objective } from '../../src/domain/conference-scheduling/schedule-state.js';
 import { solveExactly, type ExactResult } from './exact-mip.js';
 import { scheduleGreedy } from './greedy-baseline.js';
@@ -18,6 +19,11 @@ import { scheduleGreedy } from './greedy-baseline.js';
  * for the small ones, by the exact MIP; every schedule is checked by the independent validator.
  *
  *   npm run bench:scheduler -- [--seconds 10] [--exact-seconds 120] [--quick] [--out FILE.md]
+ *   npm run bench:scheduler -- --hard [--seconds 5] [--long-seconds 90] [--seeds 1,2,3] [--out FILE.md]
+ *
+ * `--hard` runs the harder whole-school rounds of issue 10 instead (`generateSchoolInstance({
+ * hard: true })`): the scheduler on one thread and on two threads at the default budget, one
+ * thread at a long budget as the reference, and the lower bounds, all in the same run.
  */
 
 interface Suite {
@@ -33,7 +39,11 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const quick = args.includes('--quick');
-const budgetSeconds = option('--seconds', 10);
+const hard = args.includes('--hard');
+const budgetSeconds = option('--seconds', hard ? 5 : 10);
+const longSeconds = option('--long-seconds', 90);
+const seedsAt = args.indexOf('--seeds');
+const hardSeeds = seedsAt >= 0 ? (args[seedsAt + 1] ?? '').split(',').map(Number) : [1, 2, 3];
 const exactSeconds = option('--exact-seconds', 120);
 const outAt = args.indexOf('--out');
 const outFile = outAt >= 0 ? args[outAt + 1] : undefined;
@@ -244,4 +254,106 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-await main();
+interface HardRow {
+  seed: number;
+  size: { meetings: number; staff: number; households: number; interpreters: number };
+  one: ScheduleMeasure & { seconds: number; cpuSeconds: number; iterations: number };
+  two: ScheduleMeasure & { seconds: number; cpuSeconds: number; iterations: number; threads: number };
+  long: ScheduleMeasure & { seconds: number; cpuSeconds: number; iterations: number };
+}
+
+function solveFor(instance: TConferenceInstance, seconds: number) {
+  const deadline = performance.now() + seconds * 1000;
+  const run = timed(() => scheduleConferences(instance, { seed: 1, shouldStop: () => performance.now() >= deadline }));
+  return {
+    ...measureSchedule(instance, run.value.schedule),
+    seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
+    iterations: run.value.iterations,
+  };
+}
+
+async function mainHard(): Promise<void> {
+  const rows: HardRow[] = [];
+  for (const seed of hardSeeds) {
+    const instance = generateSchoolInstance({ seed, hard: true });
+    const size = {
+      meetings: instance.meetings.length,
+      staff: instance.staff.length,
+      households: instance.households.length,
+      interpreters: instance.interpreters.length,
+    };
+    const one = solveFor(instance, budgetSeconds);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const parallel = await scheduleConferencesInParallel(instance, {
+      seed: 1,
+      threads: 2,
+      deadline: Date.now() + budgetSeconds * 1000,
+    });
+    const used = process.cpuUsage(cpu);
+    const two = {
+      ...measureSchedule(instance, parallel.schedule),
+      seconds: (performance.now() - started) / 1000,
+      // The caller's thread only: worker threads' CPU is not in process.cpuUsage's share of this thread.
+      cpuSeconds: (used.user + used.system) / 1e6,
+      iterations: parallel.iterations,
+      threads: parallel.threads,
+    };
+    const long = solveFor(instance, longSeconds);
+    rows.push({ seed, size, one, two, long });
+    process.stderr.write(
+      `hard whole school seed ${seed}: placed ${one.placed} / ${two.placed} / ${long.placed} of ${one.placeable}\n`,
+    );
+  }
+  const report = renderHard(rows);
+  process.stdout.write(report);
+  if (outFile) await writeFile(outFile, report);
+}
+
+function renderHard(rows: HardRow[]): string {
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+  const waitingHouseholds = (m: ScheduleMeasure) => m.possibleHouseholds - m.householdsWithZeroWaiting;
+  const cell = (m: ScheduleMeasure) =>
+    `${m.placed} / ${m.householdDays} / ${m.householdWaiting} / ${waitingHouseholds(m)} / ${m.staffIdle}`;
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load average at the end ${load}. ` +
+      `Default budget ${budgetSeconds} s, long budget ${longSeconds} s.`,
+    '',
+    '### Hard rounds (issue 10): default budget against the long budget and the lower bound',
+    '',
+    'Each cell: placed / household days / household waiting min / households waiting / staff idle min.',
+    '',
+    '| instance | meetings / staff / households / interpreters | one thread, default budget | two threads, default budget | one thread, long budget | lower bound (placeable / days bound / 0 / 0 / —) | feasible | s (CPU s of the calling thread): one / two / long | iterations: one / two (per thread) / long |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const { one, two, long } = row;
+    lines.push(
+      `| hard whole school #${row.seed} | ${row.size.meetings} / ${row.size.staff} / ${row.size.households} / ${row.size.interpreters} | ` +
+        `${cell(one)} | ${cell(two)} | ${cell(long)} | ${one.placeable} / ${one.householdDaysLowerBound} / 0 / 0 / — | ` +
+        `${one.feasible && two.feasible && long.feasible ? 'yes' : 'NO'} | ` +
+        `${one.seconds.toFixed(1)} (${one.cpuSeconds.toFixed(1)}) / ${two.seconds.toFixed(1)} (${two.cpuSeconds.toFixed(1)}, ${two.threads} threads) / ${long.seconds.toFixed(1)} (${long.cpuSeconds.toFixed(1)}) | ` +
+        `${one.iterations} / ${two.iterations} / ${long.iterations} |`,
+    );
+  }
+  const gap = (pick: (row: HardRow) => ScheduleMeasure) =>
+    rows
+      .map((row) => {
+        const m = pick(row);
+        return `#${row.seed}: ${m.placeable - m.placed} unplaced above the bound, ${m.householdDays - m.householdDaysLowerBound} days above it, ${m.householdWaiting} min waiting`;
+      })
+      .join('; ');
+  lines.push(
+    '',
+    `- Gap to the lower bound, one thread at ${budgetSeconds} s: ${gap((row) => row.one)}.`,
+    `- Two threads at ${budgetSeconds} s: ${gap((row) => row.two)}.`,
+    `- One thread at ${longSeconds} s: ${gap((row) => row.long)}.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+await (hard ? mainHard() : main());

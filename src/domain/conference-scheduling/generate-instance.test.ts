@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateSchoolInstance } from './generate-instance.js';
 import { validateInstance } from './validate-instance.js';
@@ -59,5 +60,69 @@ describe('generateSchoolInstance', () => {
     const one = generateSchoolInstance({ seed: 9, classes: 1 });
     expect(new Set(one.meetings.map((meeting) => meeting.label))).toEqual(new Set(['0.A']));
     expect(validateInstance(one).ok).toBe(true);
+  });
+});
+
+const PINNED_SEED_2 = ['d1b28b76', '5030a0fa', '8480bbe2', '80e28b9d'];
+
+describe('generateSchoolInstance({ hard: true })', () => {
+  it('keeps the ordinary instances of a seed as they were (the benchmark figures rest on them)', () => {
+    const digest = (classes: number | undefined) =>
+      createHash('sha1')
+        .update(JSON.stringify(generateSchoolInstance({ seed: 2, classes })))
+        .digest('hex')
+        .slice(0, 8);
+    expect([digest(1), digest(3), digest(12), digest(undefined)]).toEqual(PINNED_SEED_2);
+  });
+
+  it.each([1, 2, 3])('makes a valid school with the harder kinds of issue 10 (seed %i)', (seed) => {
+    const instance = generateSchoolInstance({ seed, hard: true });
+    expect(validateInstance(instance).ok).toBe(true);
+    expect(instance).toEqual(generateSchoolInstance({ seed, hard: true }));
+    expect(instance).not.toEqual(generateSchoolInstance({ seed }));
+
+    // Families who can come on one afternoon only: about two in five households.
+    const oneAfternoon = instance.households.filter(
+      (household) => new Set(household.available.map((window) => window.date)).size === 1,
+    ).length;
+    expect(oneAfternoon / instance.households.length).toBeGreaterThan(0.3);
+    expect(oneAfternoon / instance.households.length).toBeLessThan(0.5);
+
+    // One interpreter per language, each on two afternoons only.
+    const languages = instance.interpreters.flatMap((interpreter) => interpreter.languages);
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages).size).toBe(languages.length);
+    for (const interpreter of instance.interpreters)
+      expect(new Set(interpreter.available.map((window) => window.date)).size).toBe(2);
+    const needed = new Set(
+      instance.households.filter((household) => household.needsInterpreter).map((household) => household.language),
+    );
+    expect(new Set(languages)).toEqual(needed);
+
+    // A pedagogue per grade in 0–3, shared by the grade's classes, in about half of the grade's meetings.
+    const pedagogues = instance.staff.filter((member) => member.label?.startsWith('pædagog'));
+    expect(pedagogues.map((member) => member.label)).toEqual([0, 1, 2, 3].map((grade) => `pædagog ${grade}. årgang`));
+    for (const [grade, pedagogue] of pedagogues.entries()) {
+      const ofGrade = instance.meetings.filter((meeting) => meeting.label?.startsWith(`${grade}.`));
+      const joined = ofGrade.filter((meeting) => meeting.staff.includes(pedagogue.id));
+      expect(new Set(joined.map((meeting) => meeting.label)).size).toBeGreaterThanOrEqual(2);
+      expect(joined.length / ofGrade.length).toBeGreaterThan(0.35);
+      expect(joined.length / ofGrade.length).toBeLessThan(0.65);
+    }
+
+    // Families with three or more children, each child in another grade.
+    const childrenOf = new Map<string, Map<string, string>>();
+    for (const meeting of instance.meetings) {
+      const children = childrenOf.get(meeting.household) ?? new Map<string, string>();
+      children.set(meeting.student, meeting.label ?? '');
+      childrenOf.set(meeting.household, children);
+    }
+    const large = [...childrenOf.values()].filter((children) => children.size >= 3);
+    expect(large.length).toBeGreaterThanOrEqual(20);
+    expect(large.some((children) => children.size >= 4)).toBe(true);
+    for (const children of large) {
+      const grades = [...children.values()].map((label) => label.split('.')[0]);
+      expect(new Set(grades).size).toBe(grades.length);
+    }
   });
 });

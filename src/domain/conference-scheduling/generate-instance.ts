@@ -17,6 +17,12 @@ import { createRandom, type Random } from '../random.js';
  * some meetings in grades 0–2 (one pedagogue per grade, shared by its classes), and an inclusion
  * counsellor and the department leaders join a few meetings. Households give the times they can come,
  * from "any afternoon" to "only Thursday after 16:30".
+ *
+ * `hard: true` gives the harder rounds of issue 10 on top of the same school: many families can
+ * come on one afternoon only, there is one interpreter per language and only on two afternoons,
+ * a pedagogue per grade in 0–3 (shared by the grade's classes) joins half of its meetings, and
+ * many families have three or four children, each in a different grade. Without `hard` the
+ * instance for a seed is the same as it always was.
  */
 export interface SchoolInstanceOptions {
   seed: number;
@@ -24,6 +30,8 @@ export interface SchoolInstanceOptions {
   classes?: number;
   /** The Monday of the round's week (ISO date); the round uses Monday to Friday. */
   monday?: string;
+  /** The harder profile of issue 10 (see above). */
+  hard?: boolean;
 }
 
 interface SchoolClass {
@@ -45,6 +53,7 @@ const LANGUAGES = [
 
 export function generateSchoolInstance(options: SchoolInstanceOptions): TConferenceInstance {
   const random = createRandom(options.seed);
+  const hard = options.hard === true;
   const days = weekdays(options.monday ?? '2026-11-23');
   const classes = buildClasses(random, options.classes);
   const staff: TConferenceStaff[] = [];
@@ -64,7 +73,7 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
   }
   const pedagogues = new Map<number, string>();
   for (const grade of new Set(
-    classes.filter((schoolClass) => schoolClass.grade <= 2).map((schoolClass) => schoolClass.grade),
+    classes.filter((schoolClass) => schoolClass.grade <= (hard ? 3 : 2)).map((schoolClass) => schoolClass.grade),
   )) {
     const id = `p${pedagogues.size + 1}`;
     pedagogues.set(grade, id);
@@ -95,7 +104,7 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
     }
   }
 
-  const families = buildFamilies(random, classes);
+  const families = buildFamilies(random, classes, hard);
   const households: TConferenceHousehold[] = [];
   const meetings: TConferenceMeeting[] = [];
   const languagesNeeded = new Map<string, number>();
@@ -109,7 +118,7 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
         id,
         ...(language ? { language } : {}),
         needsInterpreter,
-        available: householdTimes(random, days),
+        available: hard ? hardHouseholdTimes(random, days) : householdTimes(random, days),
       });
       if (needsInterpreter && language)
         languagesNeeded.set(language, (languagesNeeded.get(language) ?? 0) + children.length);
@@ -117,7 +126,7 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
         const schoolClass = studentClass.get(student) as SchoolClass;
         const meetingStaff = [schoolClass.teacher];
         const pedagogue = pedagogues.get(schoolClass.grade);
-        if (pedagogue && random.chance(0.3)) meetingStaff.push(pedagogue);
+        if (pedagogue && random.chance(hard ? 0.5 : 0.3)) meetingStaff.push(pedagogue);
         if (counsellor && random.chance(0.03)) meetingStaff.push(counsellor);
         const leader = leaders.get(STAGES[stageOf(schoolClass.grade)] as string);
         if (leader && random.chance(0.02)) meetingStaff.push(leader);
@@ -137,7 +146,19 @@ export function generateSchoolInstance(options: SchoolInstanceOptions): TConfere
 
   const interpreters: TConferenceInterpreter[] = [];
   const needed = [...languagesNeeded.keys()].sort();
-  for (const language of needed) {
+  for (const language of hard ? needed : []) {
+    // One interpreter per language, on two afternoons that need not be the school's core ones.
+    interpreters.push({
+      id: `i${interpreters.length + 1}`,
+      languages: [language],
+      available: random
+        .shuffle([0, 1, 2, 3, 4])
+        .slice(0, 2)
+        .sort((a, b) => a - b)
+        .map((day) => ({ date: days[day] as string, from: '14:00', to: '18:30' })),
+    });
+  }
+  for (const language of hard ? [] : needed) {
     const count = Math.ceil((languagesNeeded.get(language) ?? 0) / 6);
     for (let i = 0; i < count; i++) {
       const other = needed.filter((code) => code !== language);
@@ -192,7 +213,7 @@ function buildClasses(random: Random, limit: number | undefined): SchoolClass[] 
 }
 
 /** Groups students into families so that about 30% of students have a sibling at the school. */
-function buildFamilies(random: Random, classes: readonly SchoolClass[]): string[][] {
+function buildFamilies(random: Random, classes: readonly SchoolClass[], hard: boolean): string[][] {
   const students = classes.flatMap((schoolClass) => schoolClass.students.map((student) => ({ student, schoolClass })));
   const unassigned = random.shuffle([...students]);
   const families: string[][] = [];
@@ -201,12 +222,16 @@ function buildFamilies(random: Random, classes: readonly SchoolClass[]): string[
   while (withSiblings < target && unassigned.length >= 2 && classes.length >= 1) {
     const first = unassigned.pop() as (typeof students)[number];
     const family = [first];
-    const size = random.chance(0.25) ? 3 : 2;
-    const twins = random.chance(0.04);
+    // The hard profile: about half the families with siblings have three or four children, each in another grade.
+    const size = hard ? (random.chance(0.5) ? (random.chance(0.3) ? 4 : 3) : 2) : random.chance(0.25) ? 3 : 2;
+    const twins = !hard || size === 2 ? random.chance(0.04) : false;
+    const apart = hard && size >= 3;
     for (let attempt = 0; attempt < 30 && family.length < size && unassigned.length > 0; attempt++) {
       const index = random.int(unassigned.length);
       const candidate = unassigned[index] as (typeof students)[number];
-      const sameClass = family.some((member) => member.schoolClass === candidate.schoolClass);
+      const sameClass = family.some((member) =>
+        apart ? member.schoolClass.grade === candidate.schoolClass.grade : member.schoolClass === candidate.schoolClass,
+      );
       if (twins ? candidate.schoolClass === first.schoolClass : !sameClass) {
         family.push(candidate);
         unassigned.splice(index, 1);
@@ -262,6 +287,29 @@ function householdTimes(random: Random, days: readonly string[]): TAvailabilityW
   if (draw < 0.8) return on(some(2), '14:00', '18:00');
   if (draw < 0.92) return on(some(1 + random.int(2)), '15:00', '18:00');
   return on(some(1), '16:30', '18:00');
+}
+
+/** The hard profile's times: two families in five can come on one afternoon only. */
+function hardHouseholdTimes(random: Random, days: readonly string[]): TAvailabilityWindow[] {
+  const draw = random.next();
+  const pool = [0, 1, 1, 1, 2, 3, 3, 3, 4];
+  const one = () => [random.pick(pool)];
+  const on = (chosen: number[], from: string, to: string) =>
+    chosen.map((day) => ({ date: days[day] as string, from, to }));
+  if (draw < 0.2) return on([0, 1, 2, 3, 4], '13:30', '18:30');
+  if (draw < 0.45) return on([0, 1, 2, 3, 4], '16:00', '18:30');
+  if (draw < 0.6) {
+    const first = random.pick(pool);
+    let second = random.pick(pool);
+    while (second === first) second = random.pick(pool);
+    return on(
+      [first, second].sort((a, b) => a - b),
+      '14:00',
+      '18:00',
+    );
+  }
+  if (draw < 0.85) return on(one(), '14:00', '18:00');
+  return on(one(), '15:30', '18:00');
 }
 
 function weightedLanguage(random: Random): string {

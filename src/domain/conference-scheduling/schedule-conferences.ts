@@ -53,11 +53,20 @@ export function scheduleConferences(instance: TConferenceInstance, options: Sche
     stagnationIterations: stagnation,
     onImprovement: options.onImprovement ?? (() => undefined),
   });
-  const state = solver.state;
+  return finish(solver, constructionObjective, iterations, bestIteration, options.language ?? 'da');
+}
+
+function finish(
+  solver: ConferenceSolver,
+  constructionObjective: Objective,
+  iterations: number,
+  bestIteration: number,
+  language: Language,
+): ScheduleResult {
+  const { state, model } = solver;
   const reasons = model.meetings
     .filter((meeting) => !state.isPlaced(meeting.index))
     .map((meeting) => ({ meeting: meeting.id, reason: explainUnscheduled(state, meeting.index) }));
-  const language = options.language ?? 'da';
   return {
     schedule: writeSchedule(state, reasons, language),
     objective: state.objective(),
@@ -67,6 +76,59 @@ export function scheduleConferences(instance: TConferenceInstance, options: Sche
     unplaceableAlone: solver.unplaceableCount,
     reasons,
   };
+}
+
+/**
+ * The scheduler in steps, for searching on several threads (`schedule-in-parallel.ts`): one
+ * constructed timetable, then rounds of improvement that each start from a given timetable
+ * with a seed of their own. Same instance, seeds and iteration limits give the same timetables.
+ */
+export class SchedulerSession {
+  readonly constructionObjective: Objective;
+  readonly stagnationIterations: number;
+  private readonly solver: ConferenceSolver;
+
+  constructor(instance: TConferenceInstance, seed: number) {
+    const model = buildModel(instance);
+    this.solver = new ConferenceSolver(model, seed);
+    this.constructionObjective = this.solver.construct();
+    this.stagnationIterations = Math.max(400, 12 * model.householdCount);
+  }
+
+  placements(): Placement[] {
+    return this.solver.snapshot();
+  }
+
+  objective(): Objective {
+    return this.solver.state.objective();
+  }
+
+  atLowerBound(): boolean {
+    return this.solver.atLowerBound(this.objective());
+  }
+
+  /** Improves from `from` for at most `maxIterations` with a fresh random source; leaves the best timetable found. */
+  improve(
+    from: readonly Placement[],
+    seed: number,
+    maxIterations: number,
+    shouldStop: () => boolean,
+  ): { objective: Objective; iterations: number } {
+    this.solver.restore(from);
+    this.solver.reseed(seed);
+    const { iterations } = this.solver.improve({
+      shouldStop,
+      maxIterations,
+      stagnationIterations: Number.POSITIVE_INFINITY,
+      onImprovement: () => undefined,
+    });
+    return { objective: this.objective(), iterations };
+  }
+
+  result(from: readonly Placement[], iterations: number, bestIteration: number, language: Language): ScheduleResult {
+    this.solver.restore(from);
+    return finish(this.solver, this.constructionObjective, iterations, bestIteration, language);
+  }
 }
 
 function writeSchedule(
@@ -111,11 +173,13 @@ class ConferenceSolver {
   readonly model: ConferenceModel;
   readonly placeable: boolean[];
   readonly unplaceableCount: number;
-  private readonly random: Random;
+  private random: Random;
   private readonly difficulty: number[];
   private readonly householdOrder: number[];
   private readonly startsCache = new Map<number, number[]>();
   private readonly householdBase: number;
+  /** The households with a placeable meeting left out, as `troubledHouseholds` last found them. */
+  private lastUnplacedHouseholds: number[] = [];
 
   constructor(model: ConferenceModel, seed: number) {
     this.model = model;
@@ -129,6 +193,10 @@ class ConferenceSolver {
     this.householdOrder = [...difficulties]
       .sort((a, b) => a.key - b.key || a.household - b.household)
       .map((entry) => entry.household);
+  }
+
+  reseed(seed: number): void {
+    this.random = createRandom(seed);
   }
 
   construct(): Objective {
@@ -155,7 +223,7 @@ class ConferenceSolver {
     while (iteration < limits.maxIterations && iteration - bestIteration < limits.stagnationIterations) {
       if (this.atLowerBound(best) || limits.shouldStop()) break;
       iteration++;
-      const households = this.destroy();
+      const { households, leadFirst: forceLead } = this.destroy();
       if (households.length === 0) break;
       const previous: Placement[] = [];
       for (const household of households) {
@@ -163,7 +231,7 @@ class ConferenceSolver {
           if (state.isPlaced(meeting)) previous.push(state.unbook(meeting));
         }
       }
-      const leadFirst = this.random.chance(0.5);
+      const leadFirst = forceLead || this.random.chance(0.5);
       const order = households
         .map((household, index) => ({
           household,
@@ -195,11 +263,11 @@ class ConferenceSolver {
     return { iterations: iteration, bestIteration };
   }
 
-  private atLowerBound(objective: Objective): boolean {
+  atLowerBound(objective: Objective): boolean {
     return objective[0] === this.unplaceableCount && objective.slice(1).every((value) => value === 0);
   }
 
-  private snapshot(): Placement[] {
+  snapshot(): Placement[] {
     const placements: Placement[] = [];
     for (const meeting of this.model.meetings) {
       const placement = this.state.placementOf(meeting.index);
@@ -208,7 +276,7 @@ class ConferenceSolver {
     return placements;
   }
 
-  private restore(placements: Placement[]): void {
+  restore(placements: readonly Placement[]): void {
     for (const meeting of this.model.meetings) if (this.state.isPlaced(meeting.index)) this.state.unbook(meeting.index);
     for (const placement of placements) this.state.book(placement);
   }
@@ -267,7 +335,13 @@ class ConferenceSolver {
    * fits after the previous one (back to back when possible). Returns null when the first does
    * not fit; meetings that fit nowhere later that day are left out of the chain.
    */
-  private bookChain(order: readonly number[], day: number, start: number, strictBlock: boolean): Placement[] | null {
+  private bookChain(
+    order: readonly number[],
+    day: number,
+    start: number,
+    strictBlock: boolean,
+    free?: FreeStarts,
+  ): Placement[] | null {
     const booked: Placement[] = [];
     let previousEnd = start;
     let interpreter = -1;
@@ -284,8 +358,18 @@ class ConferenceSolver {
       } else {
         const earliest = Math.ceil(previousEnd / GRID) * GRID;
         const latest = strictBlock ? earliest + this.model.transferMinutes : dayEnd - minutes;
-        for (let time = earliest; time <= latest && !placed; time += GRID)
-          placed = this.tryBook(meeting, day, time, interpreter);
+        const starts = free?.get(meeting)?.[day];
+        if (starts) {
+          // Only the times where the meeting fitted before the chain began can fit now.
+          for (let at = firstAtLeast(starts, earliest); at < starts.length && !placed; at++) {
+            const time = starts[at] as number;
+            if (time > latest) break;
+            placed = this.tryBook(meeting, day, time, interpreter);
+          }
+        } else {
+          for (let time = earliest; time <= latest && !placed; time += GRID)
+            placed = this.tryBook(meeting, day, time, interpreter);
+        }
       }
       if (placed) {
         booked.push(placed);
@@ -331,10 +415,11 @@ class ConferenceSolver {
     );
     while (pending.length > 0) {
       const waitingBefore = this.state.objective()[2];
-      let best = this.bestChain(pending, true, random);
+      const free = this.freeStarts(pending);
+      let best = this.bestChain(pending, true, random, free);
       const backToBack = best && best.placements.length === pending.length && best.objective[2] === waitingBefore;
       if (!backToBack && pending.length > 1) {
-        const relaxed = this.bestChain(pending, false, random);
+        const relaxed = this.bestChain(pending, false, random, free);
         if (relaxed && (!best || compareObjectives(relaxed.objective, best.objective) < 0)) best = relaxed;
       }
       if (!best) return;
@@ -348,6 +433,7 @@ class ConferenceSolver {
     pending: readonly number[],
     strictBlock: boolean,
     random: Random | null,
+    free: FreeStarts,
   ): { placements: Placement[]; objective: Objective } | null {
     let best: Placement[] | null = null;
     let bestObjective: Objective | null = null;
@@ -355,8 +441,8 @@ class ConferenceSolver {
     for (const order of orders(pending)) {
       const first = order[0] as number;
       for (let day = 0; day < this.model.days.length; day++) {
-        for (const start of this.candidateStarts(first, day)) {
-          const booked = this.bookChain(order, day, start, strictBlock);
+        for (const start of free.get(first)?.[day] ?? []) {
+          const booked = this.bookChain(order, day, start, strictBlock, free);
           if (!booked) continue;
           const comparison = bestObjective ? this.state.compareTo(bestObjective) : -1;
           if (comparison < 0) {
@@ -375,16 +461,46 @@ class ConferenceSolver {
   }
 
   /**
+   * The grid times at which each meeting fits now, with any of its interpreters. Booking more
+   * only takes times away (every hard rule gets stricter), so a chain of the household's own
+   * meetings need only try these: the same chains as trying every time, found much faster.
+   */
+  private freeStarts(meetings: readonly number[]): FreeStarts {
+    const free: FreeStarts = new Map();
+    for (const meeting of meetings) {
+      const data = this.model.meetings[meeting];
+      const interpreters = data?.needsInterpreter ? data.interpreterCandidates : [-1];
+      const perDay: number[][] = [];
+      for (let day = 0; day < this.model.days.length; day++) {
+        const starts: number[] = [];
+        for (const start of this.candidateStarts(meeting, day)) {
+          if (interpreters.some((interpreter) => this.state.fits(meeting, day, start, interpreter))) starts.push(start);
+        }
+        perDay.push(starts);
+      }
+      free.set(meeting, perDay);
+    }
+    return free;
+  }
+
+  /**
    * Picks households to take out and book again: a troubled household with those competing for
    * its staff's time, a stretch of one person's day, or a random handful. The first household is
    * the one the move is about; the repair sometimes books it first.
    */
-  private destroy(): number[] {
+  private destroy(): { households: number[]; leadFirst: boolean } {
     const { random, model, state } = this;
     const chosen = new Set<number>();
     const operator = random.next();
     if (operator < 0.5) {
       const troubled = this.troubledHouseholds();
+      if (troubled.length > 0 && random.chance(0.6)) {
+        // Placed meetings come first in the measure, so households with one left out are picked more often.
+        const unplaced = this.lastUnplacedHouseholds;
+        const target = unplaced.length > 0 && random.chance(0.5) ? random.pick(unplaced) : random.pick(troubled);
+        const households = this.makeRoom(target);
+        if (households.length > 0) return { households, leadFirst: true };
+      }
       const seed = troubled.length > 0 ? random.pick(troubled) : random.int(model.householdCount);
       const size = 2 + random.int(troubled.length > 0 ? 20 : 10);
       chosen.add(seed);
@@ -408,6 +524,44 @@ class ConferenceSolver {
       while (chosen.size < size) chosen.add(random.int(model.householdCount));
     }
     if (chosen.size === 0) chosen.add(random.int(model.householdCount));
+    return { households: [...chosen], leadFirst: false };
+  }
+
+  /**
+   * The targeted move for a troubled household (waiting, more than one day, or a meeting left
+   * out): picks a day it can come and a time for its meetings as one block, and takes out every
+   * household booked with its staff or its interpreters around that time, so that the household,
+   * booked first, finds the block free and the others are booked again around it.
+   */
+  private makeRoom(household: number): number[] {
+    const { model, state, random } = this;
+    const meetings = (model.householdMeetings[household] ?? []).filter((meeting) => this.placeable[meeting]);
+    if (meetings.length === 0) return [];
+    const days: number[] = [];
+    for (let day = 0; day < model.days.length; day++)
+      if (meetings.every((meeting) => this.candidateStarts(meeting, day).length > 0)) days.push(day);
+    if (days.length === 0) return [];
+    const day = random.pick(days);
+    const order = random.shuffle(meetings);
+    const starts = this.candidateStarts(order[0] as number, day);
+    const start = random.pick(starts);
+    let length = 0;
+    const people = new Set<number>();
+    for (const meeting of order) {
+      const data = model.meetings[meeting];
+      if (!data) continue;
+      length += data.minutes + model.transferMinutes;
+      for (const staff of data.staff) people.add(staff);
+      for (const interpreter of data.interpreterCandidates) people.add(interpreter);
+    }
+    const margin = 5 * random.int(7);
+    const chosen = new Set<number>([household]);
+    for (const person of people) {
+      for (const booking of state.bookingsOf(person, day)) {
+        if (booking.start < start + length + margin && start - margin < booking.end)
+          chosen.add(model.meetings[booking.meeting]?.household ?? household);
+      }
+    }
     return [...chosen];
   }
 
@@ -415,6 +569,7 @@ class ConferenceSolver {
   private troubledHouseholds(): number[] {
     const { model, state } = this;
     const troubled: number[] = [];
+    this.lastUnplacedHouseholds = [];
     for (let household = 0; household < model.householdCount; household++) {
       const meetings = model.householdMeetings[household] ?? [];
       const entity = householdEntity(model, household);
@@ -430,6 +585,7 @@ class ConferenceSolver {
         }
       }
       const unplaced = meetings.some((meeting) => this.placeable[meeting] && !state.isPlaced(meeting));
+      if (unplaced) this.lastUnplacedHouseholds.push(household);
       if (unplaced || days > 1 || waits) troubled.push(household);
     }
     return troubled;
@@ -485,6 +641,21 @@ class ConferenceSolver {
     }
     return candidates[candidates.length - 1] ?? null;
   }
+}
+
+/** Per meeting and day, the sorted grid starts at which the meeting fits in the current timetable. */
+type FreeStarts = Map<number, number[][]>;
+
+/** Index of the first value at least `minimum` in a sorted list (the list's length when none is). */
+function firstAtLeast(sorted: readonly number[], minimum: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < minimum) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Orders in which a household's meetings may follow each other: all of them for up to four meetings. */

@@ -1,0 +1,223 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Language } from './clock.js';
+import type { TConferenceInstance } from './instance.schema.js';
+import { SchedulerSession, type ScheduleResult } from './schedule-conferences.js';
+import { compareObjectives, type Objective, type Placement } from './schedule-state.js';
+
+/**
+ * The conference scheduler on several cores (issue 10): the same search as `scheduleConferences`,
+ * run in rounds. Every round, each thread improves the best timetable so far for a number of
+ * iterations with a seed of its own, and the best of their results starts the next round: the
+ * threads share what they find instead of searching alone. The first thread is the caller's own,
+ * the others are worker threads (`node:worker_threads`), each with its own copy of the solver.
+ *
+ * Deterministic for a seed, a number of threads and an iteration limit: rounds are counted in
+ * iterations, not time, every round waits for every thread, and ties go to the lowest thread.
+ * A time budget (`deadline`) alone stops the search too, and then a thread's result joins the
+ * round in which it arrives, which makes the result depend on the machine, as with
+ * `scheduleConferences`'s time budget.
+ */
+export interface ParallelScheduleOptions {
+  seed?: number;
+  /** Threads searching at once, the caller’s included (default 2, so that a seed gives the same schedule on every machine). */
+  threads?: number;
+  /** `Date.now()` value at which to stop and take the best timetable so far. */
+  deadline?: number;
+  /** Upper bound on improvement iterations per thread, summed over the rounds. */
+  maxIterations?: number;
+  /** Iterations each thread runs per round before the threads compare results. */
+  roundIterations?: number;
+  language?: Language;
+}
+
+export interface ParallelScheduleResult extends ScheduleResult {
+  /** Threads that searched to the end (a worker that could not start is not counted). */
+  threads: number;
+  rounds: number;
+}
+
+interface WorkerSetup {
+  samspilConferenceWorker: true;
+  instance: TConferenceInstance;
+  seed: number;
+}
+
+interface ImproveRequest {
+  from: Placement[];
+  seed: number;
+  iterations: number;
+  deadline: number;
+}
+
+interface ImproveReply {
+  objective: Objective;
+  placements: Placement[];
+  iterations: number;
+}
+
+const DEFAULT_ROUND_ITERATIONS = 150;
+
+export async function scheduleConferencesInParallel(
+  instance: TConferenceInstance,
+  options: ParallelScheduleOptions = {},
+): Promise<ParallelScheduleResult> {
+  const seed = options.seed ?? 1;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  const roundIterations = Math.max(1, options.roundIterations ?? DEFAULT_ROUND_ITERATIONS);
+  const wanted = Math.max(1, Math.min(options.threads ?? 2, 16));
+  const workers = maxIterations > 0 && wanted > 1 ? startWorkers(instance, seed, wanted - 1) : [];
+  try {
+    const session = new SchedulerSession(instance, seed);
+    let best = session.placements();
+    let bestObjective = session.objective();
+    let iterations = 0;
+    let bestIteration = 0;
+    let rounds = 0;
+    const failed = new Set<number>();
+    // With an iteration limit every round waits for every thread, so the result is the same on
+    // every run. With only a deadline, a slow worker (still building its solver on a busy
+    // machine, say) does not hold the others up: its result joins the round in which it arrives.
+    const waitForAll = maxIterations !== Number.POSITIVE_INFINITY || deadline === Number.POSITIVE_INFINITY;
+    const inFlight: boolean[] = workers.map(() => false);
+    const arrived: (ImproveReply | null | undefined)[] = workers.map(() => undefined);
+    const running: Promise<unknown>[] = workers.map(() => Promise.resolve());
+    while (iterations < maxIterations && iterations - bestIteration < session.stagnationIterations) {
+      if (session.atLowerBound() || Date.now() >= deadline) break;
+      const budget = Math.min(roundIterations, maxIterations - iterations);
+      const request = (thread: number): ImproveRequest => ({
+        from: best,
+        seed: roundSeed(seed, rounds, thread),
+        iterations: budget,
+        deadline,
+      });
+      workers.forEach((worker, index) => {
+        if (failed.has(index) || inFlight[index]) return;
+        inFlight[index] = true;
+        running[index] = worker.improve(request(index + 1)).then(
+          (reply) => {
+            arrived[index] = reply;
+          },
+          () => {
+            // A worker that fails (it could not start, say) drops out; the caller's own thread goes on.
+            failed.add(index);
+            arrived[index] = null;
+          },
+        );
+      });
+      const own = request(0);
+      const ownResult = session.improve(own.from, own.seed, own.iterations, () => Date.now() >= deadline);
+      if (waitForAll) await Promise.all(running);
+      else await new Promise((resolve) => setImmediate(resolve));
+      const replies: ImproveReply[] = [{ ...ownResult, placements: session.placements() }];
+      workers.forEach((_worker, index) => {
+        const reply = arrived[index];
+        if (reply === undefined) return;
+        inFlight[index] = false;
+        arrived[index] = undefined;
+        if (reply) replies.push(reply);
+      });
+      rounds++;
+      iterations += waitForAll ? Math.max(...replies.map((reply) => reply.iterations)) : ownResult.iterations;
+      let winner: ImproveReply | null = null;
+      for (const reply of replies)
+        if (!winner || compareObjectives(reply.objective, winner.objective) < 0) winner = reply;
+      if (winner && compareObjectives(winner.objective, bestObjective) < 0) {
+        best = winner.placements;
+        bestObjective = winner.objective;
+        bestIteration = iterations;
+      }
+      if (waitForAll && replies.every((reply) => reply.iterations === 0)) break;
+    }
+    const result = session.result(best, iterations, bestIteration, options.language ?? 'da');
+    return { ...result, threads: workers.length - failed.size + 1, rounds };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+/** A seed per round and thread, spread so that neighbouring rounds and threads differ. */
+function roundSeed(seed: number, round: number, thread: number): number {
+  return (Math.imul(seed, 1_000_003) + Math.imul(round, 7919) + Math.imul(thread, 104_729) + 1) >>> 0;
+}
+
+interface SearchWorker {
+  improve(request: ImproveRequest): Promise<ImproveReply>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Worker threads run this very module (see the end of the file), which works the same from the
+ * TypeScript source (tests, `tsx`) and from the bundle `npm run build` writes.
+ */
+function startWorkers(instance: TConferenceInstance, seed: number, count: number): SearchWorker[] {
+  const url = new URL(import.meta.url);
+  const setup: WorkerSetup = { samspilConferenceWorker: true, instance, seed };
+  // From the TypeScript source (tests, `tsx`), the worker first registers tsx, the loader the
+  // caller runs under, since a worker does not inherit it; the built bundle is plain JavaScript.
+  const entry = url.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify(tsxLoader(url))})` +
+      `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    : url;
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(entry, { workerData: setup, eval: typeof entry === 'string' });
+    let waiting: { resolve: (reply: ImproveReply) => void; reject: (error: Error) => void } | null = null;
+    let failure: Error | null = null;
+    worker.on('message', (reply: ImproveReply) => {
+      const current = waiting;
+      waiting = null;
+      current?.resolve(reply);
+    });
+    worker.on('error', (error: Error) => {
+      failure = error;
+      waiting?.reject(error);
+      waiting = null;
+    });
+    return {
+      improve: (request) =>
+        new Promise<ImproveReply>((resolve, reject) => {
+          if (failure) {
+            reject(failure);
+            return;
+          }
+          waiting = { resolve, reject };
+          worker.postMessage(request);
+        }),
+      stop: async () => {
+        await worker.terminate();
+      },
+    };
+  });
+}
+
+/** Where tsx's ES module API is, as seen from this file. */
+function tsxLoader(from: URL): string {
+  // Node resolves the package's "import" condition; require.resolve would give its CommonJS build.
+  const resolved = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : null;
+  if (resolved) return resolved;
+  return pathToFileURL(
+    createRequire(from)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+}
+
+function isWorkerSetup(data: unknown): data is WorkerSetup {
+  return typeof data === 'object' && data !== null && 'samspilConferenceWorker' in data;
+}
+
+if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
+  const port = parentPort;
+  const session = new SchedulerSession(workerData.instance, workerData.seed);
+  port.on('message', (request: ImproveRequest) => {
+    const { objective, iterations } = session.improve(
+      request.from,
+      request.seed,
+      request.iterations,
+      () => Date.now() >= request.deadline,
+    );
+    port.postMessage({ objective, placements: session.placements(), iterations } satisfies ImproveReply);
+  });
+}
