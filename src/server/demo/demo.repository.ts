@@ -333,3 +333,47 @@ export function findStudentWriterOfAccount(db: Db, schoolId: string, studentEmai
     .where(sql`lower(u.email)`, '=', studentEmail.toLowerCase())
     .executeTakeFirst();
 }
+
+/** A round of the demo school by its name. */
+export function findDemoRoundByName(db: Db, schoolId: string, name: string) {
+  return db
+    .selectFrom('conference_rounds')
+    .select(['id', 'status'])
+    .where('school_id', '=', schoolId)
+    .where('name', '=', name)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The demo account's invitation in a round for their child in a class (by import id), with the meeting length. */
+export async function findDemoInvitation(
+  db: Db,
+  schoolId: string,
+  roundId: string,
+  guardianEmail: string,
+  classExternalId: string,
+) {
+  const row = await db
+    .selectFrom('conference_invitation_guardians as ig')
+    .innerJoin('conference_invitations as i', (j) =>
+      j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
+    )
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'ig.school_id').onRef('p.id', '=', 'ig.person_id'))
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+    )
+    .select(['i.id as invitationId', 'p.id as personId', 'c.grade', 'r.minutes_by_grade'])
+    .where('ig.school_id', '=', schoolId)
+    .where('i.round_id', '=', roundId)
+    .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
+    .where('c.external_id', '=', classExternalId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    invitationId: row.invitationId,
+    personId: row.personId,
+    minutes: (row.minutes_by_grade as Record<string, number>)[String(row.grade)] ?? 15,
+  };
+}
