@@ -333,3 +333,24 @@ export function findStudentWriterOfAccount(db: Db, schoolId: string, studentEmai
     .where(sql`lower(u.email)`, '=', studentEmail.toLowerCase())
     .executeTakeFirst();
 }
+
+/** The school's classes by name ("3.A"), with each one's contact teacher, for the demo's conference rounds. */
+export async function findClassesByName(
+  db: Db,
+  schoolId: string,
+): Promise<Map<string, { id: string; grade: number; contactTeacherId: string | null }>> {
+  const rows = await db
+    .selectFrom('classes as c')
+    .leftJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 'c.school_id')
+        .onRef('cs.class_id', '=', 'c.id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
+    .select(['c.id', 'c.grade', 'c.letter', 'cs.person_id as contactTeacherId'])
+    .where('c.school_id', '=', schoolId)
+    .execute();
+  return new Map(
+    rows.map((r) => [`${r.grade}.${r.letter}`, { id: r.id, grade: r.grade, contactTeacherId: r.contactTeacherId }]),
+  );
+}
