@@ -14,7 +14,6 @@ import {
 import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TClassSummary } from '../../../shared/api/directory.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/api/messaging.schema.js';
-import { fieldProblems } from '../../api/api-error.js';
 import { api } from '../../api/http.js';
 import { newIdempotencyKey } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
@@ -28,7 +27,14 @@ import { isHhMm, isIsoDate } from '../../ui/date-text.js';
 import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
 import { ChoiceGroup } from './choice-group.js';
-import { emptyRoundForm, followClasses, formPath, newDay, ZRoundForm, type TRoundFormValues } from './round-form.js';
+import {
+  emptyRoundForm,
+  followClasses,
+  newDay,
+  serverProblems,
+  ZRoundForm,
+  type TRoundFormValues,
+} from './round-form.js';
 import { useRoundText } from './round-text.js';
 import './conferences.css';
 
@@ -85,11 +91,9 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
   const { error } = create;
   useEffect(() => {
     if (!error) return;
-    const at = (field: string) => formPath(getValues(), field.split('.')) as Path<TRoundFormValues>;
-    if (error.code === 'validation_failed') {
-      for (const field of Object.keys(fieldProblems(error, '')))
-        setError(at(field), { type: 'server', message: t('errors.checkField') });
-    } else if (error.field) setError(at(error.field), { type: 'server', message: errorText(error) });
+    const texts = { checkField: t('errors.checkField'), refusal: errorText(error) };
+    for (const { field, message } of serverProblems(getValues(), error, texts))
+      setError(field as Path<TRoundFormValues>, { type: 'server', message });
   }, [error, setError, getValues, t, errorText]);
 
   const onSubmit = form.handleSubmit(async (input) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRoundForm, followClasses, ZRoundForm, type TRoundFormValues } from './round-form.js';
+import { ApiError } from '../../api/api-error.js';
+import { emptyRoundForm, followClasses, serverProblems, ZRoundForm, type TRoundFormValues } from './round-form.js';
 
 const A3 = '11111111-1111-4111-8111-111111111111';
 const A7 = '22222222-2222-4222-8222-222222222222';
@@ -96,5 +97,30 @@ describe('the conference round form', () => {
       minutes: [{ grade: 7, minutes: 20 }],
       rooms: [{ classId: B7, room: '' }],
     });
+  });
+
+  it("puts the server's refusals at their fields: a rule's in its words, a 400's fields with the plain text", () => {
+    const texts = { checkField: 'Tjek feltet.', refusal: 'Skolens princip giver ikke plads til en behovsrunde.' };
+    const refusal = (code: string, field?: string, details?: unknown) =>
+      new ApiError(code === 'validation_failed' ? 400 : 422, code, '', null, field, details);
+    const form = filled();
+    expect(serverProblems(form, refusal('round_needs_based_not_allowed', 'kind'), texts)).toEqual([
+      { field: 'kind', message: texts.refusal },
+    ]);
+    expect(serverProblems(form, refusal('round_minutes_missing', 'minutesByGrade'), texts)).toEqual([
+      { field: 'minutes', message: texts.refusal },
+    ]);
+    const invalid = refusal('validation_failed', undefined, [
+      { field: 'minutesByGrade.7', message: 'Too big' },
+      { field: `rooms.${A3}`, message: 'Too long' },
+      { field: 'days.0.to', message: 'Invalid' },
+    ]);
+    expect(serverProblems(form, invalid, texts)).toEqual([
+      { field: 'minutes.1.minutes', message: 'Tjek feltet.' },
+      { field: 'rooms.0.room', message: 'Tjek feltet.' },
+      { field: 'days.0.to', message: 'Tjek feltet.' },
+    ]);
+    // An answer about no field (a server fault, a lost connection) is the page's to show.
+    expect(serverProblems(form, new ApiError(500, 'internal', '', 'req-1', undefined, undefined), texts)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCreateRound, ZRoundFormat, ZRoundKind, ZRoundStaffRole } from '../../../shared/api/conference.schema.js';
+import { fieldProblems, type ApiError } from '../../api/api-error.js';
 import { ZGrade } from '../../../shared/principle/principle.schema.js';
 
 /** The create form's values: what the reader fills in, shaped for fields, as loose as the inputs are. */
@@ -46,6 +47,22 @@ export function formPath(form: Pick<TRoundFields, 'minutes' | 'rooms'>, path: re
     return index < 0 ? 'rooms' : `rooms.${index}.room`;
   }
   return path.map(String).join('.');
+}
+
+/**
+ * Where the server's refusal of a create shows in the form: each field a 400 names, with the
+ * plain "check the field" text, or the one field of a rule's refusal (422) with its translated text.
+ * Empty when the answer names no field, so the page shows it on its own.
+ */
+export function serverProblems(
+  form: Pick<TRoundFields, 'minutes' | 'rooms'>,
+  error: ApiError,
+  texts: { checkField: string; refusal: string },
+): Array<{ field: string; message: string }> {
+  const at = (field: string) => formPath(form, field.split('.'));
+  if (error.code === 'validation_failed')
+    return Object.keys(fieldProblems(error, '')).map((field) => ({ field: at(field), message: texts.checkField }));
+  return error.field ? [{ field: at(error.field), message: texts.refusal }] : [];
 }
 
 /** The request a form's values make: a link only with video, rooms only where one is written, no plan day as null. */

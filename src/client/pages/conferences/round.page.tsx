@@ -48,13 +48,23 @@ function RoundFacts({ round }: { round: TRound }) {
       </dd>
       <dt>{t('conferences.facts.takingPart')}</dt>
       <dd>
-        {[
-          t('conferences.contactTeacher'),
-          ...round.alsoTakingPart.map((role) => t(`conferences.staffRole.${role}`)),
-        ].join(', ')}
+        <ul className="plain-list">
+          {[
+            t('conferences.contactTeacher'),
+            ...round.alsoTakingPart.map((role) => t(`conferences.staffRole.${role}`)),
+          ].map((who) => (
+            <li key={who}>{who}</li>
+          ))}
+        </ul>
       </dd>
       <dt>{t('conferences.facts.formats')}</dt>
-      <dd>{round.formats.map((format) => t(`conferences.format.${format}`)).join(', ')}</dd>
+      <dd>
+        <ul className="plain-list">
+          {round.formats.map((format) => (
+            <li key={format}>{t(`conferences.format.${format}`)}</li>
+          ))}
+        </ul>
+      </dd>
       {round.videoLink ? (
         <>
           <dt>{t('conferences.facts.videoLink')}</dt>
