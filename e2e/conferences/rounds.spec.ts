@@ -162,6 +162,12 @@ describe('conference rounds', () => {
     await page.getByRole('group', { name: 'Classes' }).getByRole('checkbox', { name: '5.B' }).check();
     await page.getByLabel('Minutes per meeting, Grade 5').waitFor();
     await expectNoAxeViolations(page, 'new round (English, desktop)');
+    // The choice of language stays with the account: the leader's later journeys are in Danish again.
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/me/preferences') && response.ok()),
+      page.getByRole('button', { name: 'Dansk' }).click(),
+    ]);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('da');
   });
 
   it("the contact teacher of 3.A finds the rounds from home, sees their class's round, and may choose only 3.A", async () => {
@@ -186,5 +192,47 @@ describe('conference rounds', () => {
     expect(await page.getByRole('link', { name: 'Skole-hjem-samtaler', exact: true }).count()).toBe(0);
     const school = await mySchool(page);
     expect([403, 404]).toContain((await page.request.get(`/api/schools/${school.id}/conference-rounds`)).status());
+  });
+
+  // Last in the file: it changes the school's principle for the rest of this file's server.
+  it("shows the server's refusal of a needs-based round at the field, in Danish, where the principle allows none", async () => {
+    const page = await suite.page();
+    await signIn(page, DEMO.leader);
+    const school = await mySchool(page);
+    // The board adopts seed 000's principle, which has no needs-based rounds, through the API as the editor does.
+    const draft = await page.request.post(`/api/schools/${school.id}/principle/draft`, {
+      data: { fromPreset: 'seed-000' },
+    });
+    expect(draft.status(), await draft.text()).toBe(201);
+    const adopted = await page.request.post(`/api/schools/${school.id}/principle/draft/adopt`, {
+      data: { adoptedOn: copenhagenDay(0), adoptedBy: 'Skolebestyrelsen, ekstraordinært møde' },
+    });
+    expect(adopted.status(), await adopted.text()).toBe(200);
+    const before = (await (await page.request.get(`/api/schools/${school.id}/conference-rounds`)).json()) as {
+      rounds: unknown[];
+    };
+
+    await page.goto(`/schools/${school.id}/conference-rounds/new`);
+    await settled(page);
+    const first = weekdayFrom(45);
+    await page.getByLabel('Navn', { exact: true }).fill('Behovssamtaler i 5.B');
+    await page.getByRole('radio', { name: /^Behovssamtaler/ }).check();
+    await page.getByRole('group', { name: 'Klasser' }).getByRole('checkbox', { name: '5.B' }).check();
+    await page.getByRole('group', { name: 'Eftermiddag 1' }).getByLabel('Dato').fill(danishTyped(first.date));
+    await page.getByLabel('Indkaldelsen sendes').fill(danishTyped(copenhagenDay(first.ahead - 30)));
+    await page.getByRole('button', { name: 'Opret samtalerunde' }).click();
+
+    const kind = page.getByRole('group', { name: 'Slags runde' });
+    await kind
+      .getByText('Skolens princip giver ikke plads til en behovsrunde. Vælg en almindelig runde for alle elever.')
+      .waitFor();
+    expect(await kind.getByRole('radio', { name: /^Behovssamtaler/ }).getAttribute('aria-describedby')).toBeTruthy();
+    await page.getByText('Runden er ikke oprettet. Se felterne markeret ovenfor.').waitFor();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ny samtalerunde');
+    await expectNoAxeViolations(page, 'new round refused by the server');
+    const after = (await (await page.request.get(`/api/schools/${school.id}/conference-rounds`)).json()) as {
+      rounds: unknown[];
+    };
+    expect(after.rounds).toHaveLength(before.rounds.length);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TClassSummary } from '../../../shared/api/directory.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/api/messaging.schema.js';
+import type { ApiError } from '../../api/api-error.js';
 import { api } from '../../api/http.js';
 import { newIdempotencyKey } from '../../api/messaging.api.js';
 import { paths } from '../../app/paths.js';
@@ -89,8 +90,11 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
 
   // The server's verdict on a field shows at the field, translated, as the schema's would.
   const { error } = create;
+  // Marked once per answer: marking a field draws the form again, with a fresh `errorText`.
+  const marked = useRef<ApiError | null>(null);
   useEffect(() => {
-    if (!error) return;
+    if (!error || marked.current === error) return;
+    marked.current = error;
     const texts = { checkField: t('errors.checkField'), refusal: errorText(error) };
     for (const { field, message } of serverProblems(getValues(), error, texts))
       setError(field as Path<TRoundFormValues>, { type: 'server', message });
@@ -246,7 +250,7 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
         {minutes.fields.length === 0 ? (
           <p className="field__hint">{t('conferences.form.minutesAfterClasses')}</p>
         ) : (
-          <div className="inline-fields">
+          <div className="inline-fields round-minutes">
             {minutes.fields.map((entry, index) => (
               <TextField
                 key={entry.id}
