@@ -99,6 +99,7 @@ describe('conference rounds', () => {
     expect(sent).toHaveLength(1);
     // It keeps the principle's lead times: no warning.
     expect(await page.getByText('Runden følger ikke princippets frister').count()).toBe(0);
+    await page.getByText('Runden følger princippets frister.').waitFor();
     const facts = page.getByRole('region', { name: 'Om runden' });
     await facts.getByText('3.A, 7.A').waitFor();
     await facts.getByText('3. klasse: 15 minutter').waitFor();

@@ -14,7 +14,12 @@ import './conferences.css';
 /** The principle's lead times the round breaks, as the server words them in the reader's language. */
 export function RoundWarnings({ round }: { round: TRound }) {
   const { t } = useTranslation();
-  if (round.warnings.length === 0) return null;
+  if (round.warnings.length === 0)
+    return (
+      <Notice kind="success" live={false}>
+        <p>{t('conferences.round.keepsLeadTimes')}</p>
+      </Notice>
+    );
   return (
     <Notice kind="warning" title={t('conferences.round.warningsTitle')}>
       {round.warnings.map((warning) => (
