@@ -66,6 +66,11 @@ const NotificationsPage = lazy(() =>
 const ClosedDaysPage = lazy(() =>
   import('../pages/office/closed-days.page.js').then((m) => ({ default: m.ClosedDaysPage })),
 );
+const RoundsPage = lazy(() => import('../pages/conferences/rounds.page.js').then((m) => ({ default: m.RoundsPage })));
+const NewRoundPage = lazy(() =>
+  import('../pages/conferences/new-round.page.js').then((m) => ({ default: m.NewRoundPage })),
+);
+const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -149,6 +154,9 @@ export function App() {
                     <Route path="information-requests" element={<InformationRequestsPage />} />
                     <Route path="broken-promises" element={<BrokenPromisesPage />} />
                     <Route path="closed-days" element={<ClosedDaysPage />} />
+                    <Route path="conference-rounds" element={<RoundsPage />} />
+                    <Route path="conference-rounds/new" element={<NewRoundPage />} />
+                    <Route path="conference-rounds/:roundId" element={<RoundPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -16,6 +16,10 @@ export const paths = {
   /** The profile's absence section, where staff register absences (the leadership anyone's). */
   staffAbsence: () => '/profile#absence',
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
+  /** The school's conference rounds, a new round, one round. */
+  conferenceRounds: (schoolId: string) => `/schools/${schoolId}/conference-rounds`,
+  newConferenceRound: (schoolId: string) => `/schools/${schoolId}/conference-rounds/new`,
+  conferenceRound: (schoolId: string, roundId: string) => `/schools/${schoolId}/conference-rounds/${roundId}`,
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
   classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { sendInvitations, storeBooking } from '../conferences/invitation.service.js';
 import { findInvitationForBooking } from '../conferences/invitation.repository.js';
 import { slotsOfRound } from '../../domain/conferences/slots.js';
-import { findDemoInvitation, findDemoRoundByName } from './demo.repository.js';
+import { findDemoInvitation, findDemoRoundByName, markInvitationNoticeRead } from './demo.repository.js';
 
 /**
  * The demo's round open for booking (issue 10's demo): its invitations are sent through the same
@@ -33,4 +33,6 @@ export async function openDemoRoundWithBooking(
     { date: first.date, from: first.from },
     invitation.personId,
   );
+  // She opened that invitation to book; the other child's is still new to her.
+  await markInvitationNoticeRead(db, schoolId, invitation.personId, invitation.invitationId, now);
 }

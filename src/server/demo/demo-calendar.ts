@@ -1,5 +1,16 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The ISO date `days` days after `date` (before, when negative). */
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The Monday of an ISO week: week 1 holds 4 January. */
+export function mondayOfWeek(year: number, week: number): string {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  return new Date(monday + (week - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** The weekdays from `from` to `to` (ISO dates, both included), each with the label. */
 function weekdays(from: string, to: string, label: string): Array<{ date: string; label: string }> {
   const days: Array<{ date: string; label: string }> = [];
@@ -15,14 +26,7 @@ function weekdays(from: string, to: string, label: string): Array<{ date: string
  * the autumn holiday in week 42, the Christmas holiday and the winter holiday in week 7.
  */
 export function demoClosedDays(schoolYear: number): Array<{ date: string; label: string }> {
-  const mondayOfWeek = (year: number, week: number) => {
-    // ISO week 1 holds 4 January; its Monday, then whole weeks on.
-    const jan4 = Date.UTC(year, 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-    return new Date(monday + (week - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
-  };
-  const friday = (monday: string) =>
-    new Date(Date.parse(`${monday}T12:00:00Z`) + 4 * DAY_MS).toISOString().slice(0, 10);
+  const friday = (monday: string) => addDays(monday, 4);
   const autumn = mondayOfWeek(schoolYear, 42);
   const winter = mondayOfWeek(schoolYear + 1, 7);
   return [

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
+import type { TRoundList } from '../../shared/api/conference.schema.js';
 import {
   applyDemoDirectory,
   DEMO_PRESET_ID,
@@ -41,6 +42,7 @@ describe('the demo school', () => {
       'households',
       'guardianships',
       'principle_versions',
+      'conference_rounds',
     ];
     // One query at a time: the counts need no speed, and a small pool closes cleanly.
     const counts: Record<string, number> = {};
@@ -260,6 +262,38 @@ describe('the demo school', () => {
     // The board sees the school's figure: many families are behind it.
     const board = await figures(DEMO_ACCOUNTS.boardMember);
     expect(board.repliesWithinPromise.school).toEqual(school);
+  });
+
+  it("has the leader's winter round for 3.A and 7.A on time, and 5.B's round with the principle's warning", async () => {
+    const rounds = async (email: string) => {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/schools/${first.schoolId}/conference-rounds`,
+        as: await userId(email),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as TRoundList).rounds;
+    };
+    const all = await rounds(DEMO_ACCOUNTS.leader);
+    const winter = all.find((r) => r.name === 'Skole-hjem-samtaler, vinter');
+    const late = all.find((r) => r.name === 'Samtaler i 5.B');
+    expect(winter).toMatchObject({
+      classes: [
+        { name: '3.A', room: 'Lokale 12' },
+        { name: '7.A', room: 'Lokale 31' },
+      ],
+      minutesByGrade: { '3': 15, '7': 20 },
+      warnings: [],
+    });
+    expect(winter?.createdBy.name).toBeTruthy();
+    // Open for booking, the demo guardian's Emma booked, Oscar not yet; 5.B's still a draft.
+    expect(winter?.status).toBe('open');
+    expect(late?.status).toBe('draft');
+    expect(late?.warnings).toEqual([
+      expect.objectContaining({ code: 'invitation_late', requiredDays: 21, actualDays: 12 }),
+    ]);
+    // 3.A's contact teacher sees the round of their class, not 5.B's.
+    expect((await rounds(DEMO_ACCOUNTS.contactTeacher)).map((r) => r.name)).toEqual(['Skole-hjem-samtaler, vinter']);
   });
 
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {

@@ -377,3 +377,41 @@ export async function findDemoInvitation(
     minutes: (row.minutes_by_grade as Record<string, number>)[String(row.grade)] ?? 15,
   };
 }
+
+/** The school's classes by name ("3.A"), with each one's contact teacher, for the demo's conference rounds. */
+export async function findClassesByName(
+  db: Db,
+  schoolId: string,
+): Promise<Map<string, { id: string; grade: number; contactTeacherId: string | null }>> {
+  const rows = await db
+    .selectFrom('classes as c')
+    .leftJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 'c.school_id')
+        .onRef('cs.class_id', '=', 'c.id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
+    .select(['c.id', 'c.grade', 'c.letter', 'cs.person_id as contactTeacherId'])
+    .where('c.school_id', '=', schoolId)
+    .execute();
+  return new Map(
+    rows.map((r) => [`${r.grade}.${r.letter}`, { id: r.id, grade: r.grade, contactTeacherId: r.contactTeacherId }]),
+  );
+}
+
+/** The guardian has read the invitation they acted on. */
+export async function markInvitationNoticeRead(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  invitationId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('school_id', '=', schoolId)
+    .where('person_id', '=', personId)
+    .where('dedupe_key', '=', `conference-invitation:${invitationId}`)
+    .execute();
+}

@@ -13,6 +13,9 @@ import { addDemoStaffAbsence } from '../staff-absence/staff-absence.service.js';
 import { insertSchool } from '../schools/school.repository.js';
 import { insertClosedDays } from '../school-calendar/school-calendar.repository.js';
 import { demoClosedDays } from './demo-calendar.js';
+import { demoRounds } from './demo-rounds.js';
+import { openDemoRoundWithBooking } from './demo-booking.js';
+import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
   DEMO_ACCOUNTS,
@@ -28,6 +31,7 @@ import {
   deleteUnattachedUsersOfDomain,
   findPersonIdByExternalId,
   findChildOfAccountInClass,
+  findClassesByName,
   findChildrenWithContactTeacher,
   findFamiliesOfSchool,
   findFirstFamilyOfClass,
@@ -176,6 +180,42 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   if (leaderId) {
     await addDemoSchoolMessage(db, schoolId, leaderId, now);
     await addDemoStaffAbsence(db, schoolId, leaderId, now);
+    await addDemoRounds(db, schoolId, leaderId, now);
+    // The winter round is open for booking: the demo guardian has booked Emma's time (3.A) and
+    // can book Oscar's (7.A) herself; 5.B's round waits, a draft, to be sent.
+    await openDemoRoundWithBooking(db, schoolId, now, {
+      name: 'Skole-hjem-samtaler, vinter',
+      guardianEmail: DEMO_ACCOUNTS.guardian,
+      childClassExternalId: '3A',
+    });
+  }
+}
+
+/**
+ * The conference rounds of `demoRounds`, stored as the round's create stores them: the leader's
+ * for 3.A and 7.A, and 5.B's contact teacher's, whose late invitations the principle warns about.
+ */
+async function addDemoRounds(db: Db, schoolId: string, leaderId: string, now: Date): Promise<void> {
+  const classes = await findClassesByName(db, schoolId);
+  for (const { plannedBy, classNames, round } of demoRounds(schoolYearOf(now))) {
+    const chosen = classNames.flatMap((name) => {
+      const found = classes.get(name);
+      return found ? [{ name, ...found }] : [];
+    });
+    if (chosen.length !== classNames.length) continue;
+    const createdBy = plannedBy === 'leader' ? leaderId : chosen[0]?.contactTeacherId;
+    if (!createdBy) continue;
+    await insertRoundOnce(db, {
+      ...round,
+      classIds: chosen.map((klass) => klass.id),
+      rooms: Object.fromEntries(
+        chosen.flatMap((klass) => (round.rooms[klass.name] ? [[klass.id, round.rooms[klass.name]!]] : [])),
+      ),
+      schoolId,
+      createdBy,
+      at: now,
+      idempotencyKey: null,
+    });
   }
 }
 

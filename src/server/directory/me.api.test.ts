@@ -58,6 +58,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
         searchAuditLog: false,
         handleInformationRequests: false,
         editClosedDays: false,
+        planConferences: false,
       },
       studentId: null,
     });
@@ -92,7 +93,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
     expect(school(m)?.suspended).toBe(false);
   });
 
-  it('tells a contact teacher they handle information requests, but not the school-wide abilities', async () => {
+  it('tells a contact teacher they handle information requests and plan conference rounds, but not the school-wide abilities', async () => {
     const m = await me('contactTeacher');
     expect(m.roles).toEqual(['contact_teacher', 'teacher']);
     expect(school(m)?.abilities).toEqual({
@@ -103,6 +104,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       searchAuditLog: false,
       handleInformationRequests: true,
       editClosedDays: false,
+      planConferences: true,
     });
   });
 
@@ -115,12 +117,14 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       searchAuditLog: true,
       handleInformationRequests: true,
       editClosedDays: true,
+      planConferences: true,
     });
     expect(school(await me('administrator'))?.abilities).toMatchObject({
       editPrinciple: false,
       editClosedDays: true,
       searchAuditLog: true,
       importDirectory: true,
+      planConferences: true,
     });
   });
 
@@ -136,6 +140,7 @@ describe('GET /api/me and PUT /api/me/preferences', () => {
       searchAuditLog: false,
       handleInformationRequests: false,
       editClosedDays: false,
+      planConferences: false,
     });
   });
 

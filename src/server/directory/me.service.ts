@@ -7,6 +7,7 @@ import {
   mayEditPrinciple,
   mayHandleInformationRequests,
   mayImport,
+  mayPlanConferences,
   mayReadPrincipleDrafts,
   mayReadSchoolOverview,
   maySearchAuditLog,
@@ -43,6 +44,7 @@ export function abilitiesAt(m: Membership): TAbilities {
     searchAuditLog: maySearchAuditLog(m),
     handleInformationRequests: mayHandleInformationRequests(m),
     editClosedDays: mayEditClosedDays(m),
+    planConferences: mayPlanConferences(m),
   };
 }
 

@@ -25,11 +25,14 @@ describe('the demo school’s notifications', () => {
     ).json() as TNotificationList;
     expect(guardian.notifications.map((n) => n.title).sort()).toEqual([
       'Haster: Skoldkopper i 3.A',
+      'Invitation til skole-hjem-samtale om Emma',
+      'Invitation til skole-hjem-samtale om Oscar',
       'Ny besked: Emmas læsebog',
       'Ny besked: Juleafslutning i kirken 18. december',
       'Ny besked: Tur til Økolariet fredag',
     ]);
-    expect(guardian.unread).toBe(4);
+    // Emma's invitation was opened when her time was booked; Oscar's is new.
+    expect(guardian.unread).toBe(5);
     const teacher = (
       await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })
     ).json() as TNotificationList;

@@ -49,6 +49,8 @@ export const ZAbilities = z.object({
   handleInformationRequests: z.boolean(),
   /** Add and remove the school's own closed days (holidays the reply promise skips). */
   editClosedDays: z.boolean(),
+  /** Plan conference rounds: the leadership for any classes, a contact teacher for their own. */
+  planConferences: z.boolean(),
 });
 export type TAbilities = z.infer<typeof ZAbilities>;
 

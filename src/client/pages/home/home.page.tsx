@@ -60,6 +60,7 @@ function LeadershipLinks({
   const links = [
     { show: true, to: paths.principle(school.id), label: t('home.links.principle') },
     { show: runsSchool, to: paths.brokenPromises(school.id), label: t('home.links.brokenPromises') },
+    { show: a.planConferences, to: paths.conferenceRounds(school.id), label: t('home.links.conferences') },
     { show: runsSchool, to: paths.urgentMessages(school.id), label: t('staffMessages.urgentLog.link') },
     { show: runsSchool, office: true, to: paths.parentsMessage(school.id), label: t('parentsMessage.link') },
     {
@@ -136,7 +137,8 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       ) : null}
       {isStaff ? (
         <Section title={t('home.yourClasses')} id={`classes-${sid}`}>
-          <StaffClasses schoolId={sid} />
+          {/* The leadership finds the rounds among its own links; a contact teacher finds their classes' here. */}
+          <StaffClasses schoolId={sid} planConferences={school.abilities.planConferences && !runsSchool} />
         </Section>
       ) : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
