@@ -182,8 +182,9 @@ describe('conference rounds', () => {
     await page.getByRole('link', { name: 'Ny samtalerunde' }).click();
     await settled(page);
     const classes = page.getByRole('group', { name: 'Klasser' }).getByRole('checkbox');
-    expect(await classes.count()).toBe(1);
+    // The classes arrive after the form: wait for 3.A, then count.
     await page.getByRole('group', { name: 'Klasser' }).getByRole('checkbox', { name: '3.A' }).waitFor();
+    await expect.poll(() => classes.count()).toBe(1);
     await expectNoAxeViolations(page, 'new round (contact teacher)');
   });
 

@@ -176,16 +176,24 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
     .execute();
 }
 
-/** What booking a time for an invitation needs: its round, class, the class's grade and the round's afternoons. */
+/**
+ * What booking a time for an invitation needs: its round (status and meeting length for the
+ * class's grade), the class, and the round's afternoons.
+ */
 export async function findInvitationForBooking(db: Db, schoolId: string, invitationId: string) {
-  const invitation = await db
+  const row = await db
     .selectFrom('conference_invitations as i')
     .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
-    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade'])
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+    )
+    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade', 'r.status', 'r.minutes_by_grade'])
     .where('i.school_id', '=', schoolId)
     .where('i.id', '=', invitationId)
     .executeTakeFirst();
-  if (!invitation) return undefined;
+  if (!row) return undefined;
+  const { minutes_by_grade, ...invitation } = row;
+  const minutes = (minutes_by_grade as Record<string, number>)[String(row.grade)] ?? 0;
   const days = await db
     .selectFrom('conference_round_days')
     .select(['date', 'starts_at as from', 'ends_at as to'])
@@ -193,8 +201,10 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
     .where('round_id', '=', invitation.round_id)
     .orderBy('date')
     .execute();
-  return { ...invitation, days };
+  return { ...invitation, minutes, days };
 }
+
+export type InvitationForBooking = NonNullable<Awaited<ReturnType<typeof findInvitationForBooking>>>;
 
 /** The booked times of a class in a round ("date HH:MM" keys, slots.ts `slotKey`). */
 export async function findTakenTimes(db: Db, schoolId: string, roundId: string, classId: string): Promise<Set<string>> {

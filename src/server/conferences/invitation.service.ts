@@ -1,4 +1,5 @@
 import { inTransaction, type SignedInContext } from '../context.js';
+import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { insertNotifications } from '../notifications/notification.repository.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -19,6 +20,7 @@ import {
   findInvitees,
   findRoundInvitations,
   findTakenTimes,
+  type InvitationForBooking,
   insertBooking,
   insertInvitation,
   lockRound,
@@ -169,21 +171,23 @@ export async function listMyInvitations(ctx: SignedInContext, schoolId: string):
 }
 
 /** The class's times in the round and which are free, for an invitation. */
-async function timesOf(ctx: Pick<SignedInContext, 'db'>, schoolId: string, invitationId: string) {
-  const invitation = await findInvitationForBooking(ctx.db, schoolId, invitationId);
+async function timesOf(db: Db, schoolId: string, invitation: InvitationForBooking) {
+  const all = slotsOfRound(invitation.days, invitation.minutes);
+  const taken = await findTakenTimes(db, schoolId, invitation.round_id, invitation.class_id);
+  return { all, free: freeSlots(all, taken) };
+}
+
+async function invitationForBooking(db: Db, schoolId: string, invitationId: string) {
+  const invitation = await findInvitationForBooking(db, schoolId, invitationId);
   if (!invitation) throw new AppError('not_found');
-  const [round] = (await findRounds(ctx.db, schoolId, { ids: [invitation.round_id] })).rounds;
-  if (!round) throw new AppError('not_found');
-  const length = round.minutes_by_grade[String(invitation.grade)] ?? 0;
-  const all = slotsOfRound(invitation.days, length);
-  const taken = await findTakenTimes(ctx.db, schoolId, invitation.round_id, invitation.class_id);
-  return { invitation, round, all, free: freeSlots(all, taken) };
+  return invitation;
 }
 
 /** The free times a guardian may book for the invitation (the route's policy: its guardians). */
 export async function listFreeTimes(ctx: SignedInContext, schoolId: string, invitationId: string): Promise<TFreeTimes> {
-  const { round, free } = await timesOf(ctx, schoolId, invitationId);
-  return { times: round.status === 'open' ? free : [] };
+  const invitation = await invitationForBooking(ctx.db, schoolId, invitationId);
+  if (invitation.status !== 'open') return { times: [] };
+  return { times: (await timesOf(ctx.db, schoolId, invitation)).free };
 }
 
 /**
@@ -205,7 +209,7 @@ export async function bookTime(
     async (error: unknown) => {
       // The database's own guard: another booking took the time between our read and our write.
       if ((error as { code?: unknown }).code !== '23505') throw error;
-      const { free } = await timesOf(ctx, schoolId, invitationId);
+      const { free } = await timesOf(ctx.db, schoolId, await invitationForBooking(ctx.db, schoolId, invitationId));
       throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
     },
   );
@@ -222,13 +226,12 @@ export async function storeBooking(
   input: TBook,
   bookedBy: string,
 ): Promise<TRoundTime> {
-  const probe = await findInvitationForBooking(tx.db, schoolId, invitationId);
-  if (!probe) throw new AppError('not_found');
-  const locked = await lockRound(tx.db, schoolId, probe.round_id);
+  const invitation = await invitationForBooking(tx.db, schoolId, invitationId);
+  const locked = await lockRound(tx.db, schoolId, invitation.round_id);
   if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
   // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
   await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
-  const { invitation, all, free } = await timesOf(tx, schoolId, invitationId);
+  const { all, free } = await timesOf(tx.db, schoolId, invitation);
   const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
   if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
   if (!free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);

@@ -24,7 +24,7 @@ export async function openDemoRoundWithBooking(
   if (!invitation) return;
   const details = await findInvitationForBooking(db, schoolId, invitation.invitationId);
   if (!details) return;
-  const [first] = slotsOfRound(details.days, invitation.minutes);
+  const [first] = slotsOfRound(details.days, details.minutes);
   if (!first) return;
   await storeBooking(
     work,

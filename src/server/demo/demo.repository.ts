@@ -345,7 +345,7 @@ export function findDemoRoundByName(db: Db, schoolId: string, name: string) {
     .executeTakeFirst();
 }
 
-/** The demo account's invitation in a round for their child in a class (by import id), with the meeting length. */
+/** The demo account's invitation in a round for their child in a class (by import id). */
 export async function findDemoInvitation(
   db: Db,
   schoolId: string,
@@ -370,12 +370,7 @@ export async function findDemoInvitation(
     .where(sql`lower(u.email)`, '=', guardianEmail.toLowerCase())
     .where('c.external_id', '=', classExternalId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    invitationId: row.invitationId,
-    personId: row.personId,
-    minutes: (row.minutes_by_grade as Record<string, number>)[String(row.grade)] ?? 15,
-  };
+  return row;
 }
 
 /** The school's classes by name ("3.A"), with each one's contact teacher, for the demo's conference rounds. */

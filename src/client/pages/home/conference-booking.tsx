@@ -64,7 +64,10 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
                         type="button"
                         className="button button--secondary button--small"
                         disabled={book.busy}
-                        onClick={() => void book.run(time).then((done) => done && onBooked())}
+                        onClick={() =>
+                          // A time taken meanwhile is refused with its reason; the list then shows the times still free.
+                          void book.run(time).then((done) => (done ? onBooked() : times.reload()))
+                        }
                       >
                         {time.from.replace(':', i18n.language === 'da' ? '.' : ':')}
                       </button>
