@@ -30,7 +30,7 @@ describe('the samspil command line', () => {
     env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', NODE_ENV: 'test' };
     // The database starts as a copy of the run's migrated template, like every API test's: the
     // commands under test still open and migrate it themselves, and starting a server on an
-    // empty database is tested by the durability test and the browser tests' global setup.
+    // empty database is tested by the browser tests' global setup.
     if (process.env.TEST_DB === 'postgres' && process.env.DATABASE_URL) {
       const fresh = await createPostgresTestDatabase(process.env.DATABASE_URL, inject('postgresTemplate'));
       env.DATABASE_URL = fresh.url;

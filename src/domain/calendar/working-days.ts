@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { formatInTimeZone } from 'date-fns-tz';
+import { DateTime } from 'luxon';
 import type { TQuietHours } from '../../shared/principle/principle.schema.js';
 import { isQuietTime } from '../principle/rules.js';
 
@@ -27,15 +27,9 @@ interface WallClock {
   minuteOfDay: number;
 }
 
-/**
- * Copenhagen's offset from UTC at an instant, in milliseconds. Read from the formatted offset
- * because date-fns-tz's getTimezoneOffset takes a wall-clock reading in the machine's own zone.
- */
+/** Copenhagen's offset from UTC at an instant, in milliseconds (from the time zone database). */
 function offsetAt(epochMs: number): number {
-  const [sign, hours, minutes] = formatInTimeZone(epochMs, SCHOOL_TIME_ZONE, 'xxx')
-    .match(/^([+-])(\d{2}):(\d{2})$/)!
-    .slice(1);
-  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * MINUTE;
+  return DateTime.fromMillis(epochMs, { zone: SCHOOL_TIME_ZONE }).offset * MINUTE;
 }
 
 /** What Copenhagen's clocks show at an instant. */

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Sharp } from 'sharp';
-import yauzl from 'yauzl';
+import type { Sharp } from 'sharp';
+import type * as Yauzl from 'yauzl';
 import { AppError } from '../errors.js';
 import { ATTACHMENT_NAME_MAX, ATTACHMENT_TYPES, type TAttachmentType } from '../../shared/api/attachment.schema.js';
 
@@ -21,6 +20,10 @@ export interface CheckedFile {
  * into gigabytes (a "decompression bomb"). 50 megapixels covers today's phone cameras.
  */
 const MAX_IMAGE_PIXELS = 50_000_000;
+
+// sharp (libvips), file-type and yauzl load on the first upload, not when the server starts:
+// together they were a tenth of the start-up's CPU time, paid by every start that never sees a file.
+const loadSharp = async () => (await import('sharp')).default;
 
 const isAllowed = (mime: string): mime is TAttachmentType => Object.hasOwn(ATTACHMENT_TYPES, mime);
 
@@ -42,6 +45,7 @@ function cfbHasStream(bytes: Buffer, name: string): boolean {
 
 /** The content type of the bytes, or null when it is not one a message may carry. Names and claims are not asked. */
 export async function sniffContentType(bytes: Buffer): Promise<TAttachmentType | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (!found) return null;
   if (found.mime === 'application/x-cfb') {
@@ -122,6 +126,7 @@ async function decodeHeif(bytes: Buffer): Promise<Sharp> {
     });
     if ('error' in answer) throw new Error(answer.error);
     const { width, height, data } = answer;
+    const sharp = await loadSharp();
     return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
       raw: { width, height, channels: 4 },
       limitInputPixels: MAX_IMAGE_PIXELS,
@@ -142,6 +147,7 @@ export async function reencodeImage(
   contentType: TAttachmentType,
 ): Promise<{ content: Buffer; contentType: TAttachmentType }> {
   try {
+    const sharp = await loadSharp();
     if (contentType === 'image/gif') {
       // GIFs carry no orientation; animated ones keep their frames.
       return {
@@ -204,15 +210,15 @@ const documentTooLarge = () =>
  * within the limit. An archive that cannot be read is refused rather than passed on unchecked.
  */
 export async function checkDocumentArchive(bytes: Buffer): Promise<void> {
-  let zip: yauzl.ZipFile;
+  let zip: Yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
+    zip = await (await import('yauzl')).default.fromBufferPromise(bytes, { lazyEntries: true });
   } catch {
     throw new AppError('attachment_document_unreadable');
   }
   try {
     if (zip.entryCount > DOCUMENT_MAX_ENTRIES) throw documentTooLarge();
-    const entries: yauzl.Entry[] = [];
+    const entries: Yauzl.Entry[] = [];
     let declared = 0;
     for await (const entry of zip.eachEntry()) {
       declared += entry.uncompressedSize;

@@ -1,4 +1,4 @@
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { DateTime } from 'luxon';
 import type { Context } from '../context.js';
 import type { Membership } from '../policies/membership.js';
 import { AppError } from '../errors.js';
@@ -115,7 +115,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 const isCalendarDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const startOfSchoolDay = (day: string) => fromZonedTime(`${day}T00:00:00`, SCHOOL_TIME_ZONE);
+const startOfSchoolDay = (day: string) => DateTime.fromISO(day, { zone: SCHOOL_TIME_ZONE }).toJSDate();
 
 function nextCalendarDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -157,7 +157,7 @@ const CHILD_GROUPING: AuditGrouping = { changes: actionsOfKind('change'), lists:
 
 /** How many days of the log one query groups; a page reads older windows until it is full. */
 const WINDOW_DAYS = 7;
-const schoolDay = (moment: Date) => formatInTimeZone(moment, SCHOOL_TIME_ZONE, 'yyyy-MM-dd');
+const schoolDay = (moment: Date) => DateTime.fromJSDate(moment, { zone: SCHOOL_TIME_ZONE }).toISODate()!;
 
 function daysBefore(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

@@ -1,7 +1,6 @@
 import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
 import type { Database } from './schema.js';
 import type { Logger } from '../logger.js';
 
@@ -19,6 +18,11 @@ export interface DatabaseHandle {
 const DATE_OID = 1082;
 const INT8_OID = 20;
 const identity = (value: string) => value;
+
+/** How the embedded database is started: the same value parsers as the PostgreSQL driver's. */
+export const PGLITE_OPTIONS = {
+  parsers: { [pgliteTypes.DATE]: identity, [pgliteTypes.INT8]: identity },
+} as const;
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; without it the embedded PGlite database is used. */
@@ -39,6 +43,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let dialect: Dialect;
   let kind: DatabaseHandle['kind'];
   if (options.url) {
+    // The PostgreSQL driver loads only when a server is used; the embedded database never needs it.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.maxConnections ?? 10,
@@ -58,9 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     dialect = new PostgresDialect({ pool });
     kind = 'postgres';
   } else {
-    const client = await PGlite.create(options.dataDir ?? 'memory://', {
-      parsers: { [pgliteTypes.DATE]: identity, [pgliteTypes.INT8]: identity },
-    });
+    const client = await PGlite.create(options.dataDir ?? 'memory://', PGLITE_OPTIONS);
     dialect = new PGliteDialect(client);
     kind = 'pglite';
   }

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { createPostgresTestDatabase } from '../testing/test-database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-directory.js';
@@ -51,14 +51,19 @@ describe('durability of sent messages across a crash', () => {
   let server: Running | undefined;
   const output: string[] = [];
 
+  // The database starts as a copy of the run's migrated template, which the server fills with
+  // the demo school; a server's first start on an empty folder is the browser tests' global setup.
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'samspil-durability-'));
     if (process.env.TEST_DB === 'postgres') {
       const adminUrl = process.env.DATABASE_URL;
       if (!adminUrl) throw new Error('TEST_DB=postgres needs DATABASE_URL');
-      const fresh = await createPostgresTestDatabase(adminUrl);
+      const fresh = await createPostgresTestDatabase(adminUrl, inject('postgresTemplate'));
       databaseUrl = fresh.url;
       dropDatabase = fresh.drop;
+    } else {
+      const template = inject('pgliteTemplate');
+      if (template) await cp(template, dataDir, { recursive: true });
     }
   });
 

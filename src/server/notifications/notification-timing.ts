@@ -1,4 +1,4 @@
-import { fromZonedTime } from 'date-fns-tz';
+import { DateTime } from 'luxon';
 import {
   localDate,
   nextOutsideQuietHours,
@@ -23,7 +23,7 @@ export type RecipientAudience = 'guardian' | 'staff' | 'student';
 
 /** The instant of the digest on a Copenhagen date. 17:00 exists on every date: clocks change at night. */
 export function digestInstant(date: string): Date {
-  return fromZonedTime(`${date}T${DIGEST_TIME}:00`, SCHOOL_TIME_ZONE);
+  return DateTime.fromISO(`${date}T${DIGEST_TIME}`, { zone: SCHOOL_TIME_ZONE }).toJSDate();
 }
 
 const shiftDate = (date: string, days: number) =>

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { insertOutboxMail, markOutboxMailFailed, markOutboxMailSent } from './mail-outbox.repository.js';
@@ -23,9 +23,13 @@ export interface Mailer {
  * settings it is then sent through nodemailer and marked sent (or the error kept for a retry).
  */
 export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; from: string }): Mailer {
-  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  // nodemailer loads with the first mail to deliver, not when the server starts.
+  let transport: Promise<Transporter> | undefined;
+  const smtpUrl = options.smtpUrl;
+  const transporter = (url: string) =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url)));
   return {
-    delivers: transport !== null,
+    delivers: Boolean(smtpUrl),
     async send(mail) {
       const id = await insertOutboxMail(options.db, {
         schoolId: mail.schoolId ?? null,
@@ -35,9 +39,11 @@ export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; 
         html: mail.html ?? null,
         createdAt: options.clock.now(),
       });
-      if (!transport) return;
+      if (!smtpUrl) return;
       try {
-        await transport.sendMail({
+        await (
+          await transporter(smtpUrl)
+        ).sendMail({
           from: options.from,
           to: mail.to,
           subject: mail.subject,

@@ -1,5 +1,5 @@
 import { inTransaction } from '../context.js';
-import { formatInTimeZone } from 'date-fns-tz';
+import { DateTime } from 'luxon';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -217,7 +217,7 @@ export async function discardDraft(db: Db, schoolId: string): Promise<void> {
 }
 
 /** Today's date at the school, YYYY-MM-DD. */
-const schoolToday = (now: Date) => formatInTimeZone(now, SCHOOL_TIME_ZONE, 'yyyy-MM-dd');
+const schoolToday = (now: Date) => DateTime.fromJSDate(now, { zone: SCHOOL_TIME_ZONE }).toISODate()!;
 
 /**
  * Records the board's adoption of the draft: in one transaction the adopted version becomes

@@ -71,6 +71,7 @@ describe('text()', () => {
     expect(text({ max: 5, trim: false }).parse(' hej ')).toBe(' hej ');
   });
 
+  // A guard, not a measure: on a machine busy with other test tiers a hundred runs took over 5 s.
   it('refuses exactly the strings that hold a refused character or lone surrogate half', () => {
     // oxlint-disable-next-line no-control-regex -- the oracle lists the refused control characters
     const refusedInLines = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202d\u202e]/;
@@ -79,5 +80,5 @@ describe('text()', () => {
         expect(isAllowedText(value, 'lines')).toBe(!refusedInLines.test(value) && wellFormed(value));
       }),
     );
-  });
+  }, 20_000);
 });
