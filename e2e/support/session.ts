@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 import { expectNoAxeViolations } from './axe.js';
 
 export const DEMO_PASSWORD = 'samspil-demo';
@@ -39,6 +40,28 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await checkOnce(page, `/ (${email})`);
 }
 
+/**
+ * Switches the signed-in reader to English with the header's language button. The choice is saved
+ * on the account, and a spec's later journeys sign in as the same demo people in Danish, so the
+ * account is set back to Danish when the test ends (the page is closed by then; its cookie is not).
+ */
+export async function chooseEnglish(page: Page): Promise<void> {
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/me/preferences') && response.ok());
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Dansk' }).waitFor();
+  await saved;
+  const origin = new URL(page.url()).origin;
+  const cookie = (await page.context().cookies(origin)).map((c) => `${c.name}=${c.value}`).join('; ');
+  onTestFinished(async () => {
+    const response = await fetch(`${origin}/api/me/preferences`, {
+      method: 'PUT',
+      headers: { cookie, origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'da' }),
+    });
+    if (!response.ok) throw new Error(`Setting the account back to Danish failed: ${response.status}`);
+  });
+}
+
 /** Goes to a path, waits until its loading state is over, and checks it with axe. */
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -47,14 +70,15 @@ export async function visit(page: Page, path: string): Promise<void> {
 }
 
 /**
- * The pages this spec file has checked with axe, by name, screen width and language: a page that
- * a file visits again (the home page after each sign-in) is checked the first time. A check after
+ * The pages this spec file has checked with axe, by server, name, screen width and language: a
+ * page that a file visits again (the home page after each sign-in) is checked the first time. A check after
  * a change on the page is the test's own `expectNoAxeViolations`.
  */
 const checked = new Set<string>();
 
 async function checkOnce(page: Page, label: string): Promise<void> {
-  const key = `${label} ${page.viewportSize()?.width ?? 0} ${await page.evaluate(() => document.documentElement.lang)}`;
+  // The origin names the spec file's own server: a worker runs several files in one module scope.
+  const key = `${new URL(page.url()).origin} ${label} ${page.viewportSize()?.width ?? 0} ${await page.evaluate(() => document.documentElement.lang)}`;
   if (checked.has(key)) return;
   await expectNoAxeViolations(page, label);
   checked.add(key);
