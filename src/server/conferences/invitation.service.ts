@@ -46,7 +46,7 @@ const NEXT_FREE_SHOWN = 3;
  * Sends a round's invitations, which opens it for booking (the route's policy: those who plan the
  * round's classes). Every household of every child in its classes gets its own invitation,
  * addressed to the custody holders (not suspended) who live there, and each of them a notice in
- * their own language. One unit of work, with the round's row locked: opening twice at once sends
+ * their own language; the e-mails and the reminders are queued in the same unit of work. One unit of work, with the round's row locked: opening twice at once sends
  * once, and a round that is not a draft any more is refused.
  */
 export async function openRound(ctx: SignedInContext, schoolId: string, roundId: string) {

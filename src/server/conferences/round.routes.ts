@@ -55,7 +55,7 @@ export const invitationRoutes = [
   defineRoute({
     ...conferenceContracts.openRound,
     summary:
-      "Sends the round's invitations, which opens it for booking: one per household of each child in its classes, to the custody holders (not suspended) who live there, each with a notice in their language; a parent with the right to information only is not invited (§ 23). For those who plan all the round's classes; a round already opened is 409 round_not_draft.",
+      "Sends the round's invitations, which opens it for booking: one per household of each child in its classes, to the custody holders (not suspended) who live there, each with a notice in their language, and an e-mail to those whose directory record says e-mail (or who have no login); a home that has not booked four days on is reminded, unless the round begins first. A parent with the right to information only is not invited (§ 23). For those who plan all the round's classes; a round already opened is 409 round_not_draft.",
     tags: ['conferences'],
     policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
     handler: (ctx, { params }) => openRound(ctx, params.schoolId, params.roundId),
