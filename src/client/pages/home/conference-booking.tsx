@@ -120,7 +120,7 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
 }
 
 /** For a child with two homes: this home's wish for one joint meeting, and whether the other home wishes it too. */
-function JointMeeting({ schoolId, invitation }: { schoolId: string; invitation: Invitation }) {
+export function JointMeeting({ schoolId, invitation }: { schoolId: string; invitation: Invitation }) {
   const { t } = useTranslation();
   const joint = invitation.jointMeeting;
   const save = useAction(
