@@ -101,6 +101,7 @@ export function findStaffRoundDays(db: Db, userId: string): Promise<StaffRoundDa
 /** A conference booked for a child the user was invited for as a guardian, with how often it was moved. */
 export interface GuardianBookingRow {
   invitation_id: string;
+  student_id: string;
   date: string;
   starts_at: string;
   ends_at: string;
@@ -112,16 +113,14 @@ export interface GuardianBookingRow {
   moves: number;
 }
 
-/** The active bookings of the invitations the user received as a guardian, at every school. */
-export function findGuardianBookings(db: Db, userId: string): Promise<GuardianBookingRow[]> {
+/**
+ * Active bookings with what their calendar entry shows, and how often each invitation's booking
+ * was moved (its SEQUENCE): the one query behind the feed and a single booking's file, so both
+ * give the same event.
+ */
+function bookingsQuery(db: Db) {
   return db
-    .selectFrom('people as p')
-    .innerJoin('conference_invitation_guardians as ig', (j) =>
-      j.onRef('ig.school_id', '=', 'p.school_id').onRef('ig.person_id', '=', 'p.id'),
-    )
-    .innerJoin('conference_bookings as b', (j) =>
-      j.onRef('b.school_id', '=', 'ig.school_id').onRef('b.invitation_id', '=', 'ig.invitation_id'),
-    )
+    .selectFrom('conference_bookings as b')
     .innerJoin('conference_invitations as i', (j) =>
       j.onRef('i.school_id', '=', 'b.school_id').onRef('i.id', '=', 'b.invitation_id'),
     )
@@ -133,9 +132,10 @@ export function findGuardianBookings(db: Db, userId: string): Promise<GuardianBo
         .onRef('rc.round_id', '=', 'i.round_id')
         .onRef('rc.class_id', '=', 'i.class_id'),
     )
-    .innerJoin('schools as sc', 'sc.id', 'p.school_id')
+    .innerJoin('schools as sc', 'sc.id', 'b.school_id')
     .select((eb) => [
       'b.invitation_id',
+      'i.student_id',
       'b.date',
       'b.starts_at',
       'b.ends_at',
@@ -152,10 +152,43 @@ export function findGuardianBookings(db: Db, userId: string): Promise<GuardianBo
         .where('earlier.cancelled_at', 'is not', null)
         .as('moves'),
     ])
-    .where('p.user_id', '=', userId)
-    .where('b.cancelled_at', 'is', null)
+    .where('b.cancelled_at', 'is', null);
+}
+
+const withMoves = <R extends { moves: unknown }>(rows: R[]) =>
+  rows.map((row) => ({ ...row, moves: Number(row.moves ?? 0) }));
+
+/** The active bookings of the invitations the user received as a guardian, at every school. */
+export async function findGuardianBookings(db: Db, userId: string): Promise<GuardianBookingRow[]> {
+  const rows = await bookingsQuery(db)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('conference_invitation_guardians as ig')
+          .innerJoin('people as p', (j) =>
+            j.onRef('p.school_id', '=', 'ig.school_id').onRef('p.id', '=', 'ig.person_id'),
+          )
+          .select('ig.person_id')
+          .whereRef('ig.school_id', '=', 'b.school_id')
+          .whereRef('ig.invitation_id', '=', 'b.invitation_id')
+          .where('p.user_id', '=', userId),
+      ),
+    )
     .orderBy('b.date')
     .orderBy('b.starts_at')
-    .execute()
-    .then((rows) => rows.map((row) => ({ ...row, moves: Number(row.moves ?? 0) })));
+    .execute();
+  return withMoves(rows);
+}
+
+/** An invitation's active booking, as the feed shows it. */
+export async function findInvitationBooking(
+  db: Db,
+  schoolId: string,
+  invitationId: string,
+): Promise<GuardianBookingRow | undefined> {
+  const rows = await bookingsQuery(db)
+    .where('b.school_id', '=', schoolId)
+    .where('b.invitation_id', '=', invitationId)
+    .execute();
+  return withMoves(rows)[0];
 }

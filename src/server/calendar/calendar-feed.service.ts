@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, SignedInContext } from '../context.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../errors.js';
 import type { TCalendarFeed } from '../../shared/api/calendar.schema.js';
 import { className } from '../../shared/api/directory.schema.js';
@@ -11,6 +12,7 @@ import {
   findFeedOfUser,
   findFeedUser,
   findGuardianBookings,
+  findInvitationBooking,
   findStaffRoundDays,
   insertFeedIfMissing,
   replaceFeedToken,
@@ -122,4 +124,17 @@ export async function readCalendar(ctx: Context, tokenInPath: string): Promise<s
   ]);
   const entries = [...roundEntries(roundDays, user.locale), ...bookingEntries(bookings, user.locale)];
   return calendarText(entries, user.locale, ctx.clock.now());
+}
+
+/**
+ * One booked conference as an iCalendar file, for the invitation's guardians and the staff of the
+ * class (the route's policy): the very event of the calendar feed (same UID and SEQUENCE), so a
+ * calendar app that has both keeps one entry. An invitation with nothing booked is 404. The
+ * reading is logged in the child's log.
+ */
+export async function readBookingCalendar(ctx: SignedInContext, schoolId: string, invitationId: string) {
+  const booking = await findInvitationBooking(ctx.db, schoolId, invitationId);
+  if (!booking) throw new AppError('not_found');
+  await recordAudit(ctx, [{ schoolId, action: 'conference.booking-calendar', studentId: booking.student_id }]);
+  return calendarText(bookingEntries([booking], ctx.locale), ctx.locale, ctx.clock.now());
 }

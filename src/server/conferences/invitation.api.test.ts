@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
-import type { TFreeTimes, TMyInvitations, TRoundInvitations } from '../../shared/api/conference.schema.js';
+import type { TFreeTimes, TMyInvitations, TRound, TRoundInvitations } from '../../shared/api/conference.schema.js';
+import { runDueJobs } from '../jobs/job-runner.js';
+import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 
 /**
  * Inviting the homes and booking times (issue 10, points 2 and 3) on the fixture's round for 3.A:
@@ -188,5 +190,311 @@ describe('invitations and booking', () => {
     expect(leader.invitationsInGoodTime.school).toEqual({ counted: 3, kept: 3, share: 1 });
     expect(leader.householdsNotReached).toBe(0);
     expect((await figures('boardMember')).invitationsInGoodTime.school).toBeNull();
+  });
+
+  /**
+   * A second round, for 3.A and 5.B on 17 December (15 and 20 minutes), where Mette's household
+   * also has Lukas in 5.B, and Sara (Emma's other home) is told by e-mail and reads English.
+   */
+  describe('siblings, calendar files, e-mail, reminders and joint meetings', () => {
+    let round2: string;
+    const day = '2026-12-17';
+    const mine2 = async (actor: ActorName) => {
+      const res = await call(actor, 'GET', `${base()}/conference-invitations`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as TMyInvitations).invitations.filter((i) => i.round.id === round2);
+    };
+    const invitationOf = async (actor: ActorName, child: string) => {
+      const found = (await mine2(actor)).find((i) => i.student.name.startsWith(child));
+      expect(found, `${actor}'s invitation for ${child}`).toBeDefined();
+      return found!;
+    };
+    const runJobs = async () => {
+      for (let n = await runDueJobs(t.deps, JOB_HANDLERS); n > 0; n = await runDueJobs(t.deps, JOB_HANDLERS));
+    };
+    const mailsTo = (address: string) =>
+      t.deps.db
+        .selectFrom('mail_outbox')
+        .select(['subject', 'text_body'])
+        .where('to_address', '=', address)
+        .orderBy('created_at')
+        .execute();
+    // The dashboard test above let three days pass; the homes come back to a live session.
+    beforeAll(async () => {
+      const now = t.clock.now();
+      await t.deps.db
+        .updateTable('sessions')
+        .set({ last_seen_at: now, expires_at: new Date(now.getTime() + 30 * 86_400_000) })
+        .where('ended_at', 'is', null)
+        .execute();
+    });
+    const activeBookings = () =>
+      t.deps.db
+        .selectFrom('conference_bookings')
+        .select(['id', 'invitation_id', 'starts_at', 'joins_booking_id'])
+        .where('round_id', '=', round2)
+        .where('cancelled_at', 'is', null)
+        .execute();
+
+    it('sends each guardian whose record says e-mail the invitation in their language, with a link to book, in the unit of work that sends the invitations', async () => {
+      const lukas = (
+        await t.deps.db
+          .insertInto('students')
+          .values({
+            school_id: f.schoolId,
+            external_id: 'lukas',
+            given_name: 'Lukas',
+            family_name: 'Hansen',
+            class_id: f.classB,
+            birth_date: '2015-02-02',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await t.deps.db
+        .insertInto('guardianships')
+        .values({ school_id: f.schoolId, student_id: lukas, person_id: f.people.custodyGuardian!, kind: 'custody' })
+        .execute();
+      await t.deps.db
+        .updateTable('people')
+        .set({ preferred_channel: 'email', email: 'sara@fixture.samspil.dk' })
+        .where('id', '=', f.people.protectedGuardian!)
+        .execute();
+      await t.deps.db.updateTable('users').set({ locale: 'en' }).where('id', '=', f.users.protectedGuardian!).execute();
+      const created = await call('leader', 'POST', `${base()}/conference-rounds`, {
+        name: 'Samtaler før jul',
+        kind: 'regular',
+        classIds: [f.classA, f.classB],
+        days: [{ date: day, from: '14:00', to: '17:00' }],
+        minutesByGrade: { '3': 15, '5': 20 },
+        alsoTakingPart: [],
+        formats: ['in_person'],
+        videoLink: null,
+        rooms: {},
+        inviteOn: '2026-11-26',
+        plansBy: null,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      round2 = (created.json() as TRound).id;
+      expect((await call('leader', 'POST', `${base()}/conference-rounds/${round2}/open`)).statusCode).toBe(200);
+      const queued = await t.deps.db
+        .selectFrom('jobs')
+        .select('kind')
+        .where('kind', '=', 'conference-invitation-email')
+        .where('done_at', 'is', null)
+        .execute();
+      expect(queued).toHaveLength(1);
+      await runJobs();
+      const [mail, ...more] = await mailsTo('sara@fixture.samspil.dk');
+      expect(more).toEqual([]);
+      expect(mail?.subject).toBe('Invitation to a school-home conference about Emma');
+      expect(mail?.text_body).toContain('Samtaler før jul');
+      expect(mail?.text_body).toContain('Thursday 17 December');
+      expect(mail?.text_body).toContain(`/#conference-${f.ownStudent}`);
+      // Mette reads the app (her channel): a notice, no e-mail.
+      expect(await mailsTo('mette.hansen@fixture.samspil.dk')).toEqual([]);
+      const listed = (
+        await call('leader', 'GET', `${base()}/conference-rounds/${round2}/invitations`)
+      ).json() as TRoundInvitations;
+      expect(listed.invitations.every((i) => i.channel === 'app')).toBe(true);
+    });
+
+    it('offers a sibling’s class the times back to back with the booked meeting first, marked, and the others after', async () => {
+      const emma = await invitationOf('custodyGuardian', 'Emma');
+      const lukasInvitation = await invitationOf('custodyGuardian', 'Lukas');
+      expect((await book('custodyGuardian', emma.id, '14:00', day)).statusCode).toBe(200);
+      const times = await freeTimes('custodyGuardian', lukasInvitation.id);
+      expect(times[0]).toEqual({
+        date: day,
+        from: '14:20',
+        to: '14:40',
+        nextTo: { child: 'Emma', side: 'after' },
+        joint: false,
+      });
+      expect(times.slice(1).every((time) => time.nextTo === null)).toBe(true);
+      // Every free time is still offered: 5.B's nine 20-minute times.
+      expect(times).toHaveLength(9);
+      // Another family cannot book or see Mette's child's time; nothing changes.
+      const foreign = await call(
+        'otherFamilyGuardian',
+        'PUT',
+        `${base()}/conference-invitations/${lukasInvitation.id}/booking`,
+        {
+          date: day,
+          from: '14:20',
+        },
+      );
+      expect(foreign.statusCode).toBe(404);
+      expect((await book('custodyGuardian', lukasInvitation.id, '14:20', day)).statusCode).toBe(200);
+      const outside = await book('custodyGuardian', lukasInvitation.id, '14:20', '2026-12-18');
+      expect(outside.statusCode).toBe(422);
+      expect(outside.json().error.code).toBe('conference_time_outside_round');
+      expect((await invitationOf('custodyGuardian', 'Lukas')).booking?.from).toBe('14:20');
+    });
+
+    it('gives the booked meeting as an .ics file: the feed’s own event, Copenhagen times, for the home and the class’s staff only', async () => {
+      const emma = await invitationOf('custodyGuardian', 'Emma');
+      const url = `${base()}/conference-invitations/${emma.id}/booking.ics`;
+      const res = await call('custodyGuardian', 'GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+      const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
+      const file = unfold(res.body);
+      expect(file.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(file).toContain(`UID:conference-${emma.id}@samspil`);
+      expect(file).toContain('DTSTART;TZID=Europe/Copenhagen:20261217T140000');
+      expect(file).toContain('BEGIN:VTIMEZONE');
+      const feedUrl = ((await call('custodyGuardian', 'GET', '/api/me/calendar-feed')).json() as { url: string }).url;
+      const feed = unfold((await t.request({ method: 'GET', url: new URL(feedUrl).pathname })).body);
+      const event = (text: string) =>
+        /BEGIN:VEVENT[\s\S]*?END:VEVENT/g
+          .exec(text.slice(text.indexOf(`UID:conference-${emma.id}@samspil`) - 200))?.[0]
+          .split('\r\n')
+          .filter((line) => /^(UID|SEQUENCE|DTSTART|DTEND|SUMMARY)/.test(line));
+      expect(event(file)).toEqual(event(feed));
+      expect((await call('contactTeacher', 'GET', url)).statusCode).toBe(200);
+      for (const actor of ['otherFamilyGuardian', 'otherClassTeacher', 'informationRightParent'] as const)
+        expect((await call(actor, 'GET', url)).statusCode, actor).toBe(404);
+      // Sara's home has booked nothing yet: no file.
+      const sara = await invitationOf('protectedGuardian', 'Emma');
+      expect(
+        (await call('protectedGuardian', 'GET', `${base()}/conference-invitations/${sara.id}/booking.ics`)).statusCode,
+      ).toBe(404);
+    });
+
+    it('joins the other home’s meeting when both homes ask for one, and the database keeps one meeting per time', async () => {
+      const sara = await invitationOf('protectedGuardian', 'Emma');
+      const mette = await invitationOf('custodyGuardian', 'Emma');
+      expect(sara.jointMeeting).toEqual({ wanted: false, otherHomeWants: false });
+      expect((await book('protectedGuardian', sara.id, '14:00', day)).statusCode).toBe(409);
+      const wish = (actor: ActorName, invitationId: string, wanted: boolean) =>
+        call(actor, 'PUT', `${base()}/conference-invitations/${invitationId}/joint-meeting`, { wanted });
+      expect((await wish('protectedGuardian', sara.id, true)).statusCode).toBe(200);
+      expect((await freeTimes('protectedGuardian', sara.id)).some((time) => time.joint)).toBe(false);
+      expect((await wish('otherFamilyGuardian', mette.id, true)).statusCode).toBe(404);
+      expect((await wish('custodyGuardian', mette.id, true)).statusCode).toBe(200);
+      const offered = await freeTimes('protectedGuardian', sara.id);
+      expect(offered[0]).toEqual({ date: day, from: '14:00', to: '14:15', nextTo: null, joint: true });
+      const joined = await book('protectedGuardian', sara.id, '14:00', day);
+      expect(joined.statusCode, joined.body).toBe(200);
+      expect(await invitationOf('custodyGuardian', 'Emma')).toMatchObject({
+        bookedJointly: true,
+        jointMeeting: { wanted: true, otherHomeWants: true },
+      });
+      expect((await invitationOf('protectedGuardian', 'Emma')).bookedJointly).toBe(true);
+      // The other home is never named to her.
+      expect(JSON.stringify(await mine2('protectedGuardian'))).not.toContain('Mette');
+
+      const rows = await activeBookings();
+      const host = rows.find((r) => r.invitation_id === mette.id)!;
+      const lukasMeeting = rows.find((r) => r.starts_at === '14:20')!;
+      expect(rows.find((r) => r.invitation_id === sara.id)?.joins_booking_id).toBe(host.id);
+      // The database's rule: a second meeting at the time, or a join at another time, is refused.
+      const insert = (values: { invitation: string; from: string; joins: string | null }) =>
+        t.deps.db
+          .insertInto('conference_bookings')
+          .values({
+            school_id: f.schoolId,
+            round_id: round2,
+            invitation_id: values.invitation,
+            class_id: f.classA,
+            date: day,
+            starts_at: values.from,
+            ends_at: '14:15',
+            booked_by: f.people.custodyGuardian!,
+            created_at: t.clock.now(),
+            joins_booking_id: values.joins,
+          })
+          .execute();
+      // An invitation with nothing booked, so only the rule under test can refuse.
+      const { id: unbooked } = await t.deps.db
+        .insertInto('conference_invitations')
+        .values({
+          school_id: f.schoolId,
+          round_id: round2,
+          student_id: f.otherStudent,
+          class_id: f.classA,
+          household_key: 'test',
+          created_at: t.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await expect(insert({ invitation: unbooked, from: '14:00', joins: null })).rejects.toThrow(
+        /conference_bookings_one_per_time/,
+      );
+      await expect(insert({ invitation: unbooked, from: '14:15', joins: lukasMeeting.id })).rejects.toThrow(
+        /conference_bookings_joins_fk/,
+      );
+      await expect(insert({ invitation: unbooked, from: '14:00', joins: host.id })).rejects.toThrow(
+        /conference_bookings_one_joining/,
+      );
+
+      // Mette cancels: Sara's home keeps the time as its own meeting.
+      expect(
+        (await call('custodyGuardian', 'DELETE', `${base()}/conference-invitations/${mette.id}/booking`)).statusCode,
+      ).toBe(200);
+      const after = await activeBookings();
+      expect(after.find((r) => r.invitation_id === sara.id)).toMatchObject({
+        starts_at: '14:00',
+        joins_booking_id: null,
+      });
+      expect(after.some((r) => r.invitation_id === mette.id)).toBe(false);
+      // Mette takes another time, and Sara's home cancels: it has booked nothing now.
+      expect((await book('custodyGuardian', mette.id, '14:30', day)).statusCode).toBe(200);
+      expect(
+        (await call('protectedGuardian', 'DELETE', `${base()}/conference-invitations/${sara.id}/booking`)).statusCode,
+      ).toBe(200);
+    });
+
+    it('reminds a home that has not booked four days on, in the app and by e-mail in its language, and skips the homes that booked', async () => {
+      const invitations = [
+        ...(await mine2('custodyGuardian')).map((i) => i.id),
+        (await invitationOf('protectedGuardian', 'Emma')).id,
+      ];
+      const sara = invitations[2]!;
+      const reminders = await t.deps.db
+        .selectFrom('jobs')
+        .select(['run_at'])
+        .where('kind', '=', 'conference-reminder')
+        .where(
+          'dedupe_key',
+          'in',
+          invitations.map((id) => `conference-reminder:${id}`),
+        )
+        .execute();
+      expect(reminders).toHaveLength(3);
+      expect(reminders.every((r) => r.run_at.getTime() - t.clock.now().getTime() <= 4 * 86_400_000)).toBe(true);
+      t.clock.advance(4 * 24 * 60 * 60 * 1000);
+      await runJobs();
+      const reminded = await t.deps.db
+        .selectFrom('notifications')
+        .select(['person_id', 'dedupe_key', 'title'])
+        .where('kind', '=', 'conference-reminder')
+        .where(
+          'dedupe_key',
+          'in',
+          invitations.map((id) => `conference-reminder:${id}`),
+        )
+        .execute();
+      // Mette's two homes-of-one-household invitations are booked (Emma 14:30, Lukas 14:20): only Sara is reminded.
+      expect(reminded).toEqual([
+        {
+          person_id: f.people.protectedGuardian!,
+          dedupe_key: `conference-reminder:${sara}`,
+          title: 'Remember to choose a time for the conference about Emma',
+        },
+      ]);
+      const aboutRound2 = async () =>
+        (await mailsTo('sara@fixture.samspil.dk'))
+          .filter((m) => m.text_body.includes('Samtaler før jul'))
+          .map((m) => m.subject);
+      expect(await aboutRound2()).toEqual([
+        'Invitation to a school-home conference about Emma',
+        'Remember to choose a time for the conference about Emma',
+      ]);
+      // A second run sends nothing more (the dedupe keys).
+      await runJobs();
+      expect(await aboutRound2()).toHaveLength(2);
+    });
   });
 });

@@ -122,7 +122,7 @@ export async function findRoundInvitations(db: Db, schoolId: string, roundId: st
         j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
       )
       .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'ig.school_id').onRef('p.id', '=', 'ig.person_id'))
-      .select(['ig.invitation_id', 'p.given_name', 'p.family_name', 'p.user_id', 'p.email'])
+      .select(['ig.invitation_id', 'p.given_name', 'p.family_name', 'p.user_id', 'p.email', 'p.phone'])
       .where('ig.school_id', '=', schoolId)
       .where('i.round_id', '=', roundId)
       .orderBy('p.given_name')
@@ -152,7 +152,7 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
     .leftJoin('conference_bookings as b', (j) =>
       j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
     )
-    .select([
+    .select((eb) => [
       'i.id',
       'r.id as round_id',
       'r.name as round_name',
@@ -167,6 +167,31 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
       'b.date',
       'b.starts_at',
       'b.ends_at',
+      'i.wants_joint_meeting',
+      // One joint meeting: this booking joins the other home's, or the other home's joins it.
+      eb
+        .or([
+          eb('b.joins_booking_id', 'is not', null),
+          eb.exists(
+            eb
+              .selectFrom('conference_bookings as joined')
+              .select('joined.id')
+              .whereRef('joined.school_id', '=', 'b.school_id')
+              .whereRef('joined.joins_booking_id', '=', 'b.id')
+              .where('joined.cancelled_at', 'is', null),
+          ),
+        ])
+        .as('booked_jointly'),
+      // The child's other home in the round, unnamed: null when there is none.
+      eb
+        .selectFrom('conference_invitations as other')
+        .select('other.wants_joint_meeting')
+        .whereRef('other.school_id', '=', 'i.school_id')
+        .whereRef('other.round_id', '=', 'i.round_id')
+        .whereRef('other.student_id', '=', 'i.student_id')
+        .whereRef('other.id', '<>', 'i.id')
+        .limit(1)
+        .as('other_home_wants_joint'),
     ])
     .where('ig.school_id', '=', schoolId)
     .where('ig.person_id', '=', personId)
@@ -187,7 +212,17 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
     .innerJoin('conference_rounds as r', (j) =>
       j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
     )
-    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade', 'r.status', 'r.minutes_by_grade'])
+    .select([
+      'i.id',
+      'i.round_id',
+      'i.class_id',
+      'i.student_id',
+      'i.household_key',
+      'i.wants_joint_meeting',
+      'c.grade',
+      'r.status',
+      'r.minutes_by_grade',
+    ])
     .where('i.school_id', '=', schoolId)
     .where('i.id', '=', invitationId)
     .executeTakeFirst();
@@ -219,16 +254,105 @@ export async function findTakenTimes(db: Db, schoolId: string, roundId: string, 
   return new Set(rows.map((r) => `${r.date} ${r.starts_at}`));
 }
 
-/** Ends the invitation's active booking, if any; the time is free again at once. */
+/**
+ * Ends the invitation's active booking, if any; the time is free again at once. When another home
+ * had joined that meeting, the other home keeps the time as its own meeting.
+ */
 export async function cancelActiveBooking(db: Db, schoolId: string, invitationId: string, at: Date): Promise<boolean> {
-  const result = await db
+  const cancelled = await db
     .updateTable('conference_bookings')
     .set({ cancelled_at: at })
     .where('school_id', '=', schoolId)
     .where('invitation_id', '=', invitationId)
     .where('cancelled_at', 'is', null)
+    .returning('id')
+    .execute();
+  if (cancelled.length === 0) return false;
+  await db
+    .updateTable('conference_bookings')
+    .set({ joins_booking_id: null })
+    .where('school_id', '=', schoolId)
+    .where(
+      'joins_booking_id',
+      'in',
+      cancelled.map((b) => b.id),
+    )
+    .where('cancelled_at', 'is', null)
+    .execute();
+  return true;
+}
+
+/** The booked meetings of the household's other children in the round (siblings), with each child's first name. */
+export function findSiblingMeetings(
+  db: Db,
+  schoolId: string,
+  invitation: { round_id: string; household_key: string; student_id: string },
+) {
+  return db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
+    )
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+    .select(['s.given_name as child', 'b.date', 'b.starts_at as from', 'b.ends_at as to'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.round_id', '=', invitation.round_id)
+    .where('i.household_key', '=', invitation.household_key)
+    .where('i.student_id', '<>', invitation.student_id)
+    .orderBy('b.date')
+    .orderBy('b.starts_at')
+    .execute();
+}
+
+/**
+ * The meeting of the child's other home in the round that this home may join: the other home
+ * asked for a joint meeting too, booked a meeting of its own (one that joins nothing), and no
+ * home has joined it yet. Its household is never named.
+ */
+export function findJoinableMeeting(
+  db: Db,
+  schoolId: string,
+  invitation: { id: string; round_id: string; student_id: string },
+) {
+  return db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('conference_bookings as b', (j) =>
+      j
+        .onRef('b.school_id', '=', 'i.school_id')
+        .onRef('b.invitation_id', '=', 'i.id')
+        .on('b.cancelled_at', 'is', null)
+        .on('b.joins_booking_id', 'is', null),
+    )
+    .select(['b.id', 'b.date', 'b.starts_at as from', 'b.ends_at as to'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.round_id', '=', invitation.round_id)
+    .where('i.student_id', '=', invitation.student_id)
+    .where('i.id', '<>', invitation.id)
+    .where('i.wants_joint_meeting', '=', true)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('conference_bookings as joined')
+            .select('joined.id')
+            .whereRef('joined.school_id', '=', 'b.school_id')
+            .whereRef('joined.joins_booking_id', '=', 'b.id')
+            .where('joined.cancelled_at', 'is', null)
+            .where('joined.invitation_id', '<>', invitation.id),
+        ),
+      ),
+    )
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+}
+
+/** Whether this home asks for one joint meeting with the child's other home. */
+export async function setWantsJointMeeting(db: Db, schoolId: string, invitationId: string, wanted: boolean) {
+  await db
+    .updateTable('conference_invitations')
+    .set({ wants_joint_meeting: wanted })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', invitationId)
+    .execute();
 }
 
 export async function insertBooking(
@@ -243,6 +367,8 @@ export async function insertBooking(
     to: string;
     bookedBy: string;
     at: Date;
+    /** The other home's meeting this booking joins. */
+    joinsBookingId?: string | null;
   },
 ): Promise<void> {
   await db
@@ -257,6 +383,7 @@ export async function insertBooking(
       ends_at: row.to,
       booked_by: row.bookedBy,
       created_at: row.at,
+      joins_booking_id: row.joinsBookingId ?? null,
     })
     .execute();
 }

@@ -8,27 +8,33 @@ import { className } from '../../shared/api/directory.schema.js';
 import type {
   TBook,
   TFreeTimes,
+  TJointMeeting,
   TMyInvitations,
   TRoundInvitations,
   TRoundTime,
 } from '../../shared/api/conference.schema.js';
 import { freeSlots, slotKey, slotsOfRound, type Slot } from '../../domain/conferences/slots.js';
+import { backToBackFirst } from '../../domain/conferences/back-to-back.js';
 import {
   cancelActiveBooking,
   findInvitationForBooking,
   findInvitationsOfPerson,
   findInvitees,
+  findJoinableMeeting,
   findRoundInvitations,
+  findSiblingMeetings,
   findTakenTimes,
   type InvitationForBooking,
   insertBooking,
   insertInvitation,
   lockRound,
   setRoundStatus,
+  setWantsJointMeeting,
 } from './invitation.repository.js';
 import { readRound } from './round.service.js';
 import { findRounds } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
+import { queueInvitationNotices } from './invitation-notify.service.js';
 
 const asTime = (row: { date: string | null; starts_at: string | null; ends_at: string | null }): TRoundTime | null =>
   row.date && row.starts_at && row.ends_at ? { date: row.date, from: row.starts_at, to: row.ends_at } : null;
@@ -40,7 +46,7 @@ const NEXT_FREE_SHOWN = 3;
  * Sends a round's invitations, which opens it for booking (the route's policy: those who plan the
  * round's classes). Every household of every child in its classes gets its own invitation,
  * addressed to the custody holders (not suspended) who live there, and each of them a notice in
- * their own language. One unit of work, with the round's row locked: opening twice at once sends
+ * their own language; the e-mails and the reminders are queued in the same unit of work. One unit of work, with the round's row locked: opening twice at once sends
  * once, and a round that is not a draft any more is refused.
  */
 export async function openRound(ctx: SignedInContext, schoolId: string, roundId: string) {
@@ -78,6 +84,7 @@ export async function sendInvitations(tx: UnitOfWork, schoolId: string, roundId:
   const at = tx.clock.now();
   const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(invitees.map((i) => i.person_id))]);
   const firstDay = days[0]?.date ?? at.toISOString().slice(0, 10);
+  const invitationIds: string[] = [];
   for (const [key, household] of households) {
     const invitationId = await insertInvitation(
       tx.db,
@@ -91,6 +98,7 @@ export async function sendInvitations(tx: UnitOfWork, schoolId: string, roundId:
       },
       household.personIds,
     );
+    invitationIds.push(invitationId);
     await insertNotifications(
       tx.db,
       household.personIds.map((personId) => ({
@@ -107,6 +115,7 @@ export async function sendInvitations(tx: UnitOfWork, schoolId: string, roundId:
       })),
     );
   }
+  await queueInvitationNotices(tx.db, schoolId, invitationIds, firstDay, at);
   await setRoundStatus(tx.db, schoolId, roundId, 'open');
   return households.size;
 }
@@ -142,10 +151,25 @@ export async function listRoundInvitations(
         },
         guardians: own.map((g) => ({ name: `${g.given_name} ${g.family_name}`.trim() })),
         reached: own.some((g) => g.user_id !== null || (g.email ?? '') !== ''),
+        channel: channelOf(own),
         booking: asTime(i),
       };
     }),
   };
+}
+
+/**
+ * How an invitation reaches a home: in the app when a guardian has a login, else by e-mail when
+ * one has an address; else someone at school must call (Samspil has no SMS transport, so a home
+ * that asked for SMS is called too) or, with no phone number either, write a letter.
+ */
+export function channelOf(
+  guardians: ReadonlyArray<{ user_id: string | null; email: string | null; phone: string | null }>,
+): TRoundInvitations['invitations'][number]['channel'] {
+  if (guardians.some((g) => g.user_id !== null)) return 'app';
+  if (guardians.some((g) => (g.email ?? '') !== '')) return 'email';
+  if (guardians.some((g) => (g.phone ?? '') !== '')) return 'call';
+  return 'letter';
 }
 
 /** The caller's own invitations at the school, as a guardian, with their bookings. */
@@ -166,6 +190,11 @@ export async function listMyInvitations(ctx: SignedInContext, schoolId: string):
         },
         room: row.room,
         booking: asTime(row),
+        bookedJointly: row.date !== null && Boolean(row.booked_jointly),
+        jointMeeting:
+          row.other_home_wants_joint === null
+            ? null
+            : { wanted: row.wants_joint_meeting, otherHomeWants: row.other_home_wants_joint },
       })),
   };
 }
@@ -183,11 +212,24 @@ async function invitationForBooking(db: Db, schoolId: string, invitationId: stri
   return invitation;
 }
 
-/** The free times a guardian may book for the invitation (the route's policy: its guardians). */
+/**
+ * The free times a guardian may book for the invitation (the route's policy: its guardians), in
+ * the order offered: the other home's meeting when both homes asked for a joint one, then the
+ * times back to back with a sibling's booked meeting in the round (marked), then the rest.
+ */
 export async function listFreeTimes(ctx: SignedInContext, schoolId: string, invitationId: string): Promise<TFreeTimes> {
   const invitation = await invitationForBooking(ctx.db, schoolId, invitationId);
   if (invitation.status !== 'open') return { times: [] };
-  return { times: (await timesOf(ctx.db, schoolId, invitation)).free };
+  const [{ free }, siblings, joinable] = await Promise.all([
+    timesOf(ctx.db, schoolId, invitation),
+    findSiblingMeetings(ctx.db, schoolId, invitation),
+    invitation.wants_joint_meeting ? findJoinableMeeting(ctx.db, schoolId, invitation) : undefined,
+  ]);
+  const offered = backToBackFirst(free, siblings).map((time) => ({ ...time, joint: false }));
+  const joint = joinable
+    ? [{ date: joinable.date, from: joinable.from, to: joinable.to, nextTo: null, joint: true }]
+    : [];
+  return { times: [...joint, ...offered] };
 }
 
 /**
@@ -234,8 +276,12 @@ export async function storeBooking(
   const { all, free } = await timesOf(tx.db, schoolId, invitation);
   const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
   if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
-  if (!free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);
+  // Both homes asked for one joint meeting: taking the other home's time joins its meeting.
+  const joinable = invitation.wants_joint_meeting ? await findJoinableMeeting(tx.db, schoolId, invitation) : undefined;
+  const joins = joinable && slotKey(joinable) === slotKey(wanted) ? joinable.id : null;
+  if (!joins && !free.some((slot) => slotKey(slot) === slotKey(wanted))) throw timeTaken(free, wanted);
   await insertBooking(tx.db, {
+    joinsBookingId: joins,
     schoolId,
     roundId: invitation.round_id,
     invitationId,
@@ -254,6 +300,21 @@ function timeTaken(free: readonly Slot[], wanted: Slot): AppError {
   const later = free.filter((slot) => slotKey(slot) > slotKey(wanted));
   const offered = (later.length > 0 ? later : free).slice(0, NEXT_FREE_SHOWN);
   return new AppError('conference_time_taken', { field: 'from', details: { nextFree: offered } });
+}
+
+/**
+ * A home asks (or no longer asks) for one joint meeting with the child's other home (the route's
+ * policy: its guardians). Once both ask, each sees the other's booked time first and taking it
+ * joins that meeting.
+ */
+export async function setJointMeeting(
+  ctx: SignedInContext,
+  schoolId: string,
+  invitationId: string,
+  input: TJointMeeting,
+): Promise<TJointMeeting> {
+  await inTransaction(ctx, (tx) => setWantsJointMeeting(tx.db, schoolId, invitationId, input.wanted));
+  return { wanted: input.wanted };
 }
 
 /** A guardian cancels their booking; the time is free for others at once. */

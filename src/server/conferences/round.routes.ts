@@ -13,7 +13,9 @@ import {
   listMyInvitations,
   listRoundInvitations,
   openRound,
+  setJointMeeting,
 } from './invitation.service.js';
+import { readBookingCalendar } from '../calendar/calendar-feed.service.js';
 
 export const roundRoutes = [
   defineRoute({
@@ -53,7 +55,7 @@ export const invitationRoutes = [
   defineRoute({
     ...conferenceContracts.openRound,
     summary:
-      "Sends the round's invitations, which opens it for booking: one per household of each child in its classes, to the custody holders (not suspended) who live there, each with a notice in their language; a parent with the right to information only is not invited (§ 23). For those who plan all the round's classes; a round already opened is 409 round_not_draft.",
+      "Sends the round's invitations, which opens it for booking: one per household of each child in its classes, to the custody holders (not suspended) who live there, each with a notice in their language, and an e-mail to those whose directory record says e-mail (or who have no login); a home that has not booked four days on is reminded, unless the round begins first. A parent with the right to information only is not invited (§ 23). For those who plan all the round's classes; a round already opened is 409 round_not_draft.",
     tags: ['conferences'],
     policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
     handler: (ctx, { params }) => openRound(ctx, params.schoolId, params.roundId),
@@ -106,5 +108,35 @@ export const invitationRoutes = [
       ({ params }) => params.invitationId,
     ),
     handler: (ctx, { params }) => cancelBooking(ctx, params.schoolId, params.invitationId),
+  }),
+  defineRoute({
+    ...conferenceContracts.jointMeeting,
+    summary:
+      "This home asks (or no longer asks) for one joint meeting with the child's other home (separated parents each have their own invitation). When both ask, the other home's booked time is offered first (`joint`) and booking it joins that meeting; the database lets one meeting hold a class's time and be joined by one other home.",
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.book',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: (ctx, { params, body }) => setJointMeeting(ctx, params.schoolId, params.invitationId, body),
+  }),
+  defineRoute({
+    ...conferenceContracts.bookingCalendar,
+    summary:
+      "The invitation's booked meeting as an iCalendar file (text/calendar, Europe/Copenhagen times), the same event (UID and SEQUENCE) as in the guardian's calendar feed. For its custody holders, the staff of the class and the leadership; 404 when nothing is booked. Logged in the child's log.",
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.calendar',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: async (ctx, { params }, { reply }) =>
+      reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="samtale.ics"')
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(await readBookingCalendar(ctx, params.schoolId, params.invitationId)),
   }),
 ];

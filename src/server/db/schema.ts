@@ -412,6 +412,8 @@ export interface ConferenceInvitationsTable {
   class_id: string;
   household_key: string;
   created_at: Timestamp;
+  /** Migration 2026-12-03T1520: this home asks for one joint meeting with the child's other home. */
+  wants_joint_meeting: Generated<boolean>;
 }
 
 export interface ConferenceInvitationGuardiansTable {
@@ -432,6 +434,8 @@ export interface ConferenceBookingsTable {
   booked_by: string;
   created_at: Timestamp;
   cancelled_at: Timestamp | null;
+  /** Migration 2026-12-03T1520: the other home's meeting this booking joins (same time, one meeting). */
+  joins_booking_id: string | null;
 }
 
 /** Migration 2026-12-03T1300: each user's private calendar feed. */

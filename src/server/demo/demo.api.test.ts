@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
-import type { TRoundList } from '../../shared/api/conference.schema.js';
+import type { TFreeTimes, TMyInvitations, TRoundList } from '../../shared/api/conference.schema.js';
 import {
   applyDemoDirectory,
   DEMO_PRESET_ID,
@@ -289,6 +289,22 @@ describe('the demo school', () => {
     // Open for booking, the demo guardian's Emma booked, Oscar not yet; 5.B's still a draft.
     expect(winter?.status).toBe('open');
     expect(late?.status).toBe('draft');
+    // Oscar's class offers the time right after Emma's booked meeting first.
+    const guardian = await userId(DEMO_ACCOUNTS.guardian);
+    const mine = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/conference-invitations`,
+      as: guardian,
+    });
+    const oscar = (mine.json() as TMyInvitations).invitations.find((i) => i.student.name.startsWith('Oscar'));
+    const times = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/conference-invitations/${oscar?.id}/times`,
+      as: guardian,
+    });
+    expect((times.json() as TFreeTimes).times[0]?.nextTo).toEqual({ child: 'Emma', side: 'after' });
+    // A child with two homes has one joint meeting.
+    expect(await count('conference_bookings', sql`joins_booking_id is not null and cancelled_at is null`)).toBe(1);
     expect(late?.warnings).toEqual([
       expect.objectContaining({ code: 'invitation_late', requiredDays: 21, actualDays: 12 }),
     ]);

@@ -410,3 +410,36 @@ export async function markInvitationNoticeRead(
     .where('dedupe_key', '=', `conference-invitation:${invitationId}`)
     .execute();
 }
+
+/**
+ * The first child of a round with two homes (separated parents, an invitation each), with a
+ * guardian of each home: the demo's joint meeting.
+ */
+export async function findTwoHomeInvitations(db: Db, schoolId: string, roundId: string) {
+  const rows = await db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('conference_invitation_guardians as ig', (j) =>
+      j.onRef('ig.school_id', '=', 'i.school_id').onRef('ig.invitation_id', '=', 'i.id'),
+    )
+    .select(['i.id as invitationId', 'i.student_id as studentId', 'ig.person_id as personId'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.round_id', '=', roundId)
+    .where(
+      'i.student_id',
+      'in',
+      db
+        .selectFrom('conference_invitations')
+        .select('student_id')
+        .where('school_id', '=', schoolId)
+        .where('round_id', '=', roundId)
+        .groupBy('student_id')
+        .having((eb) => eb.fn.countAll(), '=', 2),
+    )
+    .orderBy('i.student_id')
+    .orderBy('i.id')
+    .orderBy('ig.person_id')
+    .execute();
+  const studentId = rows[0]?.studentId;
+  const homes = [...new Map(rows.filter((r) => r.studentId === studentId).map((r) => [r.invitationId, r])).values()];
+  return homes.length === 2 ? homes : null;
+}

@@ -7,6 +7,11 @@ import {
   handleMessageEmail,
   handleMessageNotification,
 } from '../notifications/message-notification.service.js';
+import {
+  handleConferenceInvitationEmail,
+  handleConferenceReminder,
+  handleConferenceReminderEmail,
+} from '../conferences/invitation-notify.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
@@ -17,5 +22,8 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'message-email': handleMessageEmail,
   'notification-digest': handleDigest,
   'digest-email': handleDigestEmail,
+  'conference-invitation-email': handleConferenceInvitationEmail,
+  'conference-reminder': handleConferenceReminder,
+  'conference-reminder-email': handleConferenceReminderEmail,
   'attachments.remove-stale': handleRemoveStaleAttachments,
 };

@@ -19,6 +19,12 @@ export const JOB_PAYLOADS = {
   'notification-digest': z.object({ date: z.iso.date() }),
   /** One guardian's digest e-mail. */
   'digest-email': z.object({ personId: ZUuid, since: z.iso.datetime(), until: z.iso.datetime() }),
+  /** One guardian's invitation e-mail for a conference (conferences). */
+  'conference-invitation-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
+  /** Reminds a home that has not booked its conference: notices and e-mail jobs; nothing once it booked. */
+  'conference-reminder': z.object({ invitationId: ZUuid }),
+  /** One guardian's reminder e-mail for a conference not booked yet. */
+  'conference-reminder-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
 } as const;

@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/errors.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
 import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
+import { conferenceReminderNotice } from '../notify/templates/conference-invitation.js';
 
 /** "Invitation to a school-home conference about Emma", with the round and its first day. */
 function conferenceInvitationNotice(
@@ -41,6 +42,11 @@ const NOTICES = {
     params: z.object({ round: z.string(), child: z.string(), firstDay: z.iso.date() }),
     render: (locale: Locale, p: { round: string; child: string; firstDay: string }) =>
       conferenceInvitationNotice(locale, p),
+  },
+  'conference-reminder': {
+    params: z.object({ round: z.string(), child: z.string(), firstDay: z.iso.date() }),
+    render: (locale: Locale, p: { round: string; child: string; firstDay: string }) =>
+      conferenceReminderNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

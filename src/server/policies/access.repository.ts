@@ -301,6 +301,7 @@ export interface InvitationFacts {
   id: string;
   schoolId: string;
   studentId: string;
+  classId: string;
   /** The guardians the invitation was sent to. */
   personIds: string[];
 }
@@ -309,7 +310,7 @@ export interface InvitationFacts {
 export async function loadInvitations(db: Db, scope: AccessScope, ids: readonly string[]): Promise<InvitationFacts[]> {
   let query = db
     .selectFrom('conference_invitations as i')
-    .select(['i.id', 'i.school_id as schoolId', 'i.student_id as studentId'])
+    .select(['i.id', 'i.school_id as schoolId', 'i.student_id as studentId', 'i.class_id as classId'])
     .where('i.id', 'in', ids)
     .where('i.school_id', 'in', schoolsOfUser(db, scope.userId));
   if (scope.schoolId) query = query.where('i.school_id', '=', scope.schoolId);

@@ -170,6 +170,11 @@ const RULES = {
   }),
   /** A home's invitation: the custody holders it was sent to; to anyone else it does not exist. */
   'conference-invitation.book': rule({ load: loadInvitations, sees: (m, i) => mayBookInvitation(m, i) }),
+  /** A home's booked meeting in a calendar: its custody holders, the staff of the class and the leadership. */
+  'conference-invitation.calendar': rule({
+    load: loadInvitations,
+    sees: (m, i) => mayBookInvitation(m, i) || mayReadRound(m, { classIds: [i.classId] }),
+  }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
 };

@@ -242,6 +242,16 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian'],
     params: (f) => ({ invitationId: f.invitation }),
   },
+  'PUT /api/schools/:schoolId/conference-invitations/:invitationId/joint-meeting': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ wanted: false }),
+  },
+  // A booked meeting's calendar file: its custody holders, the class's staff and the leadership.
+  'GET /api/schools/:schoolId/conference-invitations/:invitationId/booking.ics': {
+    allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': {

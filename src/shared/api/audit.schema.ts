@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   'message.urgent-list': 'list',
   'information-request.list': 'list',
   'conference.invitations': 'list',
+  'conference.booking-calendar': 'read',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',

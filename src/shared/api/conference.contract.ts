@@ -5,6 +5,7 @@ import {
   ZCreateRound,
   ZFreeTimes,
   ZInvitationParams,
+  ZJointMeeting,
   ZMyInvitations,
   ZRound,
   ZRoundInvitations,
@@ -69,6 +70,20 @@ export const conferenceContracts = {
     params: ZInvitationParams,
     body: ZBook,
     response: ZRoundTime,
+  }),
+  jointMeeting: defineContract({
+    method: 'PUT',
+    url: '/api/schools/:schoolId/conference-invitations/:invitationId/joint-meeting',
+    params: ZInvitationParams,
+    body: ZJointMeeting,
+    response: ZJointMeeting,
+  }),
+  /** The booked meeting as an iCalendar file (text/calendar), the same event as in the calendar feed. */
+  bookingCalendar: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conference-invitations/:invitationId/booking.ics',
+    params: ZInvitationParams,
+    produces: 'text/calendar',
   }),
   cancelBooking: defineContract({
     method: 'DELETE',

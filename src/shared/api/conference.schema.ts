@@ -124,6 +124,12 @@ export const ZRoundInvitation = z.object({
   guardians: z.array(z.object({ name: z.string() })),
   /** False when no guardian of the household has a login or an e-mail address: call or write a letter. */
   reached: z.boolean(),
+  /**
+   * How the invitation reached the home: in the app (a guardian has a login), by e-mail, or not
+   * at all: `call` for a home whose guardians asked for SMS or have a phone only (Samspil sends no
+   * SMS), `letter` for one with neither.
+   */
+  channel: z.enum(['app', 'email', 'call', 'letter']),
   booking: ZRoundTime.nullable(),
 });
 export const ZRoundInvitations = z.object({ invitations: z.array(ZRoundInvitation) });
@@ -136,12 +142,31 @@ export const ZMyInvitation = z.object({
   student: z.object({ id: ZUuid, name: z.string(), className: z.string() }),
   room: z.string().nullable(),
   booking: ZRoundTime.nullable(),
+  /** The booking is one joint meeting with the child's other home. */
+  bookedJointly: z.boolean(),
+  /**
+   * For a child with two homes (each its own invitation): whether this home and the other one ask
+   * for one joint meeting. Null when the child has one home. The other home is never named.
+   */
+  jointMeeting: z.object({ wanted: z.boolean(), otherHomeWants: z.boolean() }).nullable(),
 });
 export const ZMyInvitations = z.object({ invitations: z.array(ZMyInvitation) });
 export type TMyInvitations = z.infer<typeof ZMyInvitations>;
 
 export const ZInvitationParams = z.object({ schoolId: ZUuid, invitationId: ZUuid });
-export const ZFreeTimes = z.object({ times: z.array(ZRoundTime) });
+/**
+ * A free time as offered to a home: `nextTo` marks one right before or after a sibling's booked
+ * meeting (listed first), `joint` the other home's meeting this home may join (listed before all).
+ */
+export const ZOfferedTime = ZRoundTime.extend({
+  nextTo: z.object({ child: z.string(), side: z.enum(['before', 'after']) }).nullable(),
+  joint: z.boolean(),
+});
+export type TOfferedTime = z.infer<typeof ZOfferedTime>;
+export const ZFreeTimes = z.object({ times: z.array(ZOfferedTime) });
 export type TFreeTimes = z.infer<typeof ZFreeTimes>;
 export const ZBook = z.object({ date: z.iso.date(), from: ZClock });
 export type TBook = z.infer<typeof ZBook>;
+/** This home asks (or no longer asks) for one joint meeting with the child's other home. */
+export const ZJointMeeting = z.object({ wanted: z.boolean() });
+export type TJointMeeting = z.infer<typeof ZJointMeeting>;

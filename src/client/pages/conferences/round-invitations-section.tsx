@@ -51,7 +51,11 @@ function Invitations({ round }: { round: TRound }) {
                       <td>
                         {invitation.guardians.map((g) => g.name).join(', ')}
                         {invitation.reached ? null : (
-                          <span className="badge badge--late">{t('roundInvitations.notReached')}</span>
+                          <span className="badge badge--late">
+                            {invitation.channel === 'call'
+                              ? t('roundInvitations.callThem')
+                              : t('roundInvitations.writeLetter')}
+                          </span>
                         )}
                       </td>
                       <td>{invitation.booking ? timeText(invitation.booking) : t('roundInvitations.noTime')}</td>

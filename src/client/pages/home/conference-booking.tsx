@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
-import type { TMyInvitations, TRoundTime } from '../../../shared/api/conference.schema.js';
-import { api } from '../../api/http.js';
+import type { TMyInvitations, TOfferedTime, TRoundTime } from '../../../shared/api/conference.schema.js';
+import { api, contractUrl } from '../../api/http.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
@@ -30,9 +30,17 @@ function useTimeText() {
     });
 }
 
-/** The free times of one invitation, by day, each a button that books it (or moves the booking there). */
+/** "14.20" / "14:20". */
+const clock = (time: string, language: string) => time.replace(':', language === 'da' ? '.' : ':');
+
+/**
+ * The free times of one invitation, each a button that books it (or moves the booking there):
+ * first the suggestions (the other home's time for a joint meeting, the times right before or
+ * after a sibling's meeting), then the other times by day.
+ */
 function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invitation: Invitation; onBooked(): void }) {
   const { t, i18n } = useTranslation();
+  const timeText = useTimeText();
   const times = useApiQuery(conferenceContracts.freeTimes, {
     params: { schoolId, invitationId: invitation.id },
   });
@@ -44,19 +52,51 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
       }),
     { invalidates: [conferenceContracts.myInvitations, conferenceContracts.freeTimes] },
   );
+  const choose = (time: TRoundTime) =>
+    // A time taken meanwhile is refused with its reason; the list then shows the times still free.
+    void book.run(time).then((done) => (done ? onBooked() : times.reload()));
+  const suggestionText = (time: TOfferedTime) => {
+    const text = timeText(time);
+    if (time.joint) return t('conferenceBooking.joinOther', { time: text });
+    const child = time.nextTo?.child ?? '';
+    return time.nextTo?.side === 'before'
+      ? t('conferenceBooking.nextToBefore', { time: text, child })
+      : t('conferenceBooking.nextToAfter', { time: text, child });
+  };
   return (
     <LoadedPart result={times}>
       {(data) => {
         if (data.times.length === 0) return <p>{t('conferenceBooking.noTimes')}</p>;
-        const days = [...new Set(data.times.map((time) => time.date))];
+        const suggested = data.times.filter((time) => time.joint || time.nextTo !== null);
+        const others = data.times.filter((time) => !time.joint && time.nextTo === null);
+        const days = [...new Set(others.map((time) => time.date))];
         return (
           <div className="stack-sm">
             <ActionError error={book.error} />
+            {suggested.length > 0 ? (
+              <fieldset className="choice-group">
+                <legend>{t('conferenceBooking.suggested')}</legend>
+                <div className="stack-sm">
+                  {suggested.map((time) => (
+                    <button
+                      key={`${time.date} ${time.from} ${String(time.joint)}`}
+                      type="button"
+                      className="button button--primary"
+                      disabled={book.busy}
+                      onClick={() => choose(time)}
+                    >
+                      {suggestionText(time)}
+                    </button>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
+            {suggested.length > 0 && others.length > 0 ? <p>{t('conferenceBooking.otherTimes')}</p> : null}
             {days.map((day) => (
               <fieldset key={day} className="choice-group">
                 <legend>{dayName(day, i18n.language)}</legend>
                 <div className="time-buttons">
-                  {data.times
+                  {others
                     .filter((time) => time.date === day)
                     .map((time) => (
                       <button
@@ -64,12 +104,9 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
                         type="button"
                         className="button button--secondary button--small"
                         disabled={book.busy}
-                        onClick={() =>
-                          // A time taken meanwhile is refused with its reason; the list then shows the times still free.
-                          void book.run(time).then((done) => (done ? onBooked() : times.reload()))
-                        }
+                        onClick={() => choose(time)}
                       >
-                        {time.from.replace(':', i18n.language === 'da' ? '.' : ':')}
+                        {clock(time.from, i18n.language)}
                       </button>
                     ))}
                 </div>
@@ -79,6 +116,42 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
         );
       }}
     </LoadedPart>
+  );
+}
+
+/** For a child with two homes: this home's wish for one joint meeting, and whether the other home wishes it too. */
+export function JointMeeting({ schoolId, invitation }: { schoolId: string; invitation: Invitation }) {
+  const { t } = useTranslation();
+  const joint = invitation.jointMeeting;
+  const save = useAction(
+    (wanted: boolean) =>
+      api(conferenceContracts.jointMeeting, {
+        params: { schoolId, invitationId: invitation.id },
+        body: { wanted },
+      }),
+    { invalidates: [conferenceContracts.myInvitations, conferenceContracts.freeTimes] },
+  );
+  if (!joint) return null;
+  const id = `joint-${invitation.id}`;
+  return (
+    <div className="stack-sm">
+      <div className="field field--check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={joint.wanted}
+          disabled={save.busy}
+          onChange={(event) => void save.run(event.target.checked)}
+        />
+        <label htmlFor={id}>{t('conferenceBooking.jointWanted')}</label>
+      </div>
+      {joint.wanted ? (
+        <p className="field__hint">
+          {joint.otherHomeWants ? t('conferenceBooking.jointBoth') : t('conferenceBooking.jointWaiting')}
+        </p>
+      ) : null}
+      <ActionError error={save.error} />
+    </div>
   );
 }
 
@@ -99,6 +172,7 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
         <p>
           <strong>{t('conferenceBooking.yourTime')}</strong> {timeText(invitation.booking)}
           {invitation.room ? `, ${invitation.room}` : ''}
+          {invitation.bookedJointly ? ` ${t('conferenceBooking.jointBooked')}` : ''}
         </p>
       ) : (
         <p>{t('conferenceBooking.invited', { name: invitation.student.name.split(' ')[0] })}</p>
@@ -110,8 +184,18 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
           </Notice>
         ) : null}
       </div>
+      {invitation.booking ? null : <JointMeeting schoolId={schoolId} invitation={invitation} />}
       {invitation.booking && !choosing ? (
         <div className="actions">
+          <a
+            className="button button--secondary"
+            href={contractUrl(conferenceContracts.bookingCalendar, {
+              params: { schoolId, invitationId: invitation.id },
+            })}
+            download
+          >
+            {t('conferenceBooking.addToCalendar')}
+          </a>
           <button type="button" className="button button--secondary" onClick={() => setChoosing(true)}>
             {t('conferenceBooking.change')}
           </button>

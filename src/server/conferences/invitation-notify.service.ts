@@ -1,0 +1,143 @@
+import type { AppDeps } from '../deps.js';
+import type { Db } from '../db/database.js';
+import type { ClaimedJob, NewJob } from '../jobs/job-kinds.js';
+import { enqueueJobs } from '../jobs/job-queue.js';
+import { saveFanOut } from '../notifications/fan-out.js';
+import { notice } from '../notifications/notice-text.js';
+import { conferenceInvitationMail, conferenceReminderMail } from '../notify/templates/conference-invitation.js';
+import { conferenceReminderAt } from '../../domain/conferences/reminder.js';
+import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } from './invitation-notify.repository.js';
+
+/**
+ * Who is told by e-mail: a guardian whose directory record says e-mail, and one without a login
+ * (who would not see a notice in the app), when there is an address. Samspil has no SMS
+ * transport: a home that asked for SMS and has no login or address is on the staff's "call them"
+ * list instead (invitation.service.ts `channelOf`).
+ */
+const mailsTo = (g: InvitedGuardianRow) => (g.email ?? '') !== '' && (g.preferred_channel === 'email' || !g.has_login);
+
+/** Where a guardian books: the child's conference on their home page. */
+const bookingUrl = (deps: Pick<AppDeps, 'config'>, studentId: string) =>
+  `${deps.config.publicUrl}/#conference-${studentId}`;
+
+/**
+ * Queues, inside the unit of work that sends a round's invitations, each invitation's e-mails and
+ * its reminder: so the e-mails go out only if the invitations were sent, and a home that has not
+ * booked some days later is reminded once (the dedupe key), if that is before the round begins.
+ */
+export async function queueInvitationNotices(
+  db: Db,
+  schoolId: string,
+  invitationIds: readonly string[],
+  firstDay: string,
+  at: Date,
+): Promise<void> {
+  const guardians = await findInvitedGuardians(db, schoolId, invitationIds);
+  const mails = guardians.filter(mailsTo).map((g): NewJob<'conference-invitation-email'> => ({
+    schoolId,
+    kind: 'conference-invitation-email',
+    payload: { invitationId: g.invitation_id, personId: g.person_id },
+    runAt: at,
+    dedupeKey: `conference-invitation-email:${g.invitation_id}:${g.person_id}`,
+    createdAt: at,
+  }));
+  const remindAt = conferenceReminderAt(at, firstDay);
+  const reminders = remindAt
+    ? invitationIds.map((invitationId): NewJob<'conference-reminder'> => ({
+        schoolId,
+        kind: 'conference-reminder',
+        payload: { invitationId },
+        runAt: remindAt,
+        dedupeKey: `conference-reminder:${invitationId}`,
+        createdAt: at,
+      }))
+    : [];
+  await enqueueJobs(db, [...mails, ...reminders]);
+}
+
+/** The invitation, while its round is open and the home has not booked; else null (nothing to say). */
+async function unbooked(deps: AppDeps, schoolId: string, invitationId: string) {
+  const invitation = await findInvitationToTell(deps.db, schoolId, invitationId);
+  if (!invitation?.first_day || invitation.status !== 'open' || invitation.booked) return null;
+  return { ...invitation, firstDay: invitation.first_day };
+}
+
+async function sendMail(
+  deps: AppDeps,
+  schoolId: string,
+  job: { invitationId: string; personId: string },
+  render: typeof conferenceInvitationMail,
+  invitation: { round: string; child: string; firstDay: string; student_id: string },
+) {
+  const g = (await findInvitedGuardians(deps.db, schoolId, [job.invitationId])).find(
+    (row) => row.person_id === job.personId,
+  );
+  if (!g?.email) return;
+  const mail = render({
+    locale: g.locale,
+    name: g.given_name,
+    round: invitation.round,
+    child: invitation.child,
+    firstDay: invitation.firstDay,
+    appUrl: bookingUrl(deps, invitation.student_id),
+  });
+  await deps.mailer.send({ schoolId, to: g.email, ...mail });
+}
+
+/** One guardian's invitation e-mail, in their language; nothing once the home has booked. */
+export async function handleConferenceInvitationEmail(
+  deps: AppDeps,
+  job: ClaimedJob<'conference-invitation-email'>,
+): Promise<void> {
+  if (!job.schoolId) throw new Error('a conference invitation without a school');
+  const invitation = await unbooked(deps, job.schoolId, job.payload.invitationId);
+  if (invitation) await sendMail(deps, job.schoolId, job.payload, conferenceInvitationMail, invitation);
+}
+
+/**
+ * The reminder to a home that has not booked: a notice in the app for each of its guardians and
+ * an e-mail job for those told by e-mail, in one unit of work keyed by invitation and person. A
+ * home that booked meanwhile, or a round no longer open, gets nothing.
+ */
+export async function handleConferenceReminder(deps: AppDeps, job: ClaimedJob<'conference-reminder'>): Promise<void> {
+  if (!job.schoolId) throw new Error('a conference reminder without a school');
+  const schoolId = job.schoolId;
+  const { invitationId } = job.payload;
+  const invitation = await unbooked(deps, schoolId, invitationId);
+  if (!invitation) return;
+  const guardians = await findInvitedGuardians(deps.db, schoolId, [invitationId]);
+  const now = deps.clock.now();
+  await saveFanOut(
+    deps,
+    guardians.map((g) => ({
+      schoolId,
+      personId: g.person_id,
+      threadId: null,
+      createdAt: now,
+      dedupeKey: `conference-reminder:${invitationId}`,
+      ...notice(
+        'conference-reminder',
+        { round: invitation.round, child: invitation.child, firstDay: invitation.firstDay },
+        g.locale,
+      ),
+    })),
+    guardians.filter(mailsTo).map((g): NewJob<'conference-reminder-email'> => ({
+      schoolId,
+      kind: 'conference-reminder-email',
+      payload: { invitationId, personId: g.person_id },
+      runAt: now,
+      dedupeKey: `conference-reminder-email:${invitationId}:${g.person_id}`,
+      createdAt: now,
+    })),
+  );
+}
+
+/** One guardian's reminder e-mail; nothing when the home booked while it waited. */
+export async function handleConferenceReminderEmail(
+  deps: AppDeps,
+  job: ClaimedJob<'conference-reminder-email'>,
+): Promise<void> {
+  if (!job.schoolId) throw new Error('a conference reminder without a school');
+  const invitation = await unbooked(deps, job.schoolId, job.payload.invitationId);
+  if (invitation) await sendMail(deps, job.schoolId, job.payload, conferenceReminderMail, invitation);
+}
