@@ -158,6 +158,7 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
       'r.name as round_name',
       'r.formats',
       'r.video_link',
+      'r.filling',
       's.id as student_id',
       's.given_name',
       's.family_name',
@@ -187,7 +188,7 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
     .innerJoin('conference_rounds as r', (j) =>
       j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
     )
-    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade', 'r.status', 'r.minutes_by_grade'])
+    .select(['i.id', 'i.round_id', 'i.class_id', 'c.grade', 'r.status', 'r.filling', 'r.minutes_by_grade'])
     .where('i.school_id', '=', schoolId)
     .where('i.id', '=', invitationId)
     .executeTakeFirst();

@@ -29,6 +29,7 @@ import {
 import { readRound } from './round.service.js';
 import { findRounds } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
+import { findDaysAndAvailability } from './plan.repository.js';
 
 const asTime = (row: { date: string | null; starts_at: string | null; ends_at: string | null }): TRoundTime | null =>
   row.date && row.starts_at && row.ends_at ? { date: row.date, from: row.starts_at, to: row.ends_at } : null;
@@ -152,21 +153,30 @@ export async function listRoundInvitations(
 export async function listMyInvitations(ctx: SignedInContext, schoolId: string): Promise<TMyInvitations> {
   const m = await ctx.membership(schoolId);
   if (!m.personId) return { invitations: [] };
-  const rows = await findInvitationsOfPerson(ctx.db, schoolId, m.personId);
+  const rows = (await findInvitationsOfPerson(ctx.db, schoolId, m.personId)).filter(
+    (row) => m.guardianOf.get(row.student_id) === 'custody',
+  );
+  const { days, available } = await findDaysAndAvailability(
+    ctx.db,
+    schoolId,
+    [...new Set(rows.filter((row) => row.filling === 'planned').map((row) => row.round_id))],
+    rows.filter((row) => row.filling === 'planned').map((row) => row.id),
+  );
   return {
-    invitations: rows
-      .filter((row) => m.guardianOf.get(row.student_id) === 'custody')
-      .map((row) => ({
-        id: row.id,
-        round: { id: row.round_id, name: row.round_name, formats: row.formats, videoLink: row.video_link },
-        student: {
-          id: row.student_id,
-          name: `${row.given_name} ${row.family_name}`.trim(),
-          className: className(row.grade, row.letter),
-        },
-        room: row.room,
-        booking: asTime(row),
-      })),
+    invitations: rows.map((row) => ({
+      id: row.id,
+      round: { id: row.round_id, name: row.round_name, formats: row.formats, videoLink: row.video_link },
+      student: {
+        id: row.student_id,
+        name: `${row.given_name} ${row.family_name}`.trim(),
+        className: className(row.grade, row.letter),
+      },
+      room: row.room,
+      booking: asTime(row),
+      filling: row.filling,
+      days: days.filter((d) => d.round_id === row.round_id).map(({ date, from, to }) => ({ date, from, to })),
+      available: available.filter((a) => a.invitation_id === row.id).map(({ date, from, to }) => ({ date, from, to })),
+    })),
   };
 }
 
@@ -186,7 +196,7 @@ async function invitationForBooking(db: Db, schoolId: string, invitationId: stri
 /** The free times a guardian may book for the invitation (the route's policy: its guardians). */
 export async function listFreeTimes(ctx: SignedInContext, schoolId: string, invitationId: string): Promise<TFreeTimes> {
   const invitation = await invitationForBooking(ctx.db, schoolId, invitationId);
-  if (invitation.status !== 'open') return { times: [] };
+  if (invitation.status !== 'open' || invitation.filling !== 'self_booking') return { times: [] };
   return { times: (await timesOf(ctx.db, schoolId, invitation)).free };
 }
 
@@ -228,7 +238,8 @@ export async function storeBooking(
 ): Promise<TRoundTime> {
   const invitation = await invitationForBooking(tx.db, schoolId, invitationId);
   const locked = await lockRound(tx.db, schoolId, invitation.round_id);
-  if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
+  if (!locked || locked.status !== 'open' || invitation.filling !== 'self_booking')
+    throw new AppError('round_not_open');
   // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
   await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
   const { all, free } = await timesOf(tx.db, schoolId, invitation);

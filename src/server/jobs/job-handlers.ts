@@ -8,6 +8,7 @@ import {
   handleMessageNotification,
 } from '../notifications/message-notification.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
+import { handlePlanRound } from '../conferences/plan.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
 export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
@@ -18,4 +19,5 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'notification-digest': handleDigest,
   'digest-email': handleDigestEmail,
   'attachments.remove-stale': handleRemoveStaleAttachments,
+  'conference-plan': handlePlanRound,
 };

@@ -21,6 +21,8 @@ export const JOB_PAYLOADS = {
   'digest-email': z.object({ personId: ZUuid, since: z.iso.datetime(), until: z.iso.datetime() }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
+  /** Plans a conference round with the scheduler and stores the result on its plan (conferences). */
+  'conference-plan': z.object({ roundId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;
