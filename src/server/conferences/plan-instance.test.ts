@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { validateInstance } from '../../domain/conference-scheduling/validate-instance.js';
 import { scheduleConferences } from '../../domain/conference-scheduling/schedule-conferences.js';
-import { buildPlanInstance, meetingMinutes, moveInPlan, planFigures, type PlanRows } from './plan-instance.js';
+import {
+  buildPlanInstance,
+  meetingMinutes,
+  moveInPlan,
+  planFigures,
+  readableReason,
+  type PlanRows,
+} from './plan-instance.js';
 
 const afternoon = { date: '2027-01-12', from: '14:00', to: '16:00' };
 const rows = (change: Partial<PlanRows> = {}): PlanRows => ({
@@ -101,6 +108,15 @@ describe('building the scheduler instance from a planned round', () => {
   it('uses phone or video when the round offers no meeting in person', () => {
     const { instance } = buildPlanInstance(rows({ round: { ...rows().round, formats: ['video', 'phone'] } }));
     expect(new Set(instance.meetings.map((m) => m.format))).toEqual(new Set(['video']));
+  });
+
+  it('words a scheduler reason without ids, naming the home in the reader’s language', () => {
+    expect(
+      readableReason({
+        da: 'Lene (5f0e2b9a-1c1d-4e5f-8a9b-0c1d2e3f4a5b) og {home:Emma} (husstand 5f0e2b9a-1c1d-4e5f-8a9b-0c1d2e3f4a5b) kan ikke.',
+        en: 'Lene (5f0e2b9a-1c1d-4e5f-8a9b-0c1d2e3f4a5b) and {home:Emma} (household person:5f0e2b9a-1c1d-4e5f-8a9b-0c1d2e3f4a5b) cannot.',
+      }),
+    ).toEqual({ da: 'Lene og Emmas hjem kan ikke.', en: 'Lene and Emma’s home cannot.' });
   });
 
   it('rounds interpreted meeting lengths up to the grid', () => {

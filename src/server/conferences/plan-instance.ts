@@ -105,7 +105,8 @@ export function buildPlanInstance(rows: PlanRows): PlanInstance {
   for (const invitation of rows.invitations) {
     const household = households.get(invitation.householdKey) ?? {
       id: invitation.householdKey,
-      label: `${invitation.childName}s hjem`,
+      // Worded per language by `readableReason`.
+      label: `{home:${invitation.childName}}`,
       language: invitation.language,
       needsInterpreter: false,
       available: [],
@@ -280,4 +281,18 @@ export function possibleMoves(
     }
   }
   return moves;
+}
+
+/**
+ * A scheduler's reason as a leader reads it: the household named "Emma's home" in the reader's
+ * language, and without the ids the scheduler adds after each name (they mean nothing here).
+ */
+export function readableReason(reason: { da: string; en: string }): { da: string; en: string } {
+  const ids = / \((?:husstand |household |tolk |interpreter )?(?:class:|person:)?[0-9a-f]{8}-[0-9a-f-]{27}\)/g;
+  const clean = (text: string, home: (name: string) => string) =>
+    text.replace(ids, '').replace(/\{home:([^}]*)\}/g, (_, name: string) => home(name));
+  return {
+    da: clean(reason.da, (name) => `${name}s hjem`),
+    en: clean(reason.en, (name) => `${name}’s home`),
+  };
 }

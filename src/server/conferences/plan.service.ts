@@ -18,7 +18,7 @@ import type {
 } from '../../shared/api/conference.schema.js';
 import { ZConferenceInstance, type TConferenceInstance } from '../../domain/conference-scheduling/instance.schema.js';
 import { scheduleConferences } from '../../domain/conference-scheduling/schedule-conferences.js';
-import { buildPlanInstance, moveInPlan, planFigures, possibleMoves } from './plan-instance.js';
+import { buildPlanInstance, moveInPlan, planFigures, possibleMoves, readableReason } from './plan-instance.js';
 import {
   findInterpreters,
   findPlan,
@@ -227,7 +227,7 @@ export async function handlePlanRound(deps: AppDeps, job: ClaimedJob<'conference
   });
   const unplaced: PlanUnplaced[] = [
     ...noTimes,
-    ...result.reasons.map((r) => ({ invitationId: r.meeting, reason: r.reason })),
+    ...result.reasons.map((r) => ({ invitationId: r.meeting, reason: readableReason(r.reason) })),
   ];
   await inTransaction(deps, async (tx) => {
     const current = await findPlan(tx.db, schoolId, roundId);

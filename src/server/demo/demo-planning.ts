@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { sendInvitations } from '../conferences/invitation.service.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
-import { buildPlanInstance, planFigures } from '../conferences/plan-instance.js';
+import { buildPlanInstance, planFigures, readableReason } from '../conferences/plan-instance.js';
 import {
   findPlanRows,
   insertInterpreter,
@@ -39,8 +39,8 @@ export async function addDemoPlannedRound(db: Db, schoolId: string, leaderId: st
   if (!klass) return;
   const april = mondayOfWeek(schoolYear + 1, 16);
   const days = [
-    { date: addDays(april, 1), from: '14:00', to: '17:00' },
-    { date: addDays(april, 3), from: '14:00', to: '17:00' },
+    { date: addDays(april, 1), from: '14:00', to: '18:00' },
+    { date: addDays(april, 3), from: '14:00', to: '18:00' },
   ];
   const roundId = await insertRoundOnce(db, {
     name: DEMO_PLANNED_ROUND,
@@ -86,7 +86,7 @@ export async function addDemoPlannedRound(db: Db, schoolId: string, leaderId: st
   for (const [index, invitationId] of ids.entries()) {
     if (index === ids.length - 1) break;
     const [first, second] = days as [(typeof days)[0], (typeof days)[0]];
-    const pattern = [[first], [second], [first, second], [{ ...first, from: '15:30' }], [{ ...second, to: '16:00' }]];
+    const pattern = [[first], [second], [first, second], [{ ...first, from: '15:30' }], [{ ...second, to: '16:30' }]];
     await replaceAvailability(
       db,
       schoolId,
@@ -108,7 +108,10 @@ export async function addDemoPlannedRound(db: Db, schoolId: string, leaderId: st
     const to = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
     return { invitationId: a.meeting, date: a.date, from: a.start, to, interpreterId: a.interpreter ?? null };
   });
-  const unplaced = [...noTimes, ...result.reasons.map((r) => ({ invitationId: r.meeting, reason: r.reason }))];
+  const unplaced = [
+    ...noTimes,
+    ...result.reasons.map((r) => ({ invitationId: r.meeting, reason: readableReason(r.reason) })),
+  ];
   await queuePlan(db, schoolId, roundId, leaderId, now);
   await updatePlan(db, schoolId, roundId, {
     state: 'done',

@@ -45,7 +45,6 @@ function MeetingRow({ round, meeting, published }: { round: TRound; meeting: TPl
       </th>
       <td>
         {meeting.time ? timeText(meeting.time) : <span className="badge badge--late">{t('roundPlan.notPlaced')}</span>}
-        {meeting.reason ? <p className="field__hint">{meeting.reason}</p> : null}
       </td>
       <td>{meeting.interpreter ? meeting.interpreter.name : '–'}</td>
       <td>
