@@ -50,7 +50,7 @@ describe('a planned conference round', () => {
     const target = (await select.locator('option').nth(1).textContent()) ?? '?';
     await select.selectOption({ index: 1 });
     await row.getByRole('button', { name: 'Flyt' }).click();
-    await expect.poll(() => row.getByRole('cell').first().textContent()).toBe(target);
+    await expect.poll(() => row.getByRole('cell').first().textContent(), { timeout: 15_000 }).toBe(target);
 
     await planning.getByRole('button', { name: 'Send tiderne ud' }).click();
     await planning.getByText(/^Tiderne er sendt til \d+ hjem\.$/).waitFor();
@@ -119,7 +119,7 @@ describe('a planned conference round', () => {
     const target = (await select.locator('option').nth(1).textContent()) ?? '?';
     await select.selectOption({ index: 1 });
     await emmaRow.getByRole('button', { name: 'Move' }).click();
-    await expect.poll(() => emmaRow.getByRole('cell').first().textContent()).toBe(target);
+    await expect.poll(() => emmaRow.getByRole('cell').first().textContent(), { timeout: 15_000 }).toBe(target);
     await planning.getByRole('button', { name: 'Send out the times' }).click();
     await planning.getByText('The times have been sent out to the homes.').waitFor();
 

@@ -11,6 +11,7 @@ import { Page, Section } from '../../ui/page.js';
 import { useRoundText } from './round-text.js';
 import { RoundInvitationsSection } from './round-invitations-section.js';
 import { RoundPlanSection } from './round-plan-section.js';
+import { RoundInterpretersSection } from './round-interpreters-section.js';
 import './conferences.css';
 
 /** The principle's lead times the round breaks, as the server words them in the reader's language. */
@@ -142,6 +143,9 @@ export function RoundPage() {
           </Section>
           <RoundInvitationsSection round={round} />
           {round.filling === 'planned' ? <RoundPlanSection round={round} /> : null}
+          {round.filling === 'planned' && round.status !== 'published' ? (
+            <RoundInterpretersSection round={round} />
+          ) : null}
           <Section title={t('conferences.round.factsTitle')} id="round-facts">
             <RoundFacts round={round} />
           </Section>
