@@ -216,6 +216,27 @@ describe('automatic planning of a round', () => {
     expect(notices.find((n) => n.person_id === f.people.custodyGuardian)?.title).toBe(
       'Jeres tid til skole-hjem-samtale om Emma',
     );
+    // A move after publishing moves the booking in the same unit of work: one active booking, the new time.
+    const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
+    const metteTime = current.meetings.find((m) => m.invitationId === mette!.id)!.time!;
+    const saraFrom = current.meetings.find((m) => m.invitationId === sara!.id)!.time!.from;
+    const free = ['14:00', '14:15', '14:30', '14:45'].find(
+      (from) =>
+        from !== saraFrom && (minutes(from) + 15 <= minutes(metteTime.from) || minutes(from) >= minutes(metteTime.to)),
+    )!;
+    const late = await call('leader', 'PUT', `${base()}/conference-rounds/${roundId}/plan/meetings/${sara!.id}`, {
+      date: '2027-01-12',
+      from: free,
+    });
+    expect(late.statusCode, late.body).toBe(200);
+    const active = await t.deps.db
+      .selectFrom('conference_bookings')
+      .select(['starts_at'])
+      .where('invitation_id', '=', sara!.id)
+      .where('cancelled_at', 'is', null)
+      .execute();
+    expect(active).toEqual([{ starts_at: free }]);
+    expect((await mine('protectedGuardian'))[0]?.booking?.from).toBe(free);
     const invitations = await call('leader', 'GET', `${base()}/conference-rounds/${roundId}/invitations`);
     expect(
       (invitations.json() as { invitations: Array<{ booking: unknown }> }).invitations.every((i) => i.booking),
