@@ -208,6 +208,16 @@ export async function handlePlanRound(deps: AppDeps, job: ClaimedJob<'conference
     startedAt,
     endsBy: new Date(startedAt.getTime() + PLAN_BUDGET_MS),
   });
+  try {
+    await planAndStore(deps, schoolId, roundId, plan.requested_at);
+  } catch (error) {
+    // The page says so and the leader may press "Planlæg" again; the job is not retried.
+    deps.log.error({ err: error, schoolId, roundId }, 'planning a conference round failed');
+    await updatePlan(deps.db, schoolId, roundId, { state: 'failed', finishedAt: deps.clock.now() });
+  }
+}
+
+async function planAndStore(deps: AppDeps, schoolId: string, roundId: string, requestedAt: Date): Promise<void> {
   const rows = await findPlanRows(deps.db, schoolId, roundId);
   if (!rows) return;
   const { instance, noTimes } = buildPlanInstance(rows);
@@ -232,7 +242,7 @@ export async function handlePlanRound(deps: AppDeps, job: ClaimedJob<'conference
   await inTransaction(deps, async (tx) => {
     const current = await findPlan(tx.db, schoolId, roundId);
     // A newer "Planlæg" queued meanwhile wins; its own job stores its result.
-    if (!current || current.requested_at.getTime() !== plan.requested_at.getTime()) return;
+    if (!current || current.requested_at.getTime() !== requestedAt.getTime()) return;
     await updatePlan(tx.db, schoolId, roundId, {
       state: 'done',
       finishedAt: tx.clock.now(),
