@@ -34,6 +34,8 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   classIds: (f) => [f.classA, f.classB],
   roundId: (f) => [f.round, f.bookingRound],
   invitationId: (f) => [f.invitation],
+  // The fixture has no interpreter: an unknown one answers as for any id.
+  interpreterId: () => [],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

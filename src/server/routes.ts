@@ -17,7 +17,7 @@ import { attachmentRoutes } from './attachments/attachment.routes.js';
 import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
-import { invitationRoutes, roundRoutes } from './conferences/round.routes.js';
+import { invitationRoutes, planRoutes, roundRoutes } from './conferences/round.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 
 /**
@@ -45,5 +45,6 @@ export const allRoutes: RouteDefinition[] = [
   ...staffAbsenceRoutes,
   ...roundRoutes,
   ...invitationRoutes,
+  ...planRoutes,
   ...calendarFeedRoutes,
 ];

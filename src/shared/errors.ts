@@ -100,6 +100,26 @@ export const ERROR_MESSAGES = {
     da: 'Den tid findes ikke i runden. Vælg en af de ledige tider.',
     en: 'That time is not in the round. Choose one of the free times.',
   },
+  round_not_planned: {
+    da: 'Runden udfyldes ved selvbooking, ikke ved planlægning.',
+    en: 'This round is filled by self-booking, not by planning.',
+  },
+  round_not_collecting: {
+    da: 'Runden tager ikke imod tider lige nu: invitationerne er ikke sendt, eller tiderne er allerede planlagt.',
+    en: 'The round is not taking times right now: the invitations have not been sent, or the times are already planned.',
+  },
+  plan_not_ready: {
+    da: 'Planen er ikke færdig endnu. Vent til planlægningen er færdig, eller tryk Planlæg.',
+    en: 'The plan is not ready yet. Wait until planning has finished, or press Plan.',
+  },
+  round_published: {
+    da: 'Tiderne i runden er allerede offentliggjort.',
+    en: 'The round’s times have already been published.',
+  },
+  conference_move_breaks_rule: {
+    da: 'Samtalen kan ikke flyttes dertil: en deltager er optaget eller ikke til stede, eller der mangler tolk eller pause. Vælg en af de mulige tider.',
+    en: 'The meeting cannot move there: someone taking part is busy or not available, or an interpreter or a break is missing. Choose one of the possible times.',
+  },
   conference_time_taken: {
     da: 'Tiden er lige blevet taget af en anden. Vælg en af de næste ledige tider.',
     en: 'Someone else has just taken that time. Choose one of the next free times.',

@@ -158,6 +158,7 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
       'r.name as round_name',
       'r.formats',
       'r.video_link',
+      'r.filling',
       's.id as student_id',
       's.given_name',
       's.family_name',
@@ -221,6 +222,7 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
       'i.wants_joint_meeting',
       'c.grade',
       'r.status',
+      'r.filling',
       'r.minutes_by_grade',
     ])
     .where('i.school_id', '=', schoolId)

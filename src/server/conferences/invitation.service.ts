@@ -35,6 +35,7 @@ import { readRound } from './round.service.js';
 import { findRounds } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
 import { queueInvitationNotices } from './invitation-notify.service.js';
+import { findDaysAndAvailability } from './plan.repository.js';
 
 const asTime = (row: { date: string | null; starts_at: string | null; ends_at: string | null }): TRoundTime | null =>
   row.date && row.starts_at && row.ends_at ? { date: row.date, from: row.starts_at, to: row.ends_at } : null;
@@ -176,7 +177,15 @@ export function channelOf(
 export async function listMyInvitations(ctx: SignedInContext, schoolId: string): Promise<TMyInvitations> {
   const m = await ctx.membership(schoolId);
   if (!m.personId) return { invitations: [] };
-  const rows = await findInvitationsOfPerson(ctx.db, schoolId, m.personId);
+  const rows = (await findInvitationsOfPerson(ctx.db, schoolId, m.personId)).filter(
+    (row) => m.guardianOf.get(row.student_id) === 'custody',
+  );
+  const { days, available } = await findDaysAndAvailability(
+    ctx.db,
+    schoolId,
+    [...new Set(rows.filter((row) => row.filling === 'planned').map((row) => row.round_id))],
+    rows.filter((row) => row.filling === 'planned').map((row) => row.id),
+  );
   return {
     invitations: rows
       .filter((row) => m.guardianOf.get(row.student_id) === 'custody')
@@ -190,6 +199,11 @@ export async function listMyInvitations(ctx: SignedInContext, schoolId: string):
         },
         room: row.room,
         booking: asTime(row),
+        filling: row.filling,
+        days: days.filter((d) => d.round_id === row.round_id).map(({ date, from, to }) => ({ date, from, to })),
+        available: available
+          .filter((a) => a.invitation_id === row.id)
+          .map(({ date, from, to }) => ({ date, from, to })),
         bookedJointly: row.date !== null && Boolean(row.booked_jointly),
         jointMeeting:
           row.other_home_wants_joint === null
@@ -219,7 +233,7 @@ async function invitationForBooking(db: Db, schoolId: string, invitationId: stri
  */
 export async function listFreeTimes(ctx: SignedInContext, schoolId: string, invitationId: string): Promise<TFreeTimes> {
   const invitation = await invitationForBooking(ctx.db, schoolId, invitationId);
-  if (invitation.status !== 'open') return { times: [] };
+  if (invitation.status !== 'open' || invitation.filling !== 'self_booking') return { times: [] };
   const [{ free }, siblings, joinable] = await Promise.all([
     timesOf(ctx.db, schoolId, invitation),
     findSiblingMeetings(ctx.db, schoolId, invitation),
@@ -270,7 +284,8 @@ export async function storeBooking(
 ): Promise<TRoundTime> {
   const invitation = await invitationForBooking(tx.db, schoolId, invitationId);
   const locked = await lockRound(tx.db, schoolId, invitation.round_id);
-  if (!locked || locked.status !== 'open') throw new AppError('round_not_open');
+  if (!locked || locked.status !== 'open' || invitation.filling !== 'self_booking')
+    throw new AppError('round_not_open');
   // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
   await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
   const { all, free } = await timesOf(tx.db, schoolId, invitation);

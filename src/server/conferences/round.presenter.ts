@@ -47,6 +47,7 @@ export function presentRound(
     schoolId: round.school_id,
     name: round.name,
     kind: round.kind,
+    filling: round.filling,
     status: round.status,
     classes: classes
       .filter((c) => c.round_id === round.id)

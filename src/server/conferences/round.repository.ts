@@ -7,6 +7,7 @@ export interface RoundRow {
   id: string;
   name: string;
   kind: 'regular' | 'needs_based';
+  filling: 'self_booking' | 'planned';
   status: 'draft' | 'open' | 'planning' | 'published' | 'finished';
   minutes_by_grade: Record<string, number>;
   also_taking_part: Array<'teacher' | 'pedagogue' | 'counsellor'>;
@@ -48,6 +49,7 @@ export async function insertRoundOnce(
       school_id: round.schoolId,
       name: round.name,
       kind: round.kind,
+      filling: round.filling,
       minutes_by_grade: JSON.stringify(round.minutesByGrade),
       also_taking_part: JSON.stringify(round.alsoTakingPart),
       formats: JSON.stringify(round.formats),
@@ -123,6 +125,7 @@ export async function findRounds(
       'r.id',
       'r.name',
       'r.kind',
+      'r.filling',
       'r.status',
       'r.minutes_by_grade',
       'r.also_taking_part',

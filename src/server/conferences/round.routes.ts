@@ -1,7 +1,13 @@
 import { defineRoute } from '../http/route.js';
 import { conferenceContracts } from '../../shared/api/conference.contract.js';
 import { ZSchoolParams } from '../../shared/api/common.schema.js';
-import { ZCreateRound, ZInvitationParams, ZRoundParams } from '../../shared/api/conference.schema.js';
+import {
+  ZCreateRound,
+  ZInterpreterTimesParams,
+  ZInvitationParams,
+  ZPlanMeetingParams,
+  ZRoundParams,
+} from '../../shared/api/conference.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api/messaging.schema.js';
 import { allOf, atSchool, requireAccess } from '../policies/policy.js';
 import { isMemberOfSchool, mayListRounds, mayPlanConferences } from '../policies/rules.js';
@@ -16,6 +22,17 @@ import {
   setJointMeeting,
 } from './invitation.service.js';
 import { readBookingCalendar } from '../calendar/calendar-feed.service.js';
+import {
+  createInterpreter,
+  listInterpreters,
+  listRoundInterpreters,
+  moveMeeting,
+  publishPlan,
+  readPlan,
+  setAvailability,
+  setInterpreterTimes,
+  startPlan,
+} from './plan.service.js';
 
 export const roundRoutes = [
   defineRoute({
@@ -138,5 +155,82 @@ export const invitationRoutes = [
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(await readBookingCalendar(ctx, params.schoolId, params.invitationId)),
+  }),
+];
+
+/** Automatic planning (issue 10, point 3) and the school's interpreters. */
+export const planRoutes = [
+  defineRoute({
+    ...conferenceContracts.setAvailability,
+    summary:
+      "The afternoons (or parts of them) that suit the home, for a planned round while it is open; replaces the earlier marks, an empty list takes them back. For the invitation's custody holders. A time outside the round's afternoons is 422 conference_time_outside_round; a self-booking round is 422 round_not_planned.",
+    tags: ['conferences'],
+    policy: requireAccess(
+      'conference-invitation.book',
+      { params: ZInvitationParams },
+      ({ params }) => params.invitationId,
+    ),
+    handler: (ctx, { params, body }) => setAvailability(ctx, params.schoolId, params.invitationId, body),
+  }),
+  defineRoute({
+    ...conferenceContracts.plan,
+    summary:
+      "The round's plan for its staff: the state and progress of the scheduler's job, the figures (placed, household waiting, extra days), each meeting with its time or the reason it has none, and the times it could move to. Audit-logged per child.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.read', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => readPlan(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.startPlan,
+    summary:
+      "\"Planlæg\": queues the scheduler for a planned, open round as a background job and sets the round's status to 'planning'. Pressing again while it runs changes nothing. For those who plan all the round's classes.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => startPlan(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.moveMeeting,
+    summary:
+      'Moves one meeting of the plan to another time (or places one the scheduler could not). Every hard rule is checked; a move that breaks one is 422 conference_move_breaks_rule and changes nothing. On a published plan the booking moves too.',
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZPlanMeetingParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params, body }) => moveMeeting(ctx, params.schoolId, params.roundId, params.invitationId, body),
+  }),
+  defineRoute({
+    ...conferenceContracts.publishPlan,
+    summary:
+      "Publishes the plan: each placed meeting becomes the invitation's booking, the round is 'published', and each home is told its time in its language.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => publishPlan(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.interpreters,
+    summary: "The school's interpreters and their languages, for its staff.",
+    tags: ['conferences'],
+    policy: atSchool(ZSchoolParams, 'staff of the school', (m) => mayListRounds(m)),
+    handler: (ctx, { params }) => listInterpreters(ctx, params.schoolId),
+  }),
+  defineRoute({
+    ...conferenceContracts.createInterpreter,
+    summary: 'Adds an interpreter to the school list, with the languages they speak.',
+    tags: ['conferences'],
+    policy: atSchool(ZSchoolParams, 'leadership or a contact teacher', (m) => mayPlanConferences(m)),
+    handler: (ctx, { params, body }) => createInterpreter(ctx, params.schoolId, body),
+  }),
+  defineRoute({
+    ...conferenceContracts.roundInterpreters,
+    summary: "The school's interpreters with their free times in the round.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.read', { params: ZRoundParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => listRoundInterpreters(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.setInterpreterTimes,
+    summary: "An interpreter's free times in the round, inside its afternoons (422 conference_time_outside_round).",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZInterpreterTimesParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params, body }) =>
+      setInterpreterTimes(ctx, params.schoolId, params.roundId, params.interpreterId, body),
   }),
 ];

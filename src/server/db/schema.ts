@@ -401,6 +401,74 @@ export interface Database {
   conference_invitations: ConferenceInvitationsTable;
   conference_invitation_guardians: ConferenceInvitationGuardiansTable;
   conference_bookings: ConferenceBookingsTable;
+  conference_availability: ConferenceAvailabilityTable;
+  conference_plans: ConferencePlansTable;
+  conference_interpreters: ConferenceInterpretersTable;
+  conference_interpreter_times: ConferenceInterpreterTimesTable;
+}
+
+/** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
+export interface ConferenceAvailabilityTable {
+  school_id: string;
+  invitation_id: string;
+  date: DateOnly;
+  starts_at: string;
+  ends_at: string;
+  marked_by: string;
+  marked_at: Timestamp;
+}
+
+export interface PlanPlacement {
+  invitationId: string;
+  date: string;
+  from: string;
+  to: string;
+  interpreterId: string | null;
+}
+export interface PlanUnplaced {
+  invitationId: string;
+  reason: { da: string; en: string };
+}
+export interface PlanFigures {
+  meetings: number;
+  placed: number;
+  householdWaiting: number;
+  extraDays: number;
+}
+
+/** Migration 2026-12-03T1500: the scheduler's plan of a round, until it is published as bookings. */
+export interface ConferencePlansTable {
+  school_id: string;
+  round_id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  requested_by: string;
+  requested_at: Timestamp;
+  started_at: Timestamp | null;
+  ends_by: Timestamp | null;
+  finished_at: Timestamp | null;
+  instance: ColumnType<unknown, string | null | undefined, string | null>;
+  placements: ColumnType<PlanPlacement[], string | undefined, string>;
+  unplaced: ColumnType<PlanUnplaced[], string | undefined, string>;
+  figures: ColumnType<PlanFigures | null, string | null | undefined, string | null>;
+  published_at: Timestamp | null;
+}
+
+/** Migration 2026-12-03T1500: the school's interpreters, by language. */
+export interface ConferenceInterpretersTable {
+  school_id: string;
+  id: Generated<string>;
+  name: string;
+  languages: Json<string[]>;
+  created_at: Timestamp;
+}
+
+export interface ConferenceInterpreterTimesTable {
+  school_id: string;
+  round_id: string;
+  interpreter_id: string;
+  date: DateOnly;
+  starts_at: string;
+  ends_at: string;
 }
 
 /** Migration 2026-12-03T1400: invitations to a conference round and its bookings. */
@@ -461,6 +529,8 @@ export interface ConferenceRoundsTable {
   created_by: string;
   created_at: Timestamp;
   idempotency_key: string | null;
+  /** Migration 2026-12-03T1500: self-booking by the homes, or planned by the scheduler. */
+  filling: Generated<'self_booking' | 'planned'>;
 }
 
 export interface ConferenceRoundClassesTable {

@@ -24,6 +24,7 @@ export function demoRounds(schoolYear: number): DemoRound[] {
       round: {
         name: 'Skole-hjem-samtaler, vinter',
         kind: 'regular',
+        filling: 'self_booking',
         days: [
           { date: addDays(january, 1), from: '14:00', to: '17:30' },
           { date: addDays(january, 2), from: '14:00', to: '17:30' },
@@ -43,6 +44,7 @@ export function demoRounds(schoolYear: number): DemoRound[] {
       round: {
         name: 'Samtaler i 5.B',
         kind: 'regular',
+        filling: 'self_booking',
         days: [
           { date: addDays(march, 1), from: '14:30', to: '18:00' },
           { date: addDays(march, 3), from: '14:30', to: '18:00' },

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
-import type { TFreeTimes, TMyInvitations, TRoundList } from '../../shared/api/conference.schema.js';
+import type { TFreeTimes, TMyInvitations, TPlan, TRoundList } from '../../shared/api/conference.schema.js';
 import {
   applyDemoDirectory,
   DEMO_PRESET_ID,
@@ -310,6 +310,21 @@ describe('the demo school', () => {
     ]);
     // 3.A's contact teacher sees the round of their class, not 5.B's.
     expect((await rounds(DEMO_ACCOUNTS.contactTeacher)).map((r) => r.name)).toEqual(['Skole-hjem-samtaler, vinter']);
+
+    // 4.B's spring round is planned and waits to be published: figures, one home without marked times.
+    const planned = all.find((r) => r.name === 'Samtaler i 4.B, forår');
+    expect(planned).toMatchObject({ filling: 'planned', status: 'planning' });
+    const plan = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/conference-rounds/${planned!.id}/plan`,
+      as: await userId(DEMO_ACCOUNTS.leader),
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const { figures, meetings, publishedAt } = plan.json() as TPlan;
+    expect(publishedAt).toBeNull();
+    expect(figures!.placed).toBeGreaterThan(figures!.meetings / 2);
+    expect(meetings.filter((m) => m.time === null && m.reason?.includes('ikke markeret'))).toHaveLength(1);
+    expect(meetings.some((m) => m.moves.length > 0)).toBe(true);
   });
 
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {

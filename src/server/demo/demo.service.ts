@@ -15,6 +15,7 @@ import { insertClosedDays } from '../school-calendar/school-calendar.repository.
 import { demoClosedDays } from './demo-calendar.js';
 import { demoRounds } from './demo-rounds.js';
 import { openDemoRoundWithBooking } from './demo-booking.js';
+import { addDemoPlannedRound } from './demo-planning.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -188,6 +189,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       guardianEmail: DEMO_ACCOUNTS.guardian,
       childClassExternalId: '3A',
     });
+    await addDemoPlannedRound(db, schoolId, leaderId, now, schoolYearOf(now));
   }
 }
 

@@ -13,6 +13,7 @@ import {
   handleConferenceReminderEmail,
 } from '../conferences/invitation-notify.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
+import { handlePlanRound } from '../conferences/plan.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
 export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
@@ -26,4 +27,5 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'conference-reminder': handleConferenceReminder,
   'conference-reminder-email': handleConferenceReminderEmail,
   'attachments.remove-stale': handleRemoveStaleAttachments,
+  'conference-plan': handlePlanRound,
 };

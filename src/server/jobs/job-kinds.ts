@@ -27,6 +27,8 @@ export const JOB_PAYLOADS = {
   'conference-reminder-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
+  /** Plans a conference round with the scheduler and stores the result on its plan (conferences). */
+  'conference-plan': z.object({ roundId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

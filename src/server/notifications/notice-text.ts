@@ -27,6 +27,28 @@ function conferenceInvitationNotice(
       };
 }
 
+/** "Your school-home conference about Emma: Tuesday 12 January 14:00–14:15", once a planned round is published. */
+function conferenceTimeNotice(
+  locale: Locale,
+  p: { round: string; child: string; date: string; from: string; to: string },
+): { title: string; body: string } {
+  const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${p.date}T12:00:00Z`));
+  return locale === 'da'
+    ? {
+        title: `Jeres tid til skole-hjem-samtale om ${p.child}`,
+        body: `${p.round}: ${day} kl. ${p.from.replace(':', '.')}–${p.to.replace(':', '.')}. Se tiden i Samspil.`,
+      }
+    : {
+        title: `Your school-home conference about ${p.child}`,
+        body: `${p.round}: ${day}, ${p.from}–${p.to}. See the time in Samspil.`,
+      };
+}
+
 /**
  * What each kind of in-app notification says, from the parameters it keeps: a notification is
  * stored with its kind and parameters and written in the reader's language when listed, so
@@ -47,6 +69,17 @@ const NOTICES = {
     params: z.object({ round: z.string(), child: z.string(), firstDay: z.iso.date() }),
     render: (locale: Locale, p: { round: string; child: string; firstDay: string }) =>
       conferenceReminderNotice(locale, p),
+  },
+  'conference-time': {
+    params: z.object({
+      round: z.string(),
+      child: z.string(),
+      date: z.iso.date(),
+      from: z.string(),
+      to: z.string(),
+    }),
+    render: (locale: Locale, p: { round: string; child: string; date: string; from: string; to: string }) =>
+      conferenceTimeNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

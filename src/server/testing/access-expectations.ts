@@ -252,6 +252,49 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'contactTeacher', ...LEADERSHIP],
     params: (f) => ({ invitationId: f.invitation }),
   },
+  // Automatic planning: the fixture's rounds are self-booking, so the allowed callers are told why
+  // not (422/409), everyone else is refused as for booking and opening.
+  'PUT /api/schools/:schoolId/conference-invitations/:invitationId/availability': {
+    allow: ['custodyGuardian'],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ times: [{ date: '2026-12-16', from: '14:00', to: '15:00' }] }),
+  },
+  'GET /api/schools/:schoolId/conference-rounds/:roundId/plan': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound }),
+  },
+  'POST /api/schools/:schoolId/conference-rounds/:roundId/plan': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound }),
+  },
+  'PUT /api/schools/:schoolId/conference-rounds/:roundId/plan/meetings/:invitationId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound, invitationId: f.invitation }),
+    body: () => ({ date: '2026-12-16', from: '14:00' }),
+  },
+  'POST /api/schools/:schoolId/conference-rounds/:roundId/plan/publish': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound }),
+  },
+  // The school's interpreters: every member of staff reads the list, those who plan rounds add to it.
+  'GET /api/schools/:schoolId/conference-interpreters': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+  },
+  'POST /api/schools/:schoolId/conference-interpreters': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+    body: () => ({ name: 'Amal Tolk', languages: ['ar'] }),
+  },
+  'GET /api/schools/:schoolId/conference-rounds/:roundId/interpreters': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.round }),
+  },
+  // No interpreter exists in the fixture: the allowed callers get 404 for the interpreter, the
+  // others are refused for the round first.
+  'PUT /api/schools/:schoolId/conference-rounds/:roundId/interpreters/:interpreterId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.round, interpreterId: '00000000-0000-4000-8000-000000000001' }),
+    body: () => ({ times: [] }),
+  },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': {

@@ -26,6 +26,9 @@ export const ZRoundStaffRole = z.enum(['teacher', 'pedagogue', 'counsellor']);
 export const ZRoundFormat = z.enum(['in_person', 'phone', 'video']);
 export type TRoundFormat = z.infer<typeof ZRoundFormat>;
 export const ZRoundStatus = z.enum(['draft', 'open', 'planning', 'published', 'finished']);
+/** How the round's timetable is filled: the homes book times themselves, or the scheduler plans it from the times that suit them. */
+export const ZRoundFilling = z.enum(['self_booking', 'planned']);
+export type TRoundFilling = z.infer<typeof ZRoundFilling>;
 
 export const ZRoundDay = z
   .object({ date: z.iso.date(), from: ZClock, to: ZClock })
@@ -37,6 +40,7 @@ export const ZCreateRound = z
   .object({
     name: text({ min: 1, max: ROUND_NAME_MAX }),
     kind: ZRoundKind,
+    filling: ZRoundFilling.default('self_booking'),
     classIds: z.array(ZUuid).min(1).max(ROUND_CLASSES_MAX).refine(unique, 'Each class may appear once.'),
     days: z
       .array(ZRoundDay)
@@ -87,6 +91,7 @@ export const ZRound = z.object({
   schoolId: ZUuid,
   name: z.string(),
   kind: ZRoundKind,
+  filling: ZRoundFilling,
   status: ZRoundStatus,
   classes: z.array(z.object({ id: ZUuid, name: z.string(), grade: ZGrade, room: z.string().nullable() })),
   days: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
@@ -149,6 +154,12 @@ export const ZMyInvitation = z.object({
    * for one joint meeting. Null when the child has one home. The other home is never named.
    */
   jointMeeting: z.object({ wanted: z.boolean(), otherHomeWants: z.boolean() }).nullable(),
+  /** How the round is filled: a planned round asks for the afternoons that suit the home instead of a booking. */
+  filling: ZRoundFilling,
+  /** The round's afternoons (for marking which suit the home). */
+  days: z.array(ZRoundTime),
+  /** The afternoons the home marked (planned rounds). */
+  available: z.array(ZRoundTime),
 });
 export const ZMyInvitations = z.object({ invitations: z.array(ZMyInvitation) });
 export type TMyInvitations = z.infer<typeof ZMyInvitations>;
@@ -170,3 +181,76 @@ export type TBook = z.infer<typeof ZBook>;
 /** This home asks (or no longer asks) for one joint meeting with the child's other home. */
 export const ZJointMeeting = z.object({ wanted: z.boolean() });
 export type TJointMeeting = z.infer<typeof ZJointMeeting>;
+
+// ---------------------------------------------------------------- automatic planning
+
+export const AVAILABILITY_DAYS_MAX = ROUND_DAYS_MAX;
+
+/** The afternoons (or parts of them) that suit a home, for a planned round; an empty list takes back every mark. */
+export const ZAvailability = z.object({
+  times: z
+    .array(
+      ZRoundTime.refine((time) => time.from < time.to, { path: ['to'], message: 'The time must end after it starts.' }),
+    )
+    .max(AVAILABILITY_DAYS_MAX)
+    .refine((times) => unique(times.map((time) => time.date)), 'Each day may appear once.'),
+});
+export type TAvailability = z.infer<typeof ZAvailability>;
+
+export const ZPlanState = z.enum(['none', 'queued', 'running', 'done', 'failed']);
+
+/** One meeting of the plan: the home, its child, its time, and the interpreter if one comes. */
+export const ZPlannedMeeting = z.object({
+  invitationId: ZUuid,
+  student: z.object({ name: z.string(), className: z.string() }),
+  guardians: z.array(z.object({ name: z.string() })),
+  time: ZRoundTime.nullable(),
+  interpreter: z.object({ name: z.string() }).nullable(),
+  /** Why it is not placed, in the reader's language, with what a person could change; null when placed. */
+  reason: z.string().nullable(),
+  /** Other times the meeting could move to without breaking a rule (placed meetings, on a done plan). */
+  moves: z.array(ZRoundTime),
+});
+export type TPlannedMeeting = z.infer<typeof ZPlannedMeeting>;
+
+export const ZPlan = z.object({
+  state: ZPlanState,
+  /** 0–100 while the search runs (its share of the time budget), 100 when done. */
+  progress: z.number().int().min(0).max(100),
+  figures: z
+    .object({
+      meetings: z.number().int(),
+      placed: z.number().int(),
+      householdWaiting: z.number().int(),
+      extraDays: z.number().int(),
+    })
+    .nullable(),
+  meetings: z.array(ZPlannedMeeting),
+  /** Invitations whose homes have marked at least one afternoon, out of all. */
+  marked: z.number().int(),
+  invitations: z.number().int(),
+  publishedAt: z.string().nullable(),
+});
+export type TPlan = z.infer<typeof ZPlan>;
+
+export const ZPlanMeetingParams = z.object({ schoolId: ZUuid, roundId: ZUuid, invitationId: ZUuid });
+export const ZMoveMeeting = z.object({ date: z.iso.date(), from: ZClock });
+export type TMoveMeeting = z.infer<typeof ZMoveMeeting>;
+export const ZPublished = z.object({ published: z.number().int() });
+
+// ---------------------------------------------------------------- interpreters
+
+const ZLanguage = z.string().regex(/^[a-z]{2,3}$/, 'Use a language code such as "ar" or "uk".');
+export const ZInterpreter = z.object({ id: ZUuid, name: z.string(), languages: z.array(z.string()) });
+export const ZInterpreters = z.object({ interpreters: z.array(ZInterpreter) });
+export type TInterpreters = z.infer<typeof ZInterpreters>;
+export const ZCreateInterpreter = z.object({
+  name: text({ min: 1, max: 120 }),
+  languages: z.array(ZLanguage).min(1).max(10).refine(unique, 'Each language may appear once.'),
+});
+export type TCreateInterpreter = z.infer<typeof ZCreateInterpreter>;
+export const ZInterpreterTimesParams = z.object({ schoolId: ZUuid, roundId: ZUuid, interpreterId: ZUuid });
+export const ZRoundInterpreters = z.object({
+  interpreters: z.array(ZInterpreter.extend({ times: z.array(ZRoundTime) })),
+});
+export type TRoundInterpreters = z.infer<typeof ZRoundInterpreters>;

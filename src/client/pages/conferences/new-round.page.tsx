@@ -147,6 +147,18 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
             </label>
           ))}
         </fieldset>
+        <fieldset className="choice-group">
+          <legend>{t('conferences.form.filling')}</legend>
+          {(['self_booking', 'planned'] as const).map((filling) => (
+            <label key={filling} className="choice">
+              <input type="radio" value={filling} {...register('filling')} />
+              <span>
+                {t(`conferences.filling.${filling}`)}
+                <span className="choice__note">{t(`conferences.form.fillingNote.${filling}`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <Controller
           control={control}
           name="classIds"

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ZCreateRound, ZRoundFormat, ZRoundKind, ZRoundStaffRole } from '../../../shared/api/conference.schema.js';
+import {
+  ZCreateRound,
+  ZRoundFilling,
+  ZRoundFormat,
+  ZRoundKind,
+  ZRoundStaffRole,
+} from '../../../shared/api/conference.schema.js';
 import { fieldProblems, type ApiError } from '../../api/api-error.js';
 import { ZGrade } from '../../../shared/principle/principle.schema.js';
 
@@ -7,6 +13,7 @@ import { ZGrade } from '../../../shared/principle/principle.schema.js';
 const ZRoundFields = z.object({
   name: z.string(),
   kind: ZRoundKind,
+  filling: ZRoundFilling,
   classIds: z.array(z.string()),
   days: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
   /** One meeting length for each grade of the chosen classes; an emptied number field gives NaN. */
@@ -70,6 +77,7 @@ export function toCreateRound(form: TRoundFields): z.input<typeof ZCreateRound> 
   return {
     name: form.name,
     kind: form.kind,
+    filling: form.filling,
     classIds: form.classIds,
     days: form.days,
     minutesByGrade: Object.fromEntries(form.minutes.map((m) => [String(m.grade), m.minutes])),
@@ -93,6 +101,7 @@ export const newDay = () => ({ date: '', from: '14:00', to: '17:30' });
 export const emptyRoundForm = (): TRoundFormValues => ({
   name: '',
   kind: 'regular',
+  filling: 'self_booking',
   classIds: [],
   days: [newDay()],
   minutes: [],

@@ -10,6 +10,8 @@ import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { useRoundText } from './round-text.js';
 import { RoundInvitationsSection } from './round-invitations-section.js';
+import { RoundPlanSection } from './round-plan-section.js';
+import { RoundInterpretersSection } from './round-interpreters-section.js';
 import './conferences.css';
 
 /** The principle's lead times the round breaks, as the server words them in the reader's language. */
@@ -40,6 +42,8 @@ function RoundFacts({ round }: { round: TRound }) {
     <dl className="facts round-facts">
       <dt>{t('conferences.facts.kind')}</dt>
       <dd>{t(`conferences.kind.${round.kind}`)}</dd>
+      <dt>{t('conferences.facts.filling')}</dt>
+      <dd>{t(`conferences.filling.${round.filling}`)}</dd>
       <dt>{t('conferences.facts.status')}</dt>
       <dd>{t(`conferences.status.${round.status}`)}</dd>
       <dt>{t('conferences.facts.classes')}</dt>
@@ -138,6 +142,10 @@ export function RoundPage() {
             </ul>
           </Section>
           <RoundInvitationsSection round={round} />
+          {round.filling === 'planned' ? <RoundPlanSection round={round} /> : null}
+          {round.filling === 'planned' && round.status !== 'published' ? (
+            <RoundInterpretersSection round={round} />
+          ) : null}
           <Section title={t('conferences.round.factsTitle')} id="round-facts">
             <RoundFacts round={round} />
           </Section>

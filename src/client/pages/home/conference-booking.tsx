@@ -6,6 +6,7 @@ import { api, contractUrl } from '../../api/http.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
+import { ConferenceAvailability } from './conference-availability.js';
 
 type Invitation = TMyInvitations['invitations'][number];
 
@@ -244,9 +245,13 @@ export function ConferenceBooking({ schoolId, studentId }: { schoolId: string; s
   return (
     <section className="stack-sm" aria-labelledby={`conference-${studentId}`}>
       <h4 id={`conference-${studentId}`}>{t('conferenceBooking.title')}</h4>
-      {own.map((invitation) => (
-        <InvitationCard key={invitation.id} schoolId={schoolId} invitation={invitation} />
-      ))}
+      {own.map((invitation) =>
+        invitation.filling === 'planned' ? (
+          <ConferenceAvailability key={invitation.id} schoolId={schoolId} invitation={invitation} />
+        ) : (
+          <InvitationCard key={invitation.id} schoolId={schoolId} invitation={invitation} />
+        ),
+      )}
     </section>
   );
 }

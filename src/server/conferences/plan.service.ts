@@ -1,0 +1,444 @@
+import { inTransaction, type SignedInContext } from '../context.js';
+import type { AppDeps } from '../deps.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import type { ClaimedJob } from '../jobs/job-kinds.js';
+import { insertNotifications } from '../notifications/notification.repository.js';
+import { notice } from '../notifications/notice-text.js';
+import type { PlanPlacement, PlanUnplaced } from '../db/schema.js';
+import type {
+  TAvailability,
+  TMoveMeeting,
+  TPlan,
+  TRoundInterpreters,
+  TInterpreters,
+  TCreateInterpreter,
+} from '../../shared/api/conference.schema.js';
+import { ZConferenceInstance, type TConferenceInstance } from '../../domain/conference-scheduling/instance.schema.js';
+import { scheduleConferences } from '../../domain/conference-scheduling/schedule-conferences.js';
+import { buildPlanInstance, moveInPlan, planFigures, possibleMoves, readableReason } from './plan-instance.js';
+import {
+  findInterpreters,
+  findPlan,
+  findPlanRows,
+  insertInterpreter,
+  queuePlan,
+  replaceAvailability,
+  replaceInterpreterTimes,
+  setRoundStatusTo,
+  updatePlan,
+} from './plan.repository.js';
+import {
+  cancelActiveBooking,
+  findInvitationForBooking,
+  findRoundInvitations,
+  insertBooking,
+  lockRound,
+} from './invitation.repository.js';
+import { findPeopleLocales } from './people-locale.repository.js';
+import { findRounds } from './round.repository.js';
+import { className } from '../../shared/api/directory.schema.js';
+
+/**
+ * Automatic planning of a conference round (issue 10, point 3): the homes mark the afternoons
+ * that suit them, the leader presses "Planlæg" and the scheduler runs as a background job, the
+ * leader moves meetings by hand (every hard rule checked by validate-schedule) and publishes the
+ * plan as the round's bookings, the same ones self-booking makes.
+ */
+
+/** The scheduler's time budget in the background job (the command line's default). */
+export const PLAN_BUDGET_MS = 5_000;
+/** Possible moves are listed for rounds up to this many meetings (each is checked against every rule). */
+const MOVES_UP_TO_MEETINGS = 150;
+
+const languageOf = (ctx: { locale: string }): 'da' | 'en' => (ctx.locale === 'en' ? 'en' : 'da');
+
+/** Each time must lie inside one of the round's afternoons. */
+function insideRound(days: ReadonlyArray<{ date: string; from: string; to: string }>, times: TAvailability['times']) {
+  return times.every((time) => days.some((d) => d.date === time.date && d.from <= time.from && time.to <= d.to));
+}
+
+/**
+ * A guardian marks the afternoons (or parts of them) that suit the home, for a planned round
+ * that is open (the route's policy: the invitation's custody holders).
+ */
+export async function setAvailability(
+  ctx: SignedInContext,
+  schoolId: string,
+  invitationId: string,
+  input: TAvailability,
+): Promise<TAvailability> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const personId = m.personId;
+  return inTransaction(ctx, async (tx) => {
+    const invitation = await findInvitationForBooking(tx.db, schoolId, invitationId);
+    if (!invitation) throw new AppError('not_found');
+    if (invitation.filling !== 'planned') throw new AppError('round_not_planned');
+    const locked = await lockRound(tx.db, schoolId, invitation.round_id);
+    if (!locked || (locked.status !== 'open' && locked.status !== 'planning'))
+      throw new AppError('round_not_collecting');
+    if (!insideRound(invitation.days, input.times))
+      throw new AppError('conference_time_outside_round', { field: 'times' });
+    const times = [...input.times].sort((a, b) => a.date.localeCompare(b.date));
+    await replaceAvailability(tx.db, schoolId, invitationId, times, personId, tx.clock.now());
+    return { times };
+  });
+}
+
+/** The plan as its staff read it: progress, figures, and every meeting with its time or the reason it has none. */
+export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: string): Promise<TPlan> {
+  const [plan, { invitations, guardians }, interpreters, marked] = await Promise.all([
+    findPlan(ctx.db, schoolId, roundId),
+    findRoundInvitations(ctx.db, schoolId, roundId),
+    findInterpreters(ctx.db, schoolId),
+    ctx.db
+      .selectFrom('conference_availability as a')
+      .innerJoin('conference_invitations as i', (j) =>
+        j.onRef('i.school_id', '=', 'a.school_id').onRef('i.id', '=', 'a.invitation_id'),
+      )
+      .select('a.invitation_id')
+      .distinct()
+      .where('a.school_id', '=', schoolId)
+      .where('i.round_id', '=', roundId)
+      .execute(),
+  ]);
+  // The plan names children and their families: each child's log shows that it was seen.
+  await recordAudit(
+    ctx,
+    [...new Set(invitations.map((i) => i.student_id))].map((studentId) => ({
+      schoolId,
+      action: 'conference.invitations' as const,
+      studentId,
+    })),
+  );
+  const language = languageOf(ctx);
+  const placements = plan?.placements ?? [];
+  const unplaced = plan?.unplaced ?? [];
+  const instance = plan?.state === 'done' ? ZConferenceInstance.safeParse(plan.instance) : null;
+  const withMoves = instance?.success && !plan?.published_at && instance.data.meetings.length <= MOVES_UP_TO_MEETINGS;
+  const now = ctx.clock.now().getTime();
+  const progress = (() => {
+    if (!plan) return 0;
+    if (plan.state === 'done') return 100;
+    if (plan.state !== 'running' || !plan.started_at || !plan.ends_by) return 0;
+    const span = plan.ends_by.getTime() - plan.started_at.getTime();
+    return Math.max(0, Math.min(99, Math.round(((now - plan.started_at.getTime()) / Math.max(1, span)) * 100)));
+  })();
+  return {
+    state: plan?.state ?? 'none',
+    progress,
+    figures: plan?.state === 'done' ? plan.figures : null,
+    marked: marked.length,
+    invitations: invitations.length,
+    publishedAt: plan?.published_at?.toISOString() ?? null,
+    meetings:
+      plan?.state === 'done'
+        ? invitations.map((i) => {
+            const placed = placements.find((p) => p.invitationId === i.id);
+            const missing = unplaced.find((u) => u.invitationId === i.id);
+            const interpreter = placed?.interpreterId
+              ? interpreters.find((candidate) => candidate.id === placed.interpreterId)
+              : undefined;
+            return {
+              invitationId: i.id,
+              student: { name: `${i.given_name} ${i.family_name}`.trim(), className: className(i.grade, i.letter) },
+              guardians: guardians
+                .filter((g) => g.invitation_id === i.id)
+                .map((g) => ({ name: `${g.given_name} ${g.family_name}`.trim() })),
+              time: placed ? { date: placed.date, from: placed.from, to: placed.to } : null,
+              interpreter: interpreter ? { name: interpreter.name } : null,
+              reason: placed ? null : (missing?.reason[language] ?? null),
+              moves: withMoves && instance.success ? possibleMoves(instance.data, placements, unplaced, i.id, 8) : [],
+            };
+          })
+        : [],
+  };
+}
+
+/**
+ * The leader presses "Planlæg" (the route's policy: those who plan all the round's classes): the
+ * plan is queued as a background job, and the round's status goes to 'planning'. Pressing again
+ * while it runs changes nothing; after a result it plans anew (moves by hand are dropped).
+ */
+export async function startPlan(ctx: SignedInContext, schoolId: string, roundId: string): Promise<TPlan> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const personId = m.personId;
+  await inTransaction(ctx, async (tx) => {
+    const round = await lockRound(tx.db, schoolId, roundId);
+    if (!round) throw new AppError('not_found');
+    const { rounds } = await findRounds(tx.db, schoolId, { ids: [roundId] });
+    if (rounds[0]?.filling !== 'planned') throw new AppError('round_not_planned');
+    if (round.status === 'published') throw new AppError('round_published');
+    if (round.status !== 'open' && round.status !== 'planning') throw new AppError('round_not_collecting');
+    const plan = await findPlan(tx.db, schoolId, roundId);
+    if (plan && (plan.state === 'queued' || plan.state === 'running')) return;
+    const at = tx.clock.now();
+    await queuePlan(tx.db, schoolId, roundId, personId, at);
+    await setRoundStatusTo(tx.db, schoolId, roundId, 'planning');
+    await enqueueJob(tx.db, {
+      kind: 'conference-plan',
+      schoolId,
+      payload: { roundId },
+      runAt: at,
+      dedupeKey: null,
+      createdAt: at,
+    });
+  });
+  return readPlan(ctx, schoolId, roundId);
+}
+
+/**
+ * The background job: builds the scheduler's instance from the round's rows, runs the scheduler
+ * within its budget, and stores the placements, the meetings it could not place (with the reason
+ * a person can act on, in both languages) and the figures. Progress is the share of the budget used.
+ */
+export async function handlePlanRound(deps: AppDeps, job: ClaimedJob<'conference-plan'>): Promise<void> {
+  const schoolId = job.schoolId;
+  if (!schoolId) return;
+  const { roundId } = job.payload;
+  const plan = await findPlan(deps.db, schoolId, roundId);
+  if (!plan || plan.state === 'done') return;
+  const startedAt = deps.clock.now();
+  await updatePlan(deps.db, schoolId, roundId, {
+    state: 'running',
+    startedAt,
+    endsBy: new Date(startedAt.getTime() + PLAN_BUDGET_MS),
+  });
+  try {
+    await planAndStore(deps, schoolId, roundId, plan.requested_at);
+  } catch (error) {
+    // The page says so and the leader may press "Planlæg" again; the job is not retried.
+    deps.log.error({ err: error, schoolId, roundId }, 'planning a conference round failed');
+    await updatePlan(deps.db, schoolId, roundId, { state: 'failed', finishedAt: deps.clock.now() });
+  }
+}
+
+async function planAndStore(deps: AppDeps, schoolId: string, roundId: string, requestedAt: Date): Promise<void> {
+  const rows = await findPlanRows(deps.db, schoolId, roundId);
+  if (!rows) return;
+  const { instance, noTimes } = buildPlanInstance(rows);
+  const stopAt = performance.now() + PLAN_BUDGET_MS;
+  const result = scheduleConferences(instance, { seed: 1, shouldStop: () => performance.now() > stopAt });
+  const placements: PlanPlacement[] = result.schedule.assignments.map((a) => {
+    const meeting = instance.meetings.find((m) => m.id === a.meeting);
+    const [h = 0, min = 0] = a.start.split(':').map(Number);
+    const end = h * 60 + min + (meeting?.minutes ?? 0);
+    return {
+      invitationId: a.meeting,
+      date: a.date,
+      from: a.start,
+      to: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
+      interpreterId: a.interpreter ?? null,
+    };
+  });
+  const unplaced: PlanUnplaced[] = [
+    ...noTimes,
+    ...result.reasons.map((r) => ({ invitationId: r.meeting, reason: readableReason(r.reason) })),
+  ];
+  await inTransaction(deps, async (tx) => {
+    const current = await findPlan(tx.db, schoolId, roundId);
+    // A newer "Planlæg" queued meanwhile wins; its own job stores its result.
+    if (!current || current.requested_at.getTime() !== requestedAt.getTime()) return;
+    await updatePlan(tx.db, schoolId, roundId, {
+      state: 'done',
+      finishedAt: tx.clock.now(),
+      instance,
+      placements,
+      unplaced,
+      figures: planFigures(instance, placements, unplaced),
+    });
+  });
+}
+
+/** The round's plan, ready to change: locked round, a finished plan, its instance. */
+async function readyPlan(db: Db, schoolId: string, roundId: string) {
+  const round = await lockRound(db, schoolId, roundId);
+  if (!round) throw new AppError('not_found');
+  const plan = await findPlan(db, schoolId, roundId);
+  if (!plan || plan.state !== 'done') throw new AppError('plan_not_ready');
+  const instance = ZConferenceInstance.safeParse(plan.instance);
+  if (!instance.success) throw new AppError('plan_not_ready');
+  return { round, plan, instance: instance.data as TConferenceInstance };
+}
+
+/**
+ * The leader moves a meeting to another time (or places one the scheduler could not): refused
+ * with 422 when it breaks a hard rule, nothing changed. On a published plan the booking moves too,
+ * in the same unit of work, with the round's row locked as booking locks it.
+ */
+export async function moveMeeting(
+  ctx: SignedInContext,
+  schoolId: string,
+  roundId: string,
+  invitationId: string,
+  input: TMoveMeeting,
+): Promise<TPlan> {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const personId = m.personId;
+  await inTransaction(ctx, async (tx) => {
+    const { plan, instance } = await readyPlan(tx.db, schoolId, roundId);
+    if (!instance.meetings.some((meeting) => meeting.id === invitationId)) {
+      const known = plan.unplaced.some((u) => u.invitationId === invitationId);
+      throw known ? new AppError('conference_move_breaks_rule', { field: 'from' }) : new AppError('not_found');
+    }
+    const moved = moveInPlan(instance, plan.placements, plan.unplaced, invitationId, input);
+    if (!moved) throw new AppError('conference_move_breaks_rule', { field: 'from' });
+    await updatePlan(tx.db, schoolId, roundId, {
+      placements: moved.placements,
+      unplaced: moved.unplaced,
+      figures: planFigures(instance, moved.placements, moved.unplaced),
+    });
+    if (plan.published_at) {
+      const placement = moved.placements.find((p) => p.invitationId === invitationId)!;
+      const invitation = await findInvitationForBooking(tx.db, schoolId, invitationId);
+      if (!invitation) throw new AppError('not_found');
+      await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
+      await insertBooking(tx.db, {
+        schoolId,
+        roundId,
+        invitationId,
+        classId: invitation.class_id,
+        date: placement.date,
+        from: placement.from,
+        to: placement.to,
+        bookedBy: personId,
+        at: tx.clock.now(),
+      });
+    }
+  });
+  return readPlan(ctx, schoolId, roundId);
+}
+
+/**
+ * Publishes the plan: every placement becomes the invitation's booking (the tables self-booking
+ * uses, so the calendar feed and the invitations list show them), the round is 'published', and
+ * every guardian of a placed invitation gets a notice of the time in their language, once.
+ */
+export async function publishPlan(ctx: SignedInContext, schoolId: string, roundId: string) {
+  const m = await ctx.membership(schoolId);
+  if (!m.personId) throw new AppError('not_found');
+  const personId = m.personId;
+  return inTransaction(ctx, async (tx) => {
+    const { round, plan } = await readyPlan(tx.db, schoolId, roundId);
+    if (round.status === 'published' || plan.published_at) throw new AppError('round_published');
+    const at = tx.clock.now();
+    const { invitations, guardians } = await findRoundInvitationsWithPeople(tx.db, schoolId, roundId);
+    const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(guardians.map((g) => g.person_id))]);
+    let published = 0;
+    for (const placement of plan.placements) {
+      const invitation = invitations.find((i) => i.id === placement.invitationId);
+      if (!invitation) continue;
+      await cancelActiveBooking(tx.db, schoolId, invitation.id, at);
+      await insertBooking(tx.db, {
+        schoolId,
+        roundId,
+        invitationId: invitation.id,
+        classId: invitation.class_id,
+        date: placement.date,
+        from: placement.from,
+        to: placement.to,
+        bookedBy: personId,
+        at,
+      });
+      published += 1;
+      await insertNotifications(
+        tx.db,
+        guardians
+          .filter((g) => g.invitation_id === invitation.id)
+          .map((g) => ({
+            schoolId,
+            personId: g.person_id,
+            threadId: null,
+            createdAt: at,
+            dedupeKey: `conference-time:${invitation.id}`,
+            ...notice(
+              'conference-time',
+              {
+                round: round.name,
+                child: invitation.given_name,
+                date: placement.date,
+                from: placement.from,
+                to: placement.to,
+              },
+              locales.get(g.person_id) ?? 'da',
+            ),
+          })),
+      );
+    }
+    await updatePlan(tx.db, schoolId, roundId, { publishedAt: at });
+    await setRoundStatusTo(tx.db, schoolId, roundId, 'published');
+    return { published };
+  });
+}
+
+async function findRoundInvitationsWithPeople(db: Db, schoolId: string, roundId: string) {
+  const [invitations, guardians] = await Promise.all([
+    db
+      .selectFrom('conference_invitations as i')
+      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+      .select(['i.id', 'i.class_id', 's.given_name'])
+      .where('i.school_id', '=', schoolId)
+      .where('i.round_id', '=', roundId)
+      .execute(),
+    db
+      .selectFrom('conference_invitation_guardians as ig')
+      .innerJoin('conference_invitations as i', (j) =>
+        j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
+      )
+      .select(['ig.invitation_id', 'ig.person_id'])
+      .where('ig.school_id', '=', schoolId)
+      .where('i.round_id', '=', roundId)
+      .execute(),
+  ]);
+  return { invitations, guardians };
+}
+
+// ---------------------------------------------------------------- interpreters
+
+export async function listInterpreters(ctx: SignedInContext, schoolId: string): Promise<TInterpreters> {
+  const interpreters = await findInterpreters(ctx.db, schoolId);
+  return { interpreters: interpreters.map(({ id, name, languages }) => ({ id, name, languages })) };
+}
+
+export async function createInterpreter(ctx: SignedInContext, schoolId: string, input: TCreateInterpreter) {
+  const id = await inTransaction(ctx, (tx) =>
+    insertInterpreter(tx.db, { schoolId, name: input.name, languages: input.languages, at: tx.clock.now() }),
+  );
+  return { id, name: input.name, languages: input.languages };
+}
+
+export async function listRoundInterpreters(
+  ctx: SignedInContext,
+  schoolId: string,
+  roundId: string,
+): Promise<TRoundInterpreters> {
+  const interpreters = await findInterpreters(ctx.db, schoolId, roundId);
+  return { interpreters: interpreters.map(({ id, name, languages, times }) => ({ id, name, languages, times })) };
+}
+
+/** An interpreter's free times in a round, inside its afternoons. */
+export async function setInterpreterTimes(
+  ctx: SignedInContext,
+  schoolId: string,
+  roundId: string,
+  interpreterId: string,
+  input: TAvailability,
+): Promise<TAvailability> {
+  return inTransaction(ctx, async (tx) => {
+    const round = await lockRound(tx.db, schoolId, roundId);
+    if (!round) throw new AppError('not_found');
+    const known = (await findInterpreters(tx.db, schoolId)).some((i) => i.id === interpreterId);
+    if (!known) throw new AppError('not_found');
+    const { days } = await findRounds(tx.db, schoolId, { ids: [roundId] });
+    const afternoons = days.map((d) => ({ date: d.date, from: d.starts_at, to: d.ends_at }));
+    if (!insideRound(afternoons, input.times)) throw new AppError('conference_time_outside_round', { field: 'times' });
+    const times = [...input.times].sort((a, b) => a.date.localeCompare(b.date));
+    await replaceInterpreterTimes(tx.db, schoolId, roundId, interpreterId, times);
+    return { times };
+  });
+}
