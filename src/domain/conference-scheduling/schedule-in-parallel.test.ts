@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSchoolInstance } from './generate-instance.js';
 import { measureSchedule } from './measure-schedule.js';
 import { scheduleConferences } from './schedule-conferences.js';
-import { scheduleConferencesInParallel } from './schedule-in-parallel.js';
+import { scheduleConferencesInParallel, scheduleConferencesOffThread } from './schedule-in-parallel.js';
 import { compareObjectives } from './schedule-state.js';
 import { validateSchedule } from './validate-schedule.js';
 
@@ -35,5 +35,17 @@ describe('scheduleConferencesInParallel', { timeout: 120_000 }, () => {
     const result = await scheduleConferencesInParallel(instance, { seed: 3, threads: 1, maxIterations: 60 });
     expect(result.threads).toBe(1);
     expect(validateSchedule(instance, result.schedule)).toEqual([]);
+  });
+
+  it('searches wholly off the caller’s thread, which goes on running meanwhile, and gives the same schedule', async () => {
+    const options = { seed: 3, threads: 2, maxIterations: 240, roundIterations: 60 };
+    let done = false;
+    const search = scheduleConferencesOffThread(instance, options).finally(() => (done = true));
+    // A timer of this thread fires while the search is still going: nothing of it ran here.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(done).toBe(false);
+    const offThread = await search;
+    expect(offThread.schedule).toEqual((await scheduleConferencesInParallel(instance, options)).schedule);
+    expect(offThread.threads).toBe(2);
   });
 });

@@ -38,11 +38,11 @@ export interface ParallelScheduleResult extends ScheduleResult {
   rounds: number;
 }
 
-interface WorkerSetup {
-  samspilConferenceWorker: true;
-  instance: TConferenceInstance;
-  seed: number;
-}
+type WorkerSetup =
+  /** A helper of a parallel search: improves the timetables it is sent. */
+  | { samspilConferenceWorker: true; instance: TConferenceInstance; seed: number; whole?: undefined }
+  /** The whole parallel search, started off the caller's thread. */
+  | { samspilConferenceWorker: true; instance: TConferenceInstance; whole: ParallelScheduleOptions };
 
 interface ImproveRequest {
   from: Placement[];
@@ -138,6 +138,25 @@ export async function scheduleConferencesInParallel(
   }
 }
 
+/**
+ * The same search with none of it on the caller's thread: a worker thread runs
+ * `scheduleConferencesInParallel` (and starts its helpers), so a server that plans a round goes on
+ * answering requests while it searches. `threads` counts the searching threads, as there.
+ */
+export function scheduleConferencesOffThread(
+  instance: TConferenceInstance,
+  options: ParallelScheduleOptions = {},
+): Promise<ParallelScheduleResult> {
+  const worker = startWorker({ samspilConferenceWorker: true, instance, whole: options });
+  return new Promise<ParallelScheduleResult>((resolve, reject) => {
+    worker.once('message', (reply: { result: ParallelScheduleResult } | { error: string }) =>
+      'result' in reply ? resolve(reply.result) : reject(new Error(reply.error)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the scheduler's thread stopped (exit code ${code})`)));
+  }).finally(() => void worker.terminate());
+}
+
 /** A seed per round and thread, spread so that neighbouring rounds and threads differ. */
 function roundSeed(seed: number, round: number, thread: number): number {
   return (Math.imul(seed, 1_000_003) + Math.imul(round, 7919) + Math.imul(thread, 104_729) + 1) >>> 0;
@@ -149,20 +168,12 @@ interface SearchWorker {
 }
 
 /**
- * Worker threads run this very module (see the end of the file), which works the same from the
- * TypeScript source (tests, `tsx`) and from the bundle `npm run build` writes.
+ * The helpers of a parallel search, each a worker thread with its own copy of the solver.
  */
 function startWorkers(instance: TConferenceInstance, seed: number, count: number): SearchWorker[] {
-  const url = new URL(import.meta.url);
   const setup: WorkerSetup = { samspilConferenceWorker: true, instance, seed };
-  // From the TypeScript source (tests, `tsx`), the worker first registers tsx, the loader the
-  // caller runs under, since a worker does not inherit it; the built bundle is plain JavaScript.
-  const entry = url.pathname.endsWith('.ts')
-    ? `import(${JSON.stringify(tsxLoader(url))})` +
-      `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
-    : url;
   return Array.from({ length: count }, () => {
-    const worker = new Worker(entry, { workerData: setup, eval: typeof entry === 'string' });
+    const worker = startWorker(setup);
     let waiting: { resolve: (reply: ImproveReply) => void; reject: (error: Error) => void } | null = null;
     let failure: Error | null = null;
     worker.on('message', (reply: ImproveReply) => {
@@ -192,6 +203,21 @@ function startWorkers(instance: TConferenceInstance, seed: number, count: number
   });
 }
 
+/**
+ * A worker thread running this very module (see the end of the file), which works the same from
+ * the TypeScript source (tests, `tsx`) and from the bundle `npm run build` writes.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const url = new URL(import.meta.url);
+  // From the TypeScript source (tests, `tsx`), the worker first registers tsx, the loader the
+  // caller runs under, since a worker does not inherit it; the built bundle is plain JavaScript.
+  const entry = url.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify(tsxLoader(url))})` +
+      `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
+    : url;
+  return new Worker(entry, { workerData: setup, eval: typeof entry === 'string' });
+}
+
 /** Where tsx's ES module API is, as seen from this file. */
 function tsxLoader(from: URL): string {
   // Node resolves the package's "import" condition; require.resolve would give its CommonJS build.
@@ -210,14 +236,22 @@ function isWorkerSetup(data: unknown): data is WorkerSetup {
 
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const port = parentPort;
-  const session = new SchedulerSession(workerData.instance, workerData.seed);
-  port.on('message', (request: ImproveRequest) => {
-    const { objective, iterations } = session.improve(
-      request.from,
-      request.seed,
-      request.iterations,
-      () => Date.now() >= request.deadline,
+  const setup = workerData;
+  if (setup.whole) {
+    scheduleConferencesInParallel(setup.instance, setup.whole).then(
+      (result) => port.postMessage({ result }),
+      (error: unknown) => port.postMessage({ error: String(error) }),
     );
-    port.postMessage({ objective, placements: session.placements(), iterations } satisfies ImproveReply);
-  });
+  } else {
+    const session = new SchedulerSession(setup.instance, setup.seed);
+    port.on('message', (request: ImproveRequest) => {
+      const { objective, iterations } = session.improve(
+        request.from,
+        request.seed,
+        request.iterations,
+        () => Date.now() >= request.deadline,
+      );
+      port.postMessage({ objective, placements: session.placements(), iterations } satisfies ImproveReply);
+    });
+  }
 }

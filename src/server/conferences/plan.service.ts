@@ -17,7 +17,7 @@ import type {
   TCreateInterpreter,
 } from '../../shared/api/conference.schema.js';
 import { ZConferenceInstance, type TConferenceInstance } from '../../domain/conference-scheduling/instance.schema.js';
-import { scheduleConferences } from '../../domain/conference-scheduling/schedule-conferences.js';
+import { scheduleConferencesOffThread } from '../../domain/conference-scheduling/schedule-in-parallel.js';
 import { buildPlanInstance, moveInPlan, planFigures, possibleMoves, readableReason } from './plan-instance.js';
 import {
   findInterpreters,
@@ -221,8 +221,13 @@ async function planAndStore(deps: AppDeps, schoolId: string, roundId: string, re
   const rows = await findPlanRows(deps.db, schoolId, roundId);
   if (!rows) return;
   const { instance, noTimes } = buildPlanInstance(rows);
-  const stopAt = performance.now() + PLAN_BUDGET_MS;
-  const result = scheduleConferences(instance, { seed: 1, shouldStop: () => performance.now() > stopAt });
+  // The search runs on worker threads (two, the machine's cores), so the server goes on answering
+  // requests, the page's progress polls among them, while it plans.
+  const result = await scheduleConferencesOffThread(instance, {
+    seed: 1,
+    threads: 2,
+    deadline: Date.now() + PLAN_BUDGET_MS,
+  });
   const placements: PlanPlacement[] = result.schedule.assignments.map((a) => {
     const meeting = instance.meetings.find((m) => m.id === a.meeting);
     const [h = 0, min = 0] = a.start.split(':').map(Number);
