@@ -34,6 +34,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   classIds: (f) => [f.classA, f.classB],
   roundId: (f) => [f.round, f.bookingRound],
   invitationId: (f) => [f.invitation],
+  agreementId: (f) => [f.agreement],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

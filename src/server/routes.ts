@@ -18,6 +18,7 @@ import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
 import { invitationRoutes, roundRoutes } from './conferences/round.routes.js';
+import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 
 /**
@@ -45,5 +46,6 @@ export const allRoutes: RouteDefinition[] = [
   ...staffAbsenceRoutes,
   ...roundRoutes,
   ...invitationRoutes,
+  ...meetingRoutes,
   ...calendarFeedRoutes,
 ];

@@ -401,6 +401,54 @@ export interface Database {
   conference_invitations: ConferenceInvitationsTable;
   conference_invitation_guardians: ConferenceInvitationGuardiansTable;
   conference_bookings: ConferenceBookingsTable;
+  conference_topics: ConferenceTopicsTable;
+  conference_preparations: ConferencePreparationsTable;
+  conference_notes: ConferenceNotesTable;
+  conference_agreements: ConferenceAgreementsTable;
+}
+
+/** Migration 2026-12-03T1510: preparing, holding and following up a conference. */
+export interface ConferenceTopicsTable {
+  school_id: string;
+  id: Generated<string>;
+  invitation_id: string;
+  raised_by: 'guardian' | 'student' | 'staff';
+  user_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ConferencePreparationsTable {
+  school_id: string;
+  invitation_id: string;
+  band: 'smileys' | 'prompts' | 'goals';
+  answers: Json<Record<string, unknown>>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ConferenceNotesTable {
+  school_id: string;
+  id: Generated<string>;
+  invitation_id: string;
+  text: string;
+  shared: boolean;
+  written_by: string;
+  created_at: Timestamp;
+}
+
+export interface ConferenceAgreementsTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  invitation_id: string;
+  owner: 'school' | 'home' | 'student';
+  text: string;
+  due_on: DateOnly;
+  created_by: string;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
 }
 
 /** Migration 2026-12-03T1400: invitations to a conference round and its bookings. */
@@ -412,6 +460,9 @@ export interface ConferenceInvitationsTable {
   class_id: string;
   household_key: string;
   created_at: Timestamp;
+  /** Migration 2026-12-03T1510: when staff marked the conference held. */
+  held_at: Timestamp | null;
+  held_by: string | null;
 }
 
 export interface ConferenceInvitationGuardiansTable {

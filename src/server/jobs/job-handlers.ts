@@ -7,6 +7,7 @@ import {
   handleMessageEmail,
   handleMessageNotification,
 } from '../notifications/message-notification.service.js';
+import { handleAgreementReminder, handleConferenceSummaryEmail } from '../conferences/meeting.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
@@ -17,5 +18,7 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'message-email': handleMessageEmail,
   'notification-digest': handleDigest,
   'digest-email': handleDigestEmail,
+  'conference-summary-email': handleConferenceSummaryEmail,
+  'conference-agreement-reminder': handleAgreementReminder,
   'attachments.remove-stale': handleRemoveStaleAttachments,
 };

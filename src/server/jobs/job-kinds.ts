@@ -19,6 +19,10 @@ export const JOB_PAYLOADS = {
   'notification-digest': z.object({ date: z.iso.date() }),
   /** One guardian's digest e-mail. */
   'digest-email': z.object({ personId: ZUuid, since: z.iso.datetime(), until: z.iso.datetime() }),
+  /** One guardian's written summary of a held conference (conferences). */
+  'conference-summary-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
+  /** Reminds an agreement's owners the day before it falls due, unless it is done (conferences). */
+  'conference-agreement-reminder': z.object({ agreementId: ZUuid }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
 } as const;

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   'message.urgent-list': 'list',
   'information-request.list': 'list',
   'conference.invitations': 'list',
+  'conference.read': 'read',
+  'conference.agreements': 'list',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',
