@@ -4,6 +4,7 @@ import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from 
 import { runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 import type { TConference, TMyAgreements } from '../../shared/api/conference.schema.js';
+import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 
 /**
  * Preparing, holding and following up a conference (issue 10, points 4 and 5) on the fixture's
@@ -179,6 +180,32 @@ describe('a conference: prepare, agree, follow up', () => {
     expect(finished.json().status).toBe('finished');
   });
 
+  it('counts the held conference and the agreements in the principle figures, the board seeing aggregates only', async () => {
+    const res = await call('leader', 'GET', `${base()}/principle-figures?schoolYear=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { conferences } = res.json() as TPrincipleFigures;
+    // The booking round's afternoon (moved to 20 November) is in the school year and Emma has had her
+    // conference: November counts her; the year holds her to the principle's number (seed 002: 2 a year).
+    expect(conferences.perYear).toBe(2);
+    const november = conferences.conferencesHeld.months.find((m) => m.month === '2026-11');
+    expect(november?.cell).toMatchObject({ kept: 1 });
+    const emmasClass = conferences.conferencesHeld.classes.find((c) => c.classId === f.classA);
+    expect(emmasClass?.cell).toMatchObject({ kept: 0 });
+    expect(emmasClass?.cell?.counted).toBeGreaterThan(0);
+    expect(conferences.openAgreements).toBe(3);
+    expect(conferences.overdueAgreements).toBe(0);
+    const board = (
+      await call('boardMember', 'GET', `${base()}/principle-figures?schoolYear=2026`)
+    ).json() as TPrincipleFigures;
+    expect(board.audience).toBe('board');
+    expect(board.conferences.openAgreements).toBeNull();
+    expect(
+      board.conferences.conferencesHeld.classes.every(
+        (c) => c.cell === null || c.cell.counted === 0 || c.cell.counted >= 5,
+      ),
+    ).toBe(true);
+  });
+
   it('shows the agreements to their owners, lets the home mark its own done, and reminds the day before', async () => {
     const res = await call('custodyGuardian', 'GET', `${base()}/conference-agreements`);
     expect(res.statusCode).toBe(200);
@@ -188,6 +215,16 @@ describe('a conference: prepare, agree, follow up', () => {
       agreements: [],
     });
 
+    expect(
+      agreements.map((a) => [a.owner, a.mayMarkDone]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ['home', true],
+      ['school', false],
+      ['student', false],
+    ]);
+    const ownConferences = (await call('student', 'GET', `${base()}/conferences`)).json();
+    expect(ownConferences.conferences.map((c: { id: string }) => c.id)).toEqual([f.invitation]);
+    expect((await call('custodyGuardian', 'GET', `${base()}/conferences`)).json()).toEqual({ conferences: [] });
     const own = agreements.find((a) => a.owner === 'home')!;
     const student = agreements.find((a) => a.owner === 'student')!;
     // The student's agreement is the student's (or the staff's) to mark done.

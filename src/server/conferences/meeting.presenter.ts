@@ -4,7 +4,8 @@ import type { AgreementRow, ConferenceRow } from './meeting.repository.js';
 
 const fullName = (row: { given_name: string; family_name: string }) => `${row.given_name} ${row.family_name}`.trim();
 
-export function presentAgreement(a: AgreementRow): TAgreement {
+/** An agreement; `mayMarkDone` says whether the reader may mark it done. */
+export function presentAgreement(a: AgreementRow, mayMarkDone: boolean): TAgreement {
   return {
     id: a.id,
     owner: a.owner,
@@ -13,6 +14,7 @@ export function presentAgreement(a: AgreementRow): TAgreement {
     doneAt: a.done_at ? a.done_at.toISOString() : null,
     invitationId: a.invitation_id,
     student: { id: a.student_id, name: a.given_name },
+    mayMarkDone: mayMarkDone && a.done_at === null,
   };
 }
 
@@ -27,6 +29,7 @@ export function presentConference(input: {
   notes: Array<{ id: string; text: string; shared: boolean; created_at: Date }>;
   agreements: AgreementRow[];
   earlierAgreements: AgreementRow[];
+  mayMarkDone(a: AgreementRow): boolean;
 }): TConference {
   const c = input.conference;
   return {
@@ -49,8 +52,8 @@ export function presentConference(input: {
       shared: n.shared,
       createdAt: n.created_at.toISOString(),
     })),
-    agreements: input.agreements.map(presentAgreement),
-    earlierAgreements: input.earlierAgreements.map(presentAgreement),
+    agreements: input.agreements.map((a) => presentAgreement(a, input.mayMarkDone(a))),
+    earlierAgreements: input.earlierAgreements.map((a) => presentAgreement(a, input.mayMarkDone(a))),
     studentPlan: null,
   };
 }

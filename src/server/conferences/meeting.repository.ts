@@ -247,7 +247,13 @@ export async function markConferenceHeld(
   return rows.length > 0;
 }
 
-export async function markAgreementDone(db: Db, schoolId: string, agreementId: string, userId: string, at: Date) {
+export async function markAgreementDone(
+  db: Db,
+  schoolId: string,
+  agreementId: string,
+  userId: string | null,
+  at: Date,
+) {
   await db
     .updateTable('conference_agreements')
     .set({ done_at: at, done_by: userId })
@@ -280,4 +286,85 @@ export async function findContactTeachers(db: Db, schoolId: string, classId: str
     .where('role', '=', 'contact_teacher')
     .execute();
   return rows.map((r) => r.person_id);
+}
+
+/** A student's own conferences in rounds that have been sent out, newest round first. */
+export function findConferencesOfStudent(db: Db, schoolId: string, studentId: string) {
+  return db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+    )
+    .leftJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
+    )
+    .select(['i.id', 'i.held_at', 'r.id as round_id', 'r.name as round_name', 'b.date', 'b.starts_at', 'b.ends_at'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.student_id', '=', studentId)
+    .where('r.status', '!=', 'draft')
+    .orderBy('r.created_at', 'desc')
+    .orderBy('i.id')
+    .execute();
+}
+
+/** Many conferences' notes at once (the demo school's history). */
+export async function insertNotes(
+  db: Db,
+  rows: ReadonlyArray<{
+    schoolId: string;
+    invitationId: string;
+    text: string;
+    shared: boolean;
+    personId: string;
+    at: Date;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('conference_notes')
+    .values(
+      rows.map((r) => ({
+        school_id: r.schoolId,
+        invitation_id: r.invitationId,
+        text: r.text,
+        shared: r.shared,
+        written_by: r.personId,
+        created_at: r.at,
+      })),
+    )
+    .execute();
+}
+
+/** Many agreements at once, some already done (the demo school's history). */
+export async function insertAgreements(
+  db: Db,
+  rows: ReadonlyArray<{
+    schoolId: string;
+    invitationId: string;
+    studentId: string;
+    owner: TAgreementOwner;
+    text: string;
+    dueOn: string;
+    personId: string;
+    at: Date;
+    doneAt: Date | null;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('conference_agreements')
+    .values(
+      rows.map((r) => ({
+        school_id: r.schoolId,
+        invitation_id: r.invitationId,
+        student_id: r.studentId,
+        owner: r.owner,
+        text: r.text,
+        due_on: r.dueOn,
+        created_by: r.personId,
+        created_at: r.at,
+        done_at: r.doneAt,
+      })),
+    )
+    .execute();
 }

@@ -10,6 +10,7 @@ import {
   addTopic,
   finishRound,
   listMyAgreements,
+  listMyConferences,
   markAgreementAsDone,
   markHeld,
   prepareConference,
@@ -67,6 +68,13 @@ export const meetingRoutes = [
     tags: ['conferences'],
     policy: conference('conference.record'),
     handler: (ctx, { params }) => markHeld(ctx, params.schoolId, params.invitationId),
+  }),
+  defineRoute({
+    ...conferenceContracts.myConferences,
+    summary: "A student's own conferences, where they prepare; empty for anyone else.",
+    tags: ['conferences'],
+    policy: atSchool(ZSchoolParams, 'member of the school (a student their own)', (m) => isMemberOfSchool(m)),
+    handler: (ctx, { params }) => listMyConferences(ctx, params.schoolId),
   }),
   defineRoute({
     ...conferenceContracts.myAgreements,

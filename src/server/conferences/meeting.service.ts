@@ -7,7 +7,8 @@ import type { ClaimedJob, NewJob } from '../jobs/job-kinds.js';
 import { insertNotifications } from '../notifications/notification.repository.js';
 import { notice } from '../notifications/notice-text.js';
 import { conferenceSummaryMail } from '../notify/templates/conference-summary.js';
-import { mayBookInvitation, mayRecordConference, runsTheSchool } from '../policies/rules.js';
+import type { Membership } from '../policies/membership.js';
+import { mayBookInvitation, mayMarkAgreementDone, mayRecordConference, runsTheSchool } from '../policies/rules.js';
 import type {
   TAddAgreement,
   TAddNote,
@@ -15,6 +16,7 @@ import type {
   TAgreement,
   TConference,
   TMyAgreements,
+  TMyConferences,
   TPreparation,
   TRound,
 } from '../../shared/api/conference.schema.js';
@@ -38,6 +40,8 @@ import {
   markAgreementDone,
   markConferenceHeld,
   upsertPreparation,
+  findConferencesOfStudent,
+  type AgreementRow,
   type ConferenceRow,
 } from './meeting.repository.js';
 import { presentAgreement, presentConference } from './meeting.presenter.js';
@@ -46,6 +50,9 @@ import { findRounds } from './round.repository.js';
 import { readRound } from './round.service.js';
 
 type UnitOfWork = Pick<SignedInContext, 'db' | 'clock'>;
+
+const markableBy = (m: Membership) => (a: AgreementRow) =>
+  mayMarkAgreementDone(m, { id: a.id, studentId: a.student_id, classId: a.class_id, owner: a.owner });
 
 async function conferenceOf(db: SignedInContext['db'], schoolId: string, invitationId: string): Promise<ConferenceRow> {
   const conference = await findConference(db, schoolId, invitationId);
@@ -100,6 +107,7 @@ export async function readConference(
     notes,
     agreements,
     earlierAgreements: earlier,
+    mayMarkDone: markableBy(reader.m),
   });
 }
 
@@ -249,7 +257,7 @@ export async function handleConferenceSummaryEmail(
     child: conference.given_name,
     notes: notes.map((n) => n.text),
     agreements: agreements.map((a) => ({ owner: a.owner, text: a.text, dueOn: a.due_on })),
-    appUrl: `${deps.config.publicUrl}/conferences/${invitationId}`,
+    appUrl: `${deps.config.publicUrl}/schools/${schoolId}/conferences/${invitationId}`,
   });
   await deps.mailer.send({ schoolId, to, ...mail });
 }
@@ -317,7 +325,8 @@ export async function listMyAgreements(ctx: SignedInContext, schoolId: string): 
       studentId,
     })),
   );
-  return { agreements: rows.map(presentAgreement) };
+  const may = markableBy(m);
+  return { agreements: rows.map((a) => presentAgreement(a, may(a))) };
 }
 
 /** An agreement's owner (or the child's staff) marks it done; done once, the first time counts. */
@@ -329,7 +338,22 @@ export async function markAgreementAsDone(
   await inTransaction(ctx, (tx) => markAgreementDone(tx.db, schoolId, agreementId, ctx.actor.userId, tx.clock.now()));
   const agreement = await findAgreement(ctx.db, schoolId, agreementId);
   if (!agreement) throw new AppError('not_found');
-  return presentAgreement(agreement);
+  return presentAgreement(agreement, markableBy(await ctx.membership(schoolId))(agreement));
+}
+
+/** A signed-in student's own conferences (anyone else has none): where they prepare. */
+export async function listMyConferences(ctx: SignedInContext, schoolId: string): Promise<TMyConferences> {
+  const m = await ctx.membership(schoolId);
+  if (!m.studentId) return { conferences: [] };
+  const rows = await findConferencesOfStudent(ctx.db, schoolId, m.studentId);
+  return {
+    conferences: rows.map((r) => ({
+      id: r.id,
+      round: { id: r.round_id, name: r.round_name },
+      booking: r.date && r.starts_at && r.ends_at ? { date: r.date, from: r.starts_at, to: r.ends_at } : null,
+      heldAt: r.held_at ? r.held_at.toISOString() : null,
+    })),
+  };
 }
 
 /**

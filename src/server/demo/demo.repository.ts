@@ -410,3 +410,13 @@ export async function markInvitationNoticeRead(
     .where('dedupe_key', '=', `conference-invitation:${invitationId}`)
     .execute();
 }
+
+/** A demo account's login id by its e-mail address. */
+export async function findDemoUserId(db: Db, email: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

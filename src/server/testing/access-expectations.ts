@@ -274,6 +274,21 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ invitationId: f.invitation }),
   },
+  // Every member of the school lists their own conferences as a student (all but one have none).
+  'GET /api/schools/:schoolId/conferences': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      'boardMember',
+      ...LEADERSHIP,
+    ],
+  },
   // Every member of the school lists the agreements they follow (most have none).
   'GET /api/schools/:schoolId/conference-agreements': {
     allow: [

@@ -9,6 +9,7 @@ import {
   ZConference,
   ZConferenceParams,
   ZMyAgreements,
+  ZMyConferences,
   ZPreparation,
   ZBook,
   ZCreateRound,
@@ -127,6 +128,12 @@ export const conferenceContracts = {
     url: '/api/schools/:schoolId/conferences/:invitationId/held',
     params: ZConferenceParams,
     response: ZConference,
+  }),
+  myConferences: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conferences',
+    params: ZSchoolParams,
+    response: ZMyConferences,
   }),
   myAgreements: defineContract({
     method: 'GET',

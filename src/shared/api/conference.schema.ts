@@ -210,6 +210,8 @@ export const ZAgreement = z.object({
   /** The conference it was made at. */
   invitationId: ZUuid,
   student: z.object({ id: ZUuid, name: z.string() }),
+  /** The reader may mark it done: its owner, or the child's staff. */
+  mayMarkDone: z.boolean(),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
@@ -242,3 +244,16 @@ export type TConference = z.infer<typeof ZConference>;
 /** The agreements the caller owns or follows: a guardian's children's, a student's own, staff's classes'. */
 export const ZMyAgreements = z.object({ agreements: z.array(ZAgreement) });
 export type TMyAgreements = z.infer<typeof ZMyAgreements>;
+
+/** A student's own conferences, newest round first: where they prepare and what was agreed. */
+export const ZMyConferences = z.object({
+  conferences: z.array(
+    z.object({
+      id: ZUuid,
+      round: z.object({ id: ZUuid, name: z.string() }),
+      booking: ZRoundTime.nullable(),
+      heldAt: z.string().nullable(),
+    }),
+  ),
+});
+export type TMyConferences = z.infer<typeof ZMyConferences>;
