@@ -57,8 +57,8 @@ export function AgreementList({
               <p className="card__title">{a.text}</p>
               <p className="card__meta">
                 {t('conference.dueOn', { day: dueDayText(a.dueOn, i18n.language) })}
-                {a.doneAt ? <span className="badge badge--answered">{t('conference.done')}</span> : null}
-                {overdue ? <span className="badge badge--late">{t('conference.overdue')}</span> : null}
+                {a.doneAt ? <span className="badge badge--answered agreement__state">{t('conference.done')}</span> : null}
+                {overdue ? <span className="badge badge--late agreement__state">{t('conference.overdue')}</span> : null}
               </p>
               {a.mayMarkDone ? (
                 <p>
