@@ -5,11 +5,11 @@ import { agreementsFollowedUp, conferencesHeld, type AgreementFact } from './con
 describe('conferencesHeld', () => {
   it('counts each student once, against the number the principle asks for', () => {
     const facts = [
-      { studentId: 'a', heldDays: ['2026-10-01'] },
-      // Separated parents' two meetings on one day are one conference for the child.
-      { studentId: 'a', heldDays: ['2026-10-01'] },
-      { studentId: 'b', heldDays: ['2026-10-01', '2027-03-02'] },
-      { studentId: 'c', heldDays: [] },
+      { studentId: 'a', heldRounds: ['autumn'] },
+      // Separated parents' two meetings in one round are one conference for the child.
+      { studentId: 'a', heldRounds: ['autumn'] },
+      { studentId: 'b', heldRounds: ['autumn', 'spring'] },
+      { studentId: 'c', heldRounds: [] },
     ];
     expect(conferencesHeld(facts, 1)).toEqual({ counted: 3, kept: 2, share: 2 / 3, people: 3 });
     expect(conferencesHeld(facts, 2)).toMatchObject({ counted: 3, kept: 1 });
@@ -19,7 +19,7 @@ describe('conferencesHeld', () => {
   it('never keeps more than it counts, and asking for more never keeps more', () => {
     const fact = fc.record({
       studentId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
-      heldDays: fc.array(fc.constantFrom('2026-10-01', '2026-10-02', '2027-03-01'), { maxLength: 3 }),
+      heldRounds: fc.array(fc.constantFrom('autumn', 'winter', 'spring'), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(fc.array(fact, { maxLength: 20 }), fc.integer({ min: 1, max: 3 }), (facts, perYear) => {

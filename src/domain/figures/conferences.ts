@@ -5,28 +5,28 @@ import type { KeptShare } from './replies.js';
  * on Copenhagen's calendar.
  */
 
-/** A student in one of the school year's rounds, and how many of their conferences were held in it. */
+/** A student in one of the school year's rounds, and the rounds in which their conference was held. */
 export interface ConferenceStudentFact {
   studentId: string;
-  /** Conferences of the student held this school year (one per household may be held: counted once per day). */
-  heldDays: readonly string[];
+  /** The rounds of the student's held conferences (separated parents' two meetings in one round count once). */
+  heldRounds: readonly string[];
 }
 
 /**
- * Of the students in the rounds' classes this school year, those with at least the principle's
- * number of held conferences (held on different days: separated parents' meetings on one day are
- * one conference for the student). `perYear` null: the principle sets no number; one is enough.
+ * Of the students in the rounds' classes this school year, those with a held conference in at
+ * least the principle's number of rounds (separated parents' meetings in one round are one
+ * conference for the student). `perYear` null: the principle sets no number; one is enough.
  */
 export function conferencesHeld(facts: readonly ConferenceStudentFact[], perYear: number | null): KeptShare {
   const needed = Math.max(1, perYear ?? 1);
   const students = new Map<string, Set<string>>();
   for (const f of facts) {
-    const days = students.get(f.studentId) ?? new Set<string>();
-    for (const day of f.heldDays) days.add(day);
-    students.set(f.studentId, days);
+    const rounds = students.get(f.studentId) ?? new Set<string>();
+    for (const round of f.heldRounds) rounds.add(round);
+    students.set(f.studentId, rounds);
   }
   const counted = students.size;
-  const kept = [...students.values()].filter((days) => days.size >= needed).length;
+  const kept = [...students.values()].filter((rounds) => rounds.size >= needed).length;
   return { counted, kept, share: counted ? kept / counted : null, people: counted };
 }
 

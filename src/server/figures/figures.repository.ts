@@ -190,7 +190,7 @@ export async function findConferenceHeldFacts(db: Db, schoolId: string, from: st
       .selectFrom('conference_invitations as i')
       .select([
         'i.student_id',
-        'i.class_id',
+        'i.round_id',
         sql<string>`to_char(i.held_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('held_on'),
       ])
       .where('i.school_id', '=', schoolId)

@@ -138,22 +138,22 @@ export async function readPrincipleFigures(
   const period = { from, to };
   const today = localDate(now);
   const perYear = adopted?.principle.conferences.perYear ?? null;
-  // One fact per student in a round's class: the afternoons of their rounds and the days held.
+  // One fact per student in a round's class: the afternoons of their rounds and the rounds held, by day.
   const students = new Map<
     string,
-    { studentId: string; classId: string | null; roundDays: string[]; heldDays: string[] }
+    { studentId: string; classId: string | null; roundDays: string[]; held: Array<{ round: string; day: string }> }
   >();
   for (const row of heldRows.inRounds) {
     const fact = students.get(row.student_id) ?? {
       studentId: row.student_id,
       classId: row.class_id,
       roundDays: [],
-      heldDays: [],
+      held: [],
     };
     fact.roundDays.push(row.date);
     students.set(row.student_id, fact);
   }
-  for (const row of heldRows.held) students.get(row.student_id)?.heldDays.push(row.held_on);
+  for (const row of heldRows.held) students.get(row.student_id)?.held.push({ round: row.round_id, day: row.held_on });
   const agreements = agreementRows.map((row) => ({
     studentId: row.student_id,
     classId: row.class_id,
@@ -216,7 +216,10 @@ export async function readPrincipleFigures(
           return conferencesHeld(
             of
               .filter((f) => f.roundDays.some(inPeriod))
-              .map((f) => ({ studentId: f.studentId, heldDays: f.heldDays.filter(inPeriod) })),
+              .map((f) => ({
+                studentId: f.studentId,
+                heldRounds: f.held.filter((h) => inPeriod(h.day)).map((h) => h.round),
+              })),
             whole ? perYear : 1,
           );
         },
