@@ -36,6 +36,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   invitationId: (f) => [f.invitation],
   // The fixture has no interpreter: an unknown one answers as for any id.
   interpreterId: () => [],
+  agreementId: (f) => [f.agreement],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

@@ -18,6 +18,7 @@ import { draftRoutes } from './drafts/draft.routes.js';
 import { staffAbsenceRoutes } from './staff-absence/staff-absence.routes.js';
 import { figuresRoutes } from './figures/figures.routes.js';
 import { invitationRoutes, planRoutes, roundRoutes } from './conferences/round.routes.js';
+import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 
 /**
@@ -46,5 +47,6 @@ export const allRoutes: RouteDefinition[] = [
   ...roundRoutes,
   ...invitationRoutes,
   ...planRoutes,
+  ...meetingRoutes,
   ...calendarFeedRoutes,
 ];

@@ -124,6 +124,18 @@ export const ERROR_MESSAGES = {
     da: 'Tiden er lige blevet taget af en anden. Vælg en af de næste ledige tider.',
     en: 'Someone else has just taken that time. Choose one of the next free times.',
   },
+  conference_preparation_band: {
+    da: 'Forberedelsen passer ikke til elevens klassetrin. Genindlæs siden og prøv igen.',
+    en: "The preparation does not fit the student's grade. Reload the page and try again.",
+  },
+  conference_already_held: {
+    da: 'Samtalen er allerede markeret som holdt.',
+    en: 'The conference is already marked as held.',
+  },
+  round_not_over: {
+    da: 'Runden kan først afsluttes efter dens sidste dag.',
+    en: 'The round can only be finished after its last day.',
+  },
   principle_no_adopted: {
     da: 'Skolen har endnu ikke vedtaget et princip.',
     en: 'The school has not adopted a principle yet.',

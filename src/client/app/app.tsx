@@ -70,6 +70,9 @@ const RoundsPage = lazy(() => import('../pages/conferences/rounds.page.js').then
 const NewRoundPage = lazy(() =>
   import('../pages/conferences/new-round.page.js').then((m) => ({ default: m.NewRoundPage })),
 );
+const ConferencePage = lazy(() =>
+  import('../pages/conferences/conference.page.js').then((m) => ({ default: m.ConferencePage })),
+);
 const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
@@ -157,6 +160,7 @@ export function App() {
                     <Route path="conference-rounds" element={<RoundsPage />} />
                     <Route path="conference-rounds/new" element={<NewRoundPage />} />
                     <Route path="conference-rounds/:roundId" element={<RoundPage />} />
+                    <Route path="conferences/:invitationId" element={<ConferencePage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -20,6 +20,8 @@ export const paths = {
   conferenceRounds: (schoolId: string) => `/schools/${schoolId}/conference-rounds`,
   newConferenceRound: (schoolId: string) => `/schools/${schoolId}/conference-rounds/new`,
   conferenceRound: (schoolId: string, roundId: string) => `/schools/${schoolId}/conference-rounds/${roundId}`,
+  /** One school-home conference (an invitation): preparation, notes and agreements. */
+  conference: (schoolId: string, invitationId: string) => `/schools/${schoolId}/conferences/${invitationId}`,
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
   classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,

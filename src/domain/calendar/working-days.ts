@@ -223,3 +223,8 @@ export function nextOutsideQuietHours(instant: Date, quiet: TQuietHours | null, 
     }
   }
 }
+
+/** 08:00 in Copenhagen on the calendar day before `date` (an agreement's reminder). */
+export function morningBefore(date: string): Date {
+  return instantAt(shiftDate(date, -1), REMINDER_TIME);
+}

@@ -12,7 +12,12 @@ export async function lockRound(db: Db, schoolId: string, roundId: string) {
     .executeTakeFirst();
 }
 
-export async function setRoundStatus(db: Db, schoolId: string, roundId: string, status: 'open'): Promise<void> {
+export async function setRoundStatus(
+  db: Db,
+  schoolId: string,
+  roundId: string,
+  status: 'open' | 'finished',
+): Promise<void> {
   await db
     .updateTable('conference_rounds')
     .set({ status })

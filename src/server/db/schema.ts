@@ -405,6 +405,10 @@ export interface Database {
   conference_plans: ConferencePlansTable;
   conference_interpreters: ConferenceInterpretersTable;
   conference_interpreter_times: ConferenceInterpreterTimesTable;
+  conference_topics: ConferenceTopicsTable;
+  conference_preparations: ConferencePreparationsTable;
+  conference_notes: ConferenceNotesTable;
+  conference_agreements: ConferenceAgreementsTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -471,6 +475,50 @@ export interface ConferenceInterpreterTimesTable {
   ends_at: string;
 }
 
+/** Migration 2026-12-03T1510: preparing, holding and following up a conference. */
+export interface ConferenceTopicsTable {
+  school_id: string;
+  id: Generated<string>;
+  invitation_id: string;
+  raised_by: 'guardian' | 'student' | 'staff';
+  user_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ConferencePreparationsTable {
+  school_id: string;
+  invitation_id: string;
+  band: 'smileys' | 'prompts' | 'goals';
+  answers: Json<Record<string, unknown>>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface ConferenceNotesTable {
+  school_id: string;
+  id: Generated<string>;
+  invitation_id: string;
+  text: string;
+  shared: boolean;
+  written_by: string;
+  created_at: Timestamp;
+}
+
+export interface ConferenceAgreementsTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  invitation_id: string;
+  owner: 'school' | 'home' | 'student';
+  text: string;
+  due_on: DateOnly;
+  created_by: string;
+  created_at: Timestamp;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+
 /** Migration 2026-12-03T1400: invitations to a conference round and its bookings. */
 export interface ConferenceInvitationsTable {
   school_id: string;
@@ -482,6 +530,9 @@ export interface ConferenceInvitationsTable {
   created_at: Timestamp;
   /** Migration 2026-12-03T1520: this home asks for one joint meeting with the child's other home. */
   wants_joint_meeting: Generated<boolean>;
+  /** Migration 2026-12-03T1510: when staff marked the conference held. */
+  held_at: Timestamp | null;
+  held_by: string | null;
 }
 
 export interface ConferenceInvitationGuardiansTable {

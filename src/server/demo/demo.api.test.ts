@@ -308,8 +308,23 @@ describe('the demo school', () => {
     expect(late?.warnings).toEqual([
       expect.objectContaining({ code: 'invitation_late', requiredDays: 21, actualDays: 12 }),
     ]);
-    // 3.A's contact teacher sees the round of their class, not 5.B's.
-    expect((await rounds(DEMO_ACCOUNTS.contactTeacher)).map((r) => r.name)).toEqual(['Skole-hjem-samtaler, vinter']);
+    // 3.A's contact teacher sees the rounds of their class, not 5.B's.
+    expect((await rounds(DEMO_ACCOUNTS.contactTeacher)).map((r) => r.name)).toEqual([
+      'Skole-hjem-samtaler, vinter',
+      'Skole-hjem-samtaler, efterår',
+    ]);
+    // The autumn round is finished: every conference held, agreements done, open, and Oscar's home's overdue.
+    expect(all.find((r) => r.name === 'Skole-hjem-samtaler, efterår')?.status).toBe('finished');
+    const held = await t.deps.db
+      .selectFrom('conference_invitations')
+      .select((eb) => [eb.fn.countAll<string>().as('all'), eb.fn.count<string>('held_at').as('held')])
+      .executeTakeFirstOrThrow();
+    expect(Number(held.held)).toBeGreaterThan(10);
+    const today = TEST_NOW.toISOString().slice(0, 10);
+    const agreements = await t.deps.db.selectFrom('conference_agreements').select(['due_on', 'done_at']).execute();
+    expect(agreements.filter((a) => a.done_at === null && a.due_on < today)).toHaveLength(1);
+    expect(agreements.some((a) => a.done_at !== null)).toBe(true);
+    expect(agreements.some((a) => a.done_at === null && a.due_on >= today)).toBe(true);
 
     // 4.B's spring round is planned and waits to be published: figures, one home without marked times.
     const planned = all.find((r) => r.name === 'Samtaler i 4.B, forår');

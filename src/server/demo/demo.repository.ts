@@ -443,3 +443,13 @@ export async function findTwoHomeInvitations(db: Db, schoolId: string, roundId: 
   const homes = [...new Map(rows.filter((r) => r.studentId === studentId).map((r) => [r.invitationId, r])).values()];
   return homes.length === 2 ? homes : null;
 }
+
+/** A demo account's login id by its e-mail address. */
+export async function findDemoUserId(db: Db, email: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -16,6 +16,7 @@ import { demoClosedDays } from './demo-calendar.js';
 import { demoRounds } from './demo-rounds.js';
 import { openDemoRoundWithBooking } from './demo-booking.js';
 import { addDemoPlannedRound } from './demo-planning.js';
+import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -182,6 +183,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     await addDemoSchoolMessage(db, schoolId, leaderId, now);
     await addDemoStaffAbsence(db, schoolId, leaderId, now);
     await addDemoRounds(db, schoolId, leaderId, now);
+    await addDemoConferenceMeetings(db, schoolId, leaderId, now, schoolYearOf(now));
     // The winter round is open for booking: the demo guardian has booked Emma's time (3.A) and
     // can book Oscar's (7.A) herself; 5.B's round waits, a draft, to be sent.
     await openDemoRoundWithBooking(db, schoolId, now, {

@@ -161,3 +161,56 @@ export function findInvitationFacts(db: Db, schoolId: string): Promise<Invitatio
     .where('i.school_id', '=', schoolId)
     .execute() as Promise<InvitationFactRow[]>;
 }
+
+/**
+ * The students in the classes of the school's rounds that have an afternoon in [from, to) (sent
+ * rounds only), with the afternoons, and the days their conferences were marked held.
+ */
+export async function findConferenceHeldFacts(db: Db, schoolId: string, from: string, to: string) {
+  const [inRounds, held] = await Promise.all([
+    db
+      .selectFrom('conference_round_days as d')
+      .innerJoin('conference_rounds as r', (j) =>
+        j.onRef('r.school_id', '=', 'd.school_id').onRef('r.id', '=', 'd.round_id'),
+      )
+      .innerJoin('conference_round_classes as rc', (j) =>
+        j.onRef('rc.school_id', '=', 'd.school_id').onRef('rc.round_id', '=', 'd.round_id'),
+      )
+      .innerJoin('students as s', (j) =>
+        j.onRef('s.school_id', '=', 'rc.school_id').onRef('s.class_id', '=', 'rc.class_id'),
+      )
+      .select(['s.id as student_id', 's.class_id', 'd.date'])
+      .where('d.school_id', '=', schoolId)
+      .where('r.status', '!=', 'draft')
+      .where('r.kind', '=', 'regular')
+      .where('d.date', '>=', from)
+      .where('d.date', '<', to)
+      .execute(),
+    db
+      .selectFrom('conference_invitations as i')
+      .select([
+        'i.student_id',
+        'i.round_id',
+        sql<string>`to_char(i.held_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('held_on'),
+      ])
+      .where('i.school_id', '=', schoolId)
+      .where('i.held_at', 'is not', null)
+      .execute(),
+  ]);
+  return { inRounds, held: held.filter((h) => h.held_on >= from && h.held_on < to) };
+}
+
+/** Every agreement of the school with its child's class, due day and the day it was marked done. */
+export function findAgreementFacts(db: Db, schoolId: string) {
+  return db
+    .selectFrom('conference_agreements as a')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'a.school_id').onRef('s.id', '=', 'a.student_id'))
+    .select([
+      'a.student_id',
+      's.class_id',
+      'a.due_on',
+      sql<string | null>`to_char(a.done_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('done_on'),
+    ])
+    .where('a.school_id', '=', schoolId)
+    .execute();
+}

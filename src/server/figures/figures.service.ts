@@ -2,10 +2,11 @@ import type { SignedInContext } from '../context.js';
 import { className } from '../../shared/api/directory.schema.js';
 import type { TFiguresQuery, TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import { localDate, startOfNextDay, shiftDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
-import { keptWithinPromise, timeToAnswer, type PromiseFact } from '../../domain/figures/replies.js';
+import { keptWithinPromise, timeToAnswer, type KeptShare, type PromiseFact } from '../../domain/figures/replies.js';
 import { schoolYear, schoolYearOf } from '../../domain/figures/school-year.js';
 import { suppressSmall } from '../../domain/figures/suppression.js';
 import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
+import { agreementsFollowedUp, conferencesHeld } from '../../domain/figures/conferences.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { findReplyWithinWorkingDays } from '../directory/directory.service.js';
@@ -14,6 +15,8 @@ import {
   countOpenPromises,
   countUrgentMessages,
   findClassesForFigures,
+  findAgreementFacts,
+  findConferenceHeldFacts,
   findInvitationFacts,
   findReplyPromiseFacts,
   type ReplyPromiseFactRow,
@@ -91,17 +94,29 @@ export async function readPrincipleFigures(
   const from = startOf(year.from);
   const to = startOf(year.to);
   const board = !maySeeSchoolDetails(await ctx.membership(schoolId));
-  const [rows, classes, calendar, promisedWorkingDays, open, urgentMessages, invitationRows, adopted] =
-    await Promise.all([
-      findReplyPromiseFacts(ctx.db, schoolId, from, to),
-      findClassesForFigures(ctx.db, schoolId),
-      loadSchoolCalendar(ctx.db, schoolId),
-      findReplyWithinWorkingDays(ctx.db, schoolId),
-      countOpenPromises(ctx.db, schoolId, now),
-      countUrgentMessages(ctx.db, schoolId, from, to),
-      findInvitationFacts(ctx.db, schoolId),
-      findAdoptedPrinciple(ctx.db, schoolId),
-    ]);
+  const [
+    rows,
+    classes,
+    calendar,
+    promisedWorkingDays,
+    open,
+    urgentMessages,
+    invitationRows,
+    adopted,
+    heldRows,
+    agreementRows,
+  ] = await Promise.all([
+    findReplyPromiseFacts(ctx.db, schoolId, from, to),
+    findClassesForFigures(ctx.db, schoolId),
+    loadSchoolCalendar(ctx.db, schoolId),
+    findReplyWithinWorkingDays(ctx.db, schoolId),
+    countOpenPromises(ctx.db, schoolId, now),
+    countUrgentMessages(ctx.db, schoolId, from, to),
+    findInvitationFacts(ctx.db, schoolId),
+    findAdoptedPrinciple(ctx.db, schoolId),
+    findConferenceHeldFacts(ctx.db, schoolId, year.from, year.to),
+    findAgreementFacts(ctx.db, schoolId),
+  ]);
   const invitationLeadDays = adopted?.principle.conferences.invitationLeadDays ?? null;
   const invitations = invitationRows.flatMap((row) => {
     const meetingDay = row.booked_on ?? row.first_day;
@@ -121,6 +136,32 @@ export async function readPrincipleFigures(
   const notReached = thisYear.filter((i) => !i.reached);
   const facts = rows.map(toFact);
   const period = { from, to };
+  const today = localDate(now);
+  const perYear = adopted?.principle.conferences.perYear ?? null;
+  // One fact per student in a round's class: the afternoons of their rounds and the rounds held, by day.
+  const students = new Map<
+    string,
+    { studentId: string; classId: string | null; roundDays: string[]; held: Array<{ round: string; day: string }> }
+  >();
+  for (const row of heldRows.inRounds) {
+    const fact = students.get(row.student_id) ?? {
+      studentId: row.student_id,
+      classId: row.class_id,
+      roundDays: [],
+      held: [],
+    };
+    fact.roundDays.push(row.date);
+    students.set(row.student_id, fact);
+  }
+  for (const row of heldRows.held) students.get(row.student_id)?.held.push({ round: row.round_id, day: row.held_on });
+  const agreements = agreementRows.map((row) => ({
+    studentId: row.student_id,
+    classId: row.class_id,
+    dueOn: row.due_on,
+    doneOn: row.done_on,
+  }));
+  const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
+  const keptCell = ({ counted, kept, share }: KeptShare) => ({ counted, kept, share });
   return {
     schoolYear: { startYear: year.startYear, from: year.from, to: year.to },
     audience: board ? 'board' : 'leadership',
@@ -161,6 +202,41 @@ export async function readPrincipleFigures(
         board,
       ),
       householdsNotReached: board ? suppressSmall(notReached.length, notReached.length) : notReached.length,
+      perYear,
+      // The year's cells against the principle's number; a month's, the students of its afternoons held in it.
+      conferencesHeld: breakdown(
+        [...students.values()],
+        year.months,
+        classes,
+        period,
+        (of, start, end) => {
+          const [first, last] = [localDate(start), localDate(end)];
+          const whole = start.getTime() === from.getTime() && end.getTime() === to.getTime();
+          const inPeriod = (day: string) => day >= first && day < last;
+          return conferencesHeld(
+            of
+              .filter((f) => f.roundDays.some(inPeriod))
+              .map((f) => ({
+                studentId: f.studentId,
+                heldRounds: f.held.filter((h) => inPeriod(h.day)).map((h) => h.round),
+              })),
+            whole ? perYear : 1,
+          );
+        },
+        keptCell,
+        board,
+      ),
+      agreementsFollowedUp: breakdown(
+        agreements,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => agreementsFollowedUp(of, localDate(start), localDate(end), today),
+        keptCell,
+        board,
+      ),
+      openAgreements: board ? suppressSmall(agreementsNow.open, agreementsNow.open) : agreementsNow.open,
+      overdueAgreements: board ? suppressSmall(agreementsNow.overdue, agreementsNow.overdue) : agreementsNow.overdue,
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   handleConferenceReminder,
   handleConferenceReminderEmail,
 } from '../conferences/invitation-notify.service.js';
+import { handleAgreementReminder, handleConferenceSummaryEmail } from '../conferences/meeting.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
 import { handlePlanRound } from '../conferences/plan.service.js';
 
@@ -26,6 +27,8 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'conference-invitation-email': handleConferenceInvitationEmail,
   'conference-reminder': handleConferenceReminder,
   'conference-reminder-email': handleConferenceReminderEmail,
+  'conference-summary-email': handleConferenceSummaryEmail,
+  'conference-agreement-reminder': handleAgreementReminder,
   'attachments.remove-stale': handleRemoveStaleAttachments,
   'conference-plan': handlePlanRound,
 };

@@ -25,6 +25,10 @@ export const JOB_PAYLOADS = {
   'conference-reminder': z.object({ invitationId: ZUuid }),
   /** One guardian's reminder e-mail for a conference not booked yet. */
   'conference-reminder-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
+  /** One guardian's written summary of a held conference (conferences). */
+  'conference-summary-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
+  /** Reminds an agreement's owners the day before it falls due, unless it is done (conferences). */
+  'conference-agreement-reminder': z.object({ agreementId: ZUuid }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
   /** Plans a conference round with the scheduler and stores the result on its plan (conferences). */

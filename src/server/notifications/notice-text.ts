@@ -49,6 +49,17 @@ function conferenceTimeNotice(
       };
 }
 
+/** "Agreement about Emma due tomorrow", with what was agreed. */
+function agreementReminderNotice(
+  locale: Locale,
+  p: { text: string; child: string; dueOn: string },
+): { title: string; body: string } {
+  const day = formatDueDate(new Date(`${p.dueOn}T12:00:00Z`), locale);
+  return locale === 'da'
+    ? { title: `Husk aftalen om ${p.child}: senest ${day}`, body: p.text }
+    : { title: `Remember the agreement about ${p.child}: by ${day}`, body: p.text };
+}
+
 /**
  * What each kind of in-app notification says, from the parameters it keeps: a notification is
  * stored with its kind and parameters and written in the reader's language when listed, so
@@ -80,6 +91,10 @@ const NOTICES = {
     }),
     render: (locale: Locale, p: { round: string; child: string; date: string; from: string; to: string }) =>
       conferenceTimeNotice(locale, p),
+  },
+  'conference-agreement-reminder': {
+    params: z.object({ text: z.string(), child: z.string(), dueOn: z.iso.date() }),
+    render: (locale: Locale, p: { text: string; child: string; dueOn: string }) => agreementReminderNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

@@ -330,3 +330,44 @@ export async function loadInvitations(db: Db, scope: AccessScope, ids: readonly 
     personIds: guardians.filter((g) => g.invitation_id === i.id).map((g) => g.person_id),
   }));
 }
+
+export interface ConferenceFacts extends InvitationFacts {
+  classId: string;
+}
+
+/** Conferences (invitations) with their child's class and the guardians they were sent to. */
+export async function loadConferences(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ConferenceFacts[]> {
+  const invitations = await loadInvitations(db, scope, ids);
+  if (invitations.length === 0) return [];
+  const classes = await db
+    .selectFrom('conference_invitations')
+    .select(['id', 'class_id'])
+    .where(
+      'id',
+      'in',
+      invitations.map((i) => i.id),
+    )
+    .execute();
+  return invitations.map((i) => ({ ...i, classId: classes.find((c) => c.id === i.id)?.class_id ?? '' }));
+}
+
+export interface AgreementFacts {
+  id: string;
+  schoolId: string;
+  studentId: string;
+  /** The child's class now: staff follow up the agreements of the children they teach. */
+  classId: string;
+  owner: 'school' | 'home' | 'student';
+}
+
+/** Agreements with their child, the child's class and who owns them. */
+export async function loadAgreements(db: Db, scope: AccessScope, ids: readonly string[]): Promise<AgreementFacts[]> {
+  let query = db
+    .selectFrom('conference_agreements as a')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'a.school_id').onRef('s.id', '=', 'a.student_id'))
+    .select(['a.id', 'a.school_id as schoolId', 'a.student_id as studentId', 's.class_id as classId', 'a.owner'])
+    .where('a.id', 'in', ids)
+    .where('a.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('a.school_id', '=', scope.schoolId);
+  return query.execute();
+}

@@ -21,6 +21,11 @@ import {
   mayReadRound,
   mayOpenRound,
   mayBookInvitation,
+  mayFinishRound,
+  mayMarkAgreementDone,
+  mayPrepareConference,
+  mayReadConference,
+  mayRecordConference,
   teachesClass,
   mayWriteToClass,
   mayWriteToGuardiansOf,
@@ -37,6 +42,8 @@ import {
   loadOwnSessions,
   loadStaffAbsences,
   loadInvitations,
+  loadConferences,
+  loadAgreements,
   loadRounds,
   loadStudents,
   loadStudentWriters,
@@ -174,6 +181,32 @@ const RULES = {
   'conference-invitation.calendar': rule({
     load: loadInvitations,
     sees: (m, i) => mayBookInvitation(m, i) || mayReadRound(m, { classIds: [i.classId] }),
+  }),
+  /** Finishing a round after its last day: those who plan all its classes; its other staff are refused. */
+  'conference-round.finish': rule({
+    load: loadRounds,
+    sees: (m, r) => mayReadRound(m, r),
+    may: (m, r) => mayFinishRound(m, r),
+  }),
+  /** A conference: the staff of the child's class, the leadership, the guardians invited and the student. */
+  'conference.read': rule({ load: loadConferences, sees: (m, c) => mayReadConference(m, c) }),
+  /** The student's preparation: the student and the guardians invited; staff read it. */
+  'conference.prepare': rule({
+    load: loadConferences,
+    sees: (m, c) => mayReadConference(m, c),
+    may: (m, c) => mayPrepareConference(m, c),
+  }),
+  /** Notes, agreements and marking it held: the staff of the child's class and the leadership. */
+  'conference.record': rule({
+    load: loadConferences,
+    sees: (m, c) => mayReadConference(m, c),
+    may: (m, c) => mayRecordConference(m, c),
+  }),
+  /** An agreement: whoever reads the child sees it; its owner and the child's staff mark it done. */
+  'conference-agreement.mark-done': rule({
+    load: loadAgreements,
+    sees: (m, a) => canReadStudent(m, { id: a.studentId, classId: a.classId }),
+    may: (m, a) => mayMarkAgreementDone(m, a),
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

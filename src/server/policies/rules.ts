@@ -270,3 +270,32 @@ export const mayOpenRound = (m: Membership, round: { classIds: readonly string[]
 /** An invitation is booked by the custody holders it was sent to, while they hold custody and are not suspended. */
 export const mayBookInvitation = (m: Membership, invitation: { studentId: string; personIds: readonly string[] }) =>
   m.personId !== null && invitation.personIds.includes(m.personId) && hasCustodyOf(m, invitation.studentId);
+
+/** A conference's facts: its child, the child's class, and the guardians the invitation was sent to. */
+interface ConferenceAccess {
+  studentId: string;
+  classId: string;
+  personIds: readonly string[];
+}
+/** Staff record a conference: the staff of the child's class and the leadership. */
+export const mayRecordConference = (m: Membership, c: { classId: string }) =>
+  teachesClass(m, c.classId) || runsTheSchool(m);
+/** A conference is read by its staff, the guardians it was sent to, and the student themself. */
+export const mayReadConference = (m: Membership, c: ConferenceAccess) =>
+  mayRecordConference(m, c) || mayBookInvitation(m, c) || m.studentId === c.studentId;
+/** The student prepares, and the invitation's guardians with them (the youngest fill in with a grown-up). */
+export const mayPrepareConference = (m: Membership, c: ConferenceAccess) =>
+  m.studentId === c.studentId || mayBookInvitation(m, c);
+/**
+ * An agreement is marked done by its owner (the child's custody holders for the home, the student
+ * for themself) and always by the staff of the child's class and the leadership.
+ */
+export const mayMarkAgreementDone = (
+  m: Membership,
+  a: { id: string; studentId: string; classId: string; owner: 'school' | 'home' | 'student' },
+) =>
+  mayRecordConference(m, a) ||
+  (a.owner === 'home' && hasCustodyOf(m, a.studentId)) ||
+  (a.owner === 'student' && m.studentId === a.studentId);
+/** A round is finished by those who plan all its classes, after its last day. */
+export const mayFinishRound = mayOpenRound;

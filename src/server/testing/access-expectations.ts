@@ -295,6 +295,78 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: (f) => ({ roundId: f.round, interpreterId: '00000000-0000-4000-8000-000000000001' }),
     body: () => ({ times: [] }),
   },
+  // A conference (src/server/conferences/meeting.routes.ts): the class's staff, the leadership, the
+  // invited guardian and the student read it and add topics; the student and the guardian prepare;
+  // staff record. Sara (protected) was not invited to this household's conference: it is not hers.
+  'GET /api/schools/:schoolId/conferences/:invitationId': {
+    allow: ['custodyGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
+  'POST /api/schools/:schoolId/conferences/:invitationId/topics': {
+    allow: ['custodyGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ text: 'Trivsel i frikvarteret' }),
+  },
+  'PUT /api/schools/:schoolId/conferences/:invitationId/preparation': {
+    allow: ['custodyGuardian', 'student'],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ band: 'prompts', answers: { proud: 'Min læsning', hard: 'Brøker', better: 'Stave' } }),
+  },
+  'POST /api/schools/:schoolId/conferences/:invitationId/notes': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ text: 'Emma trives', shared: true }),
+  },
+  'POST /api/schools/:schoolId/conferences/:invitationId/agreements': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+    body: () => ({ owner: 'school', text: 'Ekstra læsetime', dueOn: '2027-01-15' }),
+  },
+  // The first allowed caller marks it held; the next are told it is done (409), not refused.
+  'POST /api/schools/:schoolId/conferences/:invitationId/held': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
+  // Every member of the school lists their own conferences as a student (all but one have none).
+  'GET /api/schools/:schoolId/conferences': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      'boardMember',
+      ...LEADERSHIP,
+    ],
+  },
+  // Every member of the school lists the agreements they follow (most have none).
+  'GET /api/schools/:schoolId/conference-agreements': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      'boardMember',
+      ...LEADERSHIP,
+    ],
+  },
+  // The home's agreement: Emma's custody holders (both households) and her class's staff.
+  'PUT /api/schools/:schoolId/conference-agreements/:agreementId/done': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ agreementId: f.agreement }),
+  },
+  // Finishing is refused before the round's last day (409), which still shows the caller may.
+  'POST /api/schools/:schoolId/conference-rounds/:roundId/finish': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.round }),
+  },
   // Everyone may search; each finds only their own threads (an empty list for most).
   'GET /api/threads/search': { allow: 'signed-in', query: () => ({ q: 'madpakke' }) },
   'GET /api/threads/:threadId': {
@@ -483,12 +555,13 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.attachment,
     f.pendingAttachment,
     f.invitation,
+    f.agreement,
   ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
-  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA],
+  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement],
   otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
-  student: (f) => [f.schoolId, f.ownStudent, f.classA],
+  student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement],
   contactTeacher: (f) => [
     f.schoolId,
     f.classA,
@@ -499,6 +572,8 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.notification,
     f.round,
     f.bookingRound,
+    f.invitation,
+    f.agreement,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -512,6 +587,8 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.informationRequest,
     f.round,
     f.bookingRound,
+    f.invitation,
+    f.agreement,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

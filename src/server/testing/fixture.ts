@@ -33,6 +33,8 @@ export interface Fixture {
   bookingRound: string;
   /** That invitation: `custodyGuardian`'s to book. */
   invitation: string;
+  /** An open agreement for the home about Emma, made at that conference, due 10 January 2027. */
+  agreement: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -409,6 +411,23 @@ export async function createFixture(db: Db): Promise<Fixture> {
     .values({ school_id: schoolId, invitation_id: invitation, person_id: people.custodyGuardian! })
     .execute();
 
+  const agreement = (
+    await db
+      .insertInto('conference_agreements')
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        invitation_id: invitation,
+        owner: 'home',
+        text: 'Læse 20 minutter hver aften',
+        due_on: '2027-01-10',
+        created_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -440,6 +459,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     round,
     bookingRound,
     invitation,
+    agreement,
     users,
     people,
   };

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   'information-request.list': 'list',
   'conference.invitations': 'list',
   'conference.booking-calendar': 'read',
+  'conference.read': 'read',
+  'conference.agreements': 'list',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',

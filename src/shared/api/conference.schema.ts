@@ -254,3 +254,115 @@ export const ZRoundInterpreters = z.object({
   interpreters: z.array(ZInterpreter.extend({ times: z.array(ZRoundTime) })),
 });
 export type TRoundInterpreters = z.infer<typeof ZRoundInterpreters>;
+
+// ---------------------------------------------------------------- the conference itself (points 4 and 5)
+
+export const TOPIC_MAX = 500;
+export const NOTE_MAX = 4000;
+export const AGREEMENT_MAX = 500;
+export const PREPARATION_ANSWER_MAX = 500;
+export const GOALS_MAX = 5;
+
+/** Who raised a topic, shown by role: a home never sees another family's names. */
+export const ZTopicRaisedBy = z.enum(['guardian', 'student', 'staff']);
+/** Who an agreement is for: the school, the home or the student. */
+export const ZAgreementOwner = z.enum(['school', 'home', 'student']);
+export type TAgreementOwner = z.infer<typeof ZAgreementOwner>;
+export const ZPreparationBand = z.enum(['smileys', 'prompts', 'goals']);
+export type TPreparationBand = z.infer<typeof ZPreparationBand>;
+
+/** 1 sad, 2 so-so, 3 happy; null not answered yet. */
+const ZSmiley = z.number().int().min(1).max(3).nullable();
+const answer = () => text({ max: PREPARATION_ANSWER_MAX, lines: true });
+
+/** The student's preparation, in the form of their grade (src/domain/conferences/preparation.ts). */
+export const ZPreparation = z.discriminatedUnion('band', [
+  z.object({
+    band: z.literal('smileys'),
+    answers: z.object({ school: ZSmiley, friends: ZSmiley, reading: ZSmiley }),
+  }),
+  z.object({
+    band: z.literal('prompts'),
+    answers: z.object({ proud: answer(), hard: answer(), better: answer() }),
+  }),
+  z.object({
+    band: z.literal('goals'),
+    answers: z.object({ goals: z.array(text({ min: 1, max: PREPARATION_ANSWER_MAX })).max(GOALS_MAX) }),
+  }),
+]);
+export type TPreparation = z.infer<typeof ZPreparation>;
+
+export const ZConferenceParams = z.object({ schoolId: ZUuid, invitationId: ZUuid });
+export const ZAgreementParams = z.object({ schoolId: ZUuid, agreementId: ZUuid });
+
+export const ZAddTopic = z.object({ text: text({ min: 1, max: TOPIC_MAX, lines: true }) });
+export type TAddTopic = z.infer<typeof ZAddTopic>;
+export const ZAddNote = z.object({
+  text: text({ min: 1, max: NOTE_MAX, lines: true }),
+  /** True: the home reads it in the summary; false: the school's own. */
+  shared: z.boolean(),
+});
+export type TAddNote = z.infer<typeof ZAddNote>;
+export const ZAddAgreement = z.object({
+  owner: ZAgreementOwner,
+  text: text({ min: 1, max: AGREEMENT_MAX, lines: true }),
+  dueOn: z.iso.date(),
+});
+export type TAddAgreement = z.infer<typeof ZAddAgreement>;
+
+export const ZAgreement = z.object({
+  id: ZUuid,
+  owner: ZAgreementOwner,
+  text: z.string(),
+  dueOn: z.string(),
+  doneAt: z.string().nullable(),
+  /** The conference it was made at. */
+  invitationId: ZUuid,
+  student: z.object({ id: ZUuid, name: z.string() }),
+  /** The reader may mark it done: its owner, or the child's staff. */
+  mayMarkDone: z.boolean(),
+});
+export type TAgreement = z.infer<typeof ZAgreement>;
+
+/**
+ * One conference as its reader may see it: the home and the student never get the staff-only
+ * notes; topics carry the role that raised them, never a name.
+ */
+export const ZConference = z.object({
+  id: ZUuid,
+  round: z.object({ id: ZUuid, name: z.string(), status: ZRoundStatus }),
+  student: z.object({ id: ZUuid, name: z.string(), className: z.string(), grade: ZGrade }),
+  booking: ZRoundTime.nullable(),
+  heldAt: z.string().nullable(),
+  /** What the reader may do here. */
+  abilities: z.object({ addTopic: z.boolean(), prepare: z.boolean(), record: z.boolean() }),
+  topics: z.array(z.object({ id: ZUuid, raisedBy: ZTopicRaisedBy, text: z.string(), own: z.boolean() })),
+  /** The student's preparation in the form of the grade; `answers` null until given. */
+  preparation: z.object({ band: ZPreparationBand, answers: z.record(z.string(), z.unknown()).nullable() }),
+  notes: z.array(z.object({ id: ZUuid, text: z.string(), shared: z.boolean(), createdAt: z.string() })),
+  agreements: z.array(ZAgreement),
+  /** Open agreements from the student's earlier conferences, to follow up here. */
+  earlierAgreements: z.array(ZAgreement),
+  /**
+   * Issue 11 links the student plan and the written test results here; until then always null.
+   */
+  studentPlan: z.null(),
+});
+export type TConference = z.infer<typeof ZConference>;
+
+/** The agreements the caller owns or follows: a guardian's children's, a student's own, staff's classes'. */
+export const ZMyAgreements = z.object({ agreements: z.array(ZAgreement) });
+export type TMyAgreements = z.infer<typeof ZMyAgreements>;
+
+/** A student's own conferences, newest round first: where they prepare and what was agreed. */
+export const ZMyConferences = z.object({
+  conferences: z.array(
+    z.object({
+      id: ZUuid,
+      round: z.object({ id: ZUuid, name: z.string() }),
+      booking: ZRoundTime.nullable(),
+      heldAt: z.string().nullable(),
+    }),
+  ),
+});
+export type TMyConferences = z.infer<typeof ZMyConferences>;

@@ -60,6 +60,15 @@ export const ZPrincipleFigures = z.object({
     invitationsInGoodTime: figureOf(ZKeptCell),
     /** Homes invited this school year whose guardians have neither a login nor an e-mail address; null for the board under five. */
     householdsNotReached: z.number().int().min(0).nullable(),
+    /** The principle's number of conferences a student has a year; null when it sets none. */
+    perYear: z.number().int().nullable(),
+    /** Students in the rounds' classes, and those with the principle's number of held conferences. */
+    conferencesHeld: figureOf(ZKeptCell),
+    /** Agreements due in the period, and those marked done by their due day. */
+    agreementsFollowedUp: figureOf(ZKeptCell),
+    /** Agreements open now, and those of them past their due day; null for the board under five. */
+    openAgreements: z.number().int().min(0).nullable(),
+    overdueAgreements: z.number().int().min(0).nullable(),
   }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
 import type { TRound } from '../../../shared/api/conference.schema.js';
 import { api } from '../../api/http.js';
+import { paths } from '../../app/paths.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
@@ -46,7 +48,8 @@ function Invitations({ round }: { round: TRound }) {
                   {data.invitations.map((invitation) => (
                     <tr key={invitation.id}>
                       <th scope="row">
-                        {invitation.student.name} ({invitation.student.className})
+                        <Link to={paths.conference(round.schoolId, invitation.id)}>{invitation.student.name}</Link> (
+                        {invitation.student.className})
                       </th>
                       <td>
                         {invitation.guardians.map((g) => g.name).join(', ')}

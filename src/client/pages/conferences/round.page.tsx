@@ -3,8 +3,10 @@ import { Link, useLocation, useParams } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
 import type { TRound } from '../../../shared/api/conference.schema.js';
 import { paths } from '../../app/paths.js';
-import { useApiQuery } from '../../app/query.js';
-import { Loaded } from '../../ui/errors.js';
+import { useAction, useApiQuery } from '../../app/query.js';
+import { api } from '../../api/http.js';
+import { ActionError, Loaded } from '../../ui/errors.js';
+import { useToday } from './agreement-list.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
@@ -109,6 +111,38 @@ function RoundFacts({ round }: { round: TRound }) {
   );
 }
 
+/** After the round's last day: finish it, so it counts as done in the school's figures. */
+function FinishRound({ round }: { round: TRound }) {
+  const { t } = useTranslation();
+  const finish = useAction(() =>
+    api(conferenceContracts.finishRound, { params: { schoolId: round.schoolId, roundId: round.id } }),
+  );
+  const today = useToday();
+  const last =
+    round.days
+      .map((day) => day.date)
+      .sort()
+      .at(-1) ?? '';
+  if (round.status === 'finished')
+    return (
+      <Notice kind="success" live={false}>
+        <p>{t('conferences.round.finished')}</p>
+      </Notice>
+    );
+  if (round.status === 'draft' || last >= today) return null;
+  return (
+    <Notice kind="info" live={false}>
+      <p>{t('conferences.round.finishLead')}</p>
+      <ActionError error={finish.error} />
+      <p>
+        <button type="button" className="button" disabled={finish.busy} onClick={() => void finish.run()}>
+          {t('conferences.round.finish')}
+        </button>
+      </p>
+    </Notice>
+  );
+}
+
 /**
  * One conference round: its warnings first (the principle's lead times it breaks, in the reader's
  * language), then its afternoons, its invitations (sent from here while a draft, then each home
@@ -133,6 +167,7 @@ export function RoundPage() {
               <p>{t('conferences.round.created')}</p>
             </Notice>
           ) : null}
+          <FinishRound round={round} />
           <RoundWarnings round={round} />
           <Section title={t('conferences.round.daysTitle')} id="round-days">
             <ul className="link-list">

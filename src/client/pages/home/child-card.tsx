@@ -7,6 +7,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { paths } from '../../app/paths.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ConferenceBooking } from './conference-booking.js';
+import { ConferenceAgreements } from './conference-agreements.js';
 
 function ContactTeacher({ profile }: { profile: TStudentProfile }) {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function ChildCard({ child }: { child: TMeChild }) {
               <ContactTeacher profile={data} />
               <ChildOwnMessages child={child} profile={data} />
               <ConferenceBooking schoolId={child.schoolId} studentId={child.id} />
+              <ConferenceAgreements schoolId={child.schoolId} studentId={child.id} />
             </>
           )}
         </LoadedPart>

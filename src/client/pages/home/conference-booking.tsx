@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
 import type { TMyInvitations, TOfferedTime, TRoundTime } from '../../../shared/api/conference.schema.js';
 import { api, contractUrl } from '../../api/http.js';
+import { paths } from '../../app/paths.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
@@ -217,6 +219,11 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
         </div>
       ) : null}
       <ActionError error={cancel.error} />
+      <p>
+        <Link to={paths.conference(schoolId, invitation.id)}>
+          {t('conferenceBooking.prepare', { name: invitation.student.name.split(' ')[0] })}
+        </Link>
+      </p>
       {choosing ? (
         <FreeTimes
           schoolId={schoolId}

@@ -231,6 +231,7 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
         </li>
       </ul>
       <p className="definition">{t('figures.conferences.definition')}</p>
+      <HeldAndAgreements figures={figures} schoolId={schoolId} />
       {classes.length > 0 ? (
         <details className="details">
           <summary>{t('figures.conferences.byClass')}</summary>
@@ -264,6 +265,91 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** Conferences held against the principle's number, and agreements followed up, open and overdue. */
+function HeldAndAgreements({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const share = useShare();
+  const c = figures.conferences;
+  const held = c.conferencesHeld;
+  const followed = c.agreementsFollowedUp;
+  const leadership = figures.audience === 'leadership';
+  const number = (value: number | null) => (value === null ? <TooFew /> : formatNumber(value, i18n.language));
+  const classes = held.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <>
+      <ul className="figures">
+        <li className="figure">
+          <span className="figure__value">{held.school ? share(held.school) : <TooFew />}</span>
+          <span className="figure__label">
+            {held.school
+              ? t('figures.conferences.heldOf', {
+                  kept: formatNumber(held.school.kept, i18n.language),
+                  counted: formatNumber(held.school.counted, i18n.language),
+                  count: c.perYear ?? 1,
+                })
+              : t('figures.conferences.held')}
+          </span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{followed.school ? share(followed.school) : <TooFew />}</span>
+          <span className="figure__label">
+            {followed.school
+              ? t('figures.conferences.followedOf', {
+                  kept: formatNumber(followed.school.kept, i18n.language),
+                  counted: formatNumber(followed.school.counted, i18n.language),
+                })
+              : t('figures.conferences.followed')}
+          </span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{number(c.openAgreements)}</span>
+          <span className="figure__label">{t('figures.conferences.openAgreements')}</span>
+        </li>
+        <li className="figure">
+          <span className="figure__value">{number(c.overdueAgreements)}</span>
+          <span className="figure__label">{t('figures.conferences.overdueAgreements')}</span>
+        </li>
+      </ul>
+      <p className="definition">{t('figures.conferences.heldDefinition')}</p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('figures.conferences.heldByClass')}</summary>
+          <TableWrap label={t('figures.conferences.heldByClass')}>
+            <table>
+              <caption>{t('figures.conferences.heldByClass')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('figures.columns.class')}</th>
+                  <th scope="col" className="numeric">
+                    {t('figures.conferences.heldColumn')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('figures.conferences.followedColumn')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {classes.map((row) => {
+                  const agreements = followed.classes.find((f) => f.classId === row.classId)?.cell;
+                  return (
+                    <tr key={row.classId}>
+                      <th scope="row">
+                        {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
+                      </th>
+                      <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
+                      <td className="numeric">{agreements ? share(agreements) : <TooFew />}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
+        </details>
+      ) : null}
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { paths } from '../../app/paths.js';
 import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { PromiseState } from '../messages/message-parts.js';
+import { ConferenceAgreements } from './conference-agreements.js';
 
 /** The most a home page lists of what is owed; the inbox's filter shows the rest. */
 const OWED_LIMIT = 100;
@@ -56,6 +57,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
                 </Link>
               </p>
             ) : null}
+            <ConferenceAgreements schoolId={schoolId} headingLevel="h3" showChild />
           </div>
         );
       }}

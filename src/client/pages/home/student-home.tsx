@@ -8,6 +8,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
 import { PromiseState } from '../messages/message-parts.js';
+import { ConferenceAgreements, StudentConferences } from './conference-agreements.js';
 
 /** How many of their own conversations a student's home lists; the inbox has the rest. */
 const OWN_THREADS_SHOWN = 5;
@@ -111,6 +112,10 @@ function OwnHome({ schoolId, studentId }: { schoolId: string; studentId: string 
             </Section>
             <Section title={t('student.yourMessages')} id={`student-messages-${schoolId}`}>
               <OwnMessages profile={data} />
+            </Section>
+            <Section title={t('conference.studentTitle')} id={`student-conferences-${schoolId}`}>
+              <StudentConferences schoolId={schoolId} />
+              <ConferenceAgreements schoolId={schoolId} headingLevel="h3" />
             </Section>
           </>
         )}
