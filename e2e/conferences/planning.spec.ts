@@ -6,6 +6,8 @@ import { useSuite } from '../support/suite.js';
 
 const suite = useSuite();
 const DESKTOP = { width: 1280, height: 900 };
+/** The badge of a meeting the plan gave no time. */
+const NOT_PLACED = { da: 'Ingen tid', en: 'No time' };
 
 /** The id of a round by its name, from the leader's list. */
 async function roundId(page: Page, schoolId: string, name: string): Promise<string> {
@@ -39,14 +41,19 @@ describe('a planned conference round', () => {
       .waitFor();
     await expectNoAxeViolations(page, 'planned round with its result (phone)');
 
-    // The first meeting that can move; its row is found again by the child and home after the move.
-    const movable = planning
+    // The first placed meeting; its row is found again by the child and home after the move. The
+    // times it could move to are asked for when the leader opens its move.
+    const placed = planning
       .getByRole('row')
-      .filter({ has: page.locator('select') })
+      .filter({ has: page.getByRole('button', { name: /^Find en anden tid/ }) })
+      .filter({ hasNotText: NOT_PLACED.da })
       .first();
-    const who = (await movable.getByRole('rowheader').textContent()) ?? '';
+    const who = (await placed.getByRole('rowheader').textContent()) ?? '';
     const row = planning.getByRole('row').filter({ hasText: who });
+    await row.getByRole('button', { name: /^Find en anden tid/ }).click();
     const select = row.getByRole('combobox');
+    await select.waitFor();
+    await expectNoAxeViolations(page, 'a meeting’s move opened (phone)');
     const target = (await select.locator('option').nth(1).textContent()) ?? '?';
     await select.selectOption({ index: 1 });
     await row.getByRole('button', { name: 'Flyt' }).click();
@@ -112,10 +119,12 @@ describe('a planned conference round', () => {
     const marked = planning
       .getByRole('row')
       .filter({ hasText: 'Emma Lindholm (3.A)' })
-      .filter({ has: leader.locator('select') });
+      .filter({ hasNotText: NOT_PLACED.en });
     const who = (await marked.getByRole('rowheader').textContent()) ?? '';
     const emmaRow = planning.getByRole('row').filter({ hasText: who });
+    await emmaRow.getByRole('button', { name: /^Find another time/ }).click();
     const select = emmaRow.getByRole('combobox');
+    await select.waitFor();
     const target = (await select.locator('option').nth(1).textContent()) ?? '?';
     await select.selectOption({ index: 1 });
     await emmaRow.getByRole('button', { name: 'Move' }).click();

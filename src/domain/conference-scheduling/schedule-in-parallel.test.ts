@@ -38,7 +38,7 @@ describe('scheduleConferencesInParallel', { timeout: 120_000 }, () => {
   });
 
   it('searches wholly off the caller’s thread, which goes on running meanwhile, and gives the same schedule', async () => {
-    const options = { seed: 3, threads: 2, maxIterations: 240, roundIterations: 60 };
+    const options = { seed: 3, threads: 2, maxIterations: 60, roundIterations: 30 };
     let done = false;
     const search = scheduleConferencesOffThread(instance, options).finally(() => (done = true));
     // A timer of this thread fires while the search is still going: nothing of it ran here.

@@ -12,6 +12,7 @@ import type {
   TAvailability,
   TMoveMeeting,
   TPlan,
+  TPlanMoves,
   TRoundInterpreters,
   TInterpreters,
   TCreateInterpreter,
@@ -50,8 +51,6 @@ import { className } from '../../shared/api/directory.schema.js';
 
 /** The scheduler's time budget in the background job (the command line's default). */
 export const PLAN_BUDGET_MS = 5_000;
-/** Possible moves are listed for rounds up to this many meetings (each is checked against every rule). */
-const MOVES_UP_TO_MEETINGS = 150;
 
 const languageOf = (ctx: { locale: string }): 'da' | 'en' => (ctx.locale === 'en' ? 'en' : 'da');
 
@@ -117,8 +116,6 @@ export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: 
   const language = languageOf(ctx);
   const placements = plan?.placements ?? [];
   const unplaced = plan?.unplaced ?? [];
-  const instance = plan?.state === 'done' ? ZConferenceInstance.safeParse(plan.instance) : null;
-  const withMoves = instance?.success && !plan?.published_at && instance.data.meetings.length <= MOVES_UP_TO_MEETINGS;
   const now = ctx.clock.now().getTime();
   const progress = (() => {
     if (!plan) return 0;
@@ -151,7 +148,6 @@ export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: 
               time: placed ? { date: placed.date, from: placed.from, to: placed.to } : null,
               interpreter: interpreter ? { name: interpreter.name } : null,
               reason: placed ? null : (missing?.reason[language] ?? null),
-              moves: withMoves && instance.success ? possibleMoves(instance.data, placements, unplaced, i.id, 8) : [],
             };
           })
         : [],
@@ -268,6 +264,31 @@ async function readyPlan(db: Db, schoolId: string, roundId: string) {
   const instance = ZConferenceInstance.safeParse(plan.instance);
   if (!instance.success) throw new AppError('plan_not_ready');
   return { round, plan, instance: instance.data as TConferenceInstance };
+}
+
+/** How many other times are offered for one meeting, each checked against every rule. */
+const MOVES_OFFERED = 12;
+
+/**
+ * The times one meeting of a finished plan could move to without breaking a hard rule, asked for
+ * when the leader opens the meeting's move: checking every time of every meeting on each read of
+ * the plan cost seconds on a class's round and would cost minutes on a whole school's.
+ */
+export async function listPlanMoves(
+  ctx: SignedInContext,
+  schoolId: string,
+  roundId: string,
+  invitationId: string,
+): Promise<TPlanMoves> {
+  const plan = await findPlan(ctx.db, schoolId, roundId);
+  if (!plan || plan.state !== 'done' || plan.published_at) return { moves: [] };
+  const instance = ZConferenceInstance.safeParse(plan.instance);
+  if (!instance.success) return { moves: [] };
+  const known =
+    instance.data.meetings.some((meeting) => meeting.id === invitationId) ||
+    plan.unplaced.some((u) => u.invitationId === invitationId);
+  if (!known) throw new AppError('not_found');
+  return { moves: possibleMoves(instance.data, plan.placements, plan.unplaced, invitationId, MOVES_OFFERED) };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   createInterpreter,
   listInterpreters,
   listRoundInterpreters,
+  listPlanMoves,
   moveMeeting,
   publishPlan,
   readPlan,
@@ -187,6 +188,14 @@ export const planRoutes = [
     tags: ['conferences'],
     policy: requireAccess('conference-round.open', { params: ZRoundParams }, ({ params }) => params.roundId),
     handler: (ctx, { params }) => startPlan(ctx, params.schoolId, params.roundId),
+  }),
+  defineRoute({
+    ...conferenceContracts.planMoves,
+    summary:
+      "The times one meeting of a finished, unpublished plan could move to without breaking a hard rule (at most 12, each checked against the whole timetable); empty while the plan runs or once it is published. For those who plan the round's classes.",
+    tags: ['conferences'],
+    policy: requireAccess('conference-round.open', { params: ZPlanMeetingParams }, ({ params }) => params.roundId),
+    handler: (ctx, { params }) => listPlanMoves(ctx, params.schoolId, params.roundId, params.invitationId),
   }),
   defineRoute({
     ...conferenceContracts.moveMeeting,

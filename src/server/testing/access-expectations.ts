@@ -267,6 +267,10 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ roundId: f.bookingRound }),
   },
+  'GET /api/schools/:schoolId/conference-rounds/:roundId/plan/meetings/:invitationId/moves': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ roundId: f.bookingRound, invitationId: f.invitation }),
+  },
   'PUT /api/schools/:schoolId/conference-rounds/:roundId/plan/meetings/:invitationId': {
     allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ roundId: f.bookingRound, invitationId: f.invitation }),

@@ -26,6 +26,7 @@ import {
   ZAvailability,
   ZPlan,
   ZPlanMeetingParams,
+  ZPlanMoves,
   ZMoveMeeting,
   ZPublished,
   ZInterpreter,
@@ -130,6 +131,12 @@ export const conferenceContracts = {
     params: ZRoundParams,
     response: ZPlan,
     status: 202,
+  }),
+  planMoves: defineContract({
+    method: 'GET',
+    url: '/api/schools/:schoolId/conference-rounds/:roundId/plan/meetings/:invitationId/moves',
+    params: ZPlanMeetingParams,
+    response: ZPlanMoves,
   }),
   moveMeeting: defineContract({
     method: 'PUT',

@@ -208,8 +208,6 @@ export const ZPlannedMeeting = z.object({
   interpreter: z.object({ name: z.string() }).nullable(),
   /** Why it is not placed, in the reader's language, with what a person could change; null when placed. */
   reason: z.string().nullable(),
-  /** Other times the meeting could move to without breaking a rule (placed meetings, on a done plan). */
-  moves: z.array(ZRoundTime),
 });
 export type TPlannedMeeting = z.infer<typeof ZPlannedMeeting>;
 
@@ -237,6 +235,9 @@ export const ZPlanMeetingParams = z.object({ schoolId: ZUuid, roundId: ZUuid, in
 export const ZMoveMeeting = z.object({ date: z.iso.date(), from: ZClock });
 export type TMoveMeeting = z.infer<typeof ZMoveMeeting>;
 export const ZPublished = z.object({ published: z.number().int() });
+/** Times a meeting of a finished plan could move to without breaking a rule, asked for one meeting at a time. */
+export const ZPlanMoves = z.object({ moves: z.array(ZRoundTime) });
+export type TPlanMoves = z.infer<typeof ZPlanMoves>;
 
 // ---------------------------------------------------------------- interpreters
 

@@ -22,42 +22,34 @@ function useTimeText() {
 
 const timeKey = (time: { date: string; from: string }) => `${time.date} ${time.from}`;
 
-/** One meeting's row: who, when (or why not), the interpreter, and a list of other free times to move it to. */
-function MeetingRow({ round, meeting, published }: { round: TRound; meeting: TPlannedMeeting; published: boolean }) {
+/**
+ * The times a meeting can move to, asked for when the leader opens its move (each is checked
+ * against the whole timetable on the server), a list to pick one from, and the move itself.
+ */
+function MoveMeeting({ round, meeting }: { round: TRound; meeting: TPlannedMeeting }) {
   const { t } = useTranslation();
   const timeText = useTimeText();
   const [target, setTarget] = useState('');
+  const params = { schoolId: round.schoolId, roundId: round.id, invitationId: meeting.invitationId };
+  const moves = useApiQuery(conferenceContracts.planMoves, { params });
   const move = useAction(
-    (time: TRoundTime) =>
-      api(conferenceContracts.moveMeeting, {
-        params: { schoolId: round.schoolId, roundId: round.id, invitationId: meeting.invitationId },
-        body: { date: time.date, from: time.from },
-      }),
-    { invalidates: [conferenceContracts.plan] },
+    (time: TRoundTime) => api(conferenceContracts.moveMeeting, { params, body: { date: time.date, from: time.from } }),
+    { invalidates: [conferenceContracts.plan, conferenceContracts.planMoves] },
   );
   const selectId = `move-${meeting.invitationId}`;
-  const chosen = meeting.moves.find((time) => timeKey(time) === target);
   return (
-    <tr>
-      <th scope="row">
-        {meeting.student.name} ({meeting.student.className})
-        <span className="card__meta"> {meeting.guardians.map((g) => g.name).join(', ')}</span>
-      </th>
-      <td>
-        {meeting.time ? timeText(meeting.time) : <span className="badge badge--late">{t('roundPlan.notPlaced')}</span>}
-      </td>
-      <td>{meeting.interpreter ? meeting.interpreter.name : '–'}</td>
-      <td>
-        {published || meeting.moves.length === 0 ? (
-          '–'
-        ) : (
+    <LoadedPart result={moves}>
+      {({ moves: times }) => {
+        if (times.length === 0) return <p className="card__meta">{t('roundPlan.noMoves')}</p>;
+        const chosen = times.find((time) => timeKey(time) === target);
+        return (
           <div className="stack-sm">
             <label htmlFor={selectId} className="visually-hidden">
               {t('roundPlan.moveLabel', { name: meeting.student.name })}
             </label>
             <select id={selectId} value={target} onChange={(event) => setTarget(event.target.value)}>
               <option value="">{t('roundPlan.chooseTime')}</option>
-              {meeting.moves.map((time) => (
+              {times.map((time) => (
                 <option key={timeKey(time)} value={timeKey(time)}>
                   {timeText(time)}
                 </option>
@@ -73,6 +65,37 @@ function MeetingRow({ round, meeting, published }: { round: TRound; meeting: TPl
             </button>
             <ActionError error={move.error} />
           </div>
+        );
+      }}
+    </LoadedPart>
+  );
+}
+
+/** One meeting's row: who, when (or why not), the interpreter, and its move, opened on request. */
+function MeetingRow({ round, meeting, published }: { round: TRound; meeting: TPlannedMeeting; published: boolean }) {
+  const { t } = useTranslation();
+  const timeText = useTimeText();
+  const [moving, setMoving] = useState(false);
+  return (
+    <tr>
+      <th scope="row">
+        {meeting.student.name} ({meeting.student.className})
+        <span className="card__meta"> {meeting.guardians.map((g) => g.name).join(', ')}</span>
+      </th>
+      <td>
+        {meeting.time ? timeText(meeting.time) : <span className="badge badge--late">{t('roundPlan.notPlaced')}</span>}
+      </td>
+      <td>{meeting.interpreter ? meeting.interpreter.name : '–'}</td>
+      <td>
+        {published ? (
+          '–'
+        ) : moving ? (
+          <MoveMeeting round={round} meeting={meeting} />
+        ) : (
+          <button type="button" className="button button--secondary button--small" onClick={() => setMoving(true)}>
+            {t('roundPlan.findTime')}
+            <span className="visually-hidden"> {t('roundPlan.forName', { name: meeting.student.name })}</span>
+          </button>
         )}
       </td>
     </tr>
