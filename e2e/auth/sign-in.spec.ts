@@ -151,7 +151,13 @@ describe('signing in', () => {
     const me = (await (await page.request.get('/api/me')).json()) as { locale: string };
     expect(me.locale).toBe('en');
 
+    // The account is Danish again before the test ends: the spec's later tests sign in as Mette.
+    const saved = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/api/me/preferences') && response.request().method() === 'PUT' && response.ok(),
+    );
     await page.getByRole('button', { name: 'Dansk' }).click();
+    await saved;
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('da');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hej Mette');
   });
