@@ -339,14 +339,23 @@ describe('the demo school', () => {
     expect(publishedAt).toBeNull();
     expect(figures!.placed).toBeGreaterThan(figures!.meetings / 2);
     expect(meetings.filter((m) => m.time === null && m.reason?.includes('ikke markeret'))).toHaveLength(1);
-    // The leader can move a placed meeting: the times it could go to are offered.
-    const placed = meetings.find((m) => m.time !== null)!;
-    const moves = await t.request({
-      method: 'GET',
-      url: `/api/schools/${first.schoolId}/conference-rounds/${planned!.id}/plan/meetings/${placed.invitationId}/moves`,
-      as: await userId(DEMO_ACCOUNTS.leader),
-    });
-    expect((moves.json() as TPlanMoves).moves.length).toBeGreaterThan(0);
+    // The leader can move meetings: some placed meeting has times it could go to (a home that
+    // marked a short afternoon may have none).
+    const movesOf = async (invitationId: string) => {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/schools/${first.schoolId}/conference-rounds/${planned!.id}/plan/meetings/${invitationId}/moves`,
+        as: await userId(DEMO_ACCOUNTS.leader),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as TPlanMoves).moves;
+    };
+    let movable = 0;
+    for (const meeting of meetings.filter((m) => m.time !== null)) {
+      if ((await movesOf(meeting.invitationId)).length > 0) movable++;
+      if (movable > 0) break;
+    }
+    expect(movable).toBeGreaterThan(0);
   });
 
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {
