@@ -12,7 +12,7 @@ const ZOD_WITHOUT_EVAL = 'zod-without-eval';
  * module scripts run in document order, so Zod is configured first whatever the chunks look like.
  * The bundler then keeps its own module order: `strictExecutionOrder`, which did this job before,
  * wrapped every module in a function and cost about 3 kB gzipped at start
- * (e2e/security/headers.journeys.ts fails on the eval either way goes wrong). `npm run dev` serves
+ * (e2e/school/school.spec.ts fails on the eval either way goes wrong). `npm run dev` serves
  * modules unbundled, where main.tsx's first import does it.
  */
 function zodWithoutEvalFirst(): Plugin {
