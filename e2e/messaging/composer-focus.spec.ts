@@ -151,9 +151,11 @@ describe('after a link, back or forward, the loaded page’s heading has the foc
     await signIn(guardian, DEMO.guardian);
     await slowDown(guardian, (path) => path === '/api/threads', 800);
     await slowDown(guardian, (path) => /^\/api\/threads\/[0-9a-f-]{36}$/.test(path), 800);
+    // The loading placeholder carries the page's heading too: wait for the heading, then for the
+    // page to finish loading, or a Tab pressed over the placeholder would rightly leave the page.
     const headingHasFocus = async (title: string) => {
-      await settled(guardian);
       await expect.poll(() => guardian.locator('h1').textContent()).toBe(title);
+      await settled(guardian);
       await expect.poll(() => activeId(guardian)).toBe('page-title');
     };
 
