@@ -40,6 +40,16 @@ describe('the school leader', () => {
     // Class by class behind a disclosure, so the home stays short.
     await figures.locator('summary', { hasText: 'Klasse for klasse' }).click();
     await figures.getByRole('table', { name: 'Klasse for klasse' }).getByRole('link', { name: '3.A' }).waitFor();
+    // The homes the collaboration reaches, and whom it reaches less: by language, one home or two.
+    await figures.getByRole('heading', { name: 'Hjem, samarbejdet når' }).waitFor();
+    await expect.poll(() => figures.getByText(/^\d+ af \d+ hjem nået i skoleåret$/).count()).toBe(1);
+    const equity = figures.getByRole('table', { name: 'Hvem når vi? Hjem efter sprog, og børn med ét eller to hjem' });
+    expect(await equity.getByRole('rowheader').allTextContents()).toEqual([
+      'Hjem, der læser dansk',
+      'Hjem med et andet sprog',
+      'Hjem til børn med ét hjem',
+      'Hjem til børn med to hjem',
+    ]);
     await expectNoAxeViolations(page, '/ (leader)');
 
     await page.getByRole('link', { name: 'Besvar anmodninger om oplysninger' }).click();

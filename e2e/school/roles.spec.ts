@@ -51,6 +51,8 @@ describe('each role sees its own school', () => {
     await expect.poll(() => figures.locator('.figure__value').first().textContent()).toMatch(/^\d+\s?%$/);
     await figures.getByRole('table', { name: 'Måned for måned' }).waitFor();
     expect(await figures.getByRole('link').count()).toBe(0);
+    // The homes reached, as a share of the whole school's homes (far more than five).
+    await expect.poll(() => figures.getByText(/^\d+ af \d+ hjem nået i skoleåret$/).count()).toBe(1);
     await expectNoAxeViolations(page, '/ (board member)');
 
     // Anne Holm is also Karla's parent; outside her own child, no student name appears.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agreementsFollowedUp, conferencesHeld, type AgreementFact } from './conferences.js';
+import { agreementsFollowedUp, conferencesHeld, conferencesNeeded, type AgreementFact } from './conferences.js';
 
 describe('conferencesHeld', () => {
   it('counts each student once, against the number the principle asks for', () => {
@@ -11,9 +11,32 @@ describe('conferencesHeld', () => {
       { studentId: 'b', heldRounds: ['autumn', 'spring'] },
       { studentId: 'c', heldRounds: [] },
     ];
-    expect(conferencesHeld(facts, 1)).toEqual({ counted: 3, kept: 2, share: 2 / 3, people: 3 });
-    expect(conferencesHeld(facts, 2)).toMatchObject({ counted: 3, kept: 1 });
-    expect(conferencesHeld([], 2)).toEqual({ counted: 0, kept: 0, share: null, people: 0 });
+    expect(conferencesHeld(facts, { regular: 1, needsBased: 0 })).toEqual({
+      counted: 3,
+      kept: 2,
+      share: 2 / 3,
+      people: 3,
+    });
+    expect(conferencesHeld(facts, { regular: 2, needsBased: 0 })).toMatchObject({ counted: 3, kept: 1 });
+    expect(conferencesHeld(facts, null)).toMatchObject({ counted: 3, kept: 2 });
+    expect(conferencesHeld([], { regular: 2, needsBased: 0 })).toEqual({ counted: 0, kept: 0, share: null, people: 0 });
+  });
+
+  it('asks a needs-based round only of the students it was for', () => {
+    // Seed 002: one regular round for everyone, and one needs-based round a year.
+    const target = { regular: 1, needsBased: 1 };
+    const facts = [
+      { studentId: 'a', heldRounds: ['autumn'] },
+      { studentId: 'b', heldRounds: ['autumn'], needsBasedRounds: ['spring'] },
+      { studentId: 'c', heldRounds: ['autumn', 'spring'], needsBasedRounds: ['spring'] },
+      // Only in the needs-based round (the regular one has not been held for them).
+      { studentId: 'd', heldRounds: ['spring'], needsBasedRounds: ['spring'] },
+    ];
+    expect(conferencesHeld(facts, target)).toMatchObject({ counted: 4, kept: 2 });
+    // A principle with no needs-based round: invitations to one do not raise what is asked.
+    expect(conferencesHeld(facts, { regular: 1, needsBased: 0 })).toMatchObject({ counted: 4, kept: 4 });
+    expect(conferencesNeeded({ regular: 0, needsBased: 1 }, 0)).toBe(1);
+    expect(conferencesNeeded({ regular: 1, needsBased: 1 }, 3)).toBe(2);
   });
 
   it('never keeps more than it counts, and asking for more never keeps more', () => {
@@ -23,8 +46,8 @@ describe('conferencesHeld', () => {
     });
     fc.assert(
       fc.property(fc.array(fact, { maxLength: 20 }), fc.integer({ min: 1, max: 3 }), (facts, perYear) => {
-        const once = conferencesHeld(facts, perYear);
-        const more = conferencesHeld(facts, perYear + 1);
+        const once = conferencesHeld(facts, { regular: perYear, needsBased: 0 });
+        const more = conferencesHeld(facts, { regular: perYear + 1, needsBased: 0 });
         return once.kept <= once.counted && more.kept <= once.kept && more.counted === once.counted;
       }),
       { numRuns: 100 },

@@ -10,23 +10,41 @@ export interface ConferenceStudentFact {
   studentId: string;
   /** The rounds of the student's held conferences (separated parents' two meetings in one round count once). */
   heldRounds: readonly string[];
+  /** The needs-based rounds the student was invited to (such a round is only for the students it names). */
+  needsBasedRounds?: readonly string[];
+}
+
+/** What the principle asks: rounds a year for every student, and needs-based rounds for some. */
+export interface ConferenceTarget {
+  regular: number;
+  needsBased: number;
 }
 
 /**
- * Of the students in the rounds' classes this school year, those with a held conference in at
- * least the principle's number of rounds (separated parents' meetings in one round are one
- * conference for the student). `perYear` null: the principle sets no number; one is enough.
+ * The conferences a student should have had: the principle's rounds for everyone, and each
+ * needs-based round they were invited to (up to the principle's number of such rounds); at least one.
  */
-export function conferencesHeld(facts: readonly ConferenceStudentFact[], perYear: number | null): KeptShare {
-  const needed = Math.max(1, perYear ?? 1);
-  const students = new Map<string, Set<string>>();
+export function conferencesNeeded(target: ConferenceTarget | null, needsBasedRounds: number): number {
+  if (!target) return 1;
+  return Math.max(1, target.regular + Math.min(target.needsBased, needsBasedRounds));
+}
+
+/**
+ * Of the students in the rounds' classes (and those a needs-based round was for) this school year,
+ * those with as many held conferences as the principle asks of them (separated parents' meetings
+ * in one round are one conference for the student). `target` null: the principle sets no number;
+ * one is enough.
+ */
+export function conferencesHeld(facts: readonly ConferenceStudentFact[], target: ConferenceTarget | null): KeptShare {
+  const students = new Map<string, { held: Set<string>; needsBased: Set<string> }>();
   for (const f of facts) {
-    const rounds = students.get(f.studentId) ?? new Set<string>();
-    for (const round of f.heldRounds) rounds.add(round);
-    students.set(f.studentId, rounds);
+    const student = students.get(f.studentId) ?? { held: new Set<string>(), needsBased: new Set<string>() };
+    for (const round of f.heldRounds) student.held.add(round);
+    for (const round of f.needsBasedRounds ?? []) student.needsBased.add(round);
+    students.set(f.studentId, student);
   }
   const counted = students.size;
-  const kept = [...students.values()].filter((rounds) => rounds.size >= needed).length;
+  const kept = [...students.values()].filter((s) => s.held.size >= conferencesNeeded(target, s.needsBased.size)).length;
   return { counted, kept, share: counted ? kept / counted : null, people: counted };
 }
 

@@ -12,20 +12,24 @@ export interface InvitationFact {
   meetingDay: string;
   /** The child it is about, for counting people. */
   about: string;
+  /** The lead time of the principle in force the day it went out; null: none was promised. */
+  leadDays: number | null;
 }
 
 /**
- * Counts an invitation in the period in which its deadline (the meeting day less the lead time)
- * falls, once that day has come; kept when it went out on or before the deadline.
+ * Counts an invitation in the period in which its deadline (the meeting day less the lead time
+ * in force when it went out) falls, once that day has come; kept when it went out on or before
+ * the deadline. An invitation sent when the principle promised no lead time is not counted.
  */
 export function invitationsInGoodTime(
   facts: readonly InvitationFact[],
-  leadDays: number,
   from: string,
   to: string,
   today: string,
 ): KeptShare {
-  const withDeadline = facts.map((f) => ({ ...f, deadline: shiftDate(f.meetingDay, -leadDays) }));
+  const withDeadline = facts.flatMap((f) =>
+    f.leadDays === null ? [] : [{ ...f, deadline: shiftDate(f.meetingDay, -f.leadDays) }],
+  );
   const counted = withDeadline.filter((f) => f.deadline >= from && f.deadline < to && f.deadline <= today);
   const kept = counted.filter((f) => f.sentOn <= f.deadline).length;
   return {

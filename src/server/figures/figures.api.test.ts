@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
+import { adoptPreset } from '../principle/principle.service.js';
 import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import type { TThreadDetail } from '../../shared/api/messaging.schema.js';
@@ -126,5 +127,168 @@ describe("the principle's figures for messages", () => {
     expect(board.messages.timeToAnswer.school).toBeNull();
     // The leadership sees the same counts.
     expect((await figures()).messages.repliesWithinPromise.school).toEqual({ counted: 7, kept: 1, share: 1 / 7 });
+  });
+});
+
+describe("the principle's figure for households reached", () => {
+  let t: TestApp;
+  let f: Fixture;
+  const figures = async (actor: ActorName = 'leader'): Promise<TPrincipleFigures> => {
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/principle-figures`,
+      as: f.users[actor],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as TPrincipleFigures;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+  afterAll(() => t.close());
+
+  it('counts each home once, reached when a guardian read a message or the home booked or held a conference', async () => {
+    // Emma's two homes (Mette's, Sara's) and Ali's; Kim is suspended and the § 23 parent is not a home of the child.
+    // Mette read her thread on 20 November; no one else has been reached.
+    const before = (await figures()).homes;
+    expect(before.householdsReached.school).toEqual({ counted: 3, kept: 1, share: 1 / 3 });
+    const byClass = Object.fromEntries(before.householdsReached.classes.map((c) => [c.classId, c.cell]));
+    expect(byClass[f.classA]).toEqual({ counted: 2, kept: 1, share: 0.5 });
+    expect(byClass[f.classB]).toEqual({ counted: 1, kept: 0, share: 0 });
+    expect(before.householdsReached.months.find((m) => m.month === '2026-11')?.cell).toMatchObject({ kept: 1 });
+    expect(before.householdsReached.months.find((m) => m.month === '2026-10')?.cell).toMatchObject({ kept: 0 });
+    const equity = Object.fromEntries(before.equity.map((e) => [e.group, e.cell]));
+    expect(equity).toEqual({
+      danish: { counted: 3, kept: 1, share: 1 / 3 },
+      otherLanguage: { counted: 0, kept: 0, share: null },
+      oneHome: { counted: 1, kept: 0, share: 0 },
+      twoHomes: { counted: 2, kept: 1, share: 0.5 },
+    });
+
+    // Ali writes to the school about his child: he has read what he wrote, and his home is reached.
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/threads',
+      as: f.users.otherFamilyGuardian,
+      payload: { studentId: f.otherStudent, subject: 'Svømning', body: 'Hvornår starter svømning?' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await figures()).homes;
+    expect(after.householdsReached.school).toEqual({ counted: 3, kept: 2, share: 2 / 3 });
+    expect(after.equity.find((e) => e.group === 'oneHome')?.cell).toEqual({ counted: 1, kept: 1, share: 1 });
+  });
+
+  it('shows the board "too few" for fewer than five homes', async () => {
+    const board = (await figures('boardMember')).homes;
+    expect(board.householdsReached.school).toBeNull();
+    expect(board.equity.every((e) => e.cell === null || e.cell.counted === 0)).toBe(true);
+  });
+});
+
+describe('the conference figures against the principle in force', () => {
+  let t: TestApp;
+  let f: Fixture;
+
+  /** A sent round for 5.B on one afternoon, with Ali's invitation for his child, sent on `sentOn`. */
+  const roundWithInvitation = async (kind: 'regular' | 'needs_based', day: string, sentOn: string) => {
+    const db = t.deps.db;
+    const round = await db
+      .insertInto('conference_rounds')
+      .values({
+        school_id: f.schoolId,
+        name: `Samtaler ${day}`,
+        kind,
+        status: 'open',
+        minutes_by_grade: JSON.stringify({ '5': 20 }),
+        also_taking_part: JSON.stringify([]),
+        formats: JSON.stringify(['in_person']),
+        invite_on: sentOn,
+        created_by: f.people.otherClassTeacher!,
+        created_at: new Date(`${sentOn}T08:00:00Z`),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('conference_round_classes')
+      .values({ school_id: f.schoolId, round_id: round.id, class_id: f.classB, room: null })
+      .execute();
+    await db
+      .insertInto('conference_round_days')
+      .values({ school_id: f.schoolId, round_id: round.id, date: day, starts_at: '14:00', ends_at: '16:00' })
+      .execute();
+    return db
+      .insertInto('conference_invitations')
+      .values({
+        school_id: f.schoolId,
+        round_id: round.id,
+        student_id: f.otherStudent,
+        class_id: f.classB,
+        household_key: `person:${f.people.otherFamilyGuardian}`,
+        created_at: new Date(`${sentOn}T08:00:00Z`),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  };
+  const conferences = async () => {
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/principle-figures`,
+      as: f.users.leader,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as TPrincipleFigures).conferences;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    // Seed 002 from 1 November: invitations 21 days ahead, two conferences a year, one of them needs-based.
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+  afterAll(() => t.close());
+
+  it('measures each invitation against the lead time in force when it went out, and a needs-based round asks one more of its students', async () => {
+    // Sent 2 November for 20 November: 18 days, late against the 21 then in force.
+    const regular = await roundWithInvitation('regular', '2026-11-20', '2026-11-02');
+    // Sent 20 October, before the board had adopted any principle: nothing was promised.
+    const needsBased = await roundWithInvitation('needs_based', '2026-11-10', '2026-10-20');
+    await t.deps.db
+      .updateTable('conference_invitations')
+      .set({ held_at: new Date('2026-11-10T14:00:00Z') })
+      .where('id', '=', needsBased.id)
+      .execute();
+    // Today the board adopts 14 days' notice: the November invitation would have been in time under it.
+    await adoptPreset(t.deps.db, {
+      schoolId: f.schoolId,
+      presetId: 'seed-002',
+      adoptedOn: '2026-11-23',
+      adoptedBy: 'Skolebestyrelsen',
+      recordedBy: null,
+      now: TEST_NOW,
+      adjust: (p) => ({ ...p, conferences: { ...p.conferences, invitationLeadDays: 14 } }),
+    });
+
+    const before = await conferences();
+    expect(before.invitationLeadDays).toBe(14);
+    // Emma's invitation (sent today for 16 December) has a deadline still to come.
+    expect(before.invitationsInGoodTime.school).toEqual({ counted: 1, kept: 0, share: 0 });
+    // Ali's child was in the needs-based round: two conferences are asked of him, one is held.
+    const classB = () => before.conferencesHeld.classes.find((c) => c.classId === f.classB)?.cell;
+    expect(classB()).toEqual({ counted: 1, kept: 0, share: 0 });
+
+    await t.deps.db
+      .updateTable('conference_invitations')
+      .set({ held_at: new Date('2026-11-20T14:00:00Z') })
+      .where('id', '=', regular.id)
+      .execute();
+    const after = await conferences();
+    expect(after.conferencesHeld.classes.find((c) => c.classId === f.classB)?.cell).toEqual({
+      counted: 1,
+      kept: 1,
+      share: 1,
+    });
   });
 });

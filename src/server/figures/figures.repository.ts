@@ -163,28 +163,40 @@ export function findInvitationFacts(db: Db, schoolId: string): Promise<Invitatio
 }
 
 /**
- * The students in the classes of the school's rounds that have an afternoon in [from, to) (sent
- * rounds only), with the afternoons, and the days their conferences were marked held.
+ * The students of the school's sent rounds that have an afternoon in [from, to), with the
+ * afternoons: for a regular round every student of its classes, for a needs-based round the
+ * students it invited (`needs_based` names the round). Beside them the days their conferences
+ * were marked held.
  */
 export async function findConferenceHeldFacts(db: Db, schoolId: string, from: string, to: string) {
-  const [inRounds, held] = await Promise.all([
-    db
-      .selectFrom('conference_round_days as d')
-      .innerJoin('conference_rounds as r', (j) =>
-        j.onRef('r.school_id', '=', 'd.school_id').onRef('r.id', '=', 'd.round_id'),
-      )
+  const roundDays = db
+    .selectFrom('conference_round_days as d')
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'd.school_id').onRef('r.id', '=', 'd.round_id'),
+    )
+    .where('d.school_id', '=', schoolId)
+    .where('r.status', '!=', 'draft')
+    .where('d.date', '>=', from)
+    .where('d.date', '<', to);
+  const [regular, needsBased, held] = await Promise.all([
+    roundDays
       .innerJoin('conference_round_classes as rc', (j) =>
         j.onRef('rc.school_id', '=', 'd.school_id').onRef('rc.round_id', '=', 'd.round_id'),
       )
       .innerJoin('students as s', (j) =>
         j.onRef('s.school_id', '=', 'rc.school_id').onRef('s.class_id', '=', 'rc.class_id'),
       )
-      .select(['s.id as student_id', 's.class_id', 'd.date'])
-      .where('d.school_id', '=', schoolId)
-      .where('r.status', '!=', 'draft')
+      .select(['s.id as student_id', 's.class_id', 'd.date', 'd.round_id'])
       .where('r.kind', '=', 'regular')
-      .where('d.date', '>=', from)
-      .where('d.date', '<', to)
+      .execute(),
+    roundDays
+      .innerJoin('conference_invitations as i', (j) =>
+        j.onRef('i.school_id', '=', 'd.school_id').onRef('i.round_id', '=', 'd.round_id'),
+      )
+      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+      .select(['s.id as student_id', 's.class_id', 'd.date', 'd.round_id'])
+      .distinct()
+      .where('r.kind', '=', 'needs_based')
       .execute(),
     db
       .selectFrom('conference_invitations as i')
@@ -197,7 +209,13 @@ export async function findConferenceHeldFacts(db: Db, schoolId: string, from: st
       .where('i.held_at', 'is not', null)
       .execute(),
   ]);
-  return { inRounds, held: held.filter((h) => h.held_on >= from && h.held_on < to) };
+  return {
+    inRounds: [
+      ...regular.map((row) => ({ ...row, needs_based: false })),
+      ...needsBased.map((row) => ({ ...row, needs_based: true })),
+    ],
+    held: held.filter((h) => h.held_on >= from && h.held_on < to),
+  };
 }
 
 /** Every agreement of the school with its child's class, due day and the day it was marked done. */
@@ -213,4 +231,63 @@ export function findAgreementFacts(db: Db, schoolId: string) {
     ])
     .where('a.school_id', '=', schoolId)
     .execute();
+}
+
+/**
+ * The custody guardians of the school's children who may be written to (not suspended), each with
+ * their household (`person:<id>` for one recorded without), child, class and language.
+ */
+export function findHomeRows(db: Db, schoolId: string) {
+  return db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select([
+      sql<string>`coalesce(p.household_id::text, 'person:' || p.id::text)`.as('household'),
+      'p.id as person_id',
+      's.id as student_id',
+      's.class_id',
+      'p.language',
+    ])
+    .where('g.school_id', '=', schoolId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .execute();
+}
+
+/** When each guardian last read a thread they take part in, for the reads in [from, to). */
+export function findGuardianReads(db: Db, schoolId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('thread_participants')
+    .select(['person_id', 'last_read_at as read_at'])
+    .where('school_id', '=', schoolId)
+    .where('role', '=', 'guardian')
+    .where('last_read_at', '>=', from)
+    .where('last_read_at', '<', to)
+    .execute() as Promise<Array<{ person_id: string; read_at: Date }>>;
+}
+
+/** Each household's conference events in [from, to): a booking made (and not cancelled), a conference held. */
+export async function findHouseholdConferenceEvents(db: Db, schoolId: string, from: Date, to: Date) {
+  const [booked, held] = await Promise.all([
+    db
+      .selectFrom('conference_bookings as b')
+      .innerJoin('conference_invitations as i', (j) =>
+        j.onRef('i.school_id', '=', 'b.school_id').onRef('i.id', '=', 'b.invitation_id'),
+      )
+      .select(['i.household_key as household', 'b.created_at as at'])
+      .where('b.school_id', '=', schoolId)
+      .where('b.cancelled_at', 'is', null)
+      .where('b.created_at', '>=', from)
+      .where('b.created_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('conference_invitations')
+      .select(['household_key as household', 'held_at as at'])
+      .where('school_id', '=', schoolId)
+      .where('held_at', '>=', from)
+      .where('held_at', '<', to)
+      .execute() as Promise<Array<{ household: string; at: Date }>>,
+  ]);
+  return [...booked, ...held];
 }

@@ -1,13 +1,16 @@
 import type { SignedInContext } from '../context.js';
 import { className } from '../../shared/api/directory.schema.js';
-import type { TFiguresQuery, TPrincipleFigures } from '../../shared/api/figures.schema.js';
+import type { TEquityGroup, TFiguresQuery, TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import { localDate, startOfNextDay, shiftDate, type SchoolCalendar } from '../../domain/calendar/working-days.js';
 import { keptWithinPromise, timeToAnswer, type KeptShare, type PromiseFact } from '../../domain/figures/replies.js';
 import { schoolYear, schoolYearOf } from '../../domain/figures/school-year.js';
 import { suppressSmall } from '../../domain/figures/suppression.js';
 import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
-import { agreementsFollowedUp, conferencesHeld } from '../../domain/figures/conferences.js';
-import { findAdoptedPrinciple } from '../principle/principle.service.js';
+import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
+import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
+import { versionInForceOn } from '../../domain/principle/in-force.js';
+import { regularConferenceRounds } from '../../domain/principle/rules.js';
+import { findAdoptedHistory, findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { findReplyWithinWorkingDays } from '../directory/directory.service.js';
 import { maySeeSchoolDetails } from '../policies/rules.js';
@@ -17,6 +20,9 @@ import {
   findClassesForFigures,
   findAgreementFacts,
   findConferenceHeldFacts,
+  findGuardianReads,
+  findHomeRows,
+  findHouseholdConferenceEvents,
   findInvitationFacts,
   findReplyPromiseFacts,
   type ReplyPromiseFactRow,
@@ -105,6 +111,10 @@ export async function readPrincipleFigures(
     adopted,
     heldRows,
     agreementRows,
+    history,
+    homeRows,
+    readRows,
+    conferenceEventRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -116,18 +126,28 @@ export async function readPrincipleFigures(
     findAdoptedPrinciple(ctx.db, schoolId),
     findConferenceHeldFacts(ctx.db, schoolId, year.from, year.to),
     findAgreementFacts(ctx.db, schoolId),
+    findAdoptedHistory(ctx.db, schoolId),
+    findHomeRows(ctx.db, schoolId),
+    findGuardianReads(ctx.db, schoolId, from, to),
+    findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
   ]);
+  const today = localDate(now);
+  // Each invitation against the lead time in force the day it went out; the year's number of
+  // conferences against the version in force on its last day (today, while the year runs).
+  const inForce = (day: string) => versionInForceOn(history, day)?.principle ?? null;
   const invitationLeadDays = adopted?.principle.conferences.invitationLeadDays ?? null;
   const invitations = invitationRows.flatMap((row) => {
     const meetingDay = row.booked_on ?? row.first_day;
+    const sentOn = localDate(row.created_at);
     return meetingDay
       ? [
           {
-            sentOn: localDate(row.created_at),
+            sentOn,
             meetingDay,
             about: row.student_id,
             classId: row.class_id,
             reached: row.reached,
+            leadDays: inForce(sentOn)?.conferences.invitationLeadDays ?? null,
           },
         ]
       : [];
@@ -136,21 +156,33 @@ export async function readPrincipleFigures(
   const notReached = thisYear.filter((i) => !i.reached);
   const facts = rows.map(toFact);
   const period = { from, to };
-  const today = localDate(now);
-  const perYear = adopted?.principle.conferences.perYear ?? null;
-  // One fact per student in a round's class: the afternoons of their rounds and the rounds held, by day.
+  const yearPrinciple = inForce(today < year.to ? today : shiftDate(year.to, -1));
+  const perYear = yearPrinciple?.conferences.perYear ?? null;
+  const target: ConferenceTarget | null = yearPrinciple
+    ? { regular: regularConferenceRounds(yearPrinciple), needsBased: yearPrinciple.conferences.needsBasedRounds }
+    : null;
+  // One fact per student in a round: the afternoons of their rounds, the needs-based rounds they
+  // were invited to, and the rounds held, by day.
   const students = new Map<
     string,
-    { studentId: string; classId: string | null; roundDays: string[]; held: Array<{ round: string; day: string }> }
+    {
+      studentId: string;
+      classId: string | null;
+      roundDays: string[];
+      needsBased: Set<string>;
+      held: Array<{ round: string; day: string }>;
+    }
   >();
   for (const row of heldRows.inRounds) {
     const fact = students.get(row.student_id) ?? {
       studentId: row.student_id,
       classId: row.class_id,
       roundDays: [],
+      needsBased: new Set<string>(),
       held: [],
     };
     fact.roundDays.push(row.date);
+    if (row.needs_based) fact.needsBased.add(row.round_id);
     students.set(row.student_id, fact);
   }
   for (const row of heldRows.held) students.get(row.student_id)?.held.push({ round: row.round_id, day: row.held_on });
@@ -160,6 +192,28 @@ export async function readPrincipleFigures(
     dueOn: row.due_on,
     doneOn: row.done_on,
   }));
+  const reads = new Map<string, Date[]>();
+  for (const row of readRows) reads.set(row.person_id, [...(reads.get(row.person_id) ?? []), row.read_at]);
+  const conferenceEvents = new Map<string, Date[]>();
+  for (const row of conferenceEventRows)
+    conferenceEvents.set(row.household, [...(conferenceEvents.get(row.household) ?? []), row.at]);
+  const homes = householdFacts(
+    homeRows.map((row) => ({
+      household: row.household,
+      personId: row.person_id,
+      studentId: row.student_id,
+      classId: row.class_id,
+      language: row.language,
+    })),
+    reads,
+    conferenceEvents,
+  );
+  const equityGroups: Array<[TEquityGroup, (f: HouseholdFact) => boolean]> = [
+    ['danish', (f) => f.language === 'da'],
+    ['otherLanguage', (f) => f.language === 'other'],
+    ['oneHome', (f) => !f.twoHomes],
+    ['twoHomes', (f) => f.twoHomes],
+  ];
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
   const keptCell = ({ counted, kept, share }: KeptShare) => ({ counted, kept, share });
   return {
@@ -196,8 +250,7 @@ export async function readPrincipleFigures(
         year.months,
         classes,
         period,
-        (of, start, end) =>
-          invitationsInGoodTime(of, invitationLeadDays ?? 0, localDate(start), localDate(end), localDate(now)),
+        (of, start, end) => invitationsInGoodTime(of, localDate(start), localDate(end), today),
         ({ counted, kept, share }) => ({ counted, kept, share }),
         board,
       ),
@@ -219,8 +272,9 @@ export async function readPrincipleFigures(
               .map((f) => ({
                 studentId: f.studentId,
                 heldRounds: f.held.filter((h) => inPeriod(h.day)).map((h) => h.round),
+                needsBasedRounds: [...f.needsBased],
               })),
-            whole ? perYear : 1,
+            whole ? target : { regular: 1, needsBased: 0 },
           );
         },
         keptCell,
@@ -237,6 +291,21 @@ export async function readPrincipleFigures(
       ),
       openAgreements: board ? suppressSmall(agreementsNow.open, agreementsNow.open) : agreementsNow.open,
       overdueAgreements: board ? suppressSmall(agreementsNow.overdue, agreementsNow.overdue) : agreementsNow.overdue,
+    },
+    homes: {
+      householdsReached: breakdown(
+        homes,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => householdsReached(of, start, end),
+        keptCell,
+        board,
+      ),
+      equity: equityGroups.map(([group, belongs]) => {
+        const counted = householdsReached(homes.filter(belongs), from, to);
+        return { group, cell: board ? suppressSmall(keptCell(counted), counted.people) : keptCell(counted) };
+      }),
     },
   };
 }

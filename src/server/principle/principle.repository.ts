@@ -66,6 +66,18 @@ export async function selectVersionsWithRecorder(db: Db, schoolId: string) {
     .execute();
 }
 
+/** The versions the board has adopted (the one in force and those it replaced), oldest first. */
+export async function selectAdoptedVersions(db: Db, schoolId: string): Promise<PrincipleVersionRow[]> {
+  return db
+    .selectFrom('principle_versions')
+    .select(VERSION_COLUMNS)
+    .where('school_id', '=', schoolId)
+    .where('status', 'in', ['adopted', 'superseded'])
+    .where('adopted_on', 'is not', null)
+    .orderBy('version')
+    .execute();
+}
+
 export async function selectNextVersionNumber(db: Db, schoolId: string): Promise<number> {
   const row = await db
     .selectFrom('principle_versions')

@@ -14,6 +14,7 @@ import type {
   TPublicPrincipleResponse,
 } from '../../shared/api/principle.schema.js';
 import { describePrinciple } from '../../domain/principle/describe.js';
+import type { AdoptedVersion } from '../../domain/principle/in-force.js';
 import {
   findPreset,
   GUIDEPOST_ASPECTS,
@@ -25,6 +26,7 @@ import {
   insertVersion,
   isPrincipleUniqueViolation,
   markDraftAdopted,
+  selectAdoptedVersions,
   selectNextVersionNumber,
   selectSchoolBySlug,
   selectSchoolName,
@@ -95,6 +97,15 @@ export async function findAdoptedPrinciple(
   if (!row) return null;
   const adopted = presentAdopted(row);
   return { version: adopted.version, principle: adopted.principle, adoptedOn: adopted.adoptedOn };
+}
+
+/**
+ * Every version the board has adopted, oldest first, so a figure can measure each event against
+ * the version in force on its day (`versionInForceOn`).
+ */
+export async function findAdoptedHistory(db: Db, schoolId: string): Promise<AdoptedVersion<TPrinciple>[]> {
+  const rows = await selectAdoptedVersions(db, schoolId);
+  return rows.map((row) => ({ version: row.version, adoptedOn: row.adopted_on!, principle: principleOf(row) }));
 }
 
 export async function getAdoptedPrinciple(db: Db, schoolId: string): Promise<TAdoptedPrinciple> {

@@ -39,6 +39,10 @@ function figureOf<T extends z.ZodType>(cell: T) {
   });
 }
 
+/** The groups of the equity view: homes that read Danish or not, children with one home or two. */
+export const ZEquityGroup = z.enum(['danish', 'otherLanguage', 'oneHome', 'twoHomes']);
+export type TEquityGroup = z.infer<typeof ZEquityGroup>;
+
 export const ZPrincipleFigures = z.object({
   schoolYear: z.object({ startYear: z.number().int(), from: z.iso.date(), to: z.iso.date() }),
   /** `leadership` sees every cell; the `board` sees aggregates, small groups hidden. */
@@ -69,6 +73,12 @@ export const ZPrincipleFigures = z.object({
     /** Agreements open now, and those of them past their due day; null for the board under five. */
     openAgreements: z.number().int().min(0).nullable(),
     overdueAgreements: z.number().int().min(0).nullable(),
+  }),
+  homes: z.object({
+    /** The school's households, and those reached in the period: a message read, a conference booked or held. */
+    householdsReached: figureOf(ZKeptCell),
+    /** The school year's share for homes by language and by children with one home or two. */
+    equity: z.array(z.object({ group: ZEquityGroup, cell: ZKeptCell.nullable() })),
   }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

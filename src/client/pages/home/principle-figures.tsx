@@ -44,6 +44,50 @@ function TooFew() {
   return <abbr title={t('figures.tooFewMeaning')}>{t('figures.tooFew')}</abbr>;
 }
 
+/** One kept-of-counted figure by class, month or group: its share and what it counted, "for få" where hidden. */
+function KeptTable({
+  caption,
+  rowHeader,
+  shareHeader,
+  countedHeader,
+  rows,
+}: {
+  caption: string;
+  rowHeader: string;
+  shareHeader: string;
+  countedHeader: string;
+  rows: Array<{ key: string; name: ReactNode; cell: TKeptCell | null }>;
+}) {
+  const share = useShare();
+  return (
+    <TableWrap label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            <th scope="col" className="numeric">
+              {shareHeader}
+            </th>
+            <th scope="col" className="numeric">
+              {countedHeader}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
+              <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
 /** The messaging figures broken down by month or by class: one row each, "for få" where hidden. */
 function MessageFigureTable({
   caption,
@@ -235,33 +279,74 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
       {classes.length > 0 ? (
         <details className="details">
           <summary>{t('figures.conferences.byClass')}</summary>
-          <TableWrap label={t('figures.conferences.byClass')}>
-            <table>
-              <caption>{t('figures.conferences.byClass')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('figures.columns.class')}</th>
-                  <th scope="col" className="numeric">
-                    {t('figures.conferences.inTimeColumn')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('figures.columns.counted')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {classes.map((row) => (
-                  <tr key={row.classId}>
-                    <th scope="row">
-                      {leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name}
-                    </th>
-                    <td className="numeric">{row.cell ? share(row.cell) : <TooFew />}</td>
-                    <td className="numeric">{row.cell ? row.cell.counted : <TooFew />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <KeptTable
+            caption={t('figures.conferences.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('figures.conferences.inTimeColumn')}
+            countedHeader={t('figures.columns.counted')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The homes the collaboration reaches: of the school's households, those where a guardian read a
+ * message or the home booked or held a conference this school year, with the equity view (by
+ * language, one home or two) and, for the leader, class by class.
+ */
+function HomeFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const share = useShare();
+  const reached = figures.homes.householdsReached;
+  const leadership = figures.audience === 'leadership';
+  const classes = reached.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  const equity = figures.homes.equity.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <ul className="figures">
+        <li className="figure">
+          <span className="figure__value">{reached.school ? share(reached.school) : <TooFew />}</span>
+          <span className="figure__label">
+            {reached.school
+              ? t('figures.homes.reachedOf', {
+                  kept: formatNumber(reached.school.kept, i18n.language),
+                  counted: formatNumber(reached.school.counted, i18n.language),
+                })
+              : t('figures.homes.reached')}
+          </span>
+        </li>
+      </ul>
+      <p className="definition">{t('figures.homes.definition')}</p>
+      {equity.length > 0 ? (
+        <KeptTable
+          caption={t('figures.homes.equity')}
+          rowHeader={t('figures.homes.group')}
+          shareHeader={t('figures.homes.reachedColumn')}
+          countedHeader={t('figures.homes.homesColumn')}
+          rows={equity.map((row) => ({ key: row.group, name: t(`figures.homes.groups.${row.group}`), cell: row.cell }))}
+        />
+      ) : null}
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('figures.homes.byClass')}</summary>
+          <KeptTable
+            caption={t('figures.homes.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('figures.homes.reachedColumn')}
+            countedHeader={t('figures.homes.homesColumn')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
         </details>
       ) : null}
     </div>
@@ -375,6 +460,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <MessageFigures figures={data} schoolId={schoolId} />
           <h3>{t('figures.conferences.title')}</h3>
           <ConferenceFigures figures={data} schoolId={schoolId} />
+          <h3>{t('figures.homes.title')}</h3>
+          <HomeFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>
