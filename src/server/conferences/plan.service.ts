@@ -307,7 +307,7 @@ export async function moveMeeting(
   if (!m.personId) throw new AppError('not_found');
   const personId = m.personId;
   await inTransaction(ctx, async (tx) => {
-    const { plan, instance } = await readyPlan(tx.db, schoolId, roundId);
+    const { round, plan, instance } = await readyPlan(tx.db, schoolId, roundId);
     if (!instance.meetings.some((meeting) => meeting.id === invitationId)) {
       const known = plan.unplaced.some((u) => u.invitationId === invitationId);
       throw known ? new AppError('conference_move_breaks_rule', { field: 'from' }) : new AppError('not_found');
@@ -335,6 +335,26 @@ export async function moveMeeting(
         bookedBy: personId,
         at: tx.clock.now(),
       });
+      // The home was told its time when the plan went out: it is told the new one, in its language.
+      const { invitations, guardians } = await findRoundInvitationsWithPeople(tx.db, schoolId, roundId);
+      const child = invitations.find((i) => i.id === invitationId)?.given_name ?? '';
+      const told = guardians.filter((g) => g.invitation_id === invitationId).map((g) => g.person_id);
+      const locales = await findPeopleLocales(tx.db, schoolId, told);
+      await insertNotifications(
+        tx.db,
+        told.map((guardian) => ({
+          schoolId,
+          personId: guardian,
+          threadId: null,
+          createdAt: tx.clock.now(),
+          dedupeKey: `conference-moved:${invitationId}:${tx.clock.now().toISOString()}`,
+          ...notice(
+            'conference-moved',
+            { round: round.name, child, date: placement.date, from: placement.from, to: placement.to },
+            locales.get(guardian) ?? 'da',
+          ),
+        })),
+      );
     }
   });
   return readPlan(ctx, schoolId, roundId);

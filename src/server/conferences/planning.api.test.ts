@@ -255,6 +255,16 @@ describe('automatic planning of a round', () => {
       .execute();
     expect(active).toEqual([{ starts_at: free }]);
     expect((await mine('protectedGuardian'))[0]?.booking?.from).toBe(free);
+    // Sara was told her first time when the plan went out; she is told the new one, and only she.
+    const moved = await t.deps.db
+      .selectFrom('notifications')
+      .select(['person_id', 'title', 'body'])
+      .where('kind', '=', 'conference-moved')
+      .execute();
+    expect(moved.map((n) => [n.person_id, n.title])).toEqual([
+      [f.people.protectedGuardian!, 'Ny tid til skole-hjem-samtale om Emma'],
+    ]);
+    expect(moved[0]?.body).toContain(`kl. ${free.replace(':', '.')}`);
     const invitations = await call('leader', 'GET', `${base()}/conference-rounds/${roundId}/invitations`);
     expect(
       (invitations.json() as { invitations: Array<{ booking: unknown }> }).invitations.every((i) => i.booking),

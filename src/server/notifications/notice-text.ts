@@ -49,6 +49,28 @@ function conferenceTimeNotice(
       };
 }
 
+/** "A new time for the conference about Emma": the leader moved a published meeting. */
+function conferenceMovedNotice(
+  locale: Locale,
+  p: { round: string; child: string; date: string; from: string; to: string },
+): { title: string; body: string } {
+  const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${p.date}T12:00:00Z`));
+  return locale === 'da'
+    ? {
+        title: `Ny tid til skole-hjem-samtale om ${p.child}`,
+        body: `${p.round}: samtalen er flyttet til ${day} kl. ${p.from.replace(':', '.')}–${p.to.replace(':', '.')}. Den gamle tid gælder ikke længere.`,
+      }
+    : {
+        title: `New time for the school-home conference about ${p.child}`,
+        body: `${p.round}: the meeting has moved to ${day}, ${p.from}–${p.to}. The old time no longer applies.`,
+      };
+}
+
 /** "Agreement about Emma due tomorrow", with what was agreed. */
 function agreementReminderNotice(
   locale: Locale,
@@ -91,6 +113,17 @@ const NOTICES = {
     }),
     render: (locale: Locale, p: { round: string; child: string; date: string; from: string; to: string }) =>
       conferenceTimeNotice(locale, p),
+  },
+  'conference-moved': {
+    params: z.object({
+      round: z.string(),
+      child: z.string(),
+      date: z.iso.date(),
+      from: z.string(),
+      to: z.string(),
+    }),
+    render: (locale: Locale, p: { round: string; child: string; date: string; from: string; to: string }) =>
+      conferenceMovedNotice(locale, p),
   },
   'conference-agreement-reminder': {
     params: z.object({ text: z.string(), child: z.string(), dueOn: z.iso.date() }),
