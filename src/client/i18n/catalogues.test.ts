@@ -19,7 +19,9 @@ import {
   ZTestResultsRole,
   ZUpdateCadence,
 } from '../../shared/principle/principle.schema.js';
+import i18next from 'i18next';
 import da from './da.json';
+import { addFormats } from './i18n.js';
 import en from './en.json';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -39,7 +41,7 @@ const english = flatten(en);
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** A key as the code asks for it: `child.replyPromise` stands for its `_one` and `_other` forms. */
 const has = (catalogue: Map<string, string>, key: string) => catalogue.has(key) || catalogue.has(`${key}_other`);
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => m[1] ?? '').sort();
 
 const clientDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 function sourceFiles(dir: string): string[] {
@@ -120,5 +122,14 @@ describe('translation catalogues', () => {
     expect(danish.get('child.replyPromise_other')).toBe(
       'Vi svarer senest {{count}} arbejdsdage efter din henvendelse.',
     );
+  });
+
+  it('write a name in the Danish genitive where a text asks for it', async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ resources: { da: { translation: da } }, lng: 'da', interpolation: { escapeValue: false } });
+    addFormats(instance);
+    const after = (child: string) => instance.t('conferenceBooking.nextToAfter', { time: '14.20', child });
+    expect(after('Emma')).toBe('14.20 – lige efter Emmas samtale');
+    expect(after('Lukas')).toBe("14.20 – lige efter Lukas' samtale");
   });
 });

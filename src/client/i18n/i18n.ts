@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/errors.js';
 import da from './da.json';
+import { danishPossessive } from '../../shared/possessive.js';
 
 export const LOCALE_STORAGE_KEY = 'samspil_lang';
 /** The server reads the same cookie, so its error messages and e-mails follow the chosen language. */
@@ -54,6 +55,11 @@ async function loadCatalogue(locale: Locale): Promise<void> {
   i18next.addResourceBundle('en', 'translation', en);
 }
 
+/** The formats the catalogues use beside i18next's own: `{{child, possessive}}` ("Emmas", "Lukas'"). */
+export function addFormats(instance: typeof i18next): void {
+  instance.services.formatter?.add('possessive', (value: unknown) => danishPossessive(String(value)));
+}
+
 /** Starts the catalogues in the stored language, or in Danish when that language's file cannot be fetched. */
 export async function initI18n(): Promise<Locale> {
   void i18next.use(initReactI18next).init({
@@ -63,6 +69,7 @@ export async function initI18n(): Promise<Locale> {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  addFormats(i18next);
   const locale = storedLocale() ?? 'da';
   try {
     await loadCatalogue(locale);

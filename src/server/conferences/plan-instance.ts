@@ -8,6 +8,7 @@ import type {
 import { measureSchedule } from '../../domain/conference-scheduling/measure-schedule.js';
 import { validateSchedule } from '../../domain/conference-scheduling/validate-schedule.js';
 import type { PlanFigures, PlanPlacement, PlanUnplaced } from '../db/schema.js';
+import { danishPossessive } from '../../shared/possessive.js';
 
 /**
  * A planned round as the scheduler sees it (shared spec conference-scheduling.md), built from the
@@ -292,7 +293,7 @@ export function readableReason(reason: { da: string; en: string }): { da: string
   const clean = (text: string, home: (name: string) => string) =>
     text.replace(ids, '').replace(/\{home:([^}]*)\}/g, (_, name: string) => home(name));
   return {
-    da: clean(reason.da, (name) => `${name}s hjem`),
+    da: clean(reason.da, (name) => `${danishPossessive(name)} hjem`),
     en: clean(reason.en, (name) => `${name}’s home`),
   };
 }

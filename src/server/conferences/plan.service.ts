@@ -23,7 +23,9 @@ import { buildPlanInstance, moveInPlan, planFigures, possibleMoves, readableReas
 import {
   findInterpreters,
   findPlan,
+  findMarkedInvitations,
   findPlanRows,
+  findRoundInvitationsWithPeople,
   insertInterpreter,
   queuePlan,
   replaceAvailability,
@@ -93,16 +95,7 @@ export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: 
     findPlan(ctx.db, schoolId, roundId),
     findRoundInvitations(ctx.db, schoolId, roundId),
     findInterpreters(ctx.db, schoolId),
-    ctx.db
-      .selectFrom('conference_availability as a')
-      .innerJoin('conference_invitations as i', (j) =>
-        j.onRef('i.school_id', '=', 'a.school_id').onRef('i.id', '=', 'a.invitation_id'),
-      )
-      .select('a.invitation_id')
-      .distinct()
-      .where('a.school_id', '=', schoolId)
-      .where('i.round_id', '=', roundId)
-      .execute(),
+    findMarkedInvitations(ctx.db, schoolId, roundId),
   ]);
   // The plan names children and their families: each child's log shows that it was seen.
   await recordAudit(
@@ -133,7 +126,7 @@ export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: 
     publishedAt: plan?.published_at?.toISOString() ?? null,
     meetings:
       plan?.state === 'done'
-        ? invitations.map((i) => {
+        ? sortPlanMeetings(invitations, placements).map((i) => {
             const placed = placements.find((p) => p.invitationId === i.id);
             const missing = unplaced.find((u) => u.invitationId === i.id);
             const interpreter = placed?.interpreterId
@@ -152,6 +145,19 @@ export async function readPlan(ctx: SignedInContext, schoolId: string, roundId: 
           })
         : [],
   };
+}
+
+/**
+ * The plan's meetings as the leader reads them: those without a time first (they need the
+ * leader), then by day and time, then by class and name.
+ */
+function sortPlanMeetings<
+  I extends { id: string; given_name: string; family_name: string; grade: number; letter: string },
+>(invitations: readonly I[], placements: readonly PlanPlacement[]): I[] {
+  const at = new Map(placements.map((p) => [p.invitationId, `${p.date}T${p.from}`]));
+  const key = (i: I) =>
+    `${at.get(i.id) ?? ''}|${String(i.grade).padStart(2, '0')}${i.letter}|${i.given_name} ${i.family_name}`;
+  return [...invitations].sort((a, b) => key(a).localeCompare(key(b), 'da'));
 }
 
 /**
@@ -420,28 +426,6 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
     await setRoundStatusTo(tx.db, schoolId, roundId, 'published');
     return { published };
   });
-}
-
-async function findRoundInvitationsWithPeople(db: Db, schoolId: string, roundId: string) {
-  const [invitations, guardians] = await Promise.all([
-    db
-      .selectFrom('conference_invitations as i')
-      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
-      .select(['i.id', 'i.class_id', 's.given_name'])
-      .where('i.school_id', '=', schoolId)
-      .where('i.round_id', '=', roundId)
-      .execute(),
-    db
-      .selectFrom('conference_invitation_guardians as ig')
-      .innerJoin('conference_invitations as i', (j) =>
-        j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
-      )
-      .select(['ig.invitation_id', 'ig.person_id'])
-      .where('ig.school_id', '=', schoolId)
-      .where('i.round_id', '=', roundId)
-      .execute(),
-  ]);
-  return { invitations, guardians };
 }
 
 // ---------------------------------------------------------------- interpreters

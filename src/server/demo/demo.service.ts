@@ -47,6 +47,7 @@ import {
   setPasswordHash,
   type DemoFamilyOfClass,
 } from './demo.repository.js';
+import { danishPossessive } from '../../shared/possessive.js';
 
 /** The principle the demo school's board has adopted: Balleskolen's (seed 002). */
 export const DEMO_PRESET_ID = 'seed-002';
@@ -155,7 +156,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
       schoolId,
       studentId: waiting.studentId,
       personId: waiting.personId,
-      message: `Må jeg få en orientering om ${waiting.studentName}s fravær og trivsel i dette skoleår?`,
+      message: `Må jeg få en orientering om ${danishPossessive(waiting.studentName)} fravær og trivsel i dette skoleår?`,
       createdAt: new Date(now.getTime() - 1 * DAY_MS),
     });
   }
@@ -579,7 +580,7 @@ async function addDemoStaffMessages(
       schoolId,
       kind: 'direct',
       studentId: emma.studentId,
-      subject: `${emma.studentName}s læsebog`,
+      subject: `${danishPossessive(emma.studentName)} læsebog`,
       createdBy: emma.teacherId,
       at: ago(2 * DAY_MS - 2 * HOUR_MS),
       replyDueAt: null,

@@ -93,7 +93,7 @@ function MeetingRow({ round, meeting, published }: { round: TRound; meeting: TPl
           <MoveMeeting round={round} meeting={meeting} />
         ) : (
           <button type="button" className="button button--secondary button--small" onClick={() => setMoving(true)}>
-            {t('roundPlan.findTime')}
+            {meeting.time ? t('roundPlan.findTime') : t('roundPlan.findFirstTime')}
             <span className="visually-hidden"> {t('roundPlan.forName', { name: meeting.student.name })}</span>
           </button>
         )}
