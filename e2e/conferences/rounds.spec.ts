@@ -37,7 +37,7 @@ function watchCreates(page: Page): string[] {
 }
 
 describe('conference rounds', () => {
-  it('the leader plans a round for 3.A and 7.A with two afternoons, in Danish on a phone; a class left out is named and nothing is sent', async () => {
+  it('the leader plans a round for 3.A and 7.A with two afternoons, in Danish on a phone (a class left out is named and nothing is sent), sends it, and the guardian books her two children back to back', async () => {
     const page = await suite.page();
     const sent = watchCreates(page);
     await signIn(page, DEMO.leader);
@@ -119,6 +119,48 @@ describe('conference rounds', () => {
       days: [{ date: first.date }, { date: second.date }],
       minutesByGrade: { '3': 15, '7': 20 },
     });
+
+    // The leader sends the invitations now; the demo guardian, with Emma in 3.A and Oscar in 7.A,
+    // books Emma's meeting and is offered Oscar's right after it, back to back on the same afternoon.
+    const invitations = page.getByRole('region', { name: 'Invitationer' });
+    await invitations.getByRole('button', { name: 'Send invitationerne' }).click();
+    await invitations.getByText(/^Invitationerne er sendt til \d+ hjem\.$/).waitFor();
+
+    const guardian = await suite.page();
+    await signIn(guardian, DEMO.guardian);
+    const cardOf = (child: string) =>
+      guardian
+        .getByRole('listitem')
+        .filter({ has: guardian.getByRole('heading', { name: child }) })
+        .locator('.panel')
+        .filter({ hasText: 'Skole-hjem-samtaler efterår' });
+    const emma = cardOf('Emma Lindholm');
+    const firstTime = emma.locator('.time-buttons button').first();
+    const emmaStarts = ((await firstTime.textContent()) ?? '').trim();
+    expect(emmaStarts).toMatch(/^\d\d\.\d\d$/);
+    await firstTime.click();
+    await emma.getByText('Tiden er booket. Den står også i jeres kalender i Samspil.').waitFor();
+    const emmaTime = ((await emma.getByText('Jeres tid:').locator('..').textContent()) ?? '').trim();
+    expect(emmaTime).toContain(`kl. ${emmaStarts}–`);
+
+    const oscar = cardOf('Oscar Lindholm');
+    const backToBack = oscar
+      .getByRole('group', { name: 'Forslag til jer' })
+      .getByRole('button', { name: /lige efter Emmas samtale$/ });
+    // The same afternoon, starting when Emma's ends or at the next time of 7.A's grid (no time closer).
+    const parts = (text: string) => {
+      const [, day = '', from = '', to = ''] = /^(.*) kl\. (\d\d\.\d\d)–(\d\d\.\d\d)/.exec(text) ?? [];
+      const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
+      return { day, from: minutes(from), to: minutes(to) };
+    };
+    const emmaMeeting = parts(emmaTime.replace(/^Jeres tid:\s*/, ''));
+    const oscarMeeting = parts((await backToBack.textContent()) ?? '');
+    expect(oscarMeeting.day).toBe(emmaMeeting.day);
+    expect(oscarMeeting.from - emmaMeeting.to).toBeGreaterThanOrEqual(0);
+    expect(oscarMeeting.from - emmaMeeting.to).toBeLessThan(oscarMeeting.to - oscarMeeting.from);
+    await backToBack.click();
+    await oscar.getByText('Tiden er booket. Den står også i jeres kalender i Samspil.').waitFor();
+    await expectNoAxeViolations(guardian, 'guardian booked two children back to back (phone)');
   });
 
   it('a round whose invitations go out late shows the principle’s warning, on its card and its page', async () => {
