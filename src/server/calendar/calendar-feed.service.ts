@@ -136,5 +136,10 @@ export async function readBookingCalendar(ctx: SignedInContext, schoolId: string
   const booking = await findInvitationBooking(ctx.db, schoolId, invitationId);
   if (!booking) throw new AppError('not_found');
   await recordAudit(ctx, [{ schoolId, action: 'conference.booking-calendar', studentId: booking.student_id }]);
-  return calendarText(bookingEntries([booking], ctx.locale), ctx.locale, ctx.clock.now());
+  return bookingCalendarText(booking, ctx.locale, ctx.clock.now());
+}
+
+/** One booked conference as an iCalendar file in a language, the feed's event: for the download and the e-mail. */
+export function bookingCalendarText(booking: GuardianBookingRow, locale: Locale, now: Date): string {
+  return calendarText(bookingEntries([booking], locale), locale, now);
 }

@@ -5,6 +5,9 @@ import { enqueueJobs } from '../jobs/job-queue.js';
 import { saveFanOut } from '../notifications/fan-out.js';
 import { notice } from '../notifications/notice-text.js';
 import { conferenceInvitationMail, conferenceReminderMail } from '../notify/templates/conference-invitation.js';
+import { conferenceTimeMail } from '../notify/templates/conference-time.js';
+import { bookingCalendarText } from '../calendar/calendar-feed.service.js';
+import { findInvitationBooking } from '../calendar/calendar-feed.repository.js';
 import { conferenceReminderAt } from '../../domain/conferences/reminder.js';
 import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } from './invitation-notify.repository.js';
 
@@ -140,4 +143,74 @@ export async function handleConferenceReminderEmail(
   if (!job.schoolId) throw new Error('a conference reminder without a school');
   const invitation = await unbooked(deps, job.schoolId, job.payload.invitationId);
   if (invitation) await sendMail(deps, job.schoolId, job.payload, conferenceReminderMail, invitation);
+}
+
+/**
+ * Queues, inside the unit of work that gives homes their time (a booking, a published plan, a
+ * move by the school), the e-mail with the time and its calendar file for each guardian told by
+ * e-mail: a home that does not use the app learns its time too. The e-mail reads the booking
+ * when it goes out, so a time changed meanwhile is sent as it is then.
+ */
+export async function queueTimeEmails(
+  db: Db,
+  schoolId: string,
+  invitationIds: readonly string[],
+  at: Date,
+  moved: boolean,
+): Promise<void> {
+  if (invitationIds.length === 0) return;
+  const guardians = await findInvitedGuardians(db, schoolId, invitationIds);
+  await enqueueJobs(
+    db,
+    guardians.filter(mailsTo).map((g): NewJob<'conference-time-email'> => ({
+      schoolId,
+      kind: 'conference-time-email',
+      payload: { invitationId: g.invitation_id, personId: g.person_id, moved },
+      runAt: at,
+      // Each time given is news of its own (a booking, then a move): nothing to fold together.
+      dedupeKey: null,
+      createdAt: at,
+    })),
+  );
+}
+
+/** One guardian's e-mail with the home's booked time and the meeting as a calendar file; nothing once cancelled. */
+export async function handleConferenceTimeEmail(
+  deps: AppDeps,
+  job: ClaimedJob<'conference-time-email'>,
+): Promise<void> {
+  if (!job.schoolId) throw new Error('a conference time e-mail without a school');
+  const schoolId = job.schoolId;
+  const { invitationId, personId, moved } = job.payload;
+  const [booking, invitation, guardians] = await Promise.all([
+    findInvitationBooking(deps.db, schoolId, invitationId),
+    findInvitationToTell(deps.db, schoolId, invitationId),
+    findInvitedGuardians(deps.db, schoolId, [invitationId]),
+  ]);
+  const g = guardians.find((row) => row.person_id === personId);
+  if (!booking || !invitation || !g?.email) return;
+  const mail = conferenceTimeMail({
+    locale: g.locale,
+    name: g.given_name,
+    round: invitation.round,
+    child: invitation.child,
+    date: booking.date,
+    from: booking.starts_at,
+    to: booking.ends_at,
+    room: booking.room,
+    appUrl: bookingUrl(deps, invitation.student_id),
+    moved,
+  });
+  await deps.mailer.send({
+    schoolId,
+    to: g.email,
+    ...mail,
+    attachments: [
+      {
+        filename: 'samtale.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: bookingCalendarText(booking, g.locale, deps.clock.now()),
+      },
+    ],
+  });
 }

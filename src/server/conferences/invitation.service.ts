@@ -34,7 +34,7 @@ import {
 import { readRound } from './round.service.js';
 import { findRounds } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
-import { queueInvitationNotices } from './invitation-notify.service.js';
+import { queueInvitationNotices, queueTimeEmails } from './invitation-notify.service.js';
 import { findDaysAndAvailability } from './plan.repository.js';
 
 const asTime = (row: { date: string | null; starts_at: string | null; ends_at: string | null }): TRoundTime | null =>
@@ -261,14 +261,16 @@ export async function bookTime(
   const m = await ctx.membership(schoolId);
   if (!m.personId) throw new AppError('not_found');
   const bookedBy = m.personId;
-  return inTransaction(ctx, (tx) => storeBooking(tx, schoolId, invitationId, input, bookedBy)).catch(
-    async (error: unknown) => {
-      // The database's own guard: another booking took the time between our read and our write.
-      if ((error as { code?: unknown }).code !== '23505') throw error;
-      const { free } = await timesOf(ctx.db, schoolId, await invitationForBooking(ctx.db, schoolId, invitationId));
-      throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
-    },
-  );
+  return inTransaction(ctx, async (tx) => {
+    const booked = await storeBooking(tx, schoolId, invitationId, input, bookedBy);
+    await queueTimeEmails(tx.db, schoolId, [invitationId], tx.clock.now(), false);
+    return booked;
+  }).catch(async (error: unknown) => {
+    // The database's own guard: another booking took the time between our read and our write.
+    if ((error as { code?: unknown }).code !== '23505') throw error;
+    const { free } = await timesOf(ctx.db, schoolId, await invitationForBooking(ctx.db, schoolId, invitationId));
+    throw timeTaken(free, { date: input.date, from: input.from, to: input.from });
+  });
 }
 
 /**

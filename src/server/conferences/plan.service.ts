@@ -41,6 +41,7 @@ import {
   lockRound,
 } from './invitation.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
+import { queueTimeEmails } from './invitation-notify.service.js';
 import { findRounds } from './round.repository.js';
 import { className } from '../../shared/api/directory.schema.js';
 
@@ -361,6 +362,7 @@ export async function moveMeeting(
           ),
         })),
       );
+      await queueTimeEmails(tx.db, schoolId, [invitationId], tx.clock.now(), true);
     }
   });
   return readPlan(ctx, schoolId, roundId);
@@ -422,6 +424,13 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
           })),
       );
     }
+    await queueTimeEmails(
+      tx.db,
+      schoolId,
+      plan.placements.map((placement) => placement.invitationId).filter((id) => invitations.some((i) => i.id === id)),
+      at,
+      false,
+    );
     await updatePlan(tx.db, schoolId, roundId, { publishedAt: at });
     await setRoundStatusTo(tx.db, schoolId, roundId, 'published');
     return { published };

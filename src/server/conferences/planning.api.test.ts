@@ -204,6 +204,12 @@ describe('automatic planning of a round', () => {
   });
 
   it('publishes the plan as bookings and tells each home its own time, once', async () => {
+    // Sara's record says e-mail: she gets her time by e-mail too, with the meeting as a calendar file.
+    await t.deps.db
+      .updateTable('people')
+      .set({ preferred_channel: 'email' })
+      .where('id', '=', f.people.protectedGuardian!)
+      .execute();
     const current = await plan();
     const published = await call('leader', 'POST', `${base()}/conference-rounds/${roundId}/plan/publish`);
     expect(published.statusCode, published.body).toBe(200);
@@ -235,6 +241,32 @@ describe('automatic planning of a round', () => {
     expect(notices.find((n) => n.person_id === f.people.custodyGuardian)?.title).toBe(
       'Jeres tid til skole-hjem-samtale om Emma',
     );
+    await runJobs();
+    const mailsToSara = () =>
+      t.deps.db
+        .selectFrom('mail_outbox')
+        .select(['subject', 'text_body', 'attachments'])
+        .where('to_address', '=', 'protectedguardian@fixture.samspil.dk')
+        .orderBy('id')
+        .execute();
+    const [timeMail, ...more] = await mailsToSara();
+    expect(more).toEqual([]);
+    expect(timeMail?.subject).toBe('Jeres tid til skole-hjem-samtale om Emma');
+    expect(timeMail?.text_body).toContain(`kl. ${timeOf(sara!.id)!.from.replace(':', '.')}–`);
+    const [ics] = timeMail!.attachments;
+    expect(ics).toMatchObject({ filename: 'samtale.ics', contentType: expect.stringMatching(/^text\/calendar/) });
+    const event = ics!.content.replace(/\r\n[ \t]/g, '');
+    expect(event).toContain(`UID:conference-${sara!.id}@samspil`);
+    expect(event).toMatch(/SEQUENCE:0\r\n/);
+    // Mette's record says the app: no e-mail.
+    expect(
+      await t.deps.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('to_address', '=', 'custodyguardian@fixture.samspil.dk')
+        .execute(),
+    ).toEqual([]);
+
     // A move after publishing moves the booking in the same unit of work: one active booking, the new time.
     const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
     const metteTime = current.meetings.find((m) => m.invitationId === mette!.id)!.time!;
@@ -266,6 +298,14 @@ describe('automatic planning of a round', () => {
       [f.people.protectedGuardian!, 'Ny tid til skole-hjem-samtale om Emma'],
     ]);
     expect(moved[0]?.body).toContain(`kl. ${free.replace(':', '.')}`);
+    // And by e-mail: the same calendar event, one SEQUENCE on, so her calendar moves the entry it has.
+    await runJobs();
+    const movedMail = (await mailsToSara())[1];
+    expect(movedMail?.subject).toBe('Ny tid til skole-hjem-samtale om Emma');
+    expect(movedMail?.text_body).toContain(`kl. ${free.replace(':', '.')}–`);
+    const movedEvent = movedMail!.attachments[0]!.content.replace(/\r\n[ \t]/g, '');
+    expect(movedEvent).toContain(`UID:conference-${sara!.id}@samspil`);
+    expect(movedEvent).toMatch(/SEQUENCE:1\r\n/);
     const invitations = await call('leader', 'GET', `${base()}/conference-rounds/${roundId}/invitations`);
     expect(
       (invitations.json() as { invitations: Array<{ booking: unknown }> }).invitations.every((i) => i.booking),

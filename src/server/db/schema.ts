@@ -189,6 +189,15 @@ export interface MailOutboxTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   error: string | null;
+  /** Migration 2026-12-03T1530: the files sent with the mail. */
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+}
+
+/** A file sent with an e-mail: a calendar file, as text. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface ImportRunsTable {

@@ -11,6 +11,7 @@ import {
   handleConferenceInvitationEmail,
   handleConferenceReminder,
   handleConferenceReminderEmail,
+  handleConferenceTimeEmail,
 } from '../conferences/invitation-notify.service.js';
 import { handleAgreementReminder, handleConferenceSummaryEmail } from '../conferences/meeting.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
@@ -27,6 +28,7 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'conference-invitation-email': handleConferenceInvitationEmail,
   'conference-reminder': handleConferenceReminder,
   'conference-reminder-email': handleConferenceReminderEmail,
+  'conference-time-email': handleConferenceTimeEmail,
   'conference-summary-email': handleConferenceSummaryEmail,
   'conference-agreement-reminder': handleAgreementReminder,
   'attachments.remove-stale': handleRemoveStaleAttachments,

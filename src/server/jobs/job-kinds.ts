@@ -25,6 +25,8 @@ export const JOB_PAYLOADS = {
   'conference-reminder': z.object({ invitationId: ZUuid }),
   /** One guardian's reminder e-mail for a conference not booked yet. */
   'conference-reminder-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
+  /** One guardian's e-mail with the home's conference time and its calendar file; `moved` when the school moved it. */
+  'conference-time-email': z.object({ invitationId: ZUuid, personId: ZUuid, moved: z.boolean() }),
   /** One guardian's written summary of a held conference (conferences). */
   'conference-summary-email': z.object({ invitationId: ZUuid, personId: ZUuid }),
   /** Reminds an agreement's owners the day before it falls due, unless it is done (conferences). */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import type { MailAttachment } from '../db/schema.js';
 
 export interface NewOutboxMail {
   schoolId: string | null;
@@ -6,6 +7,7 @@ export interface NewOutboxMail {
   subject: string;
   text: string;
   html: string | null;
+  attachments: readonly MailAttachment[];
   createdAt: Date;
 }
 
@@ -18,6 +20,7 @@ export async function insertOutboxMail(db: Db, mail: NewOutboxMail): Promise<str
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html,
+      attachments: JSON.stringify(mail.attachments),
       created_at: mail.createdAt,
     })
     .returning('id')

@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../clock.js';
+import type { MailAttachment } from '../db/schema.js';
 import { insertOutboxMail, markOutboxMailFailed, markOutboxMailSent } from './mail-outbox.repository.js';
 
 export interface OutgoingMail {
@@ -9,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with it, e.g. a meeting's calendar file. */
+  attachments?: readonly MailAttachment[];
 }
 
 export interface Mailer {
@@ -37,6 +40,7 @@ export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; 
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? null,
+        attachments: mail.attachments ?? [],
         createdAt: options.clock.now(),
       });
       if (!smtpUrl) return;
@@ -49,6 +53,11 @@ export function createMailer(options: { db: Db; clock: Clock; smtpUrl?: string; 
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          attachments: (mail.attachments ?? []).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: file.content,
+          })),
         });
         await markOutboxMailSent(options.db, id, options.clock.now());
       } catch (error) {

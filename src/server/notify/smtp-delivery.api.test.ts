@@ -104,6 +104,35 @@ describe('mail delivery over SMTP', () => {
     expect(verify.json().user.email).toBe('mette@example.dk');
   });
 
+  it('delivers a calendar file attached to the mail, and keeps it on the outbox row', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Samspil//DA\r\nEND:VCALENDAR\r\n';
+    const before = received.length;
+    await t.deps.mailer.send({
+      to: 'mette@example.dk',
+      subject: 'Jeres tid til skole-hjem-samtale om Emma',
+      text: 'Samtalen er mandag.',
+      attachments: [
+        { filename: 'samtale.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics },
+      ],
+    });
+    const mail = await vi.waitFor(() => {
+      expect(received).toHaveLength(before + 1);
+      return received[before]!;
+    });
+    expect(mail.raw).toMatch(/^Content-Disposition: attachment; filename=samtale\.ics/m);
+    expect(partOf(mail.raw, 'text/calendar')).toBe(ics);
+    expect(partOf(mail.raw, 'text/plain')).toContain('Samtalen er mandag.');
+    const row = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select(['attachments', 'sent_at'])
+      .where('subject', '=', 'Jeres tid til skole-hjem-samtale om Emma')
+      .executeTakeFirstOrThrow();
+    expect(row.attachments).toEqual([
+      { filename: 'samtale.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics },
+    ]);
+    expect(row.sent_at).not.toBeNull();
+  });
+
   it('keeps the error on the outbox row when the server refuses the mail', async () => {
     const failing = await startTestApp({
       smtpUrl: `smtp://samspil:forkert@127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
