@@ -19,6 +19,8 @@ describe('a guardian books a school-home conference', () => {
     await conference.getByText(/^I er inviteret til en samtale om Oscar\./).waitFor();
     const emma = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Emma Lindholm' }) });
     await emma.getByText('Jeres tid:').waitFor();
+    // Emma's meeting is on video: the card gives the school's link.
+    await emma.getByRole('link', { name: 'https://meet.demo.samspil.dk/samtaler' }).waitFor();
     await expectNoAxeViolations(page, 'guardian home with conference times');
 
     // Emma's meeting is booked: Oscar's time right after it is suggested first, the others follow.
@@ -28,10 +30,15 @@ describe('a guardian books a school-home conference', () => {
     const time = label.split(' – ')[0] ?? '';
     expect(time).toMatch(/kl\. \d\d\.\d\d–\d\d\.\d\d$/);
     expect(await conference.getByRole('group').count()).toBeGreaterThan(1);
+    // The round meets at the school or on video; she chooses video for Oscar too.
+    const format = conference.getByRole('group', { name: 'Hvordan vil I holde samtalen?' });
+    expect(await format.getByRole('radio', { name: 'På skolen' }).isChecked()).toBe(true);
+    await format.getByRole('radio', { name: /^På video/ }).check();
     await backToBack.click();
     await conference.getByText('Tiden er booket. Den står også i jeres kalender i Samspil.').waitFor();
     await conference.getByText('Jeres tid:').waitFor();
     expect(await conference.textContent()).toContain(time);
+    await conference.getByText('Videomøde:').waitFor();
     await expectNoAxeViolations(page, 'guardian home with a booked conference');
 
     // The booked card offers the meeting as a calendar file: the feed's own event, Copenhagen time.
@@ -44,6 +51,7 @@ describe('a guardian books a school-home conference', () => {
     expect(event.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(event).toContain('SUMMARY:Skole-hjem-samtale om Oscar (7.A)');
     expect(event).toMatch(/DTSTART;TZID=Europe\/Copenhagen:\d{8}T\d{6}/);
+    expect(event).toContain('LOCATION:https://meet.demo.samspil.dk/samtaler');
 
     const feed = (await (await page.request.get('/api/me/calendar-feed')).json()) as { url: string };
     const app = await suite.page();

@@ -96,6 +96,10 @@ export const ERROR_MESSAGES = {
     da: 'Runden er ikke åben for booking lige nu.',
     en: 'The round is not open for booking right now.',
   },
+  conference_format_not_offered: {
+    da: 'Runden tilbyder ikke den samtaleform. Vælg en af dem, skolen tilbyder.',
+    en: 'The round does not offer that kind of meeting. Choose one the school offers.',
+  },
   conference_time_outside_round: {
     da: 'Den tid findes ikke i runden. Vælg en af de ledige tider.',
     en: 'That time is not in the round. Choose one of the free times.',

@@ -111,6 +111,10 @@ export interface GuardianBookingRow {
   room: string | null;
   school_name: string;
   moves: number;
+  /** The home's choice of format (null: the round's first), the round's formats and its video link. */
+  format: 'in_person' | 'phone' | 'video' | null;
+  formats: Array<'in_person' | 'phone' | 'video'>;
+  video_link: string | null;
 }
 
 /**
@@ -133,7 +137,13 @@ function bookingsQuery(db: Db) {
         .onRef('rc.class_id', '=', 'i.class_id'),
     )
     .innerJoin('schools as sc', 'sc.id', 'b.school_id')
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+    )
     .select((eb) => [
+      'i.format',
+      'r.formats',
+      'r.video_link',
       'b.invitation_id',
       'i.student_id',
       'b.date',

@@ -51,34 +51,50 @@ export async function revokeCalendarFeed(ctx: SignedInContext): Promise<{ ok: tr
 
 const ROUND_TEXT: Record<
   Locale,
-  { summary: (classes: string) => string; meeting: (child: string, className: string) => string }
+  {
+    summary: (classes: string) => string;
+    meeting: (child: string, className: string) => string;
+    phone: string;
+    video: (link: string) => string;
+  }
 > = {
   da: {
     summary: (classes) => `Skole-hjem-samtaler, ${classes}`,
     meeting: (child, className) => `Skole-hjem-samtale om ${child} (${className})`,
+    phone: 'Telefonsamtale: skolen ringer til jer.',
+    video: (link) => `Videomøde: ${link}`,
   },
   en: {
     summary: (classes) => `School-home conferences, ${classes}`,
     meeting: (child, className) => `School-home conference about ${child} (${className})`,
+    phone: 'Phone call: the school calls you.',
+    video: (link) => `Video meeting: ${link}`,
   },
 };
 
 /**
  * A household's booked conference: one entry per invitation whose UID stays when the time moves,
- * its SEQUENCE counting the moves, so a calendar app moves the entry it has.
+ * its SEQUENCE counting the moves, so a calendar app moves the entry it has. A video meeting is
+ * held at its link, a phone call where the home is; a meeting in person at the school.
  */
 function bookingEntries(rows: readonly GuardianBookingRow[], locale: Locale): CalendarEntry[] {
-  return rows.map((row) => ({
-    uid: `conference-${row.invitation_id}@samspil`,
-    sequence: row.moves,
-    date: row.date,
-    from: row.starts_at,
-    to: row.ends_at,
-    summary: ROUND_TEXT[locale].meeting(row.child, className(row.grade, row.letter)),
-    location: row.room ? `${row.school_name}, ${row.room}` : row.school_name,
-    description: null,
-    tentative: false,
-  }));
+  const text = ROUND_TEXT[locale];
+  return rows.map((row) => {
+    const format = row.format ?? row.formats[0] ?? 'in_person';
+    const atSchool = row.room ? `${row.school_name}, ${row.room}` : row.school_name;
+    return {
+      uid: `conference-${row.invitation_id}@samspil`,
+      sequence: row.moves,
+      date: row.date,
+      from: row.starts_at,
+      to: row.ends_at,
+      summary: text.meeting(row.child, className(row.grade, row.letter)),
+      location: format === 'video' && row.video_link ? row.video_link : format === 'phone' ? null : atSchool,
+      description:
+        format === 'phone' ? text.phone : format === 'video' && row.video_link ? text.video(row.video_link) : null,
+      tentative: false,
+    };
+  });
 }
 
 /** A round's afternoon for the staff of its classes: one entry per round and day, however many of their classes it holds. */

@@ -198,6 +198,8 @@ export async function handleConferenceTimeEmail(
     from: booking.starts_at,
     to: booking.ends_at,
     room: booking.room,
+    format: booking.format ?? booking.formats[0] ?? 'in_person',
+    videoLink: booking.video_link,
     appUrl: bookingUrl(deps, invitation.student_id),
     moved,
   });

@@ -159,6 +159,44 @@ describe('invitations and booking', () => {
     );
   });
 
+  it('lets the home choose how to meet among the round’s formats, and its calendar says where', async () => {
+    // The round offers a meeting at the school or on video, with the school's own link.
+    await t.deps.db
+      .updateTable('conference_rounds')
+      .set({ formats: JSON.stringify(['in_person', 'video']), video_link: 'https://meet.example.dk/3a' })
+      .where('id', '=', f.round)
+      .execute();
+    const [mette] = await mine('custodyGuardian');
+    expect(mette!.format).toBe('in_person');
+    const before = mette!.booking;
+    const move = (format: string) =>
+      call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${mette!.id}/booking`, {
+        date: '2026-12-15',
+        from: '15:30',
+        format,
+      });
+
+    // A phone call is not offered: refused with a translated message, and the booking stands as it was.
+    const refused = await move('phone');
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'conference_format_not_offered', field: 'format' });
+    expect(refused.json().error.message).toMatch(/tilbyder ikke den samtaleform/);
+    expect((await mine('custodyGuardian'))[0]).toMatchObject({ booking: before, format: 'in_person' });
+
+    const video = await move('video');
+    expect(video.statusCode, video.body).toBe(200);
+    expect((await mine('custodyGuardian'))[0]).toMatchObject({ booking: { from: '15:30' }, format: 'video' });
+    const staff = (
+      await call('contactTeacher', 'GET', `${base()}/conference-rounds/${f.round}/invitations`)
+    ).json() as TRoundInvitations;
+    expect(staff.invitations.find((i) => i.id === mette!.id)?.format).toBe('video');
+    const ics = (
+      await call('custodyGuardian', 'GET', `${base()}/conference-invitations/${mette!.id}/booking.ics`)
+    ).body.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('LOCATION:https://meet.example.dk/3a');
+    expect(ics).toContain('DESCRIPTION:Videomøde: https://meet.example.dk/3a');
+  });
+
   it('frees a cancelled time at once', async () => {
     const [mette] = await mine('custodyGuardian');
     const before = mette!.booking!.from;

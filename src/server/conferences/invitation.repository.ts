@@ -97,6 +97,9 @@ export async function findRoundInvitations(db: Db, schoolId: string, roundId: st
       .selectFrom('conference_invitations as i')
       .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
       .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'i.school_id').onRef('c.id', '=', 'i.class_id'))
+      .innerJoin('conference_rounds as r', (j) =>
+        j.onRef('r.school_id', '=', 'i.school_id').onRef('r.id', '=', 'i.round_id'),
+      )
       .leftJoin('conference_bookings as b', (j) =>
         j
           .onRef('b.school_id', '=', 'i.school_id')
@@ -105,6 +108,8 @@ export async function findRoundInvitations(db: Db, schoolId: string, roundId: st
       )
       .select([
         'i.id',
+        'i.format',
+        'r.formats',
         's.id as student_id',
         's.given_name',
         's.family_name',
@@ -164,6 +169,7 @@ export function findInvitationsOfPerson(db: Db, schoolId: string, personId: stri
       'r.formats',
       'r.video_link',
       'r.filling',
+      'i.format',
       's.id as student_id',
       's.given_name',
       's.family_name',
@@ -225,9 +231,11 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
       'i.student_id',
       'i.household_key',
       'i.wants_joint_meeting',
+      'i.format',
       'c.grade',
       'r.status',
       'r.filling',
+      'r.formats',
       'r.minutes_by_grade',
     ])
     .where('i.school_id', '=', schoolId)
@@ -392,5 +400,20 @@ export async function insertBooking(
       created_at: row.at,
       joins_booking_id: row.joinsBookingId ?? null,
     })
+    .execute();
+}
+
+/** The home's choice of how to hold its meeting (in person, by phone, on video). */
+export async function setInvitationFormat(
+  db: Db,
+  schoolId: string,
+  invitationId: string,
+  format: 'in_person' | 'phone' | 'video',
+): Promise<void> {
+  await db
+    .updateTable('conference_invitations')
+    .set({ format })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', invitationId)
     .execute();
 }

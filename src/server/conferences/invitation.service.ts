@@ -10,6 +10,7 @@ import type {
   TFreeTimes,
   TJointMeeting,
   TMyInvitations,
+  TRoundFormat,
   TRoundInvitations,
   TRoundTime,
 } from '../../shared/api/conference.schema.js';
@@ -28,6 +29,7 @@ import {
   insertBooking,
   insertInvitation,
   lockRound,
+  setInvitationFormat,
   setRoundStatus,
   setWantsJointMeeting,
 } from './invitation.repository.js';
@@ -154,6 +156,7 @@ export async function listRoundInvitations(
         reached: own.some((g) => g.user_id !== null || (g.email ?? '') !== ''),
         channel: channelOf(own),
         booking: asTime(i),
+        format: formatOf(i),
       };
     }),
   };
@@ -171,6 +174,26 @@ export function channelOf(
   if (guardians.some((g) => (g.email ?? '') !== '')) return 'email';
   if (guardians.some((g) => (g.phone ?? '') !== '')) return 'call';
   return 'letter';
+}
+
+/** How a home holds its meeting: its own choice, else the first of the round's formats. */
+export function formatOf(row: { format: TRoundFormat | null; formats: readonly TRoundFormat[] }): TRoundFormat {
+  return row.format ?? row.formats[0] ?? 'in_person';
+}
+
+/**
+ * Records the home's choice of format inside its caller's unit of work, refused when the round
+ * does not offer it; nothing when the request leaves the format out.
+ */
+export async function chooseFormat(
+  db: Db,
+  schoolId: string,
+  invitation: { id: string; formats: readonly TRoundFormat[] },
+  format: TRoundFormat | undefined,
+): Promise<void> {
+  if (format === undefined) return;
+  if (!invitation.formats.includes(format)) throw new AppError('conference_format_not_offered', { field: 'format' });
+  await setInvitationFormat(db, schoolId, invitation.id, format);
 }
 
 /** The caller's own invitations at the school, as a guardian, with their bookings. */
@@ -199,6 +222,7 @@ export async function listMyInvitations(ctx: SignedInContext, schoolId: string):
         },
         room: row.room,
         booking: asTime(row),
+        format: formatOf(row),
         filling: row.filling,
         days: days.filter((d) => d.round_id === row.round_id).map(({ date, from, to }) => ({ date, from, to })),
         available: available
@@ -293,6 +317,7 @@ export async function storeBooking(
   const { all, free } = await timesOf(tx.db, schoolId, invitation);
   const wanted = all.find((slot) => slot.date === input.date && slot.from === input.from);
   if (!wanted) throw new AppError('conference_time_outside_round', { field: 'from' });
+  await chooseFormat(tx.db, schoolId, invitation, input.format);
   // Both homes asked for one joint meeting: taking the other home's time joins its meeting.
   const joinable = invitation.wants_joint_meeting ? await findJoinableMeeting(tx.db, schoolId, invitation) : undefined;
   const joins = joinable && slotKey(joinable) === slotKey(wanted) ? joinable.id : null;

@@ -42,6 +42,7 @@ import {
 } from './invitation.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
 import { queueTimeEmails } from './invitation-notify.service.js';
+import { chooseFormat } from './invitation.service.js';
 import { findRounds } from './round.repository.js';
 import { className } from '../../shared/api/directory.schema.js';
 
@@ -84,9 +85,10 @@ export async function setAvailability(
       throw new AppError('round_not_collecting');
     if (!insideRound(invitation.days, input.times))
       throw new AppError('conference_time_outside_round', { field: 'times' });
+    await chooseFormat(tx.db, schoolId, invitation, input.format);
     const times = [...input.times].sort((a, b) => a.date.localeCompare(b.date));
     await replaceAvailability(tx.db, schoolId, invitationId, times, personId, tx.clock.now());
-    return { times };
+    return { times, ...(input.format ? { format: input.format } : {}) };
   });
 }
 

@@ -87,6 +87,15 @@ describe('automatic planning of a round', () => {
     ).toBe(400);
     expect((await mark('custodyGuardian', mette!.id, [{ date: 'tomorrow', from: '14:00' }])).statusCode).toBe(400);
 
+    // The round meets at the school only: asking for a phone call is refused, and nothing is marked.
+    const phone = await call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${mette!.id}/availability`, {
+      times: [{ date: '2027-01-12', from: '14:00', to: '15:00' }],
+      format: 'phone',
+    });
+    expect(phone.statusCode).toBe(422);
+    expect(phone.json().error.code).toBe('conference_format_not_offered');
+    expect((await mine('custodyGuardian'))[0]).toMatchObject({ available: [], format: 'in_person' });
+
     const marked = await mark('custodyGuardian', mette!.id, [{ date: '2027-01-12', from: '14:00', to: '15:00' }]);
     expect(marked.statusCode, marked.body).toBe(200);
     expect((await mine('custodyGuardian'))[0]?.available).toEqual([{ date: '2027-01-12', from: '14:00', to: '15:00' }]);

@@ -542,6 +542,8 @@ export interface ConferenceInvitationsTable {
   /** Migration 2026-12-03T1510: when staff marked the conference held. */
   held_at: Timestamp | null;
   held_by: string | null;
+  /** Migration 2026-12-03T1540: how the home holds the meeting, among the round's formats; null until it chooses. */
+  format: Generated<'in_person' | 'phone' | 'video' | null>;
 }
 
 export interface ConferenceInvitationGuardiansTable {

@@ -37,7 +37,8 @@ export async function openDemoRoundWithBooking(
     work,
     schoolId,
     invitation.invitationId,
-    { date: first.date, from: first.from },
+    // The round offers video: this home meets the teacher on the school's link.
+    { date: first.date, from: first.from, format: details.formats.includes('video') ? 'video' : undefined },
     invitation.personId,
   );
   // She opened that invitation to book; the other child's is still new to her.

@@ -136,6 +136,8 @@ export const ZRoundInvitation = z.object({
    */
   channel: z.enum(['app', 'email', 'call', 'letter']),
   booking: ZRoundTime.nullable(),
+  /** How the home holds the meeting: its choice, else the round's first format. */
+  format: ZRoundFormat,
 });
 export const ZRoundInvitations = z.object({ invitations: z.array(ZRoundInvitation) });
 export type TRoundInvitations = z.infer<typeof ZRoundInvitations>;
@@ -147,6 +149,8 @@ export const ZMyInvitation = z.object({
   student: z.object({ id: ZUuid, name: z.string(), className: z.string() }),
   room: z.string().nullable(),
   booking: ZRoundTime.nullable(),
+  /** How the home holds the meeting: its choice, else the round's first format. */
+  format: ZRoundFormat,
   /** The booking is one joint meeting with the child's other home. */
   bookedJointly: z.boolean(),
   /**
@@ -176,7 +180,12 @@ export const ZOfferedTime = ZRoundTime.extend({
 export type TOfferedTime = z.infer<typeof ZOfferedTime>;
 export const ZFreeTimes = z.object({ times: z.array(ZOfferedTime) });
 export type TFreeTimes = z.infer<typeof ZFreeTimes>;
-export const ZBook = z.object({ date: z.iso.date(), from: ZClock });
+export const ZBook = z.object({
+  date: z.iso.date(),
+  from: ZClock,
+  /** How the home holds the meeting, among the round's formats; unchanged when left out. */
+  format: ZRoundFormat.optional(),
+});
 export type TBook = z.infer<typeof ZBook>;
 /** This home asks (or no longer asks) for one joint meeting with the child's other home. */
 export const ZJointMeeting = z.object({ wanted: z.boolean() });
@@ -194,6 +203,8 @@ export const ZAvailability = z.object({
     )
     .max(AVAILABILITY_DAYS_MAX)
     .refine((times) => unique(times.map((time) => time.date)), 'Each day may appear once.'),
+  /** How the home holds the meeting, among the round's formats; unchanged when left out. */
+  format: ZRoundFormat.optional(),
 });
 export type TAvailability = z.infer<typeof ZAvailability>;
 

@@ -61,7 +61,12 @@ function Invitations({ round }: { round: TRound }) {
                           </span>
                         )}
                       </td>
-                      <td>{invitation.booking ? timeText(invitation.booking) : t('roundInvitations.noTime')}</td>
+                      <td>
+                        {invitation.booking ? timeText(invitation.booking) : t('roundInvitations.noTime')}
+                        {round.formats.length > 1 ? (
+                          <span className="cell-note">{t(`conferences.format.${invitation.format}`)}</span>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
-import { ZAvailability, type TMyInvitations, type TRoundTime } from '../../../shared/api/conference.schema.js';
+import {
+  ZAvailability,
+  type TMyInvitations,
+  type TRoundFormat,
+  type TRoundTime,
+} from '../../../shared/api/conference.schema.js';
 import { api } from '../../api/http.js';
 import { useAction } from '../../app/query.js';
 import { TimeField } from '../../ui/date-field.js';
 import { ActionError } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
+import { BookedFormat, FormatChoice } from './conference-format.js';
 
 type Invitation = TMyInvitations['invitations'][number];
 
@@ -33,13 +39,14 @@ export function ConferenceAvailability({ schoolId, invitation }: { schoolId: str
   const [chosen, setChosen] = useState<Record<string, TRoundTime | undefined>>(() =>
     Object.fromEntries(invitation.available.map((time) => [time.date, time])),
   );
+  const [format, setFormat] = useState<TRoundFormat>(invitation.format);
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const save = useAction(
     (times: TRoundTime[]) =>
       api(conferenceContracts.setAvailability, {
         params: { schoolId, invitationId: invitation.id },
-        body: { times },
+        body: { times, format },
       }),
     { invalidates: [conferenceContracts.myInvitations] },
   );
@@ -56,8 +63,9 @@ export function ConferenceAvailability({ schoolId, invitation }: { schoolId: str
             from: clock(invitation.booking.from, lang),
             to: clock(invitation.booking.to, lang),
           })}
-          {invitation.room ? `, ${invitation.room}` : ''}
+          {invitation.room && invitation.format === 'in_person' ? `, ${invitation.room}` : ''}
         </p>
+        <BookedFormat invitation={invitation} />
         <p className="field__hint">{t('conferenceAvailability.plannedBySchool')}</p>
       </div>
     );
@@ -119,6 +127,7 @@ export function ConferenceAvailability({ schoolId, invitation }: { schoolId: str
           );
         })}
       </fieldset>
+      <FormatChoice invitation={invitation} value={format} onChange={setFormat} />
       {problem ? (
         <Notice kind="error">
           <p>{problem}</p>

@@ -16,6 +16,7 @@ const invitation = (jointMeeting: Invitation['jointMeeting']): Invitation => ({
   student: { id: '00000000-0000-4000-8000-000000000003', name: 'Arthur Kristensen', className: '3.A' },
   room: null,
   booking: null,
+  format: 'in_person',
   filling: 'self_booking',
   days: [],
   available: [],

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
-import type { TMyInvitations, TOfferedTime, TRoundTime } from '../../../shared/api/conference.schema.js';
+import type { TMyInvitations, TOfferedTime, TRoundFormat, TRoundTime } from '../../../shared/api/conference.schema.js';
 import { api, contractUrl } from '../../api/http.js';
 import { paths } from '../../app/paths.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { ConferenceAvailability } from './conference-availability.js';
+import { BookedFormat, FormatChoice } from './conference-format.js';
 
 type Invitation = TMyInvitations['invitations'][number];
 
@@ -41,7 +42,18 @@ const clock = (time: string, language: string) => time.replace(':', language ===
  * first the suggestions (the other home's time for a joint meeting, the times right before or
  * after a sibling's meeting), then the other times by day.
  */
-function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invitation: Invitation; onBooked(): void }) {
+function FreeTimes({
+  schoolId,
+  invitation,
+  format,
+  onBooked,
+}: {
+  schoolId: string;
+  invitation: Invitation;
+  /** How the home will hold the meeting, booked with the time. */
+  format: TRoundFormat;
+  onBooked(): void;
+}) {
   const { t, i18n } = useTranslation();
   const timeText = useTimeText();
   const times = useApiQuery(conferenceContracts.freeTimes, {
@@ -51,7 +63,7 @@ function FreeTimes({ schoolId, invitation, onBooked }: { schoolId: string; invit
     (time: TRoundTime) =>
       api(conferenceContracts.book, {
         params: { schoolId: schoolId, invitationId: invitation.id },
-        body: { date: time.date, from: time.from },
+        body: { date: time.date, from: time.from, format },
       }),
     { invalidates: [conferenceContracts.myInvitations, conferenceContracts.freeTimes] },
   );
@@ -163,6 +175,7 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
   const { t } = useTranslation();
   const timeText = useTimeText();
   const [choosing, setChoosing] = useState(invitation.booking === null);
+  const [format, setFormat] = useState<TRoundFormat>(invitation.format);
   const [said, setSaid] = useState<string | null>(null);
   const cancel = useAction(
     () => api(conferenceContracts.cancelBooking, { params: { schoolId: schoolId, invitationId: invitation.id } }),
@@ -174,7 +187,7 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
       {invitation.booking ? (
         <p>
           <strong>{t('conferenceBooking.yourTime')}</strong> {timeText(invitation.booking)}
-          {invitation.room ? `, ${invitation.room}` : ''}
+          {invitation.room && invitation.format === 'in_person' ? `, ${invitation.room}` : ''}
           {invitation.bookedJointly ? ` ${t('conferenceBooking.jointBooked')}` : ''}
         </p>
       ) : (
@@ -187,6 +200,7 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
           </Notice>
         ) : null}
       </div>
+      {invitation.booking ? <BookedFormat invitation={invitation} /> : null}
       {invitation.booking ? null : <JointMeeting schoolId={schoolId} invitation={invitation} />}
       {invitation.booking && !choosing ? (
         <div className="actions">
@@ -224,10 +238,12 @@ function InvitationCard({ schoolId, invitation }: { schoolId: string; invitation
           {t('conferenceBooking.prepare', { name: invitation.student.name.split(' ')[0] })}
         </Link>
       </p>
+      {choosing ? <FormatChoice invitation={invitation} value={format} onChange={setFormat} /> : null}
       {choosing ? (
         <FreeTimes
           schoolId={schoolId}
           invitation={invitation}
+          format={format}
           onBooked={() => {
             setSaid(t('conferenceBooking.booked'));
             setChoosing(false);

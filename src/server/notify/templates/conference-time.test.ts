@@ -11,6 +11,8 @@ const input = {
   room: 'Lokale 12',
   appUrl: 'https://samspil.example/#conference-1',
   moved: false,
+  format: 'in_person' as const,
+  videoLink: null,
 };
 
 describe('the conference time e-mail', () => {
@@ -24,6 +26,20 @@ describe('the conference time e-mail', () => {
     expect(da.html).toContain('https://samspil.example/#conference-1');
     const en = conferenceTimeMail({ ...input, locale: 'en', room: null });
     expect(en.text).toContain('is on Monday 18 January, 14:20–14:40.');
+  });
+
+  it('says how the home meets: no room for a call or a video meeting, the link for video', () => {
+    const video = conferenceTimeMail({
+      ...input,
+      locale: 'da',
+      format: 'video',
+      videoLink: 'https://meet.example.dk/3a',
+    });
+    expect(video.text).toContain('er mandag 18. januar kl. 14.20–14.40.');
+    expect(video.text).toContain('Det er et videomøde: https://meet.example.dk/3a');
+    expect(video.text).not.toContain('Lokale 12');
+    const phone = conferenceTimeMail({ ...input, locale: 'en', format: 'phone' });
+    expect(phone.text).toContain('It is a phone call: the teacher calls you.');
   });
 
   it('says when the school moved the time', () => {

@@ -13,6 +13,9 @@ export interface ConferenceTimeMailInput {
   from: string;
   to: string;
   room: string | null;
+  /** How the home meets: at the school, by phone (the teacher calls), or on video at the round's link. */
+  format: 'in_person' | 'phone' | 'video';
+  videoLink: string | null;
   /** Where the guardian sees, changes or cancels the time. */
   appUrl: string;
   /** The time was moved by the school after it was first given. */
@@ -40,6 +43,8 @@ const COPY = {
     time: (round: string, child: string, at: string, room: string | null) =>
       `Samtalen om ${child} (${round}) er ${at}${room ? `, ${room}` : ''}.`,
     moved: 'Skolen har flyttet samtalen. Den gamle tid gælder ikke længere.',
+    phone: 'Det er en telefonsamtale: læreren ringer til jer.',
+    video: (link: string) => `Det er et videomøde: ${link}`,
     calendar:
       'Tiden ligger i den vedhæftede kalenderfil (samtale.ics): åbn den, så kommer den i jeres kalender. Kan I ikke komme, kan I skifte eller aflyse tiden i Samspil.',
     action: 'Se tiden i Samspil',
@@ -53,6 +58,8 @@ const COPY = {
     time: (round: string, child: string, at: string, room: string | null) =>
       `The conference about ${child} (${round}) is on ${at}${room ? `, ${room}` : ''}.`,
     moved: 'The school has moved the meeting. The old time no longer applies.',
+    phone: 'It is a phone call: the teacher calls you.',
+    video: (link: string) => `It is a video meeting: ${link}`,
     calendar:
       'The time is in the attached calendar file (samtale.ics): open it to add it to your calendar. If you cannot come, you can change or cancel the time in Samspil.',
     action: 'See the time in Samspil',
@@ -65,7 +72,17 @@ const COPY = {
 export function conferenceTimeMail(input: ConferenceTimeMailInput): RenderedMail {
   const copy = COPY[input.locale];
   const subject = input.moved ? copy.movedSubject(input.child) : copy.subject(input.child);
-  const lead = [copy.time(input.round, input.child, when(input), input.room), ...(input.moved ? [copy.moved] : [])];
+  const how =
+    input.format === 'phone'
+      ? [copy.phone]
+      : input.format === 'video' && input.videoLink
+        ? [copy.video(input.videoLink)]
+        : [];
+  const lead = [
+    copy.time(input.round, input.child, when(input), input.format === 'in_person' ? input.room : null),
+    ...how,
+    ...(input.moved ? [copy.moved] : []),
+  ];
   const text =
     [copy.greeting(input.name), ...lead, copy.calendar, input.appUrl, copy.why, copy.signature].join('\n\n') + '\n';
   const html = renderHtmlMail({
