@@ -240,17 +240,46 @@ describe('a conference: prepare, agree, follow up', () => {
       (await call('otherFamilyGuardian', 'PUT', `${base()}/conference-agreements/${own.id}/done`)).statusCode,
     ).toBe(404);
 
-    // The school's agreement (due 15 January) reminds 3.A's contact teacher on the morning of the 14th.
+    // A second agreement for Emma herself, still open, due the same day as the school's.
+    expect(
+      (
+        await call('contactTeacher', 'POST', `${url()}/agreements`, {
+          owner: 'student',
+          text: 'Læse højt for lillebror',
+          dueOn: '2027-01-15',
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    // Both (due 15 January) remind their owners on the morning of the 14th: 3.A's contact teacher,
+    // and Emma in her own words; the done ones remind no one.
     t.clock.set(new Date('2027-01-14T07:30:00Z'));
     await runAll();
     const reminders = await t.deps.db
       .selectFrom('notifications')
-      .select(['person_id', 'title'])
-      .where('kind', '=', 'conference-agreement-reminder')
+      .select(['person_id', 'title', 'body'])
+      .where('kind', 'in', ['conference-agreement-reminder', 'conference-own-agreement-reminder'])
       .execute();
-    expect(reminders).toEqual([
-      { person_id: f.people.contactTeacher, title: expect.stringContaining('Husk aftalen om Emma') as string },
-    ]);
+    const emma = await t.deps.db
+      .selectFrom('people')
+      .select('id')
+      .where('student_id', '=', f.ownStudent)
+      .executeTakeFirstOrThrow();
+    expect(reminders).toEqual(
+      expect.arrayContaining([
+        {
+          person_id: f.people.contactTeacher,
+          title: expect.stringContaining('Husk aftalen om Emma') as string,
+          body: 'Ekstra læsetime om tirsdagen',
+        },
+        {
+          person_id: emma.id,
+          title: expect.stringContaining('Husk din aftale fra samtalen') as string,
+          body: 'Læse højt for lillebror',
+        },
+      ]),
+    );
+    expect(reminders).toHaveLength(2);
   });
 
   it('logs every read of the conference in the child’s audit log', async () => {

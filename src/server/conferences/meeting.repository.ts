@@ -276,6 +276,17 @@ export function findConferenceGuardians(db: Db, schoolId: string, invitationId: 
     .execute();
 }
 
+/** The student as a person of the school (one with a login), with their language: their own agreements are theirs. */
+export function findStudentPerson(db: Db, schoolId: string, studentId: string) {
+  return db
+    .selectFrom('people as p')
+    .leftJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.id', 'u.locale'])
+    .where('p.school_id', '=', schoolId)
+    .where('p.student_id', '=', studentId)
+    .execute();
+}
+
 /** The contact teachers of a class: the school's side of an agreement is theirs to follow up. */
 export async function findContactTeachers(db: Db, schoolId: string, classId: string): Promise<string[]> {
   const rows = await db

@@ -28,6 +28,7 @@ import {
   findAgreementsOfStudents,
   findConference,
   findConferenceGuardians,
+  findStudentPerson,
   findContactTeachers,
   findNotes,
   findOpenAgreementsOfClasses,
@@ -264,8 +265,8 @@ export async function handleConferenceSummaryEmail(
 
 /**
  * The reminder the morning before an agreement falls due: a notice in the app for its owners
- * (the home: the guardians of the conference; the school: the class's contact teachers), in
- * their language. A done agreement reminds no one; the students see theirs on their home.
+ * (the home: the guardians of the conference; the school: the class's contact teachers; the
+ * student: the student, when they have a login), in their language. A done agreement reminds no one.
  */
 export async function handleAgreementReminder(
   deps: AppDeps,
@@ -274,14 +275,23 @@ export async function handleAgreementReminder(
   if (!job.schoolId) throw new Error('an agreement reminder without a school');
   const schoolId = job.schoolId;
   const agreement = await findAgreement(deps.db, schoolId, job.payload.agreementId);
-  if (!agreement || agreement.done_at || agreement.owner === 'student') return;
+  if (!agreement || agreement.done_at) return;
+  const inLocale = (locale: string | null) => (locale === 'en' ? ('en' as const) : ('da' as const));
   const recipients =
     agreement.owner === 'home'
       ? (await findConferenceGuardians(deps.db, schoolId, agreement.invitation_id)).map((g) => ({
           id: g.id,
-          locale: g.locale === 'en' ? ('en' as const) : ('da' as const),
+          locale: inLocale(g.locale),
         }))
-      : (await findContactTeachers(deps.db, schoolId, agreement.class_id)).map((id) => ({ id, locale: 'da' as const }));
+      : agreement.owner === 'student'
+        ? (await findStudentPerson(deps.db, schoolId, agreement.student_id)).map((p) => ({
+            id: p.id,
+            locale: inLocale(p.locale),
+          }))
+        : (await findContactTeachers(deps.db, schoolId, agreement.class_id)).map((id) => ({
+            id,
+            locale: 'da' as const,
+          }));
   const now = deps.clock.now();
   await insertNotifications(
     deps.db,
@@ -291,11 +301,13 @@ export async function handleAgreementReminder(
       threadId: null,
       createdAt: now,
       dedupeKey: `conference-agreement-reminder:${agreement.id}`,
-      ...notice(
-        'conference-agreement-reminder',
-        { text: agreement.text, child: agreement.given_name, dueOn: agreement.due_on },
-        r.locale,
-      ),
+      ...(agreement.owner === 'student'
+        ? notice('conference-own-agreement-reminder', { text: agreement.text, dueOn: agreement.due_on }, r.locale)
+        : notice(
+            'conference-agreement-reminder',
+            { text: agreement.text, child: agreement.given_name, dueOn: agreement.due_on },
+            r.locale,
+          )),
     })),
   );
 }

@@ -82,6 +82,17 @@ function agreementReminderNotice(
     : { title: `Remember the agreement about ${p.child}: by ${day}`, body: p.text };
 }
 
+/** "Remember your agreement: by Friday", to the student whose agreement it is. */
+function ownAgreementReminderNotice(
+  locale: Locale,
+  p: { text: string; dueOn: string },
+): { title: string; body: string } {
+  const day = formatDueDate(new Date(`${p.dueOn}T12:00:00Z`), locale);
+  return locale === 'da'
+    ? { title: `Husk din aftale fra samtalen: senest ${day}`, body: p.text }
+    : { title: `Remember your agreement from the conference: by ${day}`, body: p.text };
+}
+
 /**
  * What each kind of in-app notification says, from the parameters it keeps: a notification is
  * stored with its kind and parameters and written in the reader's language when listed, so
@@ -128,6 +139,10 @@ const NOTICES = {
   'conference-agreement-reminder': {
     params: z.object({ text: z.string(), child: z.string(), dueOn: z.iso.date() }),
     render: (locale: Locale, p: { text: string; child: string; dueOn: string }) => agreementReminderNotice(locale, p),
+  },
+  'conference-own-agreement-reminder': {
+    params: z.object({ text: z.string(), dueOn: z.iso.date() }),
+    render: (locale: Locale, p: { text: string; dueOn: string }) => ownAgreementReminderNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),
