@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import {
   findInvitees,
   findRoundInvitations,
+  insertBooking,
   insertInvitation,
   setRoundStatus,
 } from '../conferences/invitation.repository.js';
@@ -103,15 +104,40 @@ export async function addDemoConferenceMeetings(
 
   await setRoundStatus(db, schoolId, roundId, 'open');
   const teacherOf = new Map(chosen.map((c) => [c.id, c.contactTeacherId]));
-  const heldOn = (i: number) => addDays(first, i % 2);
   const { invitations } = await findRoundInvitations(db, schoolId, roundId);
   const classOf = new Map([...households.values()].map((h) => [h.studentId, h.classId]));
+  // Each home had its time: a class's meetings one after the other from 14:00, the first
+  // afternoon until it is full, then the second (a home beyond both was met at another time).
+  const minutesOf = (classId: string) => (chosen.find((c) => c.id === classId)?.name === '3.A' ? 15 : 20);
+  const booked = new Map<string, number>();
+  const timeOf = (classId: string) => {
+    const minutes = minutesOf(classId);
+    const perDay = Math.floor(((17.5 - 14) * 60) / minutes);
+    const k = booked.get(classId) ?? 0;
+    booked.set(classId, k + 1);
+    if (k >= 2 * perDay) return null;
+    const start = 14 * 60 + (k % perDay) * minutes;
+    const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    return { date: addDays(first, Math.floor(k / perDay)), from: clock(start), to: clock(start + minutes) };
+  };
   const notes: Parameters<typeof insertNotes>[1][number][] = [];
   const agreements: Parameters<typeof insertAgreements>[1][number][] = [];
   for (const [i, invitation] of invitations.entries()) {
-    const teacher = teacherOf.get(classOf.get(invitation.student_id) ?? '');
+    const classId = classOf.get(invitation.student_id) ?? '';
+    const teacher = teacherOf.get(classId);
     if (!teacher) continue;
-    const held = at(heldOn(i), '15:30');
+    const time = timeOf(classId);
+    if (time)
+      await insertBooking(db, {
+        schoolId,
+        roundId,
+        invitationId: invitation.id,
+        classId,
+        ...time,
+        bookedBy: teacher,
+        at: at(addDays(first, -20), '19:00'),
+      });
+    const held = at(time?.date ?? addDays(first, i % 2), time?.to ?? '15:30');
     await markConferenceHeld(db, schoolId, invitation.id, teacher, held);
     const made = {
       schoolId,

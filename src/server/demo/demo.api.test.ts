@@ -320,6 +320,18 @@ describe('the demo school', () => {
       .select((eb) => [eb.fn.countAll<string>().as('all'), eb.fn.count<string>('held_at').as('held')])
       .executeTakeFirstOrThrow();
     expect(Number(held.held)).toBeGreaterThan(10);
+    // Each held autumn meeting had its time: one after the other in its class, within the afternoon.
+    const autumnTimes = await t.deps.db
+      .selectFrom('conference_bookings as b')
+      .innerJoin('conference_rounds as r', 'r.id', 'b.round_id')
+      .innerJoin('conference_invitations as i', 'i.id', 'b.invitation_id')
+      .select(['b.class_id', 'b.date', 'b.starts_at', 'b.ends_at', 'i.held_at'])
+      .where('r.name', '=', 'Skole-hjem-samtaler, efterår')
+      .execute();
+    expect(autumnTimes.length).toBeGreaterThan(10);
+    expect(autumnTimes.every((b) => b.held_at !== null && b.starts_at >= '14:00' && b.ends_at <= '17:30')).toBe(true);
+    const slots = autumnTimes.map((b) => `${b.class_id} ${b.date} ${b.starts_at}`);
+    expect(new Set(slots).size).toBe(slots.length);
     const today = TEST_NOW.toISOString().slice(0, 10);
     const agreements = await t.deps.db.selectFrom('conference_agreements').select(['due_on', 'done_at']).execute();
     expect(agreements.filter((a) => a.done_at === null && a.due_on < today)).toHaveLength(1);
