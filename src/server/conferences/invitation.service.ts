@@ -33,7 +33,7 @@ import {
   setRoundStatus,
   setWantsJointMeeting,
 } from './invitation.repository.js';
-import { readRound } from './round.service.js';
+import { readRound, requireContactTeachers } from './round.service.js';
 import { findRounds } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
 import { queueInvitationNotices, queueTimeEmails } from './invitation-notify.service.js';
@@ -68,10 +68,12 @@ export async function sendInvitations(tx: UnitOfWork, schoolId: string, roundId:
   const round = await lockRound(tx.db, schoolId, roundId);
   if (!round) throw new AppError('not_found');
   if (round.status !== 'draft') throw new AppError('round_not_draft');
-  const [invitees, { days }] = await Promise.all([
+  const [invitees, { days, classes }] = await Promise.all([
     findInvitees(tx.db, schoolId, roundId),
     findRounds(tx.db, schoolId, { ids: [roundId] }),
   ]);
+  // The directory may have changed since the round was made: no home is invited to a meeting no one holds.
+  await requireContactTeachers(tx.db, schoolId, [...new Set(classes.map((c) => c.class_id))]);
   const households = new Map<string, { studentId: string; child: string; classId: string; personIds: string[] }>();
   for (const row of invitees) {
     const key = `${row.student_id}/${row.household_key}`;

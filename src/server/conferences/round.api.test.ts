@@ -99,6 +99,52 @@ describe('a conference round', () => {
     expect((english.json() as TRound).warnings[0]?.text ?? '').toMatch(/at least 21 days/);
   });
 
+  it('refuses a round for a class with no contact teacher to hold its meetings, naming the class, and writes nothing', async () => {
+    const lonely = await t.deps.db
+      .insertInto('classes')
+      .values({ school_id: f.schoolId, external_id: '6C', grade: 6, letter: 'C' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await roundCount();
+    const res = await create(
+      'leader',
+      valid({ classIds: [f.classA, lonely.id], minutesByGrade: { '3': 15, '6': 20 }, rooms: {} }),
+    );
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'round_class_without_teacher', field: 'classIds' });
+    expect(res.json().error.message).toBe(
+      '6.C har ingen kontaktlærer til at holde samtalerne. Tilføj en kontaktlærer i skolens katalog, eller tag klassen ud af runden.',
+    );
+    expect(await roundCount()).toBe(before);
+
+    // A class whose contact teacher leaves after the round was made: its invitations are not sent.
+    const round = await create('leader', valid({ classIds: [f.classB], rooms: {} }));
+    expect(round.statusCode, round.body).toBe(201);
+    const roundId = (round.json() as TRound).id;
+    const staff = await t.deps.db
+      .deleteFrom('class_staff')
+      .where('class_id', '=', f.classB)
+      .where('role', '=', 'contact_teacher')
+      .returningAll()
+      .execute();
+    try {
+      const opened = await t.request({ method: 'POST', url: `${url()}/${roundId}/open`, as: f.users.leader });
+      expect(opened.statusCode, opened.body).toBe(422);
+      expect(opened.json().error.code).toBe('round_class_without_teacher');
+      const invitations = await t.deps.db
+        .selectFrom('conference_invitations')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .execute();
+      expect(invitations).toEqual([]);
+      expect(
+        ((await t.request({ method: 'GET', url: `${url()}/${roundId}`, as: f.users.leader })).json() as TRound).status,
+      ).toBe('draft');
+    } finally {
+      await t.deps.db.insertInto('class_staff').values(staff).execute();
+    }
+  });
+
   it('is needs-based only where the principle allows one (seed 002: one a year; seed 000: none)', async () => {
     const allowed = await create('leader', valid({ kind: 'needs_based' }));
     expect(allowed.statusCode, allowed.body).toBe(201);

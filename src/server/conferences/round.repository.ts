@@ -193,3 +193,33 @@ export async function findClassGrades(
     .execute();
   return new Map(rows.map((r) => [r.id, r.grade]));
 }
+
+/** Of the classes, those with no contact teacher to hold their meetings, named ("3.B"), by grade and letter. */
+export async function findClassesWithoutContactTeacher(
+  db: Db,
+  schoolId: string,
+  classIds: readonly string[],
+): Promise<string[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('classes as c')
+    .select(['c.grade', 'c.letter'])
+    .where('c.school_id', '=', schoolId)
+    .where('c.id', 'in', [...classIds])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('class_staff as cs')
+            .select('cs.person_id')
+            .whereRef('cs.school_id', '=', 'c.school_id')
+            .whereRef('cs.class_id', '=', 'c.id')
+            .where('cs.role', '=', 'contact_teacher'),
+        ),
+      ),
+    )
+    .orderBy('c.grade')
+    .orderBy('c.letter')
+    .execute();
+  return rows.map((row) => `${row.grade}.${row.letter}`);
+}

@@ -4,7 +4,14 @@ import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api/messaging.schema.js';
 import type { TCreateRound, TRound, TRoundList } from '../../shared/api/conference.schema.js';
 import { runsTheSchool } from '../policies/rules.js';
-import { findClassGrades, findRoundIdByKey, findRounds, insertRoundOnce } from './round.repository.js';
+import type { Db } from '../db/database.js';
+import {
+  findClassesWithoutContactTeacher,
+  findClassGrades,
+  findRoundIdByKey,
+  findRounds,
+  insertRoundOnce,
+} from './round.repository.js';
 import { presentRound } from './round.presenter.js';
 
 /** Thrown inside the create's unit of work to undo it when a concurrent create with the same key won. */
@@ -55,6 +62,7 @@ export async function createRound(
   }
   if (Object.keys(input.rooms).some((classId) => !grades.has(classId)))
     throw new AppError('round_room_unknown_class', { field: 'rooms' });
+  await requireContactTeachers(ctx.db, schoolId, input.classIds);
   // Only the grades of the round's classes are kept.
   const minutesByGrade = Object.fromEntries(
     [...new Set(grades.values())].map((grade) => [String(grade), input.minutesByGrade[String(grade)]!]),
@@ -83,6 +91,16 @@ export async function createRound(
     roundId = winner;
   }
   return readRound(ctx, schoolId, roundId);
+}
+
+/**
+ * A round's meetings are held by each class's contact teacher: a class without one has no staff
+ * time at all, so the round is refused, naming the classes, before anything is written or sent.
+ */
+export async function requireContactTeachers(db: Db, schoolId: string, classIds: readonly string[]): Promise<void> {
+  const without = await findClassesWithoutContactTeacher(db, schoolId, classIds);
+  if (without.length > 0)
+    throw new AppError('round_class_without_teacher', { field: 'classIds', params: { classes: without.join(', ') } });
 }
 
 /** The rounds the reader plans or takes part in: all of the school's for the leadership, their classes' for staff. */
