@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freeSlots, minutesOf, slotKey, slotsOfRound } from './slots.js';
+import { freeSlots, minutesOf, overlaps, slotKey, slotsOfRound } from './slots.js';
 
 describe('a round’s times for a class', () => {
   it('cuts each afternoon into whole meetings from its start, days in order', () => {
@@ -47,5 +47,43 @@ describe('a round’s times for a class', () => {
   it('leaves out the taken ones', () => {
     const slots = slotsOfRound([{ date: '2027-01-19', from: '14:00', to: '15:00' }], 15);
     expect(freeSlots(slots, new Set([slotKey(slots[1]!)])).map((s) => s.from)).toEqual(['14:00', '14:30', '14:45']);
+  });
+
+  it('leaves out the times the class’s staff hold another class’s meeting, 20-minute meetings over a 15-minute grid', () => {
+    const slots = slotsOfRound([{ date: '2027-01-19', from: '14:00', to: '15:00' }], 15);
+    // The shared pedagogue is in 7.A's meeting 14:20–14:40: 14:15 and 14:30 overlap it.
+    const busy = [{ date: '2027-01-19', from: '14:20', to: '14:40' }];
+    expect(freeSlots(slots, new Set(), busy).map((s) => s.from)).toEqual(['14:00', '14:45']);
+    // Another day's meeting takes nothing.
+    expect(freeSlots(slots, new Set(), [{ ...busy[0]!, date: '2027-01-20' }])).toHaveLength(4);
+  });
+
+  it('never offers a time that overlaps a busy meeting or a taken time', () => {
+    const clock = fc.integer({ min: 14 * 12, max: 18 * 12 }).map((five) => five * 5);
+    const busyMeeting = fc
+      .tuple(fc.constantFrom('2027-01-19', '2027-01-20'), clock, fc.constantFrom(15, 20, 30))
+      .map(([date, start, length]) => ({
+        date,
+        from: `${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`,
+        to: `${String(Math.floor((start + length) / 60)).padStart(2, '0')}:${String((start + length) % 60).padStart(2, '0')}`,
+      }));
+    fc.assert(
+      fc.property(fc.array(busyMeeting, { maxLength: 6 }), fc.constantFrom(15, 20), (busy, length) => {
+        const slots = slotsOfRound(
+          [
+            { date: '2027-01-19', from: '14:00', to: '17:30' },
+            { date: '2027-01-20', from: '14:00', to: '17:30' },
+          ],
+          length,
+        );
+        const free = freeSlots(slots, new Set(), busy);
+        expect(free.every((slot) => busy.every((b) => !overlaps(slot, b)))).toBe(true);
+        // Nothing free is lost without a reason.
+        expect(slots.filter((slot) => !free.includes(slot)).every((slot) => busy.some((b) => overlaps(slot, b)))).toBe(
+          true,
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });

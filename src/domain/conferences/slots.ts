@@ -29,7 +29,15 @@ export function slotsOfRound(days: ReadonlyArray<{ date: string; from: string; t
 
 export const slotKey = (slot: { date: string; from: string }) => `${slot.date} ${slot.from}`;
 
-/** The free times, in order; `taken` holds the keys (`slotKey`) of booked ones. */
-export function freeSlots(slots: readonly Slot[], taken: ReadonlySet<string>): Slot[] {
-  return slots.filter((slot) => !taken.has(slotKey(slot)));
+/** Two times on the same day overlap when each starts before the other ends. */
+export const overlaps = (a: Slot, b: Slot): boolean =>
+  a.date === b.date && minutesOf(a.from) < minutesOf(b.to) && minutesOf(b.from) < minutesOf(a.to);
+
+/**
+ * The free times, in order: not booked (`taken` holds the keys, `slotKey`, of the class's booked
+ * ones), and not overlapping a meeting that one of the class's meeting staff holds for another
+ * class (`busy`: a contact teacher of two classes, a pedagogue shared by a grade).
+ */
+export function freeSlots(slots: readonly Slot[], taken: ReadonlySet<string>, busy: readonly Slot[] = []): Slot[] {
+  return slots.filter((slot) => !taken.has(slotKey(slot)) && !busy.some((other) => overlaps(slot, other)));
 }

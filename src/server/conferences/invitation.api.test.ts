@@ -536,3 +536,85 @@ describe('invitations and booking', () => {
     });
   });
 });
+
+describe('booking when the staff hold meetings in two classes of the round', () => {
+  let t: TestApp;
+  let f: Fixture;
+  const base = () => `/api/schools/${f.schoolId}`;
+  const call = (actor: ActorName, method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
+    t.request({ method, url, as: f.users[actor], ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+  afterAll(() => t.close());
+
+  it('never books the contact teacher of 3.A and 5.B into two meetings at once, across the classes’ grids', async () => {
+    // Birgitte is 5.B's contact teacher too; 3.A meets for 15 minutes, 5.B for 20.
+    await t.deps.db
+      .insertInto('class_staff')
+      .values({
+        school_id: f.schoolId,
+        class_id: f.classB,
+        person_id: f.people.contactTeacher!,
+        role: 'contact_teacher',
+      })
+      .execute();
+    const created = await call('leader', 'POST', `${base()}/conference-rounds`, {
+      name: 'Samtaler i 3.A og 5.B',
+      kind: 'regular',
+      classIds: [f.classA, f.classB],
+      days: [{ date: '2027-01-19', from: '14:00', to: '15:00' }],
+      minutesByGrade: { '3': 15, '5': 20 },
+      alsoTakingPart: [],
+      formats: ['in_person'],
+      videoLink: null,
+      rooms: {},
+      inviteOn: '2026-12-01',
+      plansBy: null,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const roundId = (created.json() as TRound).id;
+    expect((await call('leader', 'POST', `${base()}/conference-rounds/${roundId}/open`)).statusCode).toBe(200);
+    const invitationOf = async (actor: ActorName) =>
+      ((await call(actor, 'GET', `${base()}/conference-invitations`)).json() as TMyInvitations).invitations.find(
+        (i) => i.round.id === roundId,
+      )!;
+    const emma = await invitationOf('custodyGuardian');
+    const alisChild = await invitationOf('otherFamilyGuardian');
+    const free = async (actor: ActorName, id: string) =>
+      ((await call(actor, 'GET', `${base()}/conference-invitations/${id}/times`)).json() as TFreeTimes).times.map(
+        (time) => time.from,
+      );
+    expect(await free('otherFamilyGuardian', alisChild.id)).toEqual(['14:00', '14:20', '14:40']);
+
+    // Emma's home takes 14:15–14:30: 5.B's 14:00–14:20 and 14:20–14:40 both need Birgitte then.
+    const booked = await call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${emma.id}/booking`, {
+      date: '2027-01-19',
+      from: '14:15',
+    });
+    expect(booked.statusCode, booked.body).toBe(200);
+    expect(await free('otherFamilyGuardian', alisChild.id)).toEqual(['14:40']);
+    const clash = await call('otherFamilyGuardian', 'PUT', `${base()}/conference-invitations/${alisChild.id}/booking`, {
+      date: '2027-01-19',
+      from: '14:20',
+    });
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().error.code).toBe('conference_time_taken');
+    expect(clash.json().error.details.nextFree.map((time: { from: string }) => time.from)).toEqual(['14:40']);
+
+    // Ali's home takes 14:40–15:00; 3.A's 14:45 is then Birgitte's in 5.B and no longer free for Sara's home.
+    expect(
+      (
+        await call('otherFamilyGuardian', 'PUT', `${base()}/conference-invitations/${alisChild.id}/booking`, {
+          date: '2027-01-19',
+          from: '14:40',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const sara = await invitationOf('protectedGuardian');
+    expect(await free('protectedGuardian', sara.id)).toEqual(['14:00']);
+  });
+});

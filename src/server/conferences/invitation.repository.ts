@@ -236,6 +236,7 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
       'r.status',
       'r.filling',
       'r.formats',
+      'r.also_taking_part',
       'r.minutes_by_grade',
     ])
     .where('i.school_id', '=', schoolId)
@@ -267,6 +268,43 @@ export async function findTakenTimes(db: Db, schoolId: string, roundId: string, 
     .where('cancelled_at', 'is', null)
     .execute();
   return new Set(rows.map((r) => `${r.date} ${r.starts_at}`));
+}
+
+/**
+ * The meetings booked in the round for other classes that one of this class's meeting staff holds
+ * too (a contact teacher of two classes, a pedagogue shared by a grade): those times are not free
+ * for this class. Read under the round's lock, like the booking it guards.
+ */
+export async function findStaffBusyTimes(
+  db: Db,
+  schoolId: string,
+  roundId: string,
+  classId: string,
+  roles: ReadonlyArray<'contact_teacher' | 'teacher' | 'pedagogue'>,
+): Promise<Array<{ date: string; from: string; to: string }>> {
+  return db
+    .selectFrom('conference_bookings as b')
+    .select(['b.date', 'b.starts_at as from', 'b.ends_at as to'])
+    .where('b.school_id', '=', schoolId)
+    .where('b.round_id', '=', roundId)
+    .where('b.class_id', '<>', classId)
+    .where('b.cancelled_at', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('class_staff as mine')
+          .innerJoin('class_staff as theirs', (j) =>
+            j.onRef('theirs.school_id', '=', 'mine.school_id').onRef('theirs.person_id', '=', 'mine.person_id'),
+          )
+          .select('mine.person_id')
+          .whereRef('mine.school_id', '=', 'b.school_id')
+          .where('mine.class_id', '=', classId)
+          .where('mine.role', 'in', [...roles])
+          .whereRef('theirs.class_id', '=', 'b.class_id')
+          .where('theirs.role', 'in', [...roles]),
+      ),
+    )
+    .execute();
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   findJoinableMeeting,
   findRoundInvitations,
   findSiblingMeetings,
+  findStaffBusyTimes,
   findTakenTimes,
   type InvitationForBooking,
   insertBooking,
@@ -34,7 +35,7 @@ import {
   setWantsJointMeeting,
 } from './invitation.repository.js';
 import { readRound, requireContactTeachers } from './round.service.js';
-import { findRounds } from './round.repository.js';
+import { findRounds, meetingRoles } from './round.repository.js';
 import { findPeopleLocales } from './people-locale.repository.js';
 import { queueInvitationNotices, queueTimeEmails } from './invitation-notify.service.js';
 import { findDaysAndAvailability } from './plan.repository.js';
@@ -242,8 +243,17 @@ export async function listMyInvitations(ctx: SignedInContext, schoolId: string):
 /** The class's times in the round and which are free, for an invitation. */
 async function timesOf(db: Db, schoolId: string, invitation: InvitationForBooking) {
   const all = slotsOfRound(invitation.days, invitation.minutes);
-  const taken = await findTakenTimes(db, schoolId, invitation.round_id, invitation.class_id);
-  return { all, free: freeSlots(all, taken) };
+  const [taken, busy] = await Promise.all([
+    findTakenTimes(db, schoolId, invitation.round_id, invitation.class_id),
+    findStaffBusyTimes(
+      db,
+      schoolId,
+      invitation.round_id,
+      invitation.class_id,
+      meetingRoles(invitation.also_taking_part),
+    ),
+  ]);
+  return { all, free: freeSlots(all, taken, busy) };
 }
 
 async function invitationForBooking(db: Db, schoolId: string, invitationId: string) {

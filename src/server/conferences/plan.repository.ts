@@ -3,7 +3,7 @@ import type { PlanFigures, PlanPlacement, PlanUnplaced } from '../db/schema.js';
 import type { TRoundTime } from '../../shared/api/conference.schema.js';
 import { className } from '../../shared/api/directory.schema.js';
 import type { PlanRows } from './plan-instance.js';
-import { findRounds } from './round.repository.js';
+import { findRounds, meetingRoles } from './round.repository.js';
 
 /** The afternoons of planned rounds and the times the homes of `invitationIds` marked. */
 export async function findDaysAndAvailability(
@@ -66,19 +66,13 @@ export async function replaceAvailability(
     .execute();
 }
 
-/** Which class staff roles each "also taking part" choice brings (a counsellor is not a class role). */
-const ROLE_OF = { teacher: 'teacher', pedagogue: 'pedagogue', counsellor: null } as const;
-
 /** Everything the scheduler's instance is built from (plan-instance.ts), for one round. */
 export async function findPlanRows(db: Db, schoolId: string, roundId: string): Promise<PlanRows | null> {
   const { rounds, classes, days } = await findRounds(db, schoolId, { ids: [roundId] });
   const round = rounds[0];
   if (!round) return null;
   const classIds = classes.map((c) => c.class_id);
-  const roles = [
-    'contact_teacher' as const,
-    ...round.also_taking_part.flatMap((role) => (ROLE_OF[role] ? [ROLE_OF[role]] : [])),
-  ];
+  const roles = meetingRoles(round.also_taking_part);
   const [staff, invitations, guardians, available, interpreters, interpreterTimes] = await Promise.all([
     classIds.length === 0
       ? []

@@ -223,3 +223,13 @@ export async function findClassesWithoutContactTeacher(
     .execute();
   return rows.map((row) => `${row.grade}.${row.letter}`);
 }
+
+/** Which class staff roles each "also taking part" choice brings (a counsellor is not a class role). */
+const ROLE_OF = { teacher: 'teacher', pedagogue: 'pedagogue', counsellor: null } as const;
+
+/** The class staff roles that hold a round's meetings: the contact teacher, and those the round asks to take part. */
+export function meetingRoles(
+  alsoTakingPart: ReadonlyArray<keyof typeof ROLE_OF>,
+): Array<'contact_teacher' | 'teacher' | 'pedagogue'> {
+  return ['contact_teacher', ...alsoTakingPart.flatMap((role) => (ROLE_OF[role] ? [ROLE_OF[role]] : []))];
+}
