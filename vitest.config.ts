@@ -72,6 +72,9 @@ export default defineConfig({
           isolate: false,
           testTimeout: 90_000,
           hookTimeout: 180_000,
+          // A page answers within a second on an idle machine, not on a loaded CI one: a poll
+          // waits up to ten (it returns as soon as its condition holds).
+          expect: { poll: { timeout: 10_000 } },
           // Two spec files at a time, each with its own server and browser: a spec spends much
           // of its time waiting on its server and browser, so a second one fills the gaps.
           maxWorkers: 2,

@@ -204,6 +204,15 @@ describe('conference rounds', () => {
       await page.getByRole('group', { name: group }).waitFor();
     await page.getByRole('group', { name: 'Classes' }).getByRole('checkbox', { name: '5.B' }).check();
     await page.getByLabel('Minutes per meeting, Grade 5').waitFor();
+    // A counsellor takes part: the form asks which of the school's staff.
+    await page
+      .getByRole('group', { name: 'Taking part besides the contact teacher' })
+      .getByLabel('A counsellor')
+      .check();
+    const counsellor = page.getByLabel('Counsellor', { exact: true });
+    await expect.poll(() => counsellor.locator('option').count()).toBeGreaterThan(2);
+    await counsellor.selectOption({ index: 1 });
+    expect(await counsellor.inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     await expectNoAxeViolations(page, 'new round (English, desktop)');
     // The choice of language stays with the account: the leader's later journeys are in Danish again.
     await Promise.all([

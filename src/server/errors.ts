@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   conference_time_outside_round: 422,
   conference_format_not_offered: 422,
   round_class_without_teacher: 422,
+  round_counsellor_not_staff: 422,
   conference_time_taken: 409,
   round_not_planned: 422,
   round_not_collecting: 409,

@@ -80,6 +80,10 @@ export const ERROR_MESSAGES = {
     da: 'Skolens princip giver ikke plads til en behovsrunde. Vælg en almindelig runde for alle elever.',
     en: 'The school’s principle does not allow a needs-based round. Choose a regular round for every student.',
   },
+  round_counsellor_not_staff: {
+    da: 'Vælg vejlederen blandt skolens ansatte.',
+    en: 'Choose the counsellor among the school’s staff.',
+  },
   round_class_without_teacher: {
     da: '{classes} har ingen kontaktlærer til at holde samtalerne. Tilføj en kontaktlærer i skolens katalog, eller tag klassen ud af runden.',
     en: '{classes} has no contact teacher to hold the meetings. Add a contact teacher in the school directory, or take the class out of the round.',

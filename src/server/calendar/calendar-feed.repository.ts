@@ -61,18 +61,16 @@ export interface StaffRoundDayRow {
   room: string | null;
 }
 
-/** The afternoons of the conference rounds of the classes the user is staff of, at every school. */
+/**
+ * The afternoons of the conference rounds of the classes the user is staff of, and of the rounds
+ * they take part in as counsellor (every class), at every school.
+ */
 export function findStaffRoundDays(db: Db, userId: string): Promise<StaffRoundDayRow[]> {
   return db
     .selectFrom('people as p')
-    .innerJoin('class_staff as cs', (j) =>
-      j.onRef('cs.school_id', '=', 'p.school_id').onRef('cs.person_id', '=', 'p.id'),
-    )
+    .innerJoin('conference_rounds as r', 'r.school_id', 'p.school_id')
     .innerJoin('conference_round_classes as rc', (j) =>
-      j.onRef('rc.school_id', '=', 'cs.school_id').onRef('rc.class_id', '=', 'cs.class_id'),
-    )
-    .innerJoin('conference_rounds as r', (j) =>
-      j.onRef('r.school_id', '=', 'rc.school_id').onRef('r.id', '=', 'rc.round_id'),
+      j.onRef('rc.school_id', '=', 'r.school_id').onRef('rc.round_id', '=', 'r.id'),
     )
     .innerJoin('conference_round_days as d', (j) =>
       j.onRef('d.school_id', '=', 'r.school_id').onRef('d.round_id', '=', 'r.id'),
@@ -92,6 +90,19 @@ export function findStaffRoundDays(db: Db, userId: string): Promise<StaffRoundDa
       'rc.room',
     ])
     .where('p.user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('r.counsellor_id', '=', eb.ref('p.id')),
+        eb.exists(
+          eb
+            .selectFrom('class_staff as cs')
+            .select('cs.person_id')
+            .whereRef('cs.school_id', '=', 'rc.school_id')
+            .whereRef('cs.class_id', '=', 'rc.class_id')
+            .whereRef('cs.person_id', '=', 'p.id'),
+        ),
+      ]),
+    )
     .orderBy('d.date')
     .orderBy('c.grade')
     .orderBy('c.letter')

@@ -617,4 +617,65 @@ describe('booking when the staff hold meetings in two classes of the round', () 
     const sara = await invitationOf('protectedGuardian');
     expect(await free('protectedGuardian', sara.id)).toEqual(['14:00']);
   });
+  it('puts the round’s counsellor in every meeting: refused unless one of the staff, and never in two meetings at once', async () => {
+    // Birgitte is 3.A's contact teacher only again: the classes share no teacher.
+    await t.deps.db
+      .deleteFrom('class_staff')
+      .where('class_id', '=', f.classB)
+      .where('person_id', '=', f.people.contactTeacher!)
+      .execute();
+    const round = (counsellorId: string | null, alsoTakingPart = ['counsellor']) =>
+      call('leader', 'POST', `${base()}/conference-rounds`, {
+        name: 'Samtaler med vejleder',
+        kind: 'regular',
+        classIds: [f.classA, f.classB],
+        days: [{ date: '2027-02-02', from: '14:00', to: '15:00' }],
+        minutesByGrade: { '3': 15, '5': 20 },
+        alsoTakingPart,
+        counsellorId,
+        formats: ['in_person'],
+        videoLink: null,
+        rooms: {},
+        inviteOn: '2026-12-01',
+        plansBy: null,
+      });
+    expect((await round(null)).statusCode).toBe(400);
+    const notStaff = await round(f.people.custodyGuardian!);
+    expect(notStaff.statusCode, notStaff.body).toBe(422);
+    expect(notStaff.json().error).toMatchObject({ code: 'round_counsellor_not_staff', field: 'counsellorId' });
+    // Without the choice, a counsellor sent along is not kept.
+    expect(((await round(f.people.leader!, [])).json() as TRound).counsellor).toBeNull();
+
+    const created = await round(f.people.leader!);
+    expect(created.statusCode, created.body).toBe(201);
+    const roundId = (created.json() as TRound).id;
+    expect((created.json() as TRound).counsellor).toMatchObject({ id: f.people.leader });
+    expect((await call('leader', 'POST', `${base()}/conference-rounds/${roundId}/open`)).statusCode).toBe(200);
+    const invitationOf = async (actor: ActorName) =>
+      ((await call(actor, 'GET', `${base()}/conference-invitations`)).json() as TMyInvitations).invitations.find(
+        (i) => i.round.id === roundId,
+      )!;
+    const emma = await invitationOf('custodyGuardian');
+    const alisChild = await invitationOf('otherFamilyGuardian');
+    expect(
+      (
+        await call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${emma.id}/booking`, {
+          date: '2027-02-02',
+          from: '14:30',
+        })
+      ).statusCode,
+    ).toBe(200);
+    // 5.B shares no teacher with 3.A here, but the counsellor is in both classes' meetings.
+    const times = (
+      (
+        await call('otherFamilyGuardian', 'GET', `${base()}/conference-invitations/${alisChild.id}/times`)
+      ).json() as TFreeTimes
+    ).times.map((time) => time.from);
+    expect(times).toEqual(['14:00']);
+
+    // The round's afternoon is in the counsellor's calendar feed.
+    const feed = (await call('leader', 'GET', '/api/me/calendar-feed')).json() as { url: string };
+    const ics = (await t.request({ method: 'GET', url: new URL(feed.url).pathname })).body.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('DTSTART;TZID=Europe/Copenhagen:20270202T140000');
+  });
 });

@@ -237,6 +237,7 @@ export async function findInvitationForBooking(db: Db, schoolId: string, invitat
       'r.filling',
       'r.formats',
       'r.also_taking_part',
+      'r.counsellor_id',
       'r.minutes_by_grade',
     ])
     .where('i.school_id', '=', schoolId)
@@ -272,23 +273,27 @@ export async function findTakenTimes(db: Db, schoolId: string, roundId: string, 
 
 /**
  * The meetings booked in the round for other classes that one of this class's meeting staff holds
- * too (a contact teacher of two classes, a pedagogue shared by a grade): those times are not free
- * for this class. Read under the round's lock, like the booking it guards.
+ * too (a contact teacher of two classes, a pedagogue shared by a grade; a round's counsellor, who
+ * is in every meeting): those times are not free for this class. Read under the round's lock,
+ * like the booking it guards.
  */
 export async function findStaffBusyTimes(
   db: Db,
   schoolId: string,
   roundId: string,
   classId: string,
-  roles: ReadonlyArray<'contact_teacher' | 'teacher' | 'pedagogue'>,
+  staff: { roles: ReadonlyArray<'contact_teacher' | 'teacher' | 'pedagogue'>; counsellor: boolean },
 ): Promise<Array<{ date: string; from: string; to: string }>> {
-  return db
+  const { roles } = staff;
+  const bookings = db
     .selectFrom('conference_bookings as b')
     .select(['b.date', 'b.starts_at as from', 'b.ends_at as to'])
     .where('b.school_id', '=', schoolId)
     .where('b.round_id', '=', roundId)
     .where('b.class_id', '<>', classId)
-    .where('b.cancelled_at', 'is', null)
+    .where('b.cancelled_at', 'is', null);
+  if (staff.counsellor) return bookings.execute();
+  return bookings
     .where((eb) =>
       eb.exists(
         eb

@@ -245,13 +245,10 @@ async function timesOf(db: Db, schoolId: string, invitation: InvitationForBookin
   const all = slotsOfRound(invitation.days, invitation.minutes);
   const [taken, busy] = await Promise.all([
     findTakenTimes(db, schoolId, invitation.round_id, invitation.class_id),
-    findStaffBusyTimes(
-      db,
-      schoolId,
-      invitation.round_id,
-      invitation.class_id,
-      meetingRoles(invitation.also_taking_part),
-    ),
+    findStaffBusyTimes(db, schoolId, invitation.round_id, invitation.class_id, {
+      roles: meetingRoles(invitation.also_taking_part),
+      counsellor: invitation.counsellor_id !== null,
+    }),
   ]);
   return { all, free: freeSlots(all, taken, busy) };
 }

@@ -142,14 +142,24 @@ export async function findPlanRows(db: Db, schoolId: string, roundId: string): P
       const members = staff.filter((s) => s.class_id === c.class_id).sort((a, b) => rank(a.role) - rank(b.role));
       // One of each role: the contact teacher, then one colleague per choice.
       const seen = new Set<string>();
+      const classStaff = members
+        .filter((s) => !seen.has(s.role) && seen.add(s.role))
+        .map((s) => ({ id: s.id, name: `${s.given_name} ${s.family_name}`.trim() }));
+      // The round's counsellor takes part in every meeting, of every class.
+      const counsellor = round.counsellor_id
+        ? [
+            {
+              id: round.counsellor_id,
+              name: `${round.counsellor_given_name ?? ''} ${round.counsellor_family_name ?? ''}`.trim(),
+            },
+          ]
+        : [];
       return {
         id: c.class_id,
         name: className(c.grade, c.letter),
         grade: c.grade,
         room: c.room,
-        staff: members
-          .filter((s) => !seen.has(s.role) && seen.add(s.role))
-          .map((s) => ({ id: s.id, name: `${s.given_name} ${s.family_name}`.trim() })),
+        staff: [...classStaff, ...counsellor.filter((person) => !classStaff.some((s) => s.id === person.id))],
       };
     }),
     invitations: invitations.map((i) => {

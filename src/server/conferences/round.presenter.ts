@@ -55,6 +55,12 @@ export function presentRound(
     days: ownDays.map((d) => ({ date: d.date, from: d.starts_at, to: d.ends_at })),
     minutesByGrade: round.minutes_by_grade,
     alsoTakingPart: round.also_taking_part,
+    counsellor: round.counsellor_id
+      ? {
+          id: round.counsellor_id,
+          name: `${round.counsellor_given_name ?? ''} ${round.counsellor_family_name ?? ''}`.trim(),
+        }
+      : null,
     formats: round.formats,
     videoLink: round.video_link,
     inviteOn: round.invite_on,

@@ -18,6 +18,9 @@ export interface RoundRow {
   created_at: Date;
   created_by_given_name: string;
   created_by_family_name: string;
+  counsellor_id: string | null;
+  counsellor_given_name: string | null;
+  counsellor_family_name: string | null;
 }
 
 export interface RoundClassRow {
@@ -54,6 +57,7 @@ export async function insertRoundOnce(
       also_taking_part: JSON.stringify(round.alsoTakingPart),
       formats: JSON.stringify(round.formats),
       video_link: round.videoLink,
+      counsellor_id: round.alsoTakingPart.includes('counsellor') ? round.counsellorId : null,
       invite_on: round.inviteOn,
       plans_by: round.plansBy,
       created_by: round.createdBy,
@@ -120,7 +124,13 @@ export async function findRounds(
   let query = db
     .selectFrom('conference_rounds as r')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'r.school_id').onRef('p.id', '=', 'r.created_by'))
+    .leftJoin('people as counsellor', (j) =>
+      j.onRef('counsellor.school_id', '=', 'r.school_id').onRef('counsellor.id', '=', 'r.counsellor_id'),
+    )
     .select([
+      'r.counsellor_id',
+      'counsellor.given_name as counsellor_given_name',
+      'counsellor.family_name as counsellor_family_name',
       'r.school_id',
       'r.id',
       'r.name',
@@ -232,4 +242,16 @@ export function meetingRoles(
   alsoTakingPart: ReadonlyArray<keyof typeof ROLE_OF>,
 ): Array<'contact_teacher' | 'teacher' | 'pedagogue'> {
   return ['contact_teacher', ...alsoTakingPart.flatMap((role) => (ROLE_OF[role] ? [ROLE_OF[role]] : []))];
+}
+
+/** Whether a person works at the school (teacher, pedagogue or leader): who may take part as a round's counsellor. */
+export async function isSchoolStaff(db: Db, schoolId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('person_roles')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('person_id', '=', personId)
+    .where('role', 'in', ['teacher', 'pedagogue', 'leader'])
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -11,6 +11,7 @@ import {
   findRoundIdByKey,
   findRounds,
   insertRoundOnce,
+  isSchoolStaff,
 } from './round.repository.js';
 import { presentRound } from './round.presenter.js';
 
@@ -63,6 +64,12 @@ export async function createRound(
   if (Object.keys(input.rooms).some((classId) => !grades.has(classId)))
     throw new AppError('round_room_unknown_class', { field: 'rooms' });
   await requireContactTeachers(ctx.db, schoolId, input.classIds);
+  if (
+    input.alsoTakingPart.includes('counsellor') &&
+    input.counsellorId &&
+    !(await isSchoolStaff(ctx.db, schoolId, input.counsellorId))
+  )
+    throw new AppError('round_counsellor_not_staff', { field: 'counsellorId' });
   // Only the grades of the round's classes are kept.
   const minutesByGrade = Object.fromEntries(
     [...new Set(grades.values())].map((grade) => [String(grade), input.minutesByGrade[String(grade)]!]),

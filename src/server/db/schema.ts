@@ -593,6 +593,8 @@ export interface ConferenceRoundsTable {
   idempotency_key: string | null;
   /** Migration 2026-12-03T1500: self-booking by the homes, or planned by the scheduler. */
   filling: Generated<'self_booking' | 'planned'>;
+  /** Migration 2026-12-03T1550: the staff member who takes part in every meeting as counsellor. */
+  counsellor_id: Generated<string | null>;
 }
 
 export interface ConferenceRoundClassesTable {

@@ -70,6 +70,7 @@ export async function addDemoConferenceMeetings(
     alsoTakingPart: [],
     formats: ['in_person'],
     videoLink: null,
+    counsellorId: null,
     rooms: { [chosen[0]!.id]: 'Lokale 12', [chosen[1]!.id]: 'Lokale 31' },
     inviteOn: addDays(first, -28),
     plansBy: addDays(first, -7),

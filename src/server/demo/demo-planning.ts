@@ -52,6 +52,7 @@ export async function addDemoPlannedRound(db: Db, schoolId: string, leaderId: st
     alsoTakingPart: [],
     formats: ['in_person'],
     videoLink: null,
+    counsellorId: null,
     rooms: { [klass.id]: 'Lokale 14' },
     inviteOn: addDays(april, 1 - 28),
     plansBy: addDays(april, 1 - 7),

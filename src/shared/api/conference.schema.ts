@@ -54,6 +54,8 @@ export const ZCreateRound = z
     ),
     /** Besides the contact teacher, who always takes part. */
     alsoTakingPart: z.array(ZRoundStaffRole).max(3).refine(unique, 'Each choice may appear once.'),
+    /** The staff member who takes part in every meeting as counsellor, when `alsoTakingPart` has one. */
+    counsellorId: ZUuid.nullable().default(null),
     formats: z.array(ZRoundFormat).min(1).max(3).refine(unique, 'Each choice may appear once.'),
     /** The school's own video meeting link, when video is offered. */
     videoLink: z
@@ -70,6 +72,8 @@ export const ZCreateRound = z
   .superRefine((round, ctx) => {
     if (round.formats.includes('video') && !round.videoLink)
       ctx.addIssue({ code: 'custom', path: ['videoLink'], message: 'Video needs the school’s meeting link.' });
+    if (round.alsoTakingPart.includes('counsellor') && !round.counsellorId)
+      ctx.addIssue({ code: 'custom', path: ['counsellorId'], message: 'Choose the counsellor.' });
     const first = [...round.days].map((d) => d.date).sort()[0];
     if (first && round.inviteOn > first)
       ctx.addIssue({ code: 'custom', path: ['inviteOn'], message: 'Invitations go out before the first meeting.' });
@@ -97,6 +101,8 @@ export const ZRound = z.object({
   days: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
   minutesByGrade: z.record(z.string(), z.number().int()),
   alsoTakingPart: z.array(ZRoundStaffRole),
+  /** The counsellor who takes part in every meeting, when the round has one. */
+  counsellor: z.object({ id: ZUuid, name: z.string() }).nullable(),
   formats: z.array(ZRoundFormat),
   videoLink: z.string().nullable(),
   inviteOn: z.string(),

@@ -14,6 +14,7 @@ import {
 import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import type { TClassSummary } from '../../../shared/api/directory.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../../shared/api/messaging.schema.js';
+import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import type { ApiError } from '../../api/api-error.js';
 import { api } from '../../api/http.js';
 import { newIdempotencyKey } from '../../api/messaging.api.js';
@@ -22,7 +23,7 @@ import { useAction, useApiQuery } from '../../app/query.js';
 import { useSession } from '../../app/session.js';
 import { DateField, TimeField } from '../../ui/date-field.js';
 import { ActionError, Loaded, useErrorText } from '../../ui/errors.js';
-import { TextField } from '../../ui/field.js';
+import { SelectField, TextField } from '../../ui/field.js';
 import { problemText, useSchemaForm } from '../../ui/form.js';
 import { isHhMm, isIsoDate } from '../../ui/date-text.js';
 import { Notice } from '../../ui/notice.js';
@@ -85,6 +86,15 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
   const minutes = useFieldArray({ control, name: 'minutes' });
   const rooms = useFieldArray({ control, name: 'rooms' });
   const formats = form.watch('formats');
+  const takingPart = form.watch('alsoTakingPart');
+  // Who may take part as counsellor: the school's teachers, pedagogues and leaders.
+  const colleagues = useApiQuery(messagingContracts.colleagues, { params: { schoolId } });
+  const counsellors =
+    colleagues.status === 'ok'
+      ? colleagues.data.staff.filter((person) =>
+          person.roles.some((role) => role === 'teacher' || role === 'pedagogue' || role === 'leader'),
+        )
+      : [];
   const dayValues = form.watch('days');
   const create = useCreateRound(schoolId);
 
@@ -302,6 +312,22 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
             />
           )}
         />
+        {takingPart.includes('counsellor') ? (
+          <SelectField
+            label={t('conferences.form.counsellor')}
+            hint={t('conferences.form.counsellorHint')}
+            required
+            {...register('counsellorId')}
+            error={problemText(errors.counsellorId, t('conferences.form.errors.counsellor'))}
+          >
+            <option value="">{t('conferences.form.chooseCounsellor')}</option>
+            {counsellors.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <Controller
           control={control}
           name="formats"

@@ -19,6 +19,8 @@ const ZRoundFields = z.object({
   /** One meeting length for each grade of the chosen classes; an emptied number field gives NaN. */
   minutes: z.array(z.object({ grade: ZGrade, minutes: z.number().or(z.nan()) })),
   alsoTakingPart: z.array(ZRoundStaffRole),
+  /** The staff member chosen as counsellor; empty until chosen. */
+  counsellorId: z.string(),
   formats: z.array(ZRoundFormat),
   videoLink: z.string(),
   /** One room for each chosen class; empty when the class has none. */
@@ -72,7 +74,10 @@ export function serverProblems(
   return error.field ? [{ field: at(error.field), message: texts.refusal }] : [];
 }
 
-/** The request a form's values make: a link only with video, rooms only where one is written, no plan day as null. */
+/**
+ * The request a form's values make: a link only with video, a counsellor only when one takes part,
+ * rooms only where one is written, no plan day as null.
+ */
 export function toCreateRound(form: TRoundFields): z.input<typeof ZCreateRound> {
   return {
     name: form.name,
@@ -82,6 +87,7 @@ export function toCreateRound(form: TRoundFields): z.input<typeof ZCreateRound> 
     days: form.days,
     minutesByGrade: Object.fromEntries(form.minutes.map((m) => [String(m.grade), m.minutes])),
     alsoTakingPart: form.alsoTakingPart,
+    counsellorId: form.alsoTakingPart.includes('counsellor') ? form.counsellorId || null : null,
     formats: form.formats,
     videoLink: form.formats.includes('video') ? form.videoLink.trim() || null : null,
     rooms: Object.fromEntries(
@@ -106,6 +112,7 @@ export const emptyRoundForm = (): TRoundFormValues => ({
   days: [newDay()],
   minutes: [],
   alsoTakingPart: [],
+  counsellorId: '',
   formats: ['in_person'],
   videoLink: '',
   rooms: [],

@@ -63,7 +63,11 @@ function RoundFacts({ round }: { round: TRound }) {
         <ul className="plain-list">
           {[
             t('conferences.contactTeacher'),
-            ...round.alsoTakingPart.map((role) => t(`conferences.staffRole.${role}`)),
+            ...round.alsoTakingPart.map((role) =>
+              role === 'counsellor' && round.counsellor
+                ? t('conferences.counsellorNamed', { name: round.counsellor.name })
+                : t(`conferences.staffRole.${role}`),
+            ),
           ].map((who) => (
             <li key={who}>{who}</li>
           ))}
