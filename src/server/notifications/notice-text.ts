@@ -27,11 +27,8 @@ function conferenceInvitationNotice(
       };
 }
 
-/** "Your school-home conference about Emma: Tuesday 12 January 14:00–14:15", once a planned round is published. */
-function conferenceTimeNotice(
-  locale: Locale,
-  p: { round: string; child: string; date: string; from: string; to: string },
-): { title: string; body: string } {
+/** "tirsdag 12. januar kl. 14.00–14.15" / "Tuesday 12 January, 14:00–14:15". */
+function meetingTime(locale: Locale, p: { date: string; from: string; to: string }): string {
   const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
@@ -39,14 +36,19 @@ function conferenceTimeNotice(
     timeZone: 'UTC',
   }).format(new Date(`${p.date}T12:00:00Z`));
   return locale === 'da'
-    ? {
-        title: `Jeres tid til skole-hjem-samtale om ${p.child}`,
-        body: `${p.round}: ${day} kl. ${p.from.replace(':', '.')}–${p.to.replace(':', '.')}. Se tiden i Samspil.`,
-      }
-    : {
-        title: `Your school-home conference about ${p.child}`,
-        body: `${p.round}: ${day}, ${p.from}–${p.to}. See the time in Samspil.`,
-      };
+    ? `${day} kl. ${p.from.replace(':', '.')}–${p.to.replace(':', '.')}`
+    : `${day}, ${p.from}–${p.to}`;
+}
+
+/** "Your school-home conference about Emma: Tuesday 12 January 14:00–14:15", once a planned round is published. */
+function conferenceTimeNotice(
+  locale: Locale,
+  p: { round: string; child: string; date: string; from: string; to: string },
+): { title: string; body: string } {
+  const at = meetingTime(locale, p);
+  return locale === 'da'
+    ? { title: `Jeres tid til skole-hjem-samtale om ${p.child}`, body: `${p.round}: ${at}. Se tiden i Samspil.` }
+    : { title: `Your school-home conference about ${p.child}`, body: `${p.round}: ${at}. See the time in Samspil.` };
 }
 
 /** "A new time for the conference about Emma": the leader moved a published meeting. */
@@ -54,20 +56,15 @@ function conferenceMovedNotice(
   locale: Locale,
   p: { round: string; child: string; date: string; from: string; to: string },
 ): { title: string; body: string } {
-  const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${p.date}T12:00:00Z`));
+  const at = meetingTime(locale, p);
   return locale === 'da'
     ? {
         title: `Ny tid til skole-hjem-samtale om ${p.child}`,
-        body: `${p.round}: samtalen er flyttet til ${day} kl. ${p.from.replace(':', '.')}–${p.to.replace(':', '.')}. Den gamle tid gælder ikke længere.`,
+        body: `${p.round}: samtalen er flyttet til ${at}. Den gamle tid gælder ikke længere.`,
       }
     : {
         title: `New time for the school-home conference about ${p.child}`,
-        body: `${p.round}: the meeting has moved to ${day}, ${p.from}–${p.to}. The old time no longer applies.`,
+        body: `${p.round}: the meeting has moved to ${at}. The old time no longer applies.`,
       };
 }
 
