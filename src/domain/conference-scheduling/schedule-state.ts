@@ -187,9 +187,14 @@ export class ScheduleState {
 
   private insert(entity: number, day: number, booking: Booking): void {
     const list = this.bookings[entity]?.[day] as Booking[];
+    // Shifted by hand: splice allocates an array of the removed elements on every call.
     let position = list.length;
-    while (position > 0 && (list[position - 1] as Booking).start > booking.start) position--;
-    list.splice(position, 0, booking);
+    list.push(booking);
+    while (position > 0 && (list[position - 1] as Booking).start > booking.start) {
+      list[position] = list[position - 1] as Booking;
+      position--;
+    }
+    list[position] = booking;
     this.markSlots(entity, day, booking, 1);
     this.refresh(entity, day);
   }
@@ -206,7 +211,8 @@ export class ScheduleState {
     for (let position = 0; position < list.length; position++) {
       if ((list[position] as Booking).meeting === meeting) {
         this.markSlots(entity, day, list[position] as Booking, 0);
-        list.splice(position, 1);
+        for (let next = position + 1; next < list.length; next++) list[next - 1] = list[next] as Booking;
+        list.pop();
         break;
       }
     }
