@@ -121,7 +121,11 @@ export class ScheduleState {
     if (!inside) return false;
     const list = this.bookings[entity]?.[day] ?? [];
     let position = 0;
-    while (position < list.length && (list[position] as Booking).start < start) position++;
+    for (let high = list.length; position < high; ) {
+      const middle = (position + high) >>> 1;
+      if ((list[middle] as Booking).start < start) position = middle + 1;
+      else high = middle;
+    }
     const previous = list[position - 1];
     const next = list[position];
     if (previous && previous.end > start) return false;
