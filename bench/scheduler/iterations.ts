@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { generateSchoolInstance } from '../../src/domain/conference-scheduling/generate-instance.js';
+import { measureSchedule } from '../../src/domain/conference-scheduling/measure-schedule.js';
 import * as current from '../../src/domain/conference-scheduling/schedule-conferences.js';
 import * as currentParallel from '../../src/domain/conference-scheduling/schedule-in-parallel.js';
 
@@ -60,8 +61,11 @@ for (const seed of seeds) {
           });
     const used = cpuNow() - started;
     const [unplaced, days, waiting, staffIdle] = result.objective;
+    const measure = measureSchedule(instance, result.schedule);
+    const householdsWaiting = measure.possibleHouseholds - measure.householdsWithZeroWaiting;
     process.stdout.write(
       `hard #${seed} seed ${solverSeed}: placed ${instance.meetings.length - unplaced} / ${days} days / ${waiting} waiting / ${staffIdle} staff idle ` +
+        `/ ${householdsWaiting} households waiting ` +
         `(construction placed ${instance.meetings.length - result.constructionObjective[0]} / ${result.constructionObjective[1]} / ${result.constructionObjective[2]}), ` +
         `${result.iterations} it, best at ${result.bestIteration}, CPU ${used.toFixed(1)} s, wall ${((Date.now() - wallStarted) / 1000).toFixed(1)} s\n`,
     );
