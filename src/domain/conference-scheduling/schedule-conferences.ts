@@ -316,7 +316,8 @@ class ConferenceSolver {
     let blocks = 0;
     for (let day = 0; day < this.model.days.length; day++) {
       for (const start of this.candidateStarts(meetings[0] as number, day)) {
-        const booked = this.bookChain(meetings, day, start, true);
+        // Only whole blocks count, so a chain is given up as soon as one of its meetings finds no time.
+        const booked = this.bookChain(meetings, day, start, true, undefined, meetings.length);
         if (booked) {
           if (booked.length === meetings.length) blocks++;
           for (const placement of booked) this.state.unbook(placement.meeting);
