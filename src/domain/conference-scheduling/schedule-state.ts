@@ -121,7 +121,7 @@ export class ScheduleState {
     if (!inside) return false;
     const list = this.bookings[entity]?.[day] ?? [];
     let position = 0;
-    for (let high = list.length; position < high; ) {
+    for (let high = list.length; position < high;) {
       const middle = (position + high) >>> 1;
       if ((list[middle] as Booking).start < start) position = middle + 1;
       else high = middle;
