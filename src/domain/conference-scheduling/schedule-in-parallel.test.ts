@@ -60,4 +60,11 @@ describe('scheduleConferencesInParallel', { timeout: 120_000 }, () => {
     expect(offThread.schedule).toEqual((await scheduleConferencesInParallel(instance, options)).schedule);
     expect(offThread.threads).toBe(2);
   });
+
+  it('searches off the caller’s thread against the clock, as the app plans, with its helper started from there', async () => {
+    const result = await scheduleConferencesOffThread(instance, { seed: 3, threads: 2, deadline: Date.now() + 1500 });
+    expect(result.threads).toBe(2);
+    expect(validateSchedule(instance, result.schedule)).toEqual([]);
+    expect(compareObjectives(result.objective, result.constructionObjective)).toBeLessThanOrEqual(0);
+  });
 });
