@@ -208,11 +208,14 @@ async function searchFreely(
     while (iterations - bestIteration < session.stagnationIterations && !session.atLowerBound() && !stop()) {
       // Lets the caller's thread answer its own events between rounds, as the rounds in step do.
       await new Promise((resolve) => setImmediate(resolve));
-      for (const found of helpers.flatMap((helper) => receiveAll(helper.port))) {
-        if (compareObjectives(found.objective, bestObjective) < 0) {
+      for (const sender of helpers) {
+        for (const found of receiveAll(sender.port)) {
+          if (compareObjectives(found.objective, bestObjective) >= 0) continue;
           best = found.placements;
           bestObjective = found.objective;
           bestIteration = iterations;
+          // With more than two threads, the helpers trade through this one.
+          for (const helper of helpers) if (helper !== sender) helper.port.postMessage(found);
         }
       }
       const own = session.improve(best, roundSeed(seed, rounds, 0), roundIterations, stop);
