@@ -398,7 +398,8 @@ class ConferenceSolver {
       const minutes = this.model.meetings[meeting]?.minutes ?? 0;
       let placed: Placement | null = null;
       if (position === 0) {
-        placed = this.tryBook(meeting, day, start, interpreter);
+        // A start from the free times fits as the timetable stands, which is how it stands here.
+        placed = this.tryBook(meeting, day, start, interpreter, free !== undefined);
         if (!placed) return null;
       } else {
         const earliest = Math.ceil(previousEnd / GRID) * GRID;
@@ -428,11 +429,18 @@ class ConferenceSolver {
     return booked;
   }
 
-  private tryBook(meeting: number, day: number, start: number, preferredInterpreter: number): Placement | null {
+  /** Books the meeting at `start` if it fits; `known` says it is known to fit (with some interpreter, if it needs one). */
+  private tryBook(
+    meeting: number,
+    day: number,
+    start: number,
+    preferredInterpreter: number,
+    known = false,
+  ): Placement | null {
     const data = this.model.meetings[meeting];
     if (!data) return null;
     if (!data.needsInterpreter) {
-      if (!this.state.fits(meeting, day, start, -1)) return null;
+      if (!known && !this.state.fits(meeting, day, start, -1)) return null;
       const placement = { meeting, day, start, interpreter: -1 };
       this.state.book(placement);
       return placement;
