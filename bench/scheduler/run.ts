@@ -295,7 +295,7 @@ async function mainHard(): Promise<void> {
     const two = {
       ...measureSchedule(instance, parallel.schedule),
       seconds: (performance.now() - started) / 1000,
-      // The caller's thread only: worker threads' CPU is not in process.cpuUsage's share of this thread.
+      // The whole process, worker threads included: process.cpuUsage counts every thread.
       cpuSeconds: (used.user + used.system) / 1e6,
       iterations: parallel.iterations,
       threads: parallel.threads,
@@ -326,7 +326,7 @@ function renderHard(rows: HardRow[]): string {
     '',
     'Each cell: placed / household days / household waiting min / households waiting / staff idle min.',
     '',
-    '| instance | meetings / staff / households / interpreters | one thread, default budget | two threads, default budget | one thread, long budget | lower bound (placeable / days bound / 0 / 0 / —) | feasible | s (CPU s of the calling thread): one / two / long | iterations: one / two (per thread) / long |',
+    '| instance | meetings / staff / households / interpreters | one thread, default budget | two threads, default budget | one thread, long budget | lower bound (placeable / days bound / 0 / 0 / —) | feasible | s (CPU s of the process, all its threads): one / two / long | iterations: one / two (per thread) / long |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { generateSchoolInstance } from './generate-instance.js';
 import type { TConferenceInstance } from './instance.schema.js';
 import { measureSchedule } from './measure-schedule.js';
 import { scheduleConferences } from './schedule-conferences.js';
+import { compareObjectives } from './schedule-state.js';
 import { validateInstance } from './validate-instance.js';
 import { validateSchedule } from './validate-schedule.js';
 
@@ -165,6 +166,25 @@ describe('scheduleConferences on generated instances', { timeout: 60_000 }, () =
         expect(second.schedule).toEqual(first.schedule);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('keeps every hard rule on hard rounds, where the repair draws a few orders of three- and four-child households', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.integer({ min: 2, max: 4 }), (seed, classes) => {
+        const instance = generateSchoolInstance({ seed, classes, hard: true });
+        const result = scheduleConferences(instance, { seed, maxIterations: 40 });
+        expect(validateSchedule(instance, result.schedule)).toEqual([]);
+        const measure = measureSchedule(instance, result.schedule);
+        expect(result.objective.slice(0, 3)).toEqual([
+          measure.meetings - measure.placed,
+          measure.householdDays,
+          measure.householdWaiting,
+        ]);
+        // The search returns the best timetable it saw, so never one worse than the constructed one.
+        expect(compareObjectives(result.objective, result.constructionObjective)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 6 },
     );
   });
 

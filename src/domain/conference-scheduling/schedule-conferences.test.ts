@@ -336,6 +336,24 @@ describe('scheduleConferences: determinism and bookkeeping', { timeout: 30_000 }
     }
   });
 
+  it('goes back to its best timetable after a stretch without a better one, keeping every rule, its measure and its determinism', () => {
+    const hard = generateSchoolInstance({ seed: 7, classes: 3, hard: true });
+    const options = { seed: 2, maxIterations: 1200, stagnationIterations: Number.POSITIVE_INFINITY };
+    const found: number[] = [];
+    const result = scheduleConferences(hard, { ...options, onImprovement: (_objective, at) => found.push(at) });
+    // The search went 300 iterations without a better timetable at least once, so it went back to its best.
+    const stretches = [...found, result.iterations].map((at, index) => at - (found[index - 1] ?? 0));
+    expect(Math.max(...stretches)).toBeGreaterThanOrEqual(300);
+    expect(validateSchedule(hard, result.schedule)).toEqual([]);
+    const measure = measureSchedule(hard, result.schedule);
+    expect(result.objective.slice(0, 3)).toEqual([
+      measure.meetings - measure.placed,
+      measure.householdDays,
+      measure.householdWaiting,
+    ]);
+    expect(scheduleConferences(hard, options).schedule).toEqual(result.schedule);
+  });
+
   it('stops when asked and still returns a complete schedule', () => {
     let asked = 0;
     const result = scheduleConferences(instance, { shouldStop: () => ++asked > 5 });

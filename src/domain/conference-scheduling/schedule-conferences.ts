@@ -167,12 +167,29 @@ interface HouseholdDifficulty {
  */
 const LATE_ACCEPTANCE_LENGTH = 30;
 const GRID = GRID_MINUTES;
+/**
+ * Orders of a household's meetings the search tries when it books the household again, drawn at
+ * random from all of them (24 for four meetings). Most of a search's time went into trying every
+ * order of the three- and four-child households; four drawn anew each time place more meetings
+ * within the same CPU time (bench/README.md, "Hard rounds"). The constructive phase tries them all.
+ */
+const ORDERS_PER_REPAIR = 4;
+/**
+ * After this many iterations without a better timetable, the search goes back to the best one
+ * (and forgets the late-acceptance history), as each round of the parallel search does. Without
+ * it a search that found its best early could wander off for the rest of the budget and never
+ * get to close that timetable's waiting; with it, on the hard rounds at 3 s of CPU, 13 of 18
+ * runs ended with no household waiting against 6 (bench/README.md, "Hard rounds").
+ */
+const RESTART_ITERATIONS = 300;
 
 class ConferenceSolver {
   readonly state: ScheduleState;
   readonly model: ConferenceModel;
   readonly placeable: boolean[];
   readonly unplaceableCount: number;
+  /** Per household, the fewest days its meetings that fit alone can be spread over. */
+  private readonly fewestDays: number[];
   private random: Random;
   private readonly difficulty: number[];
   private readonly householdOrder: number[];
@@ -186,8 +203,12 @@ class ConferenceSolver {
     this.householdBase = householdEntity(model, 0);
     this.state = new ScheduleState(model);
     this.random = createRandom(seed);
-    this.placeable = model.meetings.map((meeting) => this.isPlaceableAlone(meeting.index));
+    const placeableDays = model.meetings.map((meeting) => this.placeableDays(meeting.index));
+    this.placeable = placeableDays.map((days) => days.length > 0);
     this.unplaceableCount = this.placeable.filter((ok) => !ok).length;
+    this.fewestDays = model.householdMeetings.map((meetings) =>
+      fewestDays(meetings.map((meeting) => placeableDays[meeting] ?? [])),
+    );
     const difficulties = model.householdMeetings.map((_, household) => this.measureDifficulty(household));
     this.difficulty = difficulties.map((entry) => entry.key);
     this.householdOrder = [...difficulties]
@@ -220,8 +241,17 @@ class ConferenceSolver {
     let bestIteration = 0;
     const history: Objective[] = Array.from({ length: LATE_ACCEPTANCE_LENGTH }, () => current);
     let iteration = 0;
+    let restartIteration = 0;
     while (iteration < limits.maxIterations && iteration - bestIteration < limits.stagnationIterations) {
       if (this.atLowerBound(best) || limits.shouldStop()) break;
+      if (iteration - Math.max(bestIteration, restartIteration) >= RESTART_ITERATIONS) {
+        restartIteration = iteration;
+        if (compareObjectives(current, best) !== 0) {
+          this.restore(bestPlacements);
+          current = best;
+          history.fill(best);
+        }
+      }
       iteration++;
       const { households, leadFirst: forceLead } = this.destroy();
       if (households.length === 0) break;
@@ -281,17 +311,20 @@ class ConferenceSolver {
     for (const placement of placements) this.state.book(placement);
   }
 
-  private isPlaceableAlone(meeting: number): boolean {
+  /** The days on which the meeting fits in an empty timetable. */
+  private placeableDays(meeting: number): number[] {
     const data = this.model.meetings[meeting];
-    if (!data) return false;
-    if (data.needsInterpreter && data.interpreterCandidates.length === 0) return false;
+    if (!data) return [];
+    if (data.needsInterpreter && data.interpreterCandidates.length === 0) return [];
     const interpreters = data.needsInterpreter ? data.interpreterCandidates : [-1];
+    const days: number[] = [];
     for (let day = 0; day < this.model.days.length; day++) {
-      for (const start of this.candidateStarts(meeting, day)) {
-        for (const interpreter of interpreters) if (this.state.fits(meeting, day, start, interpreter)) return true;
-      }
+      const fits = this.candidateStarts(meeting, day).some((start) =>
+        interpreters.some((interpreter) => this.state.fits(meeting, day, start, interpreter)),
+      );
+      if (fits) days.push(day);
     }
-    return false;
+    return days;
   }
 
   private measureDifficulty(household: number): HouseholdDifficulty {
@@ -300,7 +333,8 @@ class ConferenceSolver {
     let blocks = 0;
     for (let day = 0; day < this.model.days.length; day++) {
       for (const start of this.candidateStarts(meetings[0] as number, day)) {
-        const booked = this.bookChain(meetings, day, start, true);
+        // Only whole blocks count, so a chain is given up as soon as one of its meetings finds no time.
+        const booked = this.bookChain(meetings, day, start, true, undefined, meetings.length);
         if (booked) {
           if (booked.length === meetings.length) blocks++;
           for (const placement of booked) this.state.unbook(placement.meeting);
@@ -333,7 +367,9 @@ class ConferenceSolver {
   /**
    * Books the meetings in the given order: the first at `start`, each next one as early as it
    * fits after the previous one (back to back when possible). Returns null when the first does
-   * not fit; meetings that fit nowhere later that day are left out of the chain.
+   * not fit; meetings that fit nowhere later that day are left out of the chain. Returns null
+   * too, with nothing booked, as soon as the chain cannot place `minimum` meetings: a chain that
+   * places fewer than the best one found is worse whatever else it does.
    */
   private bookChain(
     order: readonly number[],
@@ -341,7 +377,16 @@ class ConferenceSolver {
     start: number,
     strictBlock: boolean,
     free?: FreeStarts,
+    minimum = 0,
   ): Placement[] | null {
+    if (minimum >= order.length && strictBlock && free && order.length > 1) {
+      // Two thirds of the chains tried are shorter than the best, mostly because the second
+      // meeting finds no time right after the first; that is seen without booking anything.
+      const second = free.get(order[1] as number)?.[day] ?? [];
+      const earliest = Math.ceil((start + (this.model.meetings[order[0] as number]?.minutes ?? 0)) / GRID) * GRID;
+      const at = firstAtLeast(second, earliest);
+      if (at >= second.length || (second[at] as number) > earliest + this.model.transferMinutes) return null;
+    }
     const booked: Placement[] = [];
     let previousEnd = start;
     let interpreter = -1;
@@ -353,7 +398,8 @@ class ConferenceSolver {
       const minutes = this.model.meetings[meeting]?.minutes ?? 0;
       let placed: Placement | null = null;
       if (position === 0) {
-        placed = this.tryBook(meeting, day, start, interpreter);
+        // A start from the free times fits as the timetable stands, which is how it stands here.
+        placed = this.tryBook(meeting, day, start, interpreter, free !== undefined);
         if (!placed) return null;
       } else {
         const earliest = Math.ceil(previousEnd / GRID) * GRID;
@@ -375,16 +421,26 @@ class ConferenceSolver {
         booked.push(placed);
         previousEnd = placed.start + minutes;
         if (placed.interpreter >= 0) interpreter = placed.interpreter;
+      } else if (booked.length + order.length - position - 1 < minimum) {
+        for (const placement of booked) this.state.unbook(placement.meeting);
+        return null;
       }
     }
     return booked;
   }
 
-  private tryBook(meeting: number, day: number, start: number, preferredInterpreter: number): Placement | null {
+  /** Books the meeting at `start` if it fits; `known` says it is known to fit (with some interpreter, if it needs one). */
+  private tryBook(
+    meeting: number,
+    day: number,
+    start: number,
+    preferredInterpreter: number,
+    known = false,
+  ): Placement | null {
     const data = this.model.meetings[meeting];
     if (!data) return null;
     if (!data.needsInterpreter) {
-      if (!this.state.fits(meeting, day, start, -1)) return null;
+      if (!known && !this.state.fits(meeting, day, start, -1)) return null;
       const placement = { meeting, day, start, interpreter: -1 };
       this.state.book(placement);
       return placement;
@@ -438,11 +494,13 @@ class ConferenceSolver {
     let best: Placement[] | null = null;
     let bestObjective: Objective | null = null;
     let ties = 0;
-    for (const order of orders(pending)) {
+    let tried = orders(pending);
+    if (random && tried.length > ORDERS_PER_REPAIR) tried = random.shuffle(tried).slice(0, ORDERS_PER_REPAIR);
+    for (const order of tried) {
       const first = order[0] as number;
       for (let day = 0; day < this.model.days.length; day++) {
         for (const start of free.get(first)?.[day] ?? []) {
-          const booked = this.bookChain(order, day, start, strictBlock, free);
+          const booked = this.bookChain(order, day, start, strictBlock, free, best?.length ?? 0);
           if (!booked) continue;
           const comparison = bestObjective ? this.state.compareTo(bestObjective) : -1;
           if (comparison < 0) {
@@ -492,9 +550,9 @@ class ConferenceSolver {
     const { random, model, state } = this;
     const chosen = new Set<number>();
     const operator = random.next();
-    if (operator < 0.5) {
+    if (operator < 0.7) {
       const troubled = this.troubledHouseholds();
-      if (troubled.length > 0 && random.chance(0.6)) {
+      if (troubled.length > 0 && random.chance(0.85)) {
         // Placed meetings come first in the measure, so households with one left out are picked more often.
         const unplaced = this.lastUnplacedHouseholds;
         const target = unplaced.length > 0 && random.chance(0.5) ? random.pick(unplaced) : random.pick(troubled);
@@ -565,7 +623,11 @@ class ConferenceSolver {
     return [...chosen];
   }
 
-  /** Households with an unplaced meeting that could be placed, more than one day, or time waiting. */
+  /**
+   * Households with an unplaced meeting that could be placed, more days than their meetings
+   * need, or time waiting. A household whose meetings cannot all be on one day is not troubled
+   * for coming on two: no move can change that.
+   */
   private troubledHouseholds(): number[] {
     const { model, state } = this;
     const troubled: number[] = [];
@@ -586,7 +648,7 @@ class ConferenceSolver {
       }
       const unplaced = meetings.some((meeting) => this.placeable[meeting] && !state.isPlaced(meeting));
       if (unplaced) this.lastUnplacedHouseholds.push(household);
-      if (unplaced || days > 1 || waits) troubled.push(household);
+      if (unplaced || days > Math.max(1, this.fewestDays[household] ?? 1) || waits) troubled.push(household);
     }
     return troubled;
   }
@@ -656,6 +718,22 @@ function firstAtLeast(sorted: readonly number[], minimum: number): number {
     else high = middle;
   }
   return low;
+}
+
+/** The fewest days that hold every meeting, given the days each one can be on (meetings with none left out). */
+function fewestDays(placeableDays: readonly (readonly number[])[]): number {
+  const needed = placeableDays.filter((days) => days.length > 0);
+  if (needed.length === 0) return 0;
+  const days = [...new Set(needed.flat())];
+  // 2^days subsets: fine for a round's few days; past a dozen, count one day as the old rule did.
+  if (days.length > 12) return 1;
+  let fewest = days.length;
+  for (let mask = 1; mask < 1 << days.length; mask++) {
+    const chosen = days.filter((_day, index) => mask & (1 << index));
+    if (chosen.length < fewest && needed.every((options) => options.some((day) => chosen.includes(day))))
+      fewest = chosen.length;
+  }
+  return fewest;
 }
 
 /** Orders in which a household's meetings may follow each other: all of them for up to four meetings. */

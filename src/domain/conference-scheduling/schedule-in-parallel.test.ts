@@ -31,6 +31,18 @@ describe('scheduleConferencesInParallel', { timeout: 120_000 }, () => {
     expect(compareObjectives(together.objective, alone.objective)).toBeLessThanOrEqual(0);
   });
 
+  it('against the clock, searches on both threads without rounds in step and keeps every hard rule', async () => {
+    const started = Date.now();
+    const result = await scheduleConferencesInParallel(instance, { seed: 3, threads: 2, deadline: started + 1500 });
+    expect(result.threads).toBe(2);
+    expect(result.rounds).toBeGreaterThanOrEqual(1);
+    expect(validateSchedule(instance, result.schedule)).toEqual([]);
+    expect(measureSchedule(instance, result.schedule).feasible).toBe(true);
+    // The timetables the threads trade are only ever better ones, so it never ends worse than it began.
+    expect(compareObjectives(result.objective, result.constructionObjective)).toBeLessThanOrEqual(0);
+    expect(result.schedule.assignments.length + result.schedule.unscheduled.length).toBe(instance.meetings.length);
+  });
+
   it('runs on the caller’s thread alone when asked for one thread', async () => {
     const result = await scheduleConferencesInParallel(instance, { seed: 3, threads: 1, maxIterations: 60 });
     expect(result.threads).toBe(1);
@@ -47,5 +59,12 @@ describe('scheduleConferencesInParallel', { timeout: 120_000 }, () => {
     const offThread = await search;
     expect(offThread.schedule).toEqual((await scheduleConferencesInParallel(instance, options)).schedule);
     expect(offThread.threads).toBe(2);
+  });
+
+  it('searches off the caller’s thread against the clock, as the app plans, with its helper started from there', async () => {
+    const result = await scheduleConferencesOffThread(instance, { seed: 3, threads: 2, deadline: Date.now() + 1500 });
+    expect(result.threads).toBe(2);
+    expect(validateSchedule(instance, result.schedule)).toEqual([]);
+    expect(compareObjectives(result.objective, result.constructionObjective)).toBeLessThanOrEqual(0);
   });
 });

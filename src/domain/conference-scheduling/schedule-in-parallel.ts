@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import {
+  MessageChannel,
+  Worker,
+  isMainThread,
+  parentPort,
+  receiveMessageOnPort,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import type { Language } from './clock.js';
 import type { TConferenceInstance } from './instance.schema.js';
 import { SchedulerSession, type ScheduleResult } from './schedule-conferences.js';
@@ -15,9 +23,10 @@ import { compareObjectives, type Objective, type Placement } from './schedule-st
  *
  * Deterministic for a seed, a number of threads and an iteration limit: rounds are counted in
  * iterations, not time, every round waits for every thread, and ties go to the lowest thread.
- * A time budget (`deadline`) alone stops the search too, and then a thread's result joins the
- * round in which it arrives, which makes the result depend on the machine, as with
- * `scheduleConferences`'s time budget.
+ * With a time budget (`deadline`) alone, as the app plans, no thread waits for another: each
+ * searches on by itself, sends the others every better timetable it finds and takes up a better
+ * one sent to it between its rounds (see `searchFreely`). That makes the result depend on the
+ * machine, as with `scheduleConferences`'s time budget.
  */
 export interface ParallelScheduleOptions {
   seed?: number;
@@ -40,9 +49,17 @@ export interface ParallelScheduleResult extends ScheduleResult {
 
 type WorkerSetup =
   /** A helper of a parallel search: improves the timetables it is sent. */
-  | { samspilConferenceWorker: true; instance: TConferenceInstance; seed: number; whole?: undefined }
+  | { samspilConferenceWorker: true; instance: TConferenceInstance; seed: number; whole?: undefined; free?: undefined }
+  /** A helper of a search against the clock: searches on by itself, trading better timetables through `port`. */
+  | {
+      samspilConferenceWorker: true;
+      instance: TConferenceInstance;
+      seed: number;
+      whole?: undefined;
+      free: FreeSetup;
+    }
   /** The whole parallel search, started off the caller's thread. */
-  | { samspilConferenceWorker: true; instance: TConferenceInstance; whole: ParallelScheduleOptions };
+  | { samspilConferenceWorker: true; instance: TConferenceInstance; whole: ParallelScheduleOptions; free?: undefined };
 
 interface ImproveRequest {
   from: Placement[];
@@ -59,6 +76,20 @@ interface ImproveReply {
 
 const DEFAULT_ROUND_ITERATIONS = 150;
 
+/** Where a helper of a search against the clock sends and receives timetables, and until when it searches. */
+interface FreeSetup {
+  port: MessagePort;
+  thread: number;
+  deadline: number;
+  roundIterations: number;
+}
+
+/** A better timetable, sent between the threads of a search against the clock. */
+interface Found {
+  objective: Objective;
+  placements: Placement[];
+}
+
 export async function scheduleConferencesInParallel(
   instance: TConferenceInstance,
   options: ParallelScheduleOptions = {},
@@ -68,6 +99,8 @@ export async function scheduleConferencesInParallel(
   const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
   const roundIterations = Math.max(1, options.roundIterations ?? DEFAULT_ROUND_ITERATIONS);
   const wanted = Math.max(1, Math.min(options.threads ?? 2, 16));
+  if (maxIterations === Number.POSITIVE_INFINITY && deadline !== Number.POSITIVE_INFINITY)
+    return searchFreely(instance, seed, wanted, deadline, roundIterations, options.language ?? 'da');
   const workers = maxIterations > 0 && wanted > 1 ? startWorkers(instance, seed, wanted - 1) : [];
   try {
     const session = new SchedulerSession(instance, seed);
@@ -135,6 +168,119 @@ export async function scheduleConferencesInParallel(
     return { ...result, threads: workers.length - failed.size + 1, rounds };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+/**
+ * The search against the clock: every thread, the caller's included, improves its own best
+ * timetable round after round. Between rounds it takes the best of the timetables the others
+ * have sent (polled with `receiveMessageOnPort`, so that a busy thread need not return to its
+ * event loop) and sends its own when it found a better one. In the rounds of
+ * `scheduleConferencesInParallel` a helper that finished first waited for the caller's round to
+ * end and one that finished last sat out the next round: a helper did less than half the
+ * caller's iterations (bench/README.md, "Hard rounds").
+ */
+async function searchFreely(
+  instance: TConferenceInstance,
+  seed: number,
+  threads: number,
+  deadline: number,
+  roundIterations: number,
+  language: Language,
+): Promise<ParallelScheduleResult> {
+  const helpers = Array.from({ length: threads - 1 }, (_unused, index) => {
+    const channel = new MessageChannel();
+    const free = { port: channel.port2, thread: index + 1, deadline, roundIterations };
+    const worker = new Worker(...workerEntry({ samspilConferenceWorker: true, instance, seed, free }, [channel.port2]));
+    const helper = { worker, port: channel.port1, failed: false };
+    // A helper that fails (it could not start, say) drops out; the caller's own thread goes on.
+    worker.on('error', () => (helper.failed = true));
+    return helper;
+  });
+  try {
+    const session = new SchedulerSession(instance, seed);
+    let best = session.placements();
+    let bestObjective = session.objective();
+    let iterations = 0;
+    let bestIteration = 0;
+    let rounds = 0;
+    const stop = () => Date.now() >= deadline;
+    while (iterations - bestIteration < session.stagnationIterations && !session.atLowerBound() && !stop()) {
+      // Lets the caller's thread answer its own events between rounds, as the rounds in step do.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const sender of helpers) {
+        for (const found of receiveAll(sender.port)) {
+          if (compareObjectives(found.objective, bestObjective) >= 0) continue;
+          best = found.placements;
+          bestObjective = found.objective;
+          bestIteration = iterations;
+          // With more than two threads, the helpers trade through this one.
+          for (const helper of helpers) if (helper !== sender) helper.port.postMessage(found);
+        }
+      }
+      const own = session.improve(best, roundSeed(seed, rounds, 0), roundIterations, stop);
+      rounds++;
+      iterations += own.iterations;
+      if (own.iterations === 0) break;
+      if (compareObjectives(own.objective, bestObjective) < 0) {
+        best = session.placements();
+        bestObjective = own.objective;
+        bestIteration = iterations;
+        for (const helper of helpers)
+          helper.port.postMessage({ objective: bestObjective, placements: best } satisfies Found);
+      }
+    }
+    for (const found of helpers.flatMap((helper) => receiveAll(helper.port))) {
+      if (compareObjectives(found.objective, bestObjective) < 0) {
+        best = found.placements;
+        bestObjective = found.objective;
+      }
+    }
+    const result = session.result(best, iterations, bestIteration, language);
+    return { ...result, threads: helpers.filter((helper) => !helper.failed).length + 1, rounds };
+  } finally {
+    await Promise.all(
+      helpers.map(async (helper) => {
+        helper.port.close();
+        await helper.worker.terminate();
+      }),
+    );
+  }
+}
+
+/** The messages waiting on a port, taken without returning to the event loop. */
+function receiveAll(port: MessagePort): Found[] {
+  const found: Found[] = [];
+  for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port))
+    found.push(message.message as Found);
+  return found;
+}
+
+/** A helper of `searchFreely`: the same search from the same constructed timetable, with seeds of its own. */
+function helpFreely(instance: TConferenceInstance, seed: number, free: FreeSetup): void {
+  const session = new SchedulerSession(instance, seed);
+  let from = session.placements();
+  let fromObjective = session.objective();
+  const stop = () => Date.now() >= free.deadline;
+  for (let round = 0; !stop() && !session.atLowerBound(); round++) {
+    for (const found of receiveAll(free.port)) {
+      if (compareObjectives(found.objective, fromObjective) < 0) {
+        from = found.placements;
+        fromObjective = found.objective;
+      }
+    }
+    const { objective, iterations } = session.improve(
+      from,
+      roundSeed(seed, round, free.thread),
+      free.roundIterations,
+      stop,
+    );
+    if (iterations === 0) break;
+    if (compareObjectives(objective, fromObjective) < 0) {
+      from = session.placements();
+      fromObjective = objective;
+      free.port.postMessage({ objective, placements: from } satisfies Found);
+    }
   }
 }
 
@@ -208,6 +354,10 @@ function startWorkers(instance: TConferenceInstance, seed: number, count: number
  * the TypeScript source (tests, `tsx`) and from the bundle `npm run build` writes.
  */
 function startWorker(setup: WorkerSetup): Worker {
+  return new Worker(...workerEntry(setup, []));
+}
+
+function workerEntry(setup: WorkerSetup, transferList: MessagePort[]): ConstructorParameters<typeof Worker> {
   const url = new URL(import.meta.url);
   // From the TypeScript source (tests, `tsx`), the worker first registers tsx, the loader the
   // caller runs under, since a worker does not inherit it; the built bundle is plain JavaScript.
@@ -215,7 +365,7 @@ function startWorker(setup: WorkerSetup): Worker {
     ? `import(${JSON.stringify(tsxLoader(url))})` +
       `.then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`
     : url;
-  return new Worker(entry, { workerData: setup, eval: typeof entry === 'string' });
+  return [entry, { workerData: setup, eval: typeof entry === 'string', transferList }];
 }
 
 /** Where tsx's ES module API is, as seen from this file. */
@@ -237,7 +387,9 @@ function isWorkerSetup(data: unknown): data is WorkerSetup {
 if (!isMainThread && parentPort && isWorkerSetup(workerData)) {
   const port = parentPort;
   const setup = workerData;
-  if (setup.whole) {
+  if (setup.free) {
+    helpFreely(setup.instance, setup.seed, setup.free);
+  } else if (setup.whole) {
     scheduleConferencesInParallel(setup.instance, setup.whole).then(
       (result) => port.postMessage({ result }),
       (error: unknown) => port.postMessage({ error: String(error) }),

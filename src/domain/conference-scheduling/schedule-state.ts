@@ -121,7 +121,11 @@ export class ScheduleState {
     if (!inside) return false;
     const list = this.bookings[entity]?.[day] ?? [];
     let position = 0;
-    while (position < list.length && (list[position] as Booking).start < start) position++;
+    for (let high = list.length; position < high;) {
+      const middle = (position + high) >>> 1;
+      if ((list[middle] as Booking).start < start) position = middle + 1;
+      else high = middle;
+    }
     const previous = list[position - 1];
     const next = list[position];
     if (previous && previous.end > start) return false;
@@ -187,9 +191,14 @@ export class ScheduleState {
 
   private insert(entity: number, day: number, booking: Booking): void {
     const list = this.bookings[entity]?.[day] as Booking[];
+    // Shifted by hand: splice allocates an array of the removed elements on every call.
     let position = list.length;
-    while (position > 0 && (list[position - 1] as Booking).start > booking.start) position--;
-    list.splice(position, 0, booking);
+    list.push(booking);
+    while (position > 0 && (list[position - 1] as Booking).start > booking.start) {
+      list[position] = list[position - 1] as Booking;
+      position--;
+    }
+    list[position] = booking;
     this.markSlots(entity, day, booking, 1);
     this.refresh(entity, day);
   }
@@ -206,7 +215,8 @@ export class ScheduleState {
     for (let position = 0; position < list.length; position++) {
       if ((list[position] as Booking).meeting === meeting) {
         this.markSlots(entity, day, list[position] as Booking, 0);
-        list.splice(position, 1);
+        for (let next = position + 1; next < list.length; next++) list[next - 1] = list[next] as Booking;
+        list.pop();
         break;
       }
     }
