@@ -49,6 +49,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   personId: (f) => [f.people.contactTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
   substituteId: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
   recipientIds: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
+  counsellorId: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
 };
 
 /** Staff find every person of their school in the directory; everyone knows themself. */
