@@ -44,6 +44,34 @@ function TooFew() {
   return <abbr title={t('figures.tooFewMeaning')}>{t('figures.tooFew')}</abbr>;
 }
 
+/**
+ * A kept-of-counted figure for the whole school: its share, and in words how many of how many
+ * (`of`, given the numbers written in the reader's language), or only its name where the board
+ * sees "for få".
+ */
+function KeptFigure({
+  cell,
+  of,
+  name,
+}: {
+  cell: TKeptCell | null;
+  of: (numbers: { kept: string; counted: string }) => string;
+  name: string;
+}) {
+  const { i18n } = useTranslation();
+  const share = useShare();
+  return (
+    <li className="figure">
+      <span className="figure__value">{cell ? share(cell) : <TooFew />}</span>
+      <span className="figure__label">
+        {cell
+          ? of({ kept: formatNumber(cell.kept, i18n.language), counted: formatNumber(cell.counted, i18n.language) })
+          : name}
+      </span>
+    </li>
+  );
+}
+
 /** One kept-of-counted figure by class, month or group: its share and what it counted, "for få" where hidden. */
 function KeptTable({
   caption,
@@ -141,7 +169,6 @@ function MessageFigureTable({
  */
 export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
   const { t, i18n } = useTranslation();
-  const share = useShare();
   const monthName = useMonth();
   const m = figures.messages;
   const within = m.repliesWithinPromise;
@@ -161,17 +188,11 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
           : t('figures.messages.promise', { count: m.promisedWorkingDays })}
       </p>
       <ul className="figures">
-        <li className="figure">
-          <span className="figure__value">{within.school ? share(within.school) : <TooFew />}</span>
-          <span className="figure__label">
-            {within.school
-              ? t('figures.messages.withinOf', {
-                  kept: formatNumber(within.school.kept, i18n.language),
-                  counted: formatNumber(within.school.counted, i18n.language),
-                })
-              : t('figures.messages.within')}
-          </span>
-        </li>
+        <KeptFigure
+          cell={within.school}
+          of={(numbers) => t('figures.messages.withinOf', numbers)}
+          name={t('figures.messages.within')}
+        />
         <li className="figure">
           <span className="figure__value">
             {!time.school ? (
@@ -243,7 +264,6 @@ export function MessageFigures({ figures, schoolId }: { figures: TPrincipleFigur
  */
 function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
   const { t, i18n } = useTranslation();
-  const share = useShare();
   const c = figures.conferences;
   const inTime = c.invitationsInGoodTime;
   const leadership = figures.audience === 'leadership';
@@ -256,17 +276,11 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
           : t('figures.conferences.leadTime', { count: c.invitationLeadDays })}
       </p>
       <ul className="figures">
-        <li className="figure">
-          <span className="figure__value">{inTime.school ? share(inTime.school) : <TooFew />}</span>
-          <span className="figure__label">
-            {inTime.school
-              ? t('figures.conferences.inTimeOf', {
-                  kept: formatNumber(inTime.school.kept, i18n.language),
-                  counted: formatNumber(inTime.school.counted, i18n.language),
-                })
-              : t('figures.conferences.inTime')}
-          </span>
-        </li>
+        <KeptFigure
+          cell={inTime.school}
+          of={(numbers) => t('figures.conferences.inTimeOf', numbers)}
+          name={t('figures.conferences.inTime')}
+        />
         <li className="figure">
           <span className="figure__value">
             {c.householdsNotReached === null ? <TooFew /> : formatNumber(c.householdsNotReached, i18n.language)}
@@ -302,8 +316,7 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
  * language, one home or two) and, for the leader, class by class.
  */
 function HomeFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
-  const { t, i18n } = useTranslation();
-  const share = useShare();
+  const { t } = useTranslation();
   const reached = figures.homes.householdsReached;
   const leadership = figures.audience === 'leadership';
   const classes = reached.classes.filter((row) => row.cell === null || row.cell.counted > 0);
@@ -311,17 +324,11 @@ function HomeFigures({ figures, schoolId }: { figures: TPrincipleFigures; school
   return (
     <div className="stack">
       <ul className="figures">
-        <li className="figure">
-          <span className="figure__value">{reached.school ? share(reached.school) : <TooFew />}</span>
-          <span className="figure__label">
-            {reached.school
-              ? t('figures.homes.reachedOf', {
-                  kept: formatNumber(reached.school.kept, i18n.language),
-                  counted: formatNumber(reached.school.counted, i18n.language),
-                })
-              : t('figures.homes.reached')}
-          </span>
-        </li>
+        <KeptFigure
+          cell={reached.school}
+          of={(numbers) => t('figures.homes.reachedOf', numbers)}
+          name={t('figures.homes.reached')}
+        />
       </ul>
       <p className="definition">{t('figures.homes.definition')}</p>
       {equity.length > 0 ? (
@@ -366,29 +373,16 @@ function HeldAndAgreements({ figures, schoolId }: { figures: TPrincipleFigures; 
   return (
     <>
       <ul className="figures">
-        <li className="figure">
-          <span className="figure__value">{held.school ? share(held.school) : <TooFew />}</span>
-          <span className="figure__label">
-            {held.school
-              ? t('figures.conferences.heldOf', {
-                  kept: formatNumber(held.school.kept, i18n.language),
-                  counted: formatNumber(held.school.counted, i18n.language),
-                  count: c.perYear ?? 1,
-                })
-              : t('figures.conferences.held')}
-          </span>
-        </li>
-        <li className="figure">
-          <span className="figure__value">{followed.school ? share(followed.school) : <TooFew />}</span>
-          <span className="figure__label">
-            {followed.school
-              ? t('figures.conferences.followedOf', {
-                  kept: formatNumber(followed.school.kept, i18n.language),
-                  counted: formatNumber(followed.school.counted, i18n.language),
-                })
-              : t('figures.conferences.followed')}
-          </span>
-        </li>
+        <KeptFigure
+          cell={held.school}
+          of={(numbers) => t('figures.conferences.heldOf', { ...numbers, count: c.perYear ?? 1 })}
+          name={t('figures.conferences.held')}
+        />
+        <KeptFigure
+          cell={followed.school}
+          of={(numbers) => t('figures.conferences.followedOf', numbers)}
+          name={t('figures.conferences.followed')}
+        />
         <li className="figure">
           <span className="figure__value">{number(c.openAgreements)}</span>
           <span className="figure__label">{t('figures.conferences.openAgreements')}</span>
