@@ -6,6 +6,7 @@ import type { TCalendarFeed } from '../../shared/api/calendar.schema.js';
 import { className } from '../../shared/api/directory.schema.js';
 import type { Locale } from '../../shared/errors.js';
 import { calendarText, type CalendarEntry } from './calendar-ics.js';
+import { formatOf } from '../../domain/conferences/format.js';
 import {
   deleteFeed,
   findFeedByToken,
@@ -80,7 +81,7 @@ const ROUND_TEXT: Record<
 function bookingEntries(rows: readonly GuardianBookingRow[], locale: Locale): CalendarEntry[] {
   const text = ROUND_TEXT[locale];
   return rows.map((row) => {
-    const format = row.format ?? row.formats[0] ?? 'in_person';
+    const format = formatOf(row);
     const atSchool = row.room ? `${row.school_name}, ${row.room}` : row.school_name;
     return {
       uid: `conference-${row.invitation_id}@samspil`,

@@ -9,6 +9,8 @@ import { conferenceTimeMail } from '../notify/templates/conference-time.js';
 import { bookingCalendarText } from '../calendar/calendar-feed.service.js';
 import { findInvitationBooking } from '../calendar/calendar-feed.repository.js';
 import { conferenceReminderAt } from '../../domain/conferences/reminder.js';
+import { formatOf } from '../../domain/conferences/format.js';
+import { insertNotifications } from '../notifications/notification.repository.js';
 import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } from './invitation-notify.repository.js';
 
 /**
@@ -159,8 +161,55 @@ export async function queueTimeEmails(
   moved: boolean,
 ): Promise<void> {
   if (invitationIds.length === 0) return;
-  const guardians = await findInvitedGuardians(db, schoolId, invitationIds);
-  await enqueueJobs(
+  await enqueueTimeEmails(db, schoolId, await findInvitedGuardians(db, schoolId, invitationIds), at, moved);
+}
+
+/**
+ * The school gives homes their times (a published plan) or moves one (after publishing), inside
+ * that unit of work: each home's guardians get a notice of the time in their language, and those
+ * told by e-mail the e-mail with its calendar file.
+ */
+export async function tellHomesTheirTime(
+  db: Db,
+  schoolId: string,
+  round: string,
+  times: ReadonlyArray<{ invitationId: string; child: string; date: string; from: string; to: string }>,
+  at: Date,
+  moved: boolean,
+): Promise<void> {
+  if (times.length === 0) return;
+  const guardians = await findInvitedGuardians(
+    db,
+    schoolId,
+    times.map((time) => time.invitationId),
+  );
+  await insertNotifications(
+    db,
+    times.flatMap(({ invitationId, ...time }) =>
+      guardians
+        .filter((g) => g.invitation_id === invitationId)
+        .map((g) => ({
+          schoolId,
+          personId: g.person_id,
+          threadId: null,
+          createdAt: at,
+          // The first time once; each move is news of its own.
+          dedupeKey: moved ? `conference-moved:${invitationId}:${at.toISOString()}` : `conference-time:${invitationId}`,
+          ...notice(moved ? 'conference-moved' : 'conference-time', { round, ...time }, g.locale),
+        })),
+    ),
+  );
+  await enqueueTimeEmails(db, schoolId, guardians, at, moved);
+}
+
+function enqueueTimeEmails(
+  db: Db,
+  schoolId: string,
+  guardians: ReadonlyArray<InvitedGuardianRow & { invitation_id: string }>,
+  at: Date,
+  moved: boolean,
+): Promise<void> {
+  return enqueueJobs(
     db,
     guardians.filter(mailsTo).map((g): NewJob<'conference-time-email'> => ({
       schoolId,
@@ -198,7 +247,7 @@ export async function handleConferenceTimeEmail(
     from: booking.starts_at,
     to: booking.ends_at,
     room: booking.room,
-    format: booking.format ?? booking.formats[0] ?? 'in_person',
+    format: formatOf(booking),
     videoLink: booking.video_link,
     appUrl: bookingUrl(deps, invitation.student_id),
     moved,

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/api/conference.schema.js';
 import { freeSlots, slotKey, slotsOfRound, type Slot } from '../../domain/conferences/slots.js';
 import { backToBackFirst } from '../../domain/conferences/back-to-back.js';
+import { formatOf } from '../../domain/conferences/format.js';
 import {
   cancelActiveBooking,
   findInvitationForBooking,
@@ -177,11 +178,6 @@ export function channelOf(
   if (guardians.some((g) => (g.email ?? '') !== '')) return 'email';
   if (guardians.some((g) => (g.phone ?? '') !== '')) return 'call';
   return 'letter';
-}
-
-/** How a home holds its meeting: its own choice, else the first of the round's formats. */
-export function formatOf(row: { format: TRoundFormat | null; formats: readonly TRoundFormat[] }): TRoundFormat {
-  return row.format ?? row.formats[0] ?? 'in_person';
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Db } from '../db/database.js';
+import type { Locale } from '../../shared/errors.js';
 import { inTransaction, type SignedInContext } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -263,6 +265,26 @@ export async function handleConferenceSummaryEmail(
   await deps.mailer.send({ schoolId, to, ...mail });
 }
 
+/** Whom an agreement belongs to, with their language: the home's guardians, the student, or the class's contact teachers. */
+async function ownersOf(
+  db: Db,
+  schoolId: string,
+  agreement: { owner: 'school' | 'home' | 'student'; invitation_id: string; student_id: string; class_id: string },
+): Promise<Array<{ id: string; locale: Locale }>> {
+  const inLocale = (locale: string | null): Locale => (locale === 'en' ? 'en' : 'da');
+  if (agreement.owner === 'home')
+    return (await findConferenceGuardians(db, schoolId, agreement.invitation_id)).map((g) => ({
+      id: g.id,
+      locale: inLocale(g.locale),
+    }));
+  if (agreement.owner === 'student')
+    return (await findStudentPerson(db, schoolId, agreement.student_id)).map((p) => ({
+      id: p.id,
+      locale: inLocale(p.locale),
+    }));
+  return (await findContactTeachers(db, schoolId, agreement.class_id)).map((id) => ({ id, locale: 'da' }));
+}
+
 /**
  * The reminder the morning before an agreement falls due: a notice in the app for its owners
  * (the home: the guardians of the conference; the school: the class's contact teachers; the
@@ -276,22 +298,7 @@ export async function handleAgreementReminder(
   const schoolId = job.schoolId;
   const agreement = await findAgreement(deps.db, schoolId, job.payload.agreementId);
   if (!agreement || agreement.done_at) return;
-  const inLocale = (locale: string | null) => (locale === 'en' ? ('en' as const) : ('da' as const));
-  const recipients =
-    agreement.owner === 'home'
-      ? (await findConferenceGuardians(deps.db, schoolId, agreement.invitation_id)).map((g) => ({
-          id: g.id,
-          locale: inLocale(g.locale),
-        }))
-      : agreement.owner === 'student'
-        ? (await findStudentPerson(deps.db, schoolId, agreement.student_id)).map((p) => ({
-            id: p.id,
-            locale: inLocale(p.locale),
-          }))
-        : (await findContactTeachers(deps.db, schoolId, agreement.class_id)).map((id) => ({
-            id,
-            locale: 'da' as const,
-          }));
+  const recipients = await ownersOf(deps.db, schoolId, agreement);
   const now = deps.clock.now();
   await insertNotifications(
     deps.db,

@@ -354,25 +354,13 @@ export function findMarkedInvitations(db: Db, schoolId: string, roundId: string)
     .execute();
 }
 
-/** A round's invitations with each child's first name, and the guardians each invitation went to. */
-export async function findRoundInvitationsWithPeople(db: Db, schoolId: string, roundId: string) {
-  const [invitations, guardians] = await Promise.all([
-    db
-      .selectFrom('conference_invitations as i')
-      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
-      .select(['i.id', 'i.class_id', 's.given_name'])
-      .where('i.school_id', '=', schoolId)
-      .where('i.round_id', '=', roundId)
-      .execute(),
-    db
-      .selectFrom('conference_invitation_guardians as ig')
-      .innerJoin('conference_invitations as i', (j) =>
-        j.onRef('i.school_id', '=', 'ig.school_id').onRef('i.id', '=', 'ig.invitation_id'),
-      )
-      .select(['ig.invitation_id', 'ig.person_id'])
-      .where('ig.school_id', '=', schoolId)
-      .where('i.round_id', '=', roundId)
-      .execute(),
-  ]);
-  return { invitations, guardians };
+/** A round's invitations with each child's first name. */
+export function findRoundInvitationChildren(db: Db, schoolId: string, roundId: string) {
+  return db
+    .selectFrom('conference_invitations as i')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+    .select(['i.id', 'i.class_id', 's.given_name'])
+    .where('i.school_id', '=', schoolId)
+    .where('i.round_id', '=', roundId)
+    .execute();
 }

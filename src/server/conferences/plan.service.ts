@@ -5,8 +5,6 @@ import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import type { ClaimedJob } from '../jobs/job-kinds.js';
-import { insertNotifications } from '../notifications/notification.repository.js';
-import { notice } from '../notifications/notice-text.js';
 import type { PlanPlacement, PlanUnplaced } from '../db/schema.js';
 import type {
   TAvailability,
@@ -25,7 +23,7 @@ import {
   findPlan,
   findMarkedInvitations,
   findPlanRows,
-  findRoundInvitationsWithPeople,
+  findRoundInvitationChildren,
   insertInterpreter,
   queuePlan,
   replaceAvailability,
@@ -40,8 +38,8 @@ import {
   insertBooking,
   lockRound,
 } from './invitation.repository.js';
-import { findPeopleLocales } from './people-locale.repository.js';
-import { queueTimeEmails } from './invitation-notify.service.js';
+import { tellHomesTheirTime } from './invitation-notify.service.js';
+import { findInvitationToTell } from './invitation-notify.repository.js';
 import { chooseFormat } from './invitation.service.js';
 import { findRounds } from './round.repository.js';
 import { className } from '../../shared/api/directory.schema.js';
@@ -345,26 +343,16 @@ export async function moveMeeting(
         at: tx.clock.now(),
       });
       // The home was told its time when the plan went out: it is told the new one, in its language.
-      const { invitations, guardians } = await findRoundInvitationsWithPeople(tx.db, schoolId, roundId);
-      const child = invitations.find((i) => i.id === invitationId)?.given_name ?? '';
-      const told = guardians.filter((g) => g.invitation_id === invitationId).map((g) => g.person_id);
-      const locales = await findPeopleLocales(tx.db, schoolId, told);
-      await insertNotifications(
+      const child = (await findInvitationToTell(tx.db, schoolId, invitationId))?.child ?? '';
+      const { date, from, to } = placement;
+      await tellHomesTheirTime(
         tx.db,
-        told.map((guardian) => ({
-          schoolId,
-          personId: guardian,
-          threadId: null,
-          createdAt: tx.clock.now(),
-          dedupeKey: `conference-moved:${invitationId}:${tx.clock.now().toISOString()}`,
-          ...notice(
-            'conference-moved',
-            { round: round.name, child, date: placement.date, from: placement.from, to: placement.to },
-            locales.get(guardian) ?? 'da',
-          ),
-        })),
+        schoolId,
+        round.name,
+        [{ invitationId, child, date, from, to }],
+        tx.clock.now(),
+        true,
       );
-      await queueTimeEmails(tx.db, schoolId, [invitationId], tx.clock.now(), true);
     }
   });
   return readPlan(ctx, schoolId, roundId);
@@ -373,7 +361,7 @@ export async function moveMeeting(
 /**
  * Publishes the plan: every placement becomes the invitation's booking (the tables self-booking
  * uses, so the calendar feed and the invitations list show them), the round is 'published', and
- * every guardian of a placed invitation gets a notice of the time in their language, once.
+ * every home is told its time (`tellHomesTheirTime`).
  */
 export async function publishPlan(ctx: SignedInContext, schoolId: string, roundId: string) {
   const m = await ctx.membership(schoolId);
@@ -383,9 +371,8 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
     const { round, plan } = await readyPlan(tx.db, schoolId, roundId);
     if (round.status === 'published' || plan.published_at) throw new AppError('round_published');
     const at = tx.clock.now();
-    const { invitations, guardians } = await findRoundInvitationsWithPeople(tx.db, schoolId, roundId);
-    const locales = await findPeopleLocales(tx.db, schoolId, [...new Set(guardians.map((g) => g.person_id))]);
-    let published = 0;
+    const invitations = await findRoundInvitationChildren(tx.db, schoolId, roundId);
+    const told: Array<{ invitationId: string; child: string; date: string; from: string; to: string }> = [];
     for (const placement of plan.placements) {
       const invitation = invitations.find((i) => i.id === placement.invitationId);
       if (!invitation) continue;
@@ -401,41 +388,13 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
         bookedBy: personId,
         at,
       });
-      published += 1;
-      await insertNotifications(
-        tx.db,
-        guardians
-          .filter((g) => g.invitation_id === invitation.id)
-          .map((g) => ({
-            schoolId,
-            personId: g.person_id,
-            threadId: null,
-            createdAt: at,
-            dedupeKey: `conference-time:${invitation.id}`,
-            ...notice(
-              'conference-time',
-              {
-                round: round.name,
-                child: invitation.given_name,
-                date: placement.date,
-                from: placement.from,
-                to: placement.to,
-              },
-              locales.get(g.person_id) ?? 'da',
-            ),
-          })),
-      );
+      const { date, from, to } = placement;
+      told.push({ invitationId: invitation.id, child: invitation.given_name, date, from, to });
     }
-    await queueTimeEmails(
-      tx.db,
-      schoolId,
-      plan.placements.map((placement) => placement.invitationId).filter((id) => invitations.some((i) => i.id === id)),
-      at,
-      false,
-    );
+    await tellHomesTheirTime(tx.db, schoolId, round.name, told, at, false);
     await updatePlan(tx.db, schoolId, roundId, { publishedAt: at });
     await setRoundStatusTo(tx.db, schoolId, roundId, 'published');
-    return { published };
+    return { published: told.length };
   });
 }
 
