@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   round_not_collecting: 409,
   plan_not_ready: 409,
   round_published: 409,
+  plan_staff_busy_elsewhere: 409,
   conference_move_breaks_rule: 422,
   conference_preparation_band: 422,
   conference_already_held: 409,

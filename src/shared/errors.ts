@@ -124,6 +124,10 @@ export const ERROR_MESSAGES = {
     da: 'Planen er ikke færdig endnu. Vent til planlægningen er færdig, eller tryk Planlæg.',
     en: 'The plan is not ready yet. Wait until planning has finished, or press Plan.',
   },
+  plan_staff_busy_elsewhere: {
+    da: 'Planen kan ikke offentliggøres: en medarbejder har siden fået en samtale i en anden runde på samme tid som samtalen om {children}. Flyt samtalen, eller planlæg igen.',
+    en: 'The plan cannot be published: a member of staff has since got a meeting in another round at the same time as the meeting about {children}. Move the meeting, or plan again.',
+  },
   round_published: {
     da: 'Tiderne i runden er allerede offentliggjort.',
     en: 'The round’s times have already been published.',
