@@ -4,6 +4,7 @@ import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from 
 import { adoptPreset } from '../principle/principle.service.js';
 import type { TMessageBook, TStudentPlanPage, TStudentPlansDue } from '../../shared/api/student-plan.schema.js';
 import type { TConference } from '../../shared/api/conference.schema.js';
+import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 
 const goal = (kind: 'academic' | 'social', text: string) => ({
   kind,
@@ -221,6 +222,24 @@ describe('the student plan: drafted, published, read, commented, reviewed', () =
     const reviewed = await call('contactTeacher', 'POST', `${plan()}/reviews`, { goalId, review: 'reached' });
     expect(reviewed.statusCode, reviewed.body).toBe(200);
     expect((reviewed.json() as TStudentPlanPage).plan?.goals[0]?.review).toBe('reached');
+  });
+
+  it("counts the held conference in 'plans in good time': the plan went home later than 7 days before", async () => {
+    const conferenceUrl = `/api/schools/${h.f.schoolId}/conferences/${h.f.invitation}`;
+    h.t.clock.advance(2 * 86_400_000);
+    expect((await call('contactTeacher', 'POST', `${conferenceUrl}/held`)).statusCode).toBe(200);
+    const leader = (
+      await call('leader', 'GET', `/api/schools/${h.f.schoolId}/principle-figures?schoolYear=2026`)
+    ).json() as TPrincipleFigures;
+    expect(leader.conferences.plansLeadDays).toBe(7);
+    expect(leader.conferences.plansInGoodTime.school).toEqual({ counted: 1, kept: 0, share: 0 });
+    expect(leader.conferences.plansInGoodTime.classes.find((c) => c.classId === h.f.classA)?.cell).toMatchObject({
+      counted: 1,
+    });
+    const board = (
+      await call('boardMember', 'GET', `/api/schools/${h.f.schoolId}/principle-figures?schoolYear=2026`)
+    ).json() as TPrincipleFigures;
+    expect(board.conferences.plansInGoodTime.school).toBeNull();
   });
 });
 
