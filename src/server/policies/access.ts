@@ -31,7 +31,6 @@ import {
   mayWriteToGuardiansOf,
   runsTheSchool,
   worksWithStudent,
-  hasCustodyOf,
   mayReadStudentPlan,
   mayDraftStudentPlanFor,
   mayContributeToStudentPlan,
