@@ -587,3 +587,30 @@ export async function findPublishedPlanWithGoals(db: Db, schoolId: string, stude
     .execute();
   return { plan, goals };
 }
+
+/** The held conferences of a round with their day (the booked time, else the day marked held) and the student's class. */
+export async function findHeldConferencesOfRound(db: Db, schoolId: string, roundId: string) {
+  return db
+    .selectFrom('conference_invitations as i')
+    .leftJoin('conference_bookings as b', (j) =>
+      j.onRef('b.school_id', '=', 'i.school_id').onRef('b.invitation_id', '=', 'i.id').on('b.cancelled_at', 'is', null),
+    )
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'i.school_id').onRef('s.id', '=', 'i.student_id'))
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+    .select([
+      'i.id as invitation_id',
+      'i.student_id',
+      's.given_name',
+      's.class_id',
+      'c.grade',
+      sql<string>`coalesce(b.date::text, to_char(i.held_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD'))`.as(
+        'meeting_day',
+      ),
+    ])
+    .where('i.school_id', '=', schoolId)
+    .where('i.round_id', '=', roundId)
+    .where('i.held_at', 'is not', null)
+    .orderBy('c.grade')
+    .orderBy('s.given_name')
+    .execute();
+}
