@@ -127,7 +127,8 @@ export async function addDemoStudentPlans(db: Db, schoolId: string, now: Date): 
       studentId: conference.student_id,
       owner: 'student',
       text: 'Oscar viser sin kalender med afleveringer til kontaktlæreren hver fredag',
-      dueOn: addDays(conference.meeting_day, 30),
+      // Still open: due three weeks from today (the autumn's overdue agreement stays the only one).
+      dueOn: addDays(now.toISOString().slice(0, 10), 21),
       personId: teacher,
       at: at(conference.meeting_day, '15:45'),
       goalId: first.id,
