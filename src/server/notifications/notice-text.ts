@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../shared/errors.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
+import { danishPossessive } from '../../shared/possessive.js';
 import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
 import { conferenceReminderNotice } from '../notify/templates/conference-invitation.js';
@@ -98,7 +99,7 @@ function studentPlanNotice(
   if (p.form === 'student_plan')
     return locale === 'da'
       ? {
-          title: `${p.child}s elevplan er klar`,
+          title: `${danishPossessive(p.child)} elevplan er klar`,
           body: 'Læs den sammen med jeres barn før skole-hjem-samtalen, og bekræft, at I har læst den.',
         }
       : {
@@ -106,7 +107,10 @@ function studentPlanNotice(
           body: 'Read it with your child before the school-home conference, and confirm that you have read it.',
         };
   return locale === 'da'
-    ? { title: `Nyt i ${p.child}s meddelelsesbog`, body: 'Skolen har skrevet om faglig udvikling og trivsel.' }
+    ? {
+        title: `Nyt i ${danishPossessive(p.child)} meddelelsesbog`,
+        body: 'Skolen har skrevet om faglig udvikling og trivsel.',
+      }
     : { title: `New in ${p.child}'s message book`, body: 'The school has written about progress and well-being.' };
 }
 

@@ -463,7 +463,12 @@ function Outcome({ params, conference }: { params: Params; conference: TConferen
         {conference.agreements.length === 0 ? (
           <p>{t('conference.noAgreements')}</p>
         ) : (
-          <AgreementList schoolId={params.schoolId} agreements={conference.agreements} today={today} />
+          <AgreementList
+            schoolId={params.schoolId}
+            agreements={conference.agreements}
+            today={today}
+            goals={conference.studentPlan?.goals ?? []}
+          />
         )}
         {record ? <AgreementForm params={params} conference={conference} /> : null}
       </Section>
@@ -512,7 +517,12 @@ export function ConferencePage() {
           {conference.earlierAgreements.length > 0 ? (
             <Section title={t('conference.earlierTitle')} id="conference-earlier">
               <p>{t('conference.earlierLead')}</p>
-              <AgreementList schoolId={schoolId} agreements={conference.earlierAgreements} today={today} />
+              <AgreementList
+                schoolId={schoolId}
+                agreements={conference.earlierAgreements}
+                today={today}
+                goals={conference.studentPlan?.goals ?? []}
+              />
             </Section>
           ) : null}
           <ConferencePlan schoolId={schoolId} conference={conference} />

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/errors.js';
+import { danishPossessive } from '../../../shared/possessive.js';
 import { renderHtmlMail } from './html.js';
 import type { RenderedMail } from './magic-link.js';
 
@@ -14,14 +15,15 @@ export interface StudentPlanMailInput {
 const COPY = {
   da: {
     subject: {
-      student_plan: (c: string) => `${c}s elevplan er klar`,
-      message_book: (c: string) => `Nyt i ${c}s meddelelsesbog`,
+      student_plan: (c: string) => `${danishPossessive(c)} elevplan er klar`,
+      message_book: (c: string) => `Nyt i ${danishPossessive(c)} meddelelsesbog`,
     },
     greeting: (name: string) => `Hej ${name}`,
     intro: {
       student_plan: (c: string) =>
-        `${c}s elevplan er sendt hjem. Den viser, hvordan det går i fagene, og ${c}s faglige og sociale mål, og hvordan skolen, I og ${c} kan støtte dem. Læs den sammen med ${c} før skole-hjem-samtalen.`,
-      message_book: (c: string) => `Skolen har skrevet i ${c}s meddelelsesbog om faglig udvikling og trivsel.`,
+        `${danishPossessive(c)} elevplan er sendt hjem. Den viser, hvordan det går i fagene, og ${danishPossessive(c)} faglige og sociale mål, og hvordan skolen, I og ${c} kan støtte dem. Læs den sammen med ${c} før skole-hjem-samtalen.`,
+      message_book: (c: string) =>
+        `Skolen har skrevet i ${danishPossessive(c)} meddelelsesbog om faglig udvikling og trivsel.`,
     },
     confirm: 'Bekræft i Samspil, at I har læst den.',
     action: 'Læs den i Samspil',
