@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { adoptPreset } from '../principle/principle.service.js';
+import { ensurePlan, findPlanParts, markPlanPublished, reviewGoal, saveDraft } from './student-plan.repository.js';
 import type { TMessageBook, TStudentPlanPage, TStudentPlansDue } from '../../shared/api/student-plan.schema.js';
 import type { TConference } from '../../shared/api/conference.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
@@ -96,6 +97,41 @@ describe('the student plan: drafted, published, read, commented, reviewed', () =
     expect(four.json().error.code).toBe('student_plan_too_many_goals');
     expect(await count('student_plans')).toBe(0);
     expect(await count('student_plan_goals')).toBe(0);
+  });
+
+  it("starts a new plan from last year's goals not reached", async () => {
+    const db = h.t.deps.db;
+    const at = new Date('2026-03-01T10:00:00Z');
+    const teacher = h.f.people.contactTeacher!;
+    const last = await ensurePlan(db, {
+      schoolId: h.f.schoolId,
+      studentId: h.f.ownStudent,
+      schoolYear: 2025,
+      personId: teacher,
+      at,
+    });
+    await saveDraft(db, {
+      schoolId: h.f.schoolId,
+      planId: last.id,
+      subjects: [],
+      goals: [goal('academic', 'Kunne tabellerne'), goal('social', 'Sige til, når noget er svært')],
+      personId: teacher,
+      at,
+    });
+    await markPlanPublished(db, h.f.schoolId, last.id, teacher, at);
+    const [reached, partly] = (await findPlanParts(db, h.f.schoolId, last.id)).goals;
+    for (const [g, review] of [
+      [reached!, 'reached'],
+      [partly!, 'partly'],
+    ] as const)
+      await reviewGoal(db, { schoolId: h.f.schoolId, planId: last.id, goalId: g.id, review, personId: teacher, at });
+    const page = (await call('contactTeacher', 'GET', plan())).json() as TStudentPlanPage;
+    expect(page.plan).toBeNull();
+    expect(page.carriedOver).toEqual([
+      expect.objectContaining({ kind: 'social', text: 'Sige til, når noget er svært', carriedFrom: partly!.id }),
+    ]);
+    // The home sees no plan for this year yet.
+    expect(((await call('custodyGuardian', 'GET', plan())).json() as TStudentPlanPage).carriedOver).toEqual([]);
   });
 
   it('keeps the draft for staff, shows the deadline, and lists it as due for the contact teacher', async () => {
