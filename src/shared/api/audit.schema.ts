@@ -29,6 +29,13 @@ export const AUDIT_ACTIONS = {
   'information-request.create': 'change',
   'information-request.answer': 'change',
   'directory.import': 'change',
+  'student-plan.read': 'read',
+  'student-plan.list': 'list',
+  'student-plan.denied': 'change',
+  'student-plan.change': 'change',
+  'student-plan.publish': 'change',
+  'message-book.read': 'read',
+  'message-book.write': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);
