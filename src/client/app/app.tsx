@@ -74,6 +74,9 @@ const ConferencePage = lazy(() =>
   import('../pages/conferences/conference.page.js').then((m) => ({ default: m.ConferencePage })),
 );
 const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
+const TestResultsPage = lazy(() =>
+  import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -161,6 +164,7 @@ export function App() {
                     <Route path="conference-rounds/new" element={<NewRoundPage />} />
                     <Route path="conference-rounds/:roundId" element={<RoundPage />} />
                     <Route path="conferences/:invitationId" element={<ConferencePage />} />
+                    <Route path="students/:studentId/test-results" element={<TestResultsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

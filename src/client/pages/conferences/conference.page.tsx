@@ -24,6 +24,7 @@ import { problemText, useSchemaForm } from '../../ui/form.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { AgreementList, dueDayText, useToday } from './agreement-list.js';
+import { ConferenceTestResults } from '../test-results/conference-test-results.js';
 import './conferences.css';
 
 type Params = { schoolId: string; invitationId: string };
@@ -510,6 +511,7 @@ export function ConferencePage() {
           <Topics params={params} conference={conference} />
           <Preparation params={params} conference={conference} />
           <StudentPlanSlot plan={conference.studentPlan} />
+          <ConferenceTestResults schoolId={params.schoolId} invitationId={params.invitationId} />
           <Outcome params={params} conference={conference} />
         </Page>
       )}

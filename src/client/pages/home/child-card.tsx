@@ -113,6 +113,11 @@ export function ChildCard({ child }: { child: TMeChild }) {
           </Link>
         </p>
         <p className="card__links">
+          <Link to={paths.testResults(child.schoolId, child.id)}>
+            {t('testResults.childLink', { name: child.givenName })}
+          </Link>
+        </p>
+        <p className="card__links">
           <Link to={paths.studentAuditLog(child.schoolId, child.id)}>
             {t('child.whoHasRead', { name: child.givenName })}
           </Link>
