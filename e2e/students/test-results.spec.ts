@@ -9,7 +9,8 @@ const DESKTOP = { viewport: { width: 1280, height: 900 } };
 /**
  * Issue 11, point 3 (folkeskoleloven § 13): 3.A's contact teacher sees a result not yet sent on
  * her work list, records Emma's English test and sends it to the home; the demo guardian reads it
- * in writing on Emma's page (phone); the teacher then sees it read. Every page is checked by axe.
+ * in writing on Emma's page (phone); the teacher then sees it read; Oscar (7.A) reads his own.
+ * Every page is checked by axe.
  */
 describe('a test result is told to the home in writing', () => {
   it('the contact teacher records a result and sends it to the home (desktop)', async () => {
@@ -69,5 +70,16 @@ describe('a test result is told to the home in writing', () => {
     await settled(teacher);
     const seen = teacher.getByTestId('test-result').filter({ hasText: 'Engelsk, ordforråd' });
     await seen.getByText(/Mette Lindholm: læst /).waitFor();
+  });
+
+  it('a student in grade 7 reads their own results (phone)', async () => {
+    const page = await suite.page();
+    await signIn(page, DEMO.student);
+    await page.getByRole('link', { name: 'Dine testresultater' }).click();
+    await settled(page);
+    const card = page.getByTestId('test-result').filter({ hasText: 'Dansk, læseforståelse' });
+    await card.getByText('Det sker nu').waitFor();
+    expect(await card.getByText('Sendt til hjemmet', { exact: false }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'test results, student (phone)');
   });
 });

@@ -9,6 +9,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements, StudentConferences } from './conference-agreements.js';
+import { studentReadsOwnTestResults } from '../../../domain/test-results/test-results.js';
 
 /** How many of their own conversations a student's home lists; the inbox has the rest. */
 const OWN_THREADS_SHOWN = 5;
@@ -117,6 +118,11 @@ function OwnHome({ schoolId, studentId }: { schoolId: string; studentId: string 
               <StudentConferences schoolId={schoolId} />
               <ConferenceAgreements schoolId={schoolId} headingLevel="h3" />
             </Section>
+            {studentReadsOwnTestResults(data.class.grade) ? (
+              <p>
+                <Link to={paths.testResults(schoolId, studentId)}>{t('testResults.studentLink')}</Link>
+              </p>
+            ) : null}
           </>
         )}
       </LoadedPart>
