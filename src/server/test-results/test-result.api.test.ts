@@ -123,9 +123,10 @@ describe('test results told to the home in writing (§ 13)', () => {
     expect(sent.sentAt).toBe(t.clock.now().toISOString());
     expect(sent.maySend).toBe(false);
     // Mette and Sara have custody; the suspended guardian and the § 23 parent are not sent it.
-    expect(sent.deliveries?.map((d) => [d.name, d.emailed, d.readAt])).toEqual([
-      ['Mette Hansen', true, null],
-      ['Sara Hansen', false, null],
+    // Both can read it in the app; none needs it on paper.
+    expect(sent.deliveries?.map((d) => [d.name, d.emailed, d.readAt, d.onPaper])).toEqual([
+      ['Mette Hansen', true, null, false],
+      ['Sara Hansen', false, null, false],
     ]);
     const notices = await t.deps.db
       .selectFrom('notifications')

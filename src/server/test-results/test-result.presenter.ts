@@ -34,6 +34,7 @@ export function presentTestResult(
         deliveredAt: d.delivered_at.toISOString(),
         readAt: d.read_at?.toISOString() ?? null,
         emailed: d.emailed,
+        onPaper: !d.emailed && !d.has_login,
       })) ?? null,
     readAt: view.readAt?.toISOString() ?? null,
     maySend: view.maySend,

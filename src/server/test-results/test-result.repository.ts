@@ -224,6 +224,8 @@ export interface DeliveryRow {
   given_name: string;
   family_name: string;
   emailed: boolean;
+  /** They have a login, so the notice and the result wait for them in the app. */
+  has_login: boolean;
   delivered_at: Date;
   read_at: Date | null;
 }
@@ -243,6 +245,7 @@ export async function findDeliveries(
       'p.given_name',
       'p.family_name',
       'd.emailed',
+      sql<boolean>`p.user_id is not null`.as('has_login'),
       'd.delivered_at',
       'd.read_at',
     ])

@@ -33,6 +33,8 @@ export const ZTestResultDelivery = z.object({
   deliveredAt: z.string().describe('ISO 8601 moment'),
   readAt: z.string().nullable(),
   emailed: z.boolean(),
+  /** Neither a login nor an e-mail address: the school must give them the result on paper. */
+  onPaper: z.boolean(),
 });
 
 export const ZTestResult = z.object({

@@ -56,6 +56,7 @@ export function TestResultCard({
                         ? t('testResults.readAt', { date: formatDateTime(d.readAt, i18n.language) })
                         : t('testResults.unread')}
                       {d.emailed ? ` · ${t('testResults.emailed')}` : null}
+                      {d.onPaper ? ` · ${t('testResults.onPaper')}` : null}
                     </li>
                   ))}
                 </ul>
