@@ -15,6 +15,8 @@ export const paths = {
       : `/schools/${schoolId}/closed-days?year=${schoolYear}`,
   /** The profile's absence section, where staff register absences (the leadership anyone's). */
   staffAbsence: () => '/profile#absence',
+  /** A student's written test results (§ 13). */
+  testResults: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/test-results`,
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
   /** The school's conference rounds, a new round, one round. */
   conferenceRounds: (schoolId: string) => `/schools/${schoolId}/conference-rounds`,

@@ -10,6 +10,7 @@ import { plansInGoodTime, type PlanFact } from '../../domain/figures/plans.js';
 import { findPlanFacts } from './plans.repository.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
+import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
 import { findAdoptedHistory, findAdoptedPrinciple } from '../principle/principle.service.js';
@@ -27,6 +28,7 @@ import {
   findHouseholdConferenceEvents,
   findInvitationFacts,
   findReplyPromiseFacts,
+  findTestResultFacts,
   type ReplyPromiseFactRow,
 } from './figures.repository.js';
 
@@ -146,6 +148,7 @@ export async function readPrincipleFigures(
     homeRows,
     readRows,
     conferenceEventRows,
+    testResultRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -161,6 +164,7 @@ export async function readPrincipleFigures(
     findHomeRows(ctx.db, schoolId),
     findGuardianReads(ctx.db, schoolId, from, to),
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
+    findTestResultFacts(ctx.db, schoolId),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -245,6 +249,16 @@ export async function readPrincipleFigures(
     ['oneHome', (f) => !f.twoHomes],
     ['twoHomes', (f) => f.twoHomes],
   ];
+  // Each test result against the working days of the principle in force the day it was recorded.
+  const testResultWorkingDays = (day: string) => inForce(day)?.conferences.testResultsInWritingWorkingDays ?? 10;
+  const testResults = testResultRows.map((row): TestResultFact & { classId: string } => ({
+    about: row.student_id,
+    classId: row.class_id,
+    takenOn: row.taken_on,
+    recordedOn: localDate(row.recorded_at),
+    sentOn: row.sent_at ? localDate(row.sent_at) : null,
+    workingDays: testResultWorkingDays(localDate(row.recorded_at)),
+  }));
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
   const plans = planFacts(await findPlanFacts(ctx.db, schoolId), inForce);
   const keptCell = ({ counted, kept, share }: KeptShare) => ({ counted, kept, share });
@@ -348,6 +362,27 @@ export async function readPrincipleFigures(
         const counted = householdsReached(homes.filter(belongs), from, to);
         return { group, cell: board ? suppressSmall(keptCell(counted), counted.people) : keptCell(counted) };
       }),
+    },
+    testResults: {
+      workingDays: testResultWorkingDays(today),
+      inWriting: breakdown(
+        testResults,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => testResultsInWriting(of, localDate(start), localDate(end), today, calendar),
+        keptCell,
+        board,
+      ),
+      timeToTell: breakdown(
+        testResults,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => timeToTell(of, localDate(start), localDate(end), calendar),
+        ({ told, medianWorkingDays }) => ({ told, medianWorkingDays }),
+        board,
+      ),
     },
   };
 }

@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   'conference.booking-calendar': 'read',
   'conference.read': 'read',
   'conference.agreements': 'list',
+  'test-result.read': 'read',
+  'test-result.list': 'list',
+  'test-result.read-refused': 'read',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',
@@ -36,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'student-plan.publish': 'change',
   'message-book.read': 'read',
   'message-book.write': 'change',
+  'test-result.record': 'change',
+  'test-result.send': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

@@ -27,6 +27,9 @@ export function StudentPage() {
             <p>
               <Link className="button" to={paths.guardiansMessage(schoolId, studentId)}>
                 {t('staffMessages.toGuardians.action')}
+              </Link>{' '}
+              <Link className="button button--secondary" to={paths.testResults(schoolId, studentId)}>
+                {t('testResults.title')}
               </Link>
             </p>
           ) : null}
