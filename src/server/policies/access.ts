@@ -288,11 +288,13 @@ const RULES = {
             ? 'guardian_suspended'
             : 'test_results_told_to_parents',
       ),
+    deniedRead: { action: 'test-result.read-refused', studentOf: (s) => s.id },
   }),
   /** One written result: whoever may read it (rules.ts `mayReadTestResult`); to anyone else it does not exist. */
   'test-result.read': rule({
     load: loadTestResults,
     sees: (m, r) => mayReadTestResult(m, { ...r, studentReads: studentReadsOwnTestResults(r.grade) }),
+    deniedRead: { action: 'test-result.read-refused', studentOf: (r) => r.studentId },
   }),
   /** Sending a result to the home: the staff of the student's class and the leadership. */
   'test-result.send': rule({ load: loadTestResults, sees: (m, r) => mayRecordTestResultOf(m, r) }),

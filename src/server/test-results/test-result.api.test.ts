@@ -208,9 +208,12 @@ describe('test results told to the home in writing (§ 13)', () => {
       .where('action', '=', 'test-result.read-refused')
       .orderBy('id')
       .execute();
-    // Mette's try before it was sent (above) is logged too.
+    // Mette's try before it was sent and the refused lists (above) are logged too.
     expect(refused).toEqual([
       { student_id: f.ownStudent, actor_user_id: f.users.custodyGuardian },
+      { student_id: f.ownStudent, actor_user_id: f.users.informationRightParent },
+      { student_id: f.ownStudent, actor_user_id: f.users.suspendedGuardian },
+      { student_id: f.ownStudent, actor_user_id: f.users.student },
       { student_id: f.ownStudent, actor_user_id: f.users.otherFamilyGuardian },
     ]);
     for (const actor of ['otherClassTeacher', 'otherSchoolLeader', 'boardMember', 'informationRightParent'] as const)

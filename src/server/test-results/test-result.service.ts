@@ -30,7 +30,6 @@ import {
   findDeliveries,
   findTestResult,
   findTestResultByKey,
-  findTestResultStudent,
   findTestResultsOfStudent,
   findUnsentTestResults,
   insertDeliveries,
@@ -220,17 +219,6 @@ export async function readTestResult(ctx: SignedInContext, schoolId: string, tes
   const result = await readFor(ctx, m, schoolId, testResultId);
   await recordAudit(ctx, { schoolId, action: 'test-result.read', studentId: result.student.id });
   return result;
-}
-
-/**
- * A refused read of a result (another child's, or one not yet told) is logged against the child
- * whose result it is, so the leadership and the child's guardians see that someone tried. An id
- * that names no result of the school logs nothing: there is no child to log it for.
- */
-export async function logRefusedTestResultRead(ctx: SignedInContext, schoolId: string, testResultId: string) {
-  const row = await findTestResultStudent(ctx.db, schoolId, testResultId);
-  if (!row) return;
-  await recordAudit(ctx, { schoolId, action: 'test-result.read-refused', studentId: row.student_id });
 }
 
 /**
