@@ -20,6 +20,7 @@ import { figuresRoutes } from './figures/figures.routes.js';
 import { invitationRoutes, planRoutes, roundRoutes } from './conferences/round.routes.js';
 import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
+import { concernRoutes } from './concerns/concern.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -49,4 +50,5 @@ export const allRoutes: RouteDefinition[] = [
   ...planRoutes,
   ...meetingRoutes,
   ...calendarFeedRoutes,
+  ...concernRoutes,
 ];

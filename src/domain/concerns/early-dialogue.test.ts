@@ -70,10 +70,19 @@ describe('a recorded contact', () => {
 
   it('is accepted exactly when its day lies in [registration, today] and its channel is allowed', () => {
     fc.assert(
-      fc.property(day, day, day, fc.constantFrom('phone' as const, 'meeting' as const), (on, registeredOn, today, ch) => {
-        const problem = contactProblem({ contactedOn: on, channel: ch }, { registeredOn, today, channels: ['phone'] });
-        expect(problem === null).toBe(on >= registeredOn && on <= today && ch === 'phone');
-      }),
+      fc.property(
+        day,
+        day,
+        day,
+        fc.constantFrom('phone' as const, 'meeting' as const),
+        (on, registeredOn, today, ch) => {
+          const problem = contactProblem(
+            { contactedOn: on, channel: ch },
+            { registeredOn, today, channels: ['phone'] },
+          );
+          expect(problem === null).toBe(on >= registeredOn && on <= today && ch === 'phone');
+        },
+      ),
     );
   });
 });

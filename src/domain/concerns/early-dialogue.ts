@@ -36,7 +36,8 @@ export function concernState(
 }
 
 /** Why a contact cannot be recorded as given, or null when it can. */
-export type ContactProblem = 'concern_contact_in_future' | 'concern_contact_before_concern' | 'concern_channel_not_allowed';
+export type ContactProblem =
+  'concern_contact_in_future' | 'concern_contact_before_concern' | 'concern_channel_not_allowed';
 
 /**
  * A recorded contact happened between the day the concern was registered and today, by one of the

@@ -31,7 +31,10 @@ import {
   mayWriteToGuardiansOf,
   runsTheSchool,
   worksWithStudent,
+  mayFollowConcernsOf,
 } from './rules.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { TAuditAction } from '../../shared/api/audit.schema.js';
 import {
   loadAttachments,
   loadClasses,
@@ -48,6 +51,7 @@ import {
   loadStudents,
   loadStudentWriters,
   loadThreads,
+  loadConcerns,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -63,6 +67,11 @@ interface AccessRule<Row extends { id: string; schoolId: string | null }> {
   sees(m: Membership, row: Row, actor: Actor): boolean;
   may?(m: Membership, row: Row, actor: Actor): boolean;
   denied?(m: Membership, row: Row): AppError;
+  /**
+   * Sensitive rows (a concern about a child): a refused attempt by a member of the row's school is
+   * audit-logged under this action, about the row's child, before the caller is answered 404/403.
+   */
+  deniedAudit?: { action: TAuditAction; studentId(row: Row): string };
 }
 
 const rule = <Row extends { id: string; schoolId: string | null }>(r: AccessRule<Row>) => r;
@@ -208,6 +217,18 @@ const RULES = {
     sees: (m, a) => canReadStudent(m, { id: a.studentId, classId: a.classId }),
     may: (m, a) => mayMarkAgreementDone(m, a),
   }),
+  /** A child's concerns: the staff of the child's class and the leadership; a refused read is logged. */
+  'student.concerns': rule({
+    load: loadStudents,
+    sees: (m, s) => mayFollowConcernsOf(m, s),
+    deniedAudit: { action: 'concern.read-denied', studentId: (s) => s.id },
+  }),
+  /** A concern: read, contacts recorded and closed by the child's staff team and the leadership; a refused read is logged. */
+  'concern.follow-up': rule({
+    load: loadConcerns,
+    sees: (m, c) => mayFollowConcernsOf(m, c),
+    deniedAudit: { action: 'concern.read-denied', studentId: (c) => c.studentId },
+  }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
 };
@@ -243,6 +264,16 @@ export async function requireAccessTo(
       }
       refusal ??= access.denied?.(m, row) ?? new AppError('forbidden');
     }
-    if (!granted) throw refusal ?? new AppError('not_found');
+    if (!granted) {
+      const seen = rows.filter((r) => r.id === id && r.schoolId !== null);
+      if (access.deniedAudit && seen.length > 0) {
+        const audit = access.deniedAudit;
+        await recordAudit(
+          ctx,
+          seen.map((row) => ({ schoolId: row.schoolId!, action: audit.action, studentId: audit.studentId(row) })),
+        );
+      }
+      throw refusal ?? new AppError('not_found');
+    }
   }
 }

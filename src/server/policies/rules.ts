@@ -299,3 +299,11 @@ export const mayMarkAgreementDone = (
   (a.owner === 'student' && m.studentId === a.studentId);
 /** A round is finished by those who plan all its classes, after its last day. */
 export const mayFinishRound = mayOpenRound;
+
+/**
+ * A concern about a child (early dialogue) is for the child's staff team — the staff of the
+ * child's class — and the leadership: never for families, the student or the board.
+ */
+export const mayFollowConcernsOf = worksWithStudent;
+/** The list of concerns: each member of staff sees their classes' children's, the leadership all. */
+export const mayListConcerns = isStaff;

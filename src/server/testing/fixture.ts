@@ -35,6 +35,8 @@ export interface Fixture {
   invitation: string;
   /** An open agreement for the home about Emma, made at that conference, due 10 January 2027. */
   agreement: string;
+  /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
+  concern: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -428,6 +430,21 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
+  const concern = (
+    await db
+      .insertInto('concerns')
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        kind: 'well_being',
+        text: 'Emma har siddet alene i frikvartererne hele ugen.',
+        registered_by: people.contactTeacher!,
+        registered_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -460,6 +477,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     bookingRound,
     invitation,
     agreement,
+    concern,
     users,
     people,
   };

@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   'conference.booking-calendar': 'read',
   'conference.read': 'read',
   'conference.agreements': 'list',
+  'concern.read': 'read',
+  'concern.list': 'list',
+  'concern.read-denied': 'read',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',
@@ -29,6 +32,9 @@ export const AUDIT_ACTIONS = {
   'information-request.create': 'change',
   'information-request.answer': 'change',
   'directory.import': 'change',
+  'concern.register': 'change',
+  'concern.contact': 'change',
+  'concern.close': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);
