@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import type { TConcern, TConcernList, TStudentConcerns } from '../../shared/api/concern.schema.js';
 import { CONCERN_TEXT_MAX } from '../../shared/api/concern.schema.js';
+import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 
 describe('concerns and early dialogue', () => {
   let t: TestApp;
@@ -240,7 +241,7 @@ describe('concerns and early dialogue', () => {
   it('lists the concerns whose home is not yet contacted, overdue first once the deadline has passed', async () => {
     // Sessions end after two idle days: each actor is seen on the Wednesday before Thursday's list.
     t.clock.set(new Date('2026-11-25T08:00:00Z'));
-    for (const actor of ['leader', 'contactTeacher', 'otherClassTeacher'] as const) await list(actor);
+    for (const actor of ['leader', 'contactTeacher', 'otherClassTeacher', 'boardMember'] as const) await list(actor);
     t.clock.set(new Date('2026-11-26T08:00:00Z'));
     const leaders: TConcernList = (await list('leader', 'awaiting-contact')).json();
     expect(leaders.concerns.every((c) => c.state === 'overdue' || c.state === 'awaiting')).toBe(true);
@@ -283,5 +284,24 @@ describe('concerns and early dialogue', () => {
       agreed: 'x',
     });
     expect(late.statusCode).toBe(409);
+  });
+
+  it('counts concerns met early on the leader’s dashboard per class, and hides a single child from the board', async () => {
+    const figures = (actor: ActorName) =>
+      t.request({ method: 'GET', url: `/api/schools/${f.schoolId}/principle-figures`, as: f.users[actor] });
+    const leader: TPrincipleFigures = (await figures('leader')).json();
+    // Three concerns about Emma fell due on Wednesday: one called in time, two without contact.
+    expect(leader.concerns.contactWithinWorkingDays).toBe(2);
+    expect(leader.concerns.metEarly.school).toEqual({ counted: 3, kept: 1, share: 1 / 3 });
+    expect(leader.concerns.metEarly.classes.find((c) => c.classId === f.classA)?.cell).toEqual({
+      counted: 3,
+      kept: 1,
+      share: 1 / 3,
+    });
+    expect(leader.concerns.metEarly.months.find((m) => m.month === '2026-11')?.cell?.counted).toBe(3);
+    expect(leader.concerns.overdue).toBe(2);
+    const board: TPrincipleFigures = (await figures('boardMember')).json();
+    expect(board.concerns.metEarly.school).toBeNull();
+    expect(board.concerns.overdue).toBeNull();
   });
 });

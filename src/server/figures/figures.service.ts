@@ -8,6 +8,8 @@ import { suppressSmall } from '../../domain/figures/suppression.js';
 import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
+import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
+import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
 import { findAdoptedHistory, findAdoptedPrinciple } from '../principle/principle.service.js';
@@ -19,6 +21,7 @@ import {
   countUrgentMessages,
   findClassesForFigures,
   findAgreementFacts,
+  findConcernFacts,
   findConferenceHeldFacts,
   findGuardianReads,
   findHomeRows,
@@ -115,6 +118,7 @@ export async function readPrincipleFigures(
     homeRows,
     readRows,
     conferenceEventRows,
+    concernRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -130,6 +134,7 @@ export async function readPrincipleFigures(
     findHomeRows(ctx.db, schoolId),
     findGuardianReads(ctx.db, schoolId, from, to),
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
+    findConcernFacts(ctx.db, schoolId),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -215,6 +220,25 @@ export async function readPrincipleFigures(
     ['twoHomes', (f) => f.twoHomes],
   ];
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
+  // Each concern against the early-dialogue rule of the principle in force the day it was registered.
+  const concerns: Array<ConcernFact & { classId: string; closed: boolean }> = concernRows.concerns.map((row) => {
+    const rules = inForce(row.registered_on)?.earlyDialogue ?? null;
+    return {
+      about: row.student_id,
+      classId: row.class_id,
+      closed: row.closed,
+      dueOn: contactDueOn(row.registered_on, rules, calendar),
+      channels: rules?.channels ?? [],
+      contacts: concernRows.contacts
+        .filter((k) => k.concern_id === row.id)
+        .map((k) => ({ on: k.contacted_on, channel: k.channel })),
+    };
+  });
+  const overdueConcerns = concerns.filter(
+    (c) =>
+      concernState({ dueOn: c.dueOn, firstContactOn: c.contacts[0]?.on ?? null, closed: c.closed }, today) ===
+      'overdue',
+  ).length;
   const keptCell = ({ counted, kept, share }: KeptShare) => ({ counted, kept, share });
   return {
     schoolYear: { startYear: year.startYear, from: year.from, to: year.to },
@@ -306,6 +330,19 @@ export async function readPrincipleFigures(
         const counted = householdsReached(homes.filter(belongs), from, to);
         return { group, cell: board ? suppressSmall(keptCell(counted), counted.people) : keptCell(counted) };
       }),
+    },
+    concerns: {
+      contactWithinWorkingDays: yearPrinciple?.earlyDialogue?.contactWithinWorkingDays ?? null,
+      metEarly: breakdown(
+        concerns,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => concernsMetEarly(of, localDate(start), localDate(end), today),
+        keptCell,
+        board,
+      ),
+      overdue: board ? suppressSmall(overdueConcerns, overdueConcerns) : overdueConcerns,
     },
   };
 }
