@@ -152,7 +152,8 @@ export async function listStudentConcerns(
     findConcerns(ctx.db, schoolId, { studentId }),
     loadTimetable(ctx.db, schoolId),
   ]);
-  const rules = rulesOn(timetable, localDate(ctx.clock.now()));
+  const today = localDate(ctx.clock.now());
+  const rules = rulesOn(timetable, today);
   const concerns = await present(ctx, schoolId, rows);
   await recordAudit(ctx, { schoolId, action: 'concern.read', studentId });
   return {
@@ -162,6 +163,7 @@ export async function listStudentConcerns(
       channels: rules?.channels ?? [...ZPersonalChannel.options],
       contactWithinWorkingDays: rules?.contactWithinWorkingDays ?? null,
     },
+    today,
   };
 }
 

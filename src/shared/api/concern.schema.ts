@@ -80,6 +80,8 @@ export const ZEarlyDialogueNow = z.object({
 export const ZStudentConcerns = z.object({
   concerns: z.array(ZConcern),
   rules: ZEarlyDialogueNow,
+  /** The school's day today (Copenhagen): the latest day a contact may be recorded for. */
+  today: z.iso.date(),
 });
 export type TStudentConcerns = z.infer<typeof ZStudentConcerns>;
 

@@ -26,7 +26,8 @@ export function StudentPage() {
             <p>
               <Link className="button" to={paths.guardiansMessage(schoolId, studentId)}>
                 {t('staffMessages.toGuardians.action')}
-              </Link>
+              </Link>{' '}
+              <Link to={paths.studentConcerns(schoolId, studentId)}>{t('concerns.link')}</Link>
             </p>
           ) : null}
           <Section title={t('studentPage.facts')} id="facts">

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements } from './conference-agreements.js';
+import { AwaitingConcerns } from '../concerns/concern-parts.js';
 
 /** The most a home page lists of what is owed; the inbox's filter shows the rest. */
 const OWED_LIMIT = 100;
@@ -58,6 +59,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
               </p>
             ) : null}
             <ConferenceAgreements schoolId={schoolId} headingLevel="h3" showChild />
+            <AwaitingConcerns schoolId={schoolId} headingLevel="h3" />
           </div>
         );
       }}
