@@ -17,6 +17,7 @@ import { demoRounds } from './demo-rounds.js';
 import { openDemoRoundWithBooking } from './demo-booking.js';
 import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
+import { addDemoConcerns } from './demo-concerns.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -194,6 +195,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     });
     await addDemoPlannedRound(db, schoolId, leaderId, now, schoolYearOf(now));
   }
+  await addDemoConcerns(db, schoolId, now);
 }
 
 /**
