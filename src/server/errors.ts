@@ -80,6 +80,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   concern_contact_in_future: 422,
   concern_contact_before_concern: 422,
   concern_closed: 409,
+  round_concern_class_missing: 422,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

@@ -297,6 +297,10 @@ export const ERROR_MESSAGES = {
     da: 'Kontakten kan ikke ligge før den dag, bekymringen blev registreret.',
     en: 'The contact cannot be before the day the concern was registered.',
   },
+  round_concern_class_missing: {
+    da: 'En behovssamtale startet fra en bekymring skal holdes for elevens klasse. Vælg elevens klasse.',
+    en: 'A needs-based conference started from a concern is held for the student’s class. Choose the student’s class.',
+  },
   concern_closed: {
     da: 'Bekymringen er allerede afsluttet.',
     en: 'The concern has already been closed.',

@@ -304,4 +304,39 @@ describe('concerns and early dialogue', () => {
     expect(board.concerns.metEarly.school).toBeNull();
     expect(board.concerns.overdue).toBeNull();
   });
+
+  it('starts a needs-based round from a concern, linked to it in the round’s unit of work', async () => {
+    const round = (actor: ActorName, body: Record<string, unknown>) =>
+      t.request({
+        method: 'POST',
+        url: `/api/schools/${f.schoolId}/conference-rounds`,
+        as: f.users[actor],
+        payload: {
+          name: 'Behovssamtale',
+          kind: 'needs_based',
+          classIds: [f.classA],
+          days: [{ date: '2026-12-16', from: '14:00', to: '15:00' }],
+          minutesByGrade: { '3': 30, '5': 30 },
+          alsoTakingPart: [],
+          formats: ['in_person'],
+          videoLink: null,
+          rooms: {},
+          inviteOn: '2026-11-30',
+          plansBy: null,
+          concernId: f.concern,
+          ...body,
+        },
+      });
+    const rounds = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from conference_rounds`.execute(t.deps.db)).rows[0]!.n);
+    const before = await rounds();
+    expect((await round('leader', { classIds: [f.classB] })).json().error.code).toBe('round_concern_class_missing');
+    expect((await round('leader', { kind: 'regular' })).statusCode).toBe(400);
+    expect((await round('leader', { concernId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect(await rounds()).toBe(before);
+    const made = await round('contactTeacher', {});
+    expect(made.statusCode, made.body).toBe(201);
+    const concern: TConcern = (await read('contactTeacher', f.concern)).json();
+    expect(concern.roundId).toBe(made.json().id);
+  });
 });

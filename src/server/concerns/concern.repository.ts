@@ -247,3 +247,28 @@ export async function findContactTeachers(db: Db, schoolId: string, classId: str
     .execute();
   return rows.map((r) => r.person_id);
 }
+
+/** The class of a concern's child, for a needs-based round started from it; undefined when there is no such concern. */
+export async function findConcernForRound(
+  db: Db,
+  schoolId: string,
+  concernId: string,
+): Promise<{ class_id: string } | undefined> {
+  return db
+    .selectFrom('concerns as c')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'c.school_id').onRef('s.id', '=', 'c.student_id'))
+    .select('s.class_id')
+    .where('c.school_id', '=', schoolId)
+    .where('c.id', '=', concernId)
+    .executeTakeFirst();
+}
+
+/** Links the needs-based round started from a concern to it, in the round's unit of work. */
+export async function linkConcernToRound(db: Db, schoolId: string, concernId: string, roundId: string): Promise<void> {
+  await db
+    .updateTable('concerns')
+    .set({ round_id: roundId })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', concernId)
+    .execute();
+}

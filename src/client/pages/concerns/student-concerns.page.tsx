@@ -216,19 +216,26 @@ function ConcernCard({ schoolId, concern, data }: { schoolId: string; concern: T
             </ul>
           </>
         ) : null}
+        {concern.roundId ? (
+          <p>
+            <Link to={paths.conferenceRound(schoolId, concern.roundId)}>{t('concerns.card.round')}</Link>
+          </p>
+        ) : null}
         {open ? (
           <>
             <RecordContact schoolId={schoolId} concern={concern} channels={data.rules.channels} today={data.today} />
-            <p>
-              <Link
-                to={{
-                  pathname: paths.newConferenceRound(schoolId),
-                  search: `kind=needs_based&classId=${encodeURIComponent(concern.student.class.id)}`,
-                }}
-              >
-                {t('concerns.card.needsBased', { name: concern.student.name })}
-              </Link>
-            </p>
+            {concern.roundId ? null : (
+              <p>
+                <Link
+                  to={{
+                    pathname: paths.newConferenceRound(schoolId),
+                    search: `kind=needs_based&classId=${encodeURIComponent(concern.student.class.id)}&concernId=${encodeURIComponent(concern.id)}`,
+                  }}
+                >
+                  {t('concerns.card.needsBased', { name: concern.student.name })}
+                </Link>
+              </p>
+            )}
             <CloseConcern schoolId={schoolId} concern={concern} />
           </>
         ) : (

@@ -123,8 +123,11 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
       setError(field as Path<TRoundFormValues>, { type: 'server', message });
   }, [error, setError, getValues, t, errorText]);
 
+  // Opened from a concern: the round is linked to it when made.
+  const [search] = useSearchParams();
+  const concernId = search.get('concernId');
   const onSubmit = form.handleSubmit(async (input) => {
-    const round = await create.run(input);
+    const round = await create.run(concernId ? { ...input, concernId } : input);
     if (round) void navigate(paths.conferenceRound(schoolId, round.id), { state: { created: true } });
   });
 
