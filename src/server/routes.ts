@@ -20,6 +20,7 @@ import { figuresRoutes } from './figures/figures.routes.js';
 import { invitationRoutes, planRoutes, roundRoutes } from './conferences/round.routes.js';
 import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
+import { studentPlanRoutes } from './student-plans/student-plan.routes.js';
 import { concernRoutes } from './concerns/concern.routes.js';
 
 /**
@@ -50,5 +51,6 @@ export const allRoutes: RouteDefinition[] = [
   ...planRoutes,
   ...meetingRoutes,
   ...calendarFeedRoutes,
+  ...studentPlanRoutes,
   ...concernRoutes,
 ];

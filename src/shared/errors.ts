@@ -124,6 +124,10 @@ export const ERROR_MESSAGES = {
     da: 'Planen er ikke færdig endnu. Vent til planlægningen er færdig, eller tryk Planlæg.',
     en: 'The plan is not ready yet. Wait until planning has finished, or press Plan.',
   },
+  plan_staff_busy_elsewhere: {
+    da: 'Planen kan ikke offentliggøres: en medarbejder har siden fået en samtale i en anden runde på samme tid som samtalen om {children}. Flyt samtalen, eller planlæg igen.',
+    en: 'The plan cannot be published: a member of staff has since got a meeting in another round at the same time as the meeting about {children}. Move the meeting, or plan again.',
+  },
   round_published: {
     da: 'Tiderne i runden er allerede offentliggjort.',
     en: 'The round’s times have already been published.',
@@ -279,6 +283,38 @@ export const ERROR_MESSAGES = {
   attachment_not_available: {
     da: 'En af de vedhæftede filer findes ikke længere eller er allerede sendt. Fjern den, og vedhæft den igen.',
     en: 'One of the attached files no longer exists or has already been sent. Remove it and attach it again.',
+  },
+  student_plan_goal_text: {
+    da: 'Et mål skal have en tekst. Skriv målet, eller fjern det.',
+    en: 'A goal needs a text. Write the goal, or remove it.',
+  },
+  student_plan_too_many_goals: {
+    da: 'En elevplan har højst 3 faglige og 3 sociale mål. Fjern et, før du tilføjer et nyt.',
+    en: 'A student plan has at most 3 academic and 3 social goals. Remove one before adding another.',
+  },
+  student_plan_goals_missing: {
+    da: 'Elevplanen skal have mindst ét fagligt og ét socialt mål, før den sendes hjem.',
+    en: 'The student plan needs at least one academic and one social goal before it is sent home.',
+  },
+  student_plan_published: {
+    da: 'Elevplanen er allerede sendt hjem og kan ikke længere ændres.',
+    en: 'The student plan has already been sent home and can no longer be changed.',
+  },
+  student_plan_not_published: {
+    da: 'Elevplanen er ikke sendt hjem endnu.',
+    en: 'The student plan has not been sent home yet.',
+  },
+  student_plan_contact_teacher_only: {
+    da: 'Det er kontaktlæreren, der skriver og sender elevplanen. Du kan give dit input til planen.',
+    en: 'The contact teacher writes and sends the student plan. You can add your input to the plan.',
+  },
+  student_plan_other_form: {
+    da: 'Skolens princip har valgt meddelelsesbogen i stedet for elevplanen. Skriv i elevens meddelelsesbog.',
+    en: "The school's principle has chosen the message book instead of the student plan. Write in the student's message book.",
+  },
+  message_book_other_form: {
+    da: 'Skolens princip har valgt elevplanen i stedet for meddelelsesbogen. Skriv i elevens elevplan.',
+    en: "The school's principle has chosen the student plan instead of the message book. Write in the student's plan.",
   },
   // Concerns and early dialogue (src/server/concerns).
   concern_kind_not_in_principle: {

@@ -76,6 +76,12 @@ const NewRoundPage = lazy(() =>
 const ConferencePage = lazy(() =>
   import('../pages/conferences/conference.page.js').then((m) => ({ default: m.ConferencePage })),
 );
+const StudentPlanPage = lazy(() =>
+  import('../pages/student-plans/student-plan.page.js').then((m) => ({ default: m.StudentPlanPage })),
+);
+const MessageBookPage = lazy(() =>
+  import('../pages/student-plans/message-book.page.js').then((m) => ({ default: m.MessageBookPage })),
+);
 const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
@@ -165,6 +171,8 @@ export function App() {
                     <Route path="conference-rounds/new" element={<NewRoundPage />} />
                     <Route path="conference-rounds/:roundId" element={<RoundPage />} />
                     <Route path="conferences/:invitationId" element={<ConferencePage />} />
+                    <Route path="students/:studentId/student-plan" element={<StudentPlanPage />} />
+                    <Route path="students/:studentId/message-book" element={<MessageBookPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

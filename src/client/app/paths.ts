@@ -24,6 +24,9 @@ export const paths = {
   conferenceRound: (schoolId: string, roundId: string) => `/schools/${schoolId}/conference-rounds/${roundId}`,
   /** One school-home conference (an invitation): preparation, notes and agreements. */
   conference: (schoolId: string, invitationId: string) => `/schools/${schoolId}/conferences/${invitationId}`,
+  /** A student's plan (elevplan) and message book (meddelelsesbog), issue 11. */
+  studentPlan: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/student-plan`,
+  messageBook: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/message-book`,
   informationRequests: (schoolId: string) => `/schools/${schoolId}/information-requests`,
   brokenPromises: (schoolId: string) => `/schools/${schoolId}/broken-promises`,
   classMessage: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/messages/new`,

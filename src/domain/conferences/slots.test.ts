@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freeSlots, minutesOf, overlaps, slotKey, slotsOfRound } from './slots.js';
+import { freeSlots, minutesOf, overlaps, slotKey, slotsOfRound, timeOf, withoutBusy } from './slots.js';
 
 describe('a round’s times for a class', () => {
   it('cuts each afternoon into whole meetings from its start, days in order', () => {
@@ -84,6 +84,47 @@ describe('a round’s times for a class', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('a person’s windows without their meetings elsewhere', () => {
+  it('splits an afternoon around a meeting in another round, and drops what it covers', () => {
+    expect(
+      withoutBusy(
+        [
+          { date: '2027-01-19', from: '14:00', to: '17:00' },
+          { date: '2027-01-20', from: '14:00', to: '15:00' },
+        ],
+        [
+          { date: '2027-01-19', from: '15:00', to: '15:20' },
+          { date: '2027-01-19', from: '16:50', to: '17:30' },
+          { date: '2027-01-20', from: '13:00', to: '16:00' },
+        ],
+      ),
+    ).toEqual([
+      { date: '2027-01-19', from: '14:00', to: '15:00' },
+      { date: '2027-01-19', from: '15:20', to: '16:50' },
+    ]);
+  });
+
+  it('keeps exactly the minutes of the window that no busy time covers', () => {
+    const time = fc.integer({ min: 12 * 60, max: 18 * 60 });
+    const span = fc.tuple(time, fc.integer({ min: 1, max: 120 })).map(([from, length]) => ({
+      date: '2027-01-19',
+      from: timeOf(from),
+      to: timeOf(Math.min(from + length, 19 * 60)),
+    }));
+    fc.assert(
+      fc.property(span, fc.array(span, { maxLength: 6 }), (window, busy) => {
+        const pieces = withoutBusy([window], busy);
+        for (let minute = minutesOf(window.from); minute < minutesOf(window.to); minute++) {
+          const isBusy = busy.some((b) => minutesOf(b.from) <= minute && minute < minutesOf(b.to));
+          const kept = pieces.some((p) => minutesOf(p.from) <= minute && minute < minutesOf(p.to));
+          expect(kept).toBe(!isBusy);
+        }
+        for (const piece of pieces) expect(minutesOf(piece.from)).toBeLessThan(minutesOf(piece.to));
+      }),
     );
   });
 });

@@ -41,3 +41,25 @@ export const overlaps = (a: Slot, b: Slot): boolean =>
 export function freeSlots(slots: readonly Slot[], taken: ReadonlySet<string>, busy: readonly Slot[] = []): Slot[] {
   return slots.filter((slot) => !taken.has(slotKey(slot)) && !busy.some((other) => overlaps(slot, other)));
 }
+
+/**
+ * A person's free windows once their meetings elsewhere are taken out: each window split around
+ * the busy times that overlap it, pieces of no length dropped. A member of staff who holds a
+ * meeting in another round that afternoon is planned around it.
+ */
+export function withoutBusy(windows: readonly Slot[], busy: readonly Slot[]): Slot[] {
+  return windows.flatMap((window) => {
+    const cuts = busy
+      .filter((other) => overlaps(window, other))
+      .map((other) => [minutesOf(other.from), minutesOf(other.to)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    const pieces: Slot[] = [];
+    let start = minutesOf(window.from);
+    for (const [from, to] of cuts) {
+      if (from > start) pieces.push({ date: window.date, from: timeOf(start), to: timeOf(from) });
+      start = Math.max(start, to);
+    }
+    if (start < minutesOf(window.to)) pieces.push({ date: window.date, from: timeOf(start), to: window.to });
+    return pieces;
+  });
+}

@@ -678,4 +678,63 @@ describe('booking when the staff hold meetings in two classes of the round', () 
     const ics = (await t.request({ method: 'GET', url: new URL(feed.url).pathname })).body.replace(/\r\n[ \t]/g, '');
     expect(ics).toContain('DTSTART;TZID=Europe/Copenhagen:20270202T140000');
   });
+
+  it('keeps the contact teacher out of two meetings at once across two rounds of the same afternoon', async () => {
+    const makeRound = async (
+      name: string,
+      minutes: number,
+      date = '2027-02-09',
+      guardian: ActorName = 'custodyGuardian',
+    ) => {
+      const created = await call('leader', 'POST', `${base()}/conference-rounds`, {
+        name,
+        kind: 'regular',
+        classIds: [f.classA],
+        days: [{ date, from: '14:00', to: '15:00' }],
+        minutesByGrade: { '3': minutes },
+        alsoTakingPart: [],
+        formats: ['in_person'],
+        videoLink: null,
+        rooms: {},
+        inviteOn: '2026-12-01',
+        plansBy: null,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const roundId = (created.json() as TRound).id;
+      expect((await call('leader', 'POST', `${base()}/conference-rounds/${roundId}/open`)).statusCode).toBe(200);
+      return (
+        (await call(guardian, 'GET', `${base()}/conference-invitations`)).json() as TMyInvitations
+      ).invitations.find((i) => i.round.id === roundId)!;
+    };
+    const first = await makeRound('Trivselssamtaler', 20);
+    const second = await makeRound('Skole-hjem-samtaler', 15);
+    const book = (id: string, from: string) =>
+      call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${id}/booking`, { date: '2027-02-09', from });
+    expect((await book(first.id, '14:20')).statusCode).toBe(200);
+
+    // Birgitte holds 14:20–14:40 in the other round: 14:15, 14:30 are not free in this one.
+    const free = (
+      (await call('custodyGuardian', 'GET', `${base()}/conference-invitations/${second.id}/times`)).json() as TFreeTimes
+    ).times.map((time) => time.from);
+    expect(free).toEqual(['14:00', '14:45']);
+    const clash = await book(second.id, '14:30');
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().error.code).toBe('conference_time_taken');
+    expect((await book(second.id, '14:45')).statusCode).toBe(200);
+
+    // Two homes of 3.A book Birgitte at overlapping times in the two rounds at once: one wins.
+    const emma = await makeRound('Trivsel igen', 20, '2027-02-16');
+    const sara = await makeRound('Samtaler igen', 15, '2027-02-16', 'protectedGuardian');
+    const race = await Promise.all([
+      call('custodyGuardian', 'PUT', `${base()}/conference-invitations/${emma.id}/booking`, {
+        date: '2027-02-16',
+        from: '14:20',
+      }),
+      call('protectedGuardian', 'PUT', `${base()}/conference-invitations/${sara.id}/booking`, {
+        date: '2027-02-16',
+        from: '14:30',
+      }),
+    ]);
+    expect(race.map((r) => r.statusCode).sort((a, b) => a - b)).toEqual([200, 409]);
+  });
 });

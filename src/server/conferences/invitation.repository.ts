@@ -272,44 +272,88 @@ export async function findTakenTimes(db: Db, schoolId: string, roundId: string, 
 }
 
 /**
- * The meetings booked in the round for other classes that one of this class's meeting staff holds
- * too (a contact teacher of two classes, a pedagogue shared by a grade; a round's counsellor, who
- * is in every meeting): those times are not free for this class. Read under the round's lock,
- * like the booking it guards.
+ * The people who hold a class's meetings in a round: the class's staff in the round's meeting
+ * roles, and the round's counsellor, who is in every meeting.
  */
-export async function findStaffBusyTimes(
+export async function findMeetingPeople(
   db: Db,
   schoolId: string,
-  roundId: string,
   classId: string,
-  staff: { roles: ReadonlyArray<'contact_teacher' | 'teacher' | 'pedagogue'>; counsellor: boolean },
-): Promise<Array<{ date: string; from: string; to: string }>> {
-  const { roles } = staff;
+  staff: { roles: ReadonlyArray<'contact_teacher' | 'teacher' | 'pedagogue'>; counsellorId: string | null },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('class_staff')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('class_id', '=', classId)
+    .where('role', 'in', [...staff.roles])
+    .execute();
+  return [...new Set([...rows.map((r) => r.person_id), ...(staff.counsellorId ? [staff.counsellorId] : [])])];
+}
+
+/**
+ * Locks the rows of the people who hold a meeting for the rest of the unit of work, in one order:
+ * two bookings that need the same person, in any rounds, take turns, so neither misses the other's
+ * meeting. Bookings of different people do not wait for each other.
+ */
+export async function lockPeople(db: Db, schoolId: string, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await db
+    .selectFrom('people')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...personIds])
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/**
+ * The booked meetings, in any round of the school, that one of these people holds: as the class's
+ * contact teacher or in a role the meeting's round asks to take part, or as its round's counsellor.
+ * `except` leaves out the meetings the caller counts itself: a class's own grid in its round (its
+ * taken times), or a whole round being planned.
+ */
+export async function findMeetingsOfPeople(
+  db: Db,
+  schoolId: string,
+  personIds: readonly string[],
+  except: { roundId: string; classId?: string },
+): Promise<Array<{ personId: string; date: string; from: string; to: string }>> {
+  if (personIds.length === 0) return [];
+  const ids = [...personIds];
   const bookings = db
     .selectFrom('conference_bookings as b')
-    .select(['b.date', 'b.starts_at as from', 'b.ends_at as to'])
-    .where('b.school_id', '=', schoolId)
-    .where('b.round_id', '=', roundId)
-    .where('b.class_id', '<>', classId)
-    .where('b.cancelled_at', 'is', null);
-  if (staff.counsellor) return bookings.execute();
-  return bookings
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('class_staff as mine')
-          .innerJoin('class_staff as theirs', (j) =>
-            j.onRef('theirs.school_id', '=', 'mine.school_id').onRef('theirs.person_id', '=', 'mine.person_id'),
-          )
-          .select('mine.person_id')
-          .whereRef('mine.school_id', '=', 'b.school_id')
-          .where('mine.class_id', '=', classId)
-          .where('mine.role', 'in', [...roles])
-          .whereRef('theirs.class_id', '=', 'b.class_id')
-          .where('theirs.role', 'in', [...roles]),
-      ),
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'b.school_id').onRef('r.id', '=', 'b.round_id'),
     )
-    .execute();
+    .where('b.school_id', '=', schoolId)
+    .where('b.cancelled_at', 'is', null)
+    .where((eb) =>
+      except.classId === undefined
+        ? eb('b.round_id', '<>', except.roundId)
+        : eb.or([eb('b.round_id', '<>', except.roundId), eb('b.class_id', '<>', except.classId)]),
+    );
+  const [asStaff, asCounsellor] = await Promise.all([
+    bookings
+      .innerJoin('class_staff as cs', (j) =>
+        j.onRef('cs.school_id', '=', 'b.school_id').onRef('cs.class_id', '=', 'b.class_id'),
+      )
+      .select(['cs.person_id as personId', 'b.date', 'b.starts_at as from', 'b.ends_at as to'])
+      .where('cs.person_id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          eb('cs.role', '=', 'contact_teacher'),
+          eb(sql`r.also_taking_part`, '@>', sql`jsonb_build_array(cs.role)`),
+        ]),
+      )
+      .execute(),
+    bookings
+      .select(['r.counsellor_id as personId', 'b.date', 'b.starts_at as from', 'b.ends_at as to'])
+      .where('r.counsellor_id', 'in', ids)
+      .execute(),
+  ]);
+  return [...asStaff, ...asCounsellor].map((row) => ({ ...row, personId: row.personId! }));
 }
 
 /**

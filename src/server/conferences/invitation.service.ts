@@ -25,7 +25,9 @@ import {
   findJoinableMeeting,
   findRoundInvitations,
   findSiblingMeetings,
-  findStaffBusyTimes,
+  findMeetingPeople,
+  findMeetingsOfPeople,
+  lockPeople,
   findTakenTimes,
   type InvitationForBooking,
   insertBooking,
@@ -241,12 +243,19 @@ async function timesOf(db: Db, schoolId: string, invitation: InvitationForBookin
   const all = slotsOfRound(invitation.days, invitation.minutes);
   const [taken, busy] = await Promise.all([
     findTakenTimes(db, schoolId, invitation.round_id, invitation.class_id),
-    findStaffBusyTimes(db, schoolId, invitation.round_id, invitation.class_id, {
-      roles: meetingRoles(invitation.also_taking_part),
-      counsellor: invitation.counsellor_id !== null,
-    }),
+    meetingPeopleOf(db, schoolId, invitation).then((people) =>
+      findMeetingsOfPeople(db, schoolId, people, { roundId: invitation.round_id, classId: invitation.class_id }),
+    ),
   ]);
   return { all, free: freeSlots(all, taken, busy) };
+}
+
+/** Who holds the invitation's meeting: the class's staff in the round's roles and its counsellor. */
+function meetingPeopleOf(db: Db, schoolId: string, invitation: InvitationForBooking) {
+  return findMeetingPeople(db, schoolId, invitation.class_id, {
+    roles: meetingRoles(invitation.also_taking_part),
+    counsellorId: invitation.counsellor_id,
+  });
 }
 
 async function invitationForBooking(db: Db, schoolId: string, invitationId: string) {
@@ -317,6 +326,8 @@ export async function storeBooking(
   const locked = await lockRound(tx.db, schoolId, invitation.round_id);
   if (!locked || locked.status !== 'open' || invitation.filling !== 'self_booking')
     throw new AppError('round_not_open');
+  // The meeting's people may hold meetings in other rounds too: bookings needing them take turns.
+  await lockPeople(tx.db, schoolId, await meetingPeopleOf(tx.db, schoolId, invitation));
   // Moving a booking: the old time is freed first, in the same unit of work (undone on refusal).
   await cancelActiveBooking(tx.db, schoolId, invitationId, tx.clock.now());
   const { all, free } = await timesOf(tx.db, schoolId, invitation);

@@ -15,6 +15,7 @@ export function presentAgreement(a: AgreementRow, mayMarkDone: boolean): TAgreem
     invitationId: a.invitation_id,
     student: { id: a.student_id, name: a.given_name },
     mayMarkDone: mayMarkDone && a.done_at === null,
+    goalId: a.goal_id,
   };
 }
 
@@ -30,6 +31,8 @@ export function presentConference(input: {
   agreements: AgreementRow[];
   earlierAgreements: AgreementRow[];
   mayMarkDone(a: AgreementRow): boolean;
+  /** The student's published plan or latest message-book entries (issue 11), as the student-plans area presents it. */
+  studentPlan: TConference['studentPlan'];
 }): TConference {
   const c = input.conference;
   return {
@@ -54,6 +57,6 @@ export function presentConference(input: {
     })),
     agreements: input.agreements.map((a) => presentAgreement(a, input.mayMarkDone(a))),
     earlierAgreements: input.earlierAgreements.map((a) => presentAgreement(a, input.mayMarkDone(a))),
-    studentPlan: null,
+    studentPlan: input.studentPlan,
   };
 }

@@ -77,6 +77,7 @@ const agreementColumns = [
   's.given_name',
   's.family_name',
   's.class_id',
+  'a.goal_id',
 ] as const;
 
 function agreements(db: Db, schoolId: string) {
@@ -209,6 +210,8 @@ export async function insertAgreement(
     dueOn: string;
     personId: string;
     at: Date;
+    /** The student plan's goal it attaches to. */
+    goalId?: string | null;
   },
 ): Promise<string> {
   const { id } = await db
@@ -222,6 +225,7 @@ export async function insertAgreement(
       due_on: row.dueOn,
       created_by: row.personId,
       created_at: row.at,
+      goal_id: row.goalId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -359,6 +363,7 @@ export async function insertAgreements(
     personId: string;
     at: Date;
     doneAt: Date | null;
+    goalId?: string | null;
   }>,
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -375,6 +380,7 @@ export async function insertAgreements(
         created_by: r.personId,
         created_at: r.at,
         done_at: r.doneAt,
+        goal_id: r.goalId ?? null,
       })),
     )
     .execute();

@@ -51,6 +51,8 @@ import { presentAgreement, presentConference } from './meeting.presenter.js';
 import { lockRound, setRoundStatus } from './invitation.repository.js';
 import { findRounds } from './round.repository.js';
 import { readRound } from './round.service.js';
+import { findPublishedGoalOfStudent } from '../student-plans/student-plan.repository.js';
+import { studentPlanForConference } from '../student-plans/student-plan.service.js';
 
 type UnitOfWork = Pick<SignedInContext, 'db' | 'clock'>;
 
@@ -86,12 +88,13 @@ export async function readConference(
 ): Promise<TConference> {
   const conference = await conferenceOf(ctx.db, schoolId, invitationId);
   const reader = await readerOf(ctx, schoolId, conference);
-  const [topics, preparation, notes, agreements, earlier] = await Promise.all([
+  const [topics, preparation, notes, agreements, earlier, studentPlan] = await Promise.all([
     findTopics(ctx.db, schoolId, invitationId),
     findPreparation(ctx.db, schoolId, invitationId),
     findNotes(ctx.db, schoolId, invitationId, reader.staff),
     findAgreementsOfConference(ctx.db, schoolId, invitationId),
     findOpenAgreementsOfStudent(ctx.db, schoolId, conference.student_id, invitationId),
+    studentPlanForConference(ctx.db, schoolId, conference.student_id, conference.date ?? localDate(ctx.clock.now())),
   ]);
   await recordAudit(ctx, { schoolId, action: 'conference.read', studentId: conference.student_id });
   const band = preparationBand(conference.grade);
@@ -111,6 +114,7 @@ export async function readConference(
     agreements,
     earlierAgreements: earlier,
     mayMarkDone: markableBy(reader.m),
+    studentPlan,
   });
 }
 
@@ -183,7 +187,11 @@ export async function addAgreement(ctx: SignedInContext, schoolId: string, invit
   const personId = await staffPerson(ctx, schoolId);
   await inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
+    // A goal it attaches to must be one of this student's published goals; another is as none at all.
+    if (input.goalId && !(await findPublishedGoalOfStudent(tx.db, schoolId, conference.student_id, input.goalId)))
+      throw new AppError('not_found', { field: 'goalId' });
     const agreementId = await insertAgreement(tx.db, {
+      goalId: input.goalId ?? null,
       schoolId,
       invitationId,
       studentId: conference.student_id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { minutesOf } from '../../domain/conferences/slots.js';
 import { validateInstance } from '../../domain/conference-scheduling/validate-instance.js';
 import { scheduleConferences } from '../../domain/conference-scheduling/schedule-conferences.js';
 import {
@@ -73,6 +74,7 @@ const rows = (change: Partial<PlanRows> = {}): PlanRows => ({
     { id: 'x1', name: 'Amal', languages: ['ar'], times: [afternoon] },
     { id: 'x2', name: 'Olga', languages: ['uk'], times: [] },
   ],
+  staffBusy: [],
   ...change,
 });
 
@@ -103,6 +105,25 @@ describe('building the scheduler instance from a planned round', () => {
         reason: { da: expect.stringMatching(/ikke markeret/), en: expect.stringMatching(/not marked/) },
       },
     ]);
+  });
+
+  it('plans a member of staff around the meetings they hold in another round that afternoon', () => {
+    const { instance } = buildPlanInstance(
+      rows({ staffBusy: [{ personId: 'p1', date: '2027-01-12', from: '14:30', to: '14:50' }] }),
+    );
+    expect(instance.staff.find((s) => s.id === 'p1')?.available).toEqual([
+      { date: '2027-01-12', from: '14:00', to: '14:30' },
+      { date: '2027-01-12', from: '14:50', to: '16:00' },
+    ]);
+    expect(instance.staff.find((s) => s.id === 't1')?.available).toEqual([afternoon]);
+    const { schedule } = scheduleConferences(instance, { maxIterations: 50 });
+    const minutes = Object.fromEntries(instance.meetings.map((m) => [m.id, m.minutes]));
+    const placed = schedule.assignments.filter((a) => a.meeting === 'i1' || a.meeting === 'i3');
+    expect(placed).toHaveLength(2);
+    for (const a of placed) {
+      const start = minutesOf(a.start);
+      expect(start >= minutesOf('14:50') || start + minutes[a.meeting]! <= minutesOf('14:30'), a.start).toBe(true);
+    }
   });
 
   it('uses phone or video when the round offers no meeting in person', () => {

@@ -9,6 +9,7 @@ import { measureSchedule } from '../../domain/conference-scheduling/measure-sche
 import { validateSchedule } from '../../domain/conference-scheduling/validate-schedule.js';
 import type { PlanFigures, PlanPlacement, PlanUnplaced } from '../db/schema.js';
 import { danishPossessive } from '../../shared/possessive.js';
+import { withoutBusy } from '../../domain/conferences/slots.js';
 
 /**
  * A planned round as the scheduler sees it (shared spec conference-scheduling.md), built from the
@@ -54,6 +55,8 @@ export interface PlanRows {
     available: TAvailabilityWindow[];
   }>;
   interpreters: ReadonlyArray<{ id: string; name: string; languages: string[]; times: TAvailabilityWindow[] }>;
+  /** The meetings the round's staff hold in other rounds: they are planned around them. */
+  staffBusy: ReadonlyArray<{ personId: string; date: string; from: string; to: string }>;
 }
 
 export interface PlanInstance {
@@ -94,7 +97,10 @@ export function buildPlanInstance(rows: PlanRows): PlanInstance {
         id: member.id,
         label: member.name,
         ...(room ? { room } : {}),
-        available: rows.round.days.map((day) => ({ date: day.date, from: day.from, to: day.to })),
+        available: withoutBusy(
+          rows.round.days.map((day) => ({ date: day.date, from: day.from, to: day.to })),
+          rows.staffBusy.filter((busy) => busy.personId === member.id),
+        ),
         maxConsecutiveMinutes: MAX_CONSECUTIVE_MINUTES,
         breakMinutes: BREAK_MINUTES,
       });

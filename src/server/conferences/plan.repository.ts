@@ -3,6 +3,7 @@ import type { PlanFigures, PlanPlacement, PlanUnplaced } from '../db/schema.js';
 import type { TRoundTime } from '../../shared/api/conference.schema.js';
 import { className } from '../../shared/api/directory.schema.js';
 import type { PlanRows } from './plan-instance.js';
+import { findMeetingsOfPeople } from './invitation.repository.js';
 import { findRounds, meetingRoles } from './round.repository.js';
 
 /** The afternoons of planned rounds and the times the homes of `invitationIds` marked. */
@@ -130,7 +131,7 @@ export async function findPlanRows(db: Db, schoolId: string, roundId: string): P
       .execute(),
   ]);
   const rank = (role: string) => roles.indexOf(role as (typeof roles)[number]);
-  return {
+  const planned = {
     round: {
       id: round.id,
       name: round.name,
@@ -187,6 +188,8 @@ export async function findPlanRows(db: Db, schoolId: string, roundId: string): P
         .map((t) => ({ date: t.date, from: t.starts_at, to: t.ends_at })),
     })),
   };
+  const people = [...new Set(planned.classes.flatMap((c) => c.staff.map((member) => member.id)))];
+  return { ...planned, staffBusy: await findMeetingsOfPeople(db, schoolId, people, { roundId }) };
 }
 
 export function findPlan(db: Db, schoolId: string, roundId: string) {

@@ -34,10 +34,13 @@ import {
 import {
   cancelActiveBooking,
   findInvitationForBooking,
+  findMeetingsOfPeople,
   findRoundInvitations,
   insertBooking,
+  lockPeople,
   lockRound,
 } from './invitation.repository.js';
+import { overlaps } from '../../domain/conferences/slots.js';
 import { tellHomesTheirTime } from './invitation-notify.service.js';
 import { findInvitationToTell } from './invitation-notify.repository.js';
 import { chooseFormat } from './invitation.service.js';
@@ -368,10 +371,11 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
   if (!m.personId) throw new AppError('not_found');
   const personId = m.personId;
   return inTransaction(ctx, async (tx) => {
-    const { round, plan } = await readyPlan(tx.db, schoolId, roundId);
+    const { round, plan, instance } = await readyPlan(tx.db, schoolId, roundId);
     if (round.status === 'published' || plan.published_at) throw new AppError('round_published');
     const at = tx.clock.now();
     const invitations = await findRoundInvitationChildren(tx.db, schoolId, roundId);
+    await refuseClashesElsewhere(tx.db, schoolId, roundId, plan.placements, instance, invitations);
     const told: Array<{ invitationId: string; child: string; date: string; from: string; to: string }> = [];
     for (const placement of plan.placements) {
       const invitation = invitations.find((i) => i.id === placement.invitationId);
@@ -396,6 +400,35 @@ export async function publishPlan(ctx: SignedInContext, schoolId: string, roundI
     await setRoundStatusTo(tx.db, schoolId, roundId, 'published');
     return { published: told.length };
   });
+}
+
+/**
+ * The plan kept its staff out of the meetings they held in other rounds when it was made; a home
+ * may have booked one of them since. Publishing then would put a person in two meetings at once:
+ * it is refused with the children whose meetings clash, so the leader moves them or plans again.
+ * The people's rows are locked first, as a booking locks them, so no booking slips in meanwhile.
+ */
+async function refuseClashesElsewhere(
+  db: Db,
+  schoolId: string,
+  roundId: string,
+  placements: readonly PlanPlacement[],
+  instance: TConferenceInstance,
+  invitations: ReadonlyArray<{ id: string; given_name: string }>,
+): Promise<void> {
+  const staffOf = new Map(instance.meetings.map((meeting) => [meeting.id, meeting.staff]));
+  const people = [...new Set(instance.meetings.flatMap((meeting) => meeting.staff))].filter(
+    (id) => !id.startsWith('class:'),
+  );
+  await lockPeople(db, schoolId, people);
+  const busy = await findMeetingsOfPeople(db, schoolId, people, { roundId });
+  const clashing = placements.filter((placement) => {
+    const staff = staffOf.get(placement.invitationId) ?? [];
+    return busy.some((meeting) => staff.includes(meeting.personId) && overlaps(placement, meeting));
+  });
+  if (clashing.length === 0) return;
+  const children = clashing.map((p) => invitations.find((i) => i.id === p.invitationId)?.given_name ?? '');
+  throw new AppError('plan_staff_busy_elsewhere', { params: { children: [...new Set(children)].join(', ') } });
 }
 
 // ---------------------------------------------------------------- interpreters

@@ -213,6 +213,44 @@ describe('automatic planning of a round', () => {
   });
 
   it('publishes the plan as bookings and tells each home its own time, once', async () => {
+    // Since the plan was made, Emma's home booked a talk with Birgitte in another round at the time
+    // the plan gives Emma: publishing would put Birgitte in two meetings at once, so it is refused.
+    const [emma] = await mine('custodyGuardian');
+    const planned = (await plan()).meetings.find((m) => m.invitationId === emma!.id)!.time!;
+    const other = await call('leader', 'POST', `${base()}/conference-rounds`, {
+      name: 'Trivselssamtale',
+      kind: 'regular',
+      classIds: [f.classA],
+      days: [{ date: '2027-01-12', from: '14:00', to: '16:00' }],
+      minutesByGrade: { '3': 5 },
+      alsoTakingPart: [],
+      formats: ['in_person'],
+      videoLink: null,
+      rooms: {},
+      inviteOn: '2026-12-01',
+      plansBy: null,
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const otherId = (other.json() as TRound).id;
+    expect((await call('leader', 'POST', `${base()}/conference-rounds/${otherId}/open`)).statusCode).toBe(200);
+    const otherInvitation = (
+      (await call('custodyGuardian', 'GET', `${base()}/conference-invitations`)).json() as TMyInvitations
+    ).invitations.find((i) => i.round.id === otherId)!;
+    const booking = `${base()}/conference-invitations/${otherInvitation.id}/booking`;
+    expect((await call('custodyGuardian', 'PUT', booking, { date: planned.date, from: planned.from })).statusCode).toBe(
+      200,
+    );
+    const clash = await call('leader', 'POST', `${base()}/conference-rounds/${roundId}/plan/publish`);
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().error).toMatchObject({
+      code: 'plan_staff_busy_elsewhere',
+      message: expect.stringMatching(/Emma/),
+    });
+    expect(((await call('leader', 'GET', `${base()}/conference-rounds/${roundId}`)).json() as TRound).status).not.toBe(
+      'published',
+    );
+    expect((await call('custodyGuardian', 'DELETE', booking)).statusCode).toBe(200);
+
     // Sara's record says e-mail: she gets her time by e-mail too, with the meeting as a calendar file.
     await t.deps.db
       .updateTable('people')

@@ -418,6 +418,13 @@ export interface Database {
   conference_preparations: ConferencePreparationsTable;
   conference_notes: ConferenceNotesTable;
   conference_agreements: ConferenceAgreementsTable;
+  student_plans: StudentPlansTable;
+  student_plan_subjects: StudentPlanSubjectsTable;
+  student_plan_goals: StudentPlanGoalsTable;
+  student_plan_comments: StudentPlanCommentsTable;
+  student_plan_reads: StudentPlanReadsTable;
+  message_book_entries: MessageBookEntriesTable;
+  message_book_reads: MessageBookReadsTable;
   concerns: ConcernsTable;
   concern_contacts: ConcernContactsTable;
 }
@@ -528,6 +535,8 @@ export interface ConferenceAgreementsTable {
   created_at: Timestamp;
   done_at: Timestamp | null;
   done_by: string | null;
+  /** Migration 2026-12-03T2000: the student plan's goal it attaches to. */
+  goal_id: Generated<string | null>;
 }
 
 /** Migration 2026-12-03T1400: invitations to a conference round and its bookings. */
@@ -618,6 +627,83 @@ export type UserRow = Selectable<UsersTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type StudentRow = Selectable<StudentsTable>;
 export type NewPerson = Insertable<PeopleTable>;
+
+/** Migration 2026-12-03T2000: the student plan (elevplan), one per student and school year. */
+export interface StudentPlansTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  school_year: number;
+  status: Generated<'draft' | 'published'>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
+export interface StudentPlanSubjectsTable {
+  school_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  subject: string;
+  status: string;
+  written_by: string;
+  written_at: Timestamp;
+}
+
+export interface StudentPlanGoalsTable {
+  school_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  kind: 'academic' | 'social';
+  position: number;
+  text: string;
+  school_support: string;
+  home_support: string;
+  student_support: string;
+  carried_from: string | null;
+  review: 'reached' | 'partly' | 'continue' | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+}
+
+export interface StudentPlanCommentsTable {
+  school_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  goal_id: string | null;
+  written_by_role: 'staff' | 'student';
+  user_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface StudentPlanReadsTable {
+  school_id: string;
+  plan_id: string;
+  person_id: string;
+  read_at: Timestamp;
+}
+
+/** Migration 2026-12-03T2000: the message book (meddelelsesbog), the principle's alternative to the plan. */
+export interface MessageBookEntriesTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  progress: string;
+  well_being: string;
+  written_by: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+export interface MessageBookReadsTable {
+  school_id: string;
+  entry_id: string;
+  person_id: string;
+  read_at: Timestamp;
+}
 
 /** Migration 2026-12-03T2020: concerns about a student and the contacts with the home they led to. */
 export interface ConcernsTable {

@@ -21,7 +21,7 @@ import { addDays, mondayOfWeek } from './demo-calendar.js';
 import { DEMO_ACCOUNTS } from './demo-directory.js';
 import { findClassesByName, findDemoInvitation, findDemoUserId } from './demo.repository.js';
 
-const AUTUMN_ROUND = 'Skole-hjem-samtaler, efterår';
+export const AUTUMN_ROUND = 'Skole-hjem-samtaler, efterår';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const at = (date: string, time: string) => new Date(`${date}T${time}:00Z`);
 

@@ -17,6 +17,7 @@ import { demoRounds } from './demo-rounds.js';
 import { openDemoRoundWithBooking } from './demo-booking.js';
 import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
+import { addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
@@ -97,10 +98,13 @@ export async function applyDemoDirectory(
       recordedBy: (await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID)) ?? null,
       now: options.now,
       // The board added its own rule to Balleskolen's: students write to their contact teacher
-      // from 4th grade, and their parents see that they do, not what they write.
+      // from 4th grade, and their parents see that they do, not what they write. And it keeps the
+      // student plan (seed 000's elevplan, home seven days before the conference) rather than the
+      // message book, so the demo shows the plan at the conferences.
       adjust: (principle) => ({
         ...principle,
         communication: { ...principle.communication, studentMessages: { fromGrade: 4, guardiansSee: 'activity' } },
+        conferences: { ...principle.conferences, studentPlan: { form: 'student_plan', leadDays: 7 } },
       }),
     });
   }
@@ -186,6 +190,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     await addDemoStaffAbsence(db, schoolId, leaderId, now);
     await addDemoRounds(db, schoolId, leaderId, now);
     await addDemoConferenceMeetings(db, schoolId, leaderId, now, schoolYearOf(now));
+    await addDemoStudentPlans(db, schoolId, now);
     // The winter round is open for booking: the demo guardian has booked Emma's time (3.A) and
     // can book Oscar's (7.A) herself; 5.B's round waits, a draft, to be sent.
     await openDemoRoundWithBooking(db, schoolId, now, {

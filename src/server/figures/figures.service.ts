@@ -6,6 +6,8 @@ import { keptWithinPromise, timeToAnswer, type KeptShare, type PromiseFact } fro
 import { schoolYear, schoolYearOf } from '../../domain/figures/school-year.js';
 import { suppressSmall } from '../../domain/figures/suppression.js';
 import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
+import { plansInGoodTime, type PlanFact } from '../../domain/figures/plans.js';
+import { findPlanFacts } from './plans.repository.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
 import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
@@ -30,6 +32,35 @@ import {
   findReplyPromiseFacts,
   type ReplyPromiseFactRow,
 } from './figures.repository.js';
+
+/**
+ * "Plans in good time": each held conference against the plan lead time of the principle in force
+ * on its day, with the day the student's plan of that school year was published, or where that
+ * version chose the message book, the first entry of the school year.
+ */
+function planFacts(
+  rows: Awaited<ReturnType<typeof findPlanFacts>>,
+  inForce: (day: string) => { conferences: { studentPlan: { form: string; leadDays: number } | null } } | null,
+): Array<PlanFact & { classId: string | null }> {
+  const planOn = new Map(rows.plans.map((p) => [`${p.student_id}:${p.school_year}`, p.published_on]));
+  const firstEntryOn = new Map<string, string>();
+  for (const e of rows.entries) {
+    const key = `${e.student_id}:${schoolYearOf(e.written_on)}`;
+    const seen = firstEntryOn.get(key);
+    if (!seen || e.written_on < seen) firstEntryOn.set(key, e.written_on);
+  }
+  return rows.held.map((row) => {
+    const rule = inForce(row.meeting_day)?.conferences.studentPlan ?? null;
+    const key = `${row.student_id}:${schoolYearOf(row.meeting_day)}`;
+    return {
+      meetingDay: row.meeting_day,
+      publishedOn: (rule?.form === 'message_book' ? firstEntryOn.get(key) : planOn.get(key)) ?? null,
+      about: row.student_id,
+      classId: row.class_id,
+      leadDays: rule?.leadDays ?? null,
+    };
+  });
+}
 
 /** Midnight in Copenhagen at the start of a date. */
 const startOf = (date: string) => startOfNextDay(shiftDate(date, -1));
@@ -220,6 +251,7 @@ export async function readPrincipleFigures(
     ['twoHomes', (f) => f.twoHomes],
   ];
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
+  const plans = planFacts(await findPlanFacts(ctx.db, schoolId), inForce);
   // Each concern against the early-dialogue rule of the principle in force the day it was registered.
   const concerns: Array<ConcernFact & { classId: string; closed: boolean }> = concernRows.concerns.map((row) => {
     const rules = inForce(row.registered_on)?.earlyDialogue ?? null;
@@ -315,6 +347,16 @@ export async function readPrincipleFigures(
       ),
       openAgreements: board ? suppressSmall(agreementsNow.open, agreementsNow.open) : agreementsNow.open,
       overdueAgreements: board ? suppressSmall(agreementsNow.overdue, agreementsNow.overdue) : agreementsNow.overdue,
+      plansLeadDays: adopted?.principle.conferences.studentPlan?.leadDays ?? null,
+      plansInGoodTime: breakdown(
+        plans,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => plansInGoodTime(of, localDate(start), localDate(end), today),
+        keptCell,
+        board,
+      ),
     },
     homes: {
       householdsReached: breakdown(

@@ -16,6 +16,7 @@ import {
 import { handleAgreementReminder, handleConferenceSummaryEmail } from '../conferences/meeting.service.js';
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
 import { handlePlanRound } from '../conferences/plan.service.js';
+import { handleStudentPlanEmail } from '../student-plans/student-plan.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
 export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
@@ -33,4 +34,5 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'conference-agreement-reminder': handleAgreementReminder,
   'attachments.remove-stale': handleRemoveStaleAttachments,
   'conference-plan': handlePlanRound,
+  'student-plan-email': handleStudentPlanEmail,
 };

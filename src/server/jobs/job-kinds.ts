@@ -33,6 +33,12 @@ export const JOB_PAYLOADS = {
   'conference-agreement-reminder': z.object({ agreementId: ZUuid }),
   /** Removes a school's uploads never sent with a message (attachments). */
   'attachments.remove-stale': z.object({}),
+  /** One guardian's e-mail that the student plan went home or the message book has a new entry (student-plans). */
+  'student-plan-email': z.object({
+    studentId: ZUuid,
+    personId: ZUuid,
+    form: z.enum(['student_plan', 'message_book']),
+  }),
   /** Plans a conference round with the scheduler and stores the result on its plan (conferences). */
   'conference-plan': z.object({ roundId: ZUuid }),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../shared/errors.js';
 import { formatDueDate } from '../../domain/calendar/working-days.js';
+import { danishPossessive } from '../../shared/possessive.js';
 import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
 import { conferenceReminderNotice } from '../notify/templates/conference-invitation.js';
@@ -90,6 +91,29 @@ function ownAgreementReminderNotice(
     : { title: `Remember your agreement from the conference: by ${day}`, body: p.text };
 }
 
+/** "Emma's student plan is ready" / "New in Emma's message book": the school wrote home (issue 11). */
+function studentPlanNotice(
+  locale: Locale,
+  p: { child: string; form: 'student_plan' | 'message_book' },
+): { title: string; body: string } {
+  if (p.form === 'student_plan')
+    return locale === 'da'
+      ? {
+          title: `${danishPossessive(p.child)} elevplan er klar`,
+          body: 'Læs den sammen med jeres barn før skole-hjem-samtalen, og bekræft, at I har læst den.',
+        }
+      : {
+          title: `${p.child}'s student plan is ready`,
+          body: 'Read it with your child before the school-home conference, and confirm that you have read it.',
+        };
+  return locale === 'da'
+    ? {
+        title: `Nyt i ${danishPossessive(p.child)} meddelelsesbog`,
+        body: 'Skolen har skrevet om faglig udvikling og trivsel.',
+      }
+    : { title: `New in ${p.child}'s message book`, body: 'The school has written about progress and well-being.' };
+}
+
 const CONCERN_KIND_WORDS = {
   da: { academic: 'fagligt', well_being: 'trivsel', behaviour: 'adfærd' },
   en: { academic: 'academic', well_being: 'well-being', behaviour: 'behaviour' },
@@ -167,6 +191,11 @@ const NOTICES = {
   'conference-own-agreement-reminder': {
     params: z.object({ text: z.string(), dueOn: z.iso.date() }),
     render: (locale: Locale, p: { text: string; dueOn: string }) => ownAgreementReminderNotice(locale, p),
+  },
+  'student-plan': {
+    params: z.object({ child: z.string(), form: z.enum(['student_plan', 'message_book']) }),
+    render: (locale: Locale, p: { child: string; form: 'student_plan' | 'message_book' }) =>
+      studentPlanNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

@@ -31,6 +31,11 @@ import {
   mayWriteToGuardiansOf,
   runsTheSchool,
   worksWithStudent,
+  mayReadStudentPlan,
+  mayDraftStudentPlanFor,
+  mayContributeToStudentPlan,
+  mayConfirmStudentPlanRead,
+  mayCommentOnStudentPlan,
   mayFollowConcernsOf,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -68,10 +73,10 @@ interface AccessRule<Row extends { id: string; schoolId: string | null }> {
   may?(m: Membership, row: Row, actor: Actor): boolean;
   denied?(m: Membership, row: Row): AppError;
   /**
-   * Sensitive rows (a concern about a child): a refused attempt by a member of the row's school is
-   * audit-logged under this action, about the row's child, before the caller is answered 404/403.
+   * A read of a child's data refused (a row of a school the caller belongs to that they may not
+   * see, or see but not read) is logged in that child's audit log under this action.
    */
-  deniedAudit?: { action: TAuditAction; studentId(row: Row): string };
+  deniedRead?: { action: TAuditAction; studentOf(row: Row): string };
 }
 
 const rule = <Row extends { id: string; schoolId: string | null }>(r: AccessRule<Row>) => r;
@@ -217,17 +222,57 @@ const RULES = {
     sees: (m, a) => canReadStudent(m, { id: a.studentId, classId: a.classId }),
     may: (m, a) => mayMarkAgreementDone(m, a),
   }),
+  /**
+   * The student plan and the message book: read like the child's record; a § 23 parent is told to
+   * ask (information request), a suspended guardian that she is. A refused read is logged.
+   */
+  'student-plan.read': rule({
+    load: loadStudents,
+    sees: (m, s) => mayReadStudentPlan(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
+    may: (m, s) => mayReadStudentPlan(m, s),
+    denied: (m, s) => new AppError(hasInformationRightOf(m, s.id) ? 'information_right_only' : 'guardian_suspended'),
+    deniedRead: { action: 'student-plan.denied', studentOf: (s) => s.id },
+  }),
+  /** Drafting and publishing the plan: the contact teacher and the leadership; the class's other staff are refused. */
+  'student-plan.draft': rule({
+    load: loadStudents,
+    sees: (m, s) => worksWithStudent(m, s),
+    may: (m, s) => mayDraftStudentPlanFor(m, s),
+    denied: () => new AppError('student_plan_contact_teacher_only'),
+  }),
+  /** Input to the plan, goal reviews and message-book entries: the class's staff and the leadership. */
+  'student-plan.contribute': rule({ load: loadStudents, sees: (m, s) => mayContributeToStudentPlan(m, s) }),
+  /** "Vi har læst planen": the custody holders. */
+  'student-plan.confirm-read': rule({
+    load: loadStudents,
+    sees: (m, s) => mayReadStudentPlan(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
+    may: (m, s) => mayConfirmStudentPlanRead(m, s.id),
+    denied: (m, s) =>
+      new AppError(
+        hasInformationRightOf(m, s.id)
+          ? 'information_right_only'
+          : isSuspendedGuardianOf(m, s.id)
+            ? 'guardian_suspended'
+            : 'forbidden',
+      ),
+  }),
+  /** The student comments on their own goals; others who read the plan are refused. */
+  'student-plan.comment': rule({
+    load: loadStudents,
+    sees: (m, s) => mayReadStudentPlan(m, s),
+    may: (m, s) => mayCommentOnStudentPlan(m, s.id),
+  }),
   /** A child's concerns: the staff of the child's class and the leadership; a refused read is logged. */
   'student.concerns': rule({
     load: loadStudents,
     sees: (m, s) => mayFollowConcernsOf(m, s),
-    deniedAudit: { action: 'concern.read-denied', studentId: (s) => s.id },
+    deniedRead: { action: 'concern.read-denied', studentOf: (s) => s.id },
   }),
   /** A concern: read, contacts recorded and closed by the child's staff team and the leadership; a refused read is logged. */
   'concern.follow-up': rule({
     load: loadConcerns,
     sees: (m, c) => mayFollowConcernsOf(m, c),
-    deniedAudit: { action: 'concern.read-denied', studentId: (c) => c.studentId },
+    deniedRead: { action: 'concern.read-denied', studentOf: (c) => c.studentId },
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
@@ -265,14 +310,15 @@ export async function requireAccessTo(
       refusal ??= access.denied?.(m, row) ?? new AppError('forbidden');
     }
     if (!granted) {
-      const seen = rows.filter((r) => r.id === id && r.schoolId !== null);
-      if (access.deniedAudit && seen.length > 0) {
-        const audit = access.deniedAudit;
-        await recordAudit(
-          ctx,
-          seen.map((row) => ({ schoolId: row.schoolId!, action: audit.action, studentId: audit.studentId(row) })),
-        );
-      }
+      const refusedRead = access.deniedRead;
+      const row = rows.find((r) => r.id === id && r.schoolId);
+      if (refusedRead && row?.schoolId)
+        await recordAudit(ctx, {
+          schoolId: row.schoolId,
+          action: refusedRead.action,
+          studentId: refusedRead.studentOf(row),
+          subject: 'refused',
+        });
       throw refusal ?? new AppError('not_found');
     }
   }

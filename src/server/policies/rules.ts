@@ -301,6 +301,21 @@ export const mayMarkAgreementDone = (
 export const mayFinishRound = mayOpenRound;
 
 /**
+ * The student plan (elevplan) and the message book (issue 11): read like the child's record (the
+ * custody holders, the student, the class's staff and the leadership; a § 23 parent is told to
+ * ask the school, and gets it through an information request). Drafting and publishing the plan
+ * is the contact teacher's (and the leadership's); the class's other staff add their input and
+ * write in the message book; the custody holders confirm reading; the student comments on their
+ * own goals.
+ */
+export const mayReadStudentPlan = canReadStudent;
+export const mayDraftStudentPlanFor = (m: Membership, student: { classId: string }) =>
+  isContactTeacherOf(m, student.classId) || runsTheSchool(m);
+export const mayContributeToStudentPlan = worksWithStudent;
+export const mayConfirmStudentPlanRead = hasCustodyOf;
+export const mayCommentOnStudentPlan = (m: Membership, studentId: string) => m.studentId === studentId;
+
+/**
  * A concern about a child (early dialogue) is for the child's staff team — the staff of the
  * child's class — and the leadership: never for families, the student or the board.
  */

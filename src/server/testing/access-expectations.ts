@@ -540,6 +540,57 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['contactTeacher', ...LEADERSHIP],
     params: (f) => ({ targetKind: 'class-message', targetId: f.classA }),
   },
+  // Student plan and message book (src/server/student-plans). The fixture's principle (seed 002)
+  // chose the message book, so writing a plan is 409 student_plan_other_form for those who may.
+  'GET /api/schools/:schoolId/students/:studentId/student-plan': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+  },
+  'PUT /api/schools/:schoolId/students/:studentId/student-plan': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({
+      subjects: [{ subject: 'Dansk', status: 'Læser sikkert' }],
+      goals: [
+        {
+          kind: 'academic',
+          text: 'Læse en kapitelbog',
+          schoolSupport: 'Læsebånd',
+          homeSupport: 'Læse højt',
+          studentSupport: 'Læse hver dag',
+        },
+      ],
+    }),
+  },
+  'POST /api/schools/:schoolId/students/:studentId/student-plan/input': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ subject: 'Matematik', text: 'Regner sikkert med tiere' }),
+  },
+  'POST /api/schools/:schoolId/students/:studentId/student-plan/publish': { allow: ['contactTeacher', ...LEADERSHIP] },
+  // Nothing published yet: 409 for the custody holders, which still shows they may.
+  'POST /api/schools/:schoolId/students/:studentId/student-plan/read': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+  },
+  // The fixture has no goal: the student is answered 404 for it, everyone else refused.
+  'POST /api/schools/:schoolId/students/:studentId/student-plan/comments': {
+    allow: ['student'],
+    body: () => ({ goalId: '0b8a4b52-52f4-4c1e-9a53-6c1d0f1e2a3b', text: 'Jeg vil gerne læse mere' }),
+  },
+  'POST /api/schools/:schoolId/students/:studentId/student-plan/reviews': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ goalId: '0b8a4b52-52f4-4c1e-9a53-6c1d0f1e2a3b', review: 'reached' }),
+  },
+  'GET /api/schools/:schoolId/student-plans/due': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+  },
+  'GET /api/schools/:schoolId/students/:studentId/message-book': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+  },
+  'POST /api/schools/:schoolId/students/:studentId/message-book': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ progress: 'Emma læser sikkert.', wellBeing: 'Emma er glad i klassen.' }),
+  },
+  'POST /api/schools/:schoolId/students/:studentId/message-book/read': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+  },
   // Concerns and early dialogue (src/server/concerns): the child's class staff and the leadership only.
   'POST /api/schools/:schoolId/students/:studentId/concerns': {
     allow: ['contactTeacher', ...LEADERSHIP],

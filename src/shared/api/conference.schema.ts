@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZConferenceStudentPlan } from './student-plan.schema.js';
 import { text, ZUuid } from './common.schema.js';
 import { ZGrade } from '../principle/principle.schema.js';
 
@@ -329,6 +330,8 @@ export const ZAddAgreement = z.object({
   owner: ZAgreementOwner,
   text: text({ min: 1, max: AGREEMENT_MAX, lines: true }),
   dueOn: z.iso.date(),
+  /** The student plan's goal it attaches to (one of the conference's `studentPlan.goals`). */
+  goalId: ZUuid.nullable().optional(),
 });
 export type TAddAgreement = z.infer<typeof ZAddAgreement>;
 
@@ -343,6 +346,8 @@ export const ZAgreement = z.object({
   student: z.object({ id: ZUuid, name: z.string() }),
   /** The reader may mark it done: its owner, or the child's staff. */
   mayMarkDone: z.boolean(),
+  /** The student plan's goal it is attached to, if any. */
+  goalId: ZUuid.nullable(),
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
@@ -368,7 +373,7 @@ export const ZConference = z.object({
   /**
    * Issue 11 links the student plan and the written test results here; until then always null.
    */
-  studentPlan: z.null(),
+  studentPlan: ZConferenceStudentPlan.nullable(),
 });
 export type TConference = z.infer<typeof ZConference>;
 

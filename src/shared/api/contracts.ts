@@ -13,6 +13,7 @@ import { notificationContracts } from './notification.contract.js';
 import { principleContracts } from './principle.contract.js';
 import { schoolCalendarContracts } from './school-calendar.contract.js';
 import { staffAbsenceContracts } from './staff-absence.contract.js';
+import { studentPlanContracts } from './student-plan.contract.js';
 import type { Contract } from './contract.js';
 
 /** Every contract, by area: the route table test holds that each is a route the server serves as written. */
@@ -35,4 +36,5 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   principleContracts,
   schoolCalendarContracts,
   staffAbsenceContracts,
+  studentPlanContracts,
 };

@@ -73,6 +73,10 @@ export const ZPrincipleFigures = z.object({
     /** Agreements open now, and those of them past their due day; null for the board under five. */
     openAgreements: z.number().int().min(0).nullable(),
     overdueAgreements: z.number().int().min(0).nullable(),
+    /** The principle's lead time for the student plan (or message book), in calendar days; null when it sets none. */
+    plansLeadDays: z.number().int().nullable(),
+    /** Held conferences, and those whose plan (or message-book entry) was published at least the lead time before. */
+    plansInGoodTime: figureOf(ZKeptCell),
   }),
   homes: z.object({
     /** The school's households, and those reached in the period: a message read, a conference booked or held. */

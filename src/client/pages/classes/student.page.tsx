@@ -8,6 +8,7 @@ import { Loaded } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 import { Page, Section } from '../../ui/page.js';
 import { GuardianNeeds } from './guardian-needs.js';
+import { StudentPlanLinks } from '../student-plans/plan-links.js';
 import { staffSchoolsOf } from '../messages/staff-schools.js';
 
 /** One student's record as staff and the leadership see it. Reading it is written to the audit log. */
@@ -85,6 +86,7 @@ export function StudentPage() {
               ))}
             </ul>
           </Section>
+          <StudentPlanLinks schoolId={schoolId} studentId={studentId} />
           {school?.abilities.searchAuditLog ? (
             <p>
               <Link to={paths.studentAuditLog(schoolId, studentId)}>

@@ -31,11 +31,14 @@ export function AgreementList({
   agreements,
   today,
   showChild = false,
+  goals = [],
 }: {
   schoolId: string;
   agreements: readonly TAgreement[];
   today: string;
   showChild?: boolean;
+  /** The student plan's goals (issue 11): an agreement attached to one names it. */
+  goals?: ReadonlyArray<{ id: string; text: string }>;
 }) {
   const { t, i18n } = useTranslation();
   const done = useAction(
@@ -55,6 +58,11 @@ export function AgreementList({
                 {showChild ? <span>{` ${a.student.name}`}</span> : null}
               </p>
               <p className="card__title">{a.text}</p>
+              {a.goalId && goals.some((g) => g.id === a.goalId) ? (
+                <p className="card__meta">
+                  {t('studentPlan.conference.forGoal', { goal: goals.find((g) => g.id === a.goalId)?.text ?? '' })}
+                </p>
+              ) : null}
               <p className="card__meta">
                 {t('conference.dueOn', { day: dueDayText(a.dueOn, i18n.language) })}
                 {a.doneAt ? (

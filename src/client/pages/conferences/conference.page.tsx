@@ -24,6 +24,7 @@ import { problemText, useSchemaForm } from '../../ui/form.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { AgreementList, dueDayText, useToday } from './agreement-list.js';
+import { ConferencePlan } from '../student-plans/conference-plan.js';
 import './conferences.css';
 
 type Params = { schoolId: string; invitationId: string };
@@ -307,14 +308,6 @@ function Preparation({ params, conference }: { params: Params; conference: TConf
   );
 }
 
-/**
- * The seam for issue 11: the student plan and the written test results will be linked here. The
- * server answers `studentPlan: null` until then, and nothing is shown.
- */
-function StudentPlanSlot({ plan }: { plan: TConference['studentPlan'] }) {
-  return plan;
-}
-
 /** Staff write notes: the school's own, or shared with the home in the summary. */
 function NoteForm({ params }: { params: Params }) {
   const { t } = useTranslation();
@@ -366,9 +359,10 @@ function NoteForm({ params }: { params: Params }) {
 }
 
 /** Staff write an agreement: who, what, by when. */
-function AgreementForm({ params }: { params: Params }) {
+function AgreementForm({ params, conference }: { params: Params; conference: TConference }) {
   const { t } = useTranslation();
-  const form = useSchemaForm(ZAddAgreement, { owner: 'home', text: '', dueOn: '' });
+  const form = useSchemaForm(ZAddAgreement, { owner: 'home', text: '', dueOn: '', goalId: null });
+  const goals = conference.studentPlan?.goals ?? [];
   const add = useConferenceAction((body: z.output<typeof ZAddAgreement>) =>
     api(conferenceContracts.addAgreement, { params, body }),
   );
@@ -378,7 +372,8 @@ function AgreementForm({ params }: { params: Params }) {
       noValidate
       onSubmit={(event) =>
         void form.handleSubmit(async (body) => {
-          if (await add.run(body)) form.reset({ owner: body.owner, text: '', dueOn: '' });
+          if (await add.run({ ...body, goalId: body.goalId || null }))
+            form.reset({ owner: body.owner, text: '', dueOn: '', goalId: null });
         })(event)
       }
     >
@@ -405,6 +400,19 @@ function AgreementForm({ params }: { params: Params }) {
         error={problemText(form.formState.errors.dueOn, t('conference.errors.dueOn'))}
         {...form.register('dueOn')}
       />
+      {goals.length > 0 ? (
+        <SelectField
+          label={t('studentPlan.conference.agreementGoal')}
+          {...form.register('goalId', { setValueAs: (v: string | null) => (v ? v : null) })}
+        >
+          <option value="">{t('studentPlan.conference.noGoal')}</option>
+          {goals.map((goal) => (
+            <option key={goal.id} value={goal.id}>
+              {goal.text}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <ActionError error={add.error} />
       <p>
         <button type="submit" className="button button--secondary" disabled={add.busy}>
@@ -455,9 +463,14 @@ function Outcome({ params, conference }: { params: Params; conference: TConferen
         {conference.agreements.length === 0 ? (
           <p>{t('conference.noAgreements')}</p>
         ) : (
-          <AgreementList schoolId={params.schoolId} agreements={conference.agreements} today={today} />
+          <AgreementList
+            schoolId={params.schoolId}
+            agreements={conference.agreements}
+            today={today}
+            goals={conference.studentPlan?.goals ?? []}
+          />
         )}
-        {record ? <AgreementForm params={params} /> : null}
+        {record ? <AgreementForm params={params} conference={conference} /> : null}
       </Section>
       {record && !isHeld ? (
         <Section title={t('conference.heldTitle')} id="conference-held">
@@ -504,12 +517,17 @@ export function ConferencePage() {
           {conference.earlierAgreements.length > 0 ? (
             <Section title={t('conference.earlierTitle')} id="conference-earlier">
               <p>{t('conference.earlierLead')}</p>
-              <AgreementList schoolId={schoolId} agreements={conference.earlierAgreements} today={today} />
+              <AgreementList
+                schoolId={schoolId}
+                agreements={conference.earlierAgreements}
+                today={today}
+                goals={conference.studentPlan?.goals ?? []}
+              />
             </Section>
           ) : null}
+          <ConferencePlan schoolId={schoolId} conference={conference} />
           <Topics params={params} conference={conference} />
           <Preparation params={params} conference={conference} />
-          <StudentPlanSlot plan={conference.studentPlan} />
           <Outcome params={params} conference={conference} />
         </Page>
       )}

@@ -5,6 +5,7 @@ import type { TMeChild, TStudentProfile } from '../../../shared/api/directory.sc
 import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { paths } from '../../app/paths.js';
+import { StudentPlanLinks } from '../student-plans/plan-links.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ConferenceBooking } from './conference-booking.js';
 import { ConferenceAgreements } from './conference-agreements.js';
@@ -112,6 +113,7 @@ export function ChildCard({ child }: { child: TMeChild }) {
             {t('child.writeToContactTeacher')}
           </Link>
         </p>
+        <StudentPlanLinks schoolId={child.schoolId} studentId={child.id} />
         <p className="card__links">
           <Link to={paths.studentAuditLog(child.schoolId, child.id)}>
             {t('child.whoHasRead', { name: child.givenName })}

@@ -311,6 +311,51 @@ function ConferenceFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
 }
 
 /**
+ * "Plans in good time" (issue 11): of the held conferences, those whose student plan (or, where
+ * the principle chose it, message-book entry) went home at least the principle's lead time
+ * before; overall and per class, "for få" for the board where a group is under five.
+ */
+function PlanFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t } = useTranslation();
+  const c = figures.conferences;
+  const leadership = figures.audience === 'leadership';
+  const classes = c.plansInGoodTime.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <p>
+        {c.plansLeadDays === null
+          ? t('studentPlan.figures.noLeadTime')
+          : t('studentPlan.figures.leadTime', { count: c.plansLeadDays })}
+      </p>
+      <ul className="figures">
+        <KeptFigure
+          cell={c.plansInGoodTime.school}
+          of={(numbers) => t('studentPlan.figures.inTimeOf', numbers)}
+          name={t('studentPlan.figures.inTime')}
+        />
+      </ul>
+      <p className="definition">{t('studentPlan.figures.definition')}</p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('studentPlan.figures.byClass')}</summary>
+          <KeptTable
+            caption={t('studentPlan.figures.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('studentPlan.figures.inTimeColumn')}
+            countedHeader={t('studentPlan.figures.counted')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * The homes the collaboration reaches: of the school's households, those where a guardian read a
  * message or the home booked or held a conference this school year, with the equity view (by
  * language, one home or two) and, for the leader, class by class.
@@ -500,6 +545,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <MessageFigures figures={data} schoolId={schoolId} />
           <h3>{t('figures.conferences.title')}</h3>
           <ConferenceFigures figures={data} schoolId={schoolId} />
+          <h3>{t('studentPlan.figures.title')}</h3>
+          <PlanFigures figures={data} schoolId={schoolId} />
           <h3>{t('figures.homes.title')}</h3>
           <HomeFigures figures={data} schoolId={schoolId} />
           <h3>{t('concerns.figures.title')}</h3>

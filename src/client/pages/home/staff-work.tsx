@@ -7,6 +7,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements } from './conference-agreements.js';
+import { DueStudentPlans } from '../student-plans/plan-links.js';
 import { AwaitingConcerns } from '../concerns/concern-parts.js';
 
 /** The most a home page lists of what is owed; the inbox's filter shows the rest. */
@@ -59,6 +60,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
               </p>
             ) : null}
             <ConferenceAgreements schoolId={schoolId} headingLevel="h3" showChild />
+            <DueStudentPlans schoolId={schoolId} />
             <AwaitingConcerns schoolId={schoolId} headingLevel="h3" />
           </div>
         );

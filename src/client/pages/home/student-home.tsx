@@ -4,6 +4,7 @@ import { directoryContracts } from '../../../shared/api/directory.contract.js';
 import { messagingContracts } from '../../../shared/api/messaging.contract.js';
 import type { TMe, TStudentProfile } from '../../../shared/api/directory.schema.js';
 import { paths } from '../../app/paths.js';
+import { StudentPlanLinks } from '../student-plans/plan-links.js';
 import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
@@ -116,6 +117,7 @@ function OwnHome({ schoolId, studentId }: { schoolId: string; studentId: string 
             <Section title={t('conference.studentTitle')} id={`student-conferences-${schoolId}`}>
               <StudentConferences schoolId={schoolId} />
               <ConferenceAgreements schoolId={schoolId} headingLevel="h3" />
+              <StudentPlanLinks schoolId={schoolId} studentId={studentId} />
             </Section>
           </>
         )}
