@@ -204,7 +204,19 @@ describe('concerns and early dialogue', () => {
     const denied = (await audits('concern.read-denied')).slice(earlier);
     expect(denied.length).toBe(15);
     expect(new Set(denied.map((a) => a.student_id))).toEqual(new Set([f.ownStudent]));
-    // A guardian reading the audit never gets the concern itself; and the list is for staff only.
+    // The child's audit log shows the family who read the child's data, but not that there are
+    // concerns; the leadership sees every row.
+    const log = async (actor: ActorName) =>
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/schools/${f.schoolId}/students/${f.ownStudent}/audit-log`,
+          as: f.users[actor],
+        })
+      ).json() as { entries: Array<{ action: string }> };
+    expect((await log('custodyGuardian')).entries.filter((e) => e.action.startsWith('concern.'))).toEqual([]);
+    expect((await log('leader')).entries.some((e) => e.action === 'concern.register')).toBe(true);
+    // The list of concerns is for staff only.
     expect((await list('custodyGuardian')).statusCode).toBe(403);
     expect((await list('student')).statusCode).toBe(403);
   });
