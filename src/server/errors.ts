@@ -59,6 +59,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   oidc_failed: 400,
   oidc_no_account: 403,
   information_right_only: 403,
+  test_results_told_to_parents: 403,
   information_request_not_needed: 403,
   information_request_handled: 409,
   idempotency_key_reused: 422,

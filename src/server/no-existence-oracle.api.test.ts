@@ -37,6 +37,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   // The fixture has no interpreter: an unknown one answers as for any id.
   interpreterId: () => [],
   agreementId: (f) => [f.agreement],
+  testResultId: (f) => [f.testResult],
   concernId: (f) => [f.concern],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],

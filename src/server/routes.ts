@@ -21,6 +21,7 @@ import { invitationRoutes, planRoutes, roundRoutes } from './conferences/round.r
 import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 import { studentPlanRoutes } from './student-plans/student-plan.routes.js';
+import { testResultRoutes } from './test-results/test-result.routes.js';
 import { concernRoutes } from './concerns/concern.routes.js';
 
 /**
@@ -52,5 +53,6 @@ export const allRoutes: RouteDefinition[] = [
   ...meetingRoutes,
   ...calendarFeedRoutes,
   ...studentPlanRoutes,
+  ...testResultRoutes,
   ...concernRoutes,
 ];

@@ -195,6 +195,14 @@ export const ERROR_MESSAGES = {
     da: 'Anmodningen er allerede besvaret.',
     en: 'The request has already been answered.',
   },
+  test_result_taken_in_future: {
+    da: 'Testdatoen ligger i fremtiden. Skriv den dag, eleven tog testen.',
+    en: 'The test date is in the future. Enter the day the student took the test.',
+  },
+  test_results_told_to_parents: {
+    da: 'Dine testresultater fortælles til dine forældre og af din lærer. Du kan selv læse dem fra 7. klasse.',
+    en: 'Your test results are told to your parents and by your teacher. You can read them yourself from grade 7.',
+  },
   idempotency_key_reused: {
     da: 'Denne afsendelse er allerede brugt til en anden besked. Send beskeden igen som en ny.',
     en: 'This send has already been used for another message. Send the message again as a new one.',

@@ -83,6 +83,9 @@ const MessageBookPage = lazy(() =>
   import('../pages/student-plans/message-book.page.js').then((m) => ({ default: m.MessageBookPage })),
 );
 const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
+const TestResultsPage = lazy(() =>
+  import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -173,6 +176,7 @@ export function App() {
                     <Route path="conferences/:invitationId" element={<ConferencePage />} />
                     <Route path="students/:studentId/student-plan" element={<StudentPlanPage />} />
                     <Route path="students/:studentId/message-book" element={<MessageBookPage />} />
+                    <Route path="students/:studentId/test-results" element={<TestResultsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -15,6 +15,8 @@ export const paths = {
       : `/schools/${schoolId}/closed-days?year=${schoolYear}`,
   /** The profile's absence section, where staff register absences (the leadership anyone's). */
   staffAbsence: () => '/profile#absence',
+  /** A student's written test results (§ 13). */
+  testResults: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/test-results`,
   /** A student's concerns (early dialogue): for the student's staff team and the leadership. */
   studentConcerns: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/concerns`,
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,

@@ -133,6 +133,9 @@ const DA: Phrases = {
     if (c.testResults === 'included_not_central')
       sentences.push('Testresultater drøftes, men de er ikke omdrejningspunktet for samtalen.');
     if (c.testResults === 'central') sentences.push('Testresultater er et centralt emne i samtalen.');
+    sentences.push(
+      `Forældrene får testresultater skriftligt senest ${plural(c.testResultsInWritingWorkingDays, 'arbejdsdag', 'arbejdsdage')} efter, at resultatet er registreret.`,
+    );
     if (c.concreteAgreements) sentences.push('Samtalen munder ud i konkrete aftaler om, hvem der gør hvad.');
     return sentences;
   },
@@ -272,6 +275,9 @@ const EN: Phrases = {
     if (c.testResults === 'included_not_central')
       sentences.push('Test results are discussed, but they are not the centre of the conference.');
     if (c.testResults === 'central') sentences.push('Test results are a central topic of the conference.');
+    sentences.push(
+      `Parents are told test results in writing within ${plural(c.testResultsInWritingWorkingDays, 'working day', 'working days')} of the result being recorded.`,
+    );
     if (c.concreteAgreements) sentences.push('The conference ends in concrete agreements on who does what.');
     return sentences;
   },

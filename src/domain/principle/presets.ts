@@ -116,6 +116,7 @@ const seed000: TPrinciple = {
     allPartiesAddTopics: false,
     concreteAgreements: true,
     testResults: 'unspecified',
+    testResultsInWritingWorkingDays: 10,
   },
   parentMeetings: null,
   communication: {
@@ -236,6 +237,7 @@ const seed001: TPrinciple = {
     allPartiesAddTopics: true,
     concreteAgreements: true,
     testResults: 'included_not_central',
+    testResultsInWritingWorkingDays: 10,
   },
   parentMeetings: { perYear: 2, commitment: 'firm', wellBeingPlanTopics: true, representativesHelpPlan: true },
   communication: {
@@ -297,6 +299,7 @@ const seed002: TPrinciple = {
     allPartiesAddTopics: false,
     concreteAgreements: false,
     testResults: 'unspecified',
+    testResultsInWritingWorkingDays: 10,
   },
   parentMeetings: { perYear: 2, commitment: 'target', wellBeingPlanTopics: false, representativesHelpPlan: false },
   communication: {

@@ -78,6 +78,7 @@ export const arbPrinciple: fc.Arbitrary<TPrinciple> = fc
         allPartiesAddTopics: fc.boolean(),
         concreteAgreements: fc.boolean(),
         testResults: fc.constantFrom('unspecified' as const, 'included_not_central' as const, 'central' as const),
+        testResultsInWritingWorkingDays: int(L.testResultWorkingDays),
       }),
       parentMeetings: fc.option(
         fc.record({

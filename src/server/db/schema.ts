@@ -425,6 +425,8 @@ export interface Database {
   student_plan_reads: StudentPlanReadsTable;
   message_book_entries: MessageBookEntriesTable;
   message_book_reads: MessageBookReadsTable;
+  test_results: TestResultsTable;
+  test_result_deliveries: TestResultDeliveriesTable;
   concerns: ConcernsTable;
   concern_contacts: ConcernContactsTable;
 }
@@ -703,6 +705,34 @@ export interface MessageBookReadsTable {
   entry_id: string;
   person_id: string;
   read_at: Timestamp;
+}
+
+/** Migration 2026-12-03T2010: a student's test result, told to the home in writing (§ 13). */
+export interface TestResultsTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  kind: 'national' | 'local';
+  test_name: string;
+  taken_on: DateOnly;
+  result: string;
+  meaning: string;
+  next_steps: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  sent_at: Timestamp | null;
+  sent_by: string | null;
+  idempotency_key: string | null;
+}
+
+/** Migration 2026-12-03T2010: one custody holder told a test result in writing, and when they read it. */
+export interface TestResultDeliveriesTable {
+  school_id: string;
+  test_result_id: string;
+  person_id: string;
+  emailed: boolean;
+  delivered_at: Timestamp;
+  read_at: Timestamp | null;
 }
 
 /** Migration 2026-12-03T2020: concerns about a student and the contacts with the home they led to. */

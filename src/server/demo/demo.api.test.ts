@@ -1,3 +1,4 @@
+import type { TUnsentTestResultList } from '../../shared/api/test-result.schema.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
@@ -263,6 +264,26 @@ describe('the demo school', () => {
     // The board sees the school's figure: many families are behind it.
     const board = await figures(DEMO_ACCOUNTS.boardMember);
     expect(board.repliesWithinPromise.school).toEqual(school);
+  });
+
+  it('shows written test results in use: most told in time, one late, one on the work list (§ 13)', async () => {
+    const get = async (email: string, url: string) => {
+      const res = await t.request({ method: 'GET', url, as: await userId(email) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as unknown;
+    };
+    const figures = (await get(
+      DEMO_ACCOUNTS.leader,
+      `/api/schools/${first.schoolId}/principle-figures`,
+    )) as TPrincipleFigures;
+    expect(figures.testResults.workingDays).toBe(10);
+    expect(figures.testResults.inWriting.school).toEqual({ counted: 9, kept: 8, share: 8 / 9 });
+    expect(figures.testResults.timeToTell.school?.medianWorkingDays).toBeGreaterThan(0);
+    const unsent = (await get(
+      DEMO_ACCOUNTS.contactTeacher,
+      `/api/schools/${first.schoolId}/test-results/unsent`,
+    )) as TUnsentTestResultList;
+    expect(unsent.results.map((r) => [r.testName, r.student.class.name])).toEqual([['Matematik', '3.A']]);
   });
 
   it("has the leader's winter round for 3.A and 7.A on time, and 5.B's round with the principle's warning", async () => {

@@ -292,6 +292,24 @@ export async function findHouseholdConferenceEvents(db: Db, schoolId: string, fr
   return [...booked, ...held];
 }
 
+export interface TestResultFactRow {
+  student_id: string;
+  class_id: string;
+  taken_on: string;
+  recorded_at: Date;
+  sent_at: Date | null;
+}
+
+/** Every test result of the school (§ 13): when the test was taken, recorded and told to the home. */
+export function findTestResultFacts(db: Db, schoolId: string): Promise<TestResultFactRow[]> {
+  return db
+    .selectFrom('test_results as r')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'r.school_id').onRef('s.id', '=', 'r.student_id'))
+    .select(['r.student_id', 's.class_id', 'r.taken_on', 'r.recorded_at', 'r.sent_at'])
+    .where('r.school_id', '=', schoolId)
+    .execute();
+}
+
 /**
  * The school's concerns (early dialogue) with the day each was registered (Copenhagen), the
  * child's class, and every contact with the home recorded for them.

@@ -10,6 +10,7 @@ import { plansInGoodTime, type PlanFact } from '../../domain/figures/plans.js';
 import { findPlanFacts } from './plans.repository.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
+import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
 import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
 import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
@@ -30,6 +31,7 @@ import {
   findHouseholdConferenceEvents,
   findInvitationFacts,
   findReplyPromiseFacts,
+  findTestResultFacts,
   type ReplyPromiseFactRow,
 } from './figures.repository.js';
 
@@ -149,6 +151,7 @@ export async function readPrincipleFigures(
     homeRows,
     readRows,
     conferenceEventRows,
+    testResultRows,
     concernRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
@@ -165,6 +168,7 @@ export async function readPrincipleFigures(
     findHomeRows(ctx.db, schoolId),
     findGuardianReads(ctx.db, schoolId, from, to),
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
+    findTestResultFacts(ctx.db, schoolId),
     findConcernFacts(ctx.db, schoolId),
   ]);
   const today = localDate(now);
@@ -250,6 +254,16 @@ export async function readPrincipleFigures(
     ['oneHome', (f) => !f.twoHomes],
     ['twoHomes', (f) => f.twoHomes],
   ];
+  // Each test result against the working days of the principle in force the day it was recorded.
+  const testResultWorkingDays = (day: string) => inForce(day)?.conferences.testResultsInWritingWorkingDays ?? 10;
+  const testResults = testResultRows.map((row): TestResultFact & { classId: string } => ({
+    about: row.student_id,
+    classId: row.class_id,
+    takenOn: row.taken_on,
+    recordedOn: localDate(row.recorded_at),
+    sentOn: row.sent_at ? localDate(row.sent_at) : null,
+    workingDays: testResultWorkingDays(localDate(row.recorded_at)),
+  }));
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
   const plans = planFacts(await findPlanFacts(ctx.db, schoolId), inForce);
   // Each concern against the early-dialogue rule of the principle in force the day it was registered.
@@ -372,6 +386,27 @@ export async function readPrincipleFigures(
         const counted = householdsReached(homes.filter(belongs), from, to);
         return { group, cell: board ? suppressSmall(keptCell(counted), counted.people) : keptCell(counted) };
       }),
+    },
+    testResults: {
+      workingDays: testResultWorkingDays(today),
+      inWriting: breakdown(
+        testResults,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => testResultsInWriting(of, localDate(start), localDate(end), today, calendar),
+        keptCell,
+        board,
+      ),
+      timeToTell: breakdown(
+        testResults,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => timeToTell(of, localDate(start), localDate(end), calendar),
+        ({ told, medianWorkingDays }) => ({ told, medianWorkingDays }),
+        board,
+      ),
     },
     concerns: {
       contactWithinWorkingDays: yearPrinciple?.earlyDialogue?.contactWithinWorkingDays ?? null,

@@ -17,6 +17,7 @@ import { handleAgreementReminder, handleConferenceSummaryEmail } from '../confer
 import { handleRemoveStaleAttachments } from '../attachments/attachment.service.js';
 import { handlePlanRound } from '../conferences/plan.service.js';
 import { handleStudentPlanEmail } from '../student-plans/student-plan.service.js';
+import { handleTestResultEmail, handleTestResultReminder } from '../test-results/test-result-notify.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
 export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
@@ -35,4 +36,6 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'attachments.remove-stale': handleRemoveStaleAttachments,
   'conference-plan': handlePlanRound,
   'student-plan-email': handleStudentPlanEmail,
+  'test-result-email': handleTestResultEmail,
+  'test-result-reminder': handleTestResultReminder,
 };

@@ -41,6 +41,10 @@ export const JOB_PAYLOADS = {
   }),
   /** Plans a conference round with the scheduler and stores the result on its plan (conferences). */
   'conference-plan': z.object({ roundId: ZUuid }),
+  /** One custody holder's written test result by e-mail, in their language (test results, § 13). */
+  'test-result-email': z.object({ testResultId: ZUuid, personId: ZUuid }),
+  /** Reminds the recorder and the contact teachers of a result not yet sent to the home; nothing once sent. */
+  'test-result-reminder': z.object({ testResultId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -30,9 +30,12 @@ describe('the demo school’s notifications', () => {
       'Ny besked: Emmas læsebog',
       'Ny besked: Juleafslutning i kirken 18. december',
       'Ny besked: Tur til Økolariet fredag',
+      'Testresultat for Emma: Matematik',
+      'Testresultat for Oscar: Dansk, læseforståelse',
     ]);
-    // Emma's invitation was opened when her time was booked; Oscar's is new.
-    expect(guardian.unread).toBe(5);
+    // Emma's invitation was opened when her time was booked; Oscar's is new. Emma's test result
+    // came yesterday; Oscar's was read when it came.
+    expect(guardian.unread).toBe(6);
     const teacher = (
       await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })
     ).json() as TNotificationList;

@@ -114,6 +114,36 @@ function studentPlanNotice(
     : { title: `New in ${p.child}'s message book`, body: 'The school has written about progress and well-being.' };
 }
 
+/** "A test result for Emma in writing: Dansk, læsning", to each custody holder (§ 13). */
+function testResultNotice(locale: Locale, p: { child: string; test: string }): { title: string; body: string } {
+  return locale === 'da'
+    ? {
+        title: `Testresultat for ${p.child}: ${p.test}`,
+        body: `Skolen har sendt jer resultatet skriftligt, med hvad det betyder, og hvad der sker nu. Læs det under ${p.child} i Samspil.`,
+      }
+    : {
+        title: `Test result for ${p.child}: ${p.test}`,
+        body: `The school has sent you the result in writing, with what it means and what happens next. Read it under ${p.child} in Samspil.`,
+      };
+}
+
+/** "Not yet sent to the home": a recorded result the parents have not been told in writing. */
+function testResultReminderNotice(
+  locale: Locale,
+  p: { child: string; test: string; tellBy: string },
+): { title: string; body: string } {
+  const day = formatDueDate(new Date(`${p.tellBy}T12:00:00Z`), locale);
+  return locale === 'da'
+    ? {
+        title: `Ikke sendt til hjemmet: ${p.test} for ${p.child}`,
+        body: `Forældrene skal have testresultatet skriftligt senest ${day}. Send det fra elevens testresultater.`,
+      }
+    : {
+        title: `Not yet sent to the home: ${p.test} for ${p.child}`,
+        body: `The parents must have the test result in writing by ${day}. Send it from the student's test results.`,
+      };
+}
+
 const CONCERN_KIND_WORDS = {
   da: { academic: 'fagligt', well_being: 'trivsel', behaviour: 'adfærd' },
   en: { academic: 'academic', well_being: 'well-being', behaviour: 'behaviour' },
@@ -196,6 +226,14 @@ const NOTICES = {
     params: z.object({ child: z.string(), form: z.enum(['student_plan', 'message_book']) }),
     render: (locale: Locale, p: { child: string; form: 'student_plan' | 'message_book' }) =>
       studentPlanNotice(locale, p),
+  },
+  'test-result': {
+    params: z.object({ child: z.string(), test: z.string() }),
+    render: (locale: Locale, p: { child: string; test: string }) => testResultNotice(locale, p),
+  },
+  'test-result-reminder': {
+    params: z.object({ child: z.string(), test: z.string(), tellBy: z.iso.date() }),
+    render: (locale: Locale, p: { child: string; test: string; tellBy: string }) => testResultReminderNotice(locale, p),
   },
   'promise-reminder': {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),

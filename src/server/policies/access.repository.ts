@@ -372,6 +372,51 @@ export async function loadAgreements(db: Db, scope: AccessScope, ids: readonly s
   return query.execute();
 }
 
+export interface TestResultFacts {
+  id: string;
+  schoolId: string;
+  studentId: string;
+  classId: string;
+  grade: number;
+  sent: boolean;
+}
+
+/** Written test results (§ 13) with their student's class and grade, and whether the home has been told. */
+export async function loadTestResults(db: Db, scope: AccessScope, ids: readonly string[]): Promise<TestResultFacts[]> {
+  let query = db
+    .selectFrom('test_results as r')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'r.school_id').onRef('s.id', '=', 'r.student_id'))
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+    .select([
+      'r.id',
+      'r.school_id as schoolId',
+      'r.student_id as studentId',
+      's.class_id as classId',
+      'c.grade',
+      sql<boolean>`r.sent_at is not null`.as('sent'),
+    ])
+    .where('r.id', 'in', ids)
+    .where('r.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('r.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+/** Students with their class and grade, for the grade-dependent rules on their test results. */
+export async function loadStudentGrades(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<Array<StudentFacts & { grade: number }>> {
+  let query = db
+    .selectFrom('students as s')
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+    .select(['s.id', 's.school_id as schoolId', 's.class_id as classId', 'c.grade'])
+    .where('s.id', 'in', ids)
+    .where('s.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('s.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
 export interface ConcernFacts {
   id: string;
   schoolId: string;

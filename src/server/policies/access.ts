@@ -26,6 +26,9 @@ import {
   mayPrepareConference,
   mayReadConference,
   mayRecordConference,
+  mayRecordTestResultOf,
+  mayReadTestResult,
+  mayListTestResultsOf,
   teachesClass,
   mayWriteToClass,
   mayWriteToGuardiansOf,
@@ -40,6 +43,7 @@ import {
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
+import { studentReadsOwnTestResults } from '../../domain/test-results/test-results.js';
 import {
   loadAttachments,
   loadClasses,
@@ -56,6 +60,8 @@ import {
   loadStudents,
   loadStudentWriters,
   loadThreads,
+  loadTestResults,
+  loadStudentGrades,
   loadConcerns,
   type AccessScope,
   type ThreadFacts,
@@ -262,6 +268,36 @@ const RULES = {
     sees: (m, s) => mayReadStudentPlan(m, s),
     may: (m, s) => mayCommentOnStudentPlan(m, s.id),
   }),
+  /**
+   * Recording a test result (§ 13): the staff of the student's class and the leadership. To anyone
+   * else, a teacher of another class included, the student does not exist here.
+   */
+  'student.record-test-result': rule({ load: loadStudents, sees: (m, s) => mayRecordTestResultOf(m, s) }),
+  /**
+   * A student's test results: the class's staff, the leadership, the custody holders, and the
+   * student from grade 7. A § 23 parent is told to ask, a suspended guardian that she is, a
+   * younger student that results are told to the parents; to anyone else the child does not exist.
+   */
+  'student.test-results': rule({
+    load: loadStudentGrades,
+    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
+    may: (m, s) => mayListTestResultsOf(m, { ...s, studentReads: studentReadsOwnTestResults(s.grade) }),
+    denied: (m, s) =>
+      new AppError(
+        hasInformationRightOf(m, s.id)
+          ? 'information_right_only'
+          : isSuspendedGuardianOf(m, s.id)
+            ? 'guardian_suspended'
+            : 'test_results_told_to_parents',
+      ),
+  }),
+  /** One written result: whoever may read it (rules.ts `mayReadTestResult`); to anyone else it does not exist. */
+  'test-result.read': rule({
+    load: loadTestResults,
+    sees: (m, r) => mayReadTestResult(m, { ...r, studentReads: studentReadsOwnTestResults(r.grade) }),
+  }),
+  /** Sending a result to the home: the staff of the student's class and the leadership. */
+  'test-result.send': rule({ load: loadTestResults, sees: (m, r) => mayRecordTestResultOf(m, r) }),
   /** A child's concerns: the staff of the child's class and the leadership; a refused read is logged. */
   'student.concerns': rule({
     load: loadStudents,

@@ -43,6 +43,8 @@ export type Policy =
        * refusing the request.
        */
       dropUnseen?: (input: RouteInput) => void;
+      /** Runs when the caller is refused (404 or 403), before the refusal answers: a denied read is logged. */
+      onRefused?: (ctx: SignedInContext, input: RouteInput) => Promise<void>;
     }
   | { kind: 'all'; rule: string; policies: readonly GuardedPolicy[] };
 
@@ -168,6 +170,18 @@ export function usedIfAllowed<S extends ZodType>(
   };
 }
 
+/**
+ * A row policy whose refusals are logged: reads of a child's sensitive data (a test result) that
+ * the caller was refused leave a trace the leadership and the child's guardians can see.
+ */
+export function loggingRefusals(
+  policy: GuardedPolicy,
+  onRefused: (ctx: SignedInContext, input: RouteInput) => Promise<void>,
+): GuardedPolicy {
+  if (policy.kind !== 'rows') throw new Error('only a row policy logs its refusals');
+  return { ...policy, rule: `${policy.rule} (refusals logged)`, onRefused };
+}
+
 /** Every one of the policies, checked in order. */
 export const allOf = (...policies: GuardedPolicy[]): GuardedPolicy => ({
   kind: 'all',
@@ -191,7 +205,12 @@ export async function passes(policy: GuardedPolicy, ctx: SignedInContext, input:
         typeof schoolId === 'string' ? schoolId : undefined,
       );
       if (!policy.dropUnseen) {
-        await access;
+        try {
+          await access;
+        } catch (error) {
+          if (error instanceof AppError && policy.onRefused) await policy.onRefused(ctx, input);
+          throw error;
+        }
         return true;
       }
       try {

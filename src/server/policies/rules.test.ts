@@ -15,6 +15,9 @@ import {
   maySeeAddressOf,
   maySeeBirthDate,
   maySeeSchoolDetails,
+  hasCustodyOf,
+  mayReadTestResult,
+  mayRecordTestResultOf,
 } from './rules.js';
 import { actingRole } from '../audit/audit.service.js';
 
@@ -158,5 +161,38 @@ describe('actingRole: the capacity written to the audit log', () => {
     const m = { ...EMPTY_MEMBERSHIP('school', 'user'), roles: new Set<SchoolRole>(['administrator', 'leader']) };
     expect(actingRole(m, { studentId: 's1', classId: 'c1' })).toBe('leader');
     expect(actingRole(EMPTY_MEMBERSHIP('school', 'user'), { studentId: 's1' })).toBeNull();
+  });
+});
+
+describe('written test results (folkeskoleloven § 13)', () => {
+  const arbResult = fc.record({
+    studentId: fc.constantFrom(...STUDENTS),
+    classId: fc.constantFrom(...CLASSES),
+    sent: fc.boolean(),
+    studentReads: fc.boolean(),
+  });
+
+  it('never shows a result to anyone but its child, the child’s custody holders and the staff who work with the child', () => {
+    fc.assert(
+      fc.property(arbMembership, arbResult, (m, r) => {
+        if (!mayReadTestResult(m, r)) return;
+        const staff = mayRecordTestResultOf(m, r);
+        const home = hasCustodyOf(m, r.studentId) || m.studentId === r.studentId;
+        expect(staff || home).toBe(true);
+        // Before it is sent to the home, only the staff see it; a parent with the right to
+        // information only, or a suspended guardian, never does by this rule.
+        if (!r.sent) expect(staff).toBe(true);
+        if (!staff && m.guardianOf.get(r.studentId) !== 'custody') expect(m.studentId).toBe(r.studentId);
+      }),
+    );
+  });
+
+  it('lets a student read their own result only once sent and from the grade that reads them', () => {
+    const student = { ...EMPTY_MEMBERSHIP('school', 'user'), studentId: 's1' };
+    const r = { studentId: 's1', classId: 'c1', sent: true, studentReads: true };
+    expect(mayReadTestResult(student, r)).toBe(true);
+    expect(mayReadTestResult(student, { ...r, sent: false })).toBe(false);
+    expect(mayReadTestResult(student, { ...r, studentReads: false })).toBe(false);
+    expect(mayReadTestResult(student, { ...r, studentId: 's2' })).toBe(false);
   });
 });

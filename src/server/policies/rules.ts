@@ -316,6 +316,30 @@ export const mayConfirmStudentPlanRead = hasCustodyOf;
 export const mayCommentOnStudentPlan = (m: Membership, studentId: string) => m.studentId === studentId;
 
 /**
+ * Folkeskoleloven § 13: parents are told test results in writing. The staff of the student's
+ * class and the leadership record a result and send it to the home.
+ */
+export const mayRecordTestResultOf = worksWithStudent;
+/**
+ * A written test result: the class's staff and the leadership always; the custody holders once
+ * it has been sent to the home; the student their own once sent, from the grade in which
+ * students read their own results (`studentReadsOwnTestResults`). A parent with the right to
+ * information only is not sent results: they ask (§ 23), and the contact teacher answers.
+ */
+export const mayReadTestResult = (
+  m: Membership,
+  r: { studentId: string; classId: string; sent: boolean; studentReads: boolean },
+) =>
+  worksWithStudent(m, r) ||
+  (r.sent && hasCustodyOf(m, r.studentId)) ||
+  (r.sent && r.studentReads && m.studentId === r.studentId);
+/** A student's list of results: the class's staff and the leadership, the custody holders, and the student from the grade. */
+export const mayListTestResultsOf = (m: Membership, s: { id: string; classId: string; studentReads: boolean }) =>
+  worksWithStudent(m, s) || hasCustodyOf(m, s.id) || (s.studentReads && m.studentId === s.id);
+/** Results not yet told to the home, on a work list: staff. */
+export const mayListUnsentTestResults = isStaff;
+
+/**
  * A concern about a child (early dialogue) is for the child's staff team — the staff of the
  * child's class — and the leadership: never for families, the student or the board.
  */

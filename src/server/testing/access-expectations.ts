@@ -591,6 +591,38 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'POST /api/schools/:schoolId/students/:studentId/message-book/read': {
     allow: ['custodyGuardian', 'protectedGuardian'],
   },
+  // Written test results (src/server/test-results, folkeskoleloven § 13). The fixture student is in
+  // grade 3: the results are told to the parents, and the student reads their own from grade 7.
+  'POST /api/schools/:schoolId/students/:studentId/test-results': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({
+      kind: 'local',
+      testName: 'Matematik, brøker',
+      takenOn: '2026-11-20',
+      result: 'Emma kan forkorte brøker.',
+      meaning: 'Hun er, hvor vi forventer.',
+      nextSteps: 'Vi øver brøker på tallinjen.',
+    }),
+  },
+  'GET /api/schools/:schoolId/students/:studentId/test-results': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+  },
+  'GET /api/schools/:schoolId/test-results/unsent': {
+    allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP],
+  },
+  'GET /api/schools/:schoolId/test-results/:testResultId': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ testResultId: f.testResult }),
+  },
+  // Sent already: a second send tells no one again and answers 200, which shows the caller may.
+  'POST /api/schools/:schoolId/test-results/:testResultId/send': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ testResultId: f.testResult }),
+  },
+  'GET /api/schools/:schoolId/conferences/:invitationId/test-results': {
+    allow: ['custodyGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ invitationId: f.invitation }),
+  },
   // Concerns and early dialogue (src/server/concerns): the child's class staff and the leadership only.
   'POST /api/schools/:schoolId/students/:studentId/concerns': {
     allow: ['contactTeacher', ...LEADERSHIP],
@@ -632,10 +664,11 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.pendingAttachment,
     f.invitation,
     f.agreement,
+    f.testResult,
   ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
-  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement],
+  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement, f.testResult],
   otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
   student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement],
   contactTeacher: (f) => [
@@ -650,6 +683,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.bookingRound,
     f.invitation,
     f.agreement,
+    f.testResult,
     f.concern,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
@@ -666,6 +700,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.bookingRound,
     f.invitation,
     f.agreement,
+    f.testResult,
     f.concern,
   ],
   // The administrator runs the school with the leader and knows the same rows.

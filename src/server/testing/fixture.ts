@@ -35,6 +35,8 @@ export interface Fixture {
   invitation: string;
   /** An open agreement for the home about Emma, made at that conference, due 10 January 2027. */
   agreement: string;
+  /** A national test result of Emma's recorded by 3.A's contact teacher and sent to her custody holders. */
+  testResult: string;
   /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
   concern: string;
   users: Record<ActorName, string | null>;
@@ -430,6 +432,39 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
+  const testResult = (
+    await db
+      .insertInto('test_results')
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        kind: 'national',
+        test_name: 'Dansk, læsning',
+        taken_on: '2026-11-10',
+        result: 'Emma læser som de fleste i 3. klasse.',
+        meaning: 'Hun er godt med i læsning.',
+        next_steps: 'Vi fortsætter med læsebånd hver morgen.',
+        recorded_by: people.contactTeacher!,
+        recorded_at: TEST_NOW,
+        sent_at: TEST_NOW,
+        sent_by: people.contactTeacher!,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('test_result_deliveries')
+    .values(
+      [people.custodyGuardian!, people.protectedGuardian!].map((personId) => ({
+        school_id: schoolId,
+        test_result_id: testResult,
+        person_id: personId,
+        emailed: false,
+        delivered_at: TEST_NOW,
+      })),
+    )
+    .execute();
+
   const concern = (
     await db
       .insertInto('concerns')
@@ -477,6 +512,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     bookingRound,
     invitation,
     agreement,
+    testResult,
     concern,
     users,
     people,

@@ -29,6 +29,13 @@ export const ZAnswerTimeCell = z.object({
 });
 export type TAnswerTimeCell = z.infer<typeof ZAnswerTimeCell>;
 
+/** The median working days from a test to the home being told its result in writing (§ 13). */
+export const ZTellTimeCell = z.object({
+  told: z.number().int().min(0),
+  medianWorkingDays: z.number().min(0).nullable(),
+});
+export type TTellTimeCell = z.infer<typeof ZTellTimeCell>;
+
 /** One figure over the school year: the whole school, each month, each grade and each class. */
 function figureOf<T extends z.ZodType>(cell: T) {
   return z.object({
@@ -83,6 +90,15 @@ export const ZPrincipleFigures = z.object({
     householdsReached: figureOf(ZKeptCell),
     /** The school year's share for homes by language and by children with one home or two. */
     equity: z.array(z.object({ group: ZEquityGroup, cell: ZKeptCell.nullable() })),
+  }),
+  /** Test results in writing (folkeskoleloven § 13). */
+  testResults: z.object({
+    /** The working days the principle in force gives to tell the home (10 by default). */
+    workingDays: z.number().int(),
+    /** Results whose last day fell in the period, and those told to every custody holder by then. */
+    inWriting: figureOf(ZKeptCell),
+    /** Results told in the period, and the median working days from the test. */
+    timeToTell: figureOf(ZTellTimeCell),
   }),
   /** Early dialogue on concerns (issue 11, point 4). */
   concerns: z.object({

@@ -14,6 +14,8 @@ export const PRINCIPLE_LIMITS = {
   /** Calendar days between the student plan (or message book update) and the conference. */
   studentPlanLeadDays: { min: 1, max: 60 },
   earlyContactWorkingDays: { min: 1, max: 20 },
+  /** Working days from a recorded test result to telling the home in writing (folkeskoleloven § 13). */
+  testResultWorkingDays: { min: 1, max: 30 },
   boardReportsPerYear: { min: 1, max: 4 },
   /** At most one band per grade. */
   gradeBandsMax: 11,

@@ -25,7 +25,18 @@ describe('ZPrinciple', () => {
     fc.assert(fc.property(arbPrinciple, (p) => ZPrinciple.safeParse(p).success));
   });
 
+  it('reads a principle stored before the § 13 rule existed as 10 working days to tell test results', () => {
+    const { testResultsInWritingWorkingDays: _, ...conferences } = base().conferences;
+    const parsed = ZPrinciple.parse({ ...base(), conferences });
+    expect(parsed.conferences.testResultsInWritingWorkingDays).toBe(10);
+  });
+
   it.each([
+    [
+      'conferences.testResultsInWritingWorkingDays',
+      L.testResultWorkingDays,
+      (p: TPrinciple, n: number) => ({ ...p, conferences: { ...p.conferences, testResultsInWritingWorkingDays: n } }),
+    ],
     [
       'conferences.perYear',
       L.conferencesPerYear,

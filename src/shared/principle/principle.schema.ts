@@ -136,6 +136,12 @@ export const ZConferenceRules = z
     /** The conference ends in concrete agreements on who does what (seeds 000, 001). */
     concreteAgreements: z.boolean(),
     testResults: ZTestResultsRole,
+    /**
+     * Folkeskoleloven § 13: parents are told test results in writing. Working days from a recorded
+     * result to the written word reaching every custody holder. Principles stored before the rule
+     * existed read as 10.
+     */
+    testResultsInWritingWorkingDays: count(L.testResultWorkingDays).default(10),
   })
   .superRefine((value, ctx) => {
     // At least one round must be for every student, or "regularly" would mean "never" for some.

@@ -28,7 +28,12 @@ export function StudentPage() {
               <Link className="button" to={paths.guardiansMessage(schoolId, studentId)}>
                 {t('staffMessages.toGuardians.action')}
               </Link>{' '}
-              <Link to={paths.studentConcerns(schoolId, studentId)}>{t('concerns.link')}</Link>
+              <Link className="button button--secondary" to={paths.testResults(schoolId, studentId)}>
+                {t('testResults.title')}
+              </Link>{' '}
+              <Link className="button button--secondary" to={paths.studentConcerns(schoolId, studentId)}>
+                {t('concerns.link')}
+              </Link>
             </p>
           ) : null}
           <Section title={t('studentPage.facts')} id="facts">

@@ -25,6 +25,7 @@ import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { AgreementList, dueDayText, useToday } from './agreement-list.js';
 import { ConferencePlan } from '../student-plans/conference-plan.js';
+import { ConferenceTestResults } from '../test-results/conference-test-results.js';
 import './conferences.css';
 
 type Params = { schoolId: string; invitationId: string };
@@ -526,6 +527,7 @@ export function ConferencePage() {
             </Section>
           ) : null}
           <ConferencePlan schoolId={schoolId} conference={conference} />
+          <ConferenceTestResults schoolId={params.schoolId} invitationId={params.invitationId} />
           <Topics params={params} conference={conference} />
           <Preparation params={params} conference={conference} />
           <Outcome params={params} conference={conference} />

@@ -115,6 +115,11 @@ export function ChildCard({ child }: { child: TMeChild }) {
         </p>
         <StudentPlanLinks schoolId={child.schoolId} studentId={child.id} />
         <p className="card__links">
+          <Link to={paths.testResults(child.schoolId, child.id)}>
+            {t('testResults.childLink', { name: child.givenName })}
+          </Link>
+        </p>
+        <p className="card__links">
           <Link to={paths.studentAuditLog(child.schoolId, child.id)}>
             {t('child.whoHasRead', { name: child.givenName })}
           </Link>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
@@ -24,16 +25,33 @@ export function ConferenceAgreements({
   const { t } = useTranslation();
   const result = useApiQuery(conferenceContracts.myAgreements, { params: { schoolId } });
   const today = useToday();
+  const [showAll, setShowAll] = useState(false);
   if (result.status !== 'ok') return null;
   const agreements = result.data.agreements.filter((a) => !studentId || a.student.id === studentId);
   if (agreements.length === 0) return null;
+  // Staff follow the agreements of whole classes: the home shows the first few (they come open
+  // and soonest due first) and the rest on request, so the list never buries the day's work.
+  const shown = showChild && !showAll ? agreements.slice(0, STAFF_AGREEMENTS_SHOWN) : agreements;
+  const listId = `${id0(schoolId, studentId)}-list`;
   const Heading = headingLevel;
-  const id = `agreements-${schoolId}-${studentId ?? 'all'}`;
+  const id = id0(schoolId, studentId);
   const conferences = [...new Set(agreements.map((a) => a.invitationId))];
   return (
     <section className="stack-sm" aria-labelledby={id}>
       <Heading id={id}>{t('conference.yourAgreements')}</Heading>
-      <AgreementList schoolId={schoolId} agreements={agreements} today={today} showChild={showChild} />
+      <div id={listId}>
+        <AgreementList schoolId={schoolId} agreements={shown} today={today} showChild={showChild} />
+      </div>
+      {shown.length < agreements.length ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-controls={listId}
+          onClick={() => setShowAll(true)}
+        >
+          {t('conference.showAllAgreements', { count: agreements.length })}
+        </button>
+      ) : null}
       {showChild ? null : (
         <ul className="link-list">
           {conferences.map((invitationId, i) => (
@@ -48,6 +66,11 @@ export function ConferenceAgreements({
     </section>
   );
 }
+
+/** How many of their classes' agreements a member of staff sees on their home before asking for all. */
+const STAFF_AGREEMENTS_SHOWN = 5;
+
+const id0 = (schoolId: string, studentId?: string) => `agreements-${schoolId}-${studentId ?? 'all'}`;
 
 /** A student's own conferences: where to prepare, and what was agreed. */
 export function StudentConferences({ schoolId }: { schoolId: string }) {

@@ -527,6 +527,60 @@ function ConcernFigures({ figures, schoolId }: { figures: TPrincipleFigures; sch
  * The principle's figures for the school year, as the leader's and the board's home shows them
  * (specs/principle-figures.md); each feature adds its figure here.
  */
+/**
+ * Test results in writing (folkeskoleloven § 13): of the results whose last day has passed, those
+ * told to every custody holder within the principle's working days, and the median working days
+ * from the test to the letter; by class for the leader, "for få" for the board under five.
+ */
+function TestResultFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const r = figures.testResults;
+  const leadership = figures.audience === 'leadership';
+  const median = r.timeToTell.school;
+  const classes = r.inWriting.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <p>{t('testResults.figures.target', { count: r.workingDays })}</p>
+      <ul className="figures">
+        <KeptFigure
+          cell={r.inWriting.school}
+          of={(numbers) => t('testResults.figures.inWritingOf', numbers)}
+          name={t('testResults.figures.inWriting')}
+        />
+        <li className="figure">
+          <span className="figure__value">
+            {median === null ? (
+              <TooFew />
+            ) : median.medianWorkingDays === null ? (
+              '–'
+            ) : (
+              formatNumber(median.medianWorkingDays, i18n.language, { maximumFractionDigits: 1 })
+            )}
+          </span>
+          <span className="figure__label">{t('testResults.figures.median')}</span>
+        </li>
+      </ul>
+      <p className="definition">{t('testResults.figures.definition')}</p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('testResults.figures.byClass')}</summary>
+          <KeptTable
+            caption={t('testResults.figures.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('testResults.figures.inWritingColumn')}
+            countedHeader={t('figures.columns.counted')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 export function PrincipleFigures({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
   const figures = useApiQuery(figuresContracts.read, { params: { schoolId } });
@@ -549,6 +603,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <PlanFigures figures={data} schoolId={schoolId} />
           <h3>{t('figures.homes.title')}</h3>
           <HomeFigures figures={data} schoolId={schoolId} />
+          <h3>{t('testResults.figures.title')}</h3>
+          <TestResultFigures figures={data} schoolId={schoolId} />
           <h3>{t('concerns.figures.title')}</h3>
           <ConcernFigures figures={data} schoolId={schoolId} />
         </div>

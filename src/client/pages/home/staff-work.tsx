@@ -8,6 +8,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements } from './conference-agreements.js';
 import { DueStudentPlans } from '../student-plans/plan-links.js';
+import { UnsentTestResults } from '../test-results/unsent-test-results.js';
 import { AwaitingConcerns } from '../concerns/concern-parts.js';
 
 /** The most a home page lists of what is owed; the inbox's filter shows the rest. */
@@ -61,6 +62,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
             ) : null}
             <ConferenceAgreements schoolId={schoolId} headingLevel="h3" showChild />
             <DueStudentPlans schoolId={schoolId} />
+            <UnsentTestResults schoolId={schoolId} />
             <AwaitingConcerns schoolId={schoolId} headingLevel="h3" />
           </div>
         );

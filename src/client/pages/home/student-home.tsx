@@ -10,6 +10,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements, StudentConferences } from './conference-agreements.js';
+import { studentReadsOwnTestResults } from '../../../domain/test-results/test-results.js';
 
 /** How many of their own conversations a student's home lists; the inbox has the rest. */
 const OWN_THREADS_SHOWN = 5;
@@ -119,6 +120,11 @@ function OwnHome({ schoolId, studentId }: { schoolId: string; studentId: string 
               <ConferenceAgreements schoolId={schoolId} headingLevel="h3" />
               <StudentPlanLinks schoolId={schoolId} studentId={studentId} />
             </Section>
+            {studentReadsOwnTestResults(data.class.grade) ? (
+              <p>
+                <Link to={paths.testResults(schoolId, studentId)}>{t('testResults.studentLink')}</Link>
+              </p>
+            ) : null}
           </>
         )}
       </LoadedPart>

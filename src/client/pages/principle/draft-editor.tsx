@@ -246,6 +246,11 @@ function Fields() {
           label={t('draft.conferences.testResults')}
           options={o.testResults}
         />
+        <NumberField
+          path={['conferences', 'testResultsInWritingWorkingDays']}
+          label={t('draft.conferences.testResultsInWritingWorkingDays')}
+          limits={L.testResultWorkingDays}
+        />
       </Part>
 
       <Part id="parentMeetings" title={t('draft.sections.parentMeetings')}>

@@ -23,7 +23,7 @@ export function GoalCard({ goal, children }: { goal: GoalView; children?: ReactN
         </p>
       ) : null}
       <p className="card__title">{goal.text}</p>
-      <dl className="facts">
+      <dl className="facts facts--stacked">
         {goal.schoolSupport ? (
           <>
             <dt>{t('studentPlan.support.school')}</dt>

@@ -1,19 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { principleContracts } from '../../../shared/api/principle.contract.js';
 import { studentPlanContracts } from '../../../shared/api/student-plan.contract.js';
 import { paths } from '../../app/paths.js';
 import { useApiQuery } from '../../app/query.js';
 import { formatDate } from '../../ui/format.js';
 import { LoadedPart } from '../../ui/errors.js';
 
-/** Links to a student's plan and message book, for the home, the student and the class's staff. */
+/**
+ * Links to a student's plan or message book, for the home, the student and the class's staff: the
+ * form the adopted principle chose, or both while it chooses none (or none is adopted yet).
+ */
 export function StudentPlanLinks({ schoolId, studentId }: { schoolId: string; studentId: string }) {
   const { t } = useTranslation();
+  const adopted = useApiQuery(principleContracts.adopted, { params: { schoolId } });
+  if (adopted.status === 'loading') return null;
+  const form = adopted.status === 'ok' ? adopted.data.principle.conferences.studentPlan?.form : undefined;
+  const plan = <Link to={paths.studentPlan(schoolId, studentId)}>{t('studentPlan.link')}</Link>;
+  const book = <Link to={paths.messageBook(schoolId, studentId)}>{t('studentPlan.bookLink')}</Link>;
   return (
     <p className="card__links">
-      <Link to={paths.studentPlan(schoolId, studentId)}>{t('studentPlan.link')}</Link>
-      {' · '}
-      <Link to={paths.messageBook(schoolId, studentId)}>{t('studentPlan.bookLink')}</Link>
+      {form === 'student_plan' ? (
+        plan
+      ) : form === 'message_book' ? (
+        book
+      ) : (
+        <>
+          {plan}
+          {' · '}
+          {book}
+        </>
+      )}
     </p>
   );
 }

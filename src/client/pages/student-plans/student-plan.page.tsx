@@ -306,7 +306,7 @@ function PlanView({ params, page, plan }: { params: Params; page: TStudentPlanPa
       ) : null}
       {plan.subjects.length > 0 ? (
         <Section title={t('studentPlan.subjects.title')} id="student-plan-subjects">
-          <dl className="facts">
+          <dl className="facts facts--stacked">
             {plan.subjects.map((s) => (
               <div key={s.subject}>
                 <dt>{s.subject}</dt>
