@@ -85,6 +85,12 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   urgent_staff_only: 403,
   recipient_not_staff: 422,
   student_no_guardians: 409,
+  concern_kind_not_in_principle: 422,
+  concern_channel_not_allowed: 422,
+  concern_contact_in_future: 422,
+  concern_contact_before_concern: 422,
+  concern_closed: 409,
+  round_concern_class_missing: 422,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

@@ -38,6 +38,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   interpreterId: () => [],
   agreementId: (f) => [f.agreement],
   testResultId: (f) => [f.testResult],
+  concernId: (f) => [f.concern],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

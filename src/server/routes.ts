@@ -22,6 +22,7 @@ import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 import { studentPlanRoutes } from './student-plans/student-plan.routes.js';
 import { testResultRoutes } from './test-results/test-result.routes.js';
+import { concernRoutes } from './concerns/concern.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -53,4 +54,5 @@ export const allRoutes: RouteDefinition[] = [
   ...calendarFeedRoutes,
   ...studentPlanRoutes,
   ...testResultRoutes,
+  ...concernRoutes,
 ];

@@ -324,6 +324,31 @@ export const ERROR_MESSAGES = {
     da: 'Skolens princip har valgt elevplanen i stedet for meddelelsesbogen. Skriv i elevens elevplan.',
     en: "The school's principle has chosen the student plan instead of the message book. Write in the student's plan.",
   },
+  // Concerns and early dialogue (src/server/concerns).
+  concern_kind_not_in_principle: {
+    da: 'Skolens princip for tidlig dialog nævner ikke den slags bekymring. Vælg en af dem, princippet nævner.',
+    en: 'The school’s principle for early dialogue does not list that kind of concern. Choose one of those it lists.',
+  },
+  concern_channel_not_allowed: {
+    da: 'Kontakten skal være en telefonsamtale eller et møde, som skolens princip nævner. En skriftlig besked alene er ikke kontakt her.',
+    en: 'The contact must be a phone call or a meeting as the school’s principle lists. A written message alone is not a contact here.',
+  },
+  concern_contact_in_future: {
+    da: 'Kontakten kan ikke ligge efter i dag. Registrér den, når samtalen har fundet sted.',
+    en: 'The contact cannot be after today. Record it once the conversation has taken place.',
+  },
+  concern_contact_before_concern: {
+    da: 'Kontakten kan ikke ligge før den dag, bekymringen blev registreret.',
+    en: 'The contact cannot be before the day the concern was registered.',
+  },
+  round_concern_class_missing: {
+    da: 'En behovssamtale startet fra en bekymring skal holdes for elevens klasse. Vælg elevens klasse.',
+    en: 'A needs-based conference started from a concern is held for the student’s class. Choose the student’s class.',
+  },
+  concern_closed: {
+    da: 'Bekymringen er allerede afsluttet.',
+    en: 'The concern has already been closed.',
+  },
   unexpected_response: {
     da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
     en: 'The answer from the server could not be read. Reload the page and try again.',

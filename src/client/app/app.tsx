@@ -41,6 +41,9 @@ const StudentAuditLogPage = lazy(() =>
 );
 const ClassPage = lazy(() => import('../pages/classes/class.page.js').then((m) => ({ default: m.ClassPage })));
 const StudentPage = lazy(() => import('../pages/classes/student.page.js').then((m) => ({ default: m.StudentPage })));
+const StudentConcernsPage = lazy(() =>
+  import('../pages/concerns/student-concerns.page.js').then((m) => ({ default: m.StudentConcernsPage })),
+);
 const DevMailPage = lazy(() => import('../pages/dev/dev-mail.page.js').then((m) => ({ default: m.DevMailPage })));
 const ImportPage = lazy(() => import('../pages/import/import.page.js').then((m) => ({ default: m.ImportPage })));
 const InformationRequestsPage = lazy(() =>
@@ -154,6 +157,7 @@ export function App() {
                     <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
                     <Route path="students/:studentId" element={<StudentPage />} />
                     <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
+                    <Route path="students/:studentId/concerns" element={<StudentConcernsPage />} />
                     <Route path="messages/new" element={<ColleagueMessagePage />} />
                     <Route path="parents/messages/new" element={<ParentsMessagePage />} />
                     <Route path="urgent-messages" element={<UrgentMessagesPage />} />

@@ -17,6 +17,8 @@ export const paths = {
   staffAbsence: () => '/profile#absence',
   /** A student's written test results (§ 13). */
   testResults: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/test-results`,
+  /** A student's concerns (early dialogue): for the student's staff team and the leadership. */
+  studentConcerns: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/concerns`,
   studentAuditLog: (schoolId: string, studentId: string) => `/schools/${schoolId}/students/${studentId}/audit-log`,
   /** The school's conference rounds, a new round, one round. */
   conferenceRounds: (schoolId: string) => `/schools/${schoolId}/conference-rounds`,

@@ -22,6 +22,8 @@ export interface AuditFilter {
   exceptUserId?: string;
   /** Leave out what people did in these capacities (the child's family, in the family's view). */
   exceptRoles?: string[];
+  /** Leave out these families of actions (`concern` → `concern.read`, …), by prefix. */
+  exceptActionFamilies?: string[];
 }
 
 export interface AuditGrouping {
@@ -73,6 +75,8 @@ function filteredAuditRows(db: Db, schoolId: string, filter: AuditFilter) {
       eb.or([eb('audit_log.actor_role', 'is', null), eb('audit_log.actor_role', 'not in', roles)]),
     );
   }
+  for (const family of filter.exceptActionFamilies ?? [])
+    query = query.where('audit_log.action', 'not like', `${escapeLike(family)}.%`);
   return query;
 }
 

@@ -225,8 +225,16 @@ export async function searchAuditLog(ctx: Context, schoolId: string, query: TAud
 const FAMILY_ROLES: TRole[] = ['guardian', 'information_right_parent', 'student'];
 
 /**
+ * Actions about data the family is not shown: a concern (early dialogue) is for the child's staff
+ * team and the leadership, and even that one exists reaches the home by the call or meeting it
+ * leads to, not through the log.
+ */
+const STAFF_ONLY_ACTIONS = ['concern'];
+
+/**
  * Who has read or handled one child's data: what the custody holders are entitled to see. The
- * family sees who at the school read what, not their own visits; the leadership sees every row.
+ * family sees who at the school read what, not their own visits nor the staff's concerns; the
+ * leadership sees every row.
  */
 export async function findAuditOfStudent(
   ctx: Context,
@@ -237,6 +245,11 @@ export async function findAuditOfStudent(
   const leadership = ctx.actor ? maySearchAuditLog(await ctx.membership(schoolId)) : false;
   const filter: AuditFilter = leadership
     ? { studentId }
-    : { studentId, exceptUserId: ctx.actor?.userId, exceptRoles: FAMILY_ROLES };
+    : {
+        studentId,
+        exceptUserId: ctx.actor?.userId,
+        exceptRoles: FAMILY_ROLES,
+        exceptActionFamilies: STAFF_ONLY_ACTIONS,
+      };
   return auditPage(ctx, schoolId, filter, CHILD_GROUPING, paging);
 }

@@ -48,6 +48,10 @@ export const roundRoutes = [
         { params: ZSchoolParams, body: ZCreateRound },
         ({ body }) => body.classIds,
       ),
+      // A round started from a concern: the concern is one its planner follows up.
+      requireAccess('concern.follow-up', { params: ZSchoolParams, body: ZCreateRound }, ({ body }) =>
+        body.concernId ? [body.concernId] : [],
+      ),
     ),
     handler: (ctx, { params, body, headers }) =>
       createRound(ctx, params.schoolId, { ...body, idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER] }),

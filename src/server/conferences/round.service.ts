@@ -1,3 +1,4 @@
+import { findConcernForRound, linkConcernToRound } from '../concerns/concern.repository.js';
 import { inTransaction, type SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
@@ -64,6 +65,11 @@ export async function createRound(
   if (Object.keys(input.rooms).some((classId) => !grades.has(classId)))
     throw new AppError('round_room_unknown_class', { field: 'rooms' });
   await requireContactTeachers(ctx.db, schoolId, input.classIds);
+  // A needs-based round started from a concern holds a conference for the concern's child.
+  const concern = input.concernId ? await findConcernForRound(ctx.db, schoolId, input.concernId) : null;
+  if (concern === undefined) throw new AppError('not_found');
+  if (concern && !input.classIds.includes(concern.class_id))
+    throw new AppError('round_concern_class_missing', { field: 'classIds' });
   if (
     input.alsoTakingPart.includes('counsellor') &&
     input.counsellorId &&
@@ -89,6 +95,7 @@ export async function createRound(
         idempotencyKey: key,
       });
       if (id === null) throw new DuplicateRound();
+      if (input.concernId) await linkConcernToRound(tx.db, schoolId, input.concernId, id);
       return id;
     });
   } catch (error) {

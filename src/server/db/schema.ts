@@ -427,6 +427,8 @@ export interface Database {
   message_book_reads: MessageBookReadsTable;
   test_results: TestResultsTable;
   test_result_deliveries: TestResultDeliveriesTable;
+  concerns: ConcernsTable;
+  concern_contacts: ConcernContactsTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -731,4 +733,31 @@ export interface TestResultDeliveriesTable {
   emailed: boolean;
   delivered_at: Timestamp;
   read_at: Timestamp | null;
+}
+
+/** Migration 2026-12-03T2020: concerns about a student and the contacts with the home they led to. */
+export interface ConcernsTable {
+  school_id: string;
+  id: Generated<string>;
+  student_id: string;
+  kind: 'academic' | 'well_being' | 'behaviour';
+  text: string;
+  registered_by: string;
+  registered_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  close_note: string | null;
+  round_id: string | null;
+  idempotency_key: string | null;
+}
+
+export interface ConcernContactsTable {
+  school_id: string;
+  id: Generated<string>;
+  concern_id: string;
+  contacted_on: DateOnly;
+  channel: 'phone' | 'meeting';
+  agreed: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }

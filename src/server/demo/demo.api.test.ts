@@ -6,6 +6,7 @@ import { loadMembership } from '../policies/membership.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
+import type { TConcernList } from '../../shared/api/concern.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import type { TFreeTimes, TMyInvitations, TPlan, TPlanMoves, TRoundList } from '../../shared/api/conference.schema.js';
 import {
@@ -389,6 +390,32 @@ describe('the demo school', () => {
       if (movable > 0) break;
     }
     expect(movable).toBeGreaterThan(0);
+  });
+
+  it('shows early dialogue in use: concerns called and met in time, exactly one overdue on the leader’s list, one open', async () => {
+    const list = async (email: string) => {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/schools/${first.schoolId}/concerns`,
+        as: await userId(email),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as TConcernList).concerns;
+    };
+    const all = await list(DEMO_ACCOUNTS.leader);
+    expect(all.map((c) => c.state).sort()).toEqual(['awaiting', 'contacted', 'contacted', 'overdue']);
+    expect(all.flatMap((c) => c.contacts.map((k) => k.channel)).sort()).toEqual(['meeting', 'phone']);
+    // The 3.A contact teacher sees the open concern about a child of 3.A among their classes'.
+    const teachers = await list(DEMO_ACCOUNTS.contactTeacher);
+    expect(teachers.map((c) => [c.student.class.name, c.state])).toContainEqual(['3.A', 'awaiting']);
+    const figures = await t.request({
+      method: 'GET',
+      url: `/api/schools/${first.schoolId}/principle-figures`,
+      as: await userId(DEMO_ACCOUNTS.leader),
+    });
+    const concerns = (figures.json() as TPrincipleFigures).concerns;
+    expect(concerns.metEarly.school).toEqual({ counted: 3, kept: 2, share: 2 / 3 });
+    expect(concerns.overdue).toBe(1);
   });
 
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {

@@ -19,6 +19,7 @@ import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
+import { addDemoConcerns } from './demo-concerns.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -201,6 +202,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     await addDemoPlannedRound(db, schoolId, leaderId, now, schoolYearOf(now));
   }
   await addDemoTestResults(db, schoolId, now);
+  await addDemoConcerns(db, schoolId, now);
 }
 
 /**

@@ -309,3 +309,30 @@ export function findTestResultFacts(db: Db, schoolId: string): Promise<TestResul
     .where('r.school_id', '=', schoolId)
     .execute();
 }
+
+/**
+ * The school's concerns (early dialogue) with the day each was registered (Copenhagen), the
+ * child's class, and every contact with the home recorded for them.
+ */
+export async function findConcernFacts(db: Db, schoolId: string) {
+  const [concerns, contacts] = await Promise.all([
+    db
+      .selectFrom('concerns as c')
+      .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'c.school_id').onRef('s.id', '=', 'c.student_id'))
+      .select([
+        'c.id',
+        'c.student_id',
+        's.class_id',
+        sql<string>`to_char(c.registered_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD')`.as('registered_on'),
+        sql<boolean>`c.closed_at is not null`.as('closed'),
+      ])
+      .where('c.school_id', '=', schoolId)
+      .execute(),
+    db
+      .selectFrom('concern_contacts')
+      .select(['concern_id', 'contacted_on', 'channel'])
+      .where('school_id', '=', schoolId)
+      .execute(),
+  ]);
+  return { concerns, contacts };
+}

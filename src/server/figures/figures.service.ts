@@ -11,6 +11,8 @@ import { findPlanFacts } from './plans.repository.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
 import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
+import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
+import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
 import { findAdoptedHistory, findAdoptedPrinciple } from '../principle/principle.service.js';
@@ -22,6 +24,7 @@ import {
   countUrgentMessages,
   findClassesForFigures,
   findAgreementFacts,
+  findConcernFacts,
   findConferenceHeldFacts,
   findGuardianReads,
   findHomeRows,
@@ -149,6 +152,7 @@ export async function readPrincipleFigures(
     readRows,
     conferenceEventRows,
     testResultRows,
+    concernRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -165,6 +169,7 @@ export async function readPrincipleFigures(
     findGuardianReads(ctx.db, schoolId, from, to),
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
     findTestResultFacts(ctx.db, schoolId),
+    findConcernFacts(ctx.db, schoolId),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -261,6 +266,25 @@ export async function readPrincipleFigures(
   }));
   const agreementsNow = agreementsFollowedUp(agreements, year.from, year.to, today);
   const plans = planFacts(await findPlanFacts(ctx.db, schoolId), inForce);
+  // Each concern against the early-dialogue rule of the principle in force the day it was registered.
+  const concerns: Array<ConcernFact & { classId: string; closed: boolean }> = concernRows.concerns.map((row) => {
+    const rules = inForce(row.registered_on)?.earlyDialogue ?? null;
+    return {
+      about: row.student_id,
+      classId: row.class_id,
+      closed: row.closed,
+      dueOn: contactDueOn(row.registered_on, rules, calendar),
+      channels: rules?.channels ?? [],
+      contacts: concernRows.contacts
+        .filter((k) => k.concern_id === row.id)
+        .map((k) => ({ on: k.contacted_on, channel: k.channel })),
+    };
+  });
+  const overdueConcerns = concerns.filter(
+    (c) =>
+      concernState({ dueOn: c.dueOn, firstContactOn: c.contacts[0]?.on ?? null, closed: c.closed }, today) ===
+      'overdue',
+  ).length;
   const keptCell = ({ counted, kept, share }: KeptShare) => ({ counted, kept, share });
   return {
     schoolYear: { startYear: year.startYear, from: year.from, to: year.to },
@@ -383,6 +407,19 @@ export async function readPrincipleFigures(
         ({ told, medianWorkingDays }) => ({ told, medianWorkingDays }),
         board,
       ),
+    },
+    concerns: {
+      contactWithinWorkingDays: yearPrinciple?.earlyDialogue?.contactWithinWorkingDays ?? null,
+      metEarly: breakdown(
+        concerns,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => concernsMetEarly(of, localDate(start), localDate(end), today),
+        keptCell,
+        board,
+      ),
+      overdue: board ? suppressSmall(overdueConcerns, overdueConcerns) : overdueConcerns,
     },
   };
 }

@@ -144,6 +144,33 @@ function testResultReminderNotice(
       };
 }
 
+const CONCERN_KIND_WORDS = {
+  da: { academic: 'fagligt', well_being: 'trivsel', behaviour: 'adfærd' },
+  en: { academic: 'academic', well_being: 'well-being', behaviour: 'behaviour' },
+} as const;
+
+/** "New concern about Emma (well-being): contact the home by Monday 7 December", to the child's contact teacher. */
+function concernRegisteredNotice(
+  locale: Locale,
+  p: { child: string; kind: 'academic' | 'well_being' | 'behaviour'; dueOn: string | null },
+): { title: string; body: string } {
+  const kind = CONCERN_KIND_WORDS[locale][p.kind];
+  const day = p.dueOn ? formatDueDate(new Date(`${p.dueOn}T12:00:00Z`), locale) : null;
+  return locale === 'da'
+    ? {
+        title: `Ny bekymring om ${p.child} (${kind})`,
+        body: day
+          ? `Kontakt hjemmet pr. telefon eller møde senest ${day}. Se bekymringen under eleven i Samspil.`
+          : 'Kontakt hjemmet pr. telefon eller møde. Se bekymringen under eleven i Samspil.',
+      }
+    : {
+        title: `New concern about ${p.child} (${kind})`,
+        body: day
+          ? `Contact the home by phone or at a meeting by ${day}. See the concern under the student in Samspil.`
+          : 'Contact the home by phone or at a meeting. See the concern under the student in Samspil.',
+      };
+}
+
 /**
  * What each kind of in-app notification says, from the parameters it keeps: a notification is
  * stored with its kind and parameters and written in the reader's language when listed, so
@@ -212,6 +239,17 @@ const NOTICES = {
     params: z.object({ subject: z.string(), dueAt: z.iso.datetime() }),
     render: (locale: Locale, p: { subject: string; dueAt: string }) =>
       promiseReminderNotice(locale, p.subject, formatDueDate(new Date(p.dueAt), locale)),
+  },
+  'concern-registered': {
+    params: z.object({
+      child: z.string(),
+      kind: z.enum(['academic', 'well_being', 'behaviour']),
+      dueOn: z.iso.date().nullable(),
+    }),
+    render: (
+      locale: Locale,
+      p: { child: string; kind: 'academic' | 'well_being' | 'behaviour'; dueOn: string | null },
+    ) => concernRegisteredNotice(locale, p),
   },
 } as const;
 

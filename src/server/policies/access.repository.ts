@@ -416,3 +416,23 @@ export async function loadStudentGrades(
   if (scope.schoolId) query = query.where('s.school_id', '=', scope.schoolId);
   return query.execute();
 }
+
+export interface ConcernFacts {
+  id: string;
+  schoolId: string;
+  studentId: string;
+  /** The child's class now: the staff team that follows the concern up. */
+  classId: string;
+}
+
+/** Concerns with their child and the child's class. */
+export async function loadConcerns(db: Db, scope: AccessScope, ids: readonly string[]): Promise<ConcernFacts[]> {
+  let query = db
+    .selectFrom('concerns as c')
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'c.school_id').onRef('s.id', '=', 'c.student_id'))
+    .select(['c.id', 'c.school_id as schoolId', 'c.student_id as studentId', 's.class_id as classId'])
+    .where('c.id', 'in', ids)
+    .where('c.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('c.school_id', '=', scope.schoolId);
+  return query.execute();
+}

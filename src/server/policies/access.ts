@@ -39,6 +39,7 @@ import {
   mayContributeToStudentPlan,
   mayConfirmStudentPlanRead,
   mayCommentOnStudentPlan,
+  mayFollowConcernsOf,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -61,6 +62,7 @@ import {
   loadThreads,
   loadTestResults,
   loadStudentGrades,
+  loadConcerns,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -298,6 +300,18 @@ const RULES = {
   }),
   /** Sending a result to the home: the staff of the student's class and the leadership. */
   'test-result.send': rule({ load: loadTestResults, sees: (m, r) => mayRecordTestResultOf(m, r) }),
+  /** A child's concerns: the staff of the child's class and the leadership; a refused read is logged. */
+  'student.concerns': rule({
+    load: loadStudents,
+    sees: (m, s) => mayFollowConcernsOf(m, s),
+    deniedRead: { action: 'concern.read-denied', studentOf: (s) => s.id },
+  }),
+  /** A concern: read, contacts recorded and closed by the child's staff team and the leadership; a refused read is logged. */
+  'concern.follow-up': rule({
+    load: loadConcerns,
+    sees: (m, c) => mayFollowConcernsOf(m, c),
+    deniedRead: { action: 'concern.read-denied', studentOf: (c) => c.studentId },
+  }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
 };

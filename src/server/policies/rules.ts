@@ -338,3 +338,11 @@ export const mayListTestResultsOf = (m: Membership, s: { id: string; classId: st
   worksWithStudent(m, s) || hasCustodyOf(m, s.id) || (s.studentReads && m.studentId === s.id);
 /** Results not yet told to the home, on a work list: staff. */
 export const mayListUnsentTestResults = isStaff;
+
+/**
+ * A concern about a child (early dialogue) is for the child's staff team — the staff of the
+ * child's class — and the leadership: never for families, the student or the board.
+ */
+export const mayFollowConcernsOf = worksWithStudent;
+/** The list of concerns: each member of staff sees their classes' children's, the leadership all. */
+export const mayListConcerns = isStaff;

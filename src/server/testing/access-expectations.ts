@@ -623,6 +623,27 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
     params: (f) => ({ invitationId: f.invitation }),
   },
+  // Concerns and early dialogue (src/server/concerns): the child's class staff and the leadership only.
+  'POST /api/schools/:schoolId/students/:studentId/concerns': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ kind: 'academic', text: 'Har ikke afleveret de tre sidste opgaver.' }),
+  },
+  'GET /api/schools/:schoolId/students/:studentId/concerns': { allow: ['contactTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/concerns': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/concerns/:concernId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ concernId: f.concern }),
+  },
+  'POST /api/schools/:schoolId/concerns/:concernId/contacts': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ concernId: f.concern }),
+    body: () => ({ contactedOn: '2026-11-23', channel: 'phone', agreed: 'Vi taler igen fredag.' }),
+  },
+  'POST /api/schools/:schoolId/concerns/:concernId/close': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ concernId: f.concern }),
+    body: () => ({ note: 'Afsluttet efter samtale med hjemmet.' }),
+  },
 };
 
 /**
@@ -663,6 +684,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.invitation,
     f.agreement,
     f.testResult,
+    f.concern,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -679,6 +701,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.invitation,
     f.agreement,
     f.testResult,
+    f.concern,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

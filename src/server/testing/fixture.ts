@@ -37,6 +37,8 @@ export interface Fixture {
   agreement: string;
   /** A national test result of Emma's recorded by 3.A's contact teacher and sent to her custody holders. */
   testResult: string;
+  /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
+  concern: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -463,6 +465,21 @@ export async function createFixture(db: Db): Promise<Fixture> {
     )
     .execute();
 
+  const concern = (
+    await db
+      .insertInto('concerns')
+      .values({
+        school_id: schoolId,
+        student_id: ownStudent,
+        kind: 'well_being',
+        text: 'Emma har siddet alene i frikvartererne hele ugen.',
+        registered_by: people.contactTeacher!,
+        registered_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -496,6 +513,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     invitation,
     agreement,
     testResult,
+    concern,
     users,
     people,
   };

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   'test-result.read': 'read',
   'test-result.list': 'list',
   'test-result.read-refused': 'read',
+  'concern.read': 'read',
+  'concern.list': 'list',
+  'concern.read-denied': 'read',
   'thread.start': 'change',
   'thread.reply': 'change',
   'thread.acknowledge': 'change',
@@ -41,6 +44,9 @@ export const AUDIT_ACTIONS = {
   'message-book.write': 'change',
   'test-result.record': 'change',
   'test-result.send': 'change',
+  'concern.register': 'change',
+  'concern.contact': 'change',
+  'concern.close': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

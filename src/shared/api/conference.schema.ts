@@ -69,10 +69,14 @@ export const ZCreateRound = z
     inviteOn: z.iso.date(),
     /** The day the student plans (or message-book entries) are shared with the homes; null when none is planned. */
     plansBy: z.iso.date().nullable(),
+    /** The concern (early dialogue) a needs-based round is started from: the round is linked to it. */
+    concernId: ZUuid.optional(),
   })
   .superRefine((round, ctx) => {
     if (round.formats.includes('video') && !round.videoLink)
       ctx.addIssue({ code: 'custom', path: ['videoLink'], message: 'Video needs the school’s meeting link.' });
+    if (round.concernId && round.kind !== 'needs_based')
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'A round started from a concern is needs-based.' });
     if (round.alsoTakingPart.includes('counsellor') && !round.counsellorId)
       ctx.addIssue({ code: 'custom', path: ['counsellorId'], message: 'Choose the counsellor.' });
     const first = [...round.days].map((d) => d.date).sort()[0];

@@ -100,5 +100,14 @@ export const ZPrincipleFigures = z.object({
     /** Results told in the period, and the median working days from the test. */
     timeToTell: figureOf(ZTellTimeCell),
   }),
+  /** Early dialogue on concerns (issue 11, point 4). */
+  concerns: z.object({
+    /** The principle's working days to contact the home; null when it sets no early-dialogue rule. */
+    contactWithinWorkingDays: z.number().int().nullable(),
+    /** Concerns whose deadline fell in the period (or already contacted), and those contacted by phone or meeting in time. */
+    metEarly: figureOf(ZKeptCell),
+    /** Concerns past their deadline now without a contact with the home; null for the board under five. */
+    overdue: z.number().int().min(0).nullable(),
+  }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

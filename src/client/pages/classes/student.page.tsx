@@ -30,6 +30,9 @@ export function StudentPage() {
               </Link>{' '}
               <Link className="button button--secondary" to={paths.testResults(schoolId, studentId)}>
                 {t('testResults.title')}
+              </Link>{' '}
+              <Link className="button button--secondary" to={paths.studentConcerns(schoolId, studentId)}>
+                {t('concerns.link')}
               </Link>
             </p>
           ) : null}

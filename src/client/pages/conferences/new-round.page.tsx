@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Controller, useFieldArray, type FieldError, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
 import {
   MEETING_MINUTES,
@@ -75,12 +75,25 @@ function useCreateRound(schoolId: string) {
   return { ...action, run };
 }
 
+/**
+ * The form's first values: empty, or a needs-based round for one class when the page is opened
+ * from a concern about one of its children (`?kind=needs_based&classId=…`).
+ */
+function usePrefill(offered: readonly TClassSummary[]): TRoundFormValues {
+  const [search] = useSearchParams();
+  const empty = emptyRoundForm();
+  const classId = search.get('classId');
+  if (search.get('kind') !== 'needs_based') return empty;
+  const classIds = classId && offered.some((klass) => klass.id === classId) ? [classId] : [];
+  return { ...empty, kind: 'needs_based', classIds, ...followClasses(classIds, offered, empty) };
+}
+
 function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSummary[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const text = useRoundText();
   const errorText = useErrorText();
-  const form = useSchemaForm(ZRoundForm, emptyRoundForm());
+  const form = useSchemaForm(ZRoundForm, usePrefill(offered));
   const { control, register, setError, getValues } = form;
   const days = useFieldArray({ control, name: 'days' });
   const minutes = useFieldArray({ control, name: 'minutes' });
@@ -110,8 +123,11 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
       setError(field as Path<TRoundFormValues>, { type: 'server', message });
   }, [error, setError, getValues, t, errorText]);
 
+  // Opened from a concern: the round is linked to it when made.
+  const [search] = useSearchParams();
+  const concernId = search.get('concernId');
   const onSubmit = form.handleSubmit(async (input) => {
-    const round = await create.run(input);
+    const round = await create.run(concernId ? { ...input, concernId } : input);
     if (round) void navigate(paths.conferenceRound(schoolId, round.id), { state: { created: true } });
   });
 

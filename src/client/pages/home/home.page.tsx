@@ -9,6 +9,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { OfficeHome } from '../office/office-home.js';
+import { AwaitingConcerns } from '../concerns/concern-parts.js';
 import { ChildCard } from './child-card.js';
 import { InformationRightCard } from './information-right-card.js';
 import { OpenInformationRequests } from './open-information-requests.js';
@@ -145,6 +146,11 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       {roles.has('leader') || isBoard ? (
         <Section title={t('figures.title')} id={`figures-${sid}`}>
           <PrincipleFigures schoolId={sid} />
+        </Section>
+      ) : null}
+      {roles.has('leader') ? (
+        <Section title={t('concerns.overdue.title')} id={`overdue-concerns-${sid}`}>
+          <AwaitingConcerns schoolId={sid} overdueOnly />
         </Section>
       ) : null}
       {(runsSchool || isBoard) && !isOffice ? (

@@ -477,6 +477,52 @@ function HeldAndAgreements({ figures, schoolId }: { figures: TPrincipleFigures; 
   );
 }
 
+/** Concerns met early (early dialogue): the share kept, the overdue ones now, and by class. */
+function ConcernFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t, i18n } = useTranslation();
+  const c = figures.concerns;
+  const leadership = figures.audience === 'leadership';
+  const classes = c.metEarly.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <ul className="figures">
+        <KeptFigure
+          cell={c.metEarly.school}
+          of={(numbers) => t('concerns.figures.metEarlyOf', numbers)}
+          name={t('concerns.figures.metEarly')}
+        />
+        <li className="figure">
+          <span className="figure__value">
+            {c.overdue === null ? <TooFew /> : formatNumber(c.overdue, i18n.language)}
+          </span>
+          <span className="figure__label">{t('concerns.figures.overdue')}</span>
+        </li>
+      </ul>
+      <p className="definition">
+        {c.contactWithinWorkingDays === null
+          ? t('concerns.figures.definitionNone')
+          : t('concerns.figures.definition', { count: c.contactWithinWorkingDays })}
+      </p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('concerns.figures.byClass')}</summary>
+          <KeptTable
+            caption={t('concerns.figures.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('concerns.figures.keptColumn')}
+            countedHeader={t('concerns.figures.countedColumn')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.class(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The principle's figures for the school year, as the leader's and the board's home shows them
  * (specs/principle-figures.md); each feature adds its figure here.
@@ -559,6 +605,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <HomeFigures figures={data} schoolId={schoolId} />
           <h3>{t('testResults.figures.title')}</h3>
           <TestResultFigures figures={data} schoolId={schoolId} />
+          <h3>{t('concerns.figures.title')}</h3>
+          <ConcernFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>

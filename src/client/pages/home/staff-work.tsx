@@ -9,6 +9,7 @@ import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements } from './conference-agreements.js';
 import { DueStudentPlans } from '../student-plans/plan-links.js';
 import { UnsentTestResults } from '../test-results/unsent-test-results.js';
+import { AwaitingConcerns } from '../concerns/concern-parts.js';
 
 /** The most a home page lists of what is owed; the inbox's filter shows the rest. */
 const OWED_LIMIT = 100;
@@ -62,6 +63,7 @@ export function StaffWork({ schoolId }: { schoolId: string }) {
             <ConferenceAgreements schoolId={schoolId} headingLevel="h3" showChild />
             <DueStudentPlans schoolId={schoolId} />
             <UnsentTestResults schoolId={schoolId} />
+            <AwaitingConcerns schoolId={schoolId} headingLevel="h3" />
           </div>
         );
       }}
