@@ -187,7 +187,7 @@ describe('concerns and early dialogue', () => {
   });
 
   it('answers a parent, the student, another class’s teacher and the board as if no concern existed, and logs the attempt', async () => {
-    const earlier = (await audits('concern.read-denied')).length;
+    const earlier = (await audits('concern.read-refused')).length;
     for (const actor of [
       'custodyGuardian',
       'informationRightParent',
@@ -201,7 +201,7 @@ describe('concerns and early dialogue', () => {
         (await contact(actor, f.concern, { contactedOn: '2026-11-23', channel: 'phone', agreed: 'x' })).statusCode,
       ).toBe(404);
     }
-    const denied = (await audits('concern.read-denied')).slice(earlier);
+    const denied = (await audits('concern.read-refused')).slice(earlier);
     expect(denied.length).toBe(15);
     expect(new Set(denied.map((a) => a.student_id))).toEqual(new Set([f.ownStudent]));
     // The child's audit log shows the family who read the child's data, but not that there are

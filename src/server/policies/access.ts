@@ -237,7 +237,7 @@ const RULES = {
     sees: (m, s) => mayReadStudentPlan(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
     may: (m, s) => mayReadStudentPlan(m, s),
     denied: (m, s) => new AppError(hasInformationRightOf(m, s.id) ? 'information_right_only' : 'guardian_suspended'),
-    deniedRead: { action: 'student-plan.denied', studentOf: (s) => s.id },
+    deniedRead: { action: 'student-plan.read-refused', studentOf: (s) => s.id },
   }),
   /** Drafting and publishing the plan: the contact teacher and the leadership; the class's other staff are refused. */
   'student-plan.draft': rule({
@@ -304,13 +304,13 @@ const RULES = {
   'student.concerns': rule({
     load: loadStudents,
     sees: (m, s) => mayFollowConcernsOf(m, s),
-    deniedRead: { action: 'concern.read-denied', studentOf: (s) => s.id },
+    deniedRead: { action: 'concern.read-refused', studentOf: (s) => s.id },
   }),
   /** A concern: read, contacts recorded and closed by the child's staff team and the leadership; a refused read is logged. */
   'concern.follow-up': rule({
     load: loadConcerns,
     sees: (m, c) => mayFollowConcernsOf(m, c),
-    deniedRead: { action: 'concern.read-denied', studentOf: (c) => c.studentId },
+    deniedRead: { action: 'concern.read-refused', studentOf: (c) => c.studentId },
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

@@ -209,7 +209,7 @@ describe('the student plan: drafted, published, read, commented, reviewed', () =
 
     const other = await call('otherFamilyGuardian', 'GET', plan());
     expect(other.statusCode).toBe(404);
-    const refused = await audit('student-plan.denied');
+    const refused = await audit('student-plan.read-refused');
     expect(refused).toContainEqual(
       expect.objectContaining({ actor_user_id: h.f.users.otherFamilyGuardian, student_id: h.f.ownStudent }),
     );
