@@ -143,14 +143,15 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
         </Section>
       ) : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
-      {roles.has('leader') || isBoard ? (
-        <Section title={t('figures.title')} id={`figures-${sid}`}>
-          <PrincipleFigures schoolId={sid} />
-        </Section>
-      ) : null}
+      {/* A concern past its deadline is the leader's to act on today: before the figures. */}
       {roles.has('leader') ? (
         <Section title={t('concerns.overdue.title')} id={`overdue-concerns-${sid}`}>
           <AwaitingConcerns schoolId={sid} overdueOnly />
+        </Section>
+      ) : null}
+      {roles.has('leader') || isBoard ? (
+        <Section title={t('figures.title')} id={`figures-${sid}`}>
+          <PrincipleFigures schoolId={sid} />
         </Section>
       ) : null}
       {(runsSchool || isBoard) && !isOffice ? (

@@ -29,7 +29,7 @@ export function TestResultCard({
           {t(`testResults.kind.${result.kind}`)} ·{' '}
           {t('testResults.takenOn', { date: formatDate(result.takenOn, i18n.language) })}
         </p>
-        <dl className="facts">
+        <dl className="facts facts--stacked">
           <dt>{t('testResults.result')}</dt>
           <dd>{result.result}</dd>
           <dt>{t('testResults.meaning')}</dt>

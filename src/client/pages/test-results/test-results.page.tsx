@@ -18,6 +18,7 @@ import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { staffSchoolsOf } from '../messages/staff-schools.js';
 import { TestResultCard } from './test-result-card.js';
+import { FormDateField } from '../../ui/date-field.js';
 
 type Params = { schoolId: string; studentId: string };
 type Input = z.output<typeof ZRecordTestResult>;
@@ -67,11 +68,11 @@ function RecordForm({ params, onRecorded }: { params: Params; onRecorded: () => 
         error={problemText(errors.testName, t('testResults.errors.testName'))}
         {...form.register('testName')}
       />
-      <TextField
-        type="date"
+      <FormDateField
+        control={form.control}
+        name="takenOn"
         label={t('testResults.form.takenOn')}
         error={problemText(errors.takenOn, t('testResults.errors.takenOn'))}
-        {...form.register('takenOn')}
       />
       <TextAreaField
         label={t('testResults.result')}
