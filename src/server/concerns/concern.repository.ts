@@ -236,18 +236,6 @@ export async function findConcernStudent(
     .executeTakeFirst();
 }
 
-/** The contact teachers of a class, who are told of a concern about one of its children. */
-export async function findContactTeachers(db: Db, schoolId: string, classId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('class_staff')
-    .select('person_id')
-    .where('school_id', '=', schoolId)
-    .where('class_id', '=', classId)
-    .where('role', '=', 'contact_teacher')
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
 /** The class of a concern's child, for a needs-based round started from it; undefined when there is no such concern. */
 export async function findConcernForRound(
   db: Db,

@@ -26,7 +26,6 @@ import {
   findConcernContacts,
   findConcerns,
   findConcernStudent,
-  findContactTeachers,
   insertConcern,
   insertConcernContact,
   lockConcern,
@@ -34,6 +33,7 @@ import {
   type ConcernRow,
 } from './concern.repository.js';
 import { presentConcern } from './concern.presenter.js';
+import { findContactTeachers } from '../directory/class.repository.js';
 
 /** The principle's history and the school's calendar: what every deadline of a concern is read from. */
 interface Timetable {
@@ -115,7 +115,7 @@ export async function registerConcern(
     if (!made.created) return made.id;
     const student = await findConcernStudent(tx.db, schoolId, studentId);
     if (!student) throw new AppError('not_found');
-    const teachers = (await findContactTeachers(tx.db, schoolId, student.class_id)).filter((p) => p !== registeredBy);
+    const teachers = (await findContactTeachers(tx.db, schoolId, [student.class_id])).filter((p) => p !== registeredBy);
     const locales = await findPeopleLocales(tx.db, schoolId, teachers);
     const dueOn = contactDueOn(today, rules, timetable.calendar);
     await insertNotifications(

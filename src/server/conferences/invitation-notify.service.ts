@@ -12,6 +12,7 @@ import { conferenceReminderAt } from '../../domain/conferences/reminder.js';
 import { formatOf } from '../../domain/conferences/format.js';
 import { insertNotifications } from '../notifications/notification.repository.js';
 import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } from './invitation-notify.repository.js';
+import { toldByEmail } from '../notify/told-by-email.js';
 
 /**
  * Who is told by e-mail: a guardian whose directory record says e-mail, and one without a login
@@ -19,7 +20,6 @@ import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } f
  * transport: a home that asked for SMS and has no login or address is on the staff's "call them"
  * list instead (invitation.service.ts `channelOf`).
  */
-const mailsTo = (g: InvitedGuardianRow) => (g.email ?? '') !== '' && (g.preferred_channel === 'email' || !g.has_login);
 
 /** Where a guardian books: the child's conference on their home page. */
 const bookingUrl = (deps: Pick<AppDeps, 'config'>, studentId: string) =>
@@ -38,7 +38,7 @@ export async function queueInvitationNotices(
   at: Date,
 ): Promise<void> {
   const guardians = await findInvitedGuardians(db, schoolId, invitationIds);
-  const mails = guardians.filter(mailsTo).map((g): NewJob<'conference-invitation-email'> => ({
+  const mails = guardians.filter(toldByEmail).map((g): NewJob<'conference-invitation-email'> => ({
     schoolId,
     kind: 'conference-invitation-email',
     payload: { invitationId: g.invitation_id, personId: g.person_id },
@@ -126,7 +126,7 @@ export async function handleConferenceReminder(deps: AppDeps, job: ClaimedJob<'c
         g.locale,
       ),
     })),
-    guardians.filter(mailsTo).map((g): NewJob<'conference-reminder-email'> => ({
+    guardians.filter(toldByEmail).map((g): NewJob<'conference-reminder-email'> => ({
       schoolId,
       kind: 'conference-reminder-email',
       payload: { invitationId, personId: g.person_id },
@@ -211,7 +211,7 @@ function enqueueTimeEmails(
 ): Promise<void> {
   return enqueueJobs(
     db,
-    guardians.filter(mailsTo).map((g): NewJob<'conference-time-email'> => ({
+    guardians.filter(toldByEmail).map((g): NewJob<'conference-time-email'> => ({
       schoolId,
       kind: 'conference-time-email',
       payload: { invitationId: g.invitation_id, personId: g.person_id, moved },

@@ -291,18 +291,6 @@ export function findStudentPerson(db: Db, schoolId: string, studentId: string) {
     .execute();
 }
 
-/** The contact teachers of a class: the school's side of an agreement is theirs to follow up. */
-export async function findContactTeachers(db: Db, schoolId: string, classId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('class_staff')
-    .select('person_id')
-    .where('school_id', '=', schoolId)
-    .where('class_id', '=', classId)
-    .where('role', '=', 'contact_teacher')
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
 /** A student's own conferences in rounds that have been sent out, newest round first. */
 export function findConferencesOfStudent(db: Db, schoolId: string, studentId: string) {
   return db

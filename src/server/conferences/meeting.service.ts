@@ -31,7 +31,6 @@ import {
   findConference,
   findConferenceGuardians,
   findStudentPerson,
-  findContactTeachers,
   findNotes,
   findOpenAgreementsOfClasses,
   findOpenAgreementsOfStudent,
@@ -53,6 +52,7 @@ import { findRounds } from './round.repository.js';
 import { readRound } from './round.service.js';
 import { findPublishedGoalOfStudent } from '../student-plans/student-plan.repository.js';
 import { studentPlanForConference } from '../student-plans/student-plan.service.js';
+import { findContactTeachers } from '../directory/class.repository.js';
 
 type UnitOfWork = Pick<SignedInContext, 'db' | 'clock'>;
 
@@ -290,7 +290,7 @@ async function ownersOf(
       id: p.id,
       locale: inLocale(p.locale),
     }));
-  return (await findContactTeachers(db, schoolId, agreement.class_id)).map((id) => ({ id, locale: 'da' }));
+  return (await findContactTeachers(db, schoolId, [agreement.class_id])).map((id) => ({ id, locale: 'da' }));
 }
 
 /**

@@ -233,3 +233,46 @@ export async function someReaderNeedsPlainLanguage(db: Db, schoolId: string, gro
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A custody holder the school tells something in writing, with how to reach them and their language. */
+export interface CustodyHolderRow {
+  person_id: string;
+  given_name: string;
+  email: string | null;
+  has_login: boolean;
+  preferred_channel: PreferredChannel;
+  locale: 'da' | 'en';
+}
+
+/**
+ * The student's custody holders who are not suspended, to be told something in writing (a plan, a
+ * test result). A parent with the right to information only (§ 23) is not among them: they are
+ * told on request. Their language is their login's, else the directory's when it is English, else
+ * Danish.
+ */
+export async function findCustodyHoldersToTell(
+  db: Db,
+  schoolId: string,
+  studentId: string,
+): Promise<CustodyHolderRow[]> {
+  const rows = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .leftJoin('users as u', 'u.id', 'p.user_id')
+    .select([
+      'p.id as person_id',
+      'p.given_name',
+      sql<string | null>`coalesce(nullif(p.email, ''), u.email)`.as('email'),
+      sql<boolean>`p.user_id is not null`.as('has_login'),
+      'p.preferred_channel',
+      sql<string>`coalesce(u.locale, case when p.language = 'en' then 'en' else 'da' end)`.as('locale'),
+    ])
+    .where('g.school_id', '=', schoolId)
+    .where('g.student_id', '=', studentId)
+    .where('g.kind', '=', 'custody')
+    .where('p.suspended', '=', false)
+    .orderBy('p.given_name')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((row) => ({ ...row, locale: row.locale === 'en' ? 'en' : 'da' }));
+}

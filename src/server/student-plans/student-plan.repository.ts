@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Locale } from '../../shared/errors.js';
 import type { GoalDraft, GoalReview } from '../../domain/student-plans/goals.js';
 
 /** The student a plan or message book is about, with their class. */
@@ -365,38 +364,6 @@ export async function findPublishedGoalOfStudent(
     .where('p.student_id', '=', studentId)
     .where('p.status', '=', 'published')
     .executeTakeFirst();
-}
-
-/** A custody holder told about the plan or the message book: not suspended, with how to reach them. */
-export interface HomeGuardianRow {
-  person_id: string;
-  given_name: string;
-  email: string | null;
-  has_login: boolean;
-  preferred_channel: string;
-  locale: Locale;
-}
-
-export async function findHomeGuardians(db: Db, schoolId: string, studentId: string): Promise<HomeGuardianRow[]> {
-  const rows = await db
-    .selectFrom('guardianships as g')
-    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
-    .leftJoin('users as u', 'u.id', 'p.user_id')
-    .select([
-      'p.id as person_id',
-      'p.given_name',
-      sql<string | null>`coalesce(nullif(p.email, ''), u.email)`.as('email'),
-      sql<boolean>`p.user_id is not null`.as('has_login'),
-      'p.preferred_channel',
-      sql<Locale>`coalesce(u.locale, case when p.language = 'en' then 'en' else 'da' end)`.as('locale'),
-    ])
-    .where('g.school_id', '=', schoolId)
-    .where('g.student_id', '=', studentId)
-    .where('g.kind', '=', 'custody')
-    .where('p.suspended', '=', false)
-    .orderBy('p.given_name')
-    .execute();
-  return rows.map((row) => ({ ...row, locale: row.locale === 'en' ? 'en' : 'da' }));
 }
 
 /**

@@ -36,7 +36,6 @@ import {
   findEarlierGoals,
   findEntries,
   findEntryReads,
-  findHomeGuardians,
   findNextPlansBy,
   findPlan,
   findPlanParts,
@@ -53,10 +52,11 @@ import {
   reviewGoal,
   saveDraft,
   upsertSubject,
-  type HomeGuardianRow,
   type PlanStudentRow,
 } from './student-plan.repository.js';
 import { presentConferencePlan, presentMessageBook, presentPlan, presentPlanPage } from './student-plan.presenter.js';
+import { toldByEmail } from '../notify/told-by-email.js';
+import { findCustodyHoldersToTell } from '../directory/student.repository.js';
 
 type Form = 'student_plan' | 'message_book';
 type Db = SignedInContext['db'];
@@ -238,7 +238,6 @@ export async function addStudentPlanInput(
 }
 
 /** Who is told by e-mail: the directory says e-mail, or the guardian has no login to see a notice; and there is an address. */
-const mailsTo = (g: HomeGuardianRow) => (g.email ?? '') !== '' && (g.preferred_channel === 'email' || !g.has_login);
 
 /**
  * Tells the home, inside the unit of work that sends: a notice in the app for each custody holder
@@ -253,7 +252,7 @@ async function tellHome(
   occasion: string,
 ): Promise<void> {
   const now = tx.clock.now();
-  const guardians = await findHomeGuardians(tx.db, schoolId, student.id);
+  const guardians = await findCustodyHoldersToTell(tx.db, schoolId, student.id);
   await insertNotifications(
     tx.db,
     guardians.map((g) => ({
@@ -267,7 +266,7 @@ async function tellHome(
   );
   await enqueueJobs(
     tx.db,
-    guardians.filter(mailsTo).map((g): NewJob<'student-plan-email'> => ({
+    guardians.filter(toldByEmail).map((g): NewJob<'student-plan-email'> => ({
       schoolId,
       kind: 'student-plan-email',
       payload: { studentId: student.id, personId: g.person_id, form },
@@ -505,7 +504,7 @@ export async function handleStudentPlanEmail(deps: AppDeps, job: ClaimedJob<'stu
   const { studentId, personId, form } = job.payload;
   const [student, guardians] = await Promise.all([
     findPlanStudent(deps.db, schoolId, studentId),
-    findHomeGuardians(deps.db, schoolId, studentId),
+    findCustodyHoldersToTell(deps.db, schoolId, studentId),
   ]);
   const guardian = guardians.find((g) => g.person_id === personId);
   if (!student || !guardian?.email) return;

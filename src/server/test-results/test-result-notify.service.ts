@@ -6,8 +6,11 @@ import { testResultMail } from '../notify/templates/test-result.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { localDate } from '../../domain/calendar/working-days.js';
 import { writtenByDay } from '../../domain/test-results/test-results.js';
-import { findContactTeacherIds, findCustodyHolders, findTestResult } from './test-result.repository.js';
-import { inWritingWithinWorkingDays, mailsTo } from './test-result.service.js';
+import { findTestResult } from './test-result.repository.js';
+import { inWritingWithinWorkingDays } from './test-result.service.js';
+import { findContactTeachers } from '../directory/class.repository.js';
+import { toldByEmail } from '../notify/told-by-email.js';
+import { findCustodyHoldersToTell } from '../directory/student.repository.js';
 
 /** One custody holder's written result by e-mail, in their language; nothing if they no longer hold custody. */
 export async function handleTestResultEmail(deps: AppDeps, job: ClaimedJob<'test-result-email'>): Promise<void> {
@@ -15,10 +18,10 @@ export async function handleTestResultEmail(deps: AppDeps, job: ClaimedJob<'test
   const schoolId = job.schoolId;
   const result = await findTestResult(deps.db, schoolId, job.payload.testResultId);
   if (!result) return;
-  const guardian = (await findCustodyHolders(deps.db, schoolId, result.student_id)).find(
+  const guardian = (await findCustodyHoldersToTell(deps.db, schoolId, result.student_id)).find(
     (g) => g.person_id === job.payload.personId,
   );
-  if (!guardian || !mailsTo(guardian) || !guardian.email) return;
+  if (!guardian || !toldByEmail(guardian) || !guardian.email) return;
   const mail = testResultMail({
     locale: guardian.locale,
     name: guardian.given_name,
@@ -45,7 +48,7 @@ export async function handleTestResultReminder(deps: AppDeps, job: ClaimedJob<'t
   const result = await findTestResult(deps.db, schoolId, job.payload.testResultId);
   if (!result || result.sent_at) return;
   const [contactTeachers, calendar, workingDays] = await Promise.all([
-    findContactTeacherIds(deps.db, schoolId, result.class_id),
+    findContactTeachers(deps.db, schoolId, [result.class_id]),
     loadSchoolCalendar(deps.db, schoolId),
     inWritingWithinWorkingDays(deps.db, schoolId),
   ]);

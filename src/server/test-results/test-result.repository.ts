@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { TestResultsTable } from '../db/schema.js';
-import type { Locale } from '../../shared/errors.js';
 
 export interface TestResultRow {
   id: string;
@@ -162,42 +161,6 @@ export async function markTestResultSent(
 }
 
 /** A custody holder to tell, with how the directory says to reach them and their language. */
-export interface CustodyHolderRow {
-  person_id: string;
-  given_name: string;
-  email: string | null;
-  has_login: boolean;
-  preferred_channel: 'app' | 'email' | 'sms' | 'letter';
-  locale: Locale;
-}
-
-/**
- * The student's custody holders who are not suspended. A parent with the right to information
- * only (§ 23) is not among them: they are told on request. Their language is their login's, else
- * the directory's when it is English, else Danish.
- */
-export async function findCustodyHolders(db: Db, schoolId: string, studentId: string): Promise<CustodyHolderRow[]> {
-  const rows = await db
-    .selectFrom('guardianships as g')
-    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
-    .leftJoin('users as u', 'u.id', 'p.user_id')
-    .select([
-      'p.id as person_id',
-      'p.given_name',
-      sql<string | null>`coalesce(nullif(p.email, ''), u.email)`.as('email'),
-      sql<boolean>`p.user_id is not null`.as('has_login'),
-      'p.preferred_channel',
-      sql<Locale>`coalesce(u.locale, case when p.language = 'en' then 'en' else 'da' end)`.as('locale'),
-    ])
-    .where('g.school_id', '=', schoolId)
-    .where('g.student_id', '=', studentId)
-    .where('g.kind', '=', 'custody')
-    .where('p.suspended', '=', false)
-    .orderBy('p.id')
-    .execute();
-  return rows.map((row) => ({ ...row, locale: row.locale === 'en' ? 'en' : 'da' }));
-}
-
 export async function insertDeliveries(
   db: Db,
   rows: Array<{ schoolId: string; testResultId: string; personId: string; emailed: boolean; deliveredAt: Date }>,
@@ -301,16 +264,4 @@ export async function findConferenceStudent(
     .where('school_id', '=', schoolId)
     .where('id', '=', invitationId)
     .executeTakeFirst();
-}
-
-/** The contact teachers of a class, who answer for telling its homes. */
-export async function findContactTeacherIds(db: Db, schoolId: string, classId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('class_staff')
-    .select('person_id')
-    .where('school_id', '=', schoolId)
-    .where('class_id', '=', classId)
-    .where('role', '=', 'contact_teacher')
-    .execute();
-  return rows.map((r) => r.person_id);
 }

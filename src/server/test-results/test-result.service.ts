@@ -26,7 +26,6 @@ import {
 } from '../../domain/test-results/test-results.js';
 import {
   findConferenceStudent,
-  findCustodyHolders,
   findDeliveries,
   findTestResult,
   findTestResultByKey,
@@ -36,10 +35,11 @@ import {
   insertTestResult,
   markDeliveriesRead,
   markTestResultSent,
-  type CustodyHolderRow,
   type TestResultRow,
 } from './test-result.repository.js';
 import { presentTestResult } from './test-result.presenter.js';
+import { toldByEmail } from '../notify/told-by-email.js';
+import { findCustodyHoldersToTell } from '../directory/student.repository.js';
 
 type UnitOfWork = Pick<SignedInContext, 'db' | 'clock'>;
 
@@ -51,10 +51,6 @@ export async function inWritingWithinWorkingDays(db: Db, schoolId: string): Prom
   const adopted = await findAdoptedPrinciple(db, schoolId);
   return adopted?.principle.conferences.testResultsInWritingWorkingDays ?? DEFAULT_WORKING_DAYS;
 }
-
-/** A custody holder is e-mailed the result where the directory says e-mail, or when they have no login to read it in. */
-export const mailsTo = (g: Pick<CustodyHolderRow, 'email' | 'has_login' | 'preferred_channel'>) =>
-  (g.email ?? '') !== '' && (g.preferred_channel === 'email' || !g.has_login);
 
 /**
  * Records a result inside its caller's unit of work, with the reminder to tell the home if it
@@ -141,10 +137,10 @@ export async function tellTheHome(
   if (!(await markTestResultSent(tx.db, schoolId, testResultId, sentBy, now))) return null;
   const result = await findTestResult(tx.db, schoolId, testResultId);
   if (!result) throw new AppError('not_found');
-  const holders = await findCustodyHolders(tx.db, schoolId, result.student_id);
+  const holders = await findCustodyHoldersToTell(tx.db, schoolId, result.student_id);
   await insertDeliveries(
     tx.db,
-    holders.map((g) => ({ schoolId, testResultId, personId: g.person_id, emailed: mailsTo(g), deliveredAt: now })),
+    holders.map((g) => ({ schoolId, testResultId, personId: g.person_id, emailed: toldByEmail(g), deliveredAt: now })),
   );
   await insertNotifications(
     tx.db,
@@ -159,7 +155,7 @@ export async function tellTheHome(
   );
   await enqueueJobs(
     tx.db,
-    holders.filter(mailsTo).map((g): NewJob<'test-result-email'> => ({
+    holders.filter(toldByEmail).map((g): NewJob<'test-result-email'> => ({
       schoolId,
       kind: 'test-result-email',
       payload: { testResultId, personId: g.person_id },

@@ -1,0 +1,8 @@
+/**
+ * Whether the school tells a guardian by e-mail as well as in the app: they have an address, and
+ * either chose e-mail in the directory or have no login to read the app with. One rule for every
+ * letter home (invitations, times, plans, test results).
+ */
+export function toldByEmail(g: { email: string | null; preferred_channel: string; has_login: boolean }): boolean {
+  return (g.email ?? '') !== '' && (g.preferred_channel === 'email' || !g.has_login);
+}
