@@ -273,6 +273,11 @@ describe('conference rounds', () => {
     await page.getByRole('group', { name: 'Klasser' }).getByRole('checkbox', { name: '5.B' }).check();
     await page.getByRole('group', { name: 'Eftermiddag 1' }).getByLabel('Dato').fill(danishTyped(first.date));
     await page.getByLabel('Indkaldelsen sendes').fill(danishTyped(copenhagenDay(first.ahead - 30)));
+    // A needs-based round is for some students: none ticked is the students' field in error, before anything is sent.
+    await page.getByRole('button', { name: 'Opret samtalerunde' }).click();
+    const students = page.getByRole('group', { name: 'Elever', exact: true });
+    await students.getByText('Vælg mindst én elev fra de valgte klasser.').waitFor();
+    await students.getByRole('group', { name: '5.B' }).getByRole('checkbox').first().check();
     await page.getByRole('button', { name: 'Opret samtalerunde' }).click();
 
     const kind = page.getByRole('group', { name: 'Slags runde' });

@@ -91,6 +91,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   concern_contact_before_concern: 422,
   concern_closed: 409,
   round_concern_class_missing: 422,
+  round_student_not_in_classes: 422,
+  round_concern_student_missing: 422,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

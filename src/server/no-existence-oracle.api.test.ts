@@ -54,6 +54,8 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   counsellorId: (f) => [f.people.otherClassTeacher!, f.people.custodyGuardian!, f.people.otherSchoolLeader!],
   // The fixture has no student plan: an unknown goal answers as for any id (student-plan.api.test.ts covers another child's).
   goalId: () => [],
+  // A needs-based round's students: 3.A's Emma and 5.B's Yusuf.
+  studentIds: (f) => [f.ownStudent, f.otherStudent],
 };
 
 /** Staff find every person of their school in the directory; everyone knows themself. */

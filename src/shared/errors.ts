@@ -345,6 +345,14 @@ export const ERROR_MESSAGES = {
     da: 'En behovssamtale startet fra en bekymring skal holdes for elevens klasse. Vælg elevens klasse.',
     en: 'A needs-based conference started from a concern is held for the student’s class. Choose the student’s class.',
   },
+  round_student_not_in_classes: {
+    da: 'Vælg kun elever fra rundens klasser.',
+    en: 'Choose only students from the round’s classes.',
+  },
+  round_concern_student_missing: {
+    da: 'En behovssamtale startet fra en bekymring skal holdes for eleven, bekymringen handler om. Vælg eleven.',
+    en: 'A needs-based conference started from a concern is held for the student the concern is about. Choose the student.',
+  },
   concern_closed: {
     da: 'Bekymringen er allerede afsluttet.',
     en: 'The concern has already been closed.',

@@ -336,6 +336,7 @@ describe('concerns and early dialogue', () => {
           inviteOn: '2026-11-30',
           plansBy: null,
           concernId: f.concern,
+          studentIds: [f.ownStudent],
           ...body,
         },
       });
@@ -344,11 +345,16 @@ describe('concerns and early dialogue', () => {
     const before = await rounds();
     expect((await round('leader', { classIds: [f.classB] })).json().error.code).toBe('round_concern_class_missing');
     expect((await round('leader', { kind: 'regular' })).statusCode).toBe(400);
+    // The round is for the concern's child: a round for another child alone is refused at the field.
+    const without = await round('leader', { classIds: [f.classA, f.classB], studentIds: [f.otherStudent] });
+    expect(without.statusCode, without.body).toBe(422);
+    expect(without.json().error).toMatchObject({ code: 'round_concern_student_missing', field: 'studentIds' });
     expect((await round('leader', { concernId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     expect(await rounds()).toBe(before);
     const made = await round('contactTeacher', {});
     expect(made.statusCode, made.body).toBe(201);
     const concern: TConcern = (await read('contactTeacher', f.concern)).json();
     expect(concern.roundId).toBe(made.json().id);
+    expect(made.json().students).toEqual([{ id: f.ownStudent, name: 'Emma Hansen', className: '3.A' }]);
   });
 });

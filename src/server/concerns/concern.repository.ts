@@ -236,16 +236,16 @@ export async function findConcernStudent(
     .executeTakeFirst();
 }
 
-/** The class of a concern's child, for a needs-based round started from it; undefined when there is no such concern. */
+/** The concern's child and their class, for a needs-based round started from it; undefined when there is no such concern. */
 export async function findConcernForRound(
   db: Db,
   schoolId: string,
   concernId: string,
-): Promise<{ class_id: string } | undefined> {
+): Promise<{ class_id: string; student_id: string } | undefined> {
   return db
     .selectFrom('concerns as c')
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'c.school_id').onRef('s.id', '=', 'c.student_id'))
-    .select('s.class_id')
+    .select(['s.class_id', 'c.student_id'])
     .where('c.school_id', '=', schoolId)
     .where('c.id', '=', concernId)
     .executeTakeFirst();

@@ -36,7 +36,8 @@ export interface InviteeRow {
 }
 
 /**
- * Who a round invites: for every child of its classes, each custody holder who is not suspended,
+ * Who a round invites: for every child of its classes (a needs-based round: every child it names),
+ * each custody holder who is not suspended,
  * by household (a guardian without one is a household of their own). A parent with the right to
  * information only is not invited (forældreansvarsloven § 23: they ask).
  */
@@ -57,8 +58,24 @@ export function findInvitees(db: Db, schoolId: string, roundId: string): Promise
       'p.id as person_id',
       sql<string>`coalesce(p.household_id::text, 'person:' || p.id::text)`.as('household_key'),
     ])
+    .innerJoin('conference_rounds as r', (j) =>
+      j.onRef('r.school_id', '=', 'rc.school_id').onRef('r.id', '=', 'rc.round_id'),
+    )
     .where('rc.school_id', '=', schoolId)
     .where('rc.round_id', '=', roundId)
+    .where((eb) =>
+      eb.or([
+        eb('r.kind', '=', 'regular'),
+        eb.exists(
+          eb
+            .selectFrom('conference_round_students as rs')
+            .select('rs.student_id')
+            .whereRef('rs.school_id', '=', 's.school_id')
+            .whereRef('rs.round_id', '=', 'rc.round_id')
+            .whereRef('rs.student_id', '=', 's.id'),
+        ),
+      ]),
+    )
     .where('g.kind', '=', 'custody')
     .where('p.suspended', '=', false)
     .orderBy('s.id')

@@ -146,7 +146,7 @@ describe('a conference round', () => {
   });
 
   it('is needs-based only where the principle allows one (seed 002: one a year; seed 000: none)', async () => {
-    const allowed = await create('leader', valid({ kind: 'needs_based' }));
+    const allowed = await create('leader', valid({ kind: 'needs_based', studentIds: [f.ownStudent] }));
     expect(allowed.statusCode, allowed.body).toBe(201);
     expect((allowed.json() as TRound).kind).toBe('needs_based');
   });
@@ -164,7 +164,7 @@ describe('a conference round', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as TRound).warnings.map((w) => w.code)).toContain('plan_date_missing');
     const before = await roundCount();
-    const needsBased = await create('leader', valid({ kind: 'needs_based' }));
+    const needsBased = await create('leader', valid({ kind: 'needs_based', studentIds: [f.ownStudent] }));
     expect(needsBased.statusCode, needsBased.body).toBe(422);
     expect(needsBased.json().error.code).toBe('round_needs_based_not_allowed');
     expect(await roundCount()).toBe(before);
@@ -202,5 +202,146 @@ describe('a conference round', () => {
     const teacher = await create('otherClassTeacher', valid());
     expect([403, 404]).toContain(teacher.statusCode);
     expect(await roundCount()).toBe(before);
+  });
+
+  describe('a needs-based round', () => {
+    /** A second child in 3.A, with a custody holder of their own household: not named by the round below. */
+    let classmate: string;
+    let classmateGuardian: string;
+    const roundStudents = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('conference_round_students')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    beforeAll(async () => {
+      classmate = (
+        await t.deps.db
+          .insertInto('students')
+          .values({
+            school_id: f.schoolId,
+            external_id: 's-needs-classmate',
+            user_id: null,
+            given_name: 'Aksel',
+            family_name: 'Berg',
+            class_id: f.classA,
+            birth_date: '2017-06-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      classmateGuardian = (
+        await t.deps.db
+          .insertInto('people')
+          .values({
+            school_id: f.schoolId,
+            external_id: 'p-needs-classmate-parent',
+            user_id: null,
+            given_name: 'Birthe',
+            family_name: 'Berg',
+            email: 'birthe.berg@example.test',
+            phone: null,
+            household_id: null,
+            suspended_reason: null,
+            contact_hours: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      await t.deps.db
+        .insertInto('guardianships')
+        .values({ school_id: f.schoolId, student_id: classmate, person_id: classmateGuardian, kind: 'custody' })
+        .execute();
+    });
+
+    it('names the students it is for, stored with the round and shown to its staff by name and class', async () => {
+      const res = await create('contactTeacher', valid({ kind: 'needs_based', studentIds: [f.ownStudent] }));
+      expect(res.statusCode, res.body).toBe(201);
+      const round = res.json() as TRound;
+      expect(round.students).toEqual([{ id: f.ownStudent, name: 'Emma Hansen', className: '3.A' }]);
+      const read = await t.request({ method: 'GET', url: `${url()}/${round.id}`, as: f.users.leader });
+      expect((read.json() as TRound).students).toEqual(round.students);
+      // Naming the children is a read of their data: Emma's log shows it.
+      const logged = await t.deps.db
+        .selectFrom('audit_log')
+        .select('student_id')
+        .where('school_id', '=', f.schoolId)
+        .where('action', '=', 'conference.round-students')
+        .execute();
+      expect(logged.map((row) => row.student_id)).toContain(f.ownStudent);
+      // A regular round names none: it is for all.
+      const regular = await create('leader', valid());
+      expect((regular.json() as TRound).students).toEqual([]);
+    });
+
+    it('invites only the households of the students it names', async () => {
+      const res = await create('leader', valid({ kind: 'needs_based', studentIds: [classmate] }));
+      expect(res.statusCode, res.body).toBe(201);
+      const roundId = (res.json() as TRound).id;
+      const opened = await t.request({ method: 'POST', url: `${url()}/${roundId}/open`, as: f.users.leader });
+      expect(opened.statusCode, opened.body).toBe(200);
+      expect(opened.json()).toMatchObject({ invited: 1 });
+      const invitations = await t.deps.db
+        .selectFrom('conference_invitations')
+        .select('student_id')
+        .where('round_id', '=', roundId)
+        .execute();
+      expect(invitations.map((i) => i.student_id)).toEqual([classmate]);
+    });
+
+    it('refuses students missing, outside its classes, of another school or unknown, and a regular round with students, translated, storing nothing', async () => {
+      const otherSchoolStudent = (
+        await t.deps.db
+          .insertInto('students')
+          .values({
+            school_id: f.otherSchoolId,
+            external_id: 's-needs-other-school',
+            user_id: null,
+            given_name: 'Ida',
+            family_name: 'Andenskole',
+            class_id: (
+              await t.deps.db
+                .insertInto('classes')
+                .values({ school_id: f.otherSchoolId, external_id: '3X', grade: 3, letter: 'X' })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id,
+            birth_date: '2017-02-02',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const [rounds, named] = [await roundCount(), await roundStudents()];
+      const refusedAtField = async (overrides: Record<string, unknown>, status: number, code: string) => {
+        const res = await create('leader', valid(overrides));
+        expect(res.statusCode, `${JSON.stringify(overrides)}: ${res.body}`).toBe(status);
+        expect(res.json().error.code).toBe(code);
+        return res.json().error;
+      };
+      const missing = await refusedAtField({ kind: 'needs_based' }, 400, 'validation_failed');
+      expect(JSON.stringify(missing)).toContain('studentIds');
+      await refusedAtField({ kind: 'needs_based', studentIds: [] }, 400, 'validation_failed');
+      const regular = await refusedAtField({ studentIds: [f.ownStudent] }, 400, 'validation_failed');
+      expect(JSON.stringify(regular)).toContain('studentIds');
+      await refusedAtField({ kind: 'needs_based', studentIds: [f.ownStudent, f.ownStudent] }, 400, 'validation_failed');
+      await refusedAtField({ kind: 'needs_based', studentIds: ['not-a-uuid'] }, 400, 'validation_failed');
+      // 5.B's Yusuf, another school's child and an unknown id get the same answer: no existence oracle.
+      const answers = [];
+      for (const studentId of [f.otherStudent, otherSchoolStudent, '00000000-0000-4000-8000-000000000000']) {
+        const error = await refusedAtField(
+          { kind: 'needs_based', studentIds: [f.ownStudent, studentId] },
+          422,
+          'round_student_not_in_classes',
+        );
+        expect(error.field).toBe('studentIds');
+        answers.push(error.message);
+      }
+      expect(new Set(answers)).toEqual(new Set(['Vælg kun elever fra rundens klasser.']));
+      expect([await roundCount(), await roundStudents()]).toEqual([rounds, named]);
+    });
   });
 });

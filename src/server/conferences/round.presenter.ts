@@ -3,7 +3,7 @@ import type { TConferenceRules } from '../../shared/principle/principle.schema.j
 import type { TRound } from '../../shared/api/conference.schema.js';
 import { className } from '../../shared/api/directory.schema.js';
 import { leadTimeWarnings, type TLeadTimeWarning } from '../../domain/conferences/lead-times.js';
-import type { RoundClassRow, RoundDayRow, RoundRow } from './round.repository.js';
+import type { RoundClassRow, RoundDayRow, RoundRow, RoundStudentRow } from './round.repository.js';
 
 const WARNING_TEXT: Record<TLeadTimeWarning['code'], Record<Locale, (w: TLeadTimeWarning) => string>> = {
   invitation_late: {
@@ -27,13 +27,15 @@ const WARNING_TEXT: Record<TLeadTimeWarning['code'], Record<Locale, (w: TLeadTim
 };
 
 /**
- * A round as its readers see it: its classes, afternoons and offer, and the lead times of the
- * school's adopted principle it breaks, in the reader's language.
+ * A round as its readers see it: its classes, the students a needs-based round is for, its
+ * afternoons and offer, and the lead times of the school's adopted principle it breaks, in the
+ * reader's language.
  */
 export function presentRound(
   round: RoundRow,
   classes: RoundClassRow[],
   days: RoundDayRow[],
+  students: RoundStudentRow[],
   rules: Pick<TConferenceRules, 'invitationLeadDays' | 'studentPlan'> | null,
   locale: Locale,
 ): TRound {
@@ -61,6 +63,13 @@ export function presentRound(
           name: `${round.counsellor_given_name ?? ''} ${round.counsellor_family_name ?? ''}`.trim(),
         }
       : null,
+    students: students
+      .filter((s) => s.round_id === round.id)
+      .map((s) => ({
+        id: s.student_id,
+        name: `${s.given_name} ${s.family_name}`.trim(),
+        className: className(s.grade, s.letter),
+      })),
     formats: round.formats,
     videoLink: round.video_link,
     inviteOn: round.invite_on,

@@ -31,6 +31,16 @@ export interface RoundClassRow {
   room: string | null;
 }
 
+/** A student a needs-based round is for. */
+export interface RoundStudentRow {
+  round_id: string;
+  student_id: string;
+  given_name: string;
+  family_name: string;
+  grade: number;
+  letter: string;
+}
+
 export interface RoundDayRow {
   round_id: string;
   date: string;
@@ -91,6 +101,13 @@ export async function insertRoundOnce(
       })),
     )
     .execute();
+  if (round.studentIds.length > 0)
+    await db
+      .insertInto('conference_round_students')
+      .values(
+        round.studentIds.map((studentId) => ({ school_id: round.schoolId, round_id: row.id, student_id: studentId })),
+      )
+      .execute();
   return row.id;
 }
 
@@ -119,8 +136,9 @@ export async function findRounds(
   db: Db,
   schoolId: string,
   filter: { ids?: readonly string[]; classIds?: readonly string[] } = {},
-): Promise<{ rounds: RoundRow[]; classes: RoundClassRow[]; days: RoundDayRow[] }> {
-  if (filter.ids?.length === 0 || filter.classIds?.length === 0) return { rounds: [], classes: [], days: [] };
+): Promise<{ rounds: RoundRow[]; classes: RoundClassRow[]; days: RoundDayRow[]; students: RoundStudentRow[] }> {
+  if (filter.ids?.length === 0 || filter.classIds?.length === 0)
+    return { rounds: [], classes: [], days: [], students: [] };
   let query = db
     .selectFrom('conference_rounds as r')
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'r.school_id').onRef('p.id', '=', 'r.created_by'))
@@ -165,9 +183,9 @@ export async function findRounds(
     );
   }
   const rounds = await query.execute();
-  if (rounds.length === 0) return { rounds: [], classes: [], days: [] };
+  if (rounds.length === 0) return { rounds: [], classes: [], days: [], students: [] };
   const roundIds = rounds.map((r) => r.id);
-  const [classes, days] = await Promise.all([
+  const [classes, days, students] = await Promise.all([
     db
       .selectFrom('conference_round_classes as rc')
       .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'rc.school_id').onRef('c.id', '=', 'rc.class_id'))
@@ -184,8 +202,23 @@ export async function findRounds(
       .where('round_id', 'in', roundIds)
       .orderBy('date')
       .execute(),
+    db
+      .selectFrom('conference_round_students as rs')
+      .innerJoin('students as s', (j) =>
+        j.onRef('s.school_id', '=', 'rs.school_id').onRef('s.id', '=', 'rs.student_id'),
+      )
+      .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 's.school_id').onRef('c.id', '=', 's.class_id'))
+      .select(['rs.round_id', 'rs.student_id', 's.given_name', 's.family_name', 'c.grade', 'c.letter'])
+      .where('rs.school_id', '=', schoolId)
+      .where('rs.round_id', 'in', roundIds)
+      .orderBy('c.grade')
+      .orderBy('c.letter')
+      .orderBy('s.given_name')
+      .orderBy('s.family_name')
+      .orderBy('rs.student_id')
+      .execute(),
   ]);
-  return { rounds: rounds as RoundRow[], classes, days };
+  return { rounds: rounds as RoundRow[], classes, days, students };
 }
 
 /** The grades of the school's classes among `classIds`, by class id; unknown ids are left out. */
@@ -202,6 +235,24 @@ export async function findClassGrades(
     .where('id', 'in', [...classIds])
     .execute();
   return new Map(rows.map((r) => [r.id, r.grade]));
+}
+
+/** How many of `studentIds` are students of the school in one of `classIds`: unknown ids and others' students do not count. */
+export async function countStudentsInClasses(
+  db: Db,
+  schoolId: string,
+  studentIds: readonly string[],
+  classIds: readonly string[],
+): Promise<number> {
+  if (studentIds.length === 0 || classIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('students')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...studentIds])
+    .where('class_id', 'in', [...classIds])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Of the classes, those with no contact teacher to hold their meetings, named ("3.B"), by grade and letter. */

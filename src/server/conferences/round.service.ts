@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.service.js';
 import { findConcernForRound, linkConcernToRound } from '../concerns/concern.repository.js';
 import { inTransaction, type SignedInContext } from '../context.js';
 import { AppError } from '../errors.js';
@@ -7,6 +8,7 @@ import type { TCreateRound, TRound, TRoundList } from '../../shared/api/conferen
 import { runsTheSchool } from '../policies/rules.js';
 import type { Db } from '../db/database.js';
 import {
+  countStudentsInClasses,
   findClassesWithoutContactTeacher,
   findClassGrades,
   findRoundIdByKey,
@@ -19,23 +21,35 @@ import { presentRound } from './round.presenter.js';
 /** Thrown inside the create's unit of work to undo it when a concurrent create with the same key won. */
 class DuplicateRound extends Error {}
 
-/** The rounds of `ids` (or the reader's), presented with the adopted principle's lead times. */
+/**
+ * The rounds of `ids` (or the reader's), presented with the adopted principle's lead times. The
+ * students a needs-based round is for are named: each child's log shows that the list was seen.
+ */
 async function presentRounds(
   ctx: SignedInContext,
   schoolId: string,
   filter: Parameters<typeof findRounds>[2],
 ): Promise<TRound[]> {
-  const [{ rounds, classes, days }, adopted] = await Promise.all([
+  const [{ rounds, classes, days, students }, adopted] = await Promise.all([
     findRounds(ctx.db, schoolId, filter),
     findAdoptedPrinciple(ctx.db, schoolId),
   ]);
+  await recordAudit(
+    ctx,
+    [...new Set(students.map((s) => s.student_id))].map((studentId) => ({
+      schoolId,
+      action: 'conference.round-students' as const,
+      studentId,
+    })),
+  );
   const rules = adopted?.principle.conferences ?? null;
-  return rounds.map((round) => presentRound(round, classes, days, rules, ctx.locale));
+  return rounds.map((round) => presentRound(round, classes, days, students, rules, ctx.locale));
 }
 
 /**
  * A leader, or a contact teacher for their own classes (the route's policy), creates a conference
- * round. A needs-based round needs a principle that allows one; every grade of the round's classes
+ * round. A needs-based round needs a principle that allows one and names the students of its
+ * classes it is for (from a concern: the concern's child among them); every grade of the round's classes
  * needs a meeting length; rooms are for the round's classes. The principle's lead times are not
  * a wall: a round that breaks them is made and says so (`warnings`). One unit of work; a retried
  * create with the same idempotency key answers with the round it made.
@@ -70,6 +84,14 @@ export async function createRound(
   if (concern === undefined) throw new AppError('not_found');
   if (concern && !input.classIds.includes(concern.class_id))
     throw new AppError('round_concern_class_missing', { field: 'classIds' });
+  // The same answer for an unknown id, another school's student and one outside the round's classes.
+  if (
+    input.studentIds.length > 0 &&
+    (await countStudentsInClasses(ctx.db, schoolId, input.studentIds, input.classIds)) !== input.studentIds.length
+  )
+    throw new AppError('round_student_not_in_classes', { field: 'studentIds' });
+  if (concern && !input.studentIds.includes(concern.student_id))
+    throw new AppError('round_concern_student_missing', { field: 'studentIds' });
   if (
     input.alsoTakingPart.includes('counsellor') &&
     input.counsellorId &&

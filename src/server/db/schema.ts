@@ -429,6 +429,7 @@ export interface Database {
   test_result_deliveries: TestResultDeliveriesTable;
   concerns: ConcernsTable;
   concern_contacts: ConcernContactsTable;
+  conference_round_students: ConferenceRoundStudentsTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -760,4 +761,11 @@ export interface ConcernContactsTable {
   agreed: string;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+/** Migration 2026-12-03T2100: the students a needs-based conference round is for. */
+export interface ConferenceRoundStudentsTable {
+  school_id: string;
+  round_id: string;
+  student_id: string;
 }

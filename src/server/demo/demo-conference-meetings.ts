@@ -60,6 +60,7 @@ export async function addDemoConferenceMeetings(
   const roundId = await insertRoundOnce(db, {
     name: AUTUMN_ROUND,
     kind: 'regular',
+    studentIds: [],
     filling: 'self_booking',
     classIds: chosen.map((c) => c.id),
     days: [

@@ -45,6 +45,7 @@ export async function addDemoPlannedRound(db: Db, schoolId: string, leaderId: st
   const roundId = await insertRoundOnce(db, {
     name: DEMO_PLANNED_ROUND,
     kind: 'regular',
+    studentIds: [],
     filling: 'planned',
     classIds: [klass.id],
     days,

@@ -24,6 +24,7 @@ export function demoRounds(schoolYear: number): DemoRound[] {
       round: {
         name: 'Skole-hjem-samtaler, vinter',
         kind: 'regular',
+        studentIds: [],
         filling: 'self_booking',
         days: [
           { date: addDays(january, 1), from: '14:00', to: '17:30' },
@@ -45,6 +46,7 @@ export function demoRounds(schoolYear: number): DemoRound[] {
       round: {
         name: 'Samtaler i 5.B',
         kind: 'regular',
+        studentIds: [],
         filling: 'self_booking',
         days: [
           { date: addDays(march, 1), from: '14:30', to: '18:00' },

@@ -292,3 +292,93 @@ describe('the conference figures against the principle in force', () => {
     });
   });
 });
+
+describe('the conference figures for a needs-based round that names its students', () => {
+  let t: TestApp;
+  let f: Fixture;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await createFixture(t.deps.db);
+    await adoptTestPrinciple(t.deps.db, f.schoolId);
+  });
+  afterAll(() => t.close());
+
+  it('counts the round only for the students it names and invited, not for their classmates', async () => {
+    // A classmate of Yusuf's in 5.B, with a custody holder who could be invited.
+    const classmate = (
+      await t.deps.db
+        .insertInto('students')
+        .values({
+          school_id: f.schoolId,
+          external_id: 's-figures-classmate',
+          user_id: null,
+          given_name: 'Sofie',
+          family_name: 'Lund',
+          class_id: f.classB,
+          birth_date: '2015-03-03',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const parent = await t.deps.db
+      .insertInto('people')
+      .values({
+        school_id: f.schoolId,
+        external_id: 'p-figures-classmate-parent',
+        user_id: null,
+        given_name: 'Lone',
+        family_name: 'Lund',
+        email: 'lone.lund@example.test',
+        phone: null,
+        household_id: null,
+        suspended_reason: null,
+        contact_hours: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('guardianships')
+      .values({ school_id: f.schoolId, student_id: classmate, person_id: parent.id, kind: 'custody' })
+      .execute();
+    const made = await t.request({
+      method: 'POST',
+      url: `/api/schools/${f.schoolId}/conference-rounds`,
+      as: f.users.leader,
+      payload: {
+        name: 'Behovssamtaler 5.B',
+        kind: 'needs_based',
+        classIds: [f.classB],
+        studentIds: [f.otherStudent],
+        days: [{ date: '2026-12-16', from: '14:00', to: '16:00' }],
+        minutesByGrade: { '5': 20 },
+        alsoTakingPart: [],
+        formats: ['in_person'],
+        videoLink: null,
+        rooms: {},
+        inviteOn: '2026-11-23',
+        plansBy: null,
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const opened = await t.request({
+      method: 'POST',
+      url: `/api/schools/${f.schoolId}/conference-rounds/${made.json().id}/open`,
+      as: f.users.leader,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/schools/${f.schoolId}/principle-figures`,
+      as: f.users.leader,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const figures = res.json() as TPrincipleFigures;
+    // Yusuf alone is asked for a conference in 5.B: Sofie was not in the round.
+    expect(figures.conferences.conferencesHeld.classes.find((c) => c.classId === f.classB)?.cell).toEqual({
+      counted: 1,
+      kept: 0,
+      share: 0,
+    });
+  });
+});

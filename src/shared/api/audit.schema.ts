@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   'concern.register': 'change',
   'concern.contact': 'change',
   'concern.close': 'change',
+  'conference.round-students': 'list',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

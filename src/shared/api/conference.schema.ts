@@ -13,6 +13,8 @@ export const ROUND_NAME_MAX = 120;
 export const ROUND_DAYS_MAX = 30;
 export const ROUND_CLASSES_MAX = 60;
 export const ROUND_ROOM_MAX = 60;
+/** The most students a needs-based round may name. */
+export const ROUND_STUDENTS_MAX = 200;
 export const MEETING_MINUTES = { min: 5, max: 90 } as const;
 
 /** "HH:MM" on a 24-hour clock. */
@@ -71,12 +73,18 @@ export const ZCreateRound = z
     plansBy: z.iso.date().nullable(),
     /** The concern (early dialogue) a needs-based round is started from: the round is linked to it. */
     concernId: ZUuid.optional(),
+    /** The students of the round's classes a needs-based round is for; a regular round names none (it is for all). */
+    studentIds: z.array(ZUuid).max(ROUND_STUDENTS_MAX).refine(unique, 'Each student may appear once.').default([]),
   })
   .superRefine((round, ctx) => {
     if (round.formats.includes('video') && !round.videoLink)
       ctx.addIssue({ code: 'custom', path: ['videoLink'], message: 'Video needs the school’s meeting link.' });
     if (round.concernId && round.kind !== 'needs_based')
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'A round started from a concern is needs-based.' });
+    if (round.kind === 'needs_based' && round.studentIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['studentIds'], message: 'Choose the students the round is for.' });
+    if (round.kind === 'regular' && round.studentIds.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['studentIds'], message: 'A regular round is for every student.' });
     if (round.alsoTakingPart.includes('counsellor') && !round.counsellorId)
       ctx.addIssue({ code: 'custom', path: ['counsellorId'], message: 'Choose the counsellor.' });
     const first = [...round.days].map((d) => d.date).sort()[0];
@@ -108,6 +116,8 @@ export const ZRound = z.object({
   alsoTakingPart: z.array(ZRoundStaffRole),
   /** The counsellor who takes part in every meeting, when the round has one. */
   counsellor: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  /** The students a needs-based round is for, by class and name; empty for a regular round (it is for all). */
+  students: z.array(z.object({ id: ZUuid, name: z.string(), className: z.string() })),
   formats: z.array(ZRoundFormat),
   videoLink: z.string().nullable(),
   inviteOn: z.string(),

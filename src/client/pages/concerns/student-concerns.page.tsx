@@ -229,7 +229,7 @@ function ConcernCard({ schoolId, concern, data }: { schoolId: string; concern: T
                 <Link
                   to={{
                     pathname: paths.newConferenceRound(schoolId),
-                    search: `kind=needs_based&classId=${encodeURIComponent(concern.student.class.id)}&concernId=${encodeURIComponent(concern.id)}`,
+                    search: `kind=needs_based&classId=${encodeURIComponent(concern.student.class.id)}&studentId=${encodeURIComponent(concern.student.id)}&concernId=${encodeURIComponent(concern.id)}`,
                   }}
                 >
                   {t('concerns.card.needsBased', { name: concern.student.name })}

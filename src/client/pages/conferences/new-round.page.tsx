@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, type Ref } from 'react';
 import { Controller, useFieldArray, type FieldError, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -30,6 +30,7 @@ import { Notice } from '../../ui/notice.js';
 import { Page } from '../../ui/page.js';
 import { ChoiceGroup } from './choice-group.js';
 import {
+  chooseClassStudents,
   emptyRoundForm,
   followClasses,
   newDay,
@@ -76,16 +77,61 @@ function useCreateRound(schoolId: string) {
 }
 
 /**
- * The form's first values: empty, or a needs-based round for one class when the page is opened
- * from a concern about one of its children (`?kind=needs_based&classId=…`).
+ * The form's first values: empty, or a needs-based round for one class, for the child, when the
+ * page is opened from a concern about one of its children (`?kind=needs_based&classId=…&studentId=…`).
  */
 function usePrefill(offered: readonly TClassSummary[]): TRoundFormValues {
   const [search] = useSearchParams();
   const empty = emptyRoundForm();
   const classId = search.get('classId');
+  const studentId = search.get('studentId');
   if (search.get('kind') !== 'needs_based') return empty;
   const classIds = classId && offered.some((klass) => klass.id === classId) ? [classId] : [];
-  return { ...empty, kind: 'needs_based', classIds, ...followClasses(classIds, offered, empty) };
+  const students = classId && classIds.length > 0 && studentId ? [{ id: studentId, classId }] : [];
+  return { ...empty, kind: 'needs_based', classIds, students, ...followClasses(classIds, offered, empty) };
+}
+
+/** One chosen class's students to tick in a needs-based round's list, under the class's name. */
+function ClassStudents({
+  schoolId,
+  classId,
+  className,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+}: {
+  schoolId: string;
+  classId: string;
+  className: string;
+  value: TRoundFormValues['students'];
+  onChange: (students: TRoundFormValues['students']) => void;
+  onBlur: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const { t } = useTranslation();
+  const detail = useApiQuery(directoryContracts.class, { params: { schoolId, classId } });
+  if (detail.status !== 'ok')
+    return (
+      <p className="field__hint">
+        {detail.status === 'error'
+          ? t('conferences.form.studentsNotLoaded', { className })
+          : t('conferences.form.loadingStudents', { className })}
+      </p>
+    );
+  const ids = detail.data.students.map((student) => student.id);
+  return (
+    <ChoiceGroup
+      legend={className}
+      hint={ids.length === 0 ? t('conferences.form.noStudents') : undefined}
+      options={detail.data.students.map((student) => ({ value: student.id, label: student.name }))}
+      columns
+      value={value.filter((student) => student.classId === classId).map((student) => student.id)}
+      onChange={(ticked) => onChange(chooseClassStudents(value, classId, ids, ticked))}
+      onBlur={onBlur}
+      inputRef={inputRef}
+    />
+  );
 }
 
 function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSummary[] }) {
@@ -99,6 +145,9 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
   const minutes = useFieldArray({ control, name: 'minutes' });
   const rooms = useFieldArray({ control, name: 'rooms' });
   const formats = form.watch('formats');
+  const kind = form.watch('kind');
+  const chosenClassIds = form.watch('classIds');
+  const studentsId = useId();
   const takingPart = form.watch('alsoTakingPart');
   // Who may take part as counsellor: the school's teachers, pedagogues and leaders.
   const colleagues = useApiQuery(messagingContracts.colleagues, { params: { schoolId } });
@@ -207,6 +256,48 @@ function RoundForm({ schoolId, offered }: { schoolId: string; offered: TClassSum
             />
           )}
         />
+        {kind === 'needs_based' ? (
+          <Controller
+            control={control}
+            name="students"
+            render={({ field }) => {
+              const problem = problemText(listProblem(errors.students), t('conferences.form.errors.students'));
+              const chosen = offered.filter((klass) => chosenClassIds.includes(klass.id));
+              return (
+                <fieldset
+                  className={['choice-group', 'stack', problem ? 'field--invalid' : null].filter(Boolean).join(' ')}
+                  aria-describedby={[`${studentsId}-hint`, problem ? `${studentsId}-error` : null]
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <legend>{t('conferences.form.students')}</legend>
+                  <p className="field__hint" id={`${studentsId}-hint`}>
+                    {chosen.length === 0
+                      ? t('conferences.form.studentsAfterClasses')
+                      : t('conferences.form.studentsHint')}
+                  </p>
+                  {problem ? (
+                    <p className="field__error" id={`${studentsId}-error`}>
+                      {problem}
+                    </p>
+                  ) : null}
+                  {chosen.map((klass, index) => (
+                    <ClassStudents
+                      key={klass.id}
+                      schoolId={schoolId}
+                      classId={klass.id}
+                      className={klass.name}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      inputRef={index === 0 ? field.ref : undefined}
+                    />
+                  ))}
+                </fieldset>
+              );
+            }}
+          />
+        ) : null}
       </fieldset>
 
       <fieldset className="form-part stack">

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.js';
-import { emptyRoundForm, followClasses, serverProblems, ZRoundForm, type TRoundFormValues } from './round-form.js';
+import {
+  chooseClassStudents,
+  emptyRoundForm,
+  followClasses,
+  serverProblems,
+  ZRoundForm,
+  type TRoundFormValues,
+} from './round-form.js';
 
 const A3 = '11111111-1111-4111-8111-111111111111';
 const A7 = '22222222-2222-4222-8222-222222222222';
 const B7 = '33333333-3333-4333-8333-333333333333';
+const EMMA = '44444444-4444-4444-8444-444444444444';
+const NOAH = '55555555-5555-4555-8555-555555555555';
+const LIV = '66666666-6666-4666-8666-666666666666';
 const offered = [
   { id: A3, grade: 3 },
   { id: A7, grade: 7 },
@@ -122,5 +132,38 @@ describe('the conference round form', () => {
     ]);
     // An answer about no field (a server fault, a lost connection) is the page's to show.
     expect(serverProblems(form, new ApiError(500, 'internal', '', 'req-1', undefined, undefined), texts)).toEqual([]);
+  });
+
+  it('sends a needs-based round’s students, only of the chosen classes, and a regular round’s none', () => {
+    const students = [
+      { id: EMMA, classId: A3 },
+      { id: LIV, classId: B7 },
+    ];
+    expect(ZRoundForm.parse(filled({ kind: 'needs_based', students })).studentIds).toEqual([EMMA]);
+    expect(ZRoundForm.parse(filled({ kind: 'regular', students })).studentIds).toEqual([]);
+    // None chosen (or only of a class taken out): the list is the field in error.
+    expect(problems(filled({ kind: 'needs_based', students: [] }))).toEqual(['students']);
+    expect(problems(filled({ kind: 'needs_based', students: [{ id: LIV, classId: B7 }] }))).toEqual(['students']);
+    const texts = { checkField: 'Tjek feltet.', refusal: 'Vælg kun elever fra rundens klasser.' };
+    expect(
+      serverProblems(
+        filled(),
+        new ApiError(422, 'round_student_not_in_classes', '', null, 'studentIds', undefined),
+        texts,
+      ),
+    ).toEqual([{ field: 'students', message: texts.refusal }]);
+  });
+
+  it('ticks a class’s students in the class list’s order and keeps the other classes’ choices', () => {
+    const chosen = chooseClassStudents([{ id: LIV, classId: B7 }], A3, [EMMA, NOAH], [NOAH, EMMA]);
+    expect(chosen).toEqual([
+      { id: LIV, classId: B7 },
+      { id: EMMA, classId: A3 },
+      { id: NOAH, classId: A3 },
+    ]);
+    expect(chooseClassStudents(chosen, A3, [EMMA, NOAH], [NOAH])).toEqual([
+      { id: LIV, classId: B7 },
+      { id: NOAH, classId: A3 },
+    ]);
   });
 });

@@ -15,6 +15,8 @@ const ZRoundFields = z.object({
   kind: ZRoundKind,
   filling: ZRoundFilling,
   classIds: z.array(z.string()),
+  /** A needs-based round's chosen students, each with their class: a class taken out takes its students with it. */
+  students: z.array(z.object({ id: z.string(), classId: z.string() })),
   days: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
   /** One meeting length for each grade of the chosen classes; an emptied number field gives NaN. */
   minutes: z.array(z.object({ grade: ZGrade, minutes: z.number().or(z.nan()) })),
@@ -47,6 +49,7 @@ export const ZRoundForm = ZRoundFields.transform((form, ctx) => {
 /** Where a problem of the request shows in the form. */
 export function formPath(form: Pick<TRoundFields, 'minutes' | 'rooms'>, path: readonly PropertyKey[]): string {
   const [field, key] = path;
+  if (field === 'studentIds') return 'students';
   if (field === 'minutesByGrade') {
     const index = form.minutes.findIndex((m) => String(m.grade) === String(key));
     return index < 0 ? 'minutes' : `minutes.${index}.minutes`;
@@ -76,7 +79,8 @@ export function serverProblems(
 
 /**
  * The request a form's values make: a link only with video, a counsellor only when one takes part,
- * rooms only where one is written, no plan day as null.
+ * rooms only where one is written, students only for a needs-based round and only of its classes,
+ * no plan day as null.
  */
 export function toCreateRound(form: TRoundFields): z.input<typeof ZCreateRound> {
   return {
@@ -84,6 +88,10 @@ export function toCreateRound(form: TRoundFields): z.input<typeof ZCreateRound> 
     kind: form.kind,
     filling: form.filling,
     classIds: form.classIds,
+    studentIds:
+      form.kind === 'needs_based'
+        ? form.students.filter((student) => form.classIds.includes(student.classId)).map((student) => student.id)
+        : [],
     days: form.days,
     minutesByGrade: Object.fromEntries(form.minutes.map((m) => [String(m.grade), m.minutes])),
     alsoTakingPart: form.alsoTakingPart,
@@ -109,6 +117,7 @@ export const emptyRoundForm = (): TRoundFormValues => ({
   kind: 'regular',
   filling: 'self_booking',
   classIds: [],
+  students: [],
   days: [newDay()],
   minutes: [],
   alsoTakingPart: [],
@@ -138,4 +147,20 @@ export function followClasses(
     ),
     rooms: chosen.map((klass) => current.rooms.find((r) => r.classId === klass.id) ?? { classId: klass.id, room: '' }),
   };
+}
+
+/**
+ * A class's students ticked or unticked in a needs-based round's list: the other classes' chosen
+ * students are kept, and this class's are the ticked ones, in the class list's order.
+ */
+export function chooseClassStudents(
+  chosen: TRoundFormValues['students'],
+  classId: string,
+  classStudentIds: readonly string[],
+  ticked: readonly string[],
+): TRoundFormValues['students'] {
+  return [
+    ...chosen.filter((student) => student.classId !== classId),
+    ...classStudentIds.filter((id) => ticked.includes(id)).map((id) => ({ id, classId })),
+  ];
 }

@@ -149,7 +149,7 @@ function FinishRound({ round }: { round: TRound }) {
 
 /**
  * One conference round: its warnings first (the principle's lead times it breaks, in the reader's
- * language), then its afternoons, its invitations (sent from here while a draft, then each home
+ * language), then its afternoons, the students a needs-based round is for, its invitations (sent from here while a draft, then each home
  * and its time) and everything else it holds.
  */
 export function RoundPage() {
@@ -180,6 +180,18 @@ export function RoundPage() {
               ))}
             </ul>
           </Section>
+          {round.kind === 'needs_based' ? (
+            <Section title={t('conferences.round.studentsTitle')} id="round-students">
+              <p>{t('conferences.round.studentsLead')}</p>
+              <ul className="link-list">
+                {round.students.map((student) => (
+                  <li key={student.id}>
+                    {t('conferences.round.studentOfClass', { name: student.name, className: student.className })}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
           <RoundInvitationsSection round={round} />
           {round.filling === 'planned' ? <RoundPlanSection round={round} /> : null}
           {round.filling === 'planned' && round.status !== 'published' ? (
