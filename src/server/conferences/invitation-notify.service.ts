@@ -14,13 +14,6 @@ import { insertNotifications } from '../notifications/notification.repository.js
 import { findInvitationToTell, findInvitedGuardians, type InvitedGuardianRow } from './invitation-notify.repository.js';
 import { toldByEmail } from '../notify/told-by-email.js';
 
-/**
- * Who is told by e-mail: a guardian whose directory record says e-mail, and one without a login
- * (who would not see a notice in the app), when there is an address. Samspil has no SMS
- * transport: a home that asked for SMS and has no login or address is on the staff's "call them"
- * list instead (invitation.service.ts `channelOf`).
- */
-
 /** Where a guardian books: the child's conference on their home page. */
 const bookingUrl = (deps: Pick<AppDeps, 'config'>, studentId: string) =>
   `${deps.config.publicUrl}/#conference-${studentId}`;

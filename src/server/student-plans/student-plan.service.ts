@@ -237,8 +237,6 @@ export async function addStudentPlanInput(
   return readStudentPlan(ctx, schoolId, studentId);
 }
 
-/** Who is told by e-mail: the directory says e-mail, or the guardian has no login to see a notice; and there is an address. */
-
 /**
  * Tells the home, inside the unit of work that sends: a notice in the app for each custody holder
  * (not suspended; a § 23 parent asks for it) in their language, and an e-mail job for those told
