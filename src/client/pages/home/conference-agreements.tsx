@@ -32,9 +32,9 @@ export function ConferenceAgreements({
   // Staff follow the agreements of whole classes: the home shows the first few (they come open
   // and soonest due first) and the rest on request, so the list never buries the day's work.
   const shown = showChild && !showAll ? agreements.slice(0, STAFF_AGREEMENTS_SHOWN) : agreements;
-  const listId = `${id0(schoolId, studentId)}-list`;
+  const listId = `${agreementsSectionId(schoolId, studentId)}-list`;
   const Heading = headingLevel;
-  const id = id0(schoolId, studentId);
+  const id = agreementsSectionId(schoolId, studentId);
   const conferences = [...new Set(agreements.map((a) => a.invitationId))];
   return (
     <section className="stack-sm" aria-labelledby={id}>
@@ -70,7 +70,7 @@ export function ConferenceAgreements({
 /** How many of their classes' agreements a member of staff sees on their home before asking for all. */
 const STAFF_AGREEMENTS_SHOWN = 5;
 
-const id0 = (schoolId: string, studentId?: string) => `agreements-${schoolId}-${studentId ?? 'all'}`;
+const agreementsSectionId = (schoolId: string, studentId?: string) => `agreements-${schoolId}-${studentId ?? 'all'}`;
 
 /** A student's own conferences: where to prepare, and what was agreed. */
 export function StudentConferences({ schoolId }: { schoolId: string }) {
