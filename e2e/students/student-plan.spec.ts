@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { DEMO, settled, signIn } from '../support/session.js';
 import { useSuite } from '../support/suite.js';
@@ -19,7 +19,7 @@ describe('a student plan goes home and is read before the conference', () => {
     await due.getByRole('link', { name: /^Emma Lindholm/ }).click();
     await settled(page);
     await page.getByRole('heading', { level: 1, name: 'Elevplan for Emma Lindholm' }).waitFor();
-    await page.getByText(/^Send senest /).waitFor();
+    await expect.poll(() => page.getByText(/^Send senest /).textContent()).toMatch(/^Send senest \d+\. \w+ \d{4}/);
 
     const draft = page.getByRole('region', { name: 'Kladde til elevplanen' });
     const social = draft.getByRole('group', { name: 'Sociale mål' });
@@ -34,6 +34,9 @@ describe('a student plan goes home and is read before the conference', () => {
     await draft.getByRole('button', { name: 'Send planen hjem' }).click();
     await page.getByText(/^Sendt hjem /).waitFor();
     await page.getByRole('region', { name: 'Sociale mål' }).getByText('Emma spørger en ny').waitFor();
+    // Sent once: the draft and its buttons are gone, and Emma is off the list of plans to send.
+    expect(await page.getByRole('region', { name: 'Kladde til elevplanen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Send planen hjem' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'student plan, sent home (contact teacher)');
   });
 
@@ -50,6 +53,7 @@ describe('a student plan goes home and is read before the conference', () => {
     await expectNoAxeViolations(page, 'student plan (guardian, phone)');
     await page.getByRole('button', { name: 'Vi har læst planen' }).click();
     await page.getByText('I har bekræftet, at I har læst planen.').waitFor();
+    expect(await page.getByRole('button', { name: 'Vi har læst planen' }).count()).toBe(0);
 
     await page.goto('/');
     await settled(page);
@@ -61,6 +65,9 @@ describe('a student plan goes home and is read before the conference', () => {
     await topics.getByLabel('Nyt emne').fill('Hvordan vi hjælper Emma med at invitere nye med i legen');
     await topics.getByRole('button', { name: 'Tilføj emnet' }).click();
     await topics.getByRole('listitem').filter({ hasText: 'invitere nye med i legen' }).getByText('Dig').waitFor();
+    await expect
+      .poll(() => topics.getByRole('listitem').filter({ hasText: 'invitere nye med i legen' }).count())
+      .toBe(1);
     await expectNoAxeViolations(page, 'conference with the student plan (guardian, phone)');
   });
 });
