@@ -167,7 +167,10 @@ export async function tellTheHome(
   return result.student_id;
 }
 
-/** Results as the reader may see them; a custody holder reading them marks their deliveries read. */
+/**
+ * Results as the reader may see them; a custody holder reading them marks their deliveries read.
+ * Runs inside its caller's unit of work, with the read's audit row.
+ */
 async function present(
   ctx: SignedInContext,
   m: Membership,
@@ -186,7 +189,7 @@ async function present(
   const now = ctx.clock.now();
   if (own.length > 0 && m.personId) {
     const personId = m.personId;
-    await inTransaction(ctx, (tx) => markDeliveriesRead(tx.db, schoolId, personId, own, now));
+    await markDeliveriesRead(ctx.db, schoolId, personId, own, now);
   }
   return rows.map((r) => {
     const staff = staffRows.includes(r);
@@ -212,9 +215,12 @@ async function readFor(ctx: SignedInContext, m: Membership, schoolId: string, id
  */
 export async function readTestResult(ctx: SignedInContext, schoolId: string, testResultId: string) {
   const m = await ctx.membership(schoolId);
-  const result = await readFor(ctx, m, schoolId, testResultId);
-  await recordAudit(ctx, { schoolId, action: 'test-result.read', studentId: result.student.id });
-  return result;
+  // The read marks it read and is logged: one unit of work.
+  return inTransaction(ctx, async (tx) => {
+    const result = await readFor(tx, m, schoolId, testResultId);
+    await recordAudit(tx, { schoolId, action: 'test-result.read', studentId: result.student.id });
+    return result;
+  });
 }
 
 /**
@@ -229,14 +235,17 @@ export async function listStudentTestResults(
   since?: string,
 ): Promise<TTestResultList> {
   const m = await ctx.membership(schoolId);
-  const all = await findTestResultsOfStudent(ctx.db, schoolId, studentId, { takenSince: since });
-  const staff = all[0] !== undefined && worksWithStudent(m, { classId: all[0].class_id });
-  const visible = staff ? all : all.filter((r) => r.sent_at !== null);
-  await recordAudit(ctx, { schoolId, action: 'test-result.list', studentId });
-  return {
-    results: await present(ctx, m, schoolId, visible),
-    inWritingWithinWorkingDays: await inWritingWithinWorkingDays(ctx.db, schoolId),
-  };
+  // A custody holder's list marks their results read; that and the audit row are one unit of work.
+  return inTransaction(ctx, async (tx) => {
+    const all = await findTestResultsOfStudent(tx.db, schoolId, studentId, { takenSince: since });
+    const staff = all[0] !== undefined && worksWithStudent(m, { classId: all[0].class_id });
+    const visible = staff ? all : all.filter((r) => r.sent_at !== null);
+    await recordAudit(tx, { schoolId, action: 'test-result.list', studentId });
+    return {
+      results: await present(tx, m, schoolId, visible),
+      inWritingWithinWorkingDays: await inWritingWithinWorkingDays(tx.db, schoolId),
+    };
+  });
 }
 
 /**
