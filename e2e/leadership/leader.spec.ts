@@ -64,7 +64,7 @@ describe('the school leader', () => {
     const school = await mySchool(page);
 
     await visit(page, `/schools/${school.id}/principle`);
-    await page.getByText(/Version 1, vedtaget .* af Skolebestyrelsen/).waitFor();
+    await page.getByText(/Version 2, vedtaget 18. juni .* af Skolebestyrelsen/).waitFor();
     await page.getByRole('heading', { name: 'Det lover skolen' }).waitFor();
     await page
       .getByText(/på beskeder fra forældre senest 3 arbejdsdage/)
@@ -128,10 +128,10 @@ describe('the school leader', () => {
     await page.waitForURL((url) => url.pathname.endsWith('/principle/versions'));
     await settled(page);
     const newest = page.locator('li.card').first();
-    await newest.getByRole('heading', { name: 'Version 2 Gældende' }).waitFor();
+    await newest.getByRole('heading', { name: 'Version 3 Gældende' }).waitFor();
     await newest.getByText('Vedtaget 20. november 2026 af Skolebestyrelsen, møde 20. november 2026').waitFor();
     await newest.getByText('Svar senest 2 arbejdsdage').waitFor();
-    await page.locator('li.card').nth(1).getByRole('heading', { name: 'Version 1 Erstattet' }).waitFor();
+    await page.locator('li.card').nth(1).getByRole('heading', { name: 'Version 2 Erstattet' }).waitFor();
     await expectNoAxeViolations(page, 'principle versions');
 
     // The public page follows the adopted version, with the aspect and its indicators.

@@ -76,7 +76,7 @@ describe('each role sees its own school', () => {
       .poll(() => visitor.locator('h1').textContent())
       .toBe(`${school.name}: princip for skole-hjem-samarbejdet`);
     await visitor.getByRole('heading', { name: 'Det lover skolen' }).waitFor();
-    await visitor.getByText(/Version 1, vedtaget/).waitFor();
+    await visitor.getByText(/Version 2, vedtaget/).waitFor();
     await visitor.getByRole('button', { name: 'English' }).click();
     await expect
       .poll(() => visitor.locator('h1').textContent())

@@ -4,6 +4,8 @@ import {
   ensurePlan,
   findHeldConferencesOfRound,
   findPlanParts,
+  insertEntry,
+  insertEntryReads,
   insertPlanComment,
   insertPlanRead,
   markPlanPublished,
@@ -134,4 +136,66 @@ export async function addDemoStudentPlans(db: Db, schoolId: string, now: Date): 
       goalId: first.id,
     });
   }
+}
+
+/** Last spring's entries: one on progress and well-being in April, one before the summer in June. */
+const springEntries = (name: string, grade: number) => [
+  {
+    date: '04-16',
+    progress:
+      grade <= 3
+        ? `${name} læser nu små bøger selv og er glad for læsebåndet. I matematik arbejder vi med tiervenner, og det går godt.`
+        : `${name} arbejder stabilt i dansk og matematik. Afleveringerne kommer, men ofte sidst på ugen; det taler vi om i klassen.`,
+    wellBeing:
+      grade <= 3
+        ? `${name} har gode venner i klassen og er med i legen i frikvartererne.`
+        : `${name} er en god kammerat og tager ansvar i gruppearbejdet.`,
+  },
+  {
+    date: '06-04',
+    progress:
+      grade <= 3
+        ? `${name} er kommet langt med læsningen i foråret og fortæller gerne om sine bøger.`
+        : `${name} er blevet bedre til at planlægge ugen. Næste skoleår arbejder vi videre med de længere skriftlige opgaver.`,
+    wellBeing:
+      grade <= 3
+        ? `${name} trives og glæder sig til næste skoleår.`
+        : `${name} trives i klassen og har været med til at planlægge klassens sommerafslutning.`,
+  },
+];
+
+/**
+ * Last spring's message book (meddelelsesbog): the board's principle chose it from March until it
+ * chose the student plan in June. Every student of the autumn round's classes has the contact
+ * teacher's two entries, from the grade below; the demo guardian read both of Oscar's and the
+ * first of Emma's, so her card still asks her to confirm the second. Written through the
+ * student-plans repository, in the demo history's unit of work.
+ */
+export async function addDemoMessageBook(db: Db, schoolId: string, now: Date): Promise<void> {
+  const round = await findDemoRoundByName(db, schoolId, AUTUMN_ROUND);
+  if (!round) return;
+  const spring = schoolYearOf(now.toISOString().slice(0, 10));
+  const [held, classes, emma, oscar] = await Promise.all([
+    findHeldConferencesOfRound(db, schoolId, round.id),
+    findClassesByName(db, schoolId),
+    findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A'),
+    findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '7A'),
+  ]);
+  const teacherOf = new Map([...classes.values()].map((c) => [c.id, c.contactTeacherId]));
+  for (const student of held) {
+    const teacher = teacherOf.get(student.class_id);
+    if (!teacher) continue;
+    for (const entry of springEntries(student.given_name, student.grade - 1))
+      await insertEntry(db, {
+        schoolId,
+        studentId: student.student_id,
+        progress: entry.progress,
+        wellBeing: entry.wellBeing,
+        personId: teacher,
+        at: at(`${spring}-${entry.date}`, '14:00'),
+        idempotencyKey: null,
+      });
+  }
+  if (oscar) await insertEntryReads(db, schoolId, oscar.studentId, oscar.guardianId, at(`${spring}-06-05`, '19:30'));
+  if (emma) await insertEntryReads(db, schoolId, emma.studentId, emma.guardianId, at(`${spring}-04-17`, '20:10'));
 }

@@ -8,6 +8,7 @@ import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shar
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import type { TConcernList } from '../../shared/api/concern.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
+import type { TPrinciple } from '../../shared/principle/principle.schema.js';
 import type { TFreeTimes, TMyInvitations, TPlan, TPlanMoves, TRoundList } from '../../shared/api/conference.schema.js';
 import {
   applyDemoDirectory,
@@ -194,21 +195,29 @@ describe('the demo school', () => {
     expect(new Set(childClasses.map((c) => c.class_id))).toEqual(new Set([class3A, class7A]));
   });
 
-  it('has adopted the principle preset of seed 002', async () => {
+  it('has adopted the principle preset of seed 002: the message book in March, the student plan from June', async () => {
     const versions = await db()
       .selectFrom('principle_versions')
       .selectAll()
       .where('school_id', '=', first.schoolId)
+      .orderBy('version')
       .execute();
-    expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ status: 'adopted', based_on_preset: DEMO_PRESET_ID, adopted_on: '2026-03-12' });
+    expect(versions.map((v) => [v.version, v.status, v.adopted_on])).toEqual([
+      [1, 'superseded', '2026-03-12'],
+      [2, 'adopted', '2026-06-18'],
+    ]);
+    expect(versions.map((v) => (v.content as TPrinciple).conferences.studentPlan?.form)).toEqual([
+      'message_book',
+      'student_plan',
+    ]);
     const leader = await db()
       .selectFrom('people')
       .select('id')
       .where('school_id', '=', first.schoolId)
       .where('external_id', '=', 'm001')
       .executeTakeFirstOrThrow();
-    expect(versions[0]!.recorded_by).toBe(leader.id);
+    for (const version of versions)
+      expect(version).toMatchObject({ based_on_preset: DEMO_PRESET_ID, recorded_by: leader.id });
   });
 
   it("names Demo Skole in its principle, on the public page too, never the seed's school", async () => {

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.js';
 import { adoptPreset } from '../principle/principle.service.js';
 import { importDirectoryRows } from '../directory-import/directory-import.service.js';
 import type { TImportResult } from '../../shared/api/import.schema.js';
+import type { TPrinciple } from '../../shared/principle/principle.schema.js';
 import { inTransaction } from '../context.js';
 import { promiseFor, storeNewThread, storeReply } from '../messaging/message-send.service.js';
 import { markThreadRead } from '../messaging/thread-read.repository.js';
@@ -17,7 +18,7 @@ import { demoRounds } from './demo-rounds.js';
 import { openDemoRoundWithBooking } from './demo-booking.js';
 import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
-import { addDemoStudentPlans } from './demo-student-plans.js';
+import { addDemoMessageBook, addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
@@ -91,23 +92,33 @@ export async function applyDemoDirectory(
   );
   await setPasswordHash(db, Object.values(DEMO_ACCOUNTS), await passwordHash());
   if (!(await hasPrincipleVersion(db, schoolId))) {
-    await adoptPreset(db, {
-      schoolId,
-      presetId: DEMO_PRESET_ID,
-      adoptedOn: `${schoolYear}-03-12`,
-      adoptedBy: `Skolebestyrelsen, møde 12. marts ${schoolYear}`,
-      recordedBy: (await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID)) ?? null,
-      now: options.now,
-      // The board added its own rule to Balleskolen's: students write to their contact teacher
-      // from 4th grade, and their parents see that they do, not what they write. And it keeps the
-      // student plan (seed 000's elevplan, home seven days before the conference) rather than the
-      // message book, so the demo shows the plan at the conferences.
-      adjust: (principle) => ({
-        ...principle,
-        communication: { ...principle.communication, studentMessages: { fromGrade: 4, guardiansSee: 'activity' } },
-        conferences: { ...principle.conferences, studentPlan: { form: 'student_plan', leadDays: 7 } },
-      }),
+    const recordedBy = (await findPersonIdByExternalId(db, schoolId, DEMO_LEADER_ID)) ?? null;
+    // The board adopted Balleskolen's principle in March with its own rule: students write to
+    // their contact teacher from 4th grade, and their parents see that they do, not what they
+    // write. It kept a running message book (meddelelsesbog) that spring; in June it chose the
+    // student plan instead (seed 000's elevplan, home seven days before the conference), so the
+    // demo shows the plan at this year's conferences and last spring's message book beside it.
+    const boardsOwn = (form: 'message_book' | 'student_plan') => (principle: TPrinciple) => ({
+      ...principle,
+      communication: {
+        ...principle.communication,
+        studentMessages: { fromGrade: 4, guardiansSee: 'activity' as const },
+      },
+      conferences: { ...principle.conferences, studentPlan: { form, leadDays: 7 } },
     });
+    for (const [day, month, form] of [
+      ['12', 'marts', 'message_book'],
+      ['18', 'juni', 'student_plan'],
+    ] as const)
+      await adoptPreset(db, {
+        schoolId,
+        presetId: DEMO_PRESET_ID,
+        adoptedOn: `${schoolYear}-${month === 'marts' ? '03' : '06'}-${day}`,
+        adoptedBy: `Skolebestyrelsen, møde ${day}. ${month} ${schoolYear}`,
+        recordedBy,
+        now: options.now,
+        adjust: boardsOwn(form),
+      });
   }
   if (!(await hasInformationRequests(db, schoolId))) {
     // The school's history is one unit of work: its messages come with their jobs and audit rows.
@@ -192,6 +203,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
     await addDemoRounds(db, schoolId, leaderId, now);
     await addDemoConferenceMeetings(db, schoolId, leaderId, now, schoolYearOf(now));
     await addDemoStudentPlans(db, schoolId, now);
+    await addDemoMessageBook(db, schoolId, now);
     // The winter round is open for booking: the demo guardian has booked Emma's time (3.A) and
     // can book Oscar's (7.A) herself; 5.B's round waits, a draft, to be sent.
     await openDemoRoundWithBooking(db, schoolId, now, {

@@ -71,6 +71,7 @@ export function presentPlanPage(input: {
   plansBy: string | null;
   plan: TStudentPlan | null;
   carriedOver: TStudentPlanPage['carriedOver'];
+  messageBook: { entries: number; lastWrittenAt: Date | null };
   abilities: TStudentPlanPage['abilities'];
 }): TStudentPlanPage {
   return {
@@ -79,6 +80,10 @@ export function presentPlanPage(input: {
     plansBy: input.plansBy,
     plan: input.plan,
     carriedOver: input.carriedOver,
+    messageBook:
+      input.messageBook.entries > 0 && input.messageBook.lastWrittenAt
+        ? { entries: input.messageBook.entries, lastWrittenAt: input.messageBook.lastWrittenAt.toISOString() }
+        : null,
     abilities: input.abilities,
   };
 }

@@ -459,6 +459,21 @@ export async function findEntries(db: Db, schoolId: string, studentId: string, l
     .execute();
 }
 
+/** How many entries the student's message book has, and when the latest was written. */
+export async function findEntrySummary(
+  db: Db,
+  schoolId: string,
+  studentId: string,
+): Promise<{ entries: number; lastWrittenAt: Date | null }> {
+  const row = await db
+    .selectFrom('message_book_entries')
+    .select((eb) => [eb.fn.countAll<string>().as('entries'), eb.fn.max('created_at').as('last')])
+    .where('school_id', '=', schoolId)
+    .where('student_id', '=', studentId)
+    .executeTakeFirstOrThrow();
+  return { entries: Number(row.entries), lastWrittenAt: row.last ? new Date(row.last) : null };
+}
+
 export async function findEntryReads(db: Db, schoolId: string, entryIds: readonly string[]) {
   if (entryIds.length === 0) return [];
   return db

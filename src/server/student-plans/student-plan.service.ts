@@ -35,6 +35,7 @@ import {
   ensurePlan,
   findEarlierGoals,
   findEntries,
+  findEntrySummary,
   findEntryReads,
   findNextPlansBy,
   findPlan,
@@ -112,10 +113,11 @@ export async function readStudentPlan(
   const m = await ctx.membership(schoolId);
   const year = schoolYearOf(today(ctx));
   const staff = mayContributeToStudentPlan(m, { classId: student.class_id });
-  const [form, plan, plansBy] = await Promise.all([
+  const [form, plan, plansBy, messageBook] = await Promise.all([
     formOf(ctx.db, schoolId),
     findPlan(ctx.db, schoolId, studentId, year),
     findPlansBy(ctx.db, schoolId, student.class_id, today(ctx)),
+    findEntrySummary(ctx.db, schoolId, studentId),
   ]);
   const visible = plan && (staff || plan.status === 'published') ? plan : null;
   const parts = visible ? await findPlanParts(ctx.db, schoolId, visible.id) : null;
@@ -146,6 +148,7 @@ export async function readStudentPlan(
     plansBy,
     plan: presented,
     carriedOver,
+    messageBook,
     abilities: {
       edit: maySend && draft && mayDraftStudentPlanFor(m, { classId: student.class_id }),
       contribute: maySend && draft && staff,

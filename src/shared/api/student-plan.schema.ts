@@ -106,6 +106,11 @@ export const ZStudentPlanPage = z.object({
   plan: ZStudentPlan.nullable(),
   /** The goals a new plan would start from (the earlier plan's not reached), for staff drafting one. */
   carriedOver: z.array(ZGoalDraft),
+  /**
+   * The student's message book where it has entries (kept from when the principle chose it), so
+   * the plan links to the earlier written assessments; null: it has none.
+   */
+  messageBook: z.object({ entries: z.number().int().positive(), lastWrittenAt: z.string() }).nullable(),
   abilities: z.object({
     edit: z.boolean(),
     contribute: z.boolean(),

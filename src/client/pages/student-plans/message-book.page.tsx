@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { paths } from '../../app/paths.js';
 import { studentPlanContracts } from '../../../shared/api/student-plan.contract.js';
 import { conferenceContracts } from '../../../shared/api/conference.contract.js';
 import type { TMessageBook } from '../../../shared/api/student-plan.schema.js';
@@ -76,6 +77,14 @@ export function MessageBookPage() {
     <Loaded result={result} title={t('studentPlan.book.loadingTitle')}>
       {(book) => (
         <Page title={t('studentPlan.book.title', { name: book.student.name })} lead={book.student.className}>
+          {book.form === 'student_plan' ? (
+            <Notice kind="info" live={false}>
+              <p>
+                {t('studentPlan.book.nowPlan')}{' '}
+                <Link to={paths.studentPlan(schoolId, studentId)}>{t('studentPlan.book.openPlan')}</Link>
+              </p>
+            </Notice>
+          ) : null}
           {book.abilities.write ? <EntryForm params={params} /> : null}
           <Section title={t('studentPlan.book.entries')} id="message-book-entries">
             {book.entries.length === 0 ? (

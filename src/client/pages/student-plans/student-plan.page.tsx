@@ -410,6 +410,14 @@ export function StudentPlanPage() {
                 <Link to={paths.messageBook(schoolId, studentId)}>{t('studentPlan.book.open')}</Link>
               </p>
             </Notice>
+          ) : page.messageBook ? (
+            <p>
+              {t('studentPlan.earlierBook', {
+                count: page.messageBook.entries,
+                day: formatDate(page.messageBook.lastWrittenAt, i18n.language),
+              })}{' '}
+              <Link to={paths.messageBook(schoolId, studentId)}>{t('studentPlan.book.open')}</Link>
+            </p>
           ) : null}
           {page.plansBy && page.plan?.status !== 'published' && (page.abilities.edit || page.abilities.contribute) ? (
             <p className="lead">{t('studentPlan.sendBy', { day: formatDate(page.plansBy, i18n.language) })}</p>
