@@ -127,7 +127,12 @@ export async function importDirectoryRows(
   );
   const run = async (tx: Db): Promise<TImportResult> => {
     if (!options.dryRun) await lockSchoolDirectory(tx, options.schoolId);
-    const snapshot = await loadDirectorySnapshot(tx, options.schoolId, emails, schoolYearNameOf(localDate(options.now)));
+    const snapshot = await loadDirectorySnapshot(
+      tx,
+      options.schoolId,
+      emails,
+      schoolYearNameOf(localDate(options.now)),
+    );
     const { issues, warnings, plan } = planImport(input, snapshot);
     if (issues.length > 0) {
       throw new AppError('import_invalid', {

@@ -361,7 +361,8 @@ export async function postMessage(
 ): Promise<TThreadDetail> {
   const loaded = await loadThread(ctx, threadId);
   // The class parent representative who wrote a group message writes on in it; other guardians answer privately.
-  const writtenByReader = loaded.thread.representative_id !== null && loaded.thread.representative_id === loaded.m.personId;
+  const writtenByReader =
+    loaded.thread.representative_id !== null && loaded.thread.representative_id === loaded.m.personId;
   if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian' && !writtenByReader) {
     return replyPrivately(ctx, loaded, input);
   }

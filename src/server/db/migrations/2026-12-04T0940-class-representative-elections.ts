@@ -32,10 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('class_representatives')
     .columns(['school_id', 'person_id', 'school_year'])
     .execute();
-  await db.schema
-    .alterTable('message_threads')
-    .addColumn('representative_id', 'uuid')
-    .execute();
+  await db.schema.alterTable('message_threads').addColumn('representative_id', 'uuid').execute();
   await sql`alter table message_threads add constraint message_threads_representative_fk foreign key (school_id, representative_id) references people (school_id, id) on delete cascade`.execute(
     db,
   );
