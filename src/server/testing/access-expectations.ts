@@ -649,9 +649,11 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/schools/:schoolId/classes/:classId/representatives': {
     allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
   },
+  // An election day after today: those who may are told why (422) and no one is seated, so the
+  // matrix's later routes do not depend on this one's order.
   'POST /api/schools/:schoolId/classes/:classId/representatives': {
     allow: ['contactTeacher', ...LEADERSHIP],
-    body: (f) => ({ personId: f.people.custodyGuardian, electedOn: '2026-09-01' }),
+    body: (f) => ({ personId: f.people.custodyGuardian, electedOn: '2027-06-01' }),
   },
   // The protected guardian holds no seat: those who may are told so (404 representative_no_seat).
   'POST /api/schools/:schoolId/classes/:classId/representatives/:personId/end': {
