@@ -60,7 +60,7 @@ describe('class parent representatives', () => {
     await page.getByText('Parents in 3.A').first().waitFor();
     // No one's address or e-mail, and no other parent's name, is shown to the representative.
     const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).not.toContain("@");
+    expect(text).not.toContain('@');
     await expectNoAxeViolations(page, 'representative message sent (phone, English)');
 
     // The demo's message from 3.A's other representative reached Mette as a guardian of the class.
