@@ -58,7 +58,7 @@ export function createContext<A extends Actor | null>(
       const actor = who.actor;
       if (!actor) return Promise.reject(new Error('a membership needs a signed-in actor'));
       let m = memberships.get(schoolId);
-      if (!m) memberships.set(schoolId, (m = loadMembership(db, actor.userId, schoolId)));
+      if (!m) memberships.set(schoolId, (m = loadMembership(db, actor.userId, schoolId, deps.clock.now())));
       return m;
     },
     [BIND]: bind,

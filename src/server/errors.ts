@@ -93,6 +93,11 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   round_concern_class_missing: 422,
   round_student_not_in_classes: 422,
   round_concern_student_missing: 422,
+  representative_not_guardian: 422,
+  representative_elected_in_future: 422,
+  representative_elected_other_year: 422,
+  representatives_full: 409,
+  representative_no_seat: 404,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

@@ -361,6 +361,26 @@ export const ERROR_MESSAGES = {
     da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
     en: 'The answer from the server could not be read. Reload the page and try again.',
   },
+  representative_not_guardian: {
+    da: 'Kun forældre med forældremyndighed over et barn i klassen kan vælges som kontaktforælder.',
+    en: 'Only parents with custody of a child in the class can be elected class parent representative.',
+  },
+  representative_elected_in_future: {
+    da: 'Valgdatoen ligger i fremtiden. Skriv den dag, valget blev holdt.',
+    en: 'The election date is in the future. Enter the day the election was held.',
+  },
+  representative_elected_other_year: {
+    da: 'Kontaktforældre vælges for ét skoleår ad gangen. Valgdatoen skal ligge i dette skoleår.',
+    en: 'Class parent representatives are elected for one school year at a time. The election date must be in this school year.',
+  },
+  representatives_full: {
+    da: 'Klassen har allerede {max} kontaktforældre. Afslut en af dem først.',
+    en: 'The class already has {max} class parent representatives. End one of them first.',
+  },
+  representative_no_seat: {
+    da: 'Personen er ikke kontaktforælder i klassen i dette skoleår.',
+    en: 'This person is not a class parent representative of the class this school year.',
+  },
   internal: {
     da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}',
     en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}',

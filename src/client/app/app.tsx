@@ -39,6 +39,11 @@ const AuditLogPage = lazy(() => import('../pages/audit/audit-log.page.js').then(
 const StudentAuditLogPage = lazy(() =>
   import('../pages/audit/student-audit-log.page.js').then((m) => ({ default: m.StudentAuditLogPage })),
 );
+const ClassRepresentativesPage = lazy(() =>
+  import('../pages/class-representatives/class-representatives.page.js').then((m) => ({
+    default: m.ClassRepresentativesPage,
+  })),
+);
 const ClassPage = lazy(() => import('../pages/classes/class.page.js').then((m) => ({ default: m.ClassPage })));
 const StudentPage = lazy(() => import('../pages/classes/student.page.js').then((m) => ({ default: m.StudentPage })));
 const StudentConcernsPage = lazy(() =>
@@ -155,6 +160,7 @@ export function App() {
                   <Route path="schools/:schoolId">
                     <Route path="classes/:classId" element={<ClassPage />} />
                     <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
+                    <Route path="classes/:classId/representatives" element={<ClassRepresentativesPage />} />
                     <Route path="students/:studentId" element={<StudentPage />} />
                     <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
                     <Route path="students/:studentId/concerns" element={<StudentConcernsPage />} />

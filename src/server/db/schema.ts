@@ -113,6 +113,14 @@ export interface ClassRepresentativesTable {
   school_id: string;
   class_id: string;
   person_id: string;
+  /** Migration 2026-12-04T0940: the school year of the seat, "2026/27"; seats are elected per school year. */
+  school_year: Generated<string>;
+  /** Migration 2026-12-04T0940: the day of the election; null for a seat the directory import wrote. */
+  elected_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026-12-04T0940: who recorded the election (the contact teacher or the leadership). */
+  elected_by: Generated<string | null>;
+  /** Migration 2026-12-04T0940: the day the seat ended before its school year did; null while it holds. */
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StudentsTable {
@@ -239,6 +247,8 @@ export interface MessageThreadsTable {
    * at most one of `class_id` and `grade`; with neither it went to the whole school.
    */
   grade: Generated<number | null>;
+  /** Migration 2026-12-04T0940: a class parent representative wrote this group message (or it answers one); answers go to them. */
+  representative_id: Generated<string | null>;
 }
 
 /** Migration 2026-12-03T0900: each reply promise a thread made, kept or not (the principle's figures). */

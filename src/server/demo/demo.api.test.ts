@@ -170,21 +170,27 @@ describe('the demo school', () => {
       ).id;
     const [class3A, class7A] = [await classId('3A'), await classId('7A')];
 
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.leader), schoolId)).roles).toEqual(
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.leader), schoolId, TEST_NOW)).roles).toEqual(
       new Set(['leader']),
     );
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.administrator), schoolId)).roles).toEqual(
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.administrator), schoolId, TEST_NOW)).roles).toEqual(
       new Set(['administrator']),
     );
     expect(
-      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.contactTeacher), schoolId)).classRoles.get(class3A),
+      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.contactTeacher), schoolId, TEST_NOW)).classRoles.get(
+        class3A,
+      ),
     ).toBe('contact_teacher');
-    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.student), schoolId)).studentClassId).toBe(class7A);
+    expect((await loadMembership(db(), await userId(DEMO_ACCOUNTS.student), schoolId, TEST_NOW)).studentClassId).toBe(
+      class7A,
+    );
     expect(
-      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.boardMember), schoolId)).roles.has('board_member'),
+      (await loadMembership(db(), await userId(DEMO_ACCOUNTS.boardMember), schoolId, TEST_NOW)).roles.has(
+        'board_member',
+      ),
     ).toBe(true);
 
-    const parent = await loadMembership(db(), await userId(DEMO_ACCOUNTS.guardian), schoolId);
+    const parent = await loadMembership(db(), await userId(DEMO_ACCOUNTS.guardian), schoolId, TEST_NOW);
     expect([...parent.guardianOf.values()]).toEqual(['custody', 'custody']);
     const childClasses = await db()
       .selectFrom('students')
@@ -236,6 +242,11 @@ describe('the demo school', () => {
     expect(await count('people', sql`needs_interpreter`)).toBeGreaterThanOrEqual(2);
     expect(await count('class_representatives')).toBe(40);
     expect(await count('class_staff', sql`role = 'contact_teacher'`)).toBe(20);
+  });
+
+  it('has every class parent representative elected this school year, and one message from them to 3.A', async () => {
+    expect(await count('class_representatives', sql`school_year = '2026/27' and elected_on is not null`)).toBe(40);
+    expect(await count('message_threads', sql`representative_id is not null and kind = 'group'`)).toBe(1);
   });
 
   it('does not duplicate anything when applied again', async () => {

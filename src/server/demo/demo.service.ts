@@ -21,6 +21,7 @@ import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoMessageBook, addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
 import { addDemoConcerns } from './demo-concerns.js';
+import { addDemoRepresentatives } from './demo-representatives.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -215,6 +216,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   }
   await addDemoTestResults(db, schoolId, now);
   await addDemoConcerns(db, schoolId, now);
+  await addDemoRepresentatives(db, schoolId, now);
 }
 
 /**

@@ -33,6 +33,8 @@ export async function loadDirectorySnapshot(
   db: Db,
   schoolId: string,
   emails: readonly string[],
+  /** The school year in progress: a file's representatives are this year's seats (issue 12). */
+  schoolYear: string,
 ): Promise<DirectorySnapshot> {
   const [classes, households, people, roles, classStaff, representatives, students, guardianships] = await Promise.all([
     db
@@ -90,6 +92,8 @@ export async function loadDirectorySnapshot(
       )
       .select(['class_representatives.person_id', 'classes.external_id as class'])
       .where('class_representatives.school_id', '=', schoolId)
+      .where('class_representatives.school_year', '=', schoolYear)
+      .where('class_representatives.ended_on', 'is', null)
       .execute(),
     db
       .selectFrom('students')
@@ -232,7 +236,7 @@ function byColumns<T extends object>(rows: T[]): T[][] {
  * Writes a checked plan: upserts keyed by (school_id, external_id), so running the same file
  * again changes nothing. Unchanged records are not touched. Must run inside a transaction.
  */
-export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan): Promise<void> {
+export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan, schoolYear: string): Promise<void> {
   const userIds = new Map<string, string>();
   const loginEmails = [
     ...new Set([...plan.people, ...plan.students].flatMap((r) => (r.loginEmail ? [r.loginEmail] : []))),
@@ -405,6 +409,7 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
     await db
       .deleteFrom('class_representatives')
       .where('school_id', '=', schoolId)
+      .where('school_year', '=', schoolYear)
       .where('person_id', 'in', part)
       .execute();
   }
@@ -413,6 +418,7 @@ export async function applyImportPlan(db: Db, schoolId: string, plan: ImportPlan
       school_id: schoolId,
       class_id: classIds.get(classId)!,
       person_id: personIds.get(p.externalId)!,
+      school_year: schoolYear,
     })),
   );
   for (const part of chunks(repRows)) await db.insertInto('class_representatives').values(part).execute();

@@ -22,6 +22,8 @@ import {
 import { COLUMN_LABELS, headerLanguage, isEmail, type ColumnHeaders, type ImportRow } from './import-format.js';
 import { decodeImportBytes, isBlankText, parseImportText, type Delimiter, type RawIssue } from './import-parse.js';
 import { planImport, type PlanIssue, type PlanWarning } from './import-plan.js';
+import { localDate } from '../../domain/calendar/working-days.js';
+import { schoolYearNameOf } from '../../domain/class-representatives/representatives.js';
 import {
   applyImportPlan,
   insertImportRun,
@@ -125,7 +127,12 @@ export async function importDirectoryRows(
   );
   const run = async (tx: Db): Promise<TImportResult> => {
     if (!options.dryRun) await lockSchoolDirectory(tx, options.schoolId);
-    const snapshot = await loadDirectorySnapshot(tx, options.schoolId, emails);
+    const snapshot = await loadDirectorySnapshot(
+      tx,
+      options.schoolId,
+      emails,
+      schoolYearNameOf(localDate(options.now)),
+    );
     const { issues, warnings, plan } = planImport(input, snapshot);
     if (issues.length > 0) {
       throw new AppError('import_invalid', {
@@ -135,7 +142,7 @@ export async function importDirectoryRows(
     }
     let runId: string | null = null;
     if (!options.dryRun) {
-      await applyImportPlan(tx, options.schoolId, plan);
+      await applyImportPlan(tx, options.schoolId, plan, schoolYearNameOf(localDate(options.now)));
       runId = await insertImportRun(tx, {
         schoolId: options.schoolId,
         at: options.now,

@@ -20,6 +20,8 @@ export interface NewThread {
   grade?: number | null;
   /** The group message a guardian's private reply thread answers. */
   parentThreadId?: string | null;
+  /** The class parent representative who wrote the group message, or whom a private reply thread answers. */
+  representativeId?: string | null;
 }
 
 /** Creates a thread with its participants; the writer has read it from the start. */
@@ -36,6 +38,7 @@ export async function insertThread(
       class_id: thread.classId ?? null,
       grade: thread.grade ?? null,
       parent_thread_id: thread.parentThreadId ?? null,
+      representative_id: thread.representativeId ?? null,
       student_id: thread.studentId,
       subject: thread.subject,
       created_by: thread.createdBy,

@@ -311,6 +311,8 @@ async function addMessage(
     { schoolId, authorId, idempotencyKey },
     (earlier) => earlier.thread_id === thread.id && earlier.kind === message.kind && earlier.body === message.body,
     async (): Promise<PromiseChange> => {
+      // Between parents and their class parent representative the school owes no answer.
+      if (thread.representative_id) return { kind: 'none' };
       if (side === 'staff') return { kind: 'fulfil' };
       if (thread.reply_due_at && !thread.promise_fulfilled_at) return { kind: 'none' };
       return { kind: 'start', replyDueAt: await promiseFor(ctx.db, schoolId, ctx.clock.now()) };
@@ -358,7 +360,10 @@ export async function postMessage(
   input: { body: string; urgent?: boolean; attachmentIds?: readonly string[]; idempotencyKey: IdempotencyKey },
 ): Promise<TThreadDetail> {
   const loaded = await loadThread(ctx, threadId);
-  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian') {
+  // The class parent representative who wrote a group message writes on in it; other guardians answer privately.
+  const writtenByReader =
+    loaded.thread.representative_id !== null && loaded.thread.representative_id === loaded.m.personId;
+  if (loaded.thread.kind === 'group' && loaded.access.participantRole === 'guardian' && !writtenByReader) {
     return replyPrivately(ctx, loaded, input);
   }
   return addMessage(ctx, loaded, { kind: 'message', ...input }, input.idempotencyKey);
@@ -392,6 +397,7 @@ async function replyPrivately(
 ): Promise<TThreadDetail> {
   const { schoolId, thread, participants, m } = group;
   const { authorId: guardianId } = await authorAt(ctx, schoolId);
+  const representativeId = thread.representative_id;
   const continueIn = async (replyThreadId: string) =>
     addMessage(ctx, await loadThread(ctx, replyThreadId), { kind: 'message', ...input }, input.idempotencyKey);
 
@@ -407,6 +413,8 @@ async function replyPrivately(
         // the reply is about that child when there is one, and about no child when several are in it.
         const children = await findCustodyChildrenIn(ctx.db, schoolId, guardianId, audienceOfThread(thread));
         if (children.length === 0) throw new AppError('forbidden');
+        // An answer to a class parent representative goes to them alone: about no child, and the school owes no reply.
+        if (representativeId) return { children: [], replyDueAt: null };
         return { children, replyDueAt: await promiseFor(ctx.db, schoolId, ctx.clock.now()) };
       },
       (tx, { children, replyDueAt }) =>
@@ -421,12 +429,15 @@ async function replyPrivately(
             at: tx.clock.now(),
             replyDueAt,
             parentThreadId: thread.id,
+            representativeId,
           },
           [
             { personId: guardianId, role: 'guardian' },
-            ...participants
-              .filter((p) => p.role === 'staff')
-              .map((p) => ({ personId: p.person_id, role: 'staff' as const })),
+            ...(representativeId
+              ? [{ personId: representativeId, role: 'guardian' as const }]
+              : participants
+                  .filter((p) => p.role === 'staff')
+                  .map((p) => ({ personId: p.person_id, role: 'staff' as const }))),
           ],
           { authorId: guardianId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },
           input.attachmentIds,
@@ -527,6 +538,57 @@ async function sendGroupMessage(
 }
 
 type GroupSend = TCreateGroupMessage & { idempotencyKey: IdempotencyKey };
+
+/**
+ * A class parent representative (kontaktforælder, issue 12) writes to all the custody holders of
+ * the class in one thread, shown as "Forældre i 3.A" like a staff message: the route's policy
+ * (`mayWriteToClassAsRepresentative`) has decided that the writer holds a seat this school year.
+ * The representative never learns who received it nor anyone's address: the thread names its
+ * guardians only as their class, and read receipts are for staff. No staff are in it; each
+ * guardian's answer goes privately to the representative (`replyPrivately`), with no reply promise
+ * of the school. Same idempotency as every send.
+ */
+export async function sendRepresentativeMessage(
+  ctx: SignedInContext,
+  schoolId: string,
+  classId: string,
+  input: { subject: string; body: string; idempotencyKey: IdempotencyKey },
+): Promise<TThreadDetail> {
+  const { m, authorId } = await authorAt(ctx, schoolId);
+  if (!(await findClass(ctx.db, schoolId, classId))) throw new AppError('not_found');
+  const { threadId } = await sendOnce(
+    ctx,
+    { schoolId, authorId, idempotencyKey: input.idempotencyKey },
+    (earlier) =>
+      earlier.thread_kind === 'group' &&
+      sameAudience(audienceOfThread(earlier), { classId }) &&
+      earlier.subject === input.subject &&
+      earlier.body === input.body,
+    async () => {
+      const guardians = (await findCustodyGuardiansOf(ctx.db, schoolId, { classId })).filter((id) => id !== authorId);
+      if (guardians.length === 0) throw new AppError('class_no_guardians');
+      return guardians;
+    },
+    (tx, guardians) =>
+      storeNewThread(
+        tx,
+        {
+          schoolId,
+          kind: 'group',
+          studentId: null,
+          subject: input.subject,
+          createdBy: authorId,
+          at: tx.clock.now(),
+          replyDueAt: null,
+          classId,
+          representativeId: authorId,
+        },
+        [authorId, ...guardians].map((personId) => ({ personId, role: 'guardian' as const })),
+        { authorId, kind: 'message', body: input.body, idempotencyKey: input.idempotencyKey || null },
+      ),
+  );
+  return threadDetail(ctx, schoolId, threadId, m);
+}
 
 /** Staff of the class or the leadership write to the class's guardians ("Forældre i 3.A"). */
 export const sendClassMessage = (ctx: SignedInContext, schoolId: string, classId: string, input: GroupSend) =>

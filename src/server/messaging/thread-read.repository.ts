@@ -36,6 +36,8 @@ export interface ThreadRow {
   school_name: string;
   /** Some message in the thread was marked urgent. */
   urgent: boolean;
+  /** A class parent representative wrote this group message, or this private reply thread answers one of theirs. */
+  representative_id: string | null;
 }
 
 function selectThreads(db: Db) {
@@ -61,6 +63,7 @@ function selectThreads(db: Db) {
       'c.grade as class_grade',
       'c.letter as class_letter',
       't.grade',
+      't.representative_id',
       'sc.name as school_name',
       (eb) =>
         eb

@@ -436,3 +436,35 @@ export async function loadConcerns(db: Db, scope: AccessScope, ids: readonly str
   if (scope.schoolId) query = query.where('c.school_id', '=', scope.schoolId);
   return query.execute();
 }
+
+export interface ClassWithCustodyFacts extends ClassFacts {
+  /** The caller's children in the class whom the caller holds custody of (as the directory says). */
+  custodyChildIds: string[];
+}
+
+/** Classes at the caller's schools, each with the caller's custody children in it (class parent representatives, issue 12). */
+export async function loadClassesWithCustody(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<ClassWithCustodyFacts[]> {
+  const classes = await loadClasses(db, scope, ids);
+  if (classes.length === 0) return [];
+  const children = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select(['s.class_id', 's.id'])
+    .where('p.user_id', '=', scope.userId)
+    .where('g.kind', '=', 'custody')
+    .where(
+      's.class_id',
+      'in',
+      classes.map((c) => c.id),
+    )
+    .execute();
+  return classes.map((c) => ({
+    ...c,
+    custodyChildIds: children.filter((r) => r.class_id === c.id).map((r) => r.id),
+  }));
+}

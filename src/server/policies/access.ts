@@ -40,6 +40,8 @@ import {
   mayConfirmStudentPlanRead,
   mayCommentOnStudentPlan,
   mayFollowConcernsOf,
+  mayReadClassRepresentatives,
+  mayRecordClassRepresentatives,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -63,6 +65,7 @@ import {
   loadTestResults,
   loadStudentGrades,
   loadConcerns,
+  loadClassesWithCustody,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -314,6 +317,14 @@ const RULES = {
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),
+  /** A class's parent representatives: its custody holders, staff, representatives and the leadership. */
+  'class.representatives': rule({ load: loadClassesWithCustody, sees: (m, c) => mayReadClassRepresentatives(m, c) }),
+  /** Recording an election or ending a seat: the contact teacher and the leadership; the class's others are refused. */
+  'class.record-representatives': rule({
+    load: loadClassesWithCustody,
+    sees: (m, c) => mayReadClassRepresentatives(m, c),
+    may: (m, c) => mayRecordClassRepresentatives(m, c.id),
+  }),
 };
 
 export type Permission = keyof typeof RULES;

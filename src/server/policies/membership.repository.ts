@@ -3,10 +3,10 @@ import type { Db } from '../db/database.js';
 
 /**
  * Everything a user is at one school, in one round trip: their person record with its roles,
- * guardianships, class assignments and class representative seats, and their student record.
+ * guardianships, class assignments and class representative seats (of `schoolYear`, not ended), and their student record.
  * Every request that reaches a school loads this, so it is one statement rather than six.
  */
-export function findMembershipRows(db: Db, userId: string, schoolId: string) {
+export function findMembershipRows(db: Db, userId: string, schoolId: string, schoolYear: string) {
   return db
     .selectNoFrom((eb) => [
       jsonObjectFrom(
@@ -41,7 +41,10 @@ export function findMembershipRows(db: Db, userId: string, schoolId: string) {
                 .selectFrom('class_representatives as cr')
                 .select('cr.class_id')
                 .where('cr.school_id', '=', schoolId)
-                .whereRef('cr.person_id', '=', 'p.id'),
+                .whereRef('cr.person_id', '=', 'p.id')
+                // Only the seats of the school year in progress, and not ended (kontaktforældre are elected per year).
+                .where('cr.school_year', '=', schoolYear)
+                .where('cr.ended_on', 'is', null),
             ).as('representatives'),
           ])
           .where('p.school_id', '=', schoolId)

@@ -1,6 +1,8 @@
 import type { Db } from '../db/database.js';
 import { findMembershipRows } from './membership.repository.js';
 import type { ClassStaffRole, GuardianshipKind, SchoolRole } from '../db/schema.js';
+import { localDate } from '../../domain/calendar/working-days.js';
+import { schoolYearNameOf } from '../../domain/class-representatives/representatives.js';
 
 /**
  * What one signed-in user is at one school: their person record, roles, legal relations to
@@ -23,6 +25,7 @@ export interface Membership {
   suspendedFrom: ReadonlySet<string>;
   /** class id → the person's role in that class. */
   classRoles: ReadonlyMap<string, ClassStaffRole>;
+  /** The classes whose parent representative (kontaktforælder) the person is in the school year in progress. */
   representativeOf: ReadonlySet<string>;
   /** The student record of a signed-in student. */
   studentId: string | null;
@@ -43,9 +46,10 @@ export const EMPTY_MEMBERSHIP = (schoolId: string, userId: string): Membership =
   studentClassId: null,
 });
 
-export async function loadMembership(db: Db, userId: string, schoolId: string): Promise<Membership> {
+/** `at`: the moment of the request (the injected clock), whose school year the representative seats are of. */
+export async function loadMembership(db: Db, userId: string, schoolId: string, at: Date): Promise<Membership> {
   const membership = EMPTY_MEMBERSHIP(schoolId, userId);
-  const { person, student } = await findMembershipRows(db, userId, schoolId);
+  const { person, student } = await findMembershipRows(db, userId, schoolId, schoolYearNameOf(localDate(at)));
   if (student) {
     membership.studentId = student.id;
     membership.studentClassId = student.class_id;

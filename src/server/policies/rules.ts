@@ -346,3 +346,26 @@ export const mayListUnsentTestResults = isStaff;
 export const mayFollowConcernsOf = worksWithStudent;
 /** The list of concerns: each member of staff sees their classes' children's, the leadership all. */
 export const mayListConcerns = isStaff;
+
+/**
+ * Class parent representatives (kontaktforældre, issue 12), elected per class per school year
+ * (`representativeOf` holds the seats of the year in progress). Who they are is known to the
+ * class: its custody holders, its staff, the leadership and the representatives themselves.
+ */
+export const mayReadClassRepresentatives = (m: Membership, c: { id: string; custodyChildIds: readonly string[] }) =>
+  teachesClass(m, c.id) ||
+  runsTheSchool(m) ||
+  m.representativeOf.has(c.id) ||
+  c.custodyChildIds.some((studentId) => hasCustodyOf(m, studentId));
+/** The contact teacher (the hub of the class) and the leadership record who was elected, and end a seat. */
+export const mayRecordClassRepresentatives = (m: Membership, classId: string) =>
+  isContactTeacherOf(m, classId) || runsTheSchool(m);
+/**
+ * A representative writes to all the class's parents through the platform, as staff do
+ * (`mayWriteToClass`), but as a parent: never seeing who received it or where they live. A
+ * suspended guardian writes nothing.
+ */
+export const mayWriteToClassAsRepresentative = (m: Membership, classId: string) =>
+  m.personId !== null && !m.suspended && m.representativeOf.has(classId);
+/** A member's own seats, for their home page. */
+export const mayReadOwnRepresentativeSeats = isMemberOfSchool;

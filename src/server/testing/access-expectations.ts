@@ -644,6 +644,42 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: (f) => ({ concernId: f.concern }),
     body: () => ({ note: 'Afsluttet efter samtale med hjemmet.' }),
   },
+  // Class parent representatives (src/server/class-representatives, issue 12): the class's custody
+  // holders, staff and the leadership see who they are; the contact teacher and the leadership record them.
+  'GET /api/schools/:schoolId/classes/:classId/representatives': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+  },
+  // An election day after today: those who may are told why (422) and no one is seated, so the
+  // matrix's later routes do not depend on this one's order.
+  'POST /api/schools/:schoolId/classes/:classId/representatives': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: (f) => ({ personId: f.people.custodyGuardian, electedOn: '2027-06-01' }),
+  },
+  // The protected guardian holds no seat: those who may are told so (404 representative_no_seat).
+  'POST /api/schools/:schoolId/classes/:classId/representatives/:personId/end': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ personId: f.people.protectedGuardian! }),
+  },
+  'GET /api/schools/:schoolId/representative-seats': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
+  },
+  // The fixture seats no representative, so everyone is refused; class-representative.api.test.ts
+  // proves that a seated representative writes, and that staff and other parents may not.
+  'POST /api/schools/:schoolId/classes/:classId/representative-messages': {
+    allow: [],
+    body: () => ({ subject: 'Legeaftaler i 3.A', body: 'Kære forældre, vi mødes i skolegården.' }),
+  },
 };
 
 /**

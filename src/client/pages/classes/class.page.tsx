@@ -9,6 +9,7 @@ import { Loaded } from '../../ui/errors.js';
 import { TableWrap } from '../../ui/table-wrap.js';
 import { Page, Section } from '../../ui/page.js';
 import { GuardianNeeds } from './guardian-needs.js';
+import { ClassRepresentativesSection } from '../class-representatives/class-representatives-section.js';
 
 function Staff({ detail }: { detail: TClassDetail }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function ClassPage() {
           <Section title={t('class.staff')} id="staff">
             <Staff detail={data} />
           </Section>
+          <ClassRepresentativesSection schoolId={schoolId} classId={classId} />
           <Section title={t('class.students', { count: data.students.length })} id="students">
             {data.students.length === 0 ? (
               <p>{t('class.noStudents')}</p>

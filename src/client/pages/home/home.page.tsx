@@ -11,6 +11,7 @@ import { Page, Section } from '../../ui/page.js';
 import { OfficeHome } from '../office/office-home.js';
 import { AwaitingConcerns } from '../concerns/concern-parts.js';
 import { ChildCard } from './child-card.js';
+import { RepresentativeHome } from '../class-representatives/representative-home.js';
 import { InformationRightCard } from './information-right-card.js';
 import { OpenInformationRequests } from './open-information-requests.js';
 import { PrincipleFigures } from './principle-figures.js';
@@ -124,6 +125,14 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
             ))}
           </ul>
         </Section>
+      ) : null}
+      {custody.length > 0 ? (
+        <RepresentativeHome
+          schoolId={sid}
+          childClasses={[
+            ...new Map(custody.flatMap((c) => (c.class ? [[c.class.id, c.class] as const] : []))).values(),
+          ]}
+        />
       ) : null}
       {informationRight.length > 0 ? (
         <Section title={t('home.informationRight')} id={`information-right-${sid}`}>

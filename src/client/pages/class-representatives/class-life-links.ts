@@ -1,0 +1,13 @@
+import { paths } from '../../app/paths.js';
+
+/**
+ * Where a class parent representative helps out: the class's parent meetings and play groups
+ * (issue 12 points 2 and 5, pages of their own under the class), and the representatives' page.
+ */
+export const classLifeLinks = (schoolId: string, classId: string) => [
+  { key: 'parentMeetings', to: `${paths.class(schoolId, classId)}/parent-meetings` },
+  { key: 'playGroups', to: `${paths.class(schoolId, classId)}/play-groups` },
+];
+
+export const representativesPath = (schoolId: string, classId: string) =>
+  `${paths.class(schoolId, classId)}/representatives`;
