@@ -1,6 +1,11 @@
 import { createRandom, type Random } from '../random.js';
 import { groupSizes } from './group-sizes.js';
+import { affinePlane } from './affine-plane.js';
+import { repeatFreeLimit } from './best-known.js';
+import { developments, developRounds } from './cyclic.js';
+import { knownRounds } from './known-bases.js';
 import { feasibleRound } from './partition.js';
+import { relabel } from './relabel.js';
 import { meetings, searchRounds, type Problem, type Round } from './search.js';
 
 /** A class to split into play groups (specs/play-groups.md). */
@@ -40,6 +45,9 @@ export const MAX_ROUNDS = 60;
  * 30 (scaled by the square of the class size): about a second together on a laptop's core.
  */
 const WORK_REPEAT_FREE = 800_000;
+const WORK_DEVELOPED = 1_000_000;
+const WORK_PER_DEVELOPMENT = 300_000;
+const WORK_PLACING = 300_000;
 const WORK_AFTER = 400_000;
 const workFor = (work: number, n: number) => Math.ceil(work * Math.min(4, (n / 30) ** 2));
 
@@ -119,13 +127,29 @@ function planRounds(problem: Problem, wanted: number, random: Random): Round[] {
   return [...prefix, ...roundsAfter(problem, prefix, wanted - prefix.length, random)];
 }
 
-/** As many rounds (up to `wanted`) as the search finds in which no pair meets twice. */
+/**
+ * As many rounds (up to `wanted`, at most the limit) as can be found in which no pair meets
+ * twice: the affine plane where the class is a square of a prime (or 16 in fours); a tabu search
+ * adding one round at a time; and, when that stops short, base rounds developed by a cyclic shift
+ * (cyclic.ts). The children are then placed on the rounds so that apart pairs never meet and the
+ * fewest groups are one gender; a construction is cut before its first round that would put an
+ * apart pair together.
+ */
 function repeatFreeRounds(problem: Problem, wanted: number, first: Round, random: Random): Round[] {
+  const { n, sizes } = problem;
+  const target = Math.min(wanted, repeatFreeLimit(n, sizes));
+  const place = (rounds: Round[]) => keepApart(problem, relabel(problem, rounds, random, workFor(WORK_PLACING, n)));
+  const even = sizes.every((size) => size === sizes[0]);
+  const built = even ? (affinePlane(sizes.length, sizes[0]!) ?? knownRounds(n, sizes[0]!, target)) : undefined;
+  if (built) {
+    const placed = place(built.slice(0, target));
+    if (placed.length === target) return placed;
+  }
+  let work = workFor(WORK_REPEAT_FREE, n);
   let rounds: Round[] = [first];
-  const none = new Int32Array(problem.n * problem.n);
-  let work = workFor(WORK_REPEAT_FREE, problem.n);
-  while (rounds.length < wanted && work > 0) {
-    const next = feasibleRound(problem.n, problem.sizes, problem.apart, random)!;
+  const none = new Int32Array(n * n);
+  while (rounds.length < target && work > 0) {
+    const next = feasibleRound(n, sizes, problem.apart, random)!;
     const found = searchRounds(problem, [...rounds, next], none, {
       pairCost: (c) => Math.max(0, c - 1),
       genderCost: 0,
@@ -137,7 +161,35 @@ function repeatFreeRounds(problem: Problem, wanted: number, first: Round, random
     if (found.cost > 0) break;
     rounds = found.rounds;
   }
-  return rounds;
+  let best = place(rounds);
+  work = workFor(WORK_DEVELOPED, n);
+  for (let goal = target; goal > best.length && work > 0; goal--)
+    for (const development of developments(n, sizes.length, goal)) {
+      if (work <= 0) break;
+      const developed = developRounds(
+        n,
+        sizes,
+        goal,
+        development,
+        random,
+        Math.min(work, workFor(WORK_PER_DEVELOPMENT, n)),
+      );
+      work -= developed.work;
+      if (!developed.rounds) continue;
+      const placed = place(developed.rounds);
+      if (placed.length > best.length) best = placed;
+      break;
+    }
+  return best;
+}
+
+/** The rounds before the first that puts an apart pair together. */
+function keepApart(problem: Problem, rounds: Round[]): Round[] {
+  const { n, apart } = problem;
+  const broken = rounds.findIndex((round) =>
+    round.some((group) => group.some((a) => group.some((b) => apart[a * n + b] === 1))),
+  );
+  return broken < 0 ? rounds : rounds.slice(0, broken);
 }
 
 /** The rounds after the repeat-free ones: fewest repeats, then the fewest meetings of any pair. */
