@@ -141,10 +141,8 @@ function repeatFreeRounds(problem: Problem, wanted: number, first: Round, random
   const place = (rounds: Round[]) => keepApart(problem, relabel(problem, rounds, random, workFor(WORK_PLACING, n)));
   const even = sizes.every((size) => size === sizes[0]);
   const built = even ? (affinePlane(sizes.length, sizes[0]!) ?? knownRounds(n, sizes[0]!, target)) : undefined;
-  if (built) {
-    const placed = place(built.slice(0, target));
-    if (placed.length === target) return placed;
-  }
+  const constructed = built ? place(built.slice(0, target)) : [];
+  if (constructed.length === target) return constructed;
   let work = workFor(WORK_REPEAT_FREE, n);
   let rounds: Round[] = [first];
   const none = new Int32Array(n * n);
@@ -162,6 +160,7 @@ function repeatFreeRounds(problem: Problem, wanted: number, first: Round, random
     rounds = found.rounds;
   }
   let best = place(rounds);
+  if (constructed.length > best.length) best = constructed;
   work = workFor(WORK_DEVELOPED, n);
   for (let goal = target; goal > best.length && work > 0; goal--)
     for (const development of developments(n, sizes.length, goal)) {

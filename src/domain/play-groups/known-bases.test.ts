@@ -16,7 +16,7 @@ describe('the kept base rounds', () => {
           key,
         ).toBe(true);
         expect(
-          [...round.flat()].sort((a, b) => a - b),
+          round.flat().sort((a, b) => a - b),
           key,
         ).toEqual(Array.from({ length: n }, (_, i) => i));
       }

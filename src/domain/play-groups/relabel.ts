@@ -3,16 +3,22 @@ import { isOneGender, type Problem, type Round } from './search.js';
 
 /**
  * Which child takes which place in rounds built without the children in mind (a construction):
- * any assignment keeps the rounds repeat-free, so a swap search over it keeps apart pairs on
- * places that never meet and, after that, the fewest groups of one gender. Returns the rounds with
+ * any assignment keeps the rounds repeat-free, so a swap search over it puts apart pairs on
+ * places that never meet (or meet as late as possible) and, after that, makes the fewest groups
+ * of one gender. Returns the rounds with
  * the children in their places.
  */
 export function relabel(problem: Problem, rounds: readonly Round[], random: Random, work: number): Round[] {
   const { n, apart, gender } = problem;
   if (rounds.length === 0) return [];
-  const together = new Uint8Array(n * n);
-  for (const round of rounds)
-    for (const group of round) for (const a of group) for (const b of group) if (a !== b) together[a * n + b] = 1;
+  // The rounds left after the first in which two places meet (0 when they never do): an apart
+  // pair on places that meet late costs less, as the rounds are cut before that meeting.
+  const cut = new Int32Array(n * n);
+  rounds.forEach((round, r) => {
+    for (const group of round)
+      for (const a of group)
+        for (const b of group) if (a !== b && cut[a * n + b] === 0) cut[a * n + b] = rounds.length - r;
+  });
   const apartPairs: [number, number][] = [];
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (apart[a * n + b] === 1) apartPairs.push([a, b]);
   const genders = new Set([...gender].filter((g) => g >= 0));
@@ -21,7 +27,7 @@ export function relabel(problem: Problem, rounds: readonly Round[], random: Rand
   const placeOf = Int32Array.from({ length: n }, (_, i) => i);
   const cost = () => {
     let total = 0;
-    for (const [a, b] of apartPairs) if (together[placeOf[a]! * n + placeOf[b]!] === 1) total += 1000;
+    for (const [a, b] of apartPairs) total += 1000 * cut[placeOf[a]! * n + placeOf[b]!]!;
     if (genders.size > 1)
       for (const round of rounds)
         for (const group of round)
