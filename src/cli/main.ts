@@ -1,6 +1,6 @@
 // Every command is imported when it runs, so `samspil --help` loads neither Fastify nor the
 // database (PGlite, sharp, argon2), and one command does not pay for another's dependencies.
-import { DEMO_USAGE, IMPORT_USAGE, SCHOOL_USAGE } from './usage.js';
+import { DEMO_USAGE, IMPORT_USAGE, PLAY_GROUPS_USAGE, SCHOOL_USAGE } from './usage.js';
 
 /** Each command's usage line and what it does; `samspil COMMAND --help` prints its own. */
 const HELP: Record<string, { usage: string; about: string }> = {
@@ -23,6 +23,11 @@ refused with NODE_ENV=production (its password is published)`,
   'schedule-conferences': {
     usage: 'samspil schedule-conferences INSTANCE.json > SCHEDULE.json',
     about: 'plan a conference round (--help for its options)',
+  },
+  'play-groups': {
+    usage: PLAY_GROUPS_USAGE,
+    about: `make rotating play groups for a class (specs/play-groups.md);
+--report prints their measure, --lang da|en the language of errors`,
   },
 };
 
@@ -53,6 +58,7 @@ const commands: Record<string, Command> = {
   school: async (args) => (await import('./school.command.js')).schoolCommand(args),
   import: async (args) => (await import('./import.command.js')).importCommand(args),
   'schedule-conferences': async (args) => (await import('./schedule-conferences.js')).runScheduleConferences(args),
+  'play-groups': async (args) => (await import('./play-groups.js')).runPlayGroups(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,3 +7,5 @@ export const IMPORT_USAGE = 'samspil import FILE --school ID|SLUG [--dry-run] [-
 
 export const SCHOOL_USAGE =
   'samspil school create --name NAME --slug SLUG --admin-email EMAIL --admin-name "GIVEN FAMILY" [--admin-id ID] [--municipality NAME] [--lang da|en]';
+
+export const PLAY_GROUPS_USAGE = 'samspil play-groups CLASS.json [--report] [--lang da|en] > ROUNDS.json';
