@@ -35,7 +35,7 @@ describe('class parent representatives', () => {
     await form.getByRole('button', { name: 'Registrér valget' }).click();
     await form.getByText('Mette Lindholm er registreret som kontaktforælder.').waitFor();
     const list = page.getByRole('region', { name: /^Kontaktforældre \d{4}\/\d{2}$/ });
-    await list.getByText('Mette Lindholm').waitFor();
+    await list.getByText('Mette Lindholm', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'representative recorded');
   });
 
