@@ -48,6 +48,12 @@ export const AUDIT_ACTIONS = {
   'concern.contact': 'change',
   'concern.close': 'change',
   'conference.round-students': 'list',
+  'parent-meeting.households': 'list',
+  'parent-meeting.plan': 'change',
+  'parent-meeting.invite': 'change',
+  'parent-meeting.answer': 'change',
+  'parent-meeting.attendance': 'change',
+  'parent-meeting.minutes': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);
