@@ -22,7 +22,10 @@ describe('parent meetings', () => {
   it('answering and taking attendance never overlap, and one of them is always possible', () => {
     const clock = fc
       .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 28 }))
-      .map(([h, m, d]) => `2026-12-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+      .map(
+        ([h, m, d]) =>
+          `2026-12-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+      );
     fc.assert(fc.property(clock, (now) => mayAnswer(meeting, now) !== mayTakeAttendance(meeting, now)));
   });
 

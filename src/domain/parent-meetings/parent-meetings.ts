@@ -81,9 +81,11 @@ export const MAX_PEOPLE_COMING = 10;
  * next one while the year's target is not reached and none is planned; nothing once enough are
  * held or planned.
  */
-export function nextStep(
-  s: { held: number; upcoming: number; target: number | null },
-): 'plan-one' | 'on-track' | 'done' {
+export function nextStep(s: {
+  held: number;
+  upcoming: number;
+  target: number | null;
+}): 'plan-one' | 'on-track' | 'done' {
   if (s.target === null) return s.upcoming > 0 ? 'on-track' : 'done';
   if (s.held >= s.target) return 'done';
   return s.upcoming > 0 ? 'on-track' : 'plan-one';

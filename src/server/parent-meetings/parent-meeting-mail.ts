@@ -66,9 +66,11 @@ const COPY = {
   en: {
     subject: (c: string) => `Invitation to the parent meeting of ${c}`,
     greeting: (name: string) => `Hello ${name}`,
-    intro: (c: string, at: string, place: string) => `You are invited to the parent meeting of ${c} on ${at}, ${place}.`,
+    intro: (c: string, at: string, place: string) =>
+      `You are invited to the parent meeting of ${c} on ${at}, ${place}.`,
     agenda: 'Agenda',
-    answer: 'Please answer in Samspil whether you are coming and how many you will be. The meeting is attached as a calendar file.',
+    answer:
+      'Please answer in Samspil whether you are coming and how many you will be. The meeting is attached as a calendar file.',
     action: 'Answer in Samspil',
     why: 'You get this e-mail because you have custody of a child in the class.',
     signature: 'Kind regards\nSamspil',

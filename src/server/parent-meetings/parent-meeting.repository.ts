@@ -210,9 +210,7 @@ export async function insertAgendaItem(
       added_by: item.addedBy,
       added_at: item.at,
     })
-    .onConflict((oc) =>
-      oc.columns(['school_id', 'meeting_id', 'topic']).where('topic', 'is not', null).doNothing(),
-    )
+    .onConflict((oc) => oc.columns(['school_id', 'meeting_id', 'topic']).where('topic', 'is not', null).doNothing())
     .execute();
 }
 

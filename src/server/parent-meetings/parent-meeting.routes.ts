@@ -35,7 +35,7 @@ export const parentMeetingRoutes = [
   defineRoute({
     ...parentMeetingContracts.plan,
     summary:
-      "Plans a parent meeting for a class (time and place): its staff, the leadership, and its class parent representatives where the principle lets them help. An idempotency key makes a double click one meeting.",
+      'Plans a parent meeting for a class (time and place): its staff, the leadership, and its class parent representatives where the principle lets them help. An idempotency key makes a double click one meeting.',
     tags: ['parent-meetings'],
     policy: requireAccess('class.plan-parent-meeting', { params: ZClassParams }, ({ params }) => params.classId),
     handler: (ctx, { params, body, headers }) =>
@@ -46,7 +46,11 @@ export const parentMeetingRoutes = [
     summary:
       "The caller's parent meetings for the home page: the classes they plan for (held this year against the principle, what to do now), and their home's coming meetings and recent minutes.",
     tags: ['parent-meetings'],
-    policy: atSchool(ZSchoolParams, 'any member of the school but a suspended guardian', (m) => isMemberOfSchool(m) && !m.suspended),
+    policy: atSchool(
+      ZSchoolParams,
+      'any member of the school but a suspended guardian',
+      (m) => isMemberOfSchool(m) && !m.suspended,
+    ),
     handler: (ctx, { params }) => listMyParentMeetings(ctx, params.schoolId),
   }),
   defineRoute({
@@ -59,7 +63,7 @@ export const parentMeetingRoutes = [
   }),
   defineRoute({
     ...parentMeetingContracts.reschedule,
-    summary: "A new time or place while the meeting is planned: its planners.",
+    summary: 'A new time or place while the meeting is planned: its planners.',
     tags: ['parent-meetings'],
     policy: requireAccess('parent-meeting.plan', { params: ZParentMeetingParams }, meeting),
     handler: (ctx, { params, body }) => rescheduleParentMeeting(ctx, params.schoolId, params.meetingId, body),

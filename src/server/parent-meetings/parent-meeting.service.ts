@@ -116,7 +116,9 @@ export async function planParentMeeting(
   const createdBy = personOf(m);
   checkTime(input, ctx.clock.now());
   const id = await inTransaction(ctx, async (tx) => {
-    const earlier = idempotencyKey ? await findParentMeetingByKey(tx.db, schoolId, createdBy, idempotencyKey) : undefined;
+    const earlier = idempotencyKey
+      ? await findParentMeetingByKey(tx.db, schoolId, createdBy, idempotencyKey)
+      : undefined;
     if (earlier) {
       if (earlier.class_id !== classId) throw new AppError('idempotency_key_reused');
       return earlier.id;
@@ -139,7 +141,8 @@ export async function rescheduleParentMeeting(
   checkTime(input, ctx.clock.now());
   await inTransaction(ctx, async (tx) => {
     await requirePlanning(tx.db, schoolId, meetingId);
-    if (!(await updateParentMeetingTime(tx.db, schoolId, meetingId, input))) throw new AppError('parent_meeting_not_planning');
+    if (!(await updateParentMeetingTime(tx.db, schoolId, meetingId, input)))
+      throw new AppError('parent_meeting_not_planning');
     await recordAudit(tx, { schoolId, action: 'parent-meeting.plan', subject: meetingId });
   });
   return readFor(ctx, m, schoolId, meetingId);
@@ -179,7 +182,14 @@ export async function storeAgendaItem(
     const title = WELL_BEING_TOPIC_TITLES[input.topic].da;
     await insertAgendaItem(tx.db, { schoolId, meetingId, title, topic: input.topic, addedBy, at: tx.clock.now() });
   } else {
-    await insertAgendaItem(tx.db, { schoolId, meetingId, title: input.title, topic: null, addedBy, at: tx.clock.now() });
+    await insertAgendaItem(tx.db, {
+      schoolId,
+      meetingId,
+      title: input.title,
+      topic: null,
+      addedBy,
+      at: tx.clock.now(),
+    });
   }
 }
 
@@ -397,7 +407,11 @@ export async function storeMinutes(
       threadId: null,
       createdAt: now,
       dedupeKey: `parent-meeting-minutes:${meeting.id}`,
-      ...notice('parent-meeting-minutes', { className: className(meeting.grade, meeting.letter), date: meeting.date }, g.locale),
+      ...notice(
+        'parent-meeting-minutes',
+        { className: className(meeting.grade, meeting.letter), date: meeting.date },
+        g.locale,
+      ),
     })),
   );
 }
@@ -501,7 +515,11 @@ export async function listClassParentMeetings(
   const facts = { classId, representativesHelp: rules?.representativesHelpPlan ?? false };
   const seesPlanning = mayPlanParentMeetingOf(m, facts) || m.representativeOf.has(classId);
   const visible = rows.filter((r) => r.invited_at !== null || seesPlanning);
-  const households = await findMeetingHouseholds(ctx.db, schoolId, visible.map((r) => r.id));
+  const households = await findMeetingHouseholds(
+    ctx.db,
+    schoolId,
+    visible.map((r) => r.id),
+  );
   const own = m.personId ? await findOwnHouseholds(ctx.db, schoolId, m.personId) : [];
   return {
     class: { id: classId, name: className(klass.grade, klass.letter), grade: klass.grade },
@@ -528,10 +546,23 @@ export async function listMyParentMeetings(ctx: SignedInContext, schoolId: strin
     .concat(rules?.representativesHelpPlan ? [...m.representativeOf] : []);
   const planClasses = [...new Set(planned)];
   const homeClasses = m.guardianOf.size
-    ? await findClassIdsOfStudents(ctx.db, schoolId, [...m.guardianOf].filter(([, k]) => k === 'custody').map(([id]) => id))
+    ? await findClassIdsOfStudents(
+        ctx.db,
+        schoolId,
+        [...m.guardianOf].filter(([, k]) => k === 'custody').map(([id]) => id),
+      )
     : [];
-  const rows = await findParentMeetingsOfClasses(ctx.db, schoolId, [...new Set([...planClasses, ...homeClasses])], year.from);
-  const households = await findMeetingHouseholds(ctx.db, schoolId, rows.map((r) => r.id));
+  const rows = await findParentMeetingsOfClasses(
+    ctx.db,
+    schoolId,
+    [...new Set([...planClasses, ...homeClasses])],
+    year.from,
+  );
+  const households = await findMeetingHouseholds(
+    ctx.db,
+    schoolId,
+    rows.map((r) => r.id),
+  );
   const own = m.personId ? ((await findOwnHouseholds(ctx.db, schoolId, m.personId))[0] ?? null) : null;
   const classes = await Promise.all(
     planClasses.map(async (classId) => {
@@ -551,13 +582,14 @@ export async function listMyParentMeetings(ctx: SignedInContext, schoolId: strin
   const weeksAgo = new Date(ctx.clock.now().getTime() - 28 * 24 * 3600 * 1000);
   return {
     classes,
-    upcoming: homeRows.filter((r) => r.held_at === null && r.date >= today).map((r) => presentSummary(r, households, own)),
+    upcoming: homeRows
+      .filter((r) => r.held_at === null && r.date >= today)
+      .map((r) => presentSummary(r, households, own)),
     minutes: homeRows
       .filter((r) => r.minutes_published_at !== null && r.minutes_published_at >= weeksAgo)
       .map((r) => presentSummary(r, households, own)),
   };
 }
-
 
 /** The meeting as an iCalendar file in the reader's language (the route's policy, `parent-meeting.read`). */
 export async function readParentMeetingCalendar(ctx: SignedInContext, schoolId: string, meetingId: string) {

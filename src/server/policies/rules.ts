@@ -368,8 +368,7 @@ export const mayPlanParentMeetingOf = (m: Membership, c: { classId: string; repr
 export const maySeeParentMeeting = (
   m: Membership,
   p: { classId: string; representativesHelp: boolean; invited: boolean; childIds: readonly string[] },
-) =>
-  mayPlanParentMeetingOf(m, p) || m.representativeOf.has(p.classId) || (p.invited && isHomeOfClass(m, p));
+) => mayPlanParentMeetingOf(m, p) || m.representativeOf.has(p.classId) || (p.invited && isHomeOfClass(m, p));
 
 /** Who sees a class's parent meetings at all: its staff, the leadership, its representatives and homes. */
 export const maySeeParentMeetingsOf = (m: Membership, c: { classId: string; childIds: readonly string[] }) =>

@@ -92,7 +92,13 @@ export const ZParentMeeting = z.object({
   minutes: z.string().nullable(),
   minutesPublishedAt: z.string().nullable(),
   /** Invited homes: counts for everyone who plans or runs it. */
-  counts: z.object({ invited: z.number().int(), coming: z.number().int(), people: z.number().int(), notComing: z.number().int(), represented: z.number().int() }),
+  counts: z.object({
+    invited: z.number().int(),
+    coming: z.number().int(),
+    people: z.number().int(),
+    notComing: z.number().int(),
+    represented: z.number().int(),
+  }),
   /** Staff of the class and the leadership: each home; null for others. */
   households: z.array(ZParentMeetingHousehold).nullable(),
   /** A guardian's own home's answer; null for others or before answering. */

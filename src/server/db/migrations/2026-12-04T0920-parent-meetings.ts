@@ -28,13 +28,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('minutes_published_at', 'timestamptz')
     .addColumn('minutes_published_by', 'uuid')
     .addPrimaryKeyConstraint('parent_meetings_pk', ['school_id', 'id'])
-    .addForeignKeyConstraint('parent_meetings_class_fk', ['school_id', 'class_id'], 'classes', ['school_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'parent_meetings_class_fk',
+      ['school_id', 'class_id'],
+      'classes',
+      ['school_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .addForeignKeyConstraint('parent_meetings_creator_fk', ['school_id', 'created_by'], 'people', ['school_id', 'id'])
     .addCheckConstraint('parent_meetings_times', sql`starts_at < ends_at`)
     .execute();
-  await db.schema.createIndex('parent_meetings_class_idx').on('parent_meetings').columns(['school_id', 'class_id', 'date']).execute();
+  await db.schema
+    .createIndex('parent_meetings_class_idx')
+    .on('parent_meetings')
+    .columns(['school_id', 'class_id', 'date'])
+    .execute();
   // A double click plans one meeting: the same planner's same key is one meeting.
   await sql`create unique index parent_meetings_idempotency_idx on parent_meetings (school_id, created_by, idempotency_key) where idempotency_key is not null`.execute(
     db,
