@@ -805,6 +805,7 @@ export interface ParentMeetingAgendaItemsTable {
   topic: string | null;
   added_by: string;
   added_at: Timestamp;
+  position: Generated<number>;
 }
 
 export interface ParentMeetingHouseholdsTable {

@@ -190,8 +190,7 @@ export async function findAgenda(db: Db, schoolId: string, meetingIds: readonly 
     .select(['a.id', 'a.meeting_id', 'a.title', 'a.topic', 'a.added_by', 'p.given_name', 'p.family_name'])
     .where('a.school_id', '=', schoolId)
     .where('a.meeting_id', 'in', meetingIds)
-    .orderBy('a.added_at')
-    .orderBy('a.id')
+    .orderBy('a.position')
     .execute();
 }
 
@@ -396,4 +395,16 @@ export async function findClassIdsOfStudents(db: Db, schoolId: string, studentId
     .where('id', 'in', studentIds)
     .execute();
   return rows.map((r) => r.class_id);
+}
+
+/** The class parent representatives of a class. */
+export async function findRepresentativesOf(db: Db, schoolId: string, classId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('class_representatives')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('class_id', '=', classId)
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
 }

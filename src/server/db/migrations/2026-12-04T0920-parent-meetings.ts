@@ -57,6 +57,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic', 'text')
     .addColumn('added_by', 'uuid', (c) => c.notNull())
     .addColumn('added_at', 'timestamptz', (c) => c.notNull())
+    // The agenda's order: items added in one moment keep the order they were added in.
+    .addColumn('position', 'serial')
     .addPrimaryKeyConstraint('parent_meeting_agenda_items_pk', ['school_id', 'id'])
     .addForeignKeyConstraint(
       'parent_meeting_agenda_items_meeting_fk',
