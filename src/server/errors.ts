@@ -98,6 +98,17 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   representative_elected_other_year: 422,
   representatives_full: 409,
   representative_no_seat: 404,
+  parent_meeting_time_order: 400,
+  parent_meeting_in_past: 400,
+  parent_meeting_not_planning: 409,
+  parent_meeting_topics_not_in_principle: 422,
+  parent_meeting_agenda_item_missing: 404,
+  parent_meeting_started: 409,
+  parent_meeting_not_invited: 409,
+  parent_meeting_no_homes: 409,
+  parent_meeting_not_started: 409,
+  parent_meeting_household_unknown: 422,
+  parent_meeting_not_held: 409,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

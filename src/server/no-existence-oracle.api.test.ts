@@ -56,6 +56,9 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   goalId: () => [],
   // A needs-based round's students: 3.A's Emma and 5.B's Yusuf.
   studentIds: (f) => [f.ownStudent, f.otherStudent],
+  meetingId: (f) => [f.parentMeeting],
+  // The fixture's meeting has no agenda: an unknown item answers as for any id.
+  itemId: () => [],
 };
 
 /** Staff find every person of their school in the directory; everyone knows themself. */

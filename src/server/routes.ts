@@ -22,6 +22,7 @@ import { meetingRoutes } from './conferences/meeting.routes.js';
 import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 import { studentPlanRoutes } from './student-plans/student-plan.routes.js';
 import { testResultRoutes } from './test-results/test-result.routes.js';
+import { parentMeetingRoutes } from './parent-meetings/parent-meeting.routes.js';
 import { concernRoutes } from './concerns/concern.routes.js';
 import { classRepresentativeRoutes } from './class-representatives/class-representative.routes.js';
 
@@ -55,6 +56,7 @@ export const allRoutes: RouteDefinition[] = [
   ...calendarFeedRoutes,
   ...studentPlanRoutes,
   ...testResultRoutes,
+  ...parentMeetingRoutes,
   ...concernRoutes,
   ...classRepresentativeRoutes,
 ];

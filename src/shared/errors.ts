@@ -381,6 +381,50 @@ export const ERROR_MESSAGES = {
     da: 'Personen er ikke kontaktforælder i klassen i dette skoleår.',
     en: 'This person is not a class parent representative of the class this school year.',
   },
+  parent_meeting_time_order: {
+    da: 'Mødet skal slutte efter, at det begynder.',
+    en: 'The meeting must end after it begins.',
+  },
+  parent_meeting_in_past: {
+    da: 'Mødet skal ligge i fremtiden. Vælg en dag og et tidspunkt, der ikke er gået.',
+    en: 'The meeting must be in the future. Choose a day and time that has not passed.',
+  },
+  parent_meeting_not_planning: {
+    da: 'Invitationen til mødet er sendt, så tid, sted og dagsorden kan ikke længere ændres her.',
+    en: 'The invitation to the meeting has been sent, so its time, place and agenda can no longer be changed here.',
+  },
+  parent_meeting_topics_not_in_principle: {
+    da: 'Skolens princip sætter ikke trivselshandleplanens emner på dagsordenen. Skriv punktet med egne ord.',
+    en: "The school's principle does not put the well-being action plan's topics on the agenda. Write the item in your own words.",
+  },
+  parent_meeting_agenda_item_missing: {
+    da: 'Punktet findes ikke længere på dagsordenen. Genindlæs siden.',
+    en: 'The item is no longer on the agenda. Reload the page.',
+  },
+  parent_meeting_started: {
+    da: 'Mødet er begyndt. Svar og invitationer kan ikke længere ændres.',
+    en: 'The meeting has begun. Answers and invitations can no longer be changed.',
+  },
+  parent_meeting_not_invited: {
+    da: 'Forældrene er ikke inviteret til mødet endnu.',
+    en: 'The parents have not been invited to the meeting yet.',
+  },
+  parent_meeting_no_homes: {
+    da: 'Ingen forældre med forældremyndighed i klassen kan inviteres.',
+    en: 'No parents with custody in the class can be invited.',
+  },
+  parent_meeting_not_started: {
+    da: 'Fremmøde registreres, når mødet er begyndt.',
+    en: 'Attendance is taken once the meeting has begun.',
+  },
+  parent_meeting_household_unknown: {
+    da: 'Et af hjemmene er ikke inviteret til mødet. Genindlæs siden.',
+    en: 'One of the homes was not invited to the meeting. Reload the page.',
+  },
+  parent_meeting_not_held: {
+    da: 'Registrér fremmødet, før referatet offentliggøres.',
+    en: 'Take attendance before publishing the minutes.',
+  },
   internal: {
     da: 'Noget gik galt hos os. Prøv igen om lidt. Fejlnummer: {requestId}',
     en: 'Something went wrong on our side. Please try again shortly. Error number: {requestId}',

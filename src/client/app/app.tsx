@@ -88,6 +88,12 @@ const MessageBookPage = lazy(() =>
   import('../pages/student-plans/message-book.page.js').then((m) => ({ default: m.MessageBookPage })),
 );
 const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((m) => ({ default: m.RoundPage })));
+const ClassParentMeetingsPage = lazy(() =>
+  import('../pages/parent-meetings/parent-meetings.page.js').then((m) => ({ default: m.ClassParentMeetingsPage })),
+);
+const ParentMeetingPage = lazy(() =>
+  import('../pages/parent-meetings/parent-meetings.page.js').then((m) => ({ default: m.ParentMeetingPage })),
+);
 const TestResultsPage = lazy(() =>
   import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
 );
@@ -159,6 +165,8 @@ export function App() {
                   <Route path="messages/:threadId" element={<ThreadPage />} />
                   <Route path="schools/:schoolId">
                     <Route path="classes/:classId" element={<ClassPage />} />
+                    <Route path="classes/:classId/parent-meetings" element={<ClassParentMeetingsPage />} />
+                    <Route path="parent-meetings/:meetingId" element={<ParentMeetingPage />} />
                     <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
                     <Route path="classes/:classId/representatives" element={<ClassRepresentativesPage />} />
                     <Route path="students/:studentId" element={<StudentPage />} />

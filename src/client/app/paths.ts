@@ -46,4 +46,7 @@ export const paths = {
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
   newMessage: (studentId?: string) =>
     studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
+  /** A class's parent meetings (forældremøder), and one meeting. */
+  classParentMeetings: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/parent-meetings`,
+  parentMeeting: (schoolId: string, meetingId: string) => `/schools/${schoolId}/parent-meetings/${meetingId}`,
 };

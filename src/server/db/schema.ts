@@ -440,6 +440,9 @@ export interface Database {
   concerns: ConcernsTable;
   concern_contacts: ConcernContactsTable;
   conference_round_students: ConferenceRoundStudentsTable;
+  parent_meetings: ParentMeetingsTable;
+  parent_meeting_agenda_items: ParentMeetingAgendaItemsTable;
+  parent_meeting_households: ParentMeetingHouseholdsTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -778,4 +781,51 @@ export interface ConferenceRoundStudentsTable {
   school_id: string;
   round_id: string;
   student_id: string;
+}
+
+/** Migration 2026-12-04T0920: parent meetings of a class, their agenda and the invited households. */
+export interface ParentMeetingsTable {
+  school_id: string;
+  id: Generated<string>;
+  class_id: string;
+  date: DateOnly;
+  /** "HH:MM", Copenhagen wall clock. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  created_by: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+  /** Raised on every change of time or place, for the calendar file's SEQUENCE. */
+  sequence: Generated<number>;
+  invited_at: Timestamp | null;
+  invited_by: string | null;
+  /** When staff took attendance. */
+  held_at: Timestamp | null;
+  minutes: string | null;
+  minutes_published_at: Timestamp | null;
+  minutes_published_by: string | null;
+}
+
+export interface ParentMeetingAgendaItemsTable {
+  school_id: string;
+  id: Generated<string>;
+  meeting_id: string;
+  title: string;
+  topic: string | null;
+  added_by: string;
+  added_at: Timestamp;
+  position: Generated<number>;
+}
+
+export interface ParentMeetingHouseholdsTable {
+  school_id: string;
+  meeting_id: string;
+  household_key: string;
+  invited_at: Timestamp;
+  coming: boolean | null;
+  people_coming: Generated<number>;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  represented: boolean | null;
 }

@@ -20,6 +20,7 @@ import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoMessageBook, addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
+import { addDemoParentMeetings } from './demo-parent-meetings.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { addDemoRepresentatives } from './demo-representatives.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
@@ -217,6 +218,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await addDemoTestResults(db, schoolId, now);
   await addDemoConcerns(db, schoolId, now);
   await addDemoRepresentatives(db, schoolId, now);
+  await addDemoParentMeetings(db, schoolId, now);
 }
 
 /**

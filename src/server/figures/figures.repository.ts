@@ -336,3 +336,24 @@ export async function findConcernFacts(db: Db, schoolId: string) {
   ]);
   return { concerns, contacts };
 }
+
+/** The school's parent meetings of a period with their homes invited and represented (parent meetings). */
+export async function findParentMeetingFacts(db: Db, schoolId: string, from: string, to: string) {
+  return db
+    .selectFrom('parent_meetings as pm')
+    .select([
+      'pm.class_id',
+      'pm.date',
+      sql<boolean>`pm.held_at is not null`.as('held'),
+      sql<number>`(select count(*)::int from parent_meeting_households h where h.school_id = pm.school_id and h.meeting_id = pm.id)`.as(
+        'invited',
+      ),
+      sql<number>`(select count(*)::int from parent_meeting_households h where h.school_id = pm.school_id and h.meeting_id = pm.id and h.represented)`.as(
+        'represented',
+      ),
+    ])
+    .where('pm.school_id', '=', schoolId)
+    .where('pm.date', '>=', from)
+    .where('pm.date', '<', to)
+    .execute();
+}

@@ -12,6 +12,7 @@ import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '..
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
 import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
 import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
+import { parentMeetingAttendance, parentMeetingsHeld } from '../../domain/figures/parent-meetings.js';
 import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
@@ -25,6 +26,7 @@ import {
   findClassesForFigures,
   findAgreementFacts,
   findConcernFacts,
+  findParentMeetingFacts,
   findConferenceHeldFacts,
   findGuardianReads,
   findHomeRows,
@@ -153,6 +155,7 @@ export async function readPrincipleFigures(
     conferenceEventRows,
     testResultRows,
     concernRows,
+    parentMeetingRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -170,6 +173,7 @@ export async function readPrincipleFigures(
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
     findTestResultFacts(ctx.db, schoolId),
     findConcernFacts(ctx.db, schoolId),
+    findParentMeetingFacts(ctx.db, schoolId, year.from, year.to),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -280,6 +284,14 @@ export async function readPrincipleFigures(
         .map((k) => ({ on: k.contacted_on, channel: k.channel })),
     };
   });
+  // Every class counts for the principle's number of parent meetings, with or without a meeting.
+  const meetingsPerYear = yearPrinciple?.parentMeetings?.perYear ?? null;
+  const classMeetings = classes.map((c) => ({
+    classId: c.id,
+    meetings: parentMeetingRows
+      .filter((r) => r.class_id === c.id)
+      .map((r) => ({ date: r.date, held: r.held, invited: r.invited, represented: r.represented })),
+  }));
   const overdueConcerns = concerns.filter(
     (c) =>
       concernState({ dueOn: c.dueOn, firstContactOn: c.contacts[0]?.on ?? null, closed: c.closed }, today) ===
@@ -420,6 +432,30 @@ export async function readPrincipleFigures(
         board,
       ),
       overdue: board ? suppressSmall(overdueConcerns, overdueConcerns) : overdueConcerns,
+    },
+    parentMeetings: {
+      perYear: meetingsPerYear,
+      held: breakdown(
+        classMeetings,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => {
+          const whole = start.getTime() === from.getTime() && end.getTime() === to.getTime();
+          return parentMeetingsHeld(of, localDate(start), localDate(end), today, whole ? meetingsPerYear : null);
+        },
+        keptCell,
+        board,
+      ),
+      attendance: breakdown(
+        classMeetings,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => parentMeetingAttendance(of, localDate(start), localDate(end)),
+        keptCell,
+        board,
+      ),
     },
   };
 }

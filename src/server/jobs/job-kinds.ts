@@ -45,6 +45,8 @@ export const JOB_PAYLOADS = {
   'test-result-email': z.object({ testResultId: ZUuid, personId: ZUuid }),
   /** Reminds the recorder and the contact teachers of a result not yet sent to the home; nothing once sent. */
   'test-result-reminder': z.object({ testResultId: ZUuid }),
+  /** One custody holder's invitation to a parent meeting by e-mail, with its calendar file (parent meetings). */
+  'parent-meeting-email': z.object({ meetingId: ZUuid, personId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -5,6 +5,7 @@ import { danishPossessive } from '../../shared/possessive.js';
 import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
 import { conferenceReminderNotice } from '../notify/templates/conference-invitation.js';
+import { parentMeetingInvitationNotice, parentMeetingMinutesNotice } from '../parent-meetings/parent-meeting-mail.js';
 
 /** "Invitation to a school-home conference about Emma", with the round and its first day. */
 function conferenceInvitationNotice(
@@ -250,6 +251,21 @@ const NOTICES = {
       locale: Locale,
       p: { child: string; kind: 'academic' | 'well_being' | 'behaviour'; dueOn: string | null },
     ) => concernRegisteredNotice(locale, p),
+  },
+  'parent-meeting-invitation': {
+    params: z.object({
+      className: z.string(),
+      date: z.iso.date(),
+      from: z.string(),
+      to: z.string(),
+      place: z.string(),
+    }),
+    render: (locale: Locale, p: { className: string; date: string; from: string; to: string; place: string }) =>
+      parentMeetingInvitationNotice(locale, p),
+  },
+  'parent-meeting-minutes': {
+    params: z.object({ className: z.string(), date: z.iso.date() }),
+    render: (locale: Locale, p: { className: string; date: string }) => parentMeetingMinutesNotice(locale, p),
   },
 } as const;
 

@@ -468,3 +468,71 @@ export async function loadClassesWithCustody(
     custodyChildIds: children.filter((r) => r.class_id === c.id).map((r) => r.id),
   }));
 }
+
+export interface ParentMeetingClassFacts {
+  id: string;
+  schoolId: string;
+  classId: string;
+  /** The caller's children in the class (any relation; the rules ask for custody). */
+  childIds: string[];
+  /** The adopted principle lets the class parent representatives help plan its parent meetings. */
+  representativesHelp: boolean;
+}
+
+export interface ParentMeetingFacts extends ParentMeetingClassFacts {
+  /** The homes have been invited: before, the meeting is its planners' alone. */
+  invited: boolean;
+}
+
+/** The caller's children in the class of the row (`classColumn`), as a JSON array of ids. */
+const callersChildrenIn = (userId: string, schoolColumn: string, classColumn: string) =>
+  sql<string[]>`(select coalesce(json_agg(g.student_id), '[]'::json) from guardianships g
+    join people p on p.school_id = g.school_id and p.id = g.person_id
+    join students s on s.school_id = g.school_id and s.id = g.student_id
+    where p.user_id = ${userId} and g.school_id = ${sql.ref(schoolColumn)} and s.class_id = ${sql.ref(classColumn)})`;
+
+const representativesHelpRule = (schoolColumn: string) =>
+  sql<boolean>`coalesce((select (pv.content #>> '{parentMeetings,representativesHelpPlan}') = 'true' from principle_versions pv where pv.school_id = ${sql.ref(schoolColumn)} and pv.status = 'adopted' limit 1), false)`;
+
+/** Classes with the caller's children in them and the principle's rule on representatives, for parent meetings. */
+export async function loadParentMeetingClasses(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<ParentMeetingClassFacts[]> {
+  let query = db
+    .selectFrom('classes as c')
+    .select([
+      'c.id',
+      'c.school_id as schoolId',
+      'c.id as classId',
+      callersChildrenIn(scope.userId, 'c.school_id', 'c.id').as('childIds'),
+      representativesHelpRule('c.school_id').as('representativesHelp'),
+    ])
+    .where('c.id', 'in', ids)
+    .where('c.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('c.school_id', '=', scope.schoolId);
+  return query.execute();
+}
+
+/** Parent meetings with their class, the caller's children in it and whether the homes are invited. */
+export async function loadParentMeetings(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<ParentMeetingFacts[]> {
+  let query = db
+    .selectFrom('parent_meetings as pm')
+    .select([
+      'pm.id',
+      'pm.school_id as schoolId',
+      'pm.class_id as classId',
+      sql<boolean>`pm.invited_at is not null`.as('invited'),
+      callersChildrenIn(scope.userId, 'pm.school_id', 'pm.class_id').as('childIds'),
+      representativesHelpRule('pm.school_id').as('representativesHelp'),
+    ])
+    .where('pm.id', 'in', ids)
+    .where('pm.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('pm.school_id', '=', scope.schoolId);
+  return query.execute();
+}

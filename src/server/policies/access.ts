@@ -42,6 +42,11 @@ import {
   mayFollowConcernsOf,
   mayReadClassRepresentatives,
   mayRecordClassRepresentatives,
+  runsParentMeetingsOf,
+  isHomeOfClass,
+  mayPlanParentMeetingOf,
+  maySeeParentMeeting,
+  maySeeParentMeetingsOf,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -66,6 +71,8 @@ import {
   loadStudentGrades,
   loadConcerns,
   loadClassesWithCustody,
+  loadParentMeetingClasses,
+  loadParentMeetings,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -314,6 +321,37 @@ const RULES = {
     load: loadConcerns,
     sees: (m, c) => mayFollowConcernsOf(m, c),
     deniedRead: { action: 'concern.read-refused', studentOf: (c) => c.studentId },
+  }),
+  /** A class's parent meetings: its staff, the leadership, its representatives and its homes. */
+  'class.parent-meetings': rule({ load: loadParentMeetingClasses, sees: (m, c) => maySeeParentMeetingsOf(m, c) }),
+  /** Planning a new parent meeting: the class's staff, the leadership, and the representatives where the principle says so. */
+  'class.plan-parent-meeting': rule({
+    load: loadParentMeetingClasses,
+    sees: (m, c) => maySeeParentMeetingsOf(m, c),
+    may: (m, c) => mayPlanParentMeetingOf(m, c),
+  }),
+  /** A parent meeting: its planners and the representatives; the class's homes once invited. */
+  'parent-meeting.read': rule({ load: loadParentMeetings, sees: (m, p) => maySeeParentMeeting(m, p) }),
+  /** Time, place and agenda: its planners (the route's service refuses once the homes are invited). */
+  'parent-meeting.plan': rule({
+    load: loadParentMeetings,
+    sees: (m, p) => maySeeParentMeeting(m, p),
+    may: (m, p) => mayPlanParentMeetingOf(m, p),
+  }),
+  /** Inviting the homes, taking attendance, publishing the minutes: the class's staff and the leadership. */
+  'parent-meeting.run': rule({
+    load: loadParentMeetings,
+    sees: (m, p) => maySeeParentMeeting(m, p),
+    may: (m, p) => runsParentMeetingsOf(m, p.classId),
+  }),
+  /**
+   * A home's answer: a custody holder of a child in the class. A guardian of another class does
+   * not see the meeting (404, as for one that does not exist); staff who see it are refused.
+   */
+  'parent-meeting.answer': rule({
+    load: loadParentMeetings,
+    sees: (m, p) => maySeeParentMeeting(m, p),
+    may: (m, p) => p.invited && isHomeOfClass(m, p),
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

@@ -369,3 +369,29 @@ export const mayWriteToClassAsRepresentative = (m: Membership, classId: string) 
   m.personId !== null && !m.suspended && m.representativeOf.has(classId);
 /** A member's own seats, for their home page. */
 export const mayReadOwnRepresentativeSeats = isMemberOfSchool;
+/** Parent meetings (forældremøder): the class's staff and the leadership run them. */
+export const runsParentMeetingsOf = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+
+/** A custody holder of a child in the class: the home is invited and answers. */
+export const isHomeOfClass = (m: Membership, c: { childIds: readonly string[] }) =>
+  c.childIds.some((id) => hasCustodyOf(m, id));
+
+/**
+ * Who plans a class's parent meeting: its staff and the leadership, and its class parent
+ * representatives where the principle lets them help plan (seed 001).
+ */
+export const mayPlanParentMeetingOf = (m: Membership, c: { classId: string; representativesHelp: boolean }) =>
+  runsParentMeetingsOf(m, c.classId) || (c.representativesHelp && m.representativeOf.has(c.classId));
+
+/**
+ * Who sees a parent meeting: its planners and the class's representatives from the start, the
+ * class's homes once they are invited. To anyone else it does not exist.
+ */
+export const maySeeParentMeeting = (
+  m: Membership,
+  p: { classId: string; representativesHelp: boolean; invited: boolean; childIds: readonly string[] },
+) => mayPlanParentMeetingOf(m, p) || m.representativeOf.has(p.classId) || (p.invited && isHomeOfClass(m, p));
+
+/** Who sees a class's parent meetings at all: its staff, the leadership, its representatives and homes. */
+export const maySeeParentMeetingsOf = (m: Membership, c: { classId: string; childIds: readonly string[] }) =>
+  runsParentMeetingsOf(m, c.classId) || m.representativeOf.has(c.classId) || isHomeOfClass(m, c);

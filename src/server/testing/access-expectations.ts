@@ -680,6 +680,75 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: [],
     body: () => ({ subject: 'Legeaftaler i 3.A', body: 'Kære forældre, vi mødes i skolegården.' }),
   },
+  // Parent meetings (src/server/parent-meetings). The fixture's principle (seed 002) does not let
+  // class parent representatives plan; its meeting of 3.A is invited, so planning answers 409 to
+  // those who may plan, attendance 409 before it begins, minutes 409 before attendance.
+  'GET /api/schools/:schoolId/classes/:classId/parent-meetings': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+  },
+  'POST /api/schools/:schoolId/classes/:classId/parent-meetings': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ date: '2027-03-11', from: '19:00', to: '21:00', place: 'Klasselokalet' }),
+  },
+  'GET /api/schools/:schoolId/parent-meetings/mine': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      'boardMember',
+      ...LEADERSHIP,
+    ],
+  },
+  'GET /api/schools/:schoolId/parent-meetings/:meetingId': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+  },
+  'GET /api/schools/:schoolId/parent-meetings/:meetingId/meeting.ics': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+  },
+  'PUT /api/schools/:schoolId/parent-meetings/:meetingId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+    body: () => ({ date: '2026-12-10', from: '18:00', to: '20:00', place: 'Aulaen' }),
+  },
+  'POST /api/schools/:schoolId/parent-meetings/:meetingId/agenda': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+    body: () => ({ title: 'Lejrskole' }),
+  },
+  'PUT /api/schools/:schoolId/parent-meetings/:meetingId/agenda/:itemId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting, itemId: '00000000-0000-4000-8000-000000000000' }),
+    body: () => ({ title: 'Lejrskole' }),
+  },
+  'DELETE /api/schools/:schoolId/parent-meetings/:meetingId/agenda/:itemId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting, itemId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /api/schools/:schoolId/parent-meetings/:meetingId/invite': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+  },
+  'PUT /api/schools/:schoolId/parent-meetings/:meetingId/answer': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+    body: () => ({ coming: true, people: 2 }),
+  },
+  'PUT /api/schools/:schoolId/parent-meetings/:meetingId/attendance': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+    body: () => ({ households: [{ household: 'person:nobody', represented: true }] }),
+  },
+  'POST /api/schools/:schoolId/parent-meetings/:meetingId/minutes': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ meetingId: f.parentMeeting }),
+    body: () => ({ minutes: 'Referat' }),
+  },
 };
 
 /**
@@ -701,10 +770,11 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.invitation,
     f.agreement,
     f.testResult,
+    f.parentMeeting,
   ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
-  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement, f.testResult],
+  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement, f.testResult, f.parentMeeting],
   otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
   student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement],
   contactTeacher: (f) => [
@@ -721,6 +791,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.agreement,
     f.testResult,
     f.concern,
+    f.parentMeeting,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -738,6 +809,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.agreement,
     f.testResult,
     f.concern,
+    f.parentMeeting,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

@@ -39,6 +39,8 @@ export interface Fixture {
   testResult: string;
   /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
   concern: string;
+  /** 3.A's parent meeting on 10 December 19:00–21:00, planned by its contact teacher, both of Emma's custody homes invited. */
+  parentMeeting: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -480,6 +482,36 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
+  const parentMeeting = (
+    await db
+      .insertInto('parent_meetings')
+      .values({
+        school_id: schoolId,
+        class_id: classA,
+        date: '2026-12-10',
+        starts_at: '19:00',
+        ends_at: '21:00',
+        place: 'Klasselokalet',
+        created_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+        invited_at: TEST_NOW,
+        invited_by: people.contactTeacher!,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('parent_meeting_households')
+    .values(
+      [household, protectedHousehold].map((key) => ({
+        school_id: schoolId,
+        meeting_id: parentMeeting,
+        household_key: key,
+        invited_at: TEST_NOW,
+      })),
+    )
+    .execute();
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -514,6 +546,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     agreement,
     testResult,
     concern,
+    parentMeeting,
     users,
     people,
   };

@@ -50,6 +50,12 @@ export const AUDIT_ACTIONS = {
   'conference.round-students': 'list',
   'class-representative.elect': 'change',
   'class-representative.end': 'change',
+  'parent-meeting.households': 'list',
+  'parent-meeting.plan': 'change',
+  'parent-meeting.invite': 'change',
+  'parent-meeting.answer': 'change',
+  'parent-meeting.attendance': 'change',
+  'parent-meeting.minutes': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

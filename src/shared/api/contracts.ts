@@ -15,6 +15,7 @@ import { schoolCalendarContracts } from './school-calendar.contract.js';
 import { staffAbsenceContracts } from './staff-absence.contract.js';
 import { studentPlanContracts } from './student-plan.contract.js';
 import { classRepresentativeContracts } from './class-representative.contract.js';
+import { parentMeetingContracts } from './parent-meeting.contract.js';
 import type { Contract } from './contract.js';
 
 /** Every contract, by area: the route table test holds that each is a route the server serves as written. */
@@ -39,4 +40,5 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   staffAbsenceContracts,
   studentPlanContracts,
   classRepresentativeContracts,
+  parentMeetingContracts,
 };

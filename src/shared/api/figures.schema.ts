@@ -109,5 +109,14 @@ export const ZPrincipleFigures = z.object({
     /** Concerns past their deadline now without a contact with the home; null for the board under five. */
     overdue: z.number().int().min(0).nullable(),
   }),
+  /** Parent meetings (issue 12, point 2). */
+  parentMeetings: z.object({
+    /** The principle's number of parent meetings a class holds a year; null when it sets none. */
+    perYear: z.number().int().nullable(),
+    /** The year: each class's meetings due by the principle and those held (up to the number); a month: meetings due then and held. */
+    held: figureOf(ZKeptCell),
+    /** Homes invited to the meetings held, and those represented. */
+    attendance: figureOf(ZKeptCell),
+  }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

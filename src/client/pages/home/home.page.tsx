@@ -19,6 +19,7 @@ import { SchoolOverview } from './school-overview.js';
 import { StaffClasses } from './staff-classes.js';
 import { StaffWork } from './staff-work.js';
 import { StudentHome } from './student-home.js';
+import { ParentMeetingsHome } from '../parent-meetings/parent-meetings-home.js';
 
 type MeSchool = TMe['schools'][number];
 
@@ -134,6 +135,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           ]}
         />
       ) : null}
+      {!school.suspended && (custody.length > 0 || isStaff) ? <ParentMeetingsHome schoolId={sid} /> : null}
       {informationRight.length > 0 ? (
         <Section title={t('home.informationRight')} id={`information-right-${sid}`}>
           <InformationRightChildren school={school} students={informationRight} />

@@ -581,6 +581,58 @@ function TestResultFigures({ figures, schoolId }: { figures: TPrincipleFigures; 
   );
 }
 
+/**
+ * Parent meetings: held against the principle's number a year, and the share of invited homes
+ * represented; by class for the leader (linked to the class's meetings), "for få" for the board.
+ */
+function ParentMeetingFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t } = useTranslation();
+  const p = figures.parentMeetings;
+  const leadership = figures.audience === 'leadership';
+  const name = (row: { classId: string; name: string }) =>
+    leadership ? <Link to={paths.classParentMeetings(schoolId, row.classId)}>{row.name}</Link> : row.name;
+  return (
+    <div className="stack">
+      <ul className="figures">
+        <KeptFigure
+          cell={p.held.school}
+          of={(numbers) => t('parentMeetings.figures.heldOf', numbers)}
+          name={t('parentMeetings.figures.held')}
+        />
+        <KeptFigure
+          cell={p.attendance.school}
+          of={(numbers) => t('parentMeetings.figures.attendanceOf', numbers)}
+          name={t('parentMeetings.figures.attendance')}
+        />
+      </ul>
+      <p className="definition">
+        {p.perYear === null
+          ? t('parentMeetings.figures.definitionNone')
+          : t('parentMeetings.figures.definition', { count: p.perYear })}
+      </p>
+      <details className="details">
+        <summary>{t('parentMeetings.figures.byClass')}</summary>
+        <KeptTable
+          caption={t('parentMeetings.figures.byClass')}
+          rowHeader={t('figures.columns.class')}
+          shareHeader={t('parentMeetings.figures.heldColumn')}
+          countedHeader={t('parentMeetings.figures.countedColumn')}
+          rows={p.held.classes.map((row) => ({ key: row.classId, name: name(row), cell: row.cell }))}
+        />
+        <KeptTable
+          caption={t('parentMeetings.figures.attendanceByClass')}
+          rowHeader={t('figures.columns.class')}
+          shareHeader={t('parentMeetings.figures.attendanceColumn')}
+          countedHeader={t('parentMeetings.figures.invitedColumn')}
+          rows={p.attendance.classes
+            .filter((row) => row.cell === null || row.cell.counted > 0)
+            .map((row) => ({ key: row.classId, name: name(row), cell: row.cell }))}
+        />
+      </details>
+    </div>
+  );
+}
+
 export function PrincipleFigures({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
   const figures = useApiQuery(figuresContracts.read, { params: { schoolId } });
@@ -607,6 +659,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <TestResultFigures figures={data} schoolId={schoolId} />
           <h3>{t('concerns.figures.title')}</h3>
           <ConcernFigures figures={data} schoolId={schoolId} />
+          <h3>{t('parentMeetings.figures.title')}</h3>
+          <ParentMeetingFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>
