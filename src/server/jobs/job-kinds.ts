@@ -45,6 +45,8 @@ export const JOB_PAYLOADS = {
   'test-result-email': z.object({ testResultId: ZUuid, personId: ZUuid }),
   /** Reminds the recorder and the contact teachers of a result not yet sent to the home; nothing once sent. */
   'test-result-reminder': z.object({ testResultId: ZUuid }),
+  /** The morning before an event: reminds the households coming, and the organiser of volunteer places still open (events). */
+  'event-reminder': z.object({ eventId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -39,6 +39,10 @@ export interface Fixture {
   testResult: string;
   /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
   concern: string;
+  /** 3.A's Christmas crafts afternoon on 10 December, by its contact teacher, with sign-up open. */
+  event: string;
+  /** Its volunteer slot "Bag en kage", needing three households, none taken. */
+  eventSlot: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -480,6 +484,37 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
+  const event = (
+    await db
+      .insertInto('events')
+      .values({
+        school_id: schoolId,
+        class_id: classA,
+        title: 'Juleklip i 3.A',
+        description: 'Vi klipper julepynt og spiser æbleskiver.',
+        date: '2026-12-10',
+        starts_at: '16:00',
+        ends_at: '18:00',
+        place: 'Klasselokalet',
+        well_being: true,
+        sign_up: true,
+        sign_up_deadline: '2026-12-08',
+        capacity: null,
+        created_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+        idempotency_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const eventSlot = (
+    await db
+      .insertInto('event_slots')
+      .values({ school_id: schoolId, event_id: event, position: 0, title: 'Bag en kage', needed: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -514,6 +549,8 @@ export async function createFixture(db: Db): Promise<Fixture> {
     agreement,
     testResult,
     concern,
+    event,
+    eventSlot,
     users,
     people,
   };
