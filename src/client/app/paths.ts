@@ -46,4 +46,7 @@ export const paths = {
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
   newMessage: (studentId?: string) =>
     studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
+  /** The school's and the reader's classes' events, and one event with its sign-up and volunteer slots (issue 12). */
+  events: (schoolId: string) => `/schools/${schoolId}/events`,
+  event: (schoolId: string, eventId: string) => `/schools/${schoolId}/events/${eventId}`,
 };
