@@ -4,6 +4,7 @@ import { createFixture, type ActorName, type Fixture } from '../testing/fixture.
 import { runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
 import type { TEvent, TEventList } from '../../shared/api/event.schema.js';
+import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 
 /**
  * Events (issue 12 point 3) on the fixture school: 3.A's contact teacher makes a class event with
@@ -72,7 +73,7 @@ describe('events with sign-up, head-count and volunteer slots', () => {
   const moveTo = async (to: Date) => {
     while (t.clock.now() < to) {
       t.clock.set(new Date(Math.min(to.getTime(), t.clock.now().getTime() + 36 * 60 * 60 * 1000)));
-      for (const actor of ['custodyGuardian', 'protectedGuardian', 'contactTeacher'] as const)
+      for (const actor of ['custodyGuardian', 'protectedGuardian', 'contactTeacher', 'leader'] as const)
         await call(actor, 'GET', '/events');
     }
   };
@@ -339,5 +340,28 @@ describe('events with sign-up, head-count and volunteer slots', () => {
       .execute();
     await runAll();
     expect(await notices()).toHaveLength(2);
+  });
+
+  it('counts the events held this school year per class for the leader, and only totals for the board', async () => {
+    await moveTo(new Date('2026-12-04T08:00:00Z'));
+    const figures = async (actor: ActorName) => {
+      const res = await call(actor, 'GET', '/principle-figures');
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().events as TPrincipleFigures['events'];
+    };
+    const leader = await figures('leader');
+    // On 3 December: 3.A's trip, 5.B's play evening, and the school's sports day and bingo.
+    expect(leader.school).toEqual({ events: 4, wellBeing: 2, households: 1 });
+    expect(leader.schoolWide).toEqual({ events: 2, wellBeing: 1, households: 1 });
+    expect(leader.classes).toEqual([
+      { classId: f.classA, name: '3.A', cell: { events: 1, wellBeing: 0, households: 1 } },
+      { classId: f.classB, name: '5.B', cell: { events: 1, wellBeing: 1, households: 0 } },
+    ]);
+    const board = await figures('boardMember');
+    expect(board).toEqual({
+      school: { events: 4, wellBeing: 2, households: null },
+      schoolWide: { events: 2, wellBeing: 1, households: null },
+      classes: [],
+    });
   });
 });

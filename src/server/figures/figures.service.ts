@@ -12,6 +12,8 @@ import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '..
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
 import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
 import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
+import { eventsHeld, eventsHeldForBoard, type EventFact } from '../../domain/figures/events.js';
+import { findEventFacts } from './events.repository.js';
 import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
@@ -153,6 +155,7 @@ export async function readPrincipleFigures(
     conferenceEventRows,
     testResultRows,
     concernRows,
+    eventRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -170,6 +173,7 @@ export async function readPrincipleFigures(
     findHouseholdConferenceEvents(ctx.db, schoolId, from, to),
     findTestResultFacts(ctx.db, schoolId),
     findConcernFacts(ctx.db, schoolId),
+    findEventFacts(ctx.db, schoolId, year.from, year.to),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -421,5 +425,37 @@ export async function readPrincipleFigures(
       ),
       overdue: board ? suppressSmall(overdueConcerns, overdueConcerns) : overdueConcerns,
     },
+    events: eventFigures(eventRows, classes, year, today, board),
+  };
+}
+
+/** "Events held" for the school, its own events and (for the leadership) each class. */
+function eventFigures(
+  rows: Awaited<ReturnType<typeof findEventFacts>>,
+  classes: ReadonlyArray<{ id: string; grade: number; letter: string }>,
+  year: { from: string; to: string },
+  today: string,
+  board: boolean,
+) {
+  const facts: EventFact[] = rows.map((r) => ({
+    classId: r.class_id,
+    date: r.date,
+    wellBeing: r.well_being,
+    households: r.households,
+  }));
+  const cell = (of: readonly EventFact[]) => {
+    const counted = eventsHeld(of, year.from, year.to, today);
+    return board ? eventsHeldForBoard(counted) : counted;
+  };
+  return {
+    school: cell(facts),
+    schoolWide: cell(facts.filter((f) => f.classId === null)),
+    classes: board
+      ? []
+      : classes.map((c) => ({
+          classId: c.id,
+          name: className(c.grade, c.letter),
+          cell: cell(facts.filter((f) => f.classId === c.id)),
+        })),
   };
 }
