@@ -19,6 +19,7 @@ import { addDemoPlannedRound } from './demo-planning.js';
 import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
+import { addDemoEvents } from './demo-events.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
@@ -203,6 +204,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   }
   await addDemoTestResults(db, schoolId, now);
   await addDemoConcerns(db, schoolId, now);
+  await addDemoEvents(db, schoolId, leaderId, now);
 }
 
 /**

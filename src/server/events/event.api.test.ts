@@ -298,6 +298,15 @@ describe('events with sign-up, head-count and volunteer slots', () => {
     expect(res.body).toContain(`UID:event-${trip.id}@samspil`);
     expect(res.body).toContain('DTSTART;TZID=Europe/Copenhagen:20261203T090000');
     expect(res.body).toContain('SUMMARY:Tur til Naturhistorisk Museum (3.A)');
+    // The household coming has it in its calendar feed, with the same UID; Sara's, which declined, not.
+    const feedOf = async (actor: ActorName) => {
+      const { url } = (await t.request({ method: 'GET', url: '/api/me/calendar-feed', as: f.users[actor] })).json() as {
+        url: string;
+      };
+      return (await t.request({ method: 'GET', url: new URL(url).pathname })).body;
+    };
+    expect(await feedOf('custodyGuardian')).toContain(`UID:event-${trip.id}@samspil`);
+    expect(await feedOf('protectedGuardian')).not.toContain(`UID:event-${trip.id}@samspil`);
   });
 
   it('closes sign-up after the deadline', async () => {

@@ -336,7 +336,13 @@ const EVENT_TEXT: Record<Locale, { wellBeing: string }> = {
 };
 
 /** An event as an entry of a calendar: the same UID in the download and the feed. */
-export function eventEntry(e: EventRow, locale: Locale): CalendarEntry {
+export function eventEntry(
+  e: Pick<
+    EventRow,
+    'id' | 'title' | 'description' | 'date' | 'starts_at' | 'ends_at' | 'place' | 'well_being' | 'grade' | 'letter'
+  >,
+  locale: Locale,
+): CalendarEntry {
   const what = e.well_being ? `${EVENT_TEXT[locale].wellBeing}. ` : '';
   return {
     uid: `event-${e.id}@samspil`,
