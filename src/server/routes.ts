@@ -25,6 +25,7 @@ import { testResultRoutes } from './test-results/test-result.routes.js';
 import { parentMeetingRoutes } from './parent-meetings/parent-meeting.routes.js';
 import { concernRoutes } from './concerns/concern.routes.js';
 import { classRepresentativeRoutes } from './class-representatives/class-representative.routes.js';
+import { eventRoutes } from './events/event.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -59,4 +60,5 @@ export const allRoutes: RouteDefinition[] = [
   ...parentMeetingRoutes,
   ...concernRoutes,
   ...classRepresentativeRoutes,
+  ...eventRoutes,
 ];

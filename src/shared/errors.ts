@@ -357,6 +357,38 @@ export const ERROR_MESSAGES = {
     da: 'Bekymringen er allerede afsluttet.',
     en: 'The concern has already been closed.',
   },
+  event_in_past: {
+    da: 'Dagen for arrangementet er allerede gået. Vælg en dag fra i dag og frem.',
+    en: 'The day of the event has already passed. Choose a day from today on.',
+  },
+  event_ends_before_start: {
+    da: 'Arrangementet skal slutte efter, at det begynder.',
+    en: 'The event must end after it begins.',
+  },
+  event_deadline_after_event: {
+    da: 'Fristen for tilmelding skal ligge fra i dag og senest på dagen for arrangementet.',
+    en: 'The sign-up deadline must be from today and no later than the day of the event.',
+  },
+  event_sign_up_off: {
+    da: 'Slå tilmelding til for at sætte en frist eller et højeste antal deltagere.',
+    en: 'Turn sign-up on to set a deadline or a largest number of people.',
+  },
+  event_sign_up_closed: {
+    da: 'Tilmeldingen til arrangementet er lukket.',
+    en: 'Sign-up for the event has closed.',
+  },
+  event_answer_empty: {
+    da: 'Skriv, hvor mange voksne og børn der kommer.',
+    en: 'Say how many adults and children are coming.',
+  },
+  event_full: {
+    da: 'Der er ikke plads til så mange. Der er {placesLeft} pladser tilbage.',
+    en: 'There is not room for that many. {placesLeft} places are left.',
+  },
+  event_slot_full: {
+    da: 'En anden familie nåede at tage den sidste plads i opgaven »{slot}«. Vælg en anden opgave.',
+    en: 'Another family took the last place in the task "{slot}" just before you. Choose another task.',
+  },
   unexpected_response: {
     da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
     en: 'The answer from the server could not be read. Reload the page and try again.',

@@ -94,6 +94,8 @@ const ClassParentMeetingsPage = lazy(() =>
 const ParentMeetingPage = lazy(() =>
   import('../pages/parent-meetings/parent-meetings.page.js').then((m) => ({ default: m.ParentMeetingPage })),
 );
+const EventsPage = lazy(() => import('../pages/events/events.page.js').then((m) => ({ default: m.EventsPage })));
+const EventPage = lazy(() => import('../pages/events/event.page.js').then((m) => ({ default: m.EventPage })));
 const TestResultsPage = lazy(() =>
   import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
 );
@@ -191,6 +193,8 @@ export function App() {
                     <Route path="students/:studentId/student-plan" element={<StudentPlanPage />} />
                     <Route path="students/:studentId/message-book" element={<MessageBookPage />} />
                     <Route path="students/:studentId/test-results" element={<TestResultsPage />} />
+                    <Route path="events" element={<EventsPage />} />
+                    <Route path="events/:eventId" element={<EventPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -49,4 +49,7 @@ export const paths = {
   /** A class's parent meetings (forældremøder), and one meeting. */
   classParentMeetings: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/parent-meetings`,
   parentMeeting: (schoolId: string, meetingId: string) => `/schools/${schoolId}/parent-meetings/${meetingId}`,
+  /** The school's and the reader's classes' events, and one event with its sign-up and volunteer slots (issue 12). */
+  events: (schoolId: string) => `/schools/${schoolId}/events`,
+  event: (schoolId: string, eventId: string) => `/schools/${schoolId}/events/${eventId}`,
 };

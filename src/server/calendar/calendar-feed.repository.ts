@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 export interface FeedRow {
@@ -212,4 +213,60 @@ export async function findInvitationBooking(
     .where('b.invitation_id', '=', invitationId)
     .execute();
   return withMoves(rows)[0];
+}
+
+/**
+ * The events the user's household said it is coming to, and those the user organises, at every
+ * school (issue 12); a suspended guardian's household answers are left out.
+ */
+export async function findFeedEvents(db: Db, userId: string) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'e.school_id').onRef('c.id', '=', 'e.class_id'))
+    .select([
+      'e.id',
+      'e.title',
+      'e.description',
+      'e.date',
+      'e.starts_at',
+      'e.ends_at',
+      'e.place',
+      'e.well_being',
+      'c.grade',
+      'c.letter',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('people as o')
+            .select('o.id')
+            .whereRef('o.school_id', '=', 'e.school_id')
+            .whereRef('o.id', '=', 'e.created_by')
+            .where('o.user_id', '=', userId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('event_sign_ups as a')
+            .innerJoin('people as p', (j) =>
+              j
+                .onRef('p.school_id', '=', 'a.school_id')
+                .on(
+                  sql<string>`coalesce(p.household_id::text, 'person:' || p.id::text)`,
+                  '=',
+                  sql.ref('a.household_key'),
+                ),
+            )
+            .select('a.event_id')
+            .whereRef('a.school_id', '=', 'e.school_id')
+            .whereRef('a.event_id', '=', 'e.id')
+            .where('a.attending', '=', true)
+            .where('p.user_id', '=', userId)
+            .where('p.suspended', '=', false),
+        ),
+      ]),
+    )
+    .orderBy('e.date')
+    .orderBy('e.starts_at')
+    .execute();
 }

@@ -7,12 +7,14 @@ import { className } from '../../shared/api/directory.schema.js';
 import type { Locale } from '../../shared/errors.js';
 import { calendarText, type CalendarEntry } from './calendar-ics.js';
 import { formatOf } from '../../domain/conferences/format.js';
+import { eventEntry } from '../events/event.service.js';
 import {
   deleteFeed,
   findFeedByToken,
   findFeedOfUser,
   findFeedUser,
   findGuardianBookings,
+  findFeedEvents,
   findInvitationBooking,
   findStaffRoundDays,
   insertFeedIfMissing,
@@ -127,19 +129,24 @@ function roundEntries(rows: readonly StaffRoundDayRow[], locale: Locale): Calend
 /**
  * A feed as a calendar app fetches it, without a cookie: the secret in its path is the only key,
  * and an unknown or revoked one is 404. It holds the owner's own entries only, in their language:
- * the afternoons of the conference rounds of the classes they are staff of, and the conferences
- * their household booked.
+ * the afternoons of the conference rounds of the classes they are staff of, the conferences
+ * their household booked, and the events their household is coming to or they organise.
  */
 export async function readCalendar(ctx: Context, tokenInPath: string): Promise<string> {
   const token = tokenInPath.replace(/\.ics$/, '');
   const feed = await findFeedByToken(ctx.db, token);
   const user = feed ? await findFeedUser(ctx.db, feed.user_id) : undefined;
   if (!feed || !user) throw new AppError('not_found');
-  const [roundDays, bookings] = await Promise.all([
+  const [roundDays, bookings, events] = await Promise.all([
     findStaffRoundDays(ctx.db, user.id),
     findGuardianBookings(ctx.db, user.id),
+    findFeedEvents(ctx.db, user.id),
   ]);
-  const entries = [...roundEntries(roundDays, user.locale), ...bookingEntries(bookings, user.locale)];
+  const entries = [
+    ...roundEntries(roundDays, user.locale),
+    ...bookingEntries(bookings, user.locale),
+    ...events.map((e) => eventEntry(e, user.locale)),
+  ];
   return calendarText(entries, user.locale, ctx.clock.now());
 }
 

@@ -443,6 +443,10 @@ export interface Database {
   parent_meetings: ParentMeetingsTable;
   parent_meeting_agenda_items: ParentMeetingAgendaItemsTable;
   parent_meeting_households: ParentMeetingHouseholdsTable;
+  events: EventsTable;
+  event_sign_ups: EventSignUpsTable;
+  event_slots: EventSlotsTable;
+  event_slot_takers: EventSlotTakersTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -828,4 +832,57 @@ export interface ParentMeetingHouseholdsTable {
   answered_by: string | null;
   answered_at: Timestamp | null;
   represented: boolean | null;
+}
+
+/** Migration 2026-12-04T0930: an event of the school (class_id null) or of one class. */
+export interface EventsTable {
+  school_id: string;
+  id: Generated<string>;
+  class_id: string | null;
+  title: string;
+  description: string;
+  date: DateOnly;
+  /** Copenhagen wall-clock time, HH:MM. */
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  well_being: boolean;
+  sign_up: boolean;
+  sign_up_deadline: DateOnly | null;
+  capacity: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+/** Migration 2026-12-04T0930: a household's answer to an event. */
+export interface EventSignUpsTable {
+  school_id: string;
+  event_id: string;
+  household_key: string;
+  attending: boolean;
+  adults: number;
+  children: number;
+  answered_by: string;
+  answered_at: Timestamp;
+}
+
+/** Migration 2026-12-04T0930: a volunteer slot of an event, with how many households it needs and has. */
+export interface EventSlotsTable {
+  school_id: string;
+  id: Generated<string>;
+  event_id: string;
+  position: number;
+  title: string;
+  needed: number;
+  taken: Generated<number>;
+}
+
+/** Migration 2026-12-04T0930: a household that took a volunteer slot. */
+export interface EventSlotTakersTable {
+  school_id: string;
+  slot_id: string;
+  household_key: string;
+  taken_by: string;
+  taken_at: Timestamp;
 }

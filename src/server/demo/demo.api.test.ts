@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SCHOOL } from './demo-directory.js';
 import type { TBrokenPromiseList, TThreadList, TThreadReaders } from '../../shared/api/messaging.schema.js';
 import type { TPublicPrincipleResponse } from '../../shared/api/principle.schema.js';
 import type { TConcernList } from '../../shared/api/concern.schema.js';
+import type { TEvent, TEventList } from '../../shared/api/event.schema.js';
 import type { TPrincipleFigures } from '../../shared/api/figures.schema.js';
 import type { TPrinciple } from '../../shared/principle/principle.schema.js';
 import type { TFreeTimes, TMyInvitations, TPlan, TPlanMoves, TRoundList } from '../../shared/api/conference.schema.js';
@@ -436,6 +437,33 @@ describe('the demo school', () => {
     const concerns = (figures.json() as TPrincipleFigures).concerns;
     expect(concerns.metEarly.school).toEqual({ counted: 3, kept: 2, share: 2 / 3 });
     expect(concerns.overdue).toBe(1);
+  });
+
+  it("shows events in use: 3.A's crafts afternoon with sign-ups and taken slots, the school's well-being day, and events held", async () => {
+    const get = async (email: string, url: string) => {
+      const res = await t.request({ method: 'GET', url, as: await userId(email) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as unknown;
+    };
+    const home = (await get(DEMO_ACCOUNTS.guardian, `/api/schools/${first.schoolId}/events`)) as TEventList;
+    const crafts = home.events.find((e) => e.title === 'Juleklip og æbleskiver i 3.A')!;
+    expect(crafts).toMatchObject({ wellBeing: true, mayAnswer: true, myAnswer: null, signUpOpen: true });
+    expect(home.events.find((e) => e.class === null)).toMatchObject({ title: 'Trivselsdag: Hele skolen løber' });
+    const organiser = (await get(
+      DEMO_ACCOUNTS.contactTeacher,
+      `/api/schools/${first.schoolId}/events/${crafts.id}`,
+    )) as TEvent;
+    expect(organiser.headCount.households).toBeGreaterThanOrEqual(5);
+    expect(organiser.slots.map((s) => [s.title, s.taken])).toEqual([
+      ['Bag en kage', 2],
+      ['Tag en æbleskivepande med', 2],
+      ['Hjælp med oprydning', 0],
+    ]);
+    const figures = (await get(
+      DEMO_ACCOUNTS.leader,
+      `/api/schools/${first.schoolId}/principle-figures`,
+    )) as TPrincipleFigures;
+    expect(figures.events.school).toMatchObject({ events: 2, wellBeing: 1 });
   });
 
   it('is rebuilt from scratch by a reset, with its own logins and nothing left over', async () => {

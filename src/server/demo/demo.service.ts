@@ -21,6 +21,7 @@ import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoMessageBook, addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
 import { addDemoParentMeetings } from './demo-parent-meetings.js';
+import { addDemoEvents } from './demo-events.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { addDemoRepresentatives } from './demo-representatives.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
@@ -219,6 +220,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await addDemoConcerns(db, schoolId, now);
   await addDemoRepresentatives(db, schoolId, now);
   await addDemoParentMeetings(db, schoolId, now);
+  await addDemoEvents(db, schoolId, leaderId, now);
 }
 
 /**

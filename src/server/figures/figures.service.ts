@@ -13,6 +13,8 @@ import { householdFacts, householdsReached, type HouseholdFact } from '../../dom
 import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
 import { concernsMetEarly, type ConcernFact } from '../../domain/figures/concerns.js';
 import { parentMeetingAttendance, parentMeetingsHeld } from '../../domain/figures/parent-meetings.js';
+import { eventsHeld, eventsHeldForBoard, type EventFact } from '../../domain/figures/events.js';
+import { findEventFacts } from './events.repository.js';
 import { concernState, contactDueOn } from '../../domain/concerns/early-dialogue.js';
 import { versionInForceOn } from '../../domain/principle/in-force.js';
 import { regularConferenceRounds } from '../../domain/principle/rules.js';
@@ -156,6 +158,7 @@ export async function readPrincipleFigures(
     testResultRows,
     concernRows,
     parentMeetingRows,
+    eventRows,
   ] = await Promise.all([
     findReplyPromiseFacts(ctx.db, schoolId, from, to),
     findClassesForFigures(ctx.db, schoolId),
@@ -174,6 +177,7 @@ export async function readPrincipleFigures(
     findTestResultFacts(ctx.db, schoolId),
     findConcernFacts(ctx.db, schoolId),
     findParentMeetingFacts(ctx.db, schoolId, year.from, year.to),
+    findEventFacts(ctx.db, schoolId, year.from, year.to),
   ]);
   const today = localDate(now);
   // Each invitation against the lead time in force the day it went out; the year's number of
@@ -457,5 +461,37 @@ export async function readPrincipleFigures(
         board,
       ),
     },
+    events: eventFigures(eventRows, classes, year, today, board),
+  };
+}
+
+/** "Events held" for the school, its own events and (for the leadership) each class. */
+function eventFigures(
+  rows: Awaited<ReturnType<typeof findEventFacts>>,
+  classes: ReadonlyArray<{ id: string; grade: number; letter: string }>,
+  year: { from: string; to: string },
+  today: string,
+  board: boolean,
+) {
+  const facts: EventFact[] = rows.map((r) => ({
+    classId: r.class_id,
+    date: r.date,
+    wellBeing: r.well_being,
+    households: r.households,
+  }));
+  const cell = (of: readonly EventFact[]) => {
+    const counted = eventsHeld(of, year.from, year.to, today);
+    return board ? eventsHeldForBoard(counted) : counted;
+  };
+  return {
+    school: cell(facts),
+    schoolWide: cell(facts.filter((f) => f.classId === null)),
+    classes: board
+      ? []
+      : classes.map((c) => ({
+          classId: c.id,
+          name: className(c.grade, c.letter),
+          cell: cell(facts.filter((f) => f.classId === c.id)),
+        })),
   };
 }

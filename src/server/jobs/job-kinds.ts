@@ -47,6 +47,8 @@ export const JOB_PAYLOADS = {
   'test-result-reminder': z.object({ testResultId: ZUuid }),
   /** One custody holder's invitation to a parent meeting by e-mail, with its calendar file (parent meetings). */
   'parent-meeting-email': z.object({ meetingId: ZUuid, personId: ZUuid }),
+  /** The morning before an event: reminds the households coming, and the organiser of volunteer places still open (events). */
+  'event-reminder': z.object({ eventId: ZUuid }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

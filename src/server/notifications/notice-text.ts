@@ -178,6 +178,44 @@ function concernRegisteredNotice(
  * switching language changes the list too. The text written when it was made stays beside them,
  * for rows from before parameters were kept.
  */
+/** "Tomorrow: Juleklip i 3.A at 17.00, in the gym", to the households coming to an event. */
+function eventReminderNotice(
+  locale: Locale,
+  p: { title: string; date: string; from: string; place: string },
+): { title: string; body: string } {
+  const day = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${p.date}T12:00:00Z`));
+  return locale === 'da'
+    ? {
+        title: `Husk: ${p.title}`,
+        body: `I har meldt jer til ${day} kl. ${p.from.replace(':', '.')}, ${p.place}. Se arrangementet i Samspil.`,
+      }
+    : {
+        title: `Reminder: ${p.title}`,
+        body: `You are signed up for ${day} at ${p.from}, ${p.place}. See the event in Samspil.`,
+      };
+}
+
+/** "3 places in volunteer tasks are still open", to the organiser the morning before. */
+function eventSlotsOpenNotice(
+  locale: Locale,
+  p: { title: string; date: string; open: number },
+): { title: string; body: string } {
+  return locale === 'da'
+    ? {
+        title: `Opgaver mangler folk: ${p.title}`,
+        body: `${p.open} ${p.open === 1 ? 'plads' : 'pladser'} i de frivillige opgaver er ikke taget endnu. Spørg forældrene, eller ret opgaverne.`,
+      }
+    : {
+        title: `Tasks need people: ${p.title}`,
+        body: `${p.open} ${p.open === 1 ? 'place' : 'places'} in the volunteer tasks ${p.open === 1 ? 'is' : 'are'} not taken yet. Ask the parents, or change the tasks.`,
+      };
+}
+
 const NOTICES = {
   message: {
     params: z.object({ subject: z.string(), sender: z.string(), urgent: z.boolean() }),
@@ -266,6 +304,15 @@ const NOTICES = {
   'parent-meeting-minutes': {
     params: z.object({ className: z.string(), date: z.iso.date() }),
     render: (locale: Locale, p: { className: string; date: string }) => parentMeetingMinutesNotice(locale, p),
+  },
+  'event-reminder': {
+    params: z.object({ title: z.string(), date: z.iso.date(), from: z.string(), place: z.string() }),
+    render: (locale: Locale, p: { title: string; date: string; from: string; place: string }) =>
+      eventReminderNotice(locale, p),
+  },
+  'event-slots-open': {
+    params: z.object({ title: z.string(), date: z.iso.date(), open: z.number().int() }),
+    render: (locale: Locale, p: { title: string; date: string; open: number }) => eventSlotsOpenNotice(locale, p),
   },
 } as const;
 

@@ -536,3 +536,58 @@ export async function loadParentMeetings(
   if (scope.schoolId) query = query.where('pm.school_id', '=', scope.schoolId);
   return query.execute();
 }
+
+export interface EventFacts {
+  id: string;
+  schoolId: string;
+  /** Null: an event of the whole school. */
+  classId: string | null;
+  /** The caller's children (any guardianship) the event is for: in its class, or at its school. */
+  childIds: string[];
+}
+
+/** The caller's children at the schools of `rows`, with their classes: who an event is for. */
+async function withChildrenOfCaller<R extends { schoolId: string; classId: string | null }>(
+  db: Db,
+  userId: string,
+  rows: R[],
+): Promise<Array<R & { childIds: string[] }>> {
+  if (rows.length === 0) return [];
+  const children = await db
+    .selectFrom('guardianships as g')
+    .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
+    .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
+    .select(['s.id', 's.school_id', 's.class_id'])
+    .where('p.user_id', '=', userId)
+    .where('g.school_id', 'in', [...new Set(rows.map((r) => r.schoolId))])
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    childIds: children
+      .filter((c) => c.school_id === r.schoolId && (r.classId === null || c.class_id === r.classId))
+      .map((c) => c.id),
+  }));
+}
+
+/** Events with their class and the caller's children they are for. */
+export async function loadEvents(db: Db, scope: AccessScope, ids: readonly string[]): Promise<EventFacts[]> {
+  let query = db
+    .selectFrom('events as e')
+    .select(['e.id', 'e.school_id as schoolId', 'e.class_id as classId'])
+    .where('e.id', 'in', ids)
+    .where('e.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('e.school_id', '=', scope.schoolId);
+  return withChildrenOfCaller(db, scope.userId, await query.execute());
+}
+
+/** Volunteer slots, each with the facts of its event. */
+export async function loadEventSlots(db: Db, scope: AccessScope, ids: readonly string[]): Promise<EventFacts[]> {
+  let query = db
+    .selectFrom('event_slots as sl')
+    .innerJoin('events as e', (j) => j.onRef('e.school_id', '=', 'sl.school_id').onRef('e.id', '=', 'sl.event_id'))
+    .select(['sl.id', 'e.school_id as schoolId', 'e.class_id as classId'])
+    .where('sl.id', 'in', ids)
+    .where('sl.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('sl.school_id', '=', scope.schoolId);
+  return withChildrenOfCaller(db, scope.userId, await query.execute());
+}

@@ -47,6 +47,9 @@ import {
   mayPlanParentMeetingOf,
   maySeeParentMeeting,
   maySeeParentMeetingsOf,
+  mayReadEvent,
+  mayOrganiseClassEvents,
+  mayAnswerEvent,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -73,6 +76,8 @@ import {
   loadClassesWithCustody,
   loadParentMeetingClasses,
   loadParentMeetings,
+  loadEvents,
+  loadEventSlots,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -352,6 +357,25 @@ const RULES = {
     load: loadParentMeetings,
     sees: (m, p) => maySeeParentMeeting(m, p),
     may: (m, p) => p.invited && isHomeOfClass(m, p),
+  }),
+  /** Creating an event of a class: its staff, its class parent representatives and the leadership. */
+  'class.organise-events': rule({
+    load: loadClasses,
+    sees: (m, c) => mayOrganiseClassEvents(m, c.id),
+  }),
+  /** An event: whoever it is for (rules.ts `mayReadEvent`); to anyone else it does not exist. */
+  'event.read': rule({ load: loadEvents, sees: (m, e) => mayReadEvent(m, e) }),
+  /** A home's answer: a custody holder of a child the event is for; others who see it are refused. */
+  'event.answer': rule({
+    load: loadEvents,
+    sees: (m, e) => mayReadEvent(m, e),
+    may: (m, e) => mayAnswerEvent(m, e),
+  }),
+  /** Taking or releasing a volunteer slot: as answering the slot's event. */
+  'event-slot.take': rule({
+    load: loadEventSlots,
+    sees: (m, e) => mayReadEvent(m, e),
+    may: (m, e) => mayAnswerEvent(m, e),
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

@@ -395,3 +395,33 @@ export const maySeeParentMeeting = (
 /** Who sees a class's parent meetings at all: its staff, the leadership, its representatives and homes. */
 export const maySeeParentMeetingsOf = (m: Membership, c: { classId: string; childIds: readonly string[] }) =>
   runsParentMeetingsOf(m, c.classId) || m.representativeOf.has(c.classId) || isHomeOfClass(m, c);
+
+/**
+ * Events (issue 12): an event of a class is for its staff, the leadership, the class parent
+ * representatives and the custody holders and students of the class; an event of the school for
+ * every member. A suspended guardian sees none.
+ */
+export interface EventAccess {
+  classId: string | null;
+  /** The caller's children the event is for. */
+  childIds: readonly string[];
+}
+const hasCustodyAmong = (m: Membership, childIds: readonly string[]) => childIds.some((id) => hasCustodyOf(m, id));
+export const mayListEvents = (m: Membership) => isMemberOfSchool(m) && !m.suspended;
+export const mayReadEvent = (m: Membership, e: EventAccess) =>
+  mayListEvents(m) &&
+  (e.classId === null ||
+    teachesClass(m, e.classId) ||
+    runsTheSchool(m) ||
+    m.representativeOf.has(e.classId) ||
+    m.studentClassId === e.classId ||
+    hasCustodyAmong(m, e.childIds));
+/** A class's events are organised by its staff, its class parent representatives and the leadership. */
+export const mayOrganiseClassEvents = (m: Membership, classId: string) =>
+  teachesClass(m, classId) || runsTheSchool(m) || m.representativeOf.has(classId);
+/** The school's own events are the leadership's. */
+export const mayOrganiseSchoolEvents = runsTheSchool;
+export const mayOrganiseEvent = (m: Membership, e: { classId: string | null }) =>
+  e.classId === null ? mayOrganiseSchoolEvents(m) : mayOrganiseClassEvents(m, e.classId);
+/** A home answers and takes volunteer slots through a custody holder of a child the event is for. */
+export const mayAnswerEvent = (m: Membership, e: EventAccess) => !m.suspended && hasCustodyAmong(m, e.childIds);

@@ -40,6 +40,21 @@ export function fixtureParams(
 /** The leadership: leader and administrator. */
 export const LEADERSHIP = ['leader', 'administrator'] as const satisfies readonly ActorName[];
 
+/** A valid new event for the event routes: a day after the fixture's today, with one volunteer slot. */
+const EVENT_BODY = {
+  title: 'Forældrekaffe',
+  description: '',
+  date: '2026-12-15',
+  startsAt: '08:00',
+  endsAt: '09:00',
+  place: 'Kantinen',
+  wellBeing: false,
+  signUp: false,
+  signUpDeadline: null,
+  capacity: null,
+  slots: [{ title: 'Lav kaffe', needed: 1 }],
+};
+
 export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
   'GET /api/health': { allow: 'public' },
   'GET /api/openapi.json': { allow: 'public' },
@@ -749,6 +764,49 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     params: (f) => ({ meetingId: f.parentMeeting }),
     body: () => ({ minutes: 'Referat' }),
   },
+  // Events (src/server/events, issue 12). The fixture's event is 3.A's, by its contact teacher.
+  'GET /api/schools/:schoolId/events': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
+  },
+  'POST /api/schools/:schoolId/events': {
+    allow: [...LEADERSHIP],
+    body: () => EVENT_BODY,
+  },
+  'POST /api/schools/:schoolId/classes/:classId/events': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => EVENT_BODY,
+  },
+  'GET /api/schools/:schoolId/events/:eventId': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ eventId: f.event }),
+  },
+  'GET /api/schools/:schoolId/events/:eventId/calendar': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ eventId: f.event }),
+  },
+  'PUT /api/schools/:schoolId/events/:eventId/answer': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+    params: (f) => ({ eventId: f.event }),
+    body: () => ({ attending: true, adults: 1, children: 1 }),
+  },
+  'POST /api/schools/:schoolId/event-slots/:slotId/take': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+    params: (f) => ({ slotId: f.eventSlot }),
+  },
+  'POST /api/schools/:schoolId/event-slots/:slotId/release': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+    params: (f) => ({ slotId: f.eventSlot }),
+  },
 };
 
 /**
@@ -771,12 +829,23 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.agreement,
     f.testResult,
     f.parentMeeting,
+    f.event,
+    f.eventSlot,
   ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
-  protectedGuardian: (f) => [f.schoolId, f.ownStudent, f.classA, f.agreement, f.testResult, f.parentMeeting],
+  protectedGuardian: (f) => [
+    f.schoolId,
+    f.ownStudent,
+    f.classA,
+    f.agreement,
+    f.testResult,
+    f.parentMeeting,
+    f.event,
+    f.eventSlot,
+  ],
   otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
-  student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement],
+  student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement, f.event, f.eventSlot],
   contactTeacher: (f) => [
     f.schoolId,
     f.classA,
@@ -792,6 +861,8 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.testResult,
     f.concern,
     f.parentMeeting,
+    f.event,
+    f.eventSlot,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -810,6 +881,8 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.testResult,
     f.concern,
     f.parentMeeting,
+    f.event,
+    f.eventSlot,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

@@ -41,6 +41,10 @@ export interface Fixture {
   concern: string;
   /** 3.A's parent meeting on 10 December 19:00–21:00, planned by its contact teacher, both of Emma's custody homes invited. */
   parentMeeting: string;
+  /** 3.A's Christmas crafts afternoon on 10 December, by its contact teacher, with sign-up open. */
+  event: string;
+  /** Its volunteer slot "Bag en kage", needing three households, none taken. */
+  eventSlot: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -511,6 +515,36 @@ export async function createFixture(db: Db): Promise<Fixture> {
       })),
     )
     .execute();
+  const event = (
+    await db
+      .insertInto('events')
+      .values({
+        school_id: schoolId,
+        class_id: classA,
+        title: 'Juleklip i 3.A',
+        description: 'Vi klipper julepynt og spiser æbleskiver.',
+        date: '2026-12-10',
+        starts_at: '16:00',
+        ends_at: '18:00',
+        place: 'Klasselokalet',
+        well_being: true,
+        sign_up: true,
+        sign_up_deadline: '2026-12-08',
+        capacity: null,
+        created_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+        idempotency_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const eventSlot = (
+    await db
+      .insertInto('event_slots')
+      .values({ school_id: schoolId, event_id: event, position: 0, title: 'Bag en kage', needed: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
   const notification = (
     await db
@@ -547,6 +581,8 @@ export async function createFixture(db: Db): Promise<Fixture> {
     testResult,
     concern,
     parentMeeting,
+    event,
+    eventSlot,
     users,
     people,
   };

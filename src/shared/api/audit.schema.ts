@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = {
   'parent-meeting.answer': 'change',
   'parent-meeting.attendance': 'change',
   'parent-meeting.minutes': 'change',
+  'event.create': 'change',
+  'event.answer': 'change',
+  'event.slot-take': 'change',
+  'event.slot-release': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

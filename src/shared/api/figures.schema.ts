@@ -50,6 +50,13 @@ function figureOf<T extends z.ZodType>(cell: T) {
 export const ZEquityGroup = z.enum(['danish', 'otherLanguage', 'oneHome', 'twoHomes']);
 export type TEquityGroup = z.infer<typeof ZEquityGroup>;
 
+/** Events held, well-being events among them, and the different households that took part; null for the board under five. */
+export const ZEventsHeldCell = z.object({
+  events: z.number().int().min(0),
+  wellBeing: z.number().int().min(0),
+  households: z.number().int().min(0).nullable(),
+});
+
 export const ZPrincipleFigures = z.object({
   schoolYear: z.object({ startYear: z.number().int(), from: z.iso.date(), to: z.iso.date() }),
   /** `leadership` sees every cell; the `board` sees aggregates, small groups hidden. */
@@ -117,6 +124,15 @@ export const ZPrincipleFigures = z.object({
     held: figureOf(ZKeptCell),
     /** Homes invited to the meetings held, and those represented. */
     attendance: figureOf(ZKeptCell),
+  }),
+  /** Events held this school year (issue 12): the day has passed; well-being events counted apart. */
+  events: z.object({
+    /** Every event of the school and its classes. */
+    school: ZEventsHeldCell,
+    /** The events of the whole school (not of one class). */
+    schoolWide: ZEventsHeldCell,
+    /** Per class, for the leadership; empty for the board, which sees aggregates only. */
+    classes: z.array(z.object({ classId: ZUuid, name: z.string(), cell: ZEventsHeldCell })),
   }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

@@ -20,6 +20,7 @@ import { StaffClasses } from './staff-classes.js';
 import { StaffWork } from './staff-work.js';
 import { StudentHome } from './student-home.js';
 import { ParentMeetingsHome } from '../parent-meetings/parent-meetings-home.js';
+import { HomeEvents } from '../events/home-events.js';
 
 type MeSchool = TMe['schools'][number];
 
@@ -142,6 +143,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
         </Section>
       ) : null}
       {roles.has('student') ? <StudentHome school={school} /> : null}
+      {!school.suspended && (custody.length > 0 || isStaff || runsSchool) ? <HomeEvents schoolId={sid} /> : null}
       {isStaff ? (
         <Section title={t('home.work.title')} id={`work-${sid}`}>
           <StaffWork schoolId={sid} />

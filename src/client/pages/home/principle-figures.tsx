@@ -8,6 +8,7 @@ import { useApiQuery } from '../../app/query.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { formatNumber } from '../../ui/format.js';
 import { TableWrap } from '../../ui/table-wrap.js';
+import { EventFigures } from '../events/event-figures.js';
 
 /** A share in whole percent ("92 %" / "92%"), or a dash when nothing was counted. */
 function useShare() {
@@ -661,6 +662,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <ConcernFigures figures={data} schoolId={schoolId} />
           <h3>{t('parentMeetings.figures.title')}</h3>
           <ParentMeetingFigures figures={data} schoolId={schoolId} />
+          <h3>{t('events.figures.title')}</h3>
+          <EventFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>
