@@ -346,3 +346,19 @@ export const mayListUnsentTestResults = isStaff;
 export const mayFollowConcernsOf = worksWithStudent;
 /** The list of concerns: each member of staff sees their classes' children's, the leadership all. */
 export const mayListConcerns = isStaff;
+
+/**
+ * Play groups (issue 12, point 5): a class's parent representatives organise them, and so may the
+ * class's staff and the leadership; a suspended guardian organises nothing.
+ */
+export const mayOrganisePlayGroups = (m: Membership, classId: string) =>
+  (m.representativeOf.has(classId) && !m.suspended) || teachesClass(m, classId) || runsTheSchool(m);
+/** Who organises play groups at all: representatives and staff (each sees their own classes). */
+export const mayListOrganisedPlayGroups = (m: Membership) => (m.representativeOf.size > 0 && !m.suspended) || isStaff(m);
+/** Pairs kept apart (and why) are the staff's: the class's staff and the leadership, never parents. */
+export const mayKeepChildrenApart = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+/** A child's own play group: the custody holders, and the class's staff and the leadership. */
+export const mayReadPlayGroupsOf = (m: Membership, s: { id: string; classId: string }) =>
+  hasCustodyOf(m, s.id) || worksWithStudent(m, s);
+/** Whether the child's home hosts is its custody holders' to say. */
+export const mayChangePlayGroupHosting = hasCustodyOf;
