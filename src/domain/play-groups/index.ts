@@ -1,0 +1,9 @@
+export {
+  generatePlayGroups,
+  MAX_CHILDREN,
+  MAX_ROUNDS,
+  PlayGroupsError,
+  type PlayGroupsErrorCode,
+  type PlayGroupsInput,
+  type PlayGroupsResult,
+} from './generate.js';
