@@ -86,6 +86,9 @@ const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((
 const TestResultsPage = lazy(() =>
   import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
 );
+const PlayGroupsPage = lazy(() =>
+  import('../pages/play-groups/play-groups.page.js').then((m) => ({ default: m.PlayGroupsPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -177,6 +180,7 @@ export function App() {
                     <Route path="students/:studentId/student-plan" element={<StudentPlanPage />} />
                     <Route path="students/:studentId/message-book" element={<MessageBookPage />} />
                     <Route path="students/:studentId/test-results" element={<TestResultsPage />} />
+                    <Route path="classes/:classId/play-groups" element={<PlayGroupsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

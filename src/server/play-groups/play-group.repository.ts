@@ -366,3 +366,28 @@ export async function findPlannedClasses(
   else query = query.where('c.id', 'in', [...classIds]);
   return query.execute();
 }
+
+/** A child's custody holders (by person id), for the demo school's declined host. */
+export async function findCustodyHolderIds(db: Db, schoolId: string, studentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('guardianships')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('student_id', '=', studentId)
+    .where('kind', '=', 'custody')
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** A class's parent representatives (by person id). */
+export async function findRepresentativeIds(db: Db, schoolId: string, classId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('class_representatives')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('class_id', '=', classId)
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}

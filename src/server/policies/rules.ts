@@ -354,7 +354,8 @@ export const mayListConcerns = isStaff;
 export const mayOrganisePlayGroups = (m: Membership, classId: string) =>
   (m.representativeOf.has(classId) && !m.suspended) || teachesClass(m, classId) || runsTheSchool(m);
 /** Who organises play groups at all: representatives and staff (each sees their own classes). */
-export const mayListOrganisedPlayGroups = (m: Membership) => (m.representativeOf.size > 0 && !m.suspended) || isStaff(m);
+export const mayListOrganisedPlayGroups = (m: Membership) =>
+  (m.representativeOf.size > 0 && !m.suspended) || isStaff(m);
 /** Pairs kept apart (and why) are the staff's: the class's staff and the leadership, never parents. */
 export const mayKeepChildrenApart = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
 /** A child's own play group: the custody holders, and the class's staff and the leadership. */
