@@ -205,7 +205,7 @@ async function readClassPlayGroupsIn(
     rounds: groupRounds(members).map((round) => ({
       id: round.id,
       meetsOn: round.meetsOn,
-      past: round.meetsOn <= day,
+      past: round.meetsOn < day,
       groups: round.groups.map((g) => ({
         number: g.number,
         children: g.children.map((id) => ({ id, name: names.get(id) ?? '' })),
@@ -274,7 +274,7 @@ async function readStudentPlayGroupsIn(
       const host = hostOf(group.host, names, hosting);
       return {
         meetsOn: round.meetsOn,
-        past: round.meetsOn <= day,
+        past: round.meetsOn < day,
         with: group.children.filter((id) => id !== studentId).map((id) => names.get(id) ?? ''),
         host: host ? { ...host, ownHome: group.host === studentId } : null,
       };

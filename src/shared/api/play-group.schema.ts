@@ -32,7 +32,7 @@ export type TPlayGroupHost = z.infer<typeof ZPlayGroupHost>;
 export const ZPlayGroupRound = z.object({
   id: ZUuid,
   meetsOn: z.iso.date(),
-  /** Before today: kept when the class regenerates its groups. */
+  /** Before today (held). Rounds up to today are kept when the class regenerates its groups. */
   past: z.boolean(),
   groups: z.array(
     z.object({
