@@ -117,6 +117,14 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   parent_meeting_not_started: 409,
   parent_meeting_household_unknown: 422,
   parent_meeting_not_held: 409,
+  play_groups_too_few_children: 422,
+  play_groups_apart_impossible: 422,
+  play_groups_invalid: 422,
+  play_group_dates_not_future: 422,
+  play_group_dates_repeat: 422,
+  play_group_child_not_in_class: 422,
+  play_group_apart_same_child: 422,
+  play_group_apart_pair_exists: 409,
 };
 
 /** An error the user can act on: it carries a code with a translated message and, for forms, the field. */

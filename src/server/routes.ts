@@ -26,6 +26,7 @@ import { parentMeetingRoutes } from './parent-meetings/parent-meeting.routes.js'
 import { concernRoutes } from './concerns/concern.routes.js';
 import { classRepresentativeRoutes } from './class-representatives/class-representative.routes.js';
 import { eventRoutes } from './events/event.routes.js';
+import { playGroupRoutes } from './play-groups/play-group.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -61,4 +62,5 @@ export const allRoutes: RouteDefinition[] = [
   ...concernRoutes,
   ...classRepresentativeRoutes,
   ...eventRoutes,
+  ...playGroupRoutes,
 ];

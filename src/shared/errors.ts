@@ -389,6 +389,39 @@ export const ERROR_MESSAGES = {
     da: 'En anden familie nåede at tage den sidste plads i opgaven »{slot}«. Vælg en anden opgave.',
     en: 'Another family took the last place in the task "{slot}" just before you. Choose another task.',
   },
+  // Play groups (src/server/play-groups).
+  play_groups_too_few_children: {
+    da: 'Klassen har for få børn til én gruppe af den størrelse. Vælg mindre grupper.',
+    en: 'The class has too few children for one group of that size. Choose smaller groups.',
+  },
+  play_groups_apart_impossible: {
+    da: 'Børn, der skal holdes adskilt, kan ikke fordeles i grupper af den størrelse. Vælg en anden gruppestørrelse, eller tal med klassens lærere.',
+    en: 'Children who must be kept apart cannot be placed in groups of that size. Choose another group size, or talk to the class’s teachers.',
+  },
+  play_groups_invalid: {
+    da: 'Legegrupperne kunne ikke laves ud fra de valg. Tjek gruppestørrelsen og datoerne.',
+    en: 'The play groups could not be made from those choices. Check the group size and the dates.',
+  },
+  play_group_dates_not_future: {
+    da: 'Hver runde skal ligge efter i dag. Runder, der er holdt, bliver stående.',
+    en: 'Every round must be after today. Rounds already held are kept.',
+  },
+  play_group_dates_repeat: {
+    da: 'To runder kan ikke ligge på samme dag.',
+    en: 'Two rounds cannot be on the same day.',
+  },
+  play_group_child_not_in_class: {
+    da: 'Vælg to børn fra klassen.',
+    en: 'Choose two children from the class.',
+  },
+  play_group_apart_same_child: {
+    da: 'Vælg to forskellige børn.',
+    en: 'Choose two different children.',
+  },
+  play_group_apart_pair_exists: {
+    da: 'De to børn holdes allerede adskilt.',
+    en: 'These two children are already kept apart.',
+  },
   unexpected_response: {
     da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
     en: 'The answer from the server could not be read. Reload the page and try again.',

@@ -99,6 +99,9 @@ const EventPage = lazy(() => import('../pages/events/event.page.js').then((m) =>
 const TestResultsPage = lazy(() =>
   import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
 );
+const PlayGroupsPage = lazy(() =>
+  import('../pages/play-groups/play-groups.page.js').then((m) => ({ default: m.PlayGroupsPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -195,6 +198,7 @@ export function App() {
                     <Route path="students/:studentId/test-results" element={<TestResultsPage />} />
                     <Route path="events" element={<EventsPage />} />
                     <Route path="events/:eventId" element={<EventPage />} />
+                    <Route path="classes/:classId/play-groups" element={<PlayGroupsPage />} />
                   </Route>
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -44,6 +44,8 @@ export const paths = {
   /** A thread opened at one of its messages (the thread page gives each message the id `message-<id>`). */
   threadMessage: (threadId: string, messageId: string) => `/messages/${threadId}#message-${messageId}`,
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
+  /** A class's play groups, for its representatives, staff and the leadership. */
+  playGroups: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/play-groups`,
   newMessage: (studentId?: string) =>
     studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
   /** A class's parent meetings (forældremøder), and one meeting. */

@@ -447,6 +447,12 @@ export interface Database {
   event_sign_ups: EventSignUpsTable;
   event_slots: EventSlotsTable;
   event_slot_takers: EventSlotTakersTable;
+  play_group_plans: PlayGroupPlansTable;
+  play_group_rounds: PlayGroupRoundsTable;
+  play_group_groups: PlayGroupGroupsTable;
+  play_group_members: PlayGroupMembersTable;
+  play_group_apart_pairs: PlayGroupApartPairsTable;
+  play_group_host_declines: PlayGroupHostDeclinesTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -885,4 +891,58 @@ export interface EventSlotTakersTable {
   household_key: string;
   taken_by: string;
   taken_at: Timestamp;
+}
+
+/** Migration 2026-12-04T0950: a class's play groups, the settings of its latest generation. */
+export interface PlayGroupPlansTable {
+  school_id: string;
+  class_id: string;
+  group_size: number;
+  seed: number;
+  generated_by: string;
+  generated_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+export interface PlayGroupRoundsTable {
+  school_id: string;
+  id: Generated<string>;
+  class_id: string;
+  meets_on: DateOnly;
+}
+
+export interface PlayGroupGroupsTable {
+  school_id: string;
+  id: Generated<string>;
+  round_id: string;
+  number: number;
+}
+
+export interface PlayGroupMembersTable {
+  school_id: string;
+  round_id: string;
+  group_id: string;
+  student_id: string;
+  /** The group meets in this child's home. */
+  hosts: Generated<boolean>;
+}
+
+/** Two children the staff keep apart; the reason is for the staff only. */
+export interface PlayGroupApartPairsTable {
+  school_id: string;
+  id: Generated<string>;
+  class_id: string;
+  student_a: string;
+  student_b: string;
+  reason: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A child's home does not host play groups (declined by a custody holder). */
+export interface PlayGroupHostDeclinesTable {
+  school_id: string;
+  student_id: string;
+  declined_by: string;
+  declined_at: Timestamp;
 }

@@ -24,6 +24,7 @@ import { addDemoParentMeetings } from './demo-parent-meetings.js';
 import { addDemoEvents } from './demo-events.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { addDemoRepresentatives } from './demo-representatives.js';
+import { addDemoPlayGroups } from './demo-play-groups.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -221,6 +222,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await addDemoRepresentatives(db, schoolId, now);
   await addDemoParentMeetings(db, schoolId, now);
   await addDemoEvents(db, schoolId, leaderId, now);
+  await addDemoPlayGroups(db, schoolId, schoolYearOf(now));
 }
 
 /**

@@ -50,6 +50,10 @@ import {
   mayReadEvent,
   mayOrganiseClassEvents,
   mayAnswerEvent,
+  mayOrganisePlayGroups,
+  mayKeepChildrenApart,
+  mayReadPlayGroupsOf,
+  mayChangePlayGroupHosting,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -376,6 +380,44 @@ const RULES = {
     load: loadEventSlots,
     sees: (m, e) => mayReadEvent(m, e),
     may: (m, e) => mayAnswerEvent(m, e),
+  }),
+  /** A class's play groups: its parent representatives, its staff and the leadership. */
+  'class.play-groups': rule({ load: loadClasses, sees: (m, c) => mayOrganisePlayGroups(m, c.id) }),
+  /** The pairs a class keeps apart, with the reasons: its staff and the leadership. */
+  'class.play-groups-apart': rule({ load: loadClasses, sees: (m, c) => mayKeepChildrenApart(m, c.id) }),
+  /** A child named in a pair kept apart: the class's staff and the leadership. */
+  'student.play-groups-apart': rule({ load: loadStudents, sees: (m, s) => worksWithStudent(m, s) }),
+  /**
+   * A child's own play group: its custody holders, the class's staff and the leadership. A § 23
+   * parent is told to ask, a suspended guardian that she is; a refused read is logged.
+   */
+  'student.play-groups': rule({
+    load: loadStudents,
+    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
+    may: (m, s) => mayReadPlayGroupsOf(m, s),
+    denied: (m, s) =>
+      new AppError(
+        hasInformationRightOf(m, s.id)
+          ? 'information_right_only'
+          : isSuspendedGuardianOf(m, s.id)
+            ? 'guardian_suspended'
+            : 'forbidden',
+      ),
+    deniedRead: { action: 'play-group.read-refused', studentOf: (s) => s.id },
+  }),
+  /** Declining (or offering) to host the child's play group: its custody holders. */
+  'student.play-group-hosting': rule({
+    load: loadStudents,
+    sees: (m, s) => canReadStudent(m, s) || hasInformationRightOf(m, s.id) || isSuspendedGuardianOf(m, s.id),
+    may: (m, s) => mayChangePlayGroupHosting(m, s.id),
+    denied: (m, s) =>
+      new AppError(
+        hasInformationRightOf(m, s.id)
+          ? 'information_right_only'
+          : isSuspendedGuardianOf(m, s.id)
+            ? 'guardian_suspended'
+            : 'forbidden',
+      ),
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

@@ -425,3 +425,20 @@ export const mayOrganiseEvent = (m: Membership, e: { classId: string | null }) =
   e.classId === null ? mayOrganiseSchoolEvents(m) : mayOrganiseClassEvents(m, e.classId);
 /** A home answers and takes volunteer slots through a custody holder of a child the event is for. */
 export const mayAnswerEvent = (m: Membership, e: EventAccess) => !m.suspended && hasCustodyAmong(m, e.childIds);
+
+/**
+ * Play groups (issue 12, point 5): a class's parent representatives organise them, and so may the
+ * class's staff and the leadership; a suspended guardian organises nothing.
+ */
+export const mayOrganisePlayGroups = (m: Membership, classId: string) =>
+  (m.representativeOf.has(classId) && !m.suspended) || teachesClass(m, classId) || runsTheSchool(m);
+/** Who organises play groups at all: representatives and staff (each sees their own classes). */
+export const mayListOrganisedPlayGroups = (m: Membership) =>
+  (m.representativeOf.size > 0 && !m.suspended) || isStaff(m);
+/** Pairs kept apart (and why) are the staff's: the class's staff and the leadership, never parents. */
+export const mayKeepChildrenApart = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+/** A child's own play group: the custody holders, and the class's staff and the leadership. */
+export const mayReadPlayGroupsOf = (m: Membership, s: { id: string; classId: string }) =>
+  hasCustodyOf(m, s.id) || worksWithStudent(m, s);
+/** Whether the child's home hosts is its custody holders' to say. */
+export const mayChangePlayGroupHosting = hasCustodyOf;

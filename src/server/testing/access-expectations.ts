@@ -807,6 +807,32 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'protectedGuardian'],
     params: (f) => ({ slotId: f.eventSlot }),
   },
+  // Play groups (src/server/play-groups). 3.A has one child, so an allowed generation answers 422
+  // (too few children) past the policy; a pair of Emma with herself answers 422 too, and an
+  // unknown pair 404 from the use case. The fixture has no class parent representative:
+  // play-group.api.test.ts makes one.
+  'GET /api/schools/:schoolId/play-groups': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/classes/:classId/play-groups': { allow: ['contactTeacher', ...LEADERSHIP] },
+  'POST /api/schools/:schoolId/classes/:classId/play-groups': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ groupSize: 4, dates: ['2027-03-04'] }),
+  },
+  'GET /api/schools/:schoolId/classes/:classId/play-groups/apart-pairs': { allow: ['contactTeacher', ...LEADERSHIP] },
+  'POST /api/schools/:schoolId/classes/:classId/play-groups/apart-pairs': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: (f) => ({ studentIds: [f.ownStudent, f.ownStudent], reason: 'Konflikt i frikvarteret.' }),
+  },
+  'DELETE /api/schools/:schoolId/classes/:classId/play-groups/apart-pairs/:pairId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: () => ({ pairId: '0b6f4f0e-3c1a-4d6e-9a57-3f0c2b1d7e11' }),
+  },
+  'GET /api/schools/:schoolId/students/:studentId/play-groups': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'contactTeacher', ...LEADERSHIP],
+  },
+  'PUT /api/schools/:schoolId/students/:studentId/play-groups/hosting': {
+    allow: ['custodyGuardian', 'protectedGuardian'],
+    body: () => ({ declined: false }),
+  },
 };
 
 /**

@@ -60,6 +60,13 @@ export const AUDIT_ACTIONS = {
   'event.answer': 'change',
   'event.slot-take': 'change',
   'event.slot-release': 'change',
+  'play-group.read': 'read',
+  'play-group.list': 'list',
+  'play-group.read-refused': 'read',
+  'play-group.generate': 'change',
+  'play-group.hosting': 'change',
+  'play-group.apart-pairs': 'list',
+  'play-group.keep-apart': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

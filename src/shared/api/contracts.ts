@@ -16,6 +16,7 @@ import { staffAbsenceContracts } from './staff-absence.contract.js';
 import { studentPlanContracts } from './student-plan.contract.js';
 import { classRepresentativeContracts } from './class-representative.contract.js';
 import { parentMeetingContracts } from './parent-meeting.contract.js';
+import { playGroupContracts } from './play-group.contract.js';
 import type { Contract } from './contract.js';
 
 /** Every contract, by area: the route table test holds that each is a route the server serves as written. */
@@ -41,4 +42,5 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   studentPlanContracts,
   classRepresentativeContracts,
   parentMeetingContracts,
+  playGroupContracts,
 };

@@ -60,6 +60,9 @@ export function ClassPage() {
       {(data) => (
         <Page title={t('staff.className', { className: data.name })} wide>
           <WriteToParents schoolId={schoolId} classId={classId} className={data.name} />
+          <p>
+            <Link to={paths.playGroups(schoolId, classId)}>{t('playGroups.home.link', { className: data.name })}</Link>
+          </p>
           <Section title={t('class.staff')} id="staff">
             <Staff detail={data} />
           </Section>

@@ -9,6 +9,7 @@ import { StudentPlanLinks } from '../student-plans/plan-links.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ConferenceBooking } from './conference-booking.js';
 import { ConferenceAgreements } from './conference-agreements.js';
+import { ChildPlayGroup } from '../play-groups/child-play-group.js';
 
 function ContactTeacher({ profile }: { profile: TStudentProfile }) {
   const { t } = useTranslation();
@@ -105,6 +106,7 @@ export function ChildCard({ child }: { child: TMeChild }) {
               <ChildOwnMessages child={child} profile={data} />
               <ConferenceBooking schoolId={child.schoolId} studentId={child.id} />
               <ConferenceAgreements schoolId={child.schoolId} studentId={child.id} />
+              <ChildPlayGroup schoolId={child.schoolId} studentId={child.id} givenName={child.givenName} />
             </>
           )}
         </LoadedPart>

@@ -21,6 +21,7 @@ import { StaffWork } from './staff-work.js';
 import { StudentHome } from './student-home.js';
 import { ParentMeetingsHome } from '../parent-meetings/parent-meetings-home.js';
 import { HomeEvents } from '../events/home-events.js';
+import { OrganisedPlayGroups } from '../play-groups/organised-play-groups.js';
 
 type MeSchool = TMe['schools'][number];
 
@@ -153,6 +154,11 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
         <Section title={t('home.yourClasses')} id={`classes-${sid}`}>
           {/* The leadership finds the rounds among its own links; a contact teacher finds their classes' here. */}
           <StaffClasses schoolId={sid} planConferences={school.abilities.planConferences && !runsSchool} />
+        </Section>
+      ) : null}
+      {roles.has('class_representative') || isStaff ? (
+        <Section title={t('playGroups.home.title')} id={`play-groups-${sid}`}>
+          <OrganisedPlayGroups schoolId={sid} />
         </Section>
       ) : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
