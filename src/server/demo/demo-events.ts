@@ -3,7 +3,7 @@ import { storeEvent } from '../events/event.service.js';
 import { countTaker, findHouseholdKey, insertEvent, insertTaker, upsertAnswer } from '../events/event.repository.js';
 import type { TCreateEvent } from '../../shared/api/event.schema.js';
 import { DEMO_ACCOUNTS } from './demo-directory.js';
-import { findClassesByName, findFamiliesOfSchool } from './demo.repository.js';
+import { findChildOfAccountInClass, findClassesByName, findFamiliesOfSchool } from './demo.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,14 +24,17 @@ export async function addDemoEvents(db: Db, schoolId: string, leaderId: string |
   const classB = classes.get('5.B');
   if (!classA?.contactTeacherId) return;
   const families = await findFamiliesOfSchool(db, schoolId, [DEMO_ACCOUNTS.guardian], 400);
-  /** One guardian per household of a class, with the household's key. */
+  // The demo guardian's home answers for itself: her partner's answer would be hers too.
+  const demoChild = await findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, '3A');
+  const demoHome = demoChild ? await findHouseholdKey(db, schoolId, demoChild.guardianId) : undefined;
+  /** One guardian per household of a class, with the household's key; not the demo guardian's. */
   const homesOf = async (classId: string) => {
-    const homes = new Map<string, string>();
+    const homes = new Map<string, string>(demoHome ? [[demoHome, '']] : []);
     for (const f of families.filter((f) => f.classId === classId)) {
       const key = await findHouseholdKey(db, schoolId, f.guardianId);
       if (key && !homes.has(key)) homes.set(key, f.guardianId);
     }
-    return [...homes];
+    return [...homes].filter(([key]) => key !== demoHome);
   };
   const answer = (eventId: string, [key, guardianId]: [string, string], attending: boolean, i: number, when: Date) =>
     upsertAnswer(db, {
