@@ -62,15 +62,6 @@ export async function addDemoParentMeetings(db: Db, schoolId: string, now: Date)
   const heldRow = await findParentMeeting(db, schoolId, held);
   if (!heldRow) return;
   await inviteHomes(at(-50 * DAY_MS), schoolId, heldRow, teacherId);
-  for (const [i, personId] of homes.entries())
-    if (i % 5 !== 4)
-      await storeAnswer(
-        at(-45 * DAY_MS),
-        schoolId,
-        held,
-        personId,
-        i % 7 === 3 ? { coming: false } : { coming: true, people: 1 + (i % 2) },
-      );
   const households = [...new Set(guardians.map((g) => g.household))];
   await storeAttendance(at(-40 * DAY_MS), schoolId, held, {
     households: households.map((household, i) => ({ household, represented: i % 5 !== 4 && i % 7 !== 3 })),

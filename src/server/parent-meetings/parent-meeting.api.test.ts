@@ -241,7 +241,10 @@ describe('parent meetings', () => {
     const households = meeting.households!.map((h) => ({ household: h.household, represented: true }));
     const early = await call('contactTeacher', 'PUT', `/parent-meetings/${meeting.id}/attendance`, { households });
     expect(early.json().error.code).toBe('parent_meeting_not_started');
+    expect(meeting.abilities.takeAttendance).toBe(false);
     t.clock.advance(10 * 60 * 60 * 1000); // 20:00 in Copenhagen
+    const begun = (await call('contactTeacher', 'GET', `/parent-meetings/${meeting.id}`)).json() as TParentMeeting;
+    expect(begun.abilities).toMatchObject({ takeAttendance: true, answer: false });
     const late = await call('protectedGuardian', 'PUT', `/parent-meetings/${meeting.id}/answer`, { coming: false });
     expect(late.json().error.code).toBe('parent_meeting_started');
     const before = await snapshot();

@@ -14,6 +14,8 @@ export interface MeetingView {
   staff: boolean;
   mayPlan: boolean;
   mayAnswer: boolean;
+  /** The meeting has begun. */
+  begun: boolean;
   ownHousehold: string | null;
   personId: string | null;
   /** The principle puts the well-being action plan's topics on the agenda. */
@@ -86,15 +88,22 @@ export function presentParentMeeting(
     minutesPublishedAt: r.minutes_published_at?.toISOString() ?? null,
     counts: countsOf(households),
     households: view.staff
-      ? households.map((h) => ({
-          household: h.household_key,
-          children: [...new Set(view.guardians.filter((g) => g.household === h.household_key).map((g) => g.child))],
-          coming: h.coming,
-          people: h.people_coming,
-          represented: h.represented,
-        }))
+      ? households
+          .map((h) => ({
+            household: h.household_key,
+            children: [...new Set(view.guardians.filter((g) => g.household === h.household_key).map((g) => g.child))],
+            coming: h.coming,
+            people: h.people_coming,
+            represented: h.represented,
+          }))
+          .sort((a, b) => (a.children[0] ?? '').localeCompare(b.children[0] ?? '', 'da'))
       : null,
     ownAnswer: ownAnswer(households, r.id, view.ownHousehold),
-    abilities: { plan: view.mayPlan, run: view.staff, answer: view.mayAnswer },
+    abilities: {
+      plan: view.mayPlan,
+      run: view.staff,
+      answer: view.mayAnswer,
+      takeAttendance: view.staff && view.begun && r.invited_at !== null && r.minutes_published_at === null,
+    },
   };
 }

@@ -435,6 +435,7 @@ async function viewOf(
     staff: runsParentMeetingsOf(m, row.class_id),
     mayPlan: planning && mayPlanParentMeetingOf(m, facts),
     mayAnswer: home && !planning && mayAnswer({ date: row.date, from: row.starts_at }, localMinute(now)),
+    begun: mayTakeAttendance({ date: row.date, from: row.starts_at }, localMinute(now)),
     ownHousehold: own,
     personId: m.personId,
     topicsOffered: rules?.wellBeingPlanTopics ?? false,

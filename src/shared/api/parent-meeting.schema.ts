@@ -110,6 +110,8 @@ export const ZParentMeeting = z.object({
     run: z.boolean(),
     /** A guardian with a child in the class, until the meeting begins. */
     answer: z.boolean(),
+    /** Staff, once the meeting has begun and until the minutes are out: each home represented or not. */
+    takeAttendance: z.boolean(),
   }),
 });
 export type TParentMeeting = z.infer<typeof ZParentMeeting>;

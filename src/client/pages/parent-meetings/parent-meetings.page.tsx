@@ -482,7 +482,22 @@ export function ParentMeetingPage() {
                   })}
                 </p>
               ) : null}
-              {m.abilities.run && m.households ? <Homes key={m.stage} params={params} meeting={m} /> : null}
+              {m.abilities.takeAttendance ? (
+                <Homes key={m.stage} params={params} meeting={m} />
+              ) : m.households ? (
+                <ul className="stack-sm">
+                  {m.households.map((h) => (
+                    <li key={h.household}>
+                      {t('parentMeetings.attendance.homeOf', { children: h.children.join(', ') })} –{' '}
+                      {h.coming === null
+                        ? t('parentMeetings.answer.notYet')
+                        : h.coming
+                          ? t('parentMeetings.answer.comingWith', { count: h.people })
+                          : t('parentMeetings.answer.notComing')}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </Section>
           ) : null}
           {m.abilities.run && m.stage === 'held' ? (
