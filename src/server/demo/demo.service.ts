@@ -102,6 +102,8 @@ export async function applyDemoDirectory(
     // write. It kept a running message book (meddelelsesbog) that spring; in June it chose the
     // student plan instead (seed 000's elevplan, home seven days before the conference), so the
     // demo shows the plan at this year's conferences and last spring's message book beside it.
+    // In June it also let the class parent representatives help plan the parent meetings, with
+    // the well-being action plan's topics on the agenda (seed 001).
     const boardsOwn = (form: 'message_book' | 'student_plan') => (principle: TPrinciple) => ({
       ...principle,
       communication: {
@@ -109,6 +111,11 @@ export async function applyDemoDirectory(
         studentMessages: { fromGrade: 4, guardiansSee: 'activity' as const },
       },
       conferences: { ...principle.conferences, studentPlan: { form, leadDays: 7 } },
+      parentMeetings: principle.parentMeetings && {
+        ...principle.parentMeetings,
+        wellBeingPlanTopics: form === 'student_plan',
+        representativesHelpPlan: form === 'student_plan',
+      },
     });
     for (const [day, month, form] of [
       ['12', 'marts', 'message_book'],
