@@ -39,6 +39,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   agreementId: (f) => [f.agreement],
   testResultId: (f) => [f.testResult],
   concernId: (f) => [f.concern],
+  letterId: (f) => [f.classLetter],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

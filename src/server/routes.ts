@@ -23,6 +23,7 @@ import { calendarFeedRoutes } from './calendar/calendar-feed.routes.js';
 import { studentPlanRoutes } from './student-plans/student-plan.routes.js';
 import { testResultRoutes } from './test-results/test-result.routes.js';
 import { concernRoutes } from './concerns/concern.routes.js';
+import { classLetterRoutes } from './class-letters/class-letter.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -55,4 +56,5 @@ export const allRoutes: RouteDefinition[] = [
   ...studentPlanRoutes,
   ...testResultRoutes,
   ...concernRoutes,
+  ...classLetterRoutes,
 ];

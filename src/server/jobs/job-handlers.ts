@@ -18,6 +18,7 @@ import { handleRemoveStaleAttachments } from '../attachments/attachment.service.
 import { handlePlanRound } from '../conferences/plan.service.js';
 import { handleStudentPlanEmail } from '../student-plans/student-plan.service.js';
 import { handleTestResultEmail, handleTestResultReminder } from '../test-results/test-result-notify.service.js';
+import { handlePublishClassLetter } from '../class-letters/class-letter.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
 export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
@@ -38,4 +39,5 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'student-plan-email': handleStudentPlanEmail,
   'test-result-email': handleTestResultEmail,
   'test-result-reminder': handleTestResultReminder,
+  'class-letter-publish': handlePublishClassLetter,
 };

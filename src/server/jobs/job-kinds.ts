@@ -45,6 +45,8 @@ export const JOB_PAYLOADS = {
   'test-result-email': z.object({ testResultId: ZUuid, personId: ZUuid }),
   /** Reminds the recorder and the contact teachers of a result not yet sent to the home; nothing once sent. */
   'test-result-reminder': z.object({ testResultId: ZUuid }),
+  /** Publishes a scheduled class letter at its time, unless it was moved, published or cancelled since (class letters). */
+  'class-letter-publish': z.object({ letterId: ZUuid, publishAt: z.iso.datetime() }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -39,6 +39,8 @@ export interface Fixture {
   testResult: string;
   /** A concern about Emma's well-being, registered by 3.A's contact teacher, not yet followed by a contact. */
   concern: string;
+  /** A class letter of 3.A's, published by its contact teacher. */
+  classLetter: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -480,6 +482,24 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .executeTakeFirstOrThrow()
   ).id;
 
+  const classLetter = (
+    await db
+      .insertInto('class_letters')
+      .values({
+        school_id: schoolId,
+        class_id: classA,
+        title: 'Ugebrev uge 47',
+        body_html: '<p>I denne uge har vi læst om vikingerne.</p>',
+        status: 'published',
+        published_at: TEST_NOW,
+        written_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
   const notification = (
     await db
       .insertInto('notifications')
@@ -514,6 +534,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     agreement,
     testResult,
     concern,
+    classLetter,
     users,
     people,
   };

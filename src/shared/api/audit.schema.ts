@@ -48,6 +48,9 @@ export const AUDIT_ACTIONS = {
   'concern.contact': 'change',
   'concern.close': 'change',
   'conference.round-students': 'list',
+  'class-letter.write': 'change',
+  'class-letter.publish': 'change',
+  'class-letter.cancel': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

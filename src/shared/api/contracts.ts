@@ -14,6 +14,7 @@ import { principleContracts } from './principle.contract.js';
 import { schoolCalendarContracts } from './school-calendar.contract.js';
 import { staffAbsenceContracts } from './staff-absence.contract.js';
 import { studentPlanContracts } from './student-plan.contract.js';
+import { classLetterContracts } from './class-letter.contract.js';
 import type { Contract } from './contract.js';
 
 /** Every contract, by area: the route table test holds that each is a route the server serves as written. */
@@ -37,4 +38,5 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   schoolCalendarContracts,
   staffAbsenceContracts,
   studentPlanContracts,
+  classLetterContracts,
 };
