@@ -86,6 +86,12 @@ const RoundPage = lazy(() => import('../pages/conferences/round.page.js').then((
 const TestResultsPage = lazy(() =>
   import('../pages/test-results/test-results.page.js').then((m) => ({ default: m.TestResultsPage })),
 );
+const ClassLettersPage = lazy(() =>
+  import('../pages/class-letters/class-letters.page.js').then((m) => ({ default: m.ClassLettersPage })),
+);
+const ClassLetterPage = lazy(() =>
+  import('../pages/class-letters/class-letter.page.js').then((m) => ({ default: m.ClassLetterPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -155,6 +161,8 @@ export function App() {
                   <Route path="schools/:schoolId">
                     <Route path="classes/:classId" element={<ClassPage />} />
                     <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
+                    <Route path="classes/:classId/letters" element={<ClassLettersPage />} />
+                    <Route path="class-letters/:letterId" element={<ClassLetterPage />} />
                     <Route path="students/:studentId" element={<StudentPage />} />
                     <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
                     <Route path="students/:studentId/concerns" element={<StudentConcernsPage />} />

@@ -44,6 +44,9 @@ export const paths = {
   /** A thread opened at one of its messages (the thread page gives each message the id `message-<id>`). */
   threadMessage: (threadId: string, messageId: string) => `/messages/${threadId}#message-${messageId}`,
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
+  /** A class's letters and posts (issue 12), and one letter. */
+  classLetters: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/letters`,
+  classLetter: (schoolId: string, letterId: string) => `/schools/${schoolId}/class-letters/${letterId}`,
   newMessage: (studentId?: string) =>
     studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
 };

@@ -18,6 +18,7 @@ import { SchoolOverview } from './school-overview.js';
 import { StaffClasses } from './staff-classes.js';
 import { StaffWork } from './staff-work.js';
 import { StudentHome } from './student-home.js';
+import { ClassLetterFeed, ClassLettersDue } from '../class-letters/class-letter-home.js';
 
 type MeSchool = TMe['schools'][number];
 
@@ -131,6 +132,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
         </Section>
       ) : null}
       {roles.has('student') ? <StudentHome school={school} /> : null}
+      {custody.length > 0 || roles.has('student') ? <ClassLetterFeed schoolId={sid} /> : null}
       {isStaff ? (
         <Section title={t('home.work.title')} id={`work-${sid}`}>
           <StaffWork schoolId={sid} />
@@ -142,6 +144,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           <StaffClasses schoolId={sid} planConferences={school.abilities.planConferences && !runsSchool} />
         </Section>
       ) : null}
+      {isStaff && !isOffice ? <ClassLettersDue schoolId={sid} behindOnly={runsSchool} /> : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
       {/* A concern past its deadline is the leader's to act on today: before the figures. */}
       {roles.has('leader') ? (
