@@ -4,6 +4,7 @@ import { startTestApp, TEST_NOW, type TestApp } from '../testing/test-app.js';
 import { adoptTestPrinciple, createFixture, type ActorName, type Fixture } from '../testing/fixture.js';
 import { runDueJobs } from '../jobs/job-runner.js';
 import { JOB_HANDLERS } from '../jobs/job-handlers.js';
+import { handleDigestEmail } from '../notifications/message-notification.service.js';
 import type { TClassLetter, TClassLetterList, TClassLettersDue } from '../../shared/api/class-letter.schema.js';
 
 /**
@@ -171,6 +172,24 @@ describe('class letters', () => {
       .where('action', '=', 'class-letter.publish')
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('puts the new letter in the digest of a home that has not opened it yet', async () => {
+    const since = TEST_NOW.toISOString();
+    const until = t.clock.now().toISOString();
+    for (const personId of [f.people.custodyGuardian!, f.people.protectedGuardian!]) {
+      await handleDigestEmail(t.deps, {
+        id: crypto.randomUUID(),
+        kind: 'digest-email',
+        schoolId: f.schoolId,
+        payload: { personId, since, until },
+        attempts: 1,
+      });
+    }
+    const mails = await t.deps.db.selectFrom('mail_outbox').select(['text_body']).execute();
+    const withLetter = mails.filter((m) => m.text_body.includes('Ugebrev uge 48 — fra 3.A'));
+    expect(withLetter.length).toBeGreaterThanOrEqual(1);
+    expect(withLetter[0]!.text_body).toContain(`/class-letters/${scheduled.id}`);
   });
 
   it("lets the home read it once published, with its image, and counts the household's reading", async () => {

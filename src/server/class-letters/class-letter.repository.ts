@@ -353,3 +353,54 @@ export async function findClassesOfStudents(
     .execute();
   return rows.map((r) => r.class_id);
 }
+
+/**
+ * Letters published in (since, until] to the classes of a guardian's children in custody (not
+ * suspended), not yet opened by them, for the daily digest; by person, oldest first. Only those
+ * who keep the digest (the default) are counted.
+ */
+export async function findUnreadPublishedLetters(
+  db: Db,
+  schoolId: string,
+  since: Date,
+  until: Date,
+  personId?: string,
+): Promise<Array<{ person_id: string; id: string; title: string; grade: number; letter: string }>> {
+  return db
+    .selectFrom('class_letters as l')
+    .innerJoin('classes as c', (j) => j.onRef('c.school_id', '=', 'l.school_id').onRef('c.id', '=', 'l.class_id'))
+    .innerJoin('students as s', (j) =>
+      j.onRef('s.school_id', '=', 'l.school_id').onRef('s.class_id', '=', 'l.class_id'),
+    )
+    .innerJoin('guardianships as g', (j) =>
+      j.onRef('g.school_id', '=', 's.school_id').onRef('g.student_id', '=', 's.id').on('g.kind', '=', 'custody'),
+    )
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id').on('p.suspended', '=', false),
+    )
+    .leftJoin('notification_settings as ns', (j) =>
+      j.onRef('ns.school_id', '=', 'p.school_id').onRef('ns.person_id', '=', 'p.id'),
+    )
+    .select(['p.id as person_id', 'l.id', 'l.title', 'c.grade', 'c.letter'])
+    .distinct()
+    .where('l.school_id', '=', schoolId)
+    .where('l.status', '=', 'published')
+    .where('l.published_at', '>', since)
+    .where('l.published_at', '<=', until)
+    .$if(personId !== undefined, (q) => q.where('p.id', '=', personId!))
+    .where((eb) => eb.or([eb('ns.mode', 'is', null), eb('ns.mode', '=', 'digest')]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('class_letter_reads as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.school_id', '=', 'l.school_id')
+            .whereRef('r.letter_id', '=', 'l.id')
+            .whereRef('r.person_id', '=', 'p.id'),
+        ),
+      ),
+    )
+    .orderBy('p.id')
+    .orderBy('l.id')
+    .execute();
+}

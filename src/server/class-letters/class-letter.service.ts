@@ -39,6 +39,7 @@ import {
   findLettersOfClass,
   findOwnReads,
   findPublishedLettersOfClasses,
+  findUnreadPublishedLetters,
   insertLetter,
   insertLetterRead,
   publishScheduledLetter,
@@ -382,4 +383,26 @@ export async function classLetterFeed(ctx: SignedInContext, schoolId: string): P
   for (const classId of await findClassesOfStudents(ctx.db, schoolId, custodyChildren)) classIds.add(classId);
   const rows = await findPublishedLettersOfClasses(ctx.db, schoolId, [...classIds], FEED_SHOWN);
   return { letters: await present(ctx, m, schoolId, rows) };
+}
+
+/** Guardians with class letters for their digest in (since, until]: published to their children's classes, unread. */
+export async function classLetterDigestRecipients(
+  db: Db,
+  schoolId: string,
+  since: Date,
+  until: Date,
+): Promise<string[]> {
+  return [...new Set((await findUnreadPublishedLetters(db, schoolId, since, until)).map((r) => r.person_id))];
+}
+
+/** One guardian's class letters for their digest: the class and title of each, and where to read it. */
+export async function classLettersForDigest(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  since: Date,
+  until: Date,
+): Promise<Array<{ letterId: string; title: string; className: string }>> {
+  const rows = await findUnreadPublishedLetters(db, schoolId, since, until, personId);
+  return rows.map((r) => ({ letterId: r.id, title: r.title, className: className(r.grade, r.letter) }));
 }
