@@ -109,5 +109,10 @@ export const ZPrincipleFigures = z.object({
     /** Concerns past their deadline now without a contact with the home; null for the board under five. */
     overdue: z.number().int().min(0).nullable(),
   }),
+  /** Class letters (issue 12). */
+  classLetters: z.object({
+    /** Each class's cadence periods (week, fortnight or month by grade) that ended, and those with a published letter; the board sees fewer than five classes as "for få". */
+    onCadence: figureOf(ZKeptCell),
+  }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;
