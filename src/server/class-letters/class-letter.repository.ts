@@ -404,3 +404,25 @@ export async function findUnreadPublishedLetters(
     .orderBy('l.id')
     .execute();
 }
+
+/** Every class with its external id and a contact teacher (the first, when it has several): who writes its letters in the demo. */
+export async function findClassesWithContactTeacher(
+  db: Db,
+  schoolId: string,
+): Promise<Array<{ id: string; external_id: string; grade: number; letter: string; teacher_id: string }>> {
+  const rows = await db
+    .selectFrom('classes as c')
+    .innerJoin('class_staff as cs', (j) =>
+      j
+        .onRef('cs.school_id', '=', 'c.school_id')
+        .onRef('cs.class_id', '=', 'c.id')
+        .on('cs.role', '=', 'contact_teacher'),
+    )
+    .select(['c.id', 'c.external_id', 'c.grade', 'c.letter', 'cs.person_id as teacher_id'])
+    .where('c.school_id', '=', schoolId)
+    .orderBy('c.grade')
+    .orderBy('c.letter')
+    .orderBy('cs.person_id')
+    .execute();
+  return rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
+}

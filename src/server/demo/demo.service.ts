@@ -20,6 +20,7 @@ import { addDemoConferenceMeetings } from './demo-conference-meetings.js';
 import { addDemoStudentPlans } from './demo-student-plans.js';
 import { addDemoTestResults } from './demo-test-results.js';
 import { addDemoConcerns } from './demo-concerns.js';
+import { addDemoClassLetters } from './demo-class-letters.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -203,6 +204,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   }
   await addDemoTestResults(db, schoolId, now);
   await addDemoConcerns(db, schoolId, now);
+  await addDemoClassLetters(db, schoolId, now);
 }
 
 /**
