@@ -6,7 +6,7 @@ import { paths } from '../../app/paths.js';
 import { LoadedPart } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 import { Section } from '../../ui/page.js';
-import { CadenceLine } from './class-letters.page.js';
+import { CadenceLine } from './cadence-line.js';
 import { LetterStatus } from './letter-card.js';
 
 /**

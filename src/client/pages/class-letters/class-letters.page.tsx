@@ -1,35 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { classLetterContracts } from '../../../shared/api/class-letter.contract.js';
-import type { TClassLetterCadence } from '../../../shared/api/class-letter.schema.js';
 import { useApiQuery } from '../../app/query.js';
 import { paths } from '../../app/paths.js';
 import { Loaded } from '../../ui/errors.js';
-import { formatDueDay } from '../../ui/format.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
 import { LetterCard } from './letter-card.js';
 import { LetterEditor } from './letter-editor.js';
-
-/** "Næste ugebrev senest fredag 11. december", and whether the class is behind. */
-export function CadenceLine({ cadence }: { cadence: TClassLetterCadence }) {
-  const { t, i18n } = useTranslation();
-  const day = formatDueDay(`${cadence.dueOn}T12:00:00Z`, i18n.language);
-  return (
-    <>
-      <strong>{t('classLetters.cadence.nextDue', { kind: t(`classLetters.cadence.${cadence.cadence}`), day })}</strong>
-      {cadence.thisPeriodDone ? ` · ${t('classLetters.cadence.done')}` : null}
-      {cadence.missedInARow > 0 ? (
-        <>
-          {' '}
-          <span className="badge badge--warning">
-            {t('classLetters.cadence.behind', { count: cadence.missedInARow })}
-          </span>
-        </>
-      ) : null}
-    </>
-  );
-}
+import { CadenceLine } from './cadence-line.js';
 
 /**
  * A class's letters and posts (issue 12, point 1). Its staff write, schedule and follow them
