@@ -426,3 +426,34 @@ export async function findClassesWithContactTeacher(
     .execute();
   return rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
 }
+
+/** Many published letters at once (the demo school's year of letters). */
+export async function insertPublishedLetters(
+  db: Db,
+  rows: ReadonlyArray<{
+    schoolId: string;
+    classId: string;
+    writtenBy: string;
+    title: string;
+    bodyHtml: string;
+    at: Date;
+  }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('class_letters')
+    .values(
+      rows.map((r) => ({
+        school_id: r.schoolId,
+        class_id: r.classId,
+        title: r.title,
+        body_html: r.bodyHtml,
+        status: 'published' as const,
+        published_at: r.at,
+        written_by: r.writtenBy,
+        created_at: r.at,
+        updated_at: r.at,
+      })),
+    )
+    .execute();
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { findClassesWithContactTeacher, insertLetter } from '../class-letters/class-letter.repository.js';
+import { findClassesWithContactTeacher, insertPublishedLetters } from '../class-letters/class-letter.repository.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { classUpdateCadenceFor } from '../../domain/principle/rules.js';
@@ -38,6 +38,7 @@ export async function addDemoClassLetters(db: Db, schoolId: string, now: Date): 
   const today = localDate(now);
   const startYear = schoolYearOf(today);
   const isSchoolDay = (date: string) => isWorkingDay(date, calendar);
+  const letters: Parameters<typeof insertPublishedLetters>[1][number][] = [];
   for (const c of classes) {
     const cadence = classUpdateCadenceFor(adopted.principle, c.grade);
     if (!cadence) continue;
@@ -52,23 +53,16 @@ export async function addDemoClassLetters(db: Db, schoolId: string, now: Date): 
     const written = c.external_id === BEHIND ? periods.slice(0, -MISSED_AT_THE_END) : periods;
     for (const [i, period] of written.entries()) {
       const [topic, text] = TOPICS[i % TOPICS.length]!;
-      const at = new Date(`${period.dueOn}T12:30:00Z`);
-      const title =
-        cadence === 'weekly'
-          ? `Ugebrev fra ${className(c.grade, c.letter)}: ${topic}`
-          : `Nyt fra ${className(c.grade, c.letter)}: ${topic}`;
-      await insertLetter(db, {
+      const name = className(c.grade, c.letter);
+      letters.push({
         schoolId,
         classId: c.id,
         writtenBy: c.teacher_id,
-        title,
+        title: cadence === 'weekly' ? `Ugebrev fra ${name}: ${topic}` : `Nyt fra ${name}: ${topic}`,
         bodyHtml: `<h2>${topic}</h2><p>${text}</p><ul><li>Husk madpakke og drikkedunk.</li><li>Skriv til mig i Samspil, hvis I har spørgsmål.</li></ul>`,
-        status: 'published',
-        publishAt: null,
-        publishedAt: at,
-        at,
-        idempotencyKey: `demo:${c.id}:${period.from}`,
+        at: new Date(`${period.dueOn}T12:30:00Z`),
       });
     }
   }
+  await insertPublishedLetters(db, letters);
 }

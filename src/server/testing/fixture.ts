@@ -491,7 +491,8 @@ export async function createFixture(db: Db): Promise<Fixture> {
         title: 'Ugebrev uge 47',
         body_html: '<p>I denne uge har vi læst om vikingerne.</p>',
         status: 'published',
-        published_at: TEST_NOW,
+        // The Friday before: outside the days the digest tests count.
+        published_at: new Date('2026-11-20T12:00:00Z'),
         written_by: people.contactTeacher!,
         created_at: TEST_NOW,
         updated_at: TEST_NOW,
