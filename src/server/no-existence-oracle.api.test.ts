@@ -41,6 +41,7 @@ const ROWS_OF: Record<string, (f: Fixture, extra: Extra) => readonly string[]> =
   concernId: (f) => [f.concern],
   eventId: (f) => [f.event],
   slotId: (f) => [f.eventSlot],
+  letterId: (f) => [f.classLetter],
   threadId: (f) => [f.thread],
   requestId: (f) => [f.informationRequest],
   notificationId: (f) => [f.notification],

@@ -27,6 +27,7 @@ import { concernRoutes } from './concerns/concern.routes.js';
 import { classRepresentativeRoutes } from './class-representatives/class-representative.routes.js';
 import { eventRoutes } from './events/event.routes.js';
 import { playGroupRoutes } from './play-groups/play-group.routes.js';
+import { classLetterRoutes } from './class-letters/class-letter.routes.js';
 
 /**
  * The route table: every HTTP route of the API, each with its policy. The authorization matrix
@@ -63,4 +64,5 @@ export const allRoutes: RouteDefinition[] = [
   ...classRepresentativeRoutes,
   ...eventRoutes,
   ...playGroupRoutes,
+  ...classLetterRoutes,
 ];

@@ -422,6 +422,26 @@ export const ERROR_MESSAGES = {
     da: 'De to børn holdes allerede adskilt.',
     en: 'These two children are already kept apart.',
   },
+  class_letter_body_empty: {
+    da: 'Brevet har ingen tekst tilbage, når det er gjort sikkert (scripts og kode fjernes). Skriv brevets tekst.',
+    en: 'The letter has no text left once it is made safe (scripts and code are removed). Write the text of the letter.',
+  },
+  class_letter_publish_at_required: {
+    da: 'Vælg dato og tidspunkt for, hvornår brevet skal udgives.',
+    en: 'Choose the date and time when the letter is to be published.',
+  },
+  class_letter_publish_at_past: {
+    da: 'Tidspunktet er allerede passeret. Vælg et senere tidspunkt, eller udgiv brevet nu.',
+    en: 'That time has already passed. Choose a later time, or publish the letter now.',
+  },
+  class_letter_published: {
+    da: 'Brevet er allerede udgivet og kan ikke længere ændres eller aflyses.',
+    en: 'The letter has already been published and can no longer be changed or cancelled.',
+  },
+  class_letter_cancelled: {
+    da: 'Brevet er aflyst og kan ikke ændres.',
+    en: 'The letter has been cancelled and cannot be changed.',
+  },
   unexpected_response: {
     da: 'Svaret fra serveren kunne ikke læses. Genindlæs siden, og prøv igen.',
     en: 'The answer from the server could not be read. Reload the page and try again.',

@@ -102,6 +102,12 @@ const TestResultsPage = lazy(() =>
 const PlayGroupsPage = lazy(() =>
   import('../pages/play-groups/play-groups.page.js').then((m) => ({ default: m.PlayGroupsPage })),
 );
+const ClassLettersPage = lazy(() =>
+  import('../pages/class-letters/class-letters.page.js').then((m) => ({ default: m.ClassLettersPage })),
+);
+const ClassLetterPage = lazy(() =>
+  import('../pages/class-letters/class-letter.page.js').then((m) => ({ default: m.ClassLetterPage })),
+);
 const ProfilePage = lazy(() => import('../pages/profile/profile.page.js').then((m) => ({ default: m.ProfilePage })));
 
 function PageLoading() {
@@ -174,6 +180,8 @@ export function App() {
                     <Route path="parent-meetings/:meetingId" element={<ParentMeetingPage />} />
                     <Route path="classes/:classId/messages/new" element={<ClassMessagePage />} />
                     <Route path="classes/:classId/representatives" element={<ClassRepresentativesPage />} />
+                    <Route path="classes/:classId/letters" element={<ClassLettersPage />} />
+                    <Route path="class-letters/:letterId" element={<ClassLetterPage />} />
                     <Route path="students/:studentId" element={<StudentPage />} />
                     <Route path="students/:studentId/messages/new" element={<GuardiansMessagePage />} />
                     <Route path="students/:studentId/concerns" element={<StudentConcernsPage />} />

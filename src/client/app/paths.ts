@@ -46,6 +46,9 @@ export const paths = {
   messageSearch: (q?: string) => (q ? `/messages/search?q=${encodeURIComponent(q)}` : '/messages/search'),
   /** A class's play groups, for its representatives, staff and the leadership. */
   playGroups: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/play-groups`,
+  /** A class's letters and posts (issue 12), and one letter. */
+  classLetters: (schoolId: string, classId: string) => `/schools/${schoolId}/classes/${classId}/letters`,
+  classLetter: (schoolId: string, letterId: string) => `/schools/${schoolId}/class-letters/${letterId}`,
   newMessage: (studentId?: string) =>
     studentId ? `/messages/new?studentId=${encodeURIComponent(studentId)}` : '/messages/new',
   /** A class's parent meetings (forældremøder), and one meeting. */

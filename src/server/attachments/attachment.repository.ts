@@ -62,6 +62,7 @@ export async function claimAttachments(
     .where('school_id', '=', schoolId)
     .where('uploaded_by', '=', authorId)
     .where('message_id', 'is', null)
+    .where('class_letter_id', 'is', null)
     .where('id', 'in', ids)
     .returning('id')
     .execute();
@@ -94,6 +95,7 @@ export async function findPendingOfPerson(
     .where('school_id', '=', schoolId)
     .where('uploaded_by', '=', personId)
     .where('message_id', 'is', null)
+    .where('class_letter_id', 'is', null)
     .where('id', 'in', [...ids])
     .execute();
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
@@ -162,6 +164,7 @@ export async function deletePendingAttachment(db: Db, schoolId: string, attachme
     .where('school_id', '=', schoolId)
     .where('id', '=', attachmentId)
     .where('message_id', 'is', null)
+    .where('class_letter_id', 'is', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -175,6 +178,7 @@ export async function deleteStalePendingAttachments(db: Db, schoolId: string, be
     .deleteFrom('attachments as a')
     .where('a.school_id', '=', schoolId)
     .where('a.message_id', 'is', null)
+    .where('a.class_letter_id', 'is', null)
     .where('a.created_at', '<', before)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -189,4 +193,58 @@ export async function deleteStalePendingAttachments(db: Db, schoolId: string, be
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * A class letter carries exactly `ids`: the writer's own pending uploads among them are claimed
+ * for it, and the letter's earlier attachments not among them are removed. Returns how many of
+ * `ids` the letter carries now (fewer than asked: one was not the writer's or not pending).
+ */
+export async function setClassLetterAttachments(
+  db: Db,
+  schoolId: string,
+  writerId: string,
+  letterId: string,
+  ids: readonly string[],
+): Promise<number> {
+  await db
+    .deleteFrom('attachments')
+    .where('school_id', '=', schoolId)
+    .where('class_letter_id', '=', letterId)
+    .$if(ids.length > 0, (q) => q.where('id', 'not in', [...ids]))
+    .execute();
+  if (ids.length === 0) return 0;
+  await db
+    .updateTable('attachments')
+    .set({ class_letter_id: letterId })
+    .where('school_id', '=', schoolId)
+    .where('uploaded_by', '=', writerId)
+    .where('message_id', 'is', null)
+    .where('class_letter_id', 'is', null)
+    .where('id', 'in', [...ids])
+    .execute();
+  const carried = await db
+    .selectFrom('attachments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('school_id', '=', schoolId)
+    .where('class_letter_id', '=', letterId)
+    .where('id', 'in', [...ids])
+    .executeTakeFirstOrThrow();
+  return carried.n;
+}
+
+/** The attachments of class letters, by letter. */
+export async function findAttachmentsOfClassLetters(
+  db: Db,
+  schoolId: string,
+  letterIds: readonly string[],
+): Promise<Array<AttachmentInfoRow & { class_letter_id: string | null }>> {
+  if (letterIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select([...infoColumns, 'class_letter_id'])
+    .where('school_id', '=', schoolId)
+    .where('class_letter_id', 'in', [...letterIds])
+    .orderBy('seq')
+    .execute();
 }

@@ -17,6 +17,8 @@ import {
   findPendingOfPerson,
   findThreadOfAttachment,
   insertAttachment,
+  setClassLetterAttachments,
+  findAttachmentsOfClassLetters,
   type AttachmentFileRow,
   type AttachmentInfoRow,
 } from './attachment.repository.js';
@@ -171,4 +173,36 @@ export async function removePendingAttachment(ctx: SignedInContext, attachmentId
   const schoolId = await findAttachmentSchool(ctx.db, ctx.actor.userId, attachmentId);
   if (!schoolId || !(await deletePendingAttachment(ctx.db, schoolId, attachmentId))) throw new AppError('not_found');
   return { ok: true };
+}
+
+/**
+ * Sets the files and images a class letter carries, in the unit of work that saves the letter:
+ * the writer's own pending uploads are claimed, the letter's others dropped. An id that is not
+ * the writer's pending upload nor the letter's own refuses the save with `attachment_not_available`.
+ */
+export async function setAttachmentsOfClassLetter(
+  db: Db,
+  schoolId: string,
+  writerId: string,
+  letterId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const wanted = [...new Set(ids)];
+  if ((await setClassLetterAttachments(db, schoolId, writerId, letterId, wanted)) !== wanted.length) {
+    throw new AppError('attachment_not_available', { field: 'attachmentIds' });
+  }
+}
+
+/** The attachments of class letters, by letter id. */
+export async function attachmentsOfClassLetters(
+  db: Db,
+  schoolId: string,
+  letterIds: readonly string[],
+): Promise<Map<string, TAttachment[]>> {
+  const byLetter = new Map<string, TAttachment[]>();
+  for (const row of await findAttachmentsOfClassLetters(db, schoolId, letterIds)) {
+    if (!row.class_letter_id) continue;
+    byLetter.set(row.class_letter_id, [...(byLetter.get(row.class_letter_id) ?? []), presentAttachment(row)]);
+  }
+  return byLetter;
 }

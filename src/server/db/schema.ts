@@ -355,6 +355,8 @@ export interface AttachmentsTable {
   content: Buffer;
   created_at: Timestamp;
   seq: Generated<string>;
+  /** Migration 2026-12-04T0910: the class letter that carries it (an image in its text or a file); null otherwise. */
+  class_letter_id: Generated<string | null>;
 }
 
 /** Migration 2026-11-29T1930: a writer's unsent text for one composer target. */
@@ -453,6 +455,8 @@ export interface Database {
   play_group_members: PlayGroupMembersTable;
   play_group_apart_pairs: PlayGroupApartPairsTable;
   play_group_host_declines: PlayGroupHostDeclinesTable;
+  class_letters: ClassLettersTable;
+  class_letter_reads: ClassLetterReadsTable;
 }
 
 /** Migration 2026-12-03T1500: a household's afternoons that suit it, for a planned round. */
@@ -945,4 +949,29 @@ export interface PlayGroupHostDeclinesTable {
   student_id: string;
   declined_by: string;
   declined_at: Timestamp;
+}
+
+/** Migration 2026-12-04T0910: a class's letters and posts to its homes (issue 12). */
+export interface ClassLettersTable {
+  school_id: string;
+  id: Generated<string>;
+  class_id: string;
+  title: string;
+  /** Sanitised on the server before it is stored (class-letters/letter-html.ts). */
+  body_html: string;
+  status: 'draft' | 'scheduled' | 'published' | 'cancelled';
+  publish_at: Timestamp | null;
+  published_at: Timestamp | null;
+  written_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  idempotency_key: string | null;
+}
+
+/** A guardian's or student's first opening of a published class letter. */
+export interface ClassLetterReadsTable {
+  school_id: string;
+  letter_id: string;
+  person_id: string;
+  read_at: Timestamp;
 }

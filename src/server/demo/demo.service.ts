@@ -25,6 +25,7 @@ import { addDemoEvents } from './demo-events.js';
 import { addDemoConcerns } from './demo-concerns.js';
 import { addDemoRepresentatives } from './demo-representatives.js';
 import { addDemoPlayGroups } from './demo-play-groups.js';
+import { addDemoClassLetters } from './demo-class-letters.js';
 import { insertRoundOnce } from '../conferences/round.repository.js';
 import {
   buildDemoDirectory,
@@ -230,6 +231,7 @@ async function addDemoActivity(db: Db, schoolId: string, now: Date): Promise<voi
   await addDemoParentMeetings(db, schoolId, now);
   await addDemoEvents(db, schoolId, leaderId, now);
   await addDemoPlayGroups(db, schoolId, schoolYearOf(now));
+  await addDemoClassLetters(db, schoolId, now);
 }
 
 /**

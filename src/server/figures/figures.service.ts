@@ -8,6 +8,10 @@ import { suppressSmall } from '../../domain/figures/suppression.js';
 import { invitationsInGoodTime } from '../../domain/figures/invitations.js';
 import { plansInGoodTime, type PlanFact } from '../../domain/figures/plans.js';
 import { findPlanFacts } from './plans.repository.js';
+import { findPublishedLetterMoments } from './class-letters.repository.js';
+import { classLetterPeriods, lettersOnCadence } from '../../domain/figures/class-letters.js';
+import { classUpdateCadenceFor } from '../../domain/principle/rules.js';
+import { isWorkingDay } from '../../domain/calendar/working-days.js';
 import { agreementsFollowedUp, conferencesHeld, type ConferenceTarget } from '../../domain/figures/conferences.js';
 import { householdFacts, householdsReached, type HouseholdFact } from '../../domain/figures/households.js';
 import { testResultsInWriting, timeToTell, type TestResultFact } from '../../domain/figures/test-results.js';
@@ -183,6 +187,25 @@ export async function readPrincipleFigures(
   // Each invitation against the lead time in force the day it went out; the year's number of
   // conferences against the version in force on its last day (today, while the year runs).
   const inForce = (day: string) => versionInForceOn(history, day)?.principle ?? null;
+  // Class letters on cadence (issue 12): each class's periods by the cadence in force on their first day.
+  const letterMoments = await findPublishedLetterMoments(ctx.db, schoolId, from, to);
+  const letterPeriods = classLetterPeriods(
+    classes.map((c) => ({
+      id: c.id,
+      grade: c.grade,
+      publishedOn: letterMoments.filter((l) => l.class_id === c.id).map((l) => localDate(l.published_at)),
+    })),
+    {
+      from: year.from,
+      to: year.to,
+      today,
+      cadenceOn: (grade, day) => {
+        const principle = inForce(day);
+        return principle ? classUpdateCadenceFor(principle, grade) : null;
+      },
+      isSchoolDay: (date) => isWorkingDay(date, calendar),
+    },
+  );
   const invitationLeadDays = adopted?.principle.conferences.invitationLeadDays ?? null;
   const invitations = invitationRows.flatMap((row) => {
     const meetingDay = row.booked_on ?? row.first_day;
@@ -457,6 +480,17 @@ export async function readPrincipleFigures(
         classes,
         period,
         (of, start, end) => parentMeetingAttendance(of, localDate(start), localDate(end)),
+        keptCell,
+        board,
+      ),
+    },
+    classLetters: {
+      onCadence: breakdown(
+        letterPeriods,
+        year.months,
+        classes,
+        period,
+        (of, start, end) => lettersOnCadence(of, localDate(start), localDate(end)),
         keptCell,
         board,
       ),

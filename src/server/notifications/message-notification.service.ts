@@ -17,6 +17,7 @@ import {
   hasSeenMessage,
 } from './message-notification.repository.js';
 import { saveFanOut } from './fan-out.js';
+import { classLetterDigestRecipients, classLettersForDigest } from '../class-letters/class-letter.service.js';
 
 /**
  * How people hear of new messages. Each step is its own job, so a failure repeats only itself:
@@ -184,7 +185,13 @@ export async function handleDigest(deps: AppDeps, job: ClaimedJob<'notification-
   const until = digestInstant(date);
   const since = digestInstant(lastDate && lastDate < date ? lastDate : previousDate(date));
   const now = deps.clock.now();
-  const guardians = await findDigestRecipients(deps.db, schoolId, since, until);
+  // Class letters published since the last digest go in it too (class-letters, issue 12).
+  const guardians = [
+    ...new Set([
+      ...(await findDigestRecipients(deps.db, schoolId, since, until)),
+      ...(await classLetterDigestRecipients(deps.db, schoolId, since, until)),
+    ]),
+  ];
   const mails: NewJob[] = guardians.map((personId): NewJob<'digest-email'> => ({
     schoolId,
     kind: 'digest-email',
@@ -201,17 +208,26 @@ export async function handleDigest(deps: AppDeps, job: ClaimedJob<'notification-
 export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob<'digest-email'>): Promise<void> {
   const schoolId = schoolOf(job);
   const { personId, since, until } = job.payload;
-  const [reader, messages] = await Promise.all([
+  const [reader, messages, letters] = await Promise.all([
     findDigestReader(deps.db, schoolId, personId),
     findDigestMessages(deps.db, schoolId, personId, new Date(since), new Date(until)),
+    classLettersForDigest(deps.db, schoolId, personId, new Date(since), new Date(until)),
   ]);
-  if (!reader?.email || messages.length === 0) return;
-  const about: MessageAbout[] = messages.map((m) => ({
-    subject: m.subject,
-    sender: senderName(m),
-    urgent: false,
-    url: threadUrl(deps, m.thread_id),
-  }));
+  if (!reader?.email || messages.length + letters.length === 0) return;
+  const about: MessageAbout[] = [
+    ...messages.map((m) => ({
+      subject: m.subject,
+      sender: senderName(m),
+      urgent: false,
+      url: threadUrl(deps, m.thread_id),
+    })),
+    ...letters.map((l) => ({
+      subject: l.title,
+      sender: l.className,
+      urgent: false,
+      url: `${deps.config.publicUrl}/schools/${schoolId}/class-letters/${l.letterId}`,
+    })),
+  ];
   const mail = digestMail({
     locale: reader.locale,
     name: reader.given_name,

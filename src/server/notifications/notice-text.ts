@@ -314,6 +314,16 @@ const NOTICES = {
     params: z.object({ title: z.string(), date: z.iso.date(), open: z.number().int() }),
     render: (locale: Locale, p: { title: string; date: string; open: number }) => eventSlotsOpenNotice(locale, p),
   },
+  'class-letter': {
+    params: z.object({ className: z.string(), title: z.string() }),
+    render: (locale: Locale, p: { className: string; title: string }) =>
+      locale === 'da'
+        ? { title: `Nyt brev fra ${p.className}: ${p.title}`, body: `Læs brevet fra ${p.className} i Samspil.` }
+        : {
+            title: `New letter from ${p.className}: ${p.title}`,
+            body: `Read the letter from ${p.className} in Samspil.`,
+          },
+  },
 } as const;
 
 export type NoticeKind = keyof typeof NOTICES;

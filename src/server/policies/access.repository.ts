@@ -173,6 +173,8 @@ export interface AttachmentFacts {
   own: boolean;
   /** The thread of the message that sent it; null while pending. */
   thread: ThreadFacts | null;
+  /** The class letter that carries it; null otherwise. */
+  letter: ClassLetterFacts | null;
 }
 
 export async function loadAttachments(db: Db, scope: AccessScope, ids: readonly string[]): Promise<AttachmentFacts[]> {
@@ -183,6 +185,7 @@ export async function loadAttachments(db: Db, scope: AccessScope, ids: readonly 
       'a.id',
       'a.school_id as schoolId',
       'm.thread_id as threadId',
+      'a.class_letter_id as letterId',
       eb('a.uploaded_by', 'in', callersPerson(scope.userId, 'a.school_id')).as('own'),
     ])
     .where('a.id', 'in', ids)
@@ -191,11 +194,16 @@ export async function loadAttachments(db: Db, scope: AccessScope, ids: readonly 
   const rows = await query.execute();
   const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
   const threads = new Map((threadIds.length > 0 ? await loadThreads(db, scope, threadIds) : []).map((t) => [t.id, t]));
+  const letterIds = [...new Set(rows.flatMap((r) => (r.letterId ? [r.letterId] : [])))];
+  const letters = new Map(
+    (letterIds.length > 0 ? await loadClassLetters(db, scope, letterIds) : []).map((l) => [l.id, l]),
+  );
   return rows.map((r) => ({
     id: r.id,
     schoolId: r.schoolId,
     own: Boolean(r.own),
     thread: r.threadId ? (threads.get(r.threadId) ?? null) : null,
+    letter: r.letterId ? (letters.get(r.letterId) ?? null) : null,
   }));
 }
 
@@ -590,4 +598,52 @@ export async function loadEventSlots(db: Db, scope: AccessScope, ids: readonly s
     .where('sl.school_id', 'in', schoolsOfUser(db, scope.userId));
   if (scope.schoolId) query = query.where('sl.school_id', '=', scope.schoolId);
   return withChildrenOfCaller(db, scope.userId, await query.execute());
+}
+
+export interface LetterClassFacts {
+  id: string;
+  schoolId: string;
+  /** The class's students the caller is a guardian of (custody or not; the rules decide). */
+  childIds: string[];
+}
+
+/** Classes with the caller's children in them, for reading and writing class letters. */
+export async function loadLetterClasses(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<LetterClassFacts[]> {
+  let query = db
+    .selectFrom('classes as c')
+    .select(['c.id', 'c.school_id as schoolId', callersChildrenIn(scope.userId, 'c.school_id', 'c.id').as('childIds')])
+    .where('c.id', 'in', ids)
+    .where('c.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('c.school_id', '=', scope.schoolId);
+  return (await query.execute()).map((r) => ({ ...r, childIds: r.childIds ?? [] }));
+}
+
+export interface ClassLetterFacts extends LetterClassFacts {
+  classId: string;
+  published: boolean;
+}
+
+/** Class letters with their class, whether they are published, and the caller's children in the class. */
+export async function loadClassLetters(
+  db: Db,
+  scope: AccessScope,
+  ids: readonly string[],
+): Promise<ClassLetterFacts[]> {
+  let query = db
+    .selectFrom('class_letters as l')
+    .select([
+      'l.id',
+      'l.school_id as schoolId',
+      'l.class_id as classId',
+      sql<boolean>`l.status = 'published'`.as('published'),
+      callersChildrenIn(scope.userId, 'l.school_id', 'l.class_id').as('childIds'),
+    ])
+    .where('l.id', 'in', ids)
+    .where('l.school_id', 'in', schoolsOfUser(db, scope.userId));
+  if (scope.schoolId) query = query.where('l.school_id', '=', scope.schoolId);
+  return (await query.execute()).map((r) => ({ ...r, childIds: r.childIds ?? [] }));
 }

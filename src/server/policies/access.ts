@@ -54,6 +54,9 @@ import {
   mayKeepChildrenApart,
   mayReadPlayGroupsOf,
   mayChangePlayGroupHosting,
+  mayWriteClassLetters,
+  mayReadClassLetters,
+  mayReadClassLetter,
 } from './rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { TAuditAction } from '../../shared/api/audit.schema.js';
@@ -82,6 +85,8 @@ import {
   loadParentMeetings,
   loadEvents,
   loadEventSlots,
+  loadLetterClasses,
+  loadClassLetters,
   type AccessScope,
   type ThreadFacts,
 } from './access.repository.js';
@@ -185,13 +190,19 @@ const RULES = {
     sees: readsThread,
     may: (m, t) => mayListThreadReaders(m, threadAccess(t)),
   }),
-  /** A sent attachment is for whoever reads its thread; a pending one is its uploader's alone. */
+  /**
+   * A sent attachment is for whoever reads its thread, a class letter's for whoever reads the
+   * letter; a pending one is its uploader's alone.
+   */
   'attachment.read': rule({
     load: loadAttachments,
-    sees: (m, a) => (a.thread ? readsThread(m, a.thread) : a.own),
+    sees: (m, a) => (a.thread ? readsThread(m, a.thread) : a.letter ? mayReadClassLetter(m, a.letter) : a.own),
   }),
   /** Only a pending upload is removed, by its uploader. */
-  'attachment.remove': rule({ load: loadAttachments, sees: (_m, a) => a.thread === null && a.own }),
+  'attachment.remove': rule({
+    load: loadAttachments,
+    sees: (_m, a) => a.thread === null && a.letter === null && a.own,
+  }),
   'notification.read': rule({ load: loadNotifications, sees: (_m, n) => n.own }),
   /** Staff do not see each other's absences; the leadership sees and removes all. */
   'staff-absence.remove': rule({ load: loadStaffAbsences, sees: (m, a) => a.own || runsTheSchool(m) }),
@@ -418,6 +429,18 @@ const RULES = {
             ? 'guardian_suspended'
             : 'forbidden',
       ),
+  }),
+  /** Writing a class letter: the class's staff and the leadership; to anyone else the class does not exist here. */
+  'class.write-letters': rule({ load: loadLetterClasses, sees: (m, c) => mayWriteClassLetters(m, c.id) }),
+  /** A class's letters: its staff, the leadership, its students and its children's custody holders. */
+  'class.read-letters': rule({ load: loadLetterClasses, sees: (m, c) => mayReadClassLetters(m, c) }),
+  /** One class letter: published ones for the class's readers, drafts and scheduled ones for its staff. */
+  'class-letter.read': rule({ load: loadClassLetters, sees: (m, l) => mayReadClassLetter(m, l) }),
+  /** Editing or cancelling a letter: the class's staff and the leadership; a home reading it is refused. */
+  'class-letter.edit': rule({
+    load: loadClassLetters,
+    sees: (m, l) => mayReadClassLetter(m, l),
+    may: (m, l) => mayWriteClassLetters(m, l.classId),
   }),
   /** A login's own sessions (loaded for the caller only). */
   'session.end': rule({ load: loadOwnSessions, sees: () => true }),

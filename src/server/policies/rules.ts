@@ -442,3 +442,27 @@ export const mayReadPlayGroupsOf = (m: Membership, s: { id: string; classId: str
   hasCustodyOf(m, s.id) || worksWithStudent(m, s);
 /** Whether the child's home hosts is its custody holders' to say. */
 export const mayChangePlayGroupHosting = hasCustodyOf;
+
+/** Class letters (issue 12): the class's staff and the leadership write them, before publishing edit or cancel them. */
+export const mayWriteClassLetters = (m: Membership, classId: string) => teachesClass(m, classId) || runsTheSchool(m);
+
+/**
+ * Published class letters are read by the class's staff, the leadership, the class's students
+ * and the custody holders of its children. A parent with the right to information only gets no
+ * automatic posts (§ 23), a suspended guardian nothing.
+ */
+export const mayReadClassLetters = (m: Membership, cls: { id: string; childIds: readonly string[] }) =>
+  mayWriteClassLetters(m, cls.id) || m.studentClassId === cls.id || cls.childIds.some((id) => hasCustodyOf(m, id));
+
+/** Drafts and scheduled letters are for the class's staff and the leadership; the homes see published letters. */
+export const mayReadClassLetter = (
+  m: Membership,
+  letter: { classId: string; published: boolean; childIds: readonly string[] },
+) =>
+  mayWriteClassLetters(m, letter.classId) ||
+  (letter.published && mayReadClassLetters(m, { id: letter.classId, childIds: letter.childIds }));
+
+/** The list of letters due: staff of a class (their own classes) and the leadership (every class). */
+export const mayListClassLettersDue = isStaff;
+/** The home's feed of class letters: any member of the school; each sees their own classes' letters. */
+export const mayReadClassLetterFeed = isMemberOfSchool;

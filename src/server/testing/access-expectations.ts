@@ -833,6 +833,44 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'protectedGuardian'],
     body: () => ({ declined: false }),
   },
+  // Class letters (src/server/class-letters, issue 12): the class's staff and the leadership write;
+  // the class's students and its children's custody holders read what is published.
+  'POST /api/schools/:schoolId/classes/:classId/letters': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    body: () => ({ title: 'Ugebrev uge 48', bodyHtml: '<p>Vi har været på tur.</p>', publish: 'draft' }),
+  },
+  'GET /api/schools/:schoolId/classes/:classId/letters': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+  },
+  'GET /api/schools/:schoolId/class-letters/due': { allow: ['contactTeacher', 'otherClassTeacher', ...LEADERSHIP] },
+  'GET /api/schools/:schoolId/class-letters/feed': {
+    allow: [
+      'custodyGuardian',
+      'informationRightParent',
+      'suspendedGuardian',
+      'protectedGuardian',
+      'otherFamilyGuardian',
+      'student',
+      'contactTeacher',
+      'otherClassTeacher',
+      ...LEADERSHIP,
+      'boardMember',
+    ],
+  },
+  'GET /api/schools/:schoolId/class-letters/:letterId': {
+    allow: ['custodyGuardian', 'protectedGuardian', 'student', 'contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ letterId: f.classLetter }),
+  },
+  // Published already: a change or a cancel answers 409, past the policy, for those who may edit it.
+  'PUT /api/schools/:schoolId/class-letters/:letterId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ letterId: f.classLetter }),
+    body: () => ({ title: 'Ugebrev uge 47', bodyHtml: '<p>Rettet.</p>', publish: 'draft' }),
+  },
+  'POST /api/schools/:schoolId/class-letters/:letterId/cancel': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ letterId: f.classLetter }),
+  },
 };
 
 /**
@@ -857,6 +895,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.parentMeeting,
     f.event,
     f.eventSlot,
+    f.classLetter,
   ],
   informationRightParent: (f) => [f.schoolId, f.ownStudent, f.informationRequest],
   suspendedGuardian: (f) => [f.schoolId, f.ownStudent],
@@ -869,9 +908,10 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.parentMeeting,
     f.event,
     f.eventSlot,
+    f.classLetter,
   ],
   otherFamilyGuardian: (f) => [f.schoolId, f.otherStudent, f.classB],
-  student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement, f.event, f.eventSlot],
+  student: (f) => [f.schoolId, f.ownStudent, f.classA, f.invitation, f.agreement, f.event, f.eventSlot, f.classLetter],
   contactTeacher: (f) => [
     f.schoolId,
     f.classA,
@@ -889,6 +929,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.parentMeeting,
     f.event,
     f.eventSlot,
+    f.classLetter,
   ],
   otherClassTeacher: (f) => [f.schoolId, f.classB, f.otherStudent],
   leader: (f) => [
@@ -909,6 +950,7 @@ export const KNOWN_ROWS: Record<ActorName, (f: Fixture) => readonly string[]> = 
     f.parentMeeting,
     f.event,
     f.eventSlot,
+    f.classLetter,
   ],
   // The administrator runs the school with the leader and knows the same rows.
   administrator: (f) => KNOWN_ROWS.leader(f),

@@ -45,6 +45,8 @@ export interface Fixture {
   event: string;
   /** Its volunteer slot "Bag en kage", needing three households, none taken. */
   eventSlot: string;
+  /** A class letter of 3.A's, published by its contact teacher. */
+  classLetter: string;
   users: Record<ActorName, string | null>;
   people: Partial<Record<ActorName, string>>;
 }
@@ -545,6 +547,24 @@ export async function createFixture(db: Db): Promise<Fixture> {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  const classLetter = (
+    await db
+      .insertInto('class_letters')
+      .values({
+        school_id: schoolId,
+        class_id: classA,
+        title: 'Ugebrev uge 47',
+        body_html: '<p>I denne uge har vi læst om vikingerne.</p>',
+        status: 'published',
+        // The Friday before: outside the days the digest tests count.
+        published_at: new Date('2026-11-20T12:00:00Z'),
+        written_by: people.contactTeacher!,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 
   const notification = (
     await db
@@ -583,6 +603,7 @@ export async function createFixture(db: Db): Promise<Fixture> {
     parentMeeting,
     event,
     eventSlot,
+    classLetter,
     users,
     people,
   };

@@ -67,6 +67,9 @@ export const AUDIT_ACTIONS = {
   'play-group.hosting': 'change',
   'play-group.apart-pairs': 'list',
   'play-group.keep-apart': 'change',
+  'class-letter.write': 'change',
+  'class-letter.publish': 'change',
+  'class-letter.cancel': 'change',
 } as const satisfies Record<string, 'read' | 'list' | 'change'>;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);

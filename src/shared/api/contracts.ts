@@ -17,6 +17,7 @@ import { studentPlanContracts } from './student-plan.contract.js';
 import { classRepresentativeContracts } from './class-representative.contract.js';
 import { parentMeetingContracts } from './parent-meeting.contract.js';
 import { playGroupContracts } from './play-group.contract.js';
+import { classLetterContracts } from './class-letter.contract.js';
 import type { Contract } from './contract.js';
 
 /** Every contract, by area: the route table test holds that each is a route the server serves as written. */
@@ -43,4 +44,5 @@ export const allContracts: Record<string, Record<string, Contract>> = {
   classRepresentativeContracts,
   parentMeetingContracts,
   playGroupContracts,
+  classLetterContracts,
 };

@@ -134,5 +134,10 @@ export const ZPrincipleFigures = z.object({
     /** Per class, for the leadership; empty for the board, which sees aggregates only. */
     classes: z.array(z.object({ classId: ZUuid, name: z.string(), cell: ZEventsHeldCell })),
   }),
+  /** Class letters (issue 12). */
+  classLetters: z.object({
+    /** Each class's cadence periods (week, fortnight or month by grade) that ended, and those with a published letter; the board sees fewer than five classes as "for få". */
+    onCadence: figureOf(ZKeptCell),
+  }),
 });
 export type TPrincipleFigures = z.infer<typeof ZPrincipleFigures>;

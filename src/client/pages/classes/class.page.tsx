@@ -45,6 +45,9 @@ function WriteToParents({ schoolId, classId, className }: { schoolId: string; cl
     <p>
       <Link className="button" to={paths.classMessage(schoolId, classId)}>
         {t('messages.group.write', { className })}
+      </Link>{' '}
+      <Link className="button button--secondary" to={paths.classLetters(schoolId, classId)}>
+        {t('classLetters.link')}
       </Link>
     </p>
   );

@@ -22,6 +22,7 @@ import { StudentHome } from './student-home.js';
 import { ParentMeetingsHome } from '../parent-meetings/parent-meetings-home.js';
 import { HomeEvents } from '../events/home-events.js';
 import { OrganisedPlayGroups } from '../play-groups/organised-play-groups.js';
+import { ClassLetterFeed, ClassLettersDue } from '../class-letters/class-letter-home.js';
 
 type MeSchool = TMe['schools'][number];
 
@@ -145,6 +146,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       ) : null}
       {roles.has('student') ? <StudentHome school={school} /> : null}
       {!school.suspended && (custody.length > 0 || isStaff || runsSchool) ? <HomeEvents schoolId={sid} /> : null}
+      {custody.length > 0 || roles.has('student') ? <ClassLetterFeed schoolId={sid} /> : null}
       {isStaff ? (
         <Section title={t('home.work.title')} id={`work-${sid}`}>
           <StaffWork schoolId={sid} />
@@ -161,6 +163,7 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           <OrganisedPlayGroups schoolId={sid} />
         </Section>
       ) : null}
+      {isStaff && !isOffice ? <ClassLettersDue schoolId={sid} behindOnly={runsSchool} /> : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
       {/* A concern past its deadline is the leader's to act on today: before the figures. */}
       {roles.has('leader') ? (

@@ -524,6 +524,42 @@ function ConcernFigures({ figures, schoolId }: { figures: TPrincipleFigures; sch
   );
 }
 
+/** Class letters on cadence (issue 12): the share of ended cadence periods with a letter, and by class. */
+function ClassLetterFigures({ figures, schoolId }: { figures: TPrincipleFigures; schoolId: string }) {
+  const { t } = useTranslation();
+  const c = figures.classLetters;
+  const leadership = figures.audience === 'leadership';
+  const classes = c.onCadence.classes.filter((row) => row.cell === null || row.cell.counted > 0);
+  return (
+    <div className="stack">
+      <ul className="figures">
+        <KeptFigure
+          cell={c.onCadence.school}
+          of={(numbers) => t('classLetters.figures.onCadenceOf', numbers)}
+          name={t('classLetters.figures.onCadence')}
+        />
+      </ul>
+      <p className="definition">{t('classLetters.figures.definition')}</p>
+      {classes.length > 0 ? (
+        <details className="details">
+          <summary>{t('classLetters.figures.byClass')}</summary>
+          <KeptTable
+            caption={t('classLetters.figures.byClass')}
+            rowHeader={t('figures.columns.class')}
+            shareHeader={t('classLetters.figures.keptColumn')}
+            countedHeader={t('classLetters.figures.countedColumn')}
+            rows={classes.map((row) => ({
+              key: row.classId,
+              name: leadership ? <Link to={paths.classLetters(schoolId, row.classId)}>{row.name}</Link> : row.name,
+              cell: row.cell,
+            }))}
+          />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The principle's figures for the school year, as the leader's and the board's home shows them
  * (specs/principle-figures.md); each feature adds its figure here.
@@ -664,6 +700,8 @@ export function PrincipleFigures({ schoolId }: { schoolId: string }) {
           <ParentMeetingFigures figures={data} schoolId={schoolId} />
           <h3>{t('events.figures.title')}</h3>
           <EventFigures figures={data} schoolId={schoolId} />
+          <h3>{t('classLetters.figures.title')}</h3>
+          <ClassLetterFigures figures={data} schoolId={schoolId} />
         </div>
       )}
     </LoadedPart>

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../support/axe.js';
+import { chooseEnglish, DEMO, settled, signIn } from '../support/session.js';
+import { useSuite } from '../support/suite.js';
+
+const suite = useSuite({ env: { SAMSPIL_TEST_CLOCK: '1' } });
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+/** An 8×8 PNG: the class on its trip, as small as a picture gets. */
+const PICTURE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPQqjqCFTEMLQkABFVaARVKciQAAAAASUVORK5CYII=',
+  'base64',
+);
+const TITLE = 'Ugebrev: tur til skoven';
+
+/**
+ * Issue 12, point 1: 3.A's contact teacher sees on her home when the next weekly letter is due,
+ * writes one with a picture and schedules it for the next morning; the job publishes it when the
+ * time comes; the demo guardian reads it in English on a phone, picture and all. Axe on each page.
+ */
+describe('a weekly letter goes home', () => {
+  it('the contact teacher writes and schedules a weekly letter with a picture (Danish, desktop)', async () => {
+    const page = await suite.page(DESKTOP);
+    await signIn(page, DEMO.contactTeacher);
+    const due = page.getByRole('region', { name: 'Klassebreve' });
+    await due.getByText(/Næste ugebrev senest \S+ \d{1,2}\. \S+/).waitFor();
+    await due.getByRole('link', { name: '3.A' }).click();
+    await settled(page);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Breve fra 3.A');
+    await expectNoAxeViolations(page, 'class letters, staff');
+
+    const form = page.getByRole('region', { name: 'Skriv et brev' });
+    await form.getByLabel('Overskrift').fill(TITLE);
+    const body = form.getByLabel('Tekst', { exact: true });
+    await body.fill('I dag var vi i skoven.');
+    await body.selectText();
+    await form.getByRole('toolbar', { name: 'Formatering' }).getByRole('button', { name: 'Fed' }).click();
+    await expect.poll(() => body.inputValue()).toBe('<strong>I dag var vi i skoven.</strong>');
+    await form.getByLabel('Beskriv billedet for dem, der ikke kan se det').fill('Klassen under egetræet');
+    await form
+      .getByLabel('Indsæt billede')
+      .setInputFiles({ name: 'skoven.png', mimeType: 'image/png', buffer: PICTURE });
+    await form.getByText('skoven.png').waitFor();
+    await expect.poll(() => body.inputValue()).toContain('alt="Klassen under egetræet"');
+
+    const now = new Date(((await (await page.request.get('/api/dev/clock')).json()) as { now: string }).now);
+    const tomorrow = new Date(now.getTime() + 24 * 3_600_000).toISOString().slice(0, 10);
+    await form.getByLabel('Udgiv på et bestemt tidspunkt').check();
+    await form.getByLabel('Dato').fill(tomorrow);
+    await form.getByLabel('Klokkeslæt').fill('07:30');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await form.getByText(/^Brevet udgives /).waitFor();
+    const card = page.getByRole('article', { name: TITLE });
+    await card.getByText(/^Udgives /).waitFor();
+    await expectNoAxeViolations(page, 'letter scheduled');
+
+    // The morning comes: the job publishes the letter and tells the homes.
+    const moved = await page.request.post('/api/dev/clock', { data: { advanceHours: 48 } });
+    expect(moved.status()).toBe(200);
+  });
+
+  it('the guardian reads it, picture and all (English, phone)', async () => {
+    const guardian = await suite.page();
+    await signIn(guardian, DEMO.guardian);
+    await chooseEnglish(guardian);
+    const feed = guardian.getByRole('region', { name: 'News from the class' });
+    await expect
+      .poll(
+        async () => {
+          await guardian.reload();
+          await settled(guardian);
+          return feed.getByRole('link', { name: `3.A: ${TITLE}` }).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await feed.getByRole('link', { name: `3.A: ${TITLE}` }).click();
+    await settled(guardian);
+    await expect.poll(() => guardian.locator('h1').textContent()).toBe(TITLE);
+    const picture = guardian.getByRole('img', { name: 'Klassen under egetræet' });
+    await picture.waitFor();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+    await guardian.getByText('I dag var vi i skoven.').waitFor();
+    expect(await guardian.getByRole('button', { name: 'Cancel the letter' }).count()).toBe(0);
+    await expectNoAxeViolations(guardian, 'class letter, guardian (phone, English)');
+  });
+});
