@@ -49,7 +49,7 @@ const WORK_DEVELOPED = 500_000;
 const WORK_PER_DEVELOPMENT = 250_000;
 const WORK_PLACING = 300_000;
 const WORK_AFTER = 250_000;
-const workFor = (work: number, n: number) => Math.ceil(work * Math.min(4, (n / 30) ** 2));
+const workFor = (work: number, n: number) => Math.ceil(work * Math.min(1.5, (n / 30) ** 2));
 
 /**
  * Rotating play groups for a class: every round a partition of the class, group sizes within
