@@ -44,12 +44,12 @@ export const MAX_ROUNDS = 60;
  * The swaps the search weighs for the repeat-free rounds and for the rounds after, for a class of
  * 30 (scaled by the square of the class size): about a second together on a laptop's core.
  */
-const WORK_REPEAT_FREE = 800_000;
-const WORK_DEVELOPED = 1_000_000;
-const WORK_PER_DEVELOPMENT = 300_000;
+const WORK_REPEAT_FREE = 400_000;
+const WORK_DEVELOPED = 500_000;
+const WORK_PER_DEVELOPMENT = 250_000;
 const WORK_PLACING = 300_000;
-const WORK_AFTER = 400_000;
-const workFor = (work: number, n: number) => Math.ceil(work * Math.min(4, (n / 30) ** 2));
+const WORK_AFTER = 250_000;
+const workFor = (work: number, n: number) => Math.ceil(work * Math.min(1.5, (n / 30) ** 2));
 
 /**
  * Rotating play groups for a class: every round a partition of the class, group sizes within

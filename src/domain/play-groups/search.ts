@@ -139,6 +139,7 @@ export function searchRounds(
     let moves: [number, number, number][] = [];
     // One round with a cost, chosen at random: its children with a cost and every swap of them.
     const costly: number[] = [];
+    work += R;
     for (let r = 0; r < R; r++) {
       for (let a = 0; a < n; a++)
         if (hasCost(r, a)) {
