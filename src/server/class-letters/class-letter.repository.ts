@@ -457,3 +457,33 @@ export async function insertPublishedLetters(
     )
     .execute();
 }
+
+/** A guardian has read every letter of the classes published before `before`, each the evening it came (the demo school). */
+export async function insertReadsOfLettersBefore(
+  db: Db,
+  schoolId: string,
+  personId: string,
+  classIds: readonly string[],
+  before: Date,
+): Promise<void> {
+  if (classIds.length === 0) return;
+  await db
+    .insertInto('class_letter_reads')
+    .columns(['school_id', 'letter_id', 'person_id', 'read_at'])
+    .expression(
+      db
+        .selectFrom('class_letters')
+        .select([
+          'school_id',
+          'id',
+          sql<string>`${personId}::uuid`.as('person_id'),
+          sql<Date>`published_at + interval '6 hours'`.as('read_at'),
+        ])
+        .where('school_id', '=', schoolId)
+        .where('class_id', 'in', [...classIds])
+        .where('status', '=', 'published')
+        .where('published_at', '<', before),
+    )
+    .onConflict((oc) => oc.columns(['school_id', 'letter_id', 'person_id']).doNothing())
+    .execute();
+}

@@ -53,7 +53,7 @@ type UnitOfWork = Pick<Context, 'db' | 'clock'>;
 
 /** How many letters a class's page and the home's feed show. */
 const LETTERS_SHOWN = 50;
-const FEED_SHOWN = 10;
+const FEED_SHOWN = 5;
 
 /**
  * The text and state a save stores: the rich text cleaned (nothing left is refused, the letter

@@ -1,12 +1,18 @@
 import type { Db } from '../db/database.js';
-import { findClassesWithContactTeacher, insertPublishedLetters } from '../class-letters/class-letter.repository.js';
+import {
+  findClassesWithContactTeacher,
+  insertPublishedLetters,
+  insertReadsOfLettersBefore,
+} from '../class-letters/class-letter.repository.js';
+import { getISOWeek } from 'date-fns';
+import { DEMO_ACCOUNTS } from './demo-directory.js';
+import { findChildOfAccountInClass } from './demo.repository.js';
 import { findAdoptedPrinciple } from '../principle/principle.service.js';
 import { loadSchoolCalendar } from '../school-calendar/school-calendar.service.js';
 import { classUpdateCadenceFor } from '../../domain/principle/rules.js';
 import { countedPeriods } from '../../domain/class-letters/cadence.js';
 import { schoolYearOf } from '../../domain/figures/school-year.js';
 import { isWorkingDay, localDate } from '../../domain/calendar/working-days.js';
-import { className } from '../../shared/api/directory.schema.js';
 
 /** The class that has fallen behind: its last three periods went without a letter. */
 const BEHIND = '2B';
@@ -53,16 +59,31 @@ export async function addDemoClassLetters(db: Db, schoolId: string, now: Date): 
     const written = c.external_id === BEHIND ? periods.slice(0, -MISSED_AT_THE_END) : periods;
     for (const [i, period] of written.entries()) {
       const [topic, text] = TOPICS[i % TOPICS.length]!;
-      const name = className(c.grade, c.letter);
       letters.push({
         schoolId,
         classId: c.id,
         writtenBy: c.teacher_id,
-        title: cadence === 'weekly' ? `Ugebrev fra ${name}: ${topic}` : `Nyt fra ${name}: ${topic}`,
+        title:
+          cadence === 'weekly'
+            ? `Ugebrev uge ${getISOWeek(new Date(`${period.dueOn}T12:00:00Z`))}: ${topic}`
+            : `Nyt fra klassen: ${topic}`,
         bodyHtml: `<h2>${topic}</h2><p>${text}</p><ul><li>Husk madpakke og drikkedunk.</li><li>Skriv til mig i Samspil, hvis I har spørgsmål.</li></ul>`,
         at: new Date(`${period.dueOn}T12:30:00Z`),
       });
     }
   }
   await insertPublishedLetters(db, letters);
+  // The demo guardian has read her children's letters up to last week; the latest wait for her.
+  const children = await Promise.all(
+    ['3A', '7A'].map((c) => findChildOfAccountInClass(db, schoolId, DEMO_ACCOUNTS.guardian, c)),
+  );
+  const guardianId = children.find((c) => c)?.guardianId;
+  if (guardianId)
+    await insertReadsOfLettersBefore(
+      db,
+      schoolId,
+      guardianId,
+      children.flatMap((c) => (c ? [c.classId] : [])),
+      new Date(now.getTime() - 7 * 86_400_000),
+    );
 }

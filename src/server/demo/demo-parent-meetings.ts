@@ -13,7 +13,7 @@ import {
   findParentMeeting,
   findRepresentativesOf,
 } from '../parent-meetings/parent-meeting.repository.js';
-import { findClassesByName } from './demo.repository.js';
+import { findClassesByName, markNoticesReadByAll } from './demo.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -67,6 +67,8 @@ export async function addDemoParentMeetings(db: Db, schoolId: string, now: Date)
     households: households.map((household, i) => ({ household, represented: i % 5 !== 4 && i % 7 !== 3 })),
   });
   await storeMinutes(at(-38 * DAY_MS), schoolId, heldRow, MINUTES, teacherId);
+  // The homes read the autumn meeting's invitation and minutes long ago.
+  await markNoticesReadByAll(db, schoolId, [`parent-meeting:${held}`, `parent-meeting-minutes:${held}`]);
 
   // The winter meeting in two weeks: planned with the representatives, the homes invited, some answers in.
   const planned = await storeParentMeeting(at(-10 * DAY_MS), {

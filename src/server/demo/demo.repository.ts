@@ -411,6 +411,18 @@ export async function markInvitationNoticeRead(
     .execute();
 }
 
+/** Every recipient read the notices with these keys the evening they came (the demo's older news). */
+export async function markNoticesReadByAll(db: Db, schoolId: string, dedupeKeys: readonly string[]): Promise<void> {
+  if (dedupeKeys.length === 0) return;
+  await db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`created_at + interval '4 hours'` })
+    .where('school_id', '=', schoolId)
+    .where('dedupe_key', 'in', [...dedupeKeys])
+    .where('read_at', 'is', null)
+    .execute();
+}
+
 /**
  * The first child of a round with two homes (separated parents, an invitation each), with a
  * guardian of each home: the demo's joint meeting.

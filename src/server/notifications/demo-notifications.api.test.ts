@@ -25,17 +25,24 @@ describe('the demo school’s notifications', () => {
     ).json() as TNotificationList;
     expect(guardian.notifications.map((n) => n.title).sort()).toEqual([
       'Haster: Skoldkopper i 3.A',
+      // The autumn parent meeting's invitation and minutes, and the winter meeting's invitation.
+      'Invitation til forældremøde i 3.A',
+      'Invitation til forældremøde i 3.A',
       'Invitation til skole-hjem-samtale om Emma',
       'Invitation til skole-hjem-samtale om Oscar',
       'Ny besked: Emmas læsebog',
       'Ny besked: Juleafslutning i kirken 18. december',
+      // A class parent representative's message to 3.A's parents.
+      'Ny besked: Legegrupper i 3.A efter efterårsferien',
       'Ny besked: Tur til Økolariet fredag',
+      'Referat af forældremødet i 3.A',
       'Testresultat for Emma: Matematik',
       'Testresultat for Oscar: Dansk, læseforståelse',
     ]);
     // Emma's invitation was opened when her time was booked; Oscar's is new. Emma's test result
-    // came yesterday; Oscar's was read when it came.
-    expect(guardian.unread).toBe(6);
+    // came yesterday; Oscar's was read when it came. The autumn parent meeting's invitation and
+    // minutes were read long ago; the winter meeting's invitation and the representative's message are new.
+    expect(guardian.unread).toBe(8);
     const teacher = (
       await t.request({ method: 'GET', url: '/api/notifications', as: await as(DEMO_ACCOUNTS.contactTeacher) })
     ).json() as TNotificationList;

@@ -130,6 +130,13 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           </ul>
         </Section>
       ) : null}
+      {/* What staff must do now comes first: the work list, then a class letter falling due. */}
+      {isStaff ? (
+        <Section title={t('home.work.title')} id={`work-${sid}`}>
+          <StaffWork schoolId={sid} />
+        </Section>
+      ) : null}
+      {isStaff && !isOffice ? <ClassLettersDue schoolId={sid} behindOnly={runsSchool} /> : null}
       {custody.length > 0 ? (
         <RepresentativeHome
           schoolId={sid}
@@ -148,11 +155,6 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
       {!school.suspended && (custody.length > 0 || isStaff || runsSchool) ? <HomeEvents schoolId={sid} /> : null}
       {custody.length > 0 || roles.has('student') ? <ClassLetterFeed schoolId={sid} /> : null}
       {isStaff ? (
-        <Section title={t('home.work.title')} id={`work-${sid}`}>
-          <StaffWork schoolId={sid} />
-        </Section>
-      ) : null}
-      {isStaff ? (
         <Section title={t('home.yourClasses')} id={`classes-${sid}`}>
           {/* The leadership finds the rounds among its own links; a contact teacher finds their classes' here. */}
           <StaffClasses schoolId={sid} planConferences={school.abilities.planConferences && !runsSchool} />
@@ -163,7 +165,6 @@ function SchoolHome({ school, me, showSchoolName }: { school: MeSchool; me: TMe;
           <OrganisedPlayGroups schoolId={sid} />
         </Section>
       ) : null}
-      {isStaff && !isOffice ? <ClassLettersDue schoolId={sid} behindOnly={runsSchool} /> : null}
       {isOffice ? <OfficeHome schoolId={sid} importDirectory={school.abilities.importDirectory} /> : null}
       {/* A concern past its deadline is the leader's to act on today: before the figures. */}
       {roles.has('leader') ? (
