@@ -173,7 +173,7 @@ describe('the school leader', () => {
     await signIn(page, DEMO.leader);
     const school = await mySchool(page);
     // Reading a class's students writes audit rows to find.
-    await page.getByRole('link', { name: '3.A' }).first().click();
+    await page.getByRole('link', { name: '3.A', exact: true }).first().click();
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Klasse 3.A');
     await expectNoAxeViolations(page, 'class 3.A (leader)');

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { classRepresentativeContracts } from '../../../shared/api/class-representative.contract.js';
 import { useApiQuery } from '../../app/query.js';
 import { Section } from '../../ui/page.js';
+import { Loading } from '../../ui/errors.js';
 import { classLifeLinks, representativesPath } from './class-life-links.js';
 
 /**
@@ -20,6 +21,7 @@ export function RepresentativeHome({
 }) {
   const { t } = useTranslation();
   const seats = useApiQuery(classRepresentativeContracts.mine, { params: { schoolId } });
+  if (seats.status === 'loading') return <Loading />;
   if (seats.status !== 'ok') return null;
   if (seats.data.seats.length === 0) {
     if (childClasses.length === 0) return null;

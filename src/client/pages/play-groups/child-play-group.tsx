@@ -3,7 +3,7 @@ import { playGroupContracts } from '../../../shared/api/play-group.contract.js';
 import type { TStudentPlayGroups } from '../../../shared/api/play-group.schema.js';
 import { api } from '../../api/http.js';
 import { useAction, useApiQuery } from '../../app/query.js';
-import { ActionError } from '../../ui/errors.js';
+import { ActionError, Loading } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 
 function HostText({ host }: { host: TStudentPlayGroups['rounds'][number]['host'] }) {
@@ -35,6 +35,8 @@ export function ChildPlayGroup({
   const hosting = useAction((declined: boolean) => api(playGroupContracts.hosting, { params, body: { declined } }), {
     invalidates: [playGroupContracts.ofStudent],
   });
+  // A placeholder while loading, so the card's links below do not move once the group arrives.
+  if (groups.status === 'loading') return <Loading />;
   if (groups.status !== 'ok') return null;
   const data = groups.data;
   const coming = data.rounds.filter((r) => !r.past);

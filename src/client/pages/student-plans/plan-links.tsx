@@ -5,7 +5,7 @@ import { studentPlanContracts } from '../../../shared/api/student-plan.contract.
 import { paths } from '../../app/paths.js';
 import { useApiQuery } from '../../app/query.js';
 import { formatDate } from '../../ui/format.js';
-import { LoadedPart } from '../../ui/errors.js';
+import { LoadedPart, Loading } from '../../ui/errors.js';
 
 /**
  * Links to a student's plan or message book, for the home, the student and the class's staff: the
@@ -14,7 +14,7 @@ import { LoadedPart } from '../../ui/errors.js';
 export function StudentPlanLinks({ schoolId, studentId }: { schoolId: string; studentId: string }) {
   const { t } = useTranslation();
   const adopted = useApiQuery(principleContracts.adopted, { params: { schoolId } });
-  if (adopted.status === 'loading') return null;
+  if (adopted.status === 'loading') return <Loading />;
   const form = adopted.status === 'ok' ? adopted.data.principle.conferences.studentPlan?.form : undefined;
   const plan = <Link to={paths.studentPlan(schoolId, studentId)}>{t('studentPlan.link')}</Link>;
   const book = <Link to={paths.messageBook(schoolId, studentId)}>{t('studentPlan.bookLink')}</Link>;
