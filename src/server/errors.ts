@@ -102,6 +102,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   round_student_not_in_classes: 422,
   round_concern_student_missing: 422,
   representative_not_guardian: 422,
+  representative_protected: 422,
   representative_elected_in_future: 422,
   representative_elected_other_year: 422,
   representatives_full: 409,

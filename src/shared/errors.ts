@@ -450,6 +450,10 @@ export const ERROR_MESSAGES = {
     da: 'Kun forældre med forældremyndighed over et barn i klassen kan vælges som kontaktforælder.',
     en: 'Only parents with custody of a child in the class can be elected class parent representative.',
   },
+  representative_protected: {
+    da: 'En forælder med navne- og adressebeskyttelse kan ikke vælges som kontaktforælder her, fordi kontaktforældre vises med navn for klassens forældre.',
+    en: "A parent with name and address protection cannot be elected class parent representative here, because representatives are shown by name to the class's parents.",
+  },
   representative_elected_in_future: {
     da: 'Valgdatoen ligger i fremtiden. Skriv den dag, valget blev holdt.',
     en: 'The election date is in the future. Enter the day the election was held.',

@@ -62,6 +62,16 @@ describe('electionProblem', () => {
     );
   });
 
+  it('never seats a custody holder with name and address protection, whatever else holds', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(10), (alreadySeated, seatsTaken) => {
+        return (
+          electionProblem({ ...ok, nameProtected: true, alreadySeated, seatsTaken }) === 'representative_protected'
+        );
+      }),
+    );
+  });
+
   it('refuses a new seat once the class has the most, but re-records one already seated', () => {
     fc.assert(
       fc.property(fc.nat(10), fc.boolean(), (seatsTaken, alreadySeated) => {

@@ -28,21 +28,26 @@ export function startYearOf(name: string): number | null {
 /**
  * Why an election cannot be recorded, or null when it can: the person must be a custody holder of
  * a child in the class, the election day must lie in this school year and not after today, and the
- * class must have room for one more seat (a person already seated takes no new one).
+ * class must have room for one more seat (a person already seated takes no new one). A parent
+ * with name and address protection is not elected: a representative is shown by name to the
+ * class's homes, and that would tell them where the protected family is.
  */
 export function electionProblem(e: {
   isCustodyGuardianInClass: boolean;
+  nameProtected?: boolean;
   alreadySeated: boolean;
   seatsTaken: number;
   electedOn: string;
   today: string;
 }):
   | 'representative_not_guardian'
+  | 'representative_protected'
   | 'representative_elected_in_future'
   | 'representative_elected_other_year'
   | 'representatives_full'
   | null {
   if (!e.isCustodyGuardianInClass) return 'representative_not_guardian';
+  if (e.nameProtected) return 'representative_protected';
   if (e.electedOn > e.today) return 'representative_elected_in_future';
   if (schoolYearNameOf(e.electedOn) !== schoolYearNameOf(e.today)) return 'representative_elected_other_year';
   if (!e.alreadySeated && e.seatsTaken >= MAX_REPRESENTATIVES_PER_CLASS) return 'representatives_full';

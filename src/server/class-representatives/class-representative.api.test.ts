@@ -44,7 +44,8 @@ describe('class parent representatives', () => {
     const list: TClassRepresentatives = res.json();
     expect(list).toMatchObject({ class: { id: f.classA, name: '3.A' }, schoolYear: '2026/27', representatives: [] });
     expect(list.mayRecord).toBe(true);
-    expect(list.candidates?.map((c) => c.name)).toEqual(['Mette Hansen', 'Sara Hansen']);
+    // Sara Hansen has name and address protection: she is not offered (electionProblem).
+    expect(list.candidates?.map((c) => c.name)).toEqual(['Mette Hansen']);
   });
 
   it('refuses bad elections with a translated reason and changes nothing', async () => {
@@ -55,6 +56,13 @@ describe('class parent representatives', () => {
         { personId: f.people.informationRightParent, electedOn: '2026-09-01' },
         422,
         'representative_not_guardian',
+      ],
+      [
+        'contactTeacher',
+        reps(),
+        { personId: f.people.protectedGuardian, electedOn: '2026-09-01' },
+        422,
+        'representative_protected',
       ],
       [
         'contactTeacher',
@@ -129,7 +137,8 @@ describe('class parent representatives', () => {
     expect((first.json() as TClassRepresentatives).representatives).toEqual([
       { personId: f.people.custodyGuardian, name: 'Mette Hansen', electedOn: '2026-09-01' },
     ]);
-    expect((first.json() as TClassRepresentatives).candidates?.map((c) => c.name)).toEqual(['Sara Hansen']);
+    // The class's other custody holder has name and address protection, so no one is left to offer.
+    expect((first.json() as TClassRepresentatives).candidates).toEqual([]);
     const again = await call('leader', 'POST', reps(), body);
     expect(again.statusCode).toBe(201);
     expect(await seatRows()).toMatchObject([{ school_year: '2026/27', elected_on: '2026-09-01', ended_on: null }]);

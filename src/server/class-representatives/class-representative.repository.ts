@@ -29,6 +29,8 @@ export interface CandidateRow {
   person_id: string;
   given_name: string;
   family_name: string;
+  /** Name and address protection: such a parent is never offered or elected (see `electionProblem`). */
+  address_protected: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function findCustodyGuardiansOfClass(db: Db, schoolId: string, clas
     .selectFrom('guardianships as g')
     .innerJoin('students as s', (j) => j.onRef('s.school_id', '=', 'g.school_id').onRef('s.id', '=', 'g.student_id'))
     .innerJoin('people as p', (j) => j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id'))
-    .select(['p.id as person_id', 'p.given_name', 'p.family_name'])
+    .select(['p.id as person_id', 'p.given_name', 'p.family_name', 'p.address_protected'])
     .distinct()
     .where('g.school_id', '=', schoolId)
     .where('s.class_id', '=', classId)

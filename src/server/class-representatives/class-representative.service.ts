@@ -54,7 +54,7 @@ export async function readClassRepresentatives(
   return presentClassRepresentatives(c, {
     schoolYear,
     seats,
-    candidates: guardians?.filter((g) => !seated.has(g.person_id)) ?? null,
+    candidates: guardians?.filter((g) => !seated.has(g.person_id) && !g.address_protected) ?? null,
     mayRecord,
     mayWrite: mayWriteToClassAsRepresentative(m, classId),
     maxSeats: MAX_REPRESENTATIVES_PER_CLASS,
@@ -88,6 +88,7 @@ export async function recordElection(
     const person = guardians.find((g) => g.person_id === input.personId);
     const problem = electionProblem({
       isCustodyGuardianInClass: person !== undefined,
+      nameProtected: person?.address_protected ?? false,
       alreadySeated: seats.some((s) => s.person_id === input.personId),
       seatsTaken: seats.length,
       electedOn: input.electedOn,
@@ -96,7 +97,12 @@ export async function recordElection(
     if (problem === 'representatives_full')
       throw new AppError(problem, { field: 'personId', params: { max: MAX_REPRESENTATIVES_PER_CLASS } });
     if (problem)
-      throw new AppError(problem, { field: problem === 'representative_not_guardian' ? 'personId' : 'electedOn' });
+      throw new AppError(problem, {
+        field:
+          problem === 'representative_not_guardian' || problem === 'representative_protected'
+            ? 'personId'
+            : 'electedOn',
+      });
     const changed = await upsertSeat(tx.db, {
       schoolId,
       classId,
