@@ -96,9 +96,12 @@ describe('play groups', () => {
 
     await card.getByRole('button', { name: 'We cannot host' }).click();
     await card.getByText('You have said no to hosting.', { exact: false }).waitFor();
-    await card.getByRole('button', { name: 'We would like to host again' }).focus();
+    // The button stays disabled until both children's groups have reloaded; focus it once it is enabled.
+    const offer = card.getByRole('button', { name: 'We would like to host again', disabled: false });
+    await offer.waitFor();
+    await offer.focus();
     await page.keyboard.press('Enter');
-    await card.getByRole('button', { name: 'We cannot host' }).waitFor();
+    await card.getByRole('button', { name: 'We cannot host', disabled: false }).waitFor();
     await expectNoAxeViolations(page, 'play group hosting (phone, English)');
   });
 });

@@ -1,7 +1,7 @@
 import { expectNoAxeViolations } from '../support/axe.js';
 import { DEMO, chooseEnglish, settled, signIn, visit } from '../support/session.js';
 import { useSuite } from '../support/suite.js';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
@@ -139,13 +139,17 @@ function attachmentPickerJourneys(): void {
         /^Højst 5 filer på 10 MB hver: PDF/,
       );
 
+      // Listening early turns on the browser's file-chooser interception before the key is pressed;
+      // subscribing only at the key press races it on a busy machine.
+      const chooserOpened = new Promise<FileChooser>((resolve) => teacher.once('filechooser', resolve));
       await teacher.getByLabel('Besked', { exact: true }).focus();
       await teacher.keyboard.press('Tab');
       expect(await teacher.evaluate(() => document.activeElement?.id)).toBe('class-attachments');
       expect(await button.evaluate((label) => getComputedStyle(label).outlineStyle)).toBe('solid');
       await expectNoAxeViolations(teacher, 'attachment picker focused');
       // Space opens the file chooser, as on any file input.
-      const [chooser] = await Promise.all([teacher.waitForEvent('filechooser'), teacher.keyboard.press('Space')]);
+      await teacher.keyboard.press('Space');
+      const chooser = await chooserOpened;
       expect(chooser.isMultiple()).toBe(true);
 
       const png = await sharp({ create: { width: 10, height: 6, channels: 3, background: '#48a' } })
