@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { chooseEnglish, DEMO, mySchool, settled, signIn } from '../support/session.js';
-import { signInWithLink } from '../support/demo-people.js';
+import { isoDaysFromNow, representativeOf3A, signInWithLink } from '../support/demo-people.js';
 import { useSuite } from '../support/suite.js';
-import { buildDemoDirectory, DEMO_SEED, STUDENTS_PER_CLASS } from '../../src/server/demo/demo-directory.js';
+import { STUDENTS_PER_CLASS } from '../../src/server/demo/demo-directory.js';
 
 const suite = useSuite();
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
-
-/** A class parent representative of 3.A with an e-mail address, from the demo's own directory. */
-function representativeOf3A(): string {
-  const now = new Date();
-  const schoolYear = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const row = buildDemoDirectory({ seed: DEMO_SEED, schoolYear }).rows.find(
-    (r) =>
-      r.values.type === 'guardian' && (r.values.representative_for ?? '').split(' ').includes('3A') && r.values.email,
-  );
-  if (!row?.values.email) throw new Error('3.A has no class parent representative with an e-mail address');
-  return row.values.email;
-}
-
-const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 interface ClassGroups {
   rounds: { meetsOn: string; past: boolean; groups: { children: { id: string; name: string }[] }[] }[];

@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from 'playwright-core';
+import { buildDemoDirectory, DEMO_SEED } from '../../src/server/demo/demo-directory.js';
 
 interface ClassDetail {
   students: Array<{
@@ -65,3 +66,18 @@ export async function signInWithLink(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Log ind' }).click();
   await page.waitForURL((u) => u.pathname === '/');
 }
+
+/** A class parent representative of 3.A with an e-mail address, from the demo's own directory. */
+export function representativeOf3A(): string {
+  const now = new Date();
+  const schoolYear = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const row = buildDemoDirectory({ seed: DEMO_SEED, schoolYear }).rows.find(
+    (r) =>
+      r.values.type === 'guardian' && (r.values.representative_for ?? '').split(' ').includes('3A') && r.values.email,
+  );
+  if (!row?.values.email) throw new Error('3.A has no class parent representative with an e-mail address');
+  return row.values.email;
+}
+
+/** The date a number of days from now, as a date field takes it (YYYY-MM-DD). */
+export const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
