@@ -17,14 +17,20 @@ const anInput: fc.Arbitrary<PlayGroupsInput> = fc
     rounds: fc.integer({ min: 1, max: 5 }),
     genders: fc.array(fc.boolean(), { maxLength: 16 }),
     apartIndexes: fc.array(fc.tuple(fc.nat(15), fc.nat(15)), { maxLength: 3 }),
+    // Meetings in rounds kept from before, when the groups are made again during the year.
+    metIndexes: fc.array(fc.tuple(fc.nat(15), fc.nat(15)), { maxLength: 20 }),
     seed: fc.integer({ min: 0, max: 1000 }),
   })
   .filter(({ size, groupSize }) => size >= groupSize * 2)
-  .map(({ size, groupSize, rounds, genders, apartIndexes, seed }) => ({
+  .map(({ size, groupSize, rounds, genders, apartIndexes, metIndexes, seed }) => ({
     children: classOf(size, genders),
     groupSize,
     rounds,
     apart: apartIndexes
+      .map(([a, b]) => [a % size, b % size] as const)
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]) => [`c${a + 1}`, `c${b + 1}`] as [string, string]),
+    met: metIndexes
       .map(([a, b]) => [a % size, b % size] as const)
       .filter(([a, b]) => a !== b)
       .map(([a, b]) => [`c${a + 1}`, `c${b + 1}`] as [string, string]),

@@ -55,6 +55,55 @@ describe('play groups of a class that divides evenly', () => {
   });
 });
 
+describe('play groups made again during the year', () => {
+  const pairsOf = (rounds: string[][][]) =>
+    rounds.flatMap((round) =>
+      round.flatMap((group) => group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b] as [string, string]))),
+    );
+  /** Meetings beyond each pair's first, over the kept rounds and the new ones together. */
+  const repeatsOverTheYear = (rounds: string[][][]) => {
+    const times = new Map<string, number>();
+    for (const [a, b] of pairsOf(rounds))
+      times.set([a, b].sort().join('|'), (times.get([a, b].sort().join('|')) ?? 0) + 1);
+    return [...times.values()].reduce((sum, count) => sum + count - 1, 0);
+  };
+
+  it.each([
+    [24, 4, 3, 4],
+    [24, 3, 4, 6],
+    [22, 4, 3, 5],
+    [18, 3, 3, 5],
+  ] as const)(
+    'for %i children in groups of %i, %i rounds kept: the %i new rounds repeat at most half the meetings they would without them',
+    (n, groupSize, keptRounds, newRounds) => {
+      const kept = generatePlayGroups({
+        children: classOf(n),
+        groupSize,
+        rounds: keptRounds,
+        apart: [],
+        seed: 1,
+      }).rounds;
+      const input: PlayGroupsInput = {
+        children: classOf(n),
+        groupSize,
+        rounds: newRounds,
+        apart: [['c1', 'c2']],
+        seed: 2,
+      };
+      const blind = generatePlayGroups(input).rounds;
+      const aware = generatePlayGroups({ ...input, met: pairsOf(kept) }).rounds;
+      expect(measurePlayGroups(input, { rounds: aware }).problems).toEqual([]);
+      expect(repeatsOverTheYear([...kept, ...aware]) * 2).toBeLessThanOrEqual(repeatsOverTheYear([...kept, ...blind]));
+    },
+  );
+
+  it('refuse a met pair naming a child not in the class', () => {
+    expect(() =>
+      generatePlayGroups({ children: classOf(8), groupSize: 4, rounds: 1, apart: [], met: [['c1', 'x9']], seed: 1 }),
+    ).toThrow('met[0][1]: unknown child id "x9"');
+  });
+});
+
 describe('group sizes', () => {
   it('are exactly the target when the class divides, else the target and one less', () => {
     expect(groupSizes(24, 4)).toEqual([4, 4, 4, 4, 4, 4]);

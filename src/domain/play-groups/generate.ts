@@ -16,6 +16,11 @@ export interface PlayGroupsInput {
   rounds: number;
   /** Pairs of children never in one group. */
   apart: [string, string][];
+  /**
+   * Pairs that were together already this year, once per time (the rounds kept when a class's
+   * groups are made again): the new rounds put them together as seldom as they can.
+   */
+  met?: [string, string][];
   seed: number;
 }
 
@@ -69,13 +74,14 @@ export function generatePlayGroups(input: PlayGroupsInput): PlayGroupsResult {
 function problemOf(input: PlayGroupsInput): { problem: Problem; ids: string[] } {
   const invalid = (message: string) => new PlayGroupsError('invalid-input', message);
   if (typeof input !== 'object' || input === null) throw invalid('the input must be an object');
-  const { children, groupSize, rounds, apart, seed } = input;
+  const { children, groupSize, rounds, apart, met = [], seed } = input;
   if (!Array.isArray(children)) throw invalid('children must be a list');
   if (!Number.isInteger(groupSize) || groupSize < 2) throw invalid('groupSize must be a whole number of at least 2');
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS)
     throw invalid(`rounds must be a whole number from 1 to ${MAX_ROUNDS}`);
   if (!Number.isInteger(seed)) throw invalid('seed must be a whole number');
   if (!Array.isArray(apart)) throw invalid('apart must be a list of pairs');
+  if (!Array.isArray(met)) throw invalid('met must be a list of pairs');
   if (children.length > MAX_CHILDREN) throw invalid(`at most ${MAX_CHILDREN} children`);
   const index = new Map<string, number>();
   const genders = new Map<string, number>();
@@ -113,7 +119,21 @@ function problemOf(input: PlayGroupsInput): { problem: Problem; ids: string[] } 
     apartMatrix[a! * n + b!] = 1;
     apartMatrix[b! * n + a!] = 1;
   });
-  return { problem: { n, sizes, apart: apartMatrix, gender }, ids: children.map((child) => child.id) };
+  const metMatrix = new Int32Array(n * n);
+  met.forEach((pair, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2) throw invalid(`met[${i}] must be a pair of child ids`);
+    const [a, b] = pair.map((id) => index.get(id as string));
+    pair.forEach((id, k) => {
+      if (!index.has(id as string)) throw invalid(`met[${i}][${k}]: unknown child id "${String(id)}"`);
+    });
+    if (a === b) throw invalid(`met[${i}]: a child cannot meet itself`);
+    metMatrix[a! * n + b!]!++;
+    metMatrix[b! * n + a!]!++;
+  });
+  return {
+    problem: { n, sizes, apart: apartMatrix, gender, met: metMatrix },
+    ids: children.map((child) => child.id),
+  };
 }
 
 function planRounds(problem: Problem, wanted: number, random: Random): Round[] {
@@ -124,7 +144,28 @@ function planRounds(problem: Problem, wanted: number, random: Random): Round[] {
       `no round of ${problem.sizes.length} groups keeps every apart pair apart`,
     );
   const prefix = repeatFreeRounds(problem, wanted, first, random);
-  return [...prefix, ...roundsAfter(problem, prefix, wanted - prefix.length, random)];
+  const rounds = [...prefix, ...roundsAfter(problem, prefix, wanted - prefix.length, random)];
+  return problem.met.some((count) => count > 0) ? spreadFromKept(problem, rounds, random) : rounds;
+}
+
+/**
+ * With rounds kept from before, the pairs that met there count as met: starting from the rounds
+ * planned, the search moves children until the year as a whole has the fewest repeated meetings
+ * it can find, then the fewest meetings of any one pair.
+ */
+function spreadFromKept(problem: Problem, rounds: Round[], random: Random): Round[] {
+  const { n, sizes } = problem;
+  let unmet = 0;
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (problem.met[a * n + b] === 0) unmet++;
+  const perRound = sizes.reduce((sum, size) => sum + (size * (size - 1)) / 2, 0);
+  const fewestRepeats = Math.max(0, rounds.length * perRound - unmet);
+  return searchRounds(problem, rounds, problem.met, {
+    pairCost: (c) => (c <= 1 ? 0 : (c - 1) * REPEAT_COST + (c - 1) * (c - 1)),
+    genderCost: 0.25,
+    goal: fewestRepeats * (REPEAT_COST + 1),
+    work: workFor(WORK_AFTER, n),
+    random,
+  }).rounds;
 }
 
 /**
@@ -195,7 +236,8 @@ function keepApart(problem: Problem, rounds: Round[]): Round[] {
 function roundsAfter(problem: Problem, before: readonly Round[], count: number, random: Random): Round[] {
   if (count <= 0) return [];
   const { n, sizes } = problem;
-  const fixed = meetings(n, before);
+  // The kept rounds' meetings count as the new rounds' own: a pair that met there is a repeat here.
+  const fixed = meetings(n, before).map((count, i) => count + problem.met[i]!);
   let unmet = 0;
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (fixed[a * n + b] === 0) unmet++;
   const perRound = sizes.reduce((sum, size) => sum + (size * (size - 1)) / 2, 0);

@@ -1,16 +1,23 @@
 import type { Random } from '../random.js';
-import { isOneGender, type Problem, type Round } from './search.js';
+import { isOneGender, meetings, type Problem, type Round } from './search.js';
+
+/** What a pair that met in kept rounds costs each time its places meet, against 1 for a group of one gender. */
+const MET_AGAIN = 10;
 
 /**
  * Which child takes which place in rounds built without the children in mind (a construction):
  * any assignment keeps the rounds repeat-free, so a swap search over it puts apart pairs on
- * places that never meet (or meet as late as possible) and, after that, makes the fewest groups
- * of one gender. Returns the rounds with
- * the children in their places.
+ * places that never meet (or meet as late as possible), then pairs that met in kept rounds on
+ * places that meet as seldom as possible, and after that makes the fewest groups of one gender.
+ * Returns the rounds with the children in their places.
  */
 export function relabel(problem: Problem, rounds: readonly Round[], random: Random, work: number): Round[] {
-  const { n, apart, gender } = problem;
+  const { n, apart, gender, met } = problem;
   if (rounds.length === 0) return [];
+  const together = meetings(n, rounds);
+  const metPairs: [number, number, number][] = [];
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) if (met[a * n + b]! > 0) metPairs.push([a, b, met[a * n + b]!]);
   // The rounds left after the first in which two places meet (0 when they never do): an apart
   // pair on places that meet late costs less, as the rounds are cut before that meeting.
   const cut = new Int32Array(n * n);
@@ -28,6 +35,7 @@ export function relabel(problem: Problem, rounds: readonly Round[], random: Rand
   const cost = () => {
     let total = 0;
     for (const [a, b] of apartPairs) total += 1000 * cut[placeOf[a]! * n + placeOf[b]!]!;
+    for (const [a, b, times] of metPairs) total += MET_AGAIN * times * together[placeOf[a]! * n + placeOf[b]!]!;
     if (genders.size > 1)
       for (const round of rounds)
         for (const group of round)
@@ -49,7 +57,7 @@ export function relabel(problem: Problem, rounds: readonly Round[], random: Rand
     placeOf[b] = p;
   };
   let current = cost();
-  const unit = rounds.length * n + apartPairs.length;
+  const unit = rounds.length * n + apartPairs.length + metPairs.length;
   for (let used = 0; current > 0 && used < work; used += unit) {
     const p = random.int(n);
     const q = random.int(n);

@@ -9,6 +9,8 @@ export interface Problem {
   apart: Uint8Array;
   /** A number per gender, -1 where none is given. */
   gender: Int32Array;
+  /** met[a * n + b]: how often a and b were together already, in rounds kept from before. */
+  met: Int32Array;
 }
 
 /** A round as its groups of children. */

@@ -358,6 +358,15 @@ describe('play groups', () => {
       expect(now.rounds.map((r) => r.meetsOn)).toEqual(['2026-11-24', '2026-12-03', '2027-01-07']);
       expect(now.rounds[0]).toEqual({ ...first.rounds[0], past: true });
       expect(now.rounds[1]!.past).toBe(false);
+      // The kept round's meetings count: the twelve children in fours, then twice in threes, can all
+      // meet someone new each time, and do.
+      const pairs = now.rounds.flatMap((round) =>
+        round.groups.flatMap((g) =>
+          g.children.flatMap((a, i) => g.children.slice(i + 1).map((b) => [a.id, b.id].sort().join('|'))),
+        ),
+      );
+      expect(pairs).toHaveLength(6 * 3 + 2 * 4 * 3);
+      expect(new Set(pairs).size).toBe(pairs.length);
     } finally {
       t.clock.set(TEST_NOW);
     }

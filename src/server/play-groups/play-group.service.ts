@@ -73,6 +73,16 @@ function hostHistory(members: readonly MemberRow[]) {
   return { count, lastRound, rounds: days.length };
 }
 
+/** The pairs of the class's children (today's) that were in one group, once per round they were. */
+function metPairs(members: readonly MemberRow[], inClass: ReadonlySet<string>): [string, string][] {
+  const groups = new Map<string, string[]>();
+  for (const m of members)
+    if (inClass.has(m.student_id)) groups.set(m.group_id, [...(groups.get(m.group_id) ?? []), m.student_id]);
+  return [...groups.values()].flatMap((group) =>
+    group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b] as [string, string])),
+  );
+}
+
 export interface GeneratedRounds {
   /** Each round's day and groups of child ids, in date order. */
   rounds: { meetsOn: string; groups: string[][] }[];
@@ -80,8 +90,9 @@ export interface GeneratedRounds {
 
 /**
  * Generates a class's rounds inside its caller's unit of work (a representative's request, or the
- * demo school): the class's children and its pairs kept apart go to the generator, the rounds
- * after today are replaced, those before are kept, and each group gets its host in turn.
+ * demo school): the class's children, its pairs kept apart and who met whom in the rounds up to
+ * today go to the generator, the rounds after today are replaced, those before are kept, and each
+ * group gets its host in turn.
  */
 export async function storePlayGroups(
   tx: UnitOfWork,
@@ -99,10 +110,13 @@ export async function storePlayGroups(
   if (new Set(dates).size !== dates.length) throw new AppError('play_group_dates_repeat', { field: 'dates' });
   if (dates.some((d) => d <= day)) throw new AppError('play_group_dates_not_future', { field: 'dates' });
   await lockPlan(tx.db, r.schoolId, r.classId);
-  const [children, pairs] = await Promise.all([
+  const [children, pairs, members] = await Promise.all([
     findClassChildren(tx.db, r.schoolId, r.classId),
     findApartPairs(tx.db, r.schoolId, r.classId),
+    findMembers(tx.db, r.schoolId, r.classId),
   ]);
+  // The rounds up to today stay: their meetings count, so the new rounds spread away from them.
+  const kept = members.filter((m) => m.meets_on <= day);
   const seed = r.seed ?? randomInt(1, 2 ** 31 - 1);
   let generated: string[][][];
   try {
@@ -111,6 +125,7 @@ export async function storePlayGroups(
       groupSize: r.groupSize,
       rounds: dates.length,
       apart: pairs.map((p) => [p.student_a, p.student_b] as [string, string]),
+      met: metPairs(kept, new Set(children.map((c) => c.id))),
       seed,
     }).rounds;
   } catch (error) {
@@ -119,14 +134,11 @@ export async function storePlayGroups(
   }
   await storePlan(tx.db, { ...r, seed, generatedAt: now });
   await deleteRoundsAfter(tx.db, r.schoolId, r.classId, day);
-  const [kept, hosting] = await Promise.all([
-    findMembers(tx.db, r.schoolId, r.classId),
-    findHosting(
-      tx.db,
-      r.schoolId,
-      children.map((c) => c.id),
-    ),
-  ]);
+  const hosting = await findHosting(
+    tx.db,
+    r.schoolId,
+    children.map((c) => c.id),
+  );
   const hosts = assignHosts(generated, mayHostOf(hosting), hostHistory(kept));
   for (const [i, round] of generated.entries())
     await insertRound(

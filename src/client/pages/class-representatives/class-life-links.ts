@@ -5,8 +5,8 @@ import { paths } from '../../app/paths.js';
  * (issue 12 points 2 and 5, pages of their own under the class), and the representatives' page.
  */
 export const classLifeLinks = (schoolId: string, classId: string) => [
-  { key: 'parentMeetings', to: `${paths.class(schoolId, classId)}/parent-meetings` },
-  { key: 'playGroups', to: `${paths.class(schoolId, classId)}/play-groups` },
+  { key: 'parentMeetings', to: paths.classParentMeetings(schoolId, classId) },
+  { key: 'playGroups', to: paths.playGroups(schoolId, classId) },
 ];
 
 export const representativesPath = (schoolId: string, classId: string) =>

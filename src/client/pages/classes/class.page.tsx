@@ -63,9 +63,20 @@ export function ClassPage() {
       {(data) => (
         <Page title={t('staff.className', { className: data.name })} wide>
           <WriteToParents schoolId={schoolId} classId={classId} className={data.name} />
-          <p>
-            <Link to={paths.playGroups(schoolId, classId)}>{t('playGroups.home.link', { className: data.name })}</Link>
-          </p>
+          <nav aria-label={t('class.lifeNav', { className: data.name })}>
+            <ul className="link-list">
+              <li>
+                <Link to={paths.classParentMeetings(schoolId, classId)}>
+                  {t('parentMeetings.allOfClass', { className: data.name })}
+                </Link>
+              </li>
+              <li>
+                <Link to={paths.playGroups(schoolId, classId)}>
+                  {t('playGroups.home.link', { className: data.name })}
+                </Link>
+              </li>
+            </ul>
+          </nav>
           <Section title={t('class.staff')} id="staff">
             <Staff detail={data} />
           </Section>
