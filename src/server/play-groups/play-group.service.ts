@@ -17,7 +17,7 @@ import type {
 } from '../../shared/api/play-group.schema.js';
 import { localDate } from '../../domain/calendar/working-days.js';
 import { generatePlayGroups as generateRounds, PlayGroupsError } from '../../domain/play-groups/index.js';
-import { assignHosts, chooseHost } from './host-rotation.js';
+import { assignHosts, chooseHost } from '../../domain/play-groups/host-rotation.js';
 import {
   deleteApartPair,
   deleteHostDecline,
