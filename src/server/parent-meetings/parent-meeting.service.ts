@@ -176,21 +176,13 @@ export async function storeAgendaItem(
   input: TAddAgendaItem,
   addedBy: string,
 ): Promise<void> {
-  if ('topic' in input) {
-    if (!(await meetingRules(tx.db, schoolId))?.wellBeingPlanTopics)
-      throw new AppError('parent_meeting_topics_not_in_principle', { field: 'topic' });
-    const title = WELL_BEING_TOPIC_TITLES[input.topic].da;
-    await insertAgendaItem(tx.db, { schoolId, meetingId, title, topic: input.topic, addedBy, at: tx.clock.now() });
-  } else {
-    await insertAgendaItem(tx.db, {
-      schoolId,
-      meetingId,
-      title: input.title,
-      topic: null,
-      addedBy,
-      at: tx.clock.now(),
-    });
-  }
+  if ('topic' in input && !(await meetingRules(tx.db, schoolId))?.wellBeingPlanTopics)
+    throw new AppError('parent_meeting_topics_not_in_principle', { field: 'topic' });
+  const item =
+    'topic' in input
+      ? { title: WELL_BEING_TOPIC_TITLES[input.topic].da, topic: input.topic }
+      : { title: input.title, topic: null };
+  await insertAgendaItem(tx.db, { schoolId, meetingId, ...item, addedBy, at: tx.clock.now() });
 }
 
 /** Changes an item's words, or removes it (`title` null), while the meeting is planned. */
