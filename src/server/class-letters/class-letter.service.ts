@@ -229,17 +229,23 @@ export async function handlePublishClassLetter(deps: AppDeps, job: ClaimedJob<'c
   });
 }
 
-/** Letters as the reader sees them: staff with the households' reads, a guardian with their own read. */
+/**
+ * Letters as the reader sees them: staff with the households' reads, a guardian with their own
+ * read. A fixed number of set-based queries, however many letters: their attachments, the
+ * households' reads of the staff's letters, and the caller's own reads (only a guardian has any).
+ */
 async function present(ctx: Pick<Context, 'db'>, m: Membership, schoolId: string, rows: LetterRow[]) {
   const ids = rows.map((r) => r.id);
-  const staffIds = rows.filter((r) => mayWriteClassLetters(m, r.class_id)).map((r) => r.id);
+  const staffIds = new Set(rows.filter((r) => mayWriteClassLetters(m, r.class_id)).map((r) => r.id));
   const [attachments, reads, own] = await Promise.all([
     attachmentsOfClassLetters(ctx.db, schoolId, ids),
-    countHouseholdReads(ctx.db, schoolId, staffIds),
-    m.personId ? findOwnReads(ctx.db, schoolId, m.personId, ids) : Promise.resolve(new Map<string, Date>()),
+    countHouseholdReads(ctx.db, schoolId, [...staffIds]),
+    m.personId && m.guardianOf.size > 0
+      ? findOwnReads(ctx.db, schoolId, m.personId, ids)
+      : Promise.resolve(new Map<string, Date>()),
   ]);
   return rows.map((r) => {
-    const staff = staffIds.includes(r.id);
+    const staff = staffIds.has(r.id);
     return presentClassLetter(r, {
       attachments: attachments.get(r.id) ?? [],
       reads: staff ? (reads.get(r.id) ?? { households: 0, read: 0 }) : null,
