@@ -187,7 +187,7 @@ export async function publishScheduledLetter(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Marks a letter read by a guardian, the first time only. */
+/** Marks a letter read by a guardian or a student of the class, the first time only. */
 export async function insertLetterRead(
   db: Db,
   schoolId: string,
