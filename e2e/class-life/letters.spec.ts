@@ -15,7 +15,9 @@ const TITLE = 'Ugebrev: tur til skoven';
 /**
  * Issue 12, point 1: 3.A's contact teacher sees on her home when the next weekly letter is due,
  * writes one with a picture and schedules it for the next morning; the job publishes it when the
- * time comes; the demo guardian reads it in English on a phone, picture and all. Axe on each page.
+ * time comes; the demo guardian reads it in English on a phone, picture and all; a student (Oscar,
+ * 7.A) reads his own class's newest letter from his home, which then no longer marks it new. Axe
+ * on each page.
  */
 describe('a weekly letter goes home', () => {
   it('the contact teacher writes and schedules a weekly letter with a picture (Danish, desktop)', async () => {
@@ -82,5 +84,33 @@ describe('a weekly letter goes home', () => {
     await guardian.getByText('I dag var vi i skoven.').waitFor();
     expect(await guardian.getByRole('button', { name: 'Cancel the letter' }).count()).toBe(0);
     await expectNoAxeViolations(guardian, 'class letter, guardian (phone, English)');
+  });
+
+  it("the student reads his class's newest letter from his home (Danish, phone)", async () => {
+    const page = await suite.page();
+    await signIn(page, DEMO.student);
+    const feed = page.getByRole('region', { name: 'Nyt fra klassen' });
+    const newest = feed.getByRole('listitem').first();
+    const link = newest.getByRole('link', { name: /^7\.A: / });
+    await link.waitFor();
+    await expect.poll(() => newest.getByText('Ny', { exact: true }).count()).toBe(1);
+    const title = (await link.textContent())!.replace(/^7\.A: /, '');
+    await link.click();
+    await settled(page);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    await page.getByText('Husk madpakke og drikkedunk.').waitFor();
+    await expectNoAxeViolations(page, 'class letter, student (phone)');
+
+    await page.getByRole('link', { name: 'Tilbage til klassens breve' }).click();
+    await settled(page);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Breve fra 7.A');
+    expect(await page.getByRole('region', { name: 'Skriv et brev' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'class letters, student (phone)');
+
+    await page.goto('/');
+    await settled(page);
+    const opened = feed.getByRole('listitem').filter({ has: page.getByRole('link', { name: `7.A: ${title}` }) });
+    await opened.waitFor();
+    expect(await opened.getByText('Ny', { exact: true }).count()).toBe(0);
   });
 });

@@ -124,13 +124,19 @@ export async function findAttachmentFile(
   return { ...file, content: Buffer.from(content_hex, 'hex') };
 }
 
-/** An attachment's school, looked for among the schools the user belongs to. */
+/** An attachment's school, looked for among the schools the user belongs to (as a person or as a student). */
 export async function findAttachmentSchool(db: Db, userId: string, attachmentId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('attachments')
     .select('school_id')
     .where('id', '=', attachmentId)
-    .where('school_id', 'in', db.selectFrom('people').select('school_id').where('user_id', '=', userId))
+    .where('school_id', 'in', (eb) =>
+      eb
+        .selectFrom('people')
+        .select('people.school_id')
+        .where('people.user_id', '=', userId)
+        .union(eb.selectFrom('students').select('students.school_id').where('students.user_id', '=', userId)),
+    )
     .executeTakeFirst();
   return row?.school_id;
 }

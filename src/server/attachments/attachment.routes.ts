@@ -31,7 +31,7 @@ export const attachmentRoutes = [
     ...attachmentContracts.download,
     summary:
       'Download an attachment, always as a file (Content-Disposition: attachment), with its sniffed Content-Type, nosniff and a sandboxing Content-Security-Policy. ' +
-      "A sent one is for whoever may read its thread (staff reads of a child's thread are audit-logged); a pending one for its uploader; anyone else gets 404.",
+      "A sent one is for whoever may read its thread (staff reads of a child's thread are audit-logged); a class letter's image or file for whoever may read the letter (its class's staff and the leadership; once published, the class's custody holders and students); a pending one for its uploader; anyone else gets 404.",
     tags: ['attachments'],
     policy: requireAccess('attachment.read', { params: ZAttachmentParams }, attachmentId),
     handler: async (ctx, { params }, { reply }) =>

@@ -146,16 +146,19 @@ export async function attachmentsOfThread(
 
 /**
  * An attachment's file, for a reader the route's policy (`attachment.read`) has let through: a
- * pending upload's uploader, or whoever may read a sent one's thread. Staff reading a child's
- * thread this way are audit-logged as a thread read is.
+ * pending upload's uploader, whoever may read a sent one's thread, or whoever may read the class
+ * letter that carries it (its staff and the leadership, and once published the class's custody
+ * holders and students). The rule decides from the membership, so a student is served as the
+ * rule says whether or not their login has a person record. Staff reading a child's thread this
+ * way are audit-logged as a thread read is; a class letter holds no child's data of its own.
  */
 export async function readAttachment(ctx: SignedInContext, attachmentId: string): Promise<AttachmentFileRow> {
   const schoolId = await findAttachmentSchool(ctx.db, ctx.actor.userId, attachmentId);
-  const m = schoolId ? await ctx.membership(schoolId) : null;
-  if (!schoolId || !m?.personId) throw new AppError('not_found');
+  if (!schoolId) throw new AppError('not_found');
+  const m = await ctx.membership(schoolId);
   const [file, thread] = await Promise.all([
     findAttachmentFile(ctx.db, schoolId, attachmentId),
-    findThreadOfAttachment(ctx.db, schoolId, attachmentId, m.personId),
+    m.personId ? findThreadOfAttachment(ctx.db, schoolId, attachmentId, m.personId) : undefined,
   ]);
   if (!file) throw new AppError('not_found');
   if (thread?.student_id && thread.reader_role !== 'guardian') {

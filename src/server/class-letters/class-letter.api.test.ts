@@ -174,9 +174,11 @@ describe('class letters', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('puts the new letter in the digest of a home that has not opened it yet', async () => {
+  it('puts the new letter in the digest of a home that has not opened it yet, named as a letter from 3.A', async () => {
     const since = TEST_NOW.toISOString();
     const until = t.clock.now().toISOString();
+    // Sara reads Samspil in English.
+    await t.deps.db.updateTable('users').set({ locale: 'en' }).where('id', '=', f.users.protectedGuardian!).execute();
     for (const personId of [f.people.custodyGuardian!, f.people.protectedGuardian!]) {
       await handleDigestEmail(t.deps, {
         id: crypto.randomUUID(),
@@ -186,10 +188,26 @@ describe('class letters', () => {
         attempts: 1,
       });
     }
-    const mails = await t.deps.db.selectFrom('mail_outbox').select(['text_body']).execute();
-    const withLetter = mails.filter((m) => m.text_body.includes('Ugebrev uge 48 — fra 3.A'));
-    expect(withLetter.length).toBeGreaterThanOrEqual(1);
-    expect(withLetter[0]!.text_body).toContain(`/class-letters/${scheduled.id}`);
+    const mails = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'subject', 'text_body', 'html_body'])
+      .orderBy('to_address')
+      .execute();
+    const url = `http://localhost:3000/schools/${f.schoolId}/class-letters/${scheduled.id}`;
+    const da = mails.find((m) => m.to_address === 'custodyguardian@fixture.samspil.dk')!;
+    expect(da.subject).toBe('Dagens oversigt: 1 nyt ugebrev fra 3.A');
+    expect(da.text_body).toContain(
+      `Du har 1 nyt ugebrev fra 3.A i Samspil, som du ikke har læst endnu:\n\n- Ugebrev uge 48 — fra 3.A\n  ${url}\n`,
+    );
+    // A letter to the class is not a message to her.
+    expect(da.text_body).not.toMatch(/ny besked|nye beskeder|ulæst/);
+    expect(da.html_body).toContain(`<a href="${url}" style="color:#1d4ed8">Ugebrev uge 48 — fra 3.A</a>`);
+    expect(da.html_body).toContain('Du har 1 nyt ugebrev fra 3.A i Samspil');
+    const en = mails.find((m) => m.to_address === 'protectedguardian@fixture.samspil.dk')!;
+    expect(en.subject).toBe("Today's summary: 1 new class letter from 3.A");
+    expect(en.text_body).toContain('You have 1 new class letter from 3.A in Samspil that you have not read yet:');
+    expect(en.text_body).not.toMatch(/new message|unread message/);
+    expect(en.html_body).toContain(`>Ugebrev uge 48 — from 3.A</a>`);
   });
 
   it("lets the home read it once published, with its image, and counts the household's reading", async () => {

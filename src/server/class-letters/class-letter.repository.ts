@@ -187,7 +187,7 @@ export async function publishScheduledLetter(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Marks a letter read by a guardian, the first time only. */
+/** Marks a letter read by a guardian or a student of the class, the first time only. */
 export async function insertLetterRead(
   db: Db,
   schoolId: string,
@@ -222,7 +222,9 @@ export async function findOwnReads(
 /**
  * For each letter, the households of the class's children that it reaches (their custody
  * holders', not suspended; a guardian without a household counts as one) and those where a
- * guardian has opened it.
+ * guardian has opened it. One statement: the classes' custody holders are found once, the homes
+ * counted once per class (not once per letter), and only the reads of the letters asked for are
+ * joined to them.
  */
 export async function countHouseholdReads(
   db: Db,
@@ -230,29 +232,51 @@ export async function countHouseholdReads(
   letterIds: readonly string[],
 ): Promise<Map<string, { households: number; read: number }>> {
   if (letterIds.length === 0) return new Map();
-  const household = sql`coalesce(p.household_id::text, p.id::text)`;
+  const ids = [...letterIds];
   const rows = await db
-    .selectFrom('class_letters as l')
-    .innerJoin('students as s', (j) =>
-      j.onRef('s.school_id', '=', 'l.school_id').onRef('s.class_id', '=', 'l.class_id'),
+    .with('letters', (q) =>
+      q.selectFrom('class_letters').select(['id', 'class_id']).where('school_id', '=', schoolId).where('id', 'in', ids),
     )
-    .innerJoin('guardianships as g', (j) =>
-      j.onRef('g.school_id', '=', 's.school_id').onRef('g.student_id', '=', 's.id').on('g.kind', '=', 'custody'),
+    .with('holders', (q) =>
+      q
+        .selectFrom('students as s')
+        .innerJoin('guardianships as g', (j) =>
+          j.onRef('g.school_id', '=', 's.school_id').onRef('g.student_id', '=', 's.id').on('g.kind', '=', 'custody'),
+        )
+        .innerJoin('people as p', (j) =>
+          j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id').on('p.suspended', '=', false),
+        )
+        .select(['s.class_id', 'p.id as person_id', sql<string>`coalesce(p.household_id, p.id)`.as('home')])
+        .distinct()
+        .where('s.school_id', '=', schoolId)
+        .where('s.class_id', 'in', (eb) => eb.selectFrom('letters').select('class_id')),
     )
-    .innerJoin('people as p', (j) =>
-      j.onRef('p.school_id', '=', 'g.school_id').onRef('p.id', '=', 'g.person_id').on('p.suspended', '=', false),
+    .with('homes', (q) =>
+      q
+        .selectFrom('holders')
+        .select(['class_id', sql<number>`count(distinct home)::int`.as('n')])
+        .groupBy('class_id'),
     )
-    .leftJoin('class_letter_reads as r', (j) =>
-      j.onRef('r.school_id', '=', 'l.school_id').onRef('r.letter_id', '=', 'l.id').onRef('r.person_id', '=', 'p.id'),
+    .with('read_homes', (q) =>
+      q
+        .selectFrom('class_letter_reads as r')
+        .innerJoin('letters as l', 'l.id', 'r.letter_id')
+        .innerJoin('holders as h', (j) =>
+          j.onRef('h.person_id', '=', 'r.person_id').onRef('h.class_id', '=', 'l.class_id'),
+        )
+        .select(['r.letter_id', sql<number>`count(distinct h.home)::int`.as('n')])
+        .where('r.school_id', '=', schoolId)
+        .where('r.letter_id', 'in', ids)
+        .groupBy('r.letter_id'),
     )
+    .selectFrom('letters as l')
+    .leftJoin('homes', 'homes.class_id', 'l.class_id')
+    .leftJoin('read_homes', 'read_homes.letter_id', 'l.id')
     .select([
       'l.id',
-      sql<number>`count(distinct ${household})::int`.as('households'),
-      sql<number>`(count(distinct ${household}) filter (where r.person_id is not null))::int`.as('read'),
+      sql<number>`coalesce(homes.n, 0)`.as('households'),
+      sql<number>`coalesce(read_homes.n, 0)`.as('read'),
     ])
-    .where('l.school_id', '=', schoolId)
-    .where('l.id', 'in', [...letterIds])
-    .groupBy('l.id')
     .execute();
   return new Map(rows.map((r) => [r.id, { households: r.households, read: r.read }]));
 }

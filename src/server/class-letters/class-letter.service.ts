@@ -229,17 +229,24 @@ export async function handlePublishClassLetter(deps: AppDeps, job: ClaimedJob<'c
   });
 }
 
-/** Letters as the reader sees them: staff with the households' reads, a guardian with their own read. */
+/**
+ * Letters as the reader sees them: staff with the households' reads, a guardian or a student
+ * with their own read. A fixed number of set-based queries, however many letters: their
+ * attachments, the households' reads of the staff's letters, and the caller's own reads (only
+ * guardians and students have any).
+ */
 async function present(ctx: Pick<Context, 'db'>, m: Membership, schoolId: string, rows: LetterRow[]) {
   const ids = rows.map((r) => r.id);
-  const staffIds = rows.filter((r) => mayWriteClassLetters(m, r.class_id)).map((r) => r.id);
+  const staffIds = new Set(rows.filter((r) => mayWriteClassLetters(m, r.class_id)).map((r) => r.id));
   const [attachments, reads, own] = await Promise.all([
     attachmentsOfClassLetters(ctx.db, schoolId, ids),
-    countHouseholdReads(ctx.db, schoolId, staffIds),
-    m.personId ? findOwnReads(ctx.db, schoolId, m.personId, ids) : Promise.resolve(new Map<string, Date>()),
+    countHouseholdReads(ctx.db, schoolId, [...staffIds]),
+    m.personId && (m.guardianOf.size > 0 || m.studentClassId)
+      ? findOwnReads(ctx.db, schoolId, m.personId, ids)
+      : Promise.resolve(new Map<string, Date>()),
   ]);
   return rows.map((r) => {
-    const staff = staffIds.includes(r.id);
+    const staff = staffIds.has(r.id);
     return presentClassLetter(r, {
       attachments: attachments.get(r.id) ?? [],
       reads: staff ? (reads.get(r.id) ?? { households: 0, read: 0 }) : null,
@@ -256,23 +263,30 @@ async function readFor(ctx: Context, m: Membership, schoolId: string, letterId: 
   return letter!;
 }
 
-/** Whether the reader is a custody holder of a child in the class: their opening marks the letter read. */
-async function readsAsHome(db: Db, m: Membership, schoolId: string, classId: string): Promise<boolean> {
-  if (!m.personId || m.guardianOf.size === 0) return false;
+/**
+ * Whether the reader's opening marks the letter read: a custody holder of a child in the class
+ * (for their household's count), or a student of the class (for their own "new" mark only; the
+ * households' count never includes it).
+ */
+async function marksRead(db: Db, m: Membership, schoolId: string, classId: string): Promise<boolean> {
+  if (!m.personId) return false;
+  if (m.studentClassId === classId) return true;
+  if (m.guardianOf.size === 0) return false;
   const holders = await findCustodyHoldersOfClass(db, schoolId, classId);
   return holders.some((h) => h.person_id === m.personId);
 }
 
 /**
  * One letter (the route's policy, `class-letter.read`): a custody holder's opening of a
- * published letter marks it read for their household, in the same unit of work as the answer.
+ * published letter marks it read for their household, and a student's for themselves, in the
+ * same unit of work as the answer.
  */
 export async function readClassLetter(ctx: SignedInContext, schoolId: string, letterId: string): Promise<TClassLetter> {
   const m = await ctx.membership(schoolId);
   return inTransaction(ctx, async (tx) => {
     const row = await findLetter(tx.db, schoolId, letterId);
     if (!row) throw new AppError('not_found');
-    if (row.status === 'published' && m.personId && (await readsAsHome(tx.db, m, schoolId, row.class_id))) {
+    if (row.status === 'published' && m.personId && (await marksRead(tx.db, m, schoolId, row.class_id))) {
       await insertLetterRead(tx.db, schoolId, letterId, m.personId, tx.clock.now());
     }
     return readFor(tx, m, schoolId, letterId);

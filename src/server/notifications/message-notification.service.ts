@@ -214,25 +214,22 @@ export async function handleDigestEmail(deps: AppDeps, job: ClaimedJob<'digest-e
     classLettersForDigest(deps.db, schoolId, personId, new Date(since), new Date(until)),
   ]);
   if (!reader?.email || messages.length + letters.length === 0) return;
-  const about: MessageAbout[] = [
-    ...messages.map((m) => ({
+  const mail = digestMail({
+    locale: reader.locale,
+    name: reader.given_name,
+    messages: messages.map((m): MessageAbout => ({
       subject: m.subject,
       sender: senderName(m),
       urgent: false,
       url: threadUrl(deps, m.thread_id),
     })),
-    ...letters.map((l) => ({
-      subject: l.title,
-      sender: l.className,
-      urgent: false,
+    letters: letters.map((l) => ({
+      title: l.title,
+      className: l.className,
       url: `${deps.config.publicUrl}/schools/${schoolId}/class-letters/${l.letterId}`,
     })),
-  ];
-  const mail = digestMail({
-    locale: reader.locale,
-    name: reader.given_name,
-    messages: about,
     inboxUrl: `${deps.config.publicUrl}/messages`,
+    lettersUrl: `${deps.config.publicUrl}/#class-letter-feed-${schoolId}`,
   });
   await deps.mailer.send({ schoolId, to: reader.email, ...mail });
 }

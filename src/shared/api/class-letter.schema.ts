@@ -49,7 +49,7 @@ export const ZClassLetter = z.object({
   attachments: z.array(ZAttachment.extend({ inText: z.boolean() })),
   /** Staff: households of the class that have read it, of those it reaches; null for the homes. */
   reads: z.object({ households: z.number().int(), read: z.number().int() }).nullable(),
-  /** A guardian: when they first opened it; null otherwise. */
+  /** A guardian or a student of the class: when they first opened it; null otherwise (and for staff). */
   readAt: z.string().nullable(),
   /** The caller may edit or cancel it (the class's staff, before it is published). */
   mayEdit: z.boolean(),

@@ -11,8 +11,8 @@ export interface HtmlMailContent {
   locale: Locale;
   title: string;
   paragraphs: string[];
-  /** A list of links after the paragraphs, e.g. the threads in a digest. */
-  links?: Array<{ text: string; url: string }>;
+  /** Parts after the paragraphs, each a lead paragraph and its list of links: a digest's messages, then its letters. */
+  sections?: Array<{ lead: string; links: Array<{ text: string; url: string }> }>;
   /** One call to action, shown as a link button with its address written out below for copying. */
   action?: { label: string; url: string };
   /** Smaller text after the action, e.g. why the reader got the mail. */
@@ -25,6 +25,8 @@ export interface HtmlMailContent {
  */
 export function renderHtmlMail(content: HtmlMailContent): string {
   const p = (text: string, style = '') => `<p style="margin:0 0 16px;${style}">${escapeHtml(text)}</p>`;
+  const list = (links: Array<{ text: string; url: string }>) =>
+    `<ul style="margin:0 0 16px;padding-left:20px">${links.map((l) => `<li style="margin:0 0 8px"><a href="${escapeHtml(l.url)}" style="color:#1d4ed8">${escapeHtml(l.text)}</a></li>`).join('')}</ul>`;
   const action = content.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold;display:inline-block">${escapeHtml(content.action.label)}</a></p>` +
       p(content.action.url, 'font-size:13px;color:#374151;word-break:break-all')
@@ -36,9 +38,7 @@ export function renderHtmlMail(content: HtmlMailContent): string {
     '<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#111827">',
     '<div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px">',
     content.paragraphs.map((text) => p(text)).join(''),
-    content.links?.length
-      ? `<ul style="margin:0 0 16px;padding-left:20px">${content.links.map((l) => `<li style="margin:0 0 8px"><a href="${escapeHtml(l.url)}" style="color:#1d4ed8">${escapeHtml(l.text)}</a></li>`).join('')}</ul>`
-      : '',
+    (content.sections ?? []).map((s) => p(s.lead) + (s.links.length ? list(s.links) : '')).join(''),
     action,
     (content.footer ?? []).map((text) => p(text, 'font-size:13px;color:#4b5563')).join(''),
     '</div></body></html>',
