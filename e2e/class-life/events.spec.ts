@@ -12,7 +12,9 @@ const inTwoWeeks = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString()
 /**
  * Issue 12, point 3: 3.A's contact teacher creates a class event with a volunteer slot (Danish,
  * desktop); the demo guardian signs up from her home page and takes the slot (English, phone);
- * the teacher sees the head-count and who took the slot. Every page is checked by axe.
+ * the teacher sees the head-count and who took the slot, then moves the event and cancels it
+ * with a reason, by keyboard (Danish, desktop); the guardian sees it cancelled, and 7.A's
+ * lejrskole over three days (English, phone). Every page is checked by axe.
  */
 describe('a class event with sign-up and volunteer slots', () => {
   it('the contact teacher creates an event with a volunteer slot (Danish, desktop)', async () => {
@@ -79,5 +81,77 @@ describe('a class event with sign-up and volunteer slots', () => {
     expect(await headCount.getByRole('rowheader').count()).toBe(1);
     await teacher.getByText('Taget af: Mette Lindholm').waitFor();
     await expectNoAxeViolations(teacher, 'event head-count, organiser');
+  });
+
+  it('the organiser moves the event, then cancels it with a reason by keyboard (Danish, desktop)', async () => {
+    const page = await suite.page(DESKTOP);
+    await signIn(page, DEMO.contactTeacher);
+    await page.getByRole('link', { name: 'Se alle arrangementer, eller opret et nyt' }).click();
+    await settled(page);
+    await page.getByRole('link', { name: TITLE }).click();
+    await settled(page);
+    await expect.poll(() => page.locator('h1').textContent()).toBe(TITLE);
+    const organise = page.getByRole('region', { name: 'Ret eller aflys' });
+    await organise.getByRole('button', { name: 'Ret arrangementet' }).click();
+    // The guardian took a place in the slot: it keeps its name and cannot be removed.
+    await organise.getByText('1 familie har taget opgaven, så den kan ikke omdøbes eller fjernes.').waitFor();
+    expect(await organise.getByLabel('Opgave 1').isEditable()).toBe(false);
+    expect(await organise.getByRole('button', { name: 'Fjern opgave 1' }).count()).toBe(0);
+    await organise.getByLabel('Sted').fill('Naturhistorisk Museum, Aarhus');
+    await organise.getByLabel('Starter kl.').fill('10.00');
+    await organise.getByLabel('Slutter kl.').fill('13.00');
+    await expectNoAxeViolations(page, 'event change form, organiser');
+    await organise.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await organise.getByText('Ændringerne er gemt.', { exact: false }).waitFor();
+    await expect
+      .poll(() => page.locator('.lead').first().textContent())
+      .toContain('10.00–13.00 · Naturhistorisk Museum, Aarhus');
+    // The saved form closed and gave the focus back to its button.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ret arrangementet');
+
+    // Cancelling by keyboard: the question opens with the focus in the reason.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Aflys arrangementet');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await organise.getByText('Vil du aflyse arrangementet?').waitFor();
+    await page.keyboard.type('Bussen er aflyst på grund af storm.');
+    await expectNoAxeViolations(page, 'cancel question, organiser');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, aflys arrangementet');
+    await page.keyboard.press('Enter');
+    await page.getByText('Begrundelse: Bussen er aflyst på grund af storm.').waitFor();
+    await page.getByText('Aflyst', { exact: true }).waitFor();
+    // A cancelled event is not changed again, and the focus is on what happened.
+    await expect.poll(() => organise.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('cancelled');
+    await expectNoAxeViolations(page, 'event cancelled, organiser');
+  });
+
+  it('the guardian sees the event cancelled with its reason, and a lejrskole over three days (English, phone)', async () => {
+    const guardian = await suite.page();
+    await signIn(guardian, DEMO.guardian);
+    await chooseEnglish(guardian);
+    // Her home signed up: the home page keeps the event, marked cancelled, with the reason.
+    const card = guardian.getByRole('listitem').filter({ has: guardian.getByRole('link', { name: TITLE }) });
+    await card.getByText('Cancelled', { exact: true }).waitFor();
+    await card.getByText('Reason: Bussen er aflyst på grund af storm.').waitFor();
+    await expectNoAxeViolations(guardian, 'home with a cancelled event, guardian (English, phone)');
+    await card.getByRole('link', { name: TITLE }).click();
+    await settled(guardian);
+    await expect.poll(() => guardian.locator('h1').textContent()).toBe(TITLE);
+    await guardian.getByText('The event has been cancelled, so sign-up is closed.').waitFor();
+    expect(await guardian.getByRole('button', { name: 'Change the sign-up' }).count()).toBe(0);
+    expect(await guardian.getByRole('button', { name: 'Give "Kør til museet" back' }).count()).toBe(0);
+    await expectNoAxeViolations(guardian, 'cancelled event, guardian (English, phone)');
+
+    // Oscar's class goes on a lejrskole from Monday to Wednesday: one event over three days.
+    await guardian.getByRole('link', { name: 'All events' }).click();
+    await settled(guardian);
+    const camp = guardian
+      .getByRole('listitem')
+      .filter({ has: guardian.getByRole('link', { name: 'Lejrskole på Bornholm' }) });
+    await expect.poll(() => camp.textContent()).toMatch(/Monday \d+ \w+ \d{4}, 07:30 – Wednesday \d+ \w+ \d{4}, 16:00/);
+    await expectNoAxeViolations(guardian, 'events with a lejrskole, guardian (English, phone)');
   });
 });

@@ -389,6 +389,38 @@ export const ERROR_MESSAGES = {
     da: 'En anden familie nåede at tage den sidste plads i opgaven »{slot}«. Vælg en anden opgave.',
     en: 'Another family took the last place in the task "{slot}" just before you. Choose another task.',
   },
+  event_end_date_before_start: {
+    da: 'Sidste dag skal ligge efter første dag. Lad feltet stå tomt, hvis arrangementet kun varer én dag.',
+    en: 'The last day must come after the first day. Leave it empty if the event lasts one day.',
+  },
+  event_too_long: {
+    da: 'Et arrangement kan vare højst 14 dage. Tjek årstallet på sidste dag.',
+    en: 'An event can last at most 14 days. Check the year of the last day.',
+  },
+  event_cancelled: {
+    da: 'Arrangementet er aflyst. Der kan ikke længere meldes til, tages opgaver eller rettes i det.',
+    en: 'The event has been cancelled. It no longer takes sign-ups or volunteers, and it cannot be changed.',
+  },
+  event_over: {
+    da: 'Arrangementet er holdt og kan ikke længere rettes eller aflyses.',
+    en: 'The event has been held and can no longer be changed or cancelled.',
+  },
+  event_capacity_below_head_count: {
+    da: 'Der er allerede meldt {people} personer til. Det højeste antal deltagere kan ikke være lavere end det.',
+    en: '{people} people have already signed up. The largest number of people cannot be lower than that.',
+  },
+  event_slot_taken: {
+    da: 'En familie har taget opgaven »{slot}«, så den kan hverken fjernes eller omdøbes. Tilføj en ny opgave i stedet.',
+    en: 'A family has taken the task "{slot}", so it can be neither removed nor renamed. Add a new task instead.',
+  },
+  event_slot_needed_below_taken: {
+    da: '{taken} familier har taget opgaven »{slot}«. Den kan ikke bruge færre familier end det.',
+    en: '{taken} families have taken the task "{slot}". It cannot need fewer families than that.',
+  },
+  event_slot_unknown: {
+    da: 'En af opgaverne findes ikke længere ved arrangementet. Hent siden igen, og prøv igen.',
+    en: 'One of the tasks no longer belongs to the event. Load the page again and try again.',
+  },
   // Play groups (src/server/play-groups).
   play_groups_too_few_children: {
     da: 'Klassen har for få børn til én gruppe af den størrelse. Vælg mindre grupper.',

@@ -5,6 +5,7 @@ import { eventsHeld, eventsHeldForBoard, type EventFact } from './events.js';
 const fact = (f: Partial<EventFact> & { date: string }): EventFact => ({
   classId: 'c1',
   wellBeing: false,
+  cancelled: false,
   households: [],
   ...f,
 });
@@ -19,6 +20,8 @@ describe('events held', () => {
       fact({ date: '2027-01-15', wellBeing: true }),
       // Last school year's.
       fact({ date: '2026-06-20', households: ['e'] }),
+      // Cancelled after homes had signed up: not held, its homes took part in nothing.
+      fact({ date: '2026-11-12', wellBeing: true, cancelled: true, households: ['f'] }),
     ];
     expect(eventsHeld(facts, '2026-08-01', '2027-08-01', '2026-12-03')).toEqual({
       events: 2,
@@ -42,6 +45,7 @@ describe('events held', () => {
       classId: fc.constantFrom('c1', 'c2', null),
       date: fc.integer({ min: 0, max: 364 }).map((d) => new Date(Date.UTC(2026, 7, 1 + d)).toISOString().slice(0, 10)),
       wellBeing: fc.boolean(),
+      cancelled: fc.boolean(),
       households: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 }),
     });
     fc.assert(
@@ -57,6 +61,15 @@ describe('events held', () => {
         expect(year.wellBeing).toBeLessThanOrEqual(year.events);
         expect(year.households).toBeLessThanOrEqual(Math.max(...months.map((m) => m.households), 0) * 12);
         expect(year.households).toBeLessThanOrEqual(6);
+        // Cancelled events add nothing: the count is that of the events not cancelled.
+        expect(year).toEqual(
+          eventsHeld(
+            facts.filter((f) => !f.cancelled),
+            '2026-08-01',
+            '2027-08-01',
+            '2027-08-01',
+          ),
+        );
       }),
     );
   });

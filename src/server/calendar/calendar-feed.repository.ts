@@ -217,7 +217,8 @@ export async function findInvitationBooking(
 
 /**
  * The events the user's household said it is coming to, and those the user organises, at every
- * school (issue 12); a suspended guardian's household answers are left out.
+ * school (issue 12), cancelled ones too (the feed says STATUS:CANCELLED, so a calendar app drops
+ * or marks its entry); a suspended guardian's household answers are left out.
  */
 export async function findFeedEvents(db: Db, userId: string) {
   return db
@@ -228,10 +229,13 @@ export async function findFeedEvents(db: Db, userId: string) {
       'e.title',
       'e.description',
       'e.date',
+      'e.end_date',
       'e.starts_at',
       'e.ends_at',
       'e.place',
       'e.well_being',
+      'e.sequence',
+      'e.cancelled_at',
       'c.grade',
       'c.letter',
     ])

@@ -37,6 +37,20 @@ describe('the calendar feed’s text', () => {
     expect(text).toMatch(/X-WR-CALNAME:Samspil – school and home/);
   });
 
+  it('ends an entry of several days on its last day, and marks a cancelled one', () => {
+    const camp = calendarText(
+      [entry({ date: '2027-05-03', endDate: '2027-05-05', from: '07:30', to: '16:00' })],
+      'da',
+      new Date('2026-12-03T10:00:00Z'),
+    );
+    expect(camp).toContain('DTSTART;TZID=Europe/Copenhagen:20270503T073000');
+    expect(camp).toContain('DTEND;TZID=Europe/Copenhagen:20270505T160000');
+    expect(camp).toContain('STATUS:CONFIRMED');
+    const cancelled = calendarText([entry({ cancelled: true, sequence: 2 })], 'da', new Date('2026-12-03T10:00:00Z'));
+    expect(cancelled).toContain('STATUS:CANCELLED');
+    expect(cancelled).toContain('SEQUENCE:2');
+  });
+
   it('is an empty calendar, still valid, when the reader has nothing in it', () => {
     const text = calendarText([], 'da', new Date('2026-12-03T10:00:00Z'));
     expect(text.startsWith('BEGIN:VCALENDAR')).toBe(true);

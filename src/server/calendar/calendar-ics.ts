@@ -12,12 +12,16 @@ export interface CalendarEntry {
   uid: string;
   sequence: number;
   date: string;
+  /** The last day of an entry over several days (it ends at `to` on that day); left out: the entry ends on `date`. */
+  endDate?: string | null;
   from: string;
   to: string;
   summary: string;
   location: string | null;
   description: string | null;
   tentative: boolean;
+  /** A cancelled entry (STATUS:CANCELLED): a calendar app that has it marks it or takes it away. */
+  cancelled?: boolean;
 }
 
 const NAME: Record<Locale, string> = { da: 'Samspil – skole og hjem', en: 'Samspil – school and home' };
@@ -40,12 +44,16 @@ export function calendarText(entries: readonly CalendarEntry[], locale: Locale, 
       sequence: entry.sequence,
       stamp: now,
       start: DateTime.fromISO(`${entry.date}T${entry.from}`, { zone: ZONE }),
-      end: DateTime.fromISO(`${entry.date}T${entry.to}`, { zone: ZONE }),
+      end: DateTime.fromISO(`${entry.endDate ?? entry.date}T${entry.to}`, { zone: ZONE }),
       timezone: ZONE,
       summary: entry.summary,
       location: entry.location,
       description: entry.description,
-      status: entry.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: entry.cancelled
+        ? ICalEventStatus.CANCELLED
+        : entry.tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

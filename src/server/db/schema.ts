@@ -863,6 +863,14 @@ export interface EventsTable {
   created_by: string;
   created_at: Timestamp;
   idempotency_key: string | null;
+  /** Migration 2026-12-04T1010: the last day of an event of several days (after `date`); null for one day. */
+  end_date: DateOnly | null;
+  /** Migration 2026-12-04T1010: the iCalendar SEQUENCE, raised by every change a calendar shows and by cancelling. */
+  sequence: Generated<number>;
+  /** Migration 2026-12-04T1010: set when the event was cancelled; the row, its answers and slots stay. */
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
 }
 
 /** Migration 2026-12-04T0930: a household's answer to an event. */

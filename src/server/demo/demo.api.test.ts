@@ -449,6 +449,16 @@ describe('the demo school', () => {
     const crafts = home.events.find((e) => e.title === 'Juleklip og æbleskiver i 3.A')!;
     expect(crafts).toMatchObject({ wellBeing: true, mayAnswer: true, myAnswer: null, signUpOpen: true });
     expect(home.events.find((e) => e.class === null)).toMatchObject({ title: 'Trivselsdag: Hele skolen løber' });
+    // 3.A's trip to the woods, cancelled for the weather; 7.A's lejrskole from Monday to Wednesday.
+    expect(home.events.find((e) => e.title === 'Skovtur med bål og snobrød')?.cancelled?.reason).toContain('storm');
+    const camp = home.events.find((e) => e.title === 'Lejrskole på Bornholm')!;
+    expect(camp).toMatchObject({ class: { name: '7.A' }, signUp: false, cancelled: null });
+    expect([camp.date, camp.endDate]).toEqual(['2027-01-04', '2027-01-06']);
+    // Every coming event is on a school day: a weekday, not in the Christmas holiday (21 December–1 January).
+    for (const e of home.events) {
+      expect([0, 6], e.title).not.toContain(new Date(`${e.date}T12:00:00Z`).getUTCDay());
+      expect(e.date.slice(5) >= '12-21' || e.date.slice(5) <= '01-01', e.title).toBe(false);
+    }
     const organiser = (await get(
       DEMO_ACCOUNTS.contactTeacher,
       `/api/schools/${first.schoolId}/events/${crafts.id}`,

@@ -16,6 +16,8 @@ export function presentEvent(
     /** The reader's household, when they answer for one. */
     household: string | null;
     organiser: boolean;
+    /** The organiser may still change or cancel it. */
+    mayChange: boolean;
     signUpOpen: boolean;
     placesLeft: number | null;
     headCount: HeadCount;
@@ -31,6 +33,7 @@ export function presentEvent(
     title: e.title,
     description: e.description,
     date: e.date,
+    endDate: e.end_date,
     startsAt: e.starts_at,
     endsAt: e.ends_at,
     place: e.place,
@@ -38,6 +41,7 @@ export function presentEvent(
     signUp: e.sign_up,
     signUpDeadline: e.sign_up_deadline,
     capacity: e.capacity,
+    cancelled: e.cancelled_at ? { at: e.cancelled_at.toISOString(), reason: e.cancel_reason } : null,
     signUpOpen: view.signUpOpen,
     placesLeft: view.placesLeft,
     organiser: { name: e.organiser_name },
@@ -56,6 +60,7 @@ export function presentEvent(
     myAnswer: own ? { attending: own.attending, adults: own.adults, children: own.children } : null,
     mayAnswer: view.household !== null,
     mayOrganise: view.organiser,
+    mayChange: view.mayChange,
     signUps: view.organiser
       ? view.answers.map((a) => ({ name: a.name, attending: a.attending, adults: a.adults, children: a.children }))
       : null,
@@ -69,6 +74,7 @@ export function presentEventSummary(e: TEvent, openSlotPlaces: number): TEventSu
     class: e.class,
     title: e.title,
     date: e.date,
+    endDate: e.endDate,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
     place: e.place,
@@ -76,6 +82,7 @@ export function presentEventSummary(e: TEvent, openSlotPlaces: number): TEventSu
     signUp: e.signUp,
     signUpDeadline: e.signUpDeadline,
     signUpOpen: e.signUpOpen,
+    cancelled: e.cancelled,
     headCount: e.headCount,
     myAnswer: e.myAnswer,
     mayAnswer: e.mayAnswer,

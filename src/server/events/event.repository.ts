@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { TCreateEvent } from '../../shared/api/event.schema.js';
+import type { TChangeEvent, TCreateEvent } from '../../shared/api/event.schema.js';
+import type { SlotPlan } from '../../domain/events/events.js';
 
 /** A home's key: its household, or the guardian alone where the directory has none (as for conferences). */
 const householdKey = sql<string>`coalesce(p.household_id::text, 'person:' || p.id::text)`;
@@ -34,6 +35,7 @@ export async function insertEvent(
       title: e.title,
       description: e.description,
       date: e.date,
+      end_date: e.endDate,
       starts_at: e.startsAt,
       ends_at: e.endsAt,
       place: e.place,
@@ -88,6 +90,7 @@ function eventsQuery(db: Db, schoolId: string) {
       'e.title',
       'e.description',
       'e.date',
+      'e.end_date',
       'e.starts_at',
       'e.ends_at',
       'e.place',
@@ -95,6 +98,9 @@ function eventsQuery(db: Db, schoolId: string) {
       'e.sign_up',
       'e.sign_up_deadline',
       'e.capacity',
+      'e.sequence',
+      'e.cancelled_at',
+      'e.cancel_reason',
       'e.created_by',
       'e.created_at',
       sql<string>`o.given_name || ' ' || o.family_name`.as('organiser_name'),
@@ -108,8 +114,8 @@ export async function findEvent(db: Db, schoolId: string, eventId: string): Prom
 }
 
 /**
- * Events on or after `fromDate`, of the school and of `classIds` (every class for 'all'), by day
- * and time.
+ * Events with a day on or after `fromDate` (an event of several days until its last), cancelled
+ * ones too, of the school and of `classIds` (every class for 'all'), by day and time.
  */
 export async function findEventsFrom(
   db: Db,
@@ -117,7 +123,7 @@ export async function findEventsFrom(
   fromDate: string,
   classIds: 'all' | readonly string[],
 ): Promise<EventRow[]> {
-  let query = eventsQuery(db, schoolId).where('e.date', '>=', fromDate);
+  let query = eventsQuery(db, schoolId).where(sql<string>`coalesce(e.end_date, e.date)`, '>=', fromDate);
   if (classIds !== 'all')
     query = query.where((eb) =>
       classIds.length === 0
@@ -127,7 +133,11 @@ export async function findEventsFrom(
   return query.orderBy('e.date').orderBy('e.starts_at').orderBy('e.id').execute();
 }
 
-/** Takes the event's row lock: answers to one event are decided one at a time, so the capacity holds. */
+/**
+ * Takes the event's row lock: answers, slot takings, changes and the cancelling of one event are
+ * decided one at a time, so the capacity holds and no home takes a slot being removed or an event
+ * being cancelled.
+ */
 export async function lockEvent(db: Db, schoolId: string, eventId: string): Promise<void> {
   await db
     .selectFrom('events')
@@ -290,13 +300,23 @@ export async function removeTaker(db: Db, schoolId: string, slotId: string, hous
   return true;
 }
 
-/** The custody holders of the school's children who belong to these households, with their language. */
+/**
+ * The custody holders of the school's children who belong to these households, not suspended,
+ * with their language and what decides whether they are told by e-mail too (`toldByEmail`).
+ */
 export async function findGuardiansOfHouseholds(db: Db, schoolId: string, households: readonly string[]) {
   if (households.length === 0) return [];
   return db
     .selectFrom('people as p')
     .leftJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.id as person_id', sql<'da' | 'en'>`coalesce(u.locale, 'da')`.as('locale')])
+    .select([
+      'p.id as person_id',
+      'p.given_name',
+      sql<'da' | 'en'>`coalesce(u.locale, case when p.language = 'en' then 'en' else 'da' end)`.as('locale'),
+      sql<string | null>`coalesce(nullif(p.email, ''), u.email)`.as('email'),
+      sql<boolean>`p.user_id is not null`.as('has_login'),
+      'p.preferred_channel',
+    ])
     .where('p.school_id', '=', schoolId)
     .where('p.suspended', '=', false)
     .where(householdKey, 'in', households)
@@ -323,4 +343,128 @@ export async function findPersonLocale(db: Db, schoolId: string, personId: strin
     .where('p.id', '=', personId)
     .executeTakeFirst();
   return row?.locale ?? 'da';
+}
+
+/**
+ * Writes an organiser's change of an event; the iCalendar SEQUENCE goes up by one when what a
+ * calendar shows changed (`calendarChanged`). Returns the sequence now.
+ */
+export async function updateEvent(
+  db: Db,
+  schoolId: string,
+  eventId: string,
+  e: Omit<TChangeEvent, 'slots'>,
+  calendarChanged: boolean,
+): Promise<number> {
+  const row = await db
+    .updateTable('events')
+    .set((eb) => ({
+      title: e.title,
+      description: e.description,
+      date: e.date,
+      end_date: e.endDate,
+      starts_at: e.startsAt,
+      ends_at: e.endsAt,
+      place: e.place,
+      well_being: e.wellBeing,
+      sign_up_deadline: e.signUpDeadline,
+      capacity: e.capacity,
+      sequence: calendarChanged ? eb('sequence', '+', 1) : eb.ref('sequence'),
+    }))
+    .where('school_id', '=', schoolId)
+    .where('id', '=', eventId)
+    .returning('sequence')
+    .executeTakeFirstOrThrow();
+  return row.sequence;
+}
+
+/**
+ * Turns the event's slots into the organiser's (`planSlots`). A slot is removed or renamed only
+ * while no home has taken it, which the statements check again (`taken = 0`) under the event's
+ * lock; false when one was taken after all, and the caller undoes the unit of work.
+ */
+export async function applySlotPlan(db: Db, schoolId: string, eventId: string, plan: SlotPlan): Promise<boolean> {
+  if (plan.remove.length > 0) {
+    const removed = await db
+      .deleteFrom('event_slots')
+      .where('school_id', '=', schoolId)
+      .where('event_id', '=', eventId)
+      .where('id', 'in', plan.remove)
+      .where('taken', '=', 0)
+      .returning('id')
+      .execute();
+    if (removed.length !== plan.remove.length) return false;
+  }
+  for (const u of plan.update) {
+    const changed = await db
+      .updateTable('event_slots')
+      .set({ title: u.title, needed: u.needed, position: u.position })
+      .where('school_id', '=', schoolId)
+      .where('event_id', '=', eventId)
+      .where('id', '=', u.id)
+      .where((eb) => eb.or([eb('taken', '=', 0), eb('title', '=', u.title)]))
+      .where('taken', '<=', u.needed)
+      .returning('id')
+      .executeTakeFirst();
+    if (!changed) return false;
+  }
+  if (plan.insert.length > 0)
+    await db
+      .insertInto('event_slots')
+      .values(
+        plan.insert.map((s) => ({
+          school_id: schoolId,
+          event_id: eventId,
+          position: s.position,
+          title: s.title,
+          needed: s.needed,
+        })),
+      )
+      .execute();
+  return true;
+}
+
+/** Marks the event cancelled with its reason and raises its SEQUENCE; false when it was cancelled already. */
+export async function markEventCancelled(
+  db: Db,
+  schoolId: string,
+  eventId: string,
+  c: { by: string; at: Date; reason: string | null },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('events')
+    .set((eb) => ({
+      cancelled_at: c.at,
+      cancelled_by: c.by,
+      cancel_reason: c.reason,
+      sequence: eb('sequence', '+', 1),
+    }))
+    .where('school_id', '=', schoolId)
+    .where('id', '=', eventId)
+    .where('cancelled_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The households to tell of a change: those that said they are coming, and those that took a volunteer slot. */
+export async function findHouseholdsComingOrHelping(db: Db, schoolId: string, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('event_sign_ups')
+    .select('household_key')
+    .where('school_id', '=', schoolId)
+    .where('event_id', '=', eventId)
+    .where('attending', '=', true)
+    .union(
+      db
+        .selectFrom('event_slot_takers as t')
+        .innerJoin('event_slots as sl', (j) =>
+          j.onRef('sl.school_id', '=', 't.school_id').onRef('sl.id', '=', 't.slot_id'),
+        )
+        .select('t.household_key')
+        .where('t.school_id', '=', schoolId)
+        .where('sl.event_id', '=', eventId),
+    )
+    .execute();
+  return rows.map((r) => r.household_key);
 }

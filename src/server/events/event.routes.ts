@@ -8,6 +8,8 @@ import { atSchool, requireAccess } from '../policies/policy.js';
 import { mayListEvents, mayOrganiseSchoolEvents } from '../policies/rules.js';
 import {
   answerEvent,
+  cancelEvent,
+  changeEvent,
   createClassEvent,
   createSchoolEvent,
   eventCalendar,
@@ -86,5 +88,21 @@ export const eventRoutes = [
         .header('content-disposition', 'attachment; filename="arrangement.ics"')
         .header('x-content-type-options', 'nosniff')
         .send(await eventCalendar(ctx, params.schoolId, params.eventId)),
+  }),
+  defineRoute({
+    ...eventContracts.change,
+    summary:
+      "Changes an event (whoever may create it): what, when (one day or several), where, the well-being mark, the deadline, the capacity (not below the people coming) and the volunteer slots (a taken slot is neither removed nor renamed: 409 event_slot_taken). A new day, time or place tells the homes coming or helping; the calendar file's SEQUENCE goes up.",
+    tags: ['events'],
+    policy: requireAccess('event.organise', { params: ZEventParams }, ({ params }) => params.eventId),
+    handler: (ctx, { params, body }) => changeEvent(ctx, params.schoolId, params.eventId, body),
+  }),
+  defineRoute({
+    ...eventContracts.cancel,
+    summary:
+      'Cancels an event (whoever may create it), with an optional reason: it stays, marked cancelled, closed to answers and volunteers; its reminder is dropped, the homes coming or helping are told, and its calendar entry says STATUS:CANCELLED.',
+    tags: ['events'],
+    policy: requireAccess('event.organise', { params: ZEventParams }, ({ params }) => params.eventId),
+    handler: (ctx, { params, body }) => cancelEvent(ctx, params.schoolId, params.eventId, body),
   }),
 ];

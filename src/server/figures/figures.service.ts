@@ -511,6 +511,7 @@ function eventFigures(
     classId: r.class_id,
     date: r.date,
     wellBeing: r.well_being,
+    cancelled: r.cancelled,
     households: r.households,
   }));
   const cell = (of: readonly EventFact[]) => {

@@ -19,7 +19,7 @@ import { handlePlanRound } from '../conferences/plan.service.js';
 import { handleStudentPlanEmail } from '../student-plans/student-plan.service.js';
 import { handleTestResultEmail, handleTestResultReminder } from '../test-results/test-result-notify.service.js';
 import { handleParentMeetingEmail } from '../parent-meetings/parent-meeting-notify.service.js';
-import { handleEventReminder } from '../events/event.service.js';
+import { handleEventChangeEmail, handleEventReminder } from '../events/event.service.js';
 import { handlePublishClassLetter } from '../class-letters/class-letter.service.js';
 
 /** The handler of every kind of background job the server runs; the compiler holds the list complete. */
@@ -43,5 +43,6 @@ export const JOB_HANDLERS: { readonly [K in JobKind]: JobHandler<K> } = {
   'test-result-reminder': handleTestResultReminder,
   'parent-meeting-email': handleParentMeetingEmail,
   'event-reminder': handleEventReminder,
+  'event-change-email': handleEventChangeEmail,
   'class-letter-publish': handlePublishClassLetter,
 };

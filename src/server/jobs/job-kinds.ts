@@ -49,6 +49,8 @@ export const JOB_PAYLOADS = {
   'parent-meeting-email': z.object({ meetingId: ZUuid, personId: ZUuid }),
   /** The morning before an event: reminds the households coming, and the organiser of volunteer places still open (events). */
   'event-reminder': z.object({ eventId: ZUuid }),
+  /** One custody holder's e-mail that an event they come to or help at changed its day, time or place, or was cancelled, with its calendar file (events). */
+  'event-change-email': z.object({ eventId: ZUuid, personId: ZUuid, sequence: z.number().int().min(0) }),
   /** Publishes a scheduled class letter at its time, unless it was moved, published or cancelled since (class letters). */
   'class-letter-publish': z.object({ letterId: ZUuid, publishAt: z.iso.datetime() }),
 } as const;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { JOB_PAYLOADS, type JobKind, type JobPayload, type NewJob } from './job-kinds.js';
-import { findLatestDoneJob, insertJobs } from './job.repository.js';
+import { deletePendingJobs, findLatestDoneJob, insertJobs } from './job.repository.js';
 import { markJobsQueued } from './job-signal.js';
 
 /**
@@ -17,6 +17,14 @@ export async function enqueueJobs(db: Db, jobs: ReadonlyArray<NewJob>): Promise<
 }
 
 export const enqueueJob = <K extends JobKind>(db: Db, job: NewJob<K>): Promise<void> => enqueueJobs(db, [job]);
+
+/**
+ * Drops the school's queued jobs of a kind whose dedupe key starts with `dedupeKeyPrefix`, with
+ * the use case's handle (e.g. a cancelled event's reminder, in the cancel's unit of work). Done
+ * jobs stay, so their keys still keep a repeat out. Returns how many were dropped.
+ */
+export const dropQueuedJobs = (db: Db, schoolId: string, kind: JobKind, dedupeKeyPrefix: string): Promise<number> =>
+  deletePendingJobs(db, schoolId, kind, dedupeKeyPrefix);
 
 /** The payload of the school's job of this kind that finished last (e.g. the previous digest), if it still fits its kind. */
 export async function latestDonePayload<K extends JobKind>(

@@ -101,3 +101,21 @@ export async function findLatestDoneJob(db: Db, schoolId: string, kind: string) 
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * Removes the school's jobs of a kind not yet done or given up whose dedupe key starts with
+ * `dedupeKeyPrefix` (e.g. an event's reminder once the event moved or was cancelled). A job a
+ * runner holds at that moment finds its row gone when it marks it done, which changes nothing.
+ */
+export async function deletePendingJobs(db: Db, schoolId: string, kind: string, dedupeKeyPrefix: string) {
+  const removed = await db
+    .deleteFrom('jobs')
+    .where('school_id', '=', schoolId)
+    .where('kind', '=', kind)
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where('dedupe_key', 'like', `${dedupeKeyPrefix.replace(/[\\%_]/g, '\\$&')}%`)
+    .returning('id')
+    .execute();
+  return removed.length;
+}

@@ -6,6 +6,7 @@ import { messageNotice } from '../notify/templates/message-notification.js';
 import { promiseReminderNotice } from '../notify/templates/promise-reminder.js';
 import { conferenceReminderNotice } from '../notify/templates/conference-invitation.js';
 import { parentMeetingInvitationNotice, parentMeetingMinutesNotice } from '../parent-meetings/parent-meeting-mail.js';
+import { eventCancelledNotice, eventChangedNotice } from '../events/event-mail.js';
 
 /** "Invitation to a school-home conference about Emma", with the round and its first day. */
 function conferenceInvitationNotice(
@@ -313,6 +314,25 @@ const NOTICES = {
   'event-slots-open': {
     params: z.object({ title: z.string(), date: z.iso.date(), open: z.number().int() }),
     render: (locale: Locale, p: { title: string; date: string; open: number }) => eventSlotsOpenNotice(locale, p),
+  },
+  'event-changed': {
+    params: z.object({
+      title: z.string(),
+      date: z.iso.date(),
+      endDate: z.iso.date().nullable(),
+      from: z.string(),
+      to: z.string(),
+      place: z.string(),
+    }),
+    render: (
+      locale: Locale,
+      p: { title: string; date: string; endDate: string | null; from: string; to: string; place: string },
+    ) => eventChangedNotice(locale, p),
+  },
+  'event-cancelled': {
+    params: z.object({ title: z.string(), date: z.iso.date(), reason: z.string().nullable() }),
+    render: (locale: Locale, p: { title: string; date: string; reason: string | null }) =>
+      eventCancelledNotice(locale, p),
   },
   'class-letter': {
     params: z.object({ className: z.string(), title: z.string() }),

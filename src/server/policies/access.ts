@@ -50,6 +50,7 @@ import {
   mayReadEvent,
   mayOrganiseClassEvents,
   mayAnswerEvent,
+  mayOrganiseEvent,
   mayOrganisePlayGroups,
   mayKeepChildrenApart,
   mayReadPlayGroupsOf,
@@ -380,6 +381,12 @@ const RULES = {
   }),
   /** An event: whoever it is for (rules.ts `mayReadEvent`); to anyone else it does not exist. */
   'event.read': rule({ load: loadEvents, sees: (m, e) => mayReadEvent(m, e) }),
+  /** Changing or cancelling an event: whoever may create it (rules.ts `mayOrganiseEvent`); others who see it are refused. */
+  'event.organise': rule({
+    load: loadEvents,
+    sees: (m, e) => mayReadEvent(m, e),
+    may: (m, e) => mayOrganiseEvent(m, e),
+  }),
   /** A home's answer: a custody holder of a child the event is for; others who see it are refused. */
   'event.answer': rule({
     load: loadEvents,

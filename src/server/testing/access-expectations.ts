@@ -807,6 +807,31 @@ export const ACCESS_EXPECTATIONS: Record<string, AccessExpectation> = {
     allow: ['custodyGuardian', 'protectedGuardian'],
     params: (f) => ({ slotId: f.eventSlot }),
   },
+  // Changing and cancelling: whoever may create the event. The change keeps the fixture's event as
+  // it is; the cancel runs last of the event routes (the contact teacher's succeeds, the
+  // leadership's then answers 409 event_cancelled, past the policy).
+  'PUT /api/schools/:schoolId/events/:eventId': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ eventId: f.event }),
+    body: (f) => ({
+      title: 'Juleklip i 3.A',
+      description: 'Vi klipper julepynt og spiser æbleskiver.',
+      date: '2026-12-10',
+      endDate: null,
+      startsAt: '16:00',
+      endsAt: '18:00',
+      place: 'Klasselokalet',
+      wellBeing: true,
+      signUpDeadline: '2026-12-08',
+      capacity: null,
+      slots: [{ id: f.eventSlot, title: 'Bag en kage', needed: 3 }],
+    }),
+  },
+  'POST /api/schools/:schoolId/events/:eventId/cancel': {
+    allow: ['contactTeacher', ...LEADERSHIP],
+    params: (f) => ({ eventId: f.event }),
+    body: () => ({ reason: 'Storm' }),
+  },
   // Play groups (src/server/play-groups). 3.A has one child, so an allowed generation answers 422
   // (too few children) past the policy; a pair of Emma with herself answers 422 too, and an
   // unknown pair 404 from the use case. The fixture has no class parent representative:

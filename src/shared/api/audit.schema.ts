@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = {
   'parent-meeting.attendance': 'change',
   'parent-meeting.minutes': 'change',
   'event.create': 'change',
+  'event.change': 'change',
+  'event.cancel': 'change',
   'event.answer': 'change',
   'event.slot-take': 'change',
   'event.slot-release': 'change',

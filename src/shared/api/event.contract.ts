@@ -2,7 +2,16 @@ import { defineContract } from './contract.js';
 import { ZSchoolParams } from './common.schema.js';
 import { ZClassParams } from './directory.schema.js';
 import { ZSendHeaders } from './messaging.schema.js';
-import { ZCreateEvent, ZEvent, ZEventAnswer, ZEventList, ZEventParams, ZEventSlotParams } from './event.schema.js';
+import {
+  ZCancelEvent,
+  ZChangeEvent,
+  ZCreateEvent,
+  ZEvent,
+  ZEventAnswer,
+  ZEventList,
+  ZEventParams,
+  ZEventSlotParams,
+} from './event.schema.js';
 
 /** The event routes (events/event.routes.ts): method, path and schemas, shared by the server and the client. */
 export const eventContracts = {
@@ -34,6 +43,20 @@ export const eventContracts = {
     method: 'GET',
     url: '/api/schools/:schoolId/events/:eventId',
     params: ZEventParams,
+    response: ZEvent,
+  }),
+  change: defineContract({
+    method: 'PUT',
+    url: '/api/schools/:schoolId/events/:eventId',
+    params: ZEventParams,
+    body: ZChangeEvent,
+    response: ZEvent,
+  }),
+  cancel: defineContract({
+    method: 'POST',
+    url: '/api/schools/:schoolId/events/:eventId/cancel',
+    params: ZEventParams,
+    body: ZCancelEvent,
     response: ZEvent,
   }),
   answer: defineContract({

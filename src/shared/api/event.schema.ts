@@ -13,6 +13,9 @@ export const EVENT_SLOT_NEEDED_MAX = 50;
 /** People one household may bring, adults and children each. */
 export const EVENT_PARTY_MAX = 20;
 export const EVENT_CAPACITY_MAX = 5000;
+/** Days one event may last, first and last day counted: a lejrskole is a week at most; more is a typed wrong year. */
+export const EVENT_DAYS_MAX = 14;
+export const EVENT_CANCEL_REASON_MAX = 500;
 
 /** "HH:MM" on a 24-hour clock, Copenhagen time. */
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour clock).');
@@ -27,8 +30,13 @@ export const ZEventSlotInput = z.object({
 export const ZCreateEvent = z.object({
   title: text({ min: 1, max: EVENT_TITLE_MAX }),
   description: text({ max: EVENT_DESCRIPTION_MAX, lines: true }),
+  /** The (first) day. */
   date: z.iso.date(),
+  /** The last day of an event of several days (a lejrskole), after `date`; null or left out: one day. */
+  endDate: z.iso.date().nullable().default(null),
+  /** On the first day. */
   startsAt: ZClock,
+  /** On the last day. */
   endsAt: ZClock,
   place: text({ min: 1, max: EVENT_PLACE_MAX }),
   /** A trivselsarrangement: counted apart in the figure "events held". */
@@ -40,7 +48,30 @@ export const ZCreateEvent = z.object({
   capacity: z.number().int().min(1).max(EVENT_CAPACITY_MAX).nullable(),
   slots: z.array(ZEventSlotInput).max(EVENT_SLOTS_MAX),
 });
-export type TCreateEvent = z.infer<typeof ZCreateEvent>;
+export type TCreateEvent = z.output<typeof ZCreateEvent>;
+
+/**
+ * An organiser's change to an event: everything but the class and whether homes sign up, and the
+ * volunteer slots as they should be — an existing slot by its id (renamed only while no home has
+ * taken it), a new one without, a slot left out removed (only while no home has taken it).
+ */
+export const ZChangeEvent = ZCreateEvent.omit({ signUp: true, slots: true }).extend({
+  slots: z
+    .array(
+      ZEventSlotInput.extend({
+        /** The slot changed; null: a new slot. */
+        id: ZUuid.nullable(),
+      }),
+    )
+    .max(EVENT_SLOTS_MAX),
+});
+export type TChangeEvent = z.output<typeof ZChangeEvent>;
+
+/** Cancelling an event, with the reason the homes are told (may be left empty). */
+export const ZCancelEvent = z.object({
+  reason: text({ max: EVENT_CANCEL_REASON_MAX, lines: true }),
+});
+export type TCancelEvent = z.infer<typeof ZCancelEvent>;
 
 export const ZEventParams = z.object({ schoolId: ZUuid, eventId: ZUuid });
 export const ZEventSlotParams = z.object({ schoolId: ZUuid, slotId: ZUuid });
@@ -88,6 +119,8 @@ export const ZEvent = z.object({
   title: z.string(),
   description: z.string(),
   date: z.iso.date(),
+  /** The last day of an event of several days; null: one day. */
+  endDate: z.iso.date().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   place: z.string(),
@@ -95,6 +128,8 @@ export const ZEvent = z.object({
   signUp: z.boolean(),
   signUpDeadline: z.iso.date().nullable(),
   capacity: z.number().int().nullable(),
+  /** Set when the event is cancelled (it stays, closed to answers and volunteers), with the reason given. */
+  cancelled: z.object({ at: z.iso.datetime(), reason: z.string().nullable() }).nullable(),
   /** Households may answer now (sign-up on, deadline not passed, the day not gone). */
   signUpOpen: z.boolean(),
   /** People still welcome under the capacity; null without one. */
@@ -108,6 +143,8 @@ export const ZEvent = z.object({
   mayAnswer: z.boolean(),
   /** The caller organises it: sees who answered and who took which slot. */
   mayOrganise: z.boolean(),
+  /** The caller organises it and it may still be changed or cancelled (not cancelled, its last day not gone). */
+  mayChange: z.boolean(),
   /** Organisers: every household's answer; null for everyone else. */
   signUps: z.array(ZEventSignUp).nullable(),
 });
@@ -119,6 +156,7 @@ export const ZEventSummary = ZEvent.pick({
   class: true,
   title: true,
   date: true,
+  endDate: true,
   startsAt: true,
   endsAt: true,
   place: true,
@@ -126,6 +164,7 @@ export const ZEventSummary = ZEvent.pick({
   signUp: true,
   signUpDeadline: true,
   signUpOpen: true,
+  cancelled: true,
   headCount: true,
   myAnswer: true,
   mayAnswer: true,

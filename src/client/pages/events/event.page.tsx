@@ -1,18 +1,27 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { eventContracts } from '../../../shared/api/event.contract.js';
-import { EVENT_PARTY_MAX, ZEventAnswer, type TEvent } from '../../../shared/api/event.schema.js';
+import {
+  EVENT_CANCEL_REASON_MAX,
+  EVENT_PARTY_MAX,
+  ZCancelEvent,
+  ZEventAnswer,
+  type TEvent,
+} from '../../../shared/api/event.schema.js';
 import { api, contractUrl } from '../../api/http.js';
 import { paths } from '../../app/paths.js';
 import { useAction, useApiQuery } from '../../app/query.js';
 import { ActionError, Loaded } from '../../ui/errors.js';
-import { TextField } from '../../ui/field.js';
+import { TextAreaField, TextField } from '../../ui/field.js';
 import { problemText, useSchemaForm } from '../../ui/form.js';
 import { describeDate } from '../../ui/date-text.js';
 import { Page, Section } from '../../ui/page.js';
+import { Notice } from '../../ui/notice.js';
 import { TableWrap } from '../../ui/table-wrap.js';
-import { AnswerState, useWhen } from './event-parts.js';
+import { AnswerState, CancelledState, useWhen } from './event-parts.js';
+import { EventForm } from './event-form.js';
 
 const ZPeople = z
   .string()
@@ -87,7 +96,7 @@ function Slots({ event, schoolId }: { event: TEvent; schoolId: string }) {
             {slot.takers && slot.takers.length > 0 ? (
               <p>{t('events.slots.takers', { names: slot.takers.map((p) => p.name).join(', ') })}</p>
             ) : null}
-            {event.mayAnswer && slot.mine ? (
+            {event.cancelled ? null : event.mayAnswer && slot.mine ? (
               <p>
                 <span className="badge badge--answered">{t('events.slots.mine')}</span>{' '}
                 <button
@@ -154,8 +163,169 @@ function HeadCount({ event }: { event: TEvent }) {
 }
 
 /**
+ * Cancelling, asked again before it is done: an optional reason the homes are told, then "Ja,
+ * aflys" or "Nej, behold det". The reason field has the focus when it opens; keeping the event
+ * closes it and gives the focus back to the button that opened it.
+ */
+function CancelForm({
+  event,
+  schoolId,
+  onClose,
+  onCancelled,
+}: {
+  event: TEvent;
+  schoolId: string;
+  onClose: () => void;
+  onCancelled: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useSchemaForm(ZCancelEvent, { reason: '' });
+  const cancel = useAction((body: { reason: string }) =>
+    api(eventContracts.cancel, { params: { schoolId, eventId: event.id }, body }),
+  );
+  const { setFocus } = form;
+  useEffect(() => setFocus('reason'), [setFocus]);
+  return (
+    <form
+      id="event-cancel"
+      className="stack-sm form-part"
+      aria-labelledby="event-cancel-question"
+      noValidate
+      onSubmit={(e) =>
+        void form.handleSubmit(async (input) => {
+          if (await cancel.run(input)) onCancelled();
+        })(e)
+      }
+    >
+      <p id="event-cancel-question">
+        <strong>{t('events.cancel.question')}</strong>
+      </p>
+      <p>{t('events.cancel.explain')}</p>
+      <TextAreaField
+        label={t('events.cancel.reason')}
+        hint={t('events.cancel.reasonHint')}
+        rows={3}
+        maxLength={EVENT_CANCEL_REASON_MAX}
+        error={problemText(form.formState.errors.reason, t('events.cancel.reasonError'))}
+        {...form.register('reason')}
+      />
+      <ActionError error={cancel.error} />
+      <div className="actions">
+        <button type="submit" className="button button--danger" disabled={cancel.busy}>
+          {t('events.cancel.confirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('events.cancel.keep')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The organiser's "Ret arrangementet" and "Aflys arrangementet": each opens its part under the
+ * buttons (a disclosure, so a keyboard or screen reader user hears it open); a saved change closes
+ * the form, says so and gives the focus back to "Ret arrangementet".
+ */
+function OrganiserActions({
+  event,
+  schoolId,
+  onCancelled,
+}: {
+  event: TEvent;
+  schoolId: string;
+  onCancelled: () => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<'edit' | 'cancel' | null>(null);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const toggle = (part: 'edit' | 'cancel') => {
+    setSaved(false);
+    setOpen(open === part ? null : part);
+  };
+  return (
+    <Section title={t('events.organise.title')} id="organise">
+      <div className="stack-sm">
+        <div className="actions">
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open === 'edit'}
+            aria-controls={open === 'edit' ? 'event-edit' : undefined}
+            onClick={() => toggle('edit')}
+          >
+            {t('events.organise.edit')}
+          </button>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="button button--secondary"
+            aria-expanded={open === 'cancel'}
+            aria-controls={open === 'cancel' ? 'event-cancel' : undefined}
+            onClick={() => toggle('cancel')}
+          >
+            {t('events.organise.cancel')}
+          </button>
+        </div>
+        {saved ? (
+          <Notice kind="success">
+            <p>{t('events.organise.saved')}</p>
+          </Notice>
+        ) : null}
+        {open === 'edit' ? (
+          <div id="event-edit" className="form-part">
+            <EventForm
+              schoolId={schoolId}
+              event={event}
+              onChanged={() => {
+                setOpen(null);
+                setSaved(true);
+                editButton.current?.focus();
+              }}
+            />
+          </div>
+        ) : null}
+        {open === 'cancel' ? (
+          <CancelForm
+            event={event}
+            schoolId={schoolId}
+            onClose={() => {
+              setOpen(null);
+              cancelButton.current?.focus();
+            }}
+            onCancelled={onCancelled}
+          />
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+
+/**
+ * A cancelled event's notice: the "Aflyst" badge and the reason, for everyone who sees the event.
+ * Right after the organiser's cancel (`focus`), whose form has gone, it takes the focus.
+ */
+function CancelledNotice({ event, focus }: { event: TEvent; focus: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div ref={ref} tabIndex={-1} id="cancelled">
+      <Notice kind="warning" live={false}>
+        <CancelledState cancelled={event.cancelled} />
+      </Notice>
+    </div>
+  );
+}
+
+/**
  * One event (issue 12): when, where, for whom; the home's sign-up and volunteer slots; the
- * organisers' head-count; the event for the reader's calendar.
+ * organisers' head-count, and their change and cancel; a cancelled event marked so; the event for
+ * the reader's calendar.
  */
 export function EventPage() {
   const { t, i18n } = useTranslation();
@@ -163,6 +333,7 @@ export function EventPage() {
   const params = { schoolId, eventId };
   const result = useApiQuery(eventContracts.read, { params });
   const when = useWhen();
+  const [justCancelled, setJustCancelled] = useState(false);
   return (
     <Loaded result={result} title={t('events.title')}>
       {(event) => (
@@ -170,6 +341,7 @@ export function EventPage() {
           <p>
             <Link to={paths.events(schoolId)}>{t('events.back')}</Link>
           </p>
+          {event.cancelled ? <CancelledNotice event={event} focus={justCancelled} /> : null}
           <div className="stack-sm">
             <p>
               {event.class ? t('events.forClass', { name: event.class.name }) : t('events.forSchool')}
@@ -192,7 +364,11 @@ export function EventPage() {
                 {event.placesLeft !== null ? <p>{t('events.answer.placesLeft', { count: event.placesLeft })}</p> : null}
                 {event.mayAnswer ? <AnswerState event={event} /> : null}
                 {event.mayAnswer && event.signUpOpen ? <AnswerForm event={event} schoolId={schoolId} /> : null}
-                {!event.signUpOpen ? <p>{t('events.answer.closed')}</p> : null}
+                {event.cancelled ? (
+                  <p>{t('events.answer.cancelled')}</p>
+                ) : !event.signUpOpen ? (
+                  <p>{t('events.answer.closed')}</p>
+                ) : null}
               </div>
             </Section>
           ) : null}
@@ -205,6 +381,9 @@ export function EventPage() {
             <Section title={t('events.headCount.title')} id="head-count">
               <HeadCount event={event} />
             </Section>
+          ) : null}
+          {event.mayChange ? (
+            <OrganiserActions event={event} schoolId={schoolId} onCancelled={() => setJustCancelled(true)} />
           ) : null}
         </Page>
       )}
