@@ -57,8 +57,11 @@ export async function findParent(leader: Page, kind: 'information_right' | 'susp
 export async function signInWithLink(page: Page, email: string): Promise<void> {
   const requested = await page.request.post('/api/auth/magic-link', { data: { email } });
   if (requested.status() !== 202) throw new Error(`magic-link answered ${requested.status()}`);
-  const { mails } = await json<{ mails: Array<{ to: string; text: string }> }>(page.request, '/api/dev/mail');
-  const mail = mails.find((m) => m.to === email);
+  const { mails } = await json<{ mails: Array<{ to: string; text: string }> }>(
+    page.request,
+    `/api/dev/mail?to=${encodeURIComponent(email)}`,
+  );
+  const mail = mails[0];
   const link = mail?.text.match(/https?:\/\/\S+\/login\/link#token=[\w-]+/)?.[0];
   if (!link) throw new Error(`No sign-in link was kept for ${email}`);
   const url = new URL(link);

@@ -23,6 +23,19 @@ describe('the development mail page', () => {
     }
   });
 
+  it('shows only the mails to one address when asked, whatever its case', async () => {
+    await t.deps.mailer.send({ to: 'Jonas@Example.dk', subject: 'Til Jonas', text: 'Hej', html: '<p>Hej</p>' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/dev/mail?to=jonas@example.dk',
+      remoteAddress: '127.0.0.1',
+    });
+    expect(res.statusCode).toBe(200);
+    expect((res.json().mails as TDevMail[]).map((m) => m.subject)).toEqual(['Til Jonas']);
+    const all = (await mailPage('127.0.0.1')).json().mails as TDevMail[];
+    expect(all.map((m) => m.subject)).toEqual(['Til Jonas', 'Dit link']);
+  });
+
   it('does not exist for another machine on the network, nor through a proxy', async () => {
     for (const [address, headers] of [
       ['192.168.1.23', {}],

@@ -15,12 +15,13 @@ const presentMail = (row: Awaited<ReturnType<typeof listKeptMails>>[number]): TD
 export const devMailRoutes = [
   defineRoute({
     ...devMailContracts.list,
-    summary: 'The last 50 mails kept in the outbox (development installations without SMTP only).',
+    summary:
+      'The last 50 mails kept in the outbox, or the last 50 to one address (development installations without SMTP only).',
     tags: ['development'],
     hidden: true,
     policy: loopbackOnly('development page, from this machine only'),
-    async handler(ctx) {
-      return { mails: (await listKeptMails(ctx)).map(presentMail) };
+    async handler(ctx, { query }) {
+      return { mails: (await listKeptMails(ctx, query.to)).map(presentMail) };
     },
   }),
 ];

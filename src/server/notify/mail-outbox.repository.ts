@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { MailAttachment } from '../db/schema.js';
 
@@ -37,10 +38,11 @@ export async function markOutboxMailFailed(db: Db, id: string, error: string): P
 }
 
 /** The newest mails first. */
-export async function listRecentOutboxMails(db: Db, limit: number) {
+export async function listRecentOutboxMails(db: Db, limit: number, to?: string) {
   return db
     .selectFrom('mail_outbox')
     .select(['id', 'to_address', 'subject', 'text_body', 'created_at'])
+    .$if(to !== undefined, (q) => q.where(sql<string>`lower(to_address)`, '=', to!))
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

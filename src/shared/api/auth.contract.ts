@@ -2,6 +2,7 @@ import { defineContract } from './contract.js';
 import {
   ZAuthProviders,
   ZDevMailList,
+  ZDevMailQuery,
   ZMagicLinkRequest,
   ZMagicLinkVerifyRequest,
   ZSessionList,
@@ -80,6 +81,7 @@ export const devMailContracts = {
   list: defineContract({
     method: 'GET',
     url: '/api/dev/mail',
+    query: ZDevMailQuery,
     response: ZDevMailList,
   }),
 };

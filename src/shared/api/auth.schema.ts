@@ -83,4 +83,6 @@ export const ZDevMail = z.object({
 export type TDevMail = z.infer<typeof ZDevMail>;
 
 export const ZDevMailList = z.object({ mails: z.array(ZDevMail) });
+/** Only the mails to one address (a test that looks for its own among a school's many). */
+export const ZDevMailQuery = z.object({ to: z.string().trim().toLowerCase().max(254).optional() });
 export type TDevMailList = z.infer<typeof ZDevMailList>;
