@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZLocale, ZUuid } from './common.schema.js';
+import { text, ZLocale, ZUuid } from './common.schema.js';
 
 /** RFC 5321 caps an address at 254 characters. */
 export const MAX_EMAIL_LENGTH = 254;
@@ -84,5 +84,5 @@ export type TDevMail = z.infer<typeof ZDevMail>;
 
 export const ZDevMailList = z.object({ mails: z.array(ZDevMail) });
 /** Only the mails to one address (a test that looks for its own among a school's many). */
-export const ZDevMailQuery = z.object({ to: z.string().trim().toLowerCase().max(254).optional() });
+export const ZDevMailQuery = z.object({ to: text({ min: 1, max: 254 }).toLowerCase().optional() });
 export type TDevMailList = z.infer<typeof ZDevMailList>;
