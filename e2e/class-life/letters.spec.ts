@@ -1,4 +1,8 @@
+import { DateTime } from 'luxon';
+import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { localDate, SCHOOL_TIME_ZONE } from '../../src/domain/calendar/working-days.js';
+import { digestInstant } from '../../src/server/notifications/notification-timing.js';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { chooseEnglish, DEMO, settled, signIn } from '../support/session.js';
 import { useSuite } from '../support/suite.js';
@@ -11,6 +15,16 @@ const PICTURE = Buffer.from(
   'base64',
 );
 const TITLE = 'Ugebrev: tur til skoven';
+/** The Copenhagen date the letter is scheduled for: the day after the test clock's start. */
+let publishDate = '';
+
+/** Moves the server's test clock to a few minutes past an instant. */
+async function clockTo(request: APIRequestContext, instant: Date): Promise<void> {
+  const { now } = (await (await request.get('/api/dev/clock')).json()) as { now: string };
+  const hours = (instant.getTime() + 5 * 60_000 - Date.parse(now)) / 3_600_000;
+  const moved = await request.post('/api/dev/clock', { data: { advanceHours: hours } });
+  expect(moved.status()).toBe(200);
+}
 
 /**
  * Issue 12, point 1: 3.A's contact teacher sees on her home when the next weekly letter is due,
@@ -45,9 +59,9 @@ describe('a weekly letter goes home', () => {
     await expect.poll(() => body.inputValue()).toContain('alt="Klassen under egetræet"');
 
     const now = new Date(((await (await page.request.get('/api/dev/clock')).json()) as { now: string }).now);
-    const tomorrow = new Date(now.getTime() + 24 * 3_600_000).toISOString().slice(0, 10);
+    publishDate = localDate(new Date(now.getTime() + 24 * 3_600_000));
     await form.getByLabel('Udgiv på et bestemt tidspunkt').check();
-    await form.getByLabel('Dato').fill(tomorrow);
+    await form.getByLabel('Dato').fill(publishDate);
     await form.getByLabel('Klokkeslæt').fill('07:30');
     await form.getByRole('button', { name: 'Gem' }).click();
     await form.getByText(/^Brevet udgives /).waitFor();
@@ -55,15 +69,16 @@ describe('a weekly letter goes home', () => {
     await card.getByText(/^Udgives /).waitFor();
     await expectNoAxeViolations(page, 'letter scheduled');
 
-    // The morning comes: the job publishes the letter and tells the homes.
-    const moved = await page.request.post('/api/dev/clock', { data: { advanceHours: 48 } });
-    expect(moved.status()).toBe(200);
+    // The morning comes: the job publishes the letter.
+    const publishAt = DateTime.fromISO(`${publishDate}T07:30`, { zone: SCHOOL_TIME_ZONE }).toJSDate();
+    await clockTo(page.request, publishAt);
   });
 
-  it('the guardian reads it, picture and all (English, phone)', async () => {
+  it("the guardian finds it in the day's digest and reads it, picture and all (English, phone)", async () => {
     const guardian = await suite.page();
     await signIn(guardian, DEMO.guardian);
     await chooseEnglish(guardian);
+    // Published: the letter is on the guardian's home, not yet opened.
     const feed = guardian.getByRole('region', { name: 'News from the class' });
     await expect
       .poll(
@@ -75,7 +90,24 @@ describe('a weekly letter goes home', () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toBe(1);
-    await feed.getByRole('link', { name: `3.A: ${TITLE}` }).click();
+
+    // 17:00: the digest names the letter and links straight to it.
+    await clockTo(guardian.request, digestInstant(publishDate));
+    let link = '';
+    await expect
+      .poll(
+        async () => {
+          const { mails } = (await (
+            await guardian.request.get(`/api/dev/mail?to=${encodeURIComponent(DEMO.guardian)}`)
+          ).json()) as { mails: Array<{ subject: string; text: string }> };
+          const digest = mails.find((m) => /new class letters? from 3\.A/.test(m.subject) && m.text.includes(TITLE));
+          link = digest?.text.match(/https?:\/\/\S+\/class-letters\/[\w-]+/)?.[0] ?? '';
+          return link;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .not.toBe('');
+    await guardian.goto(new URL(link).pathname);
     await settled(guardian);
     await expect.poll(() => guardian.locator('h1').textContent()).toBe(TITLE);
     const picture = guardian.getByRole('img', { name: 'Klassen under egetræet' });

@@ -32,6 +32,20 @@ describe('the test clock for browser tests', () => {
     expect(Math.abs(new Date(back.json().now).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it('wakes the job loop, so jobs the move made due run at once instead of at its next poll', async () => {
+    let woken = 0;
+    const unsubscribe = server.deps.jobs.subscribe(() => woken++);
+    try {
+      await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 1 } });
+      expect(woken).toBe(1);
+      await server.app.inject({ method: 'GET', url: '/api/dev/clock' });
+      expect(woken).toBe(1);
+    } finally {
+      unsubscribe();
+      await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: -1 } });
+    }
+  });
+
   it('refuses a move of more than a year or without hours', async () => {
     expect(
       (await server.app.inject({ method: 'POST', url: '/api/dev/clock', payload: { advanceHours: 24 * 400 } }))

@@ -19,8 +19,10 @@ export function readTestClock(deps: AppDeps): TTestClock {
   return { now: testClockOf(deps).now().toISOString() };
 }
 
+/** Moves the clock and wakes the job loop, as a commit that queued jobs does: jobs just fallen due run now. */
 export function advanceTestClock(deps: AppDeps, hours: number): TTestClock {
   const clock = testClockOf(deps);
   clock.advance(hours * HOUR_MS);
+  deps.jobs.queued();
   return { now: clock.now().toISOString() };
 }
