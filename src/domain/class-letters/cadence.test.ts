@@ -23,14 +23,21 @@ describe('cadence periods', () => {
     expect(periodOf('2026-08-10', 'fortnightly')).toEqual({ from: '2026-08-10', to: '2026-08-24' });
   });
 
+  it("the school year's last fortnight ends where the next year's first begins", () => {
+    // Fortnights of 2027/28 run from Monday 26 July 2027; 2028/29's first starts Monday 31 July 2028.
+    expect(periodOf('2028-07-24', 'fortnightly')).toEqual({ from: '2028-07-24', to: '2028-07-31' });
+    expect(periodOf('2028-07-30', 'fortnightly')).toEqual({ from: '2028-07-24', to: '2028-07-31' });
+    expect(periodOf('2028-07-31', 'fortnightly')).toEqual({ from: '2028-07-31', to: '2028-08-14' });
+  });
+
   it('every day lies in its period, and the day after the period lies in the next', () => {
     fc.assert(
       fc.property(anyDate, fc.constantFrom(...cadences), (date, cadence) => {
         const p = periodOf(date, cadence);
         expect(p.from <= date && date < p.to).toBe(true);
         expect(periodOf(shiftDate(p.to, -1), cadence)).toEqual(p);
-        // The next period starts where this one ends (except across a school year's fortnight anchor).
-        if (cadence !== 'fortnightly') expect(periodOf(p.to, cadence).from).toBe(p.to);
+        // The next period starts where this one ends, also across the school year's fortnight anchor.
+        expect(periodOf(p.to, cadence).from).toBe(p.to);
       }),
     );
   });

@@ -1,6 +1,5 @@
 import type { TUpdateCadence } from '../../shared/principle/principle.schema.js';
 import { shiftDate } from '../calendar/working-days.js';
-import { schoolYearOf } from '../figures/school-year.js';
 
 /**
  * The principle's cadence for class letters (seed 001: the school writes home about the work in
@@ -27,6 +26,9 @@ function nextMonth(month: string): string {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The Monday of the week holding 1 August of `year`: the first fortnight of that school year. */
+const fortnightAnchor = (year: number) => mondayOf(`${year}-08-01`);
+
 /** The cadence period a day falls in. */
 export function periodOf(date: string, cadence: TUpdateCadence): CadencePeriod {
   if (cadence === 'monthly') {
@@ -35,11 +37,16 @@ export function periodOf(date: string, cadence: TUpdateCadence): CadencePeriod {
   }
   const monday = mondayOf(date);
   if (cadence === 'weekly') return { from: monday, to: shiftDate(monday, 7) };
-  // Fortnights are counted from the Monday of the week holding the school year's 1 August.
-  const anchor = mondayOf(`${schoolYearOf(date)}-08-01`);
+  // Fortnights are counted from the Monday of the week holding the school year's 1 August; the
+  // school year's last fortnight ends where the next year's first begins (it may be one week).
+  const year = Number(monday.slice(0, 4));
+  const anchorYear = monday >= fortnightAnchor(year) ? year : year - 1;
+  const anchor = fortnightAnchor(anchorYear);
+  const nextAnchor = fortnightAnchor(anchorYear + 1);
   const offset = Math.floor((epochDay(monday) - epochDay(anchor)) / 14) * 14;
   const from = shiftDate(anchor, offset);
-  return { from, to: shiftDate(from, 14) };
+  const to = shiftDate(from, 14);
+  return { from, to: to < nextAnchor ? to : nextAnchor };
 }
 
 /** The last day of the period that is a school day (a letter is due by it), else its last day. */
