@@ -158,7 +158,7 @@ describe('durability of sent messages across a crash', () => {
 
       const answered = new Map<string, string>();
       const running = server;
-      await Promise.allSettled(
+      const settled = await Promise.allSettled(
         sends.map(async (send) => {
           const res = await post(running.url, send);
           const text = await res.text();
@@ -168,7 +168,11 @@ describe('durability of sent messages across a crash', () => {
         }),
       );
       await running.exited;
-      expect(running.child.signalCode).toBe('SIGKILL');
+      const failures = settled.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+      expect(
+        running.child.signalCode,
+        `exit code ${running.child.exitCode}, ${answered.size} answered, first failures: ${failures.slice(0, 3).join('; ')}\n${output.join('').slice(-5000)}`,
+      ).toBe('SIGKILL');
       const unanswered = sends.filter((s) => !answered.has(s.key));
       // The kill came midway: some sends were answered and some were not.
       expect(answered.size).toBeGreaterThanOrEqual(KILL_AFTER);

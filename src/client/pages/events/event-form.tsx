@@ -265,7 +265,7 @@ export function EventForm({
         {slots.fields.map((field, index) => {
           const taken = takenAt(index);
           return (
-            <div key={field.id} className="inline-fields">
+            <div key={field.id} className="inline-fields slot-row">
               <TextField
                 label={t('events.form.slotTitle', { number: index + 1 })}
                 maxLength={EVENT_SLOT_TITLE_MAX}
@@ -281,11 +281,9 @@ export function EventForm({
                 {...register(`slots.${index}.needed`)}
               />
               {taken > 0 ? null : (
-                <p>
-                  <button type="button" className="button button--secondary" onClick={() => slots.remove(index)}>
-                    {t('events.form.removeSlot', { number: index + 1 })}
-                  </button>
-                </p>
+                <button type="button" className="button button--secondary" onClick={() => slots.remove(index)}>
+                  {t('events.form.removeSlot', { number: index + 1 })}
+                </button>
               )}
             </div>
           );
