@@ -108,28 +108,27 @@ function problemOf(input: PlayGroupsInput): { problem: Problem; ids: string[] } 
     throw invalid(
       `${n} children cannot be split into groups of ${groupSize - 1}–${groupSize + 1} that differ by at most one`,
     );
+  /** Each pair of a list as two children's places, or a clear error naming the pair. */
+  const pairsOf = (list: unknown[], name: string, itself: string): [number, number][] =>
+    list.map((pair, i) => {
+      if (!Array.isArray(pair) || pair.length !== 2) throw invalid(`${name}[${i}] must be a pair of child ids`);
+      pair.forEach((id, k) => {
+        if (!index.has(id as string)) throw invalid(`${name}[${i}][${k}]: unknown child id "${String(id)}"`);
+      });
+      const [a, b] = pair.map((id) => index.get(id as string));
+      if (a === b) throw invalid(`${name}[${i}]: ${itself}`);
+      return [a!, b!];
+    });
   const apartMatrix = new Uint8Array(n * n);
-  apart.forEach((pair, i) => {
-    if (!Array.isArray(pair) || pair.length !== 2) throw invalid(`apart[${i}] must be a pair of child ids`);
-    const [a, b] = pair.map((id) => index.get(id as string));
-    pair.forEach((id, k) => {
-      if (!index.has(id as string)) throw invalid(`apart[${i}][${k}]: unknown child id "${String(id)}"`);
-    });
-    if (a === b) throw invalid(`apart[${i}]: a child cannot be kept apart from itself`);
-    apartMatrix[a! * n + b!] = 1;
-    apartMatrix[b! * n + a!] = 1;
-  });
+  for (const [a, b] of pairsOf(apart, 'apart', 'a child cannot be kept apart from itself')) {
+    apartMatrix[a * n + b] = 1;
+    apartMatrix[b * n + a] = 1;
+  }
   const metMatrix = new Int32Array(n * n);
-  met.forEach((pair, i) => {
-    if (!Array.isArray(pair) || pair.length !== 2) throw invalid(`met[${i}] must be a pair of child ids`);
-    const [a, b] = pair.map((id) => index.get(id as string));
-    pair.forEach((id, k) => {
-      if (!index.has(id as string)) throw invalid(`met[${i}][${k}]: unknown child id "${String(id)}"`);
-    });
-    if (a === b) throw invalid(`met[${i}]: a child cannot meet itself`);
-    metMatrix[a! * n + b!]!++;
-    metMatrix[b! * n + a!]!++;
-  });
+  for (const [a, b] of pairsOf(met, 'met', 'a child cannot meet itself')) {
+    metMatrix[a * n + b]!++;
+    metMatrix[b * n + a]!++;
+  }
   return {
     problem: { n, sizes, apart: apartMatrix, gender, met: metMatrix },
     ids: children.map((child) => child.id),

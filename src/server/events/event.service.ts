@@ -296,9 +296,7 @@ export async function answerEvent(
 ): Promise<TEvent> {
   const m = await ctx.membership(schoolId);
   await inTransaction(ctx, async (tx) => {
-    await lockEvent(tx.db, schoolId, eventId);
-    const event = await findEvent(tx.db, schoolId, eventId);
-    if (!event) throw new AppError('not_found');
+    const event = await lockedEvent(tx, schoolId, eventId);
     const household = await answeringHousehold(tx, m, schoolId, event);
     if (!household || !m.personId) throw new AppError('forbidden');
     const answer: Answer = {
@@ -445,6 +443,14 @@ async function tellHomesOfChange(tx: UnitOfWork, schoolId: string, event: EventR
   );
 }
 
+/** The event under its row lock, for a change or a cancel that must see no other writer's. */
+async function lockedEvent(tx: UnitOfWork, schoolId: string, eventId: string): Promise<EventRow> {
+  await lockEvent(tx.db, schoolId, eventId);
+  const event = await findEvent(tx.db, schoolId, eventId);
+  if (!event) throw new AppError('not_found');
+  return event;
+}
+
 /**
  * An organiser changes an event (the route's policy, `event.organise`: whoever may create it):
  * what, when, where, the well-being mark, the deadline, the capacity and the volunteer slots. Under
@@ -463,9 +469,7 @@ export async function changeEvent(
   if (!m.personId) throw new AppError('forbidden');
   const by = m.personId;
   await inTransaction(ctx, async (tx) => {
-    await lockEvent(tx.db, schoolId, eventId);
-    const before = await findEvent(tx.db, schoolId, eventId);
-    if (!before) throw new AppError('not_found');
+    const before = await lockedEvent(tx, schoolId, eventId);
     const { slots: wanted, ...fields } = input;
     const coming = headCount((await findAnswers(tx.db, schoolId, [eventId])).map(toAnswer));
     const problem = changeProblem(
@@ -529,9 +533,7 @@ export async function cancelEvent(
   if (!m.personId) throw new AppError('forbidden');
   const by = m.personId;
   await inTransaction(ctx, async (tx) => {
-    await lockEvent(tx.db, schoolId, eventId);
-    const event = await findEvent(tx.db, schoolId, eventId);
-    if (!event) throw new AppError('not_found');
+    const event = await lockedEvent(tx, schoolId, eventId);
     const problem = cancelProblem(draftOf(event), localDate(tx.clock.now()));
     if (problem) throw new AppError(problem);
     await storeCancellation(tx, schoolId, eventId, by, input.reason || null);
