@@ -136,6 +136,15 @@ describe('a weekly letter goes home', () => {
     await page.getByRole('link', { name: 'Tilbage til klassens breve' }).click();
     await settled(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Breve fra 7.A');
+    // The list shows each letter's first words as plain text: this one's starts with its topic.
+    const topic = title.replace(/^(Ugebrev uge \d+|Nyt fra klassen): /, '');
+    await page
+      .getByRole('article', { name: title })
+      .getByText(new RegExp(`^${topic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `))
+      .waitFor();
+    // The letter he opened is no longer new to him; the ones he has not opened are.
+    expect(await page.getByRole('article', { name: title }).getByText('Ny', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('article').getByText('Ny', { exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Skriv et brev' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'class letters, student (phone)');
 

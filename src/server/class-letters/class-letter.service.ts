@@ -47,7 +47,7 @@ import {
   type LetterFields,
   type LetterRow,
 } from './class-letter.repository.js';
-import { presentClassLetter } from './class-letter.presenter.js';
+import { presentClassLetter, presentClassLetterSummary, type LetterView } from './class-letter.presenter.js';
 
 type UnitOfWork = Pick<Context, 'db' | 'clock'>;
 
@@ -230,37 +230,45 @@ export async function handlePublishClassLetter(deps: AppDeps, job: ClaimedJob<'c
 }
 
 /**
- * Letters as the reader sees them: staff with the households' reads, a guardian or a student
- * with their own read. A fixed number of set-based queries, however many letters: their
- * attachments, the households' reads of the staff's letters, and the caller's own reads (only
- * guardians and students have any).
+ * What the reader may see of each letter beyond its row: staff the households' reads, a guardian
+ * or a student their own read. A fixed number of set-based queries, however many letters: the
+ * households' reads of the staff's letters, and the caller's own reads (only guardians and
+ * students have any).
  */
-async function present(ctx: Pick<Context, 'db'>, m: Membership, schoolId: string, rows: LetterRow[]) {
+async function viewsOf(ctx: Pick<Context, 'db'>, m: Membership, schoolId: string, rows: LetterRow[]) {
   const ids = rows.map((r) => r.id);
   const staffIds = new Set(rows.filter((r) => mayWriteClassLetters(m, r.class_id)).map((r) => r.id));
-  const [attachments, reads, own] = await Promise.all([
-    attachmentsOfClassLetters(ctx.db, schoolId, ids),
+  const [reads, own] = await Promise.all([
     countHouseholdReads(ctx.db, schoolId, [...staffIds]),
     m.personId && (m.guardianOf.size > 0 || m.studentClassId)
       ? findOwnReads(ctx.db, schoolId, m.personId, ids)
       : Promise.resolve(new Map<string, Date>()),
   ]);
-  return rows.map((r) => {
+  return (r: LetterRow): LetterView => {
     const staff = staffIds.has(r.id);
-    return presentClassLetter(r, {
-      attachments: attachments.get(r.id) ?? [],
+    return {
       reads: staff ? (reads.get(r.id) ?? { households: 0, read: 0 }) : null,
       readAt: own.get(r.id) ?? null,
       mayEdit: staff && (r.status === 'draft' || r.status === 'scheduled'),
-    });
-  });
+    };
+  };
 }
 
+/** Letters in a list (a class's, the home's feed): the start of each one's words, no files. */
+async function presentList(ctx: Pick<Context, 'db'>, m: Membership, schoolId: string, rows: LetterRow[]) {
+  const view = await viewsOf(ctx, m, schoolId, rows);
+  return rows.map((r) => presentClassLetterSummary(r, view(r)));
+}
+
+/** One whole letter as the reader sees it, with its text and its files. */
 async function readFor(ctx: Context, m: Membership, schoolId: string, letterId: string): Promise<TClassLetter> {
   const row = await findLetter(ctx.db, schoolId, letterId);
   if (!row) throw new AppError('not_found');
-  const [letter] = await present(ctx, m, schoolId, [row]);
-  return letter!;
+  const [view, attachments] = await Promise.all([
+    viewsOf(ctx, m, schoolId, [row]),
+    attachmentsOfClassLetters(ctx.db, schoolId, [row.id]),
+  ]);
+  return presentClassLetter(row, { ...view(row), attachments: attachments.get(row.id) ?? [] });
 }
 
 /**
@@ -358,7 +366,7 @@ export async function listClassLetters(
   return {
     class: { id: cls.id, name: className(cls.grade, cls.letter), grade: cls.grade },
     cadence: standing?.cadence ?? null,
-    letters: await present(ctx, m, schoolId, rows),
+    letters: await presentList(ctx, m, schoolId, rows),
     mayWrite: staff,
   };
 }
@@ -396,7 +404,7 @@ export async function classLetterFeed(ctx: SignedInContext, schoolId: string): P
   const classIds = new Set<string>(m.studentClassId ? [m.studentClassId] : []);
   for (const classId of await findClassesOfStudents(ctx.db, schoolId, custodyChildren)) classIds.add(classId);
   const rows = await findPublishedLettersOfClasses(ctx.db, schoolId, [...classIds], FEED_SHOWN);
-  return { letters: await present(ctx, m, schoolId, rows) };
+  return { letters: await presentList(ctx, m, schoolId, rows) };
 }
 
 /** Guardians with class letters for their digest in (since, until]: published to their children's classes, unread. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterText, sanitizeLetterHtml } from './letter-html.js';
+import { LETTER_EXCERPT_MAX, letterExcerpt, letterText, sanitizeLetterHtml } from './letter-html.js';
 
 const image = '0b7c1f5e-3c1e-4a53-9a0e-2f9a3c1e4a53';
 const clean = (dirty: string) => sanitizeLetterHtml(dirty, new Set([image]));
@@ -38,5 +38,21 @@ describe("a class letter's rich text", () => {
     expect(letterText('<h2>Uge 50</h2><p>Vi har <strong>læst</strong>.</p><ul><li>Husk madpakke</li></ul>')).toBe(
       'Uge 50 Vi har læst. Husk madpakke',
     );
+    // Plain text, not HTML: the list shows it as text.
+    expect(letterText('<p>Mor &amp; far &lt;3 &quot;tak&quot;</p>')).toBe('Mor & far <3 "tak"');
+  });
+
+  it('gives a list the start of the words, cut between words', () => {
+    expect(letterExcerpt('<p>Kort brev.</p>')).toBe('Kort brev.');
+    expect(letterExcerpt('<h2>Tur til skoven</h2><p>Vi samlede blade.</p><h3>Husk!</h3><p>Tøj.</p>')).toBe(
+      'Tur til skoven – Vi samlede blade. Husk! Tøj.',
+    );
+    const long = `<p>${'Vi har arbejdet med brøker og læst højt hver dag, '.repeat(8)}</p>`;
+    const excerpt = letterExcerpt(long);
+    expect(excerpt.length).toBeLessThanOrEqual(LETTER_EXCERPT_MAX);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(letterText(long).startsWith(excerpt.slice(0, -1))).toBe(true);
+    // Whole words only: the text goes on with a space where the excerpt stops.
+    expect(letterText(long)[excerpt.length - 1]).toMatch(/[\s,]/);
   });
 });

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -55,9 +56,32 @@ export function sanitizeLetterHtml(dirty: string, imageIds: ReadonlySet<string>)
   return { html: html.trim(), images: [...new Set(images)] };
 }
 
-/** The letter's words without markup: for the notice, the digest and the check that something is left. */
+/**
+ * The letter's words without markup, as plain text (`&amp;` is `&` again): for the check that
+ * something is left, and the excerpt a list shows.
+ */
 export function letterText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h2|h3|li)>|<br\s*\/?>/g, '$& '), { allowedTags: [], allowedAttributes: {} })
-    .replace(/\s+/g, ' ')
-    .trim();
+  const escaped = sanitizeHtml(html.replace(/<\/(p|h2|h3|li)>|<br\s*\/?>/g, '$& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+  });
+  return decodeHTML(escaped).replace(/\s+/g, ' ').trim();
+}
+
+/** Longest excerpt of a letter in a list, in characters. */
+export const LETTER_EXCERPT_MAX = 160;
+
+/** The start of the letter's words for a list: whole words, with an ellipsis when it goes on. */
+export function letterExcerpt(html: string): string {
+  // A heading runs on into its text with a dash, unless it ends its own sentence.
+  const words = html
+    .split(/<\/h[23]>/)
+    .map(letterText)
+    .filter((part) => part !== '')
+    .map((part, i, parts) => (i < parts.length - 1 && !/[.!?:–]$/.test(part) ? `${part} –` : part))
+    .join(' ');
+  if (words.length <= LETTER_EXCERPT_MAX) return words;
+  const cut = words.slice(0, LETTER_EXCERPT_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > LETTER_EXCERPT_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
 }

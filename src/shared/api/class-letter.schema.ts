@@ -56,6 +56,16 @@ export const ZClassLetter = z.object({
 });
 export type TClassLetter = z.infer<typeof ZClassLetter>;
 
+/**
+ * A letter in a list (a class's letters, the home's feed): what the list shows, with the start of
+ * its words as plain text instead of the whole text and its files, which the letter's own page has.
+ */
+export const ZClassLetterSummary = ZClassLetter.omit({ bodyHtml: true, attachments: true }).extend({
+  /** The first words of the text, plain, cut between words, ending in "…" when it goes on. */
+  excerpt: z.string(),
+});
+export type TClassLetterSummary = z.infer<typeof ZClassLetterSummary>;
+
 /** Where a class stands against the principle's cadence. */
 export const ZClassLetterCadence = z.object({
   cadence: ZUpdateCadence,
@@ -73,7 +83,7 @@ export const ZClassLetterList = z.object({
   /** Staff: the class against the cadence; null for the homes, or when the principle sets none. */
   cadence: ZClassLetterCadence.nullable(),
   /** Newest first; the homes see published letters only. */
-  letters: z.array(ZClassLetter),
+  letters: z.array(ZClassLetterSummary),
   /** The caller may write letters to this class. */
   mayWrite: z.boolean(),
 });
@@ -89,5 +99,5 @@ export const ZClassLettersDue = z.object({ classes: z.array(ZClassLetterDue) });
 export type TClassLettersDue = z.infer<typeof ZClassLettersDue>;
 
 /** The newest published letters of the caller's children's classes (or their own class), for the home. */
-export const ZClassLetterFeed = z.object({ letters: z.array(ZClassLetter) });
+export const ZClassLetterFeed = z.object({ letters: z.array(ZClassLetterSummary) });
 export type TClassLetterFeed = z.infer<typeof ZClassLetterFeed>;

@@ -27,7 +27,7 @@ export function ClassLetterPage() {
             <Link to={paths.classLetters(schoolId, data.class.id)}>{t('classLetters.back')}</Link>
           </p>
           <div className="card">
-            <LetterCard schoolId={schoolId} letter={data} full />
+            <LetterCard letter={data} />
           </div>
           {data.mayEdit ? (
             <Section title={t('classLetters.form.editTitle')} id="edit-letter">

@@ -6,7 +6,7 @@ import { paths } from '../../app/paths.js';
 import { Loaded } from '../../ui/errors.js';
 import { Notice } from '../../ui/notice.js';
 import { Page, Section } from '../../ui/page.js';
-import { LetterCard } from './letter-card.js';
+import { LetterSummaryCard } from './letter-card.js';
 import { LetterEditor } from './letter-editor.js';
 import { CadenceLine } from './cadence-line.js';
 
@@ -47,7 +47,7 @@ export function ClassLettersPage() {
               <ul className="card-list">
                 {data.letters.map((letter) => (
                   <li key={letter.id} className="card">
-                    <LetterCard schoolId={schoolId} letter={letter} />
+                    <LetterSummaryCard schoolId={schoolId} letter={letter} />
                   </li>
                 ))}
               </ul>
