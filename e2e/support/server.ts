@@ -30,14 +30,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A server that could not have its port: another process took it between the probe and the start. */
+class PortTaken extends Error {}
+
+/**
+ * Waits until this child answers /api/health on its port. The port is free when probed but may be
+ * taken before the child listens (by another test's server on an ephemeral port), so the answer
+ * counts only once the child has said it listens there.
+ */
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
+    if (child.exitCode !== null) {
+      if (output().includes('EADDRINUSE')) throw new PortTaken(output());
       throw new Error(`The server exited with code ${child.exitCode} before it was ready:\n${output()}`);
+    }
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
+      if (response.ok && output().includes(`listening on ${url}`)) return;
     } catch {
       // Not listening yet.
     }
@@ -67,6 +77,16 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   if (!existsSync(path.join(root, 'dist/client/index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` first (npm test does it in pretest).');
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnFreePort(options: ServerOptions): Promise<TestServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(scratchDirectory(), 'samspil-e2e-')));
   if (options.copyDataFrom) await cp(options.copyDataFrom, dataDir, { recursive: true });

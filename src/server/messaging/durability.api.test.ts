@@ -92,6 +92,8 @@ describe('durability of sent messages across a crash', () => {
     delete env.OIDC_ISSUER;
     delete env.OIDC_CLIENT_ID;
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
+    // This start's own lines begin here (a restart adds to the first start's).
+    const firstLine = output.length;
     const child = spawn(process.execPath, [path.join(root, 'bin/samspil.mjs'), 'serve'], {
       cwd: root,
       env,
@@ -103,8 +105,10 @@ describe('durability of sent messages across a crash', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const url = `http://127.0.0.1:${port}`;
     // A first start builds the demo school, which takes long on a loaded machine: the deadline
-    // only guards against a server that never comes up (and then stops it).
+    // only guards against a server that never comes up (and then stops it). The port was free when
+    // probed; an answer counts only once this child says it listens there, not another test's server.
     const deadline = Date.now() + 150_000;
+    const ours = `listening on ${url}`;
     for (;;) {
       if (child.exitCode !== null)
         throw new Error(`The server exited with code ${child.exitCode}:\n${output.join('').slice(-5000)}`);
@@ -113,7 +117,8 @@ describe('durability of sent messages across a crash', () => {
         throw new Error(`The server did not answer /api/health:\n${output.join('').slice(-5000)}`);
       }
       try {
-        if ((await fetch(`${url}/api/health`)).ok) return { child, url, exited };
+        if ((await fetch(`${url}/api/health`)).ok && output.slice(firstLine).join('').includes(ours))
+          return { child, url, exited };
       } catch {
         // Not listening yet.
       }
