@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text, ZUuid } from './common.schema.js';
 import { ZClassRef } from './directory.schema.js';
-import { MAX_PEOPLE_COMING, WELL_BEING_TOPICS } from '../../domain/parent-meetings/parent-meetings.js';
+import { MAX_PEOPLE_COMING, WELL_BEING_TOPICS } from '../../domain/parent-meetings/topics.js';
 
 /** Longest place, agenda item and minutes. */
 export const PARENT_MEETING_PLACE_MAX = 120;

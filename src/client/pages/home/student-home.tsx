@@ -10,7 +10,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { Section } from '../../ui/page.js';
 import { PromiseState } from '../messages/message-parts.js';
 import { ConferenceAgreements, StudentConferences } from './conference-agreements.js';
-import { studentReadsOwnTestResults } from '../../../domain/test-results/test-results.js';
+import { studentReadsOwnTestResults } from '../../../domain/test-results/student-reads.js';
 
 /** How many of their own conversations a student's home lists; the inbox has the rest. */
 const OWN_THREADS_SHOWN = 5;
