@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { localDate, shiftDate } from '../../domain/calendar/working-days.js';
+import { schoolDayFrom } from './demo-events.js';
 import {
   inviteHomes,
   storeAgendaItem,
@@ -42,8 +43,9 @@ export async function addDemoParentMeetings(db: Db, schoolId: string, now: Date)
   const homes = [...new Map(guardians.map((g) => [g.household, g.person_id])).values()];
   if (homes.length === 0) return;
 
-  // The autumn meeting, held 40 days ago.
-  const heldDay = shiftDate(today, -40);
+  // The autumn meeting, held on the last school day 40 days ago or before.
+  let heldDay = shiftDate(today, -40);
+  while (schoolDayFrom(heldDay) !== heldDay) heldDay = shiftDate(heldDay, -1);
   const held = await storeParentMeeting(at(-54 * DAY_MS), {
     schoolId,
     classId: classA.id,
@@ -70,13 +72,14 @@ export async function addDemoParentMeetings(db: Db, schoolId: string, now: Date)
   // The homes read the autumn meeting's invitation and minutes long ago.
   await markNoticesReadByAll(db, schoolId, [`parent-meeting:${held}`, `parent-meeting-minutes:${held}`]);
 
-  // The winter meeting in two weeks: planned with the representatives, the homes invited, some answers in.
+  // The winter meeting in about two weeks: planned with the representatives, the homes invited, some answers in.
   const planned = await storeParentMeeting(at(-10 * DAY_MS), {
     schoolId,
     classId: classA.id,
     createdBy: teacherId,
     idempotencyKey: null,
-    date: shiftDate(today, 14),
+    // On the first school day two weeks on or later: not on a weekend or in a holiday.
+    date: schoolDayFrom(shiftDate(today, 14)),
     from: '19:00',
     to: '20:30',
     place: 'Aulaen',

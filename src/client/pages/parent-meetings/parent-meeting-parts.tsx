@@ -14,8 +14,19 @@ export function MeetingWhen({ meeting }: { meeting: Pick<TParentMeetingSummary, 
   );
 }
 
-/** One meeting in a list: when, where, its stage and the home's own answer. */
-export function MeetingCard({ schoolId, meeting }: { schoolId: string; meeting: TParentMeetingSummary }) {
+/**
+ * One meeting in a list: when, where, its stage and the home's own answer; for those who plan it
+ * (`planner`), the homes' answers counted instead of a "not answered yet" that is not theirs.
+ */
+export function MeetingCard({
+  schoolId,
+  meeting,
+  planner = false,
+}: {
+  schoolId: string;
+  meeting: TParentMeetingSummary;
+  planner?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <li className="card stack-sm">
@@ -33,10 +44,20 @@ export function MeetingCard({ schoolId, meeting }: { schoolId: string; meeting: 
           ? meeting.ownAnswer.coming
             ? t('parentMeetings.answer.comingWith', { count: meeting.ownAnswer.people })
             : t('parentMeetings.answer.notComing')
-          : meeting.stage === 'invited'
+          : meeting.stage === 'invited' && !planner
             ? t('parentMeetings.answer.notYet')
             : null}
       </p>
+      {planner && meeting.stage === 'invited' ? (
+        <p>
+          {t('parentMeetings.answers.summary', {
+            invited: meeting.counts.invited,
+            coming: meeting.counts.coming,
+            people: meeting.counts.people,
+            notComing: meeting.counts.notComing,
+          })}
+        </p>
+      ) : null}
     </li>
   );
 }

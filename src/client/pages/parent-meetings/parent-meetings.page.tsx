@@ -109,7 +109,7 @@ export function ClassParentMeetingsPage() {
             ) : (
               <ul className="card-list">
                 {data.meetings.map((m) => (
-                  <MeetingCard key={m.id} schoolId={schoolId} meeting={m} />
+                  <MeetingCard key={m.id} schoolId={schoolId} meeting={m} planner={data.mayPlan} />
                 ))}
               </ul>
             )}
