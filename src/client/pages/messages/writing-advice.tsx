@@ -72,16 +72,23 @@ function Hint({ hint, onRequestCall }: { hint: TAdviceHint; onRequestCall?: () =
 export function WritingAdvice({ draft, onRequestCall }: { draft: TWritingAdviceRequest; onRequestCall?: () => void }) {
   const { t } = useTranslation();
   const advice = useWritingAdvice(draft);
+  // The readability line holds its place from the first word on, so the advice arriving a moment
+  // later does not move the send button under a click.
+  const writing = draft.text.trim() !== '';
   return (
     <div className="advice" aria-live="polite">
-      {advice ? (
+      {writing ? (
+        <p className="advice__readability">
+          {advice
+            ? t('messages.advice.readability', {
+                band: t(`messages.advice.band.${advice.band}`),
+                lix: Math.round(advice.lix),
+              })
+            : '\u00a0'}
+        </p>
+      ) : null}
+      {advice && writing ? (
         <>
-          <p className="advice__readability">
-            {t('messages.advice.readability', {
-              band: t(`messages.advice.band.${advice.band}`),
-              lix: Math.round(advice.lix),
-            })}
-          </p>
           {advice.hints.length > 0 ? (
             <ul className="advice__hints">
               {advice.hints.map((hint) => (
