@@ -443,7 +443,7 @@ async function tellHomesOfChange(tx: UnitOfWork, schoolId: string, event: EventR
   );
 }
 
-/** The event under its row lock, for a change or a cancel that must see no other writer's. */
+/** The event under its row lock, for an answer, a change or a cancel that must see no other writer's. */
 async function lockedEvent(tx: UnitOfWork, schoolId: string, eventId: string): Promise<EventRow> {
   await lockEvent(tx.db, schoolId, eventId);
   const event = await findEvent(tx.db, schoolId, eventId);

@@ -7,7 +7,7 @@ import { LoadedPart } from '../../ui/errors.js';
 import { formatDate } from '../../ui/format.js';
 import { Section } from '../../ui/page.js';
 import { CadenceLine } from './cadence-line.js';
-import { LetterStatus } from './letter-card.js';
+import { LetterStatus, NewLetterBadge } from './letter-card.js';
 
 /**
  * The staff's classes against the principle's cadence on the home: a contact teacher sees when
@@ -63,7 +63,7 @@ export function ClassLetterFeed({ schoolId }: { schoolId: string }) {
                     {letter.class.name}: {letter.title}
                   </Link>{' '}
                   <LetterStatus letter={letter} />
-                  {letter.readAt === null ? <span className="badge"> {t('classLetters.feed.unread')}</span> : null}
+                  {letter.readAt === null ? <NewLetterBadge /> : null}
                 </li>
               ))}
             </ul>

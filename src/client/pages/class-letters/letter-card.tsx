@@ -17,6 +17,12 @@ export function LetterStatus({ letter }: { letter: TClassLetterSummary | TClassL
   );
 }
 
+/** "Ny" beside a letter its home reader has not opened, in the class's list and on the home page. */
+export function NewLetterBadge() {
+  const { t } = useTranslation();
+  return <span className="badge"> {t('classLetters.feed.unread')}</span>;
+}
+
 /** A letter's heading line: its class, its writer and where it stands; for the staff, its reads. */
 function LetterMeta({ letter }: { letter: TClassLetterSummary | TClassLetter }) {
   const { t } = useTranslation();
@@ -35,7 +41,6 @@ function LetterMeta({ letter }: { letter: TClassLetterSummary | TClassLetter }) 
  * opened it), its heading line and its first words.
  */
 export function LetterSummaryCard({ schoolId, letter }: { schoolId: string; letter: TClassLetterSummary }) {
-  const { t } = useTranslation();
   const id = `letter-${letter.id}`;
   // A home's reader (no households' count) who has not opened it yet: marked new, as on the home page.
   const unread = letter.reads === null && letter.readAt === null;
@@ -45,7 +50,7 @@ export function LetterSummaryCard({ schoolId, letter }: { schoolId: string; lett
         <Link id={id} to={paths.classLetter(schoolId, letter.id)}>
           {letter.title}
         </Link>
-        {unread ? <span className="badge"> {t('classLetters.feed.unread')}</span> : null}
+        {unread ? <NewLetterBadge /> : null}
       </h3>
       <LetterMeta letter={letter} />
       {letter.excerpt ? <p className="letter-excerpt">{letter.excerpt}</p> : null}
